@@ -1,0 +1,99 @@
+package faultline.analysis;
+
+import faultline.model.Crash;
+import faultline.model.Milestone;
+import faultline.model.ParamLoop;
+import faultline.model.Phase;
+import faultline.model.Task;
+import faultline.model.TaskAnalysis;
+import faultline.model.TaskSet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Analyses tasks of one task set on demand and remembers the results; peers for learning model
+ * defaults are the tasks of the same type on the same worker, nearest in time first.
+ * Not thread-safe: use from one thread (the analysis executor).
+ */
+public final class Analyzer {
+    static final int MAX_PEERS = 12;
+
+    private final TaskSet set;
+    private final Map<Integer, TaskText> texts = new HashMap<>();
+    private final Map<Integer, LoopScan> scans = new HashMap<>();
+    private final Map<Integer, TaskAnalysis> results = new HashMap<>();
+
+    public Analyzer(TaskSet set) {
+        this.set = set;
+    }
+
+    public TaskSet set() {
+        return set;
+    }
+
+    public TaskAnalysis analyse(Task task) {
+        TaskAnalysis cached = results.get(task.index());
+        if (cached != null) {
+            return cached;
+        }
+        TaskText t = text(task);
+        LoopScan scan = scan(task);
+        List<LoopScan> peers = peers(task);
+        int failure = FailureSignals.first(t);
+        if (!task.failed() && task.status() != faultline.model.TaskStatus.UNKNOWN && task.status() != faultline.model.TaskStatus.IN_PROGRESS) {
+            failure = -1; // a completed task's error lines were handled by the worker
+        }
+        List<Phase> phases = LifecycleAnalyzer.phases(t, failure);
+        List<Milestone> milestones = LifecycleAnalyzer.milestones(t);
+        ParamLoop loop = ParamLoopAnalyzer.analyse(scan, task.failed() || failure >= 0, peers);
+        Crash crash = task.failed() || failure >= 0 ? CrashAnalyzer.analyse(t, failure, phases, loop, scan, peers) : null;
+        TaskAnalysis a = new TaskAnalysis(task, phases, milestones, loop, crash);
+        results.put(task.index(), a);
+        return a;
+    }
+
+    public List<TaskAnalysis> analyse(List<Task> tasks) {
+        List<TaskAnalysis> out = new ArrayList<>();
+        for (Task t : tasks) {
+            out.add(analyse(t));
+        }
+        return out;
+    }
+
+    TaskText text(Task task) {
+        return texts.computeIfAbsent(task.index(), i -> new TaskText(task, set.store()));
+    }
+
+    LoopScan scan(Task task) {
+        return scans.computeIfAbsent(task.index(), i -> LoopScan.of(text(task)));
+    }
+
+    List<LoopScan> peers(Task task) {
+        List<Task> candidates = new ArrayList<>();
+        for (Task o : set.tasks()) {
+            if (o.index() != task.index() && o.type().equals(task.type()) && o.eventCount() > 0) {
+                candidates.add(o);
+            }
+        }
+        long at = task.events().length == 0 ? 0 : set.store().nanos(task.events()[0]);
+        candidates.sort((a, b) -> Long.compare(Math.abs(firstNanos(a) - at), Math.abs(firstNanos(b) - at)));
+        List<LoopScan> out = new ArrayList<>();
+        for (Task c : candidates) {
+            if (out.size() >= MAX_PEERS) {
+                break;
+            }
+            LoopScan s = scan(c);
+            if (s.present()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private long firstNanos(Task t) {
+        return t.events().length == 0 ? Long.MAX_VALUE / 2 : set.store().nanos(t.events()[0]);
+    }
+}

@@ -1,0 +1,166 @@
+package faultline.analysis;
+
+import faultline.model.Crash;
+import faultline.model.DurationText;
+import faultline.model.Level;
+import faultline.model.LoopParam;
+import faultline.model.ParamLoop;
+import faultline.model.ParamStep;
+import faultline.model.Phase;
+import faultline.model.PhaseKind;
+import faultline.model.Signature;
+import faultline.model.StepKind;
+import faultline.model.TimeText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The crash window (last evidence → first failure signal), the crash point in the loop, the
+ * exception, and plain statements of what the logs cannot tell.
+ */
+public final class CrashAnalyzer {
+    /** A gap this long between the last evidence and the failure signal means rows may be missing. */
+    static final long GAP_NANOS = 100_000_000L;
+    private static final Pattern EXCEPTION = Pattern.compile(
+            "(?:^|: |\\s)((?:[a-z_][\\w]*\\.)*[A-Z][\\w]*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
+    private static final Pattern FRAME = Pattern.compile("File \"([^\"]+)\", line (\\d+), in (\\S+)");
+    private static final Pattern UUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private CrashAnalyzer() {
+    }
+
+    /** Null for a task that did not fail. */
+    public static Crash analyse(TaskText t, int failure, List<Phase> phases, ParamLoop loop, LoopScan scan, List<LoopScan> peers) {
+        if (failure < 0 && !t.task().failed()) {
+            return null;
+        }
+        int lastEvidence = -1;
+        int end = failure >= 0 ? failure : t.size();
+        for (int k = end - 1; k >= 0; k--) {
+            if (!FailureSignals.isSignal(t, k)) {
+                lastEvidence = k;
+                break;
+            }
+        }
+        String type = "";
+        String message = "";
+        String frame = "";
+        boolean traceback = false;
+        for (int k = Math.max(failure, 0); k < t.size() && failure >= 0; k++) {
+            if (!FailureSignals.isSignal(t, k) && t.level(k) != Level.PRINT) {
+                continue;
+            }
+            String msg = t.message(k);
+            if (msg.contains("Traceback (most recent call last)")) {
+                traceback = true;
+                Matcher fm = FRAME.matcher(msg);
+                while (fm.find()) {
+                    frame = fm.group(3) + " (" + fileName(fm.group(1)) + ":" + fm.group(2) + ")";
+                }
+            }
+            for (String line : msg.split("\n")) {
+                Matcher m = EXCEPTION.matcher(line.strip());
+                if (m.find() && type.isEmpty()) {
+                    type = m.group(1);
+                    message = m.group(2) == null ? "" : m.group(2).trim();
+                }
+            }
+        }
+        if (message.isEmpty()) {
+            String err = t.task().errorMessage();
+            int cut = err.lastIndexOf("failed: ");
+            message = cut >= 0 ? err.substring(cut + 8) : err;
+        }
+        LoopParam crashParam = loop.crashPoint();
+        StepKind lastStep = null;
+        StepKind expected = null;
+        if (crashParam != null && crashParam.lastStep() != null) {
+            lastStep = crashParam.lastStep().kind();
+            expected = ParamLoopAnalyzer.expectedNext(scan, lastStep, peers);
+        }
+        PhaseKind phase = phaseAt(phases, lastEvidence >= 0 ? t.nanos(lastEvidence) : Long.MIN_VALUE);
+        long earliest = failure >= 0 ? t.nanos(failure) : Long.MIN_VALUE;
+        long latest = failure >= 0 ? t.latest(failure) : Long.MIN_VALUE;
+        List<String> caveats = new ArrayList<>();
+        if (failure >= 0 && lastEvidence >= 0) {
+            long gap = latest - t.nanos(lastEvidence);
+            if (gap > GAP_NANOS) {
+                caveats.add("No line of this task between " + TimeText.clock(t.nanos(lastEvidence), t.precision(lastEvidence))
+                        + " and " + TimeText.clock(earliest, t.precision(failure)) + " (" + DurationText.of(gap)
+                        + "): rows may be missing. The worker ships rows in batches and loses a failed batch, and critical rows "
+                        + "were not shipped before 2026-02-24, so the last row need not be the crash site.");
+            }
+            if (t.precision(failure) < 6) {
+                caveats.add("The first failure signal is known only to " + resolutionWords(t.precision(failure))
+                        + "; file order places it after the last evidence.");
+            }
+        }
+        if (!traceback) {
+            caveats.add("No traceback in these files: where the exception was raised is not logged.");
+        } else if (!frame.isEmpty()) {
+            caveats.add("The traceback places the exception in " + frame + ".");
+        }
+        if (failure < 0) {
+            caveats.add("The task is marked Failed but no failure line of it is in these files.");
+        }
+        Signature sig = new Signature(type, normalise(message), phase == null ? "" : phase.label(),
+                lastStep == null ? "" : "after " + lastStep.label());
+        return new Crash(type, message, lastEvidence >= 0 ? t.row(lastEvidence) : -1, failure >= 0 ? t.row(failure) : -1,
+                earliest, latest, phase, crashParam, lastStep, expected, List.copyOf(caveats), sig);
+    }
+
+    private static String resolutionWords(int precision) {
+        switch (precision) {
+            case 0: return "the second";
+            case 1: return "a tenth of a second";
+            case 2: return "a hundredth of a second";
+            case 3: return "the millisecond";
+            default: return precision + " fraction digits";
+        }
+    }
+
+    private static String fileName(String path) {
+        int s = path.lastIndexOf('/');
+        return s >= 0 ? path.substring(s + 1) : path;
+    }
+
+    /** The innermost logged phase that contains the time. */
+    static PhaseKind phaseAt(List<Phase> phases, long nanos) {
+        PhaseKind best = null;
+        long bestLength = Long.MAX_VALUE;
+        for (Phase p : phases) {
+            if (p.logged() && p.start() <= nanos && nanos <= p.end() && p.duration() <= bestLength) {
+                best = p.kind();
+                bestLength = p.duration();
+            }
+        }
+        return best;
+    }
+
+    /** Message with ids and numbers replaced, so that the same failure of two tasks compares equal. */
+    public static String normalise(String message) {
+        String m = UUID.matcher(message).replaceAll("<id>");
+        m = m.replaceAll("\\b[0-9a-f]{8}\\b", "<id>");
+        m = m.replaceAll("\\b\\d+(?:\\.\\d+)?s?\\b", "<n>");
+        return m.trim();
+    }
+
+    /** The step of a loop param the crash is placed after, for display: "after Getting old value, before Assigning new value". */
+    public static String placement(Crash c) {
+        if (c == null || c.lastStep() == null) {
+            return "";
+        }
+        String s = "after '" + c.lastStep().label() + "'";
+        if (c.expectedNext() != null) {
+            s += ", before '" + c.expectedNext().label() + "'";
+        }
+        return s;
+    }
+
+    static ParamStep last(LoopParam p) {
+        return p == null ? null : p.lastStep();
+    }
+}

@@ -1,0 +1,61 @@
+package faultline.analysis;
+
+import faultline.model.PhaseKind;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one table that says which lines start and end each lifecycle phase. Patterns are matched
+ * against the message without its component prefix.
+ */
+public final class PhaseRules {
+
+    /**
+     * @param lastEnd take the last end marker of a run of them (LoRA downloads), not the first
+     * @param detail  a pattern whose group 1 is the phase's detail (count of LoRAs), or null
+     */
+    public record Rule(PhaseKind kind, Pattern start, Pattern end, boolean lastEnd, Pattern detail) {
+    }
+
+    private static final Pattern CLAIMED = Pattern.compile("^Task claimed successfully|\\[CLAIM\\].*Claimed task");
+    private static final Pattern PROCESSING = Pattern.compile("^Processing \\w+ task$");
+
+    public static final List<Rule> RULES = List.of(
+            new Rule(PhaseKind.QUEUED, Pattern.compile("^(?:Creating task|Task created successfully)"), CLAIMED, false, null),
+            new Rule(PhaseKind.WAITING, CLAIMED, PROCESSING, false, null),
+            new Rule(PhaseKind.GENERATION, PROCESSING,
+                    Pattern.compile("^Finished task|^Task completed successfully"), false, null),
+            new Rule(PhaseKind.MODEL_LOADING, Pattern.compile("MODEL SWITCH"),
+                    Pattern.compile("Phase 1 complete - Model switch took|\\(model loading complete\\)"), false, null),
+            new Rule(PhaseKind.LORA_DOWNLOAD, Pattern.compile("\\[LORA_PROCESS\\].*\\d+ LoRAs? need"),
+                    Pattern.compile("\\[LORA_DOWNLOAD\\].*Downloaded"), true, Pattern.compile("(\\d+) LoRAs? need")),
+            new Rule(PhaseKind.PARAMETER_RESOLUTION, Pattern.compile("DIAGNOSTIC: model_defaults has|LOOP \\[1/\\d+\\]"),
+                    Pattern.compile("DIAGNOSTIC: Loop completed successfully"), false, null),
+            new Rule(PhaseKind.SAMPLING, Pattern.compile("Phase 3 - Starting generation"),
+                    Pattern.compile("Generation completed"), false, null),
+            new Rule(PhaseKind.STATUS_UPDATE, Pattern.compile("^Processing status update"),
+                    Pattern.compile("^Task status updated successfully"), false, null),
+            new Rule(PhaseKind.CASCADE, Pattern.compile("^Processing cascading failure"),
+                    Pattern.compile("^Cascade complete"), false, null));
+
+    private PhaseRules() {
+    }
+
+    public static Rule rule(PhaseKind kind) {
+        for (Rule r : RULES) {
+            if (r.kind() == kind) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(kind.name());
+    }
+
+    static Pattern claimed() {
+        return CLAIMED;
+    }
+
+    static Pattern processing() {
+        return PROCESSING;
+    }
+}

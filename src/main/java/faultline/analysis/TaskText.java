@@ -1,0 +1,100 @@
+package faultline.analysis;
+
+import faultline.model.EventStore;
+import faultline.model.Level;
+import faultline.model.Task;
+
+/**
+ * A task's events with their messages decoded once, in time order: what every analysis reads.
+ * Built when a task is analysed, never at import.
+ */
+public final class TaskText {
+    private final Task task;
+    private final EventStore store;
+    private final String[] messages;
+
+    public TaskText(Task task, EventStore store) {
+        this.task = task;
+        this.store = store;
+        int[] rows = task.events();
+        messages = new String[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            String m = store.message(rows[k]);
+            messages[k] = m;
+        }
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public EventStore store() {
+        return store;
+    }
+
+    public int size() {
+        return messages.length;
+    }
+
+    public int row(int k) {
+        return task.events()[k];
+    }
+
+    public String message(int k) {
+        return messages[k];
+    }
+
+    /** The message without the worker's "COMPONENT: " prefix. */
+    public String body(int k) {
+        return stripComponent(messages[k]);
+    }
+
+    public String raw(int k) {
+        return store.raw(row(k));
+    }
+
+    public long nanos(int k) {
+        return store.nanos(row(k));
+    }
+
+    public long latest(int k) {
+        return store.latest(row(k));
+    }
+
+    public int precision(int k) {
+        return store.precision(row(k));
+    }
+
+    public Level level(int k) {
+        return store.level(row(k));
+    }
+
+    public boolean estimated(int k) {
+        return store.estimated(row(k));
+    }
+
+    /** Position of a store row in this task, or -1. */
+    public int indexOfRow(int row) {
+        int[] rows = task.events();
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] == row) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    static String stripComponent(String m) {
+        int n = Math.min(m.length(), 24);
+        for (int i = 0; i < n; i++) {
+            char c = m.charAt(i);
+            if (c == ':' && i > 0 && i + 1 < m.length() && m.charAt(i + 1) == ' ') {
+                return m.substring(i + 2);
+            }
+            if (!(c >= 'A' && c <= 'Z') && c != '_' && !(c >= '0' && c <= '9')) {
+                return m;
+            }
+        }
+        return m;
+    }
+}

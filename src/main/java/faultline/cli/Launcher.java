@@ -1,0 +1,37 @@
+package faultline.cli;
+
+import faultline.ui.App;
+import javafx.application.Application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Entry point. {@code faultline [FILE…]} opens the window (on the bundled sample without files);
+ * {@code faultline stats|report|export …} runs headless, without a display.
+ */
+public final class Launcher {
+    static final Set<String> COMMANDS = Set.of("stats", "report", "export", "help", "--help", "-h", "--version");
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            System.exit(Cli.run(args, System.out, System.err));
+            return;
+        }
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--snapshot=")) {
+                System.setProperty("faultline.snapshot", a.substring("--snapshot=".length()));
+            } else if (a.equals("--dark")) {
+                System.setProperty("faultline.theme", "dark");
+            } else {
+                rest.add(a);
+            }
+        }
+        Application.launch(App.class, rest.toArray(new String[0]));
+    }
+}

@@ -1,0 +1,68 @@
+package faultline.cli;
+
+import faultline.importer.ImportMonitor;
+import faultline.importer.Importer;
+import faultline.model.ParseReport;
+import faultline.model.TaskSet;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code faultline stats FILE…}: what an import of the files costs and finds. */
+final class StatsCommand {
+    private StatsCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Cli.UsageException {
+        List<Path> files = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                throw new Cli.UsageException("unknown option " + a);
+            }
+            files.add(Path.of(a));
+        }
+        if (files.isEmpty()) {
+            throw new Cli.UsageException("give at least one file");
+        }
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = mem.getHeapMemoryUsage().getUsed();
+        long t0 = System.nanoTime();
+        TaskSet set = new Importer().importFiles(files, ImportMonitor.NONE);
+        long t1 = System.nanoTime();
+        System.gc();
+        long heapAfter = mem.getHeapMemoryUsage().getUsed();
+        ParseReport r = set.report();
+        double seconds = (t1 - t0) / 1e9;
+        long bytes = r.totalBytes();
+        long lines = r.totalLines();
+        long heap = Math.max(0, heapAfter - heapBefore);
+        out.printf("files           %d%n", files.size());
+        out.printf("bytes           %,d%n", bytes);
+        out.printf("lines           %,d%n", lines);
+        out.printf("events          %,d%n", set.store().size());
+        out.printf("tasks           %,d%n", set.tasks().size());
+        out.printf("failed tasks    %,d%n", set.failed().size());
+        out.printf("unparsed lines  %,d%n", r.totalUnparsed());
+        out.printf("seconds         %.3f%n", seconds);
+        out.printf("MB/s            %.1f%n", seconds > 0 ? bytes / 1e6 / seconds : 0);
+        out.printf("heap bytes      %,d%n", heap);
+        out.printf("heap bytes/line %.1f%n", lines > 0 ? (double) heap / lines : 0);
+        int failedFiles = 0;
+        for (ParseReport.FileReport f : r.files()) {
+            if (f.fatal() != null) {
+                err.println("faultline stats: " + f.fatal());
+                failedFiles++;
+            }
+        }
+        // Keep the set reachable until the heap was measured.
+        if (set.store().size() < 0) {
+            out.println(set);
+        }
+        return failedFiles == files.size() ? 1 : 0;
+    }
+}

@@ -1,0 +1,67 @@
+package faultline.importer;
+
+import faultline.model.ParseReport;
+import faultline.model.ParseReport.Problem;
+import faultline.model.ParseReport.Repair;
+import faultline.model.SourceFormat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects what happened to one file while it was read. */
+final class FileReportBuilder {
+    /** Problems kept line by line; beyond this only the count grows. */
+    static final int MAX_PROBLEMS = 10_000;
+    private static final int EXCERPT = 160;
+
+    final String file;
+    final String path;
+    SourceFormat format = SourceFormat.UNKNOWN;
+    double confidence;
+    long bytes;
+    long lines;
+    long events;
+    long unparsed;
+    final Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
+    final List<Problem> problems = new ArrayList<>();
+    String fatal;
+    /** Set when the file was read only in part (truncated, changed while read). */
+    String incomplete;
+
+    FileReportBuilder(String file, String path) {
+        this.file = file;
+        this.path = path;
+    }
+
+    void repair(Repair r) {
+        repairs.merge(r, 1L, Long::sum);
+    }
+
+    void repair(Repair r, long n) {
+        if (n > 0) {
+            repairs.merge(r, n, Long::sum);
+        }
+    }
+
+    /** A line that was not understood. */
+    void unparsed(long line, String reason, String text) {
+        unparsed++;
+        note(line, reason, text);
+    }
+
+    /** Something worth telling about a line that was still read. */
+    void note(long line, String reason, String text) {
+        if (problems.size() < MAX_PROBLEMS) {
+            String t = text == null ? "" : text.strip();
+            problems.add(new Problem((int) Math.min(line, Integer.MAX_VALUE), reason,
+                    t.length() > EXCERPT ? t.substring(0, EXCERPT) + "…" : t));
+        }
+    }
+
+    ParseReport.FileReport build() {
+        return new ParseReport.FileReport(file, path, format, confidence, bytes, lines, events, unparsed,
+                Map.copyOf(repairs), List.copyOf(problems), fatal);
+    }
+}

@@ -1,0 +1,296 @@
+package faultline.importer;
+
+import faultline.model.EventStore;
+import faultline.model.ParseReport;
+import faultline.model.ParseReport.Repair;
+import faultline.model.SourceFile;
+import faultline.model.SourceFormat;
+import faultline.model.SourceText;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import faultline.model.TaskStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports log files into one {@link TaskSet}: per file, load and repair the text, detect the format,
+ * read it; then resolve task ids, merge the same event seen in two sources, and assemble the tasks.
+ * A file that cannot be read is reported with the reason and the others are still imported.
+ */
+public final class Importer {
+    private static final Pattern WORKER_ID = Pattern.compile("gpu-\\d{8}_\\d{6}-[0-9a-f]{8}");
+
+    private final ImportOptions options;
+
+    public Importer(ImportOptions options) {
+        this.options = options;
+    }
+
+    public Importer() {
+        this(ImportOptions.defaults());
+    }
+
+    /** Imports the files; throws {@link ImportCancelledException} if the monitor cancels. */
+    public TaskSet importFiles(List<Path> files, ImportMonitor monitor) {
+        EventStore.Builder events = EventStore.builder(1024);
+        TaskRegistry registry = new TaskRegistry();
+        List<SourceFile> sources = new ArrayList<>();
+        List<SourceText> texts = new ArrayList<>();
+        List<FileReportBuilder> reports = new ArrayList<>();
+        List<String> workerOfSource = new ArrayList<>();
+        long total = 0;
+        for (Path f : files) {
+            try {
+                total += Files.size(f);
+            } catch (IOException e) {
+                // reported when the file is read
+            }
+        }
+        long done = 0;
+        for (Path file : files) {
+            if (monitor.isCancelled()) {
+                throw new ImportCancelledException();
+            }
+            Path path = file.toAbsolutePath().normalize();
+            FileReportBuilder report = new FileReportBuilder(String.valueOf(path.getFileName()), path.toString());
+            reports.add(report);
+            ImportOptions.SourceOptions opts = options.of(path);
+            int mark = events.size();
+            long base = done;
+            long all = total;
+            ImportMonitor fileMonitor = new ImportMonitor() {
+                @Override
+                public void progress(long d, long t, String message) {
+                    monitor.progress(base + d, Math.max(all, base + t), message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return monitor.isCancelled();
+                }
+            };
+            try {
+                SourceLoader.Loaded loaded = SourceLoader.load(path);
+                FileTime before = Files.getLastModifiedTime(path);
+                report.bytes = loaded.size();
+                loaded.repairs().forEach(report::repair);
+                FormatDetector.Detection d = opts.format() != null
+                        ? new FormatDetector.Detection(opts.format(), 1.0)
+                        : FormatDetector.detect(loaded.content());
+                report.format = d.format();
+                report.confidence = d.confidence();
+                if (d.format() == SourceFormat.UNKNOWN) {
+                    throw new ImportException(path.getFileName() + ": no line looks like a log of the worker system (first line: \""
+                            + firstLine(loaded.content()) + "\")");
+                }
+                int sourceIndex = sources.size();
+                ReadContext ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
+                SourceText text = readerOf(d.format()).read(ctx);
+                sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos()));
+                texts.add(text);
+                workerOfSource.add(workerOf(path, loaded.content()));
+                if (Files.size(path) != loaded.size() || !Files.getLastModifiedTime(path).equals(before)) {
+                    report.incomplete = "the file changed while it was read (" + loaded.size() + " → " + Files.size(path)
+                            + " bytes); what was read is shown";
+                }
+            } catch (ImportException e) {
+                events.truncate(mark);
+                report.fatal = e.getMessage();
+            } catch (IOException e) {
+                events.truncate(mark);
+                report.fatal = path.getFileName() + ": cannot be read (" + e.getMessage() + ")";
+            } catch (OutOfMemoryError e) {
+                events.truncate(mark);
+                report.fatal = path.getFileName() + ": too large for the memory given to Faultline (start it with a larger -Xmx)";
+            } catch (RuntimeException e) {
+                if (e instanceof ImportCancelledException) {
+                    throw e;
+                }
+                events.truncate(mark);
+                report.fatal = path.getFileName() + ": could not be read (" + e + ")";
+            }
+            done += report.bytes;
+            monitor.progress(done, Math.max(total, done), "Read " + path.getFileName());
+        }
+        monitor.progress(done, Math.max(total, done), "Assembling tasks…");
+        List<Task> tasks = assemble(events, registry, texts, reports, workerOfSource, monitor);
+        List<ParseReport.FileReport> fileReports = new ArrayList<>();
+        for (FileReportBuilder r : reports) {
+            fileReports.add(r.build());
+        }
+        return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+    }
+
+    private static List<Task> assemble(EventStore.Builder events, TaskRegistry registry, List<SourceText> texts,
+                                       List<FileReportBuilder> reports, List<String> workerOfSource, ImportMonitor monitor) {
+        int n = events.size();
+        boolean[] used = new boolean[registry.size()];
+        for (int i = 0; i < n; i++) {
+            int r = events.task(i);
+            if (r >= 0) {
+                used[r] = true;
+            }
+        }
+        TaskRegistry.Resolution res = registry.resolve(used);
+        int taskCount = res.tasks().size();
+        int[] counts = new int[taskCount];
+        for (int i = 0; i < n; i++) {
+            int r = events.task(i);
+            int t = r >= 0 ? res.taskOfRef()[r] : -1;
+            events.setTask(i, t);
+            if (t >= 0) {
+                counts[t]++;
+            }
+        }
+        int[][] rowsOf = new int[taskCount][];
+        for (int t = 0; t < taskCount; t++) {
+            rowsOf[t] = new int[counts[t]];
+        }
+        int[] fill = new int[taskCount];
+        for (int i = 0; i < n; i++) {
+            int t = events.task(i);
+            if (t >= 0) {
+                rowsOf[t][fill[t]++] = i;
+            }
+        }
+        long merged = 0;
+        for (int t = 0; t < taskCount; t++) {
+            if (monitor.isCancelled()) {
+                throw new ImportCancelledException();
+            }
+            IndexSort.byTime(rowsOf[t], events);
+            merged += DuplicateMerger.merge(rowsOf[t], events, texts);
+        }
+        // Rows of one source are contiguous and in file order: refine each source's imprecise times.
+        int from = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || events.source(i) != events.source(from)) {
+                TimeRefiner.refine(events, from, i);
+                from = i;
+            }
+        }
+        List<Task> tasks = new ArrayList<>(taskCount);
+        for (int t = 0; t < taskCount; t++) {
+            int[] kept = withoutDuplicates(rowsOf[t], events);
+            IndexSort.byTime(kept, events);
+            TaskDraft d = res.tasks().get(t);
+            TaskFacts.fill(d, kept, events, texts);
+            List<Integer> sources = new ArrayList<>();
+            for (int r : kept) {
+                int s = events.source(r);
+                if (!sources.contains(s)) {
+                    sources.add(s);
+                }
+                if (d.workerId.isEmpty() && s < workerOfSource.size() && workerOfSource.get(s) != null) {
+                    d.workerId = workerOfSource.get(s);
+                }
+            }
+            tasks.add(new Task(t, d.id, d.type, d.status, d.workerId, d.created, d.started, d.ended, d.errorMessage,
+                    d.parentId, d.runId, java.util.Map.copyOf(d.params), kept, List.copyOf(sources)));
+        }
+        if (merged > 0) {
+            // Merged sightings are counted once, against the files they came from.
+            for (int i = 0; i < n; i++) {
+                if (events.isDuplicate(i)) {
+                    int s = events.source(i);
+                    reportOfSource(reports, s).repair(Repair.DUPLICATE_MERGED);
+                }
+            }
+        }
+        long[] firstSeen = new long[taskCount];
+        for (Task t : tasks) {
+            firstSeen[t.index()] = t.created() != null ? t.created().nanos()
+                    : t.events().length > 0 ? events.nanos(t.events()[0]) : Long.MIN_VALUE;
+        }
+        tasks.sort((a, b) -> {
+            int fa = a.status() == TaskStatus.FAILED ? 0 : 1;
+            int fb = b.status() == TaskStatus.FAILED ? 0 : 1;
+            return fa != fb ? Integer.compare(fa, fb) : Long.compare(firstSeen[b.index()], firstSeen[a.index()]);
+        });
+        List<Task> numbered = new ArrayList<>(tasks.size());
+        int[] newIndex = new int[taskCount];
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            newIndex[t.index()] = k;
+            numbered.add(new Task(k, t.id(), t.type(), t.status(), t.workerId(), t.created(), t.started(), t.ended(),
+                    t.errorMessage(), t.parentId(), t.runId(), t.params(), t.events(), t.sources()));
+        }
+        for (int i = 0; i < n; i++) {
+            int t = events.task(i);
+            if (t >= 0) {
+                events.setTask(i, newIndex[t]);
+            }
+        }
+        return numbered;
+    }
+
+    /** Sources that failed have no index; find the report of a source by counting the successful ones. */
+    private static FileReportBuilder reportOfSource(List<FileReportBuilder> reports, int source) {
+        int k = -1;
+        for (FileReportBuilder r : reports) {
+            if (r.fatal == null) {
+                k++;
+                if (k == source) {
+                    return r;
+                }
+            }
+        }
+        return reports.get(reports.size() - 1);
+    }
+
+    private static int[] withoutDuplicates(int[] rows, EventStore.Builder b) {
+        int k = 0;
+        for (int r : rows) {
+            if (!b.isDuplicate(r)) {
+                k++;
+            }
+        }
+        if (k == rows.length) {
+            return rows;
+        }
+        int[] out = new int[k];
+        int j = 0;
+        for (int r : rows) {
+            if (!b.isDuplicate(r)) {
+                out[j++] = r;
+            }
+        }
+        return out;
+    }
+
+    private static SourceReader readerOf(SourceFormat f) throws ImportException {
+        switch (f) {
+            case WORKER_CONSOLE: return new ConsoleReader();
+            case SYSTEM_LOGS_TEXT: return new SystemLogsTextReader();
+            case SYSTEM_LOGS_JSON: return new JsonReader();
+            default: throw new ImportException("the " + f.label() + " format is not supported yet");
+        }
+    }
+
+    private static String workerOf(Path path, Content content) {
+        Matcher m = WORKER_ID.matcher(String.valueOf(path.getFileName()));
+        if (m.find()) {
+            return m.group();
+        }
+        Matcher c = WORKER_ID.matcher(content.decode(0, (int) Math.min(content.size(), 16384)));
+        return c.find() ? c.group() : null;
+    }
+
+    private static String firstLine(Content c) {
+        String s = c.decode(0, (int) Math.min(c.size(), 120));
+        int nl = s.indexOf('\n');
+        s = nl < 0 ? s : s.substring(0, nl);
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            sb.append(Character.isISOControl(ch) ? '?' : ch);
+        }
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,90 @@
+package faultline.importer;
+
+import faultline.model.ParseReport.Repair;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the lines of a {@link Content}: number, byte range, text without the line end; strips
+ * line-number prefixes ({@code [129] }, {@code [   937] }, {@code Line 2063: }) and counts CRLF.
+ */
+final class Lines {
+    private static final Pattern NUMBER_PREFIX = Pattern.compile("^(?:\\[ *\\d{1,9}\\] |Line \\d{1,9}: )");
+
+    /** Longest line kept whole. */
+    static final int MAX_LINE = 1 << 20;
+
+    private final Content content;
+    private final FileReportBuilder report;
+    private final long size;
+    private long pos;
+    /** 1-based number of the current line. */
+    long number;
+    /** Byte offset of the current line's start (after any number prefix) and its length without line end. */
+    long start;
+    int length;
+    /** Text of the current line without its line end and number prefix. */
+    String text;
+    boolean hadNumberPrefix;
+
+    Lines(Content content, FileReportBuilder report) {
+        this.content = content;
+        this.report = report;
+        this.size = content.size();
+    }
+
+    boolean next() {
+        if (pos >= size) {
+            return false;
+        }
+        long nl = content.nextNewline(pos);
+        long end = nl;
+        if (end > pos && content.get(end - 1) == '\r') {
+            end--;
+            report.repair(Repair.CRLF);
+        }
+        long len = end - pos;
+        if (len > Integer.MAX_VALUE - 16) {
+            len = Integer.MAX_VALUE - 16;
+        }
+        number++;
+        start = pos;
+        if (len > MAX_LINE) {
+            // A pathological line (a dumped blob, a 100 MB JSON string) is kept cut, and said so.
+            report.note(number, "line of " + (len >> 10) + " KiB cut to its first " + (MAX_LINE >> 10) + " KiB", null);
+            len = MAX_LINE;
+        }
+        length = (int) len;
+        text = content.decode(pos, length);
+        hadNumberPrefix = false;
+        if (!text.isEmpty() && (text.charAt(0) == '[' || text.charAt(0) == 'L')) {
+            Matcher m = NUMBER_PREFIX.matcher(text);
+            if (m.find()) {
+                int cut = m.end();
+                int bytes = cut; // the prefix is ASCII
+                start += bytes;
+                length -= bytes;
+                text = text.substring(cut);
+                hadNumberPrefix = true;
+                report.repair(Repair.LINE_NUMBER_PREFIX);
+            }
+        }
+        pos = nl + 1;
+        report.lines++;
+        return true;
+    }
+
+    /** Byte offset just past the current line's end (its newline excluded). */
+    long end() {
+        return start + length;
+    }
+
+    long position() {
+        return pos;
+    }
+
+    long size() {
+        return size;
+    }
+}

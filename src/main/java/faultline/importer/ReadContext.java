@@ -1,0 +1,96 @@
+package faultline.importer;
+
+import faultline.model.EventStore;
+import faultline.model.Level;
+import faultline.model.ParseReport.Repair;
+
+import java.nio.file.Path;
+
+/**
+ * What a reader writes into while it reads one file: the event columns, the task registry, the
+ * file's report. Also keeps the last known time so that lines without one get an estimate.
+ */
+final class ReadContext {
+    /** Marks an event whose time is not known yet (no timed line before it). */
+    static final long UNKNOWN_TIME = Long.MIN_VALUE;
+
+    final int source;
+    final Path path;
+    final Content content;
+    final TimeParser time;
+    final EventStore.Builder events;
+    final TaskRegistry tasks;
+    final FileReportBuilder report;
+    final ImportMonitor monitor;
+    final ImportOptions.SourceOptions options;
+    final long offsetNanos;
+
+    private long lastNanos = UNKNOWN_TIME;
+    private int lastPrecision;
+    private final java.util.List<Integer> waitingForTime = new java.util.ArrayList<>();
+    private long lastProgress;
+
+    ReadContext(int source, Path path, Content content, EventStore.Builder events, TaskRegistry tasks,
+                FileReportBuilder report, ImportMonitor monitor, ImportOptions.SourceOptions options) {
+        this.source = source;
+        this.path = path;
+        this.content = content;
+        this.time = new TimeParser(options.zone());
+        this.events = events;
+        this.tasks = tasks;
+        this.report = report;
+        this.monitor = monitor;
+        this.options = options;
+        this.offsetNanos = options.offsetNanos();
+    }
+
+    /** An event with a time the line gave. */
+    int timed(long nanos, int precision, Level level, int taskRef, int line, long ref, int len) {
+        long t = nanos + offsetNanos;
+        int i = events.add(t, precision, false, level, taskRef, source, line, ref, len);
+        lastNanos = t;
+        lastPrecision = precision;
+        if (!waitingForTime.isEmpty()) {
+            for (int w : waitingForTime) {
+                events.setTime(w, t, precision, true);
+            }
+            waitingForTime.clear();
+        }
+        report.events++;
+        return i;
+    }
+
+    /** An event without a time of its own: it takes the time of the line before and is marked estimated. */
+    int estimated(Level level, int taskRef, int line, long ref, int len) {
+        int i = events.add(lastNanos, lastPrecision, true, level, taskRef, source, line, ref, len);
+        if (lastNanos == UNKNOWN_TIME) {
+            waitingForTime.add(i);
+        }
+        report.repair(Repair.ESTIMATED_TIME);
+        report.events++;
+        return i;
+    }
+
+    long lastNanos() {
+        return lastNanos;
+    }
+
+    /** Events still without any time at the end of the file get the file's last known time (or none). */
+    void finish() {
+        for (int w : waitingForTime) {
+            events.setTime(w, lastNanos == UNKNOWN_TIME ? 0 : lastNanos, lastPrecision, true);
+        }
+        waitingForTime.clear();
+    }
+
+    /** Reports progress every 4 MiB and stops the import if the user cancelled. */
+    void tick(long position) {
+        if (position - lastProgress >= (4 << 20)) {
+            lastProgress = position;
+            if (monitor.isCancelled()) {
+                throw new ImportCancelledException();
+            }
+            monitor.progress(position, content.size(), "Reading " + path.getFileName());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package faultline.importer;
+
+import faultline.model.EventStore;
+import faultline.model.Level;
+import faultline.model.SourceText;
+import faultline.model.Stamp;
+import faultline.model.TaskStatus;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills what the log lines say about a task where no tasks row did: its type, status, creation,
+ * start, end, error and parent. Reads only the first and last lines of a task and its failures, so
+ * that a task of a million lines costs no more than one of a hundred.
+ */
+final class TaskFacts {
+    private static final int EDGE = 400;
+    private static final Pattern TYPE = Pattern.compile("(?:Found task of type: |Processing |\\(type=|task_type=')(\\w+)(?: task)?");
+    private static final Pattern ORCHESTRATOR = Pattern.compile("\"orchestrator_task_id(?:_ref)?\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern STATUS_IN_META = Pattern.compile("\"status\"\\s*:\\s*\"([A-Za-z ]+)\"");
+    private static final Pattern ERROR_TEXT = Pattern.compile(
+            "(?:\\[TASK_ERROR\\].*?: |Generation failed: |Failed during [^:]+: |Task failed\\. Output: )(.+)$");
+    private static final Pattern CREATED = Pattern.compile("^(?:Task created successfully|Creating task)");
+    private static final Pattern STARTED = Pattern.compile("(?:^|: )Processing \\w+ task$");
+
+    private TaskFacts() {
+    }
+
+    static void fill(TaskDraft d, int[] rows, EventStore.Builder b, List<SourceText> texts) {
+        int n = rows.length;
+        for (int k = 0; k < n; k++) {
+            if (k >= EDGE && k < n - EDGE && !b.level(rows[k]).isFailure()) {
+                continue;
+            }
+            int r = rows[k];
+            if (b.isDuplicate(r)) {
+                continue;
+            }
+            SourceText t = texts.get(b.source(r));
+            String msg = t.message(b.ref(r), b.length(r));
+            Stamp when = new Stamp(b.nanos(r), b.precision(r), b.estimated(r));
+            if (d.type.isEmpty()) {
+                Matcher m = TYPE.matcher(msg);
+                if (m.find() && !m.group(1).equals("status")) {
+                    d.type = m.group(1);
+                }
+            }
+            if (d.created == null && CREATED.matcher(msg).find()) {
+                d.created = when;
+            }
+            if (d.started == null && STARTED.matcher(msg).find()) {
+                d.started = when;
+            }
+            if (!d.statusFromRow) {
+                TaskStatus s = statusOf(msg, t, b, r);
+                if (s != null) {
+                    d.status = s;
+                    if (s == TaskStatus.FAILED || s == TaskStatus.COMPLETE) {
+                        d.ended = d.ended == null ? when : d.ended;
+                    }
+                }
+            }
+            if (d.errorMessage.isEmpty() && b.level(r).isFailure()) {
+                Matcher e = ERROR_TEXT.matcher(msg.lines().findFirst().orElse(""));
+                if (e.find()) {
+                    d.errorMessage = e.group(1).trim();
+                }
+            }
+            if (d.parentId.isEmpty() && msg.contains("orchestrator")) {
+                Matcher o = ORCHESTRATOR.matcher(t.raw(b.ref(r), b.length(r)));
+                if (o.find() && !o.group(1).equals(d.id)) {
+                    d.parentId = o.group(1);
+                }
+            }
+        }
+        if (d.status == TaskStatus.UNKNOWN && d.started != null) {
+            d.status = TaskStatus.IN_PROGRESS;
+        }
+    }
+
+    private static TaskStatus statusOf(String msg, SourceText t, EventStore.Builder b, int r) {
+        if (msg.contains("Finished task (Success: False)") || msg.contains("[TASK_ERROR]") || msg.contains("Cascaded failed from related task")
+                || msg.startsWith("Task failed") || msg.contains("] Task failed")) {
+            return TaskStatus.FAILED;
+        }
+        if (msg.contains("Finished task (Success: True)") || msg.contains("Task completed successfully")) {
+            return TaskStatus.COMPLETE;
+        }
+        if (msg.startsWith("Processing status update") || msg.startsWith("Task status updated")) {
+            Matcher m = STATUS_IN_META.matcher(t.raw(b.ref(r), b.length(r)));
+            if (m.find()) {
+                TaskStatus s = TaskStatus.parse(m.group(1));
+                return s == TaskStatus.UNKNOWN ? null : s;
+            }
+        }
+        if (b.level(r) == Level.CRITICAL && msg.contains("exception")) {
+            return TaskStatus.FAILED;
+        }
+        return null;
+    }
+}

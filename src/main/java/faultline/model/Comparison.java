@@ -1,0 +1,28 @@
+package faultline.model;
+
+import java.util.List;
+
+/**
+ * Tasks set side by side, lined up on an anchor.
+ *
+ * @param tasks      the analyses, in lane order
+ * @param anchor     what they are lined up on
+ * @param anchors    per lane, the epoch ns that becomes T = 0 (the anchor time, or the reference for wall clock)
+ * @param shifts     per lane, a hand-set shift in ns added to the alignment
+ */
+public record Comparison(List<TaskAnalysis> tasks, Anchor anchor, List<Long> anchors, List<Long> shifts) {
+
+    /** Aligned time of an epoch-ns time on lane i: T = t − anchor + shift. */
+    public long aligned(int lane, long nanos) {
+        return nanos - anchors.get(lane) + shifts.get(lane);
+    }
+
+    /** Epoch time of an aligned time on lane i. */
+    public long epoch(int lane, long aligned) {
+        return aligned + anchors.get(lane) - shifts.get(lane);
+    }
+
+    public int size() {
+        return tasks.size();
+    }
+}

@@ -1,0 +1,71 @@
+package faultline.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the importer made of each file: format and confidence, counts, every repair, and every line it
+ * could not understand with the reason.
+ */
+public record ParseReport(List<FileReport> files) {
+
+    public enum Repair {
+        BYTE_ORDER_MARK("byte-order mark removed"),
+        CRLF("CRLF line ends"),
+        INVALID_UTF8("invalid UTF-8 replaced"),
+        MOJIBAKE_MACROMAN("MacRoman mojibake repaired"),
+        MOJIBAKE_WINDOWS1252("windows-1252 mojibake repaired"),
+        LINE_NUMBER_PREFIX("line-number prefix stripped"),
+        CONTINUATION("continuation line joined"),
+        CARRIAGE_RETURN("progress-bar overwrite (\\r) collapsed"),
+        ESTIMATED_TIME("time estimated from neighbours"),
+        DATE_INFERRED("date taken from context"),
+        MIDNIGHT_ROLLOVER("midnight rollover"),
+        DUPLICATE_MERGED("same event in two sources kept once");
+
+        private final String label;
+
+        Repair(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A line not understood: where, why, and what it said (cut to a readable length). */
+    public record Problem(int line, String reason, String excerpt) {
+    }
+
+    /**
+     * @param fatal a clear message when the file could not be read at all (empty, binary, unreadable…), else null
+     */
+    public record FileReport(String file, String path, SourceFormat format, double confidence, long bytes,
+                             long lines, long events, long unparsed, Map<Repair, Long> repairs,
+                             List<Problem> problems, String fatal) {
+        public boolean failed() {
+            return fatal != null;
+        }
+    }
+
+    public long totalLines() {
+        return files.stream().mapToLong(FileReport::lines).sum();
+    }
+
+    public long totalEvents() {
+        return files.stream().mapToLong(FileReport::events).sum();
+    }
+
+    public long totalUnparsed() {
+        return files.stream().mapToLong(FileReport::unparsed).sum();
+    }
+
+    public long totalBytes() {
+        return files.stream().mapToLong(FileReport::bytes).sum();
+    }
+
+    public List<FileReport> failures() {
+        return files.stream().filter(FileReport::failed).toList();
+    }
+}

@@ -1,0 +1,25 @@
+package faultline.render;
+
+/** A colour without any toolkit: 0-255 channels and an opacity. */
+public record Rgba(int r, int g, int b, double a) {
+
+    public static Rgba hex(String s) {
+        String h = s.startsWith("#") ? s.substring(1) : s;
+        int v = (int) Long.parseLong(h.substring(0, 6), 16);
+        double alpha = h.length() >= 8 ? Integer.parseInt(h.substring(6, 8), 16) / 255.0 : 1.0;
+        return new Rgba((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, alpha);
+    }
+
+    public Rgba withAlpha(double alpha) {
+        return new Rgba(r, g, b, alpha);
+    }
+
+    /** #rrggbb, for SVG. */
+    public String hex() {
+        return String.format("#%02x%02x%02x", r, g, b);
+    }
+
+    public int argb() {
+        return ((int) Math.round(a * 255) << 24) | (r << 16) | (g << 8) | b;
+    }
+}

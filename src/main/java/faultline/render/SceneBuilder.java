@@ -1,0 +1,74 @@
+package faultline.render;
+
+import faultline.model.Comparison;
+import faultline.model.Crash;
+import faultline.model.EventStore;
+import faultline.model.LoopParam;
+import faultline.model.ParamStatus;
+import faultline.model.ParamStep;
+import faultline.model.Phase;
+import faultline.model.Task;
+import faultline.model.TaskAnalysis;
+import faultline.model.TaskSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a comparison into a {@link TimelineScene}: aligned times, phase bars, marks, loop steps, crash windows. */
+public final class SceneBuilder {
+    private SceneBuilder() {
+    }
+
+    public static TimelineScene build(Comparison c, TaskSet set) {
+        EventStore store = set.store();
+        List<TimelineScene.Lane> lanes = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) {
+            TaskAnalysis a = c.tasks().get(i);
+            Task task = a.task();
+            int[] rows = task.events();
+            long[] times = new long[rows.length];
+            long[] latest = new long[rows.length];
+            byte[] levels = new byte[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                times[k] = c.aligned(i, store.nanos(rows[k]));
+                latest[k] = c.aligned(i, store.latest(rows[k]));
+                levels[k] = (byte) store.level(rows[k]).ordinal();
+            }
+            List<TimelineScene.PhaseBar> phases = new ArrayList<>();
+            for (Phase p : a.phases()) {
+                if (p.logged()) {
+                    phases.add(new TimelineScene.PhaseBar(p.kind(), c.aligned(i, p.start()), c.aligned(i, p.end()),
+                            p.endsAtFailure(), p.detail()));
+                }
+            }
+            List<TimelineScene.StepMark> steps = new ArrayList<>();
+            for (LoopParam lp : a.loop().params()) {
+                for (ParamStep s : lp.steps()) {
+                    steps.add(new TimelineScene.StepMark(c.aligned(i, s.nanos()), s.kind(), lp.index(), lp.name(),
+                            lp.status() == ParamStatus.CRASH_POINT));
+                }
+            }
+            TimelineScene.CrashMark crash = null;
+            Crash cr = a.crash();
+            if (cr != null && cr.firstSignal() >= 0) {
+                long last = cr.lastEvidence() >= 0 ? c.aligned(i, store.nanos(cr.lastEvidence())) : c.aligned(i, cr.signalEarliest());
+                String label = cr.exceptionType().isEmpty() ? "failure" : cr.exceptionType();
+                if (cr.crashParam() != null) {
+                    label += " @ LOOP [" + cr.crashParam().index() + "/" + cr.crashParam().total() + "] " + cr.crashParam().name();
+                }
+                crash = new TimelineScene.CrashMark(last, c.aligned(i, cr.signalEarliest()), c.aligned(i, cr.signalLatest()), label);
+            }
+            long first = rows.length == 0 ? 0 : times[0];
+            long lastT = rows.length == 0 ? 0 : Math.max(times[rows.length - 1], latest[rows.length - 1]);
+            for (TimelineScene.PhaseBar p : phases) {
+                first = Math.min(first, p.start());
+                lastT = Math.max(lastT, p.end());
+            }
+            String subtitle = task.type() + (task.workerId().isEmpty() ? "" : " · " + task.workerId())
+                    + (cr != null ? " · " + cr.signature().shortText() : " · " + task.status().label());
+            lanes.add(new TimelineScene.Lane(task.index(), task.shortId(), subtitle, c.anchors().get(i), c.shifts().get(i),
+                    List.copyOf(phases), new TimelineScene.Marks(times, latest, levels, rows), List.copyOf(steps), crash, first, lastT));
+        }
+        return new TimelineScene(List.copyOf(lanes), c.anchor().label());
+    }
+}

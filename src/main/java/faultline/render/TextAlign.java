@@ -1,0 +1,3 @@
+package faultline.render;
+
+public enum TextAlign { LEFT, CENTER, RIGHT }

@@ -1,0 +1,43 @@
+package faultline.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sample logs shipped inside the application, copied once to a cache folder so that they are
+ * opened like any other files (the importer reads files, never resources).
+ */
+public final class BundledSample {
+    static final String[] FILES = {
+            "gpu-20260224_140402-5c1e7a9d.log", "task_78cd8678.json", "task_e040ae48.json", "task_c2d9f4a6.json"};
+
+    private BundledSample() {
+    }
+
+    public static List<Path> files() throws IOException {
+        Path dir = Path.of(System.getProperty("user.home"), ".cache", "faultline", "sample");
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        for (String name : FILES) {
+            Path target = dir.resolve(name);
+            try (InputStream in = BundledSample.class.getResourceAsStream("/faultline/sample/" + name)) {
+                if (in == null) {
+                    throw new IOException("the bundled sample is missing " + name);
+                }
+                byte[] bytes = in.readAllBytes();
+                if (!Files.exists(target) || Files.size(target) != bytes.length || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    Path tmp = Files.createTempFile(dir, name, ".part");
+                    Files.write(tmp, bytes);
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            out.add(target);
+        }
+        return out;
+    }
+}

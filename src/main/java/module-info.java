@@ -1,0 +1,16 @@
+/** Faultline: a desktop timeline visualizer for task failures of a GPU worker fleet. */
+module faultline {
+    requires javafx.controls;
+    requires javafx.swing;
+    requires java.desktop;
+    requires java.prefs;
+    requires java.management;
+    requires jdk.charsets;
+    requires org.controlsfx.controls;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
+
+    exports faultline.ui to javafx.graphics;
+    opens faultline.ui to javafx.graphics;
+    exports faultline.cli;
+}
