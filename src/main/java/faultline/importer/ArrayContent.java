@@ -38,6 +38,11 @@ final class ArrayContent implements Content {
         return size();
     }
 
+    @Override
+    public void copy(long pos, byte[] dst, int off, int len) {
+        System.arraycopy(bytes, start + (int) pos, dst, off, len);
+    }
+
     byte[] array() {
         return bytes;
     }

@@ -31,7 +31,8 @@ final class ConsoleReader implements SourceReader {
 
     @Override
     public SourceText read(ReadContext ctx) throws ImportException {
-        Lines lines = new Lines(ctx.content, ctx.report);
+        LineIndex index = new LineIndex();
+        Lines lines = new Lines(ctx.content, ctx.report, index);
         long epochDay = initialDate(ctx);
         int lastTod = -1;
         int current = -1;          // the task the worker is processing
@@ -52,7 +53,6 @@ final class ConsoleReader implements SourceReader {
                 openBracket = false;
                 continue;
             }
-            int line = (int) Math.min(lines.number, Integer.MAX_VALUE);
             // Continuation of the event before: a traceback body, or a message wrapped over lines.
             if (lastEvent >= 0 && (inTraceback && isTracebackBody(text) || openBracket && !looksPrefixed(text))) {
                 extend(ctx, lastEvent, eventStart, lines.end());
@@ -60,7 +60,7 @@ final class ConsoleReader implements SourceReader {
                 if (inTraceback && EXCEPTION_LINE.matcher(text).matches()) {
                     inTraceback = false;
                 }
-                openBracket = openBracket && unbalanced(ctx.events, lastEvent, ctx) ;
+                openBracket = openBracket && unbalanced(ctx.events, lastEvent, ctx, lines.end());
                 continue;
             }
             Matcher m = CONSOLE.matcher(text);
@@ -77,7 +77,7 @@ final class ConsoleReader implements SourceReader {
                     ref = -1;
                 }
                 long nanos = ctx.time.localToNanos(epochDay, tod * 1_000_000_000L);
-                lastEvent = ctx.timed(nanos, 0, levelOf(m.group(2)), ref, line, lines.start, lines.length);
+                lastEvent = ctx.timed(nanos, 0, levelOf(m.group(2)), ref, lines.start);
                 eventStart = lines.start;
                 lastEventTask = ref;
                 if (STARTS_TASK.matcher(msg).find() && ref >= 0) {
@@ -100,7 +100,7 @@ final class ConsoleReader implements SourceReader {
                 if (WORKER_LEVEL.matcher(msg).find()) {
                     ref = -1;
                 }
-                lastEvent = ctx.timed(nanos, ms == null ? 0 : 3, Level.parse(p.group(3)), ref, line, lines.start, lines.length);
+                lastEvent = ctx.timed(nanos, ms == null ? 0 : 3, Level.parse(p.group(3)), ref, lines.start);
                 eventStart = lines.start;
                 lastEventTask = ref;
                 inTraceback = false;
@@ -110,7 +110,7 @@ final class ConsoleReader implements SourceReader {
             Matcher e = ERROR_TASK.matcher(text);
             if (e.matches()) {
                 int ref = taskOf(ctx, e.group(1), e.group(2), current);
-                lastEvent = ctx.estimated(Level.ERROR, ref, line, lines.start, lines.length);
+                lastEvent = ctx.estimated(Level.ERROR, ref, lines.start);
                 eventStart = lines.start;
                 lastEventTask = ref;
                 inTraceback = false;
@@ -126,23 +126,24 @@ final class ConsoleReader implements SourceReader {
             }
             Level level = traceback || EXCEPTION_LINE.matcher(text).matches() ? Level.ERROR : Level.PRINT;
             int ref = TaskIds.findIn(text) != null ? taskOf(ctx, null, text, current) : (current >= 0 ? current : lastEventTask);
-            lastEvent = ctx.estimated(level, ref, line, lines.start, lines.length);
+            lastEvent = ctx.estimated(level, ref, lines.start);
             eventStart = lines.start;
             lastEventTask = ref;
             inTraceback = traceback;
             openBracket = bracketDepth(text) > 0;
         }
         ctx.finish();
-        return new ContentText(ctx.content, ConsoleReader::message);
+        return new ContentText(ctx.content, ConsoleReader::message, index);
     }
 
-    private static boolean unbalanced(faultline.model.EventStore.Builder b, int event, ReadContext ctx) {
-        String raw = ctx.content.decode(b.ref(event), b.length(event));
+    private static boolean unbalanced(faultline.model.EventStore.Builder b, int event, ReadContext ctx, long end) {
+        long start = b.ref(event);
+        String raw = ctx.content.decode(start, (int) Math.min(end - start, Lines.MAX_LINE));
         return bracketDepth(raw) > 0;
     }
 
     private static void extend(ReadContext ctx, int event, long start, long end) {
-        ctx.events.setExtent(event, start, (int) Math.min(Integer.MAX_VALUE, end - start));
+        ctx.extend(event, end - start);
     }
 
     private static boolean isTracebackBody(String text) {
@@ -240,7 +241,7 @@ final class ConsoleReader implements SourceReader {
         if (user != null) {
             return user.toEpochDay();
         }
-        Lines scan = new Lines(ctx.content, new FileReportBuilder("", ""));
+        Lines scan = new Lines(ctx.content, new FileReportBuilder("", ""), null);
         TimeParser.Parsed parsed = new TimeParser.Parsed();
         String worker = null;
         int n = 0;

@@ -23,11 +23,11 @@ final class DuplicateMerger {
 
     /** @return how many sightings were merged */
     static long merge(int[] rows, EventStore.Builder b, List<SourceText> texts) {
-        Map<Integer, Integer> perSource = new HashMap<>();
-        for (int r : rows) {
-            perSource.merge(b.source(r), 1, Integer::sum);
+        boolean several = false;
+        for (int k = 1; k < rows.length && !several; k++) {
+            several = b.source(rows[k]) != b.source(rows[0]);
         }
-        if (perSource.size() < 2) {
+        if (!several) {
             return 0;
         }
         Map<String, List<Integer>> byKey = new HashMap<>();
@@ -35,7 +35,7 @@ final class DuplicateMerger {
             if (b.estimated(r)) {
                 continue;
             }
-            String key = normalise(texts.get(b.source(r)).message(b.ref(r), b.length(r)));
+            String key = normalise(texts.get(b.source(r)).message(b.ref(r), b.extent(r)));
             if (!key.isEmpty()) {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }

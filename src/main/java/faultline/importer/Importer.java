@@ -92,7 +92,9 @@ public final class Importer {
                 }
                 int sourceIndex = sources.size();
                 ReadContext ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
+                long tRead = System.nanoTime();
                 SourceText text = readerOf(d.format()).read(ctx);
+                Timing.log("read " + path.getFileName(), tRead);
                 sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos()));
                 texts.add(text);
                 workerOfSource.add(workerOf(path, loaded.content()));
@@ -120,7 +122,9 @@ public final class Importer {
             monitor.progress(done, Math.max(total, done), "Read " + path.getFileName());
         }
         monitor.progress(done, Math.max(total, done), "Assembling tasks…");
+        long tAssemble = System.nanoTime();
         List<Task> tasks = assemble(events, registry, texts, reports, workerOfSource, monitor);
+        Timing.log("assemble", tAssemble);
         List<ParseReport.FileReport> fileReports = new ArrayList<>();
         for (FileReportBuilder r : reports) {
             fileReports.add(r.build());
@@ -130,6 +134,7 @@ public final class Importer {
 
     private static List<Task> assemble(EventStore.Builder events, TaskRegistry registry, List<SourceText> texts,
                                        List<FileReportBuilder> reports, List<String> workerOfSource, ImportMonitor monitor) {
+        long t0 = System.nanoTime();
         int n = events.size();
         boolean[] used = new boolean[registry.size()];
         for (int i = 0; i < n; i++) {
@@ -160,6 +165,8 @@ public final class Importer {
                 rowsOf[t][fill[t]++] = i;
             }
         }
+        Timing.log("  resolve + group", t0);
+        long t1 = System.nanoTime();
         long merged = 0;
         for (int t = 0; t < taskCount; t++) {
             if (monitor.isCancelled()) {
@@ -168,6 +175,8 @@ public final class Importer {
             IndexSort.byTime(rowsOf[t], events);
             merged += DuplicateMerger.merge(rowsOf[t], events, texts);
         }
+        Timing.log("  sort + merge", t1);
+        long t2 = System.nanoTime();
         // Rows of one source are contiguous and in file order: refine each source's imprecise times.
         int from = 0;
         for (int i = 1; i <= n; i++) {
@@ -176,18 +185,31 @@ public final class Importer {
                 from = i;
             }
         }
+        Timing.log("  refine", t2);
+        long t3 = System.nanoTime();
+        int[][] keptOf = new int[taskCount][];
+        for (int t = 0; t < taskCount; t++) {
+            int[] kept = events.hasDuplicates() ? withoutDuplicates(rowsOf[t], events) : rowsOf[t];
+            if (events.hasDuplicates() || events.hasRefinements()) {
+                IndexSort.byTime(kept, events);
+            }
+            keptOf[t] = kept;
+        }
+        Timing.log("    kept", t3);
+        long t4 = System.nanoTime();
+        // Each task's facts read a few of its own lines: tasks are independent, so both cores share the reading.
+        java.util.stream.IntStream.range(0, taskCount).parallel()
+                .forEach(t -> TaskFacts.fill(res.tasks().get(t), keptOf[t], events, texts));
+        Timing.log("    fill", t4);
+        if (monitor.isCancelled()) {
+            throw new ImportCancelledException();
+        }
         List<Task> tasks = new ArrayList<>(taskCount);
         for (int t = 0; t < taskCount; t++) {
-            int[] kept = withoutDuplicates(rowsOf[t], events);
-            IndexSort.byTime(kept, events);
+            int[] kept = keptOf[t];
             TaskDraft d = res.tasks().get(t);
-            TaskFacts.fill(d, kept, events, texts);
-            List<Integer> sources = new ArrayList<>();
-            for (int r : kept) {
-                int s = events.source(r);
-                if (!sources.contains(s)) {
-                    sources.add(s);
-                }
+            List<Integer> sources = sourcesOf(kept, events);
+            for (int s : sources) {
                 if (d.workerId.isEmpty() && s < workerOfSource.size() && workerOfSource.get(s) != null) {
                     d.workerId = workerOfSource.get(s);
                 }
@@ -195,6 +217,7 @@ public final class Importer {
             tasks.add(new Task(t, d.id, d.type, d.status, d.workerId, d.created, d.started, d.ended, d.errorMessage,
                     d.parentId, d.runId, java.util.Map.copyOf(d.params), kept, List.copyOf(sources)));
         }
+        Timing.log("  facts", t3);
         if (merged > 0) {
             // Merged sightings are counted once, against the files they came from.
             for (int i = 0; i < n; i++) {
@@ -243,6 +266,24 @@ public final class Importer {
             }
         }
         return reports.get(reports.size() - 1);
+    }
+
+    /** Distinct sources of the rows, in order of first appearance, without boxing every row. */
+    private static List<Integer> sourcesOf(int[] rows, EventStore.Builder b) {
+        List<Integer> out = new ArrayList<>(2);
+        java.util.BitSet seen = new java.util.BitSet();
+        int last = -1;
+        for (int r : rows) {
+            int s = b.source(r);
+            if (s != last) {
+                last = s;
+                if (!seen.get(s)) {
+                    seen.set(s);
+                    out.add(s);
+                }
+            }
+        }
+        return out;
     }
 
     private static int[] withoutDuplicates(int[] rows, EventStore.Builder b) {

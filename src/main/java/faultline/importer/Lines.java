@@ -27,11 +27,16 @@ final class Lines {
     /** Text of the current line without its line end and number prefix. */
     String text;
     boolean hadNumberPrefix;
+    /** The line was longer than MAX_LINE and its text was cut. */
+    boolean cut;
 
-    Lines(Content content, FileReportBuilder report) {
+    private final LineIndex index;
+
+    Lines(Content content, FileReportBuilder report, LineIndex index) {
         this.content = content;
         this.report = report;
         this.size = content.size();
+        this.index = index;
     }
 
     boolean next() {
@@ -50,10 +55,15 @@ final class Lines {
         }
         number++;
         start = pos;
+        cut = false;
+        if (index != null && number % LineIndex.EVERY == 1) {
+            index.mark(pos, (int) Math.min(number, Integer.MAX_VALUE));
+        }
         if (len > MAX_LINE) {
             // A pathological line (a dumped blob, a 100 MB JSON string) is kept cut, and said so.
             report.note(number, "line of " + (len >> 10) + " KiB cut to its first " + (MAX_LINE >> 10) + " KiB", null);
             len = MAX_LINE;
+            cut = true;
         }
         length = (int) len;
         text = content.decode(pos, length);

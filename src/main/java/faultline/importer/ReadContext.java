@@ -45,9 +45,9 @@ final class ReadContext {
     }
 
     /** An event with a time the line gave. */
-    int timed(long nanos, int precision, Level level, int taskRef, int line, long ref, int len) {
+    int timed(long nanos, int precision, Level level, int taskRef, long ref) {
         long t = nanos + offsetNanos;
-        int i = events.add(t, precision, false, level, taskRef, source, line, ref, len);
+        int i = events.add(t, precision, false, level, taskRef, source, ref);
         lastNanos = t;
         lastPrecision = precision;
         if (!waitingForTime.isEmpty()) {
@@ -61,14 +61,29 @@ final class ReadContext {
     }
 
     /** An event without a time of its own: it takes the time of the line before and is marked estimated. */
-    int estimated(Level level, int taskRef, int line, long ref, int len) {
-        int i = events.add(lastNanos, lastPrecision, true, level, taskRef, source, line, ref, len);
+    int estimated(Level level, int taskRef, long ref) {
+        int i = events.add(lastNanos, lastPrecision, true, level, taskRef, source, ref);
         if (lastNanos == UNKNOWN_TIME) {
             waitingForTime.add(i);
         }
         report.repair(Repair.ESTIMATED_TIME);
         report.events++;
         return i;
+    }
+
+    /** The event's text runs over `bytes` bytes from its reference (continuation lines, a cut line). */
+    void extend(int event, long bytes) {
+        events.setExtent(event, (int) Math.min(Integer.MAX_VALUE, bytes));
+    }
+
+    /** Takes over the last known time from a parallel part read before this one. */
+    void continueFrom(long nanos, int precision) {
+        lastNanos = nanos;
+        lastPrecision = precision;
+    }
+
+    int lastPrecision() {
+        return lastPrecision;
     }
 
     long lastNanos() {

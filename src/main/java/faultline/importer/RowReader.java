@@ -71,18 +71,18 @@ final class RowReader {
             }
         }
         String raw = rawLine(row, sourceType, sourceId, levelText, message, metadata);
-        int pooled = text.add(message, raw);
+        int pooled = text.add(message, raw, line);
         String ts = str(row, "timestamp");
         if (ts == null) {
             ts = str(row, "created_at");
         }
         if (ts != null && ctx.time.parseDateTime(ts.trim(), 0, parsed) && !parsed.placeholder) {
-            ctx.timed(parsed.nanos, parsed.precision, level, ref, line, pooled, 0);
+            ctx.timed(parsed.nanos, parsed.precision, level, ref, pooled);
         } else {
             if (ts != null && !ts.isBlank() && !parsed.placeholder) {
                 ctx.report.note(line, "timestamp not understood, time estimated: " + ts, null);
             }
-            ctx.estimated(level, ref, line, pooled, 0);
+            ctx.estimated(level, ref, pooled);
         }
     }
 

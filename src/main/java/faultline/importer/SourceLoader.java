@@ -70,9 +70,7 @@ final class SourceLoader {
                 byte[] all = Files.readAllBytes(path);
                 content = new ArrayContent(all, Math.min(start, all.length));
             } else {
-                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-                    content = new MappedContent(ch, size, start);
-                }
+                content = new MappedContent(FileChannel.open(path, StandardOpenOption.READ), size, start);
             }
         } catch (AccessDeniedException e) {
             throw new ImportException(name + ": permission denied");

@@ -23,6 +23,13 @@ final class TimeRefiner {
         if (n <= 1) {
             return 0;
         }
+        boolean any = false;
+        for (int r = from; r < to && !any; r++) {
+            any = b.estimated(r) || b.precision(r) < PRECISE;
+        }
+        if (!any) {
+            return 0;
+        }
         long[] lo = new long[n];
         long[] hi = new long[n];
         for (int k = 0; k < n; k++) {

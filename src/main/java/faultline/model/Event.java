@@ -8,7 +8,7 @@ package faultline.model;
  * @param level   severity
  * @param task    index of the task in the task set, or -1
  * @param source  index of the source file
- * @param line    1-based line number in the source (for JSON: the row number)
+ * @param line    1-based line number in the source
  * @param message the normalised message, e.g. "GENERATION: 🔍 LOOP [9/32]: Processing param='guidance_scale'"
  */
 public record Event(int index, Stamp stamp, Level level, int task, int source, int line, String message) {

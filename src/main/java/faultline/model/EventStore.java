@@ -3,12 +3,13 @@ package faultline.model;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * All events of a task set in primitive columns: about 31 bytes per event, message text left in the
- * source. Rows are in import order (file by file, line by line); tasks hold their rows in time order.
- * Immutable once built.
+ * All events of a task set in primitive columns: 23 bytes per event (time, text reference, task,
+ * source, level/precision/estimated), message text left in the source. What few events need more
+ * (continuation lines, a time window narrowed by neighbours, a twin in another source) is kept in
+ * sparse maps. Rows are in import order (file by file, line by line); tasks hold their rows in time
+ * order. Immutable once built.
  */
 public final class EventStore {
     private static final int LEVEL_MASK = 0x07;
@@ -19,29 +20,48 @@ public final class EventStore {
     private final int size;
     private final long[] time;
     private final long[] ref;
-    private final int[] length;
-    private final int[] line;
     private final int[] task;
     private final short[] source;
     private final byte[] meta;
+    private final IntLongMap extent;
+    private final IntLongMap refinedEnd;
+    private final IntLongMap twin;
     private final BitSet duplicate;
-    private final Map<Integer, Integer> twin;
-    private final Map<Integer, Long> refinedEnd;
     private final List<SourceText> texts;
 
     EventStore(Builder b, List<SourceText> texts) {
         this.size = b.size;
-        this.time = Arrays.copyOf(b.time, size);
-        this.ref = Arrays.copyOf(b.ref, size);
-        this.length = Arrays.copyOf(b.length, size);
-        this.line = Arrays.copyOf(b.line, size);
-        this.task = Arrays.copyOf(b.task, size);
-        this.source = Arrays.copyOf(b.source, size);
-        this.meta = Arrays.copyOf(b.meta, size);
+        this.time = fit(b.time, size);
+        this.ref = fit(b.ref, size);
+        this.task = fit(b.task, size);
+        this.source = fit(b.source, size);
+        this.meta = fit(b.meta, size);
+        this.extent = b.extent.copy();
+        this.refinedEnd = b.refinedEnd.copy();
+        this.twin = b.twin.copy();
         this.duplicate = (BitSet) b.duplicate.clone();
-        this.twin = Map.copyOf(b.twin);
-        this.refinedEnd = Map.copyOf(b.refinedEnd);
         this.texts = List.copyOf(texts);
+    }
+
+    // A builder that is nearly full hands its arrays over: trimming would copy a second gigabyte.
+    private static boolean keep(int capacity, int n) {
+        return capacity - n <= n / 16 + 64;
+    }
+
+    private static long[] fit(long[] a, int n) {
+        return keep(a.length, n) ? a : Arrays.copyOf(a, n);
+    }
+
+    private static int[] fit(int[] a, int n) {
+        return keep(a.length, n) ? a : Arrays.copyOf(a, n);
+    }
+
+    private static short[] fit(short[] a, int n) {
+        return keep(a.length, n) ? a : Arrays.copyOf(a, n);
+    }
+
+    private static byte[] fit(byte[] a, int n) {
+        return keep(a.length, n) ? a : Arrays.copyOf(a, n);
     }
 
     public int size() {
@@ -76,8 +96,9 @@ public final class EventStore {
         return source[i];
     }
 
+    /** 1-based line of the event in its source. */
     public int line(int i) {
-        return line[i];
+        return texts.get(source[i]).line(ref[i]);
     }
 
     /**
@@ -86,8 +107,8 @@ public final class EventStore {
      * estimated event the next known time.
      */
     public long latest(int i) {
-        Long r = refinedEnd.get(i);
-        if (r != null) {
+        long r = refinedEnd.get(i, Long.MIN_VALUE);
+        if (r != Long.MIN_VALUE) {
             return r;
         }
         if (estimated(i)) {
@@ -103,29 +124,25 @@ public final class EventStore {
 
     /** The row of the same event in another source, or -1. */
     public int twin(int i) {
-        Integer t = twin.get(i);
-        return t == null ? -1 : t;
+        return (int) twin.get(i, -1);
     }
 
     public String message(int i) {
-        return texts.get(source[i]).message(ref[i], length[i]);
+        return texts.get(source[i]).message(ref[i], (int) extent.get(i, -1));
     }
 
     public String raw(int i) {
-        return texts.get(source[i]).raw(ref[i], length[i]);
+        return texts.get(source[i]).raw(ref[i], (int) extent.get(i, -1));
     }
 
     public Event event(int i) {
-        return new Event(i, stamp(i), level(i), task[i], source[i], line[i], message(i));
+        return new Event(i, stamp(i), level(i), task[i], source[i], line(i), message(i));
     }
 
-    /** Approximate heap held by the columns, for the import statistics. */
+    /** Heap held by the columns and sparse maps, for the import statistics. */
     public long columnBytes() {
-        return (long) size * (8 + 8 + 4 + 4 + 4 + 2 + 1) + duplicate.size() / 8 + (twin.size() + refinedEnd.size()) * 64L;
-    }
-
-    public static Builder builder() {
-        return new Builder(1024);
+        return (long) size * (8 + 8 + 4 + 2 + 1) + duplicate.size() / 8
+                + extent.heapBytes() + refinedEnd.heapBytes() + twin.heapBytes();
     }
 
     public static Builder builder(int capacity) {
@@ -137,21 +154,18 @@ public final class EventStore {
         private int size;
         private long[] time;
         private long[] ref;
-        private int[] length;
-        private int[] line;
         private int[] task;
         private short[] source;
         private byte[] meta;
+        private final IntLongMap extent = new IntLongMap();
+        private final IntLongMap refinedEnd = new IntLongMap();
+        private final IntLongMap twin = new IntLongMap();
         private final BitSet duplicate = new BitSet();
-        private final Map<Integer, Integer> twin = new java.util.HashMap<>();
-        private final Map<Integer, Long> refinedEnd = new java.util.HashMap<>();
 
         Builder(int capacity) {
             int c = Math.max(16, capacity);
             time = new long[c];
             ref = new long[c];
-            length = new int[c];
-            line = new int[c];
             task = new int[c];
             source = new short[c];
             meta = new byte[c];
@@ -161,32 +175,72 @@ public final class EventStore {
             return size;
         }
 
-        public int add(long nanos, int precision, boolean estimated, Level level, int taskIndex, int sourceIndex,
-                       int lineNo, long textRef, int textLength) {
+        public int add(long nanos, int precision, boolean estimated, Level level, int taskIndex, int sourceIndex, long textRef) {
             if (size == time.length) {
-                grow();
+                grow(size + (size >> 1) + 16);
             }
             int i = size++;
             time[i] = nanos;
             ref[i] = textRef;
-            length[i] = textLength;
-            line[i] = lineNo;
             task[i] = taskIndex;
             source[i] = (short) sourceIndex;
             meta[i] = pack(level, precision, estimated);
             return i;
         }
 
-        private static byte pack(Level level, int precision, boolean estimated) {
+        /** Appends the first n rows of primitive columns read by a parallel reader. */
+        public void append(long[] times, long[] refs, int[] tasks, byte[] metas, int n, int sourceIndex, IntLongMap extents) {
+            if (size + n > time.length) {
+                grow(size + n + (size + n) / 32);
+            }
+            System.arraycopy(times, 0, time, size, n);
+            System.arraycopy(refs, 0, ref, size, n);
+            System.arraycopy(tasks, 0, task, size, n);
+            System.arraycopy(metas, 0, meta, size, n);
+            Arrays.fill(source, size, size + n, (short) sourceIndex);
+            int base = size;
+            if (extents != null) {
+                extents.forEach((k, v) -> extent.put(base + k, v));
+            }
+            size += n;
+        }
+
+        /**
+         * The columns themselves, for parallel readers that write rows [base, base + capacity) in
+         * place; {@link #commit(int)} then counts them. Nothing else may add rows meanwhile.
+         */
+        public record Region(long[] time, long[] ref, int[] task, short[] source, byte[] meta, int base, int capacity) {
+        }
+
+        public Region region(int rows) {
+            ensure(size + rows);
+            return new Region(time, ref, task, source, meta, size, rows);
+        }
+
+        /** The first rows of the region were written: they become rows of the store. */
+        public void commit(int rows) {
+            size += rows;
+        }
+
+        /** Makes room for n rows in all, so that the columns need not grow (or be copied) again. */
+        public void ensure(int n) {
+            if (n > time.length) {
+                grow(n);
+            }
+        }
+
+        /** Adds extents (continuation lines) of rows written through a region, keyed by row. */
+        public void putExtent(int row, long bytes) {
+            extent.put(row, bytes);
+        }
+
+        public static byte pack(Level level, int precision, boolean estimated) {
             return (byte) (level.ordinal() | (precision << PRECISION_SHIFT) | (estimated ? ESTIMATED_BIT : 0));
         }
 
-        private void grow() {
-            int c = time.length + (time.length >> 1) + 16;
+        private void grow(int c) {
             time = Arrays.copyOf(time, c);
             ref = Arrays.copyOf(ref, c);
-            length = Arrays.copyOf(length, c);
-            line = Arrays.copyOf(line, c);
             task = Arrays.copyOf(task, c);
             source = Arrays.copyOf(source, c);
             meta = Arrays.copyOf(meta, c);
@@ -208,6 +262,11 @@ public final class EventStore {
             return Level.ofOrdinal(meta[i] & LEVEL_MASK);
         }
 
+        /** ERROR or CRITICAL, read from the column without an enum. */
+        public boolean failureLevel(int i) {
+            return (meta[i] & LEVEL_MASK) >= Level.ERROR.ordinal();
+        }
+
         public int task(int i) {
             return task[i];
         }
@@ -216,16 +275,13 @@ public final class EventStore {
             return source[i];
         }
 
-        public int line(int i) {
-            return line[i];
-        }
-
         public long ref(int i) {
             return ref[i];
         }
 
-        public int length(int i) {
-            return length[i];
+        /** Bytes the event's text spans, or -1 for "its line". */
+        public int extent(int i) {
+            return (int) extent.get(i, -1);
         }
 
         public void setTime(int i, long nanos, int precision, boolean estimated) {
@@ -233,10 +289,9 @@ public final class EventStore {
             meta[i] = pack(level(i), precision, estimated);
         }
 
-        /** Widens an event over continuation lines that follow it. */
-        public void setExtent(int i, long textRef, int textLength) {
-            ref[i] = textRef;
-            length[i] = textLength;
+        /** Widens an event over continuation lines that follow it (or cuts an overlong line). */
+        public void setExtent(int i, int bytes) {
+            extent.put(i, bytes);
         }
 
         public void setTask(int i, int taskIndex) {
@@ -250,8 +305,7 @@ public final class EventStore {
         }
 
         public int twin(int i) {
-            Integer t = twin.get(i);
-            return t == null ? -1 : t;
+            return (int) twin.get(i, -1);
         }
 
         public void markDuplicate(int kept, int dropped) {
@@ -264,14 +318,24 @@ public final class EventStore {
             return duplicate.get(i);
         }
 
-        /** Drops the rows from size on: a file that failed half-way leaves nothing behind. */
+        public boolean hasDuplicates() {
+            return !duplicate.isEmpty();
+        }
+
+        public boolean hasRefinements() {
+            return refinedEnd.size() > 0;
+        }
+
+        /** Drops the rows from newSize on: a file that failed half-way leaves nothing behind. */
         public void truncate(int newSize) {
-            for (int i = newSize; i < size; i++) {
-                duplicate.clear(i);
-                twin.remove(i);
-                refinedEnd.remove(i);
+            if (newSize >= size) {
+                return;
             }
-            size = Math.min(size, newSize);
+            duplicate.clear(newSize, Math.max(newSize, size));
+            extent.removeFrom(newSize);
+            refinedEnd.removeFrom(newSize);
+            twin.removeFrom(newSize);
+            size = newSize;
         }
 
         public EventStore build(List<SourceText> texts) {

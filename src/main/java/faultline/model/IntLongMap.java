@@ -1,0 +1,111 @@
+package faultline.model;
+
+import java.util.Arrays;
+
+/** A small open-addressing map from non-negative int keys to long values, for sparse event columns. */
+public final class IntLongMap {
+    private static final int EMPTY = -1;
+    private int[] keys;
+    private long[] values;
+    private int size;
+
+    public IntLongMap() {
+        this(16);
+    }
+
+    public IntLongMap(int capacity) {
+        int c = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
+        keys = new int[c];
+        values = new long[c];
+        Arrays.fill(keys, EMPTY);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean containsKey(int key) {
+        return keys[slot(key)] == key;
+    }
+
+    public long get(int key, long missing) {
+        int s = slot(key);
+        return keys[s] == key ? values[s] : missing;
+    }
+
+    public void put(int key, long value) {
+        if (key < 0) {
+            throw new IllegalArgumentException("negative key");
+        }
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        int s = slot(key);
+        if (keys[s] != key) {
+            keys[s] = key;
+            size++;
+        }
+        values[s] = value;
+    }
+
+    /** Removes every key at or above from. */
+    public void removeFrom(int from) {
+        IntLongMap kept = new IntLongMap(size);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && keys[i] < from) {
+                kept.put(keys[i], values[i]);
+            }
+        }
+        keys = kept.keys;
+        values = kept.values;
+        size = kept.size;
+    }
+
+    public IntLongMap copy() {
+        IntLongMap m = new IntLongMap(1);
+        m.keys = keys.clone();
+        m.values = values.clone();
+        m.size = size;
+        return m;
+    }
+
+    /** Calls f for every entry, in no particular order. */
+    public void forEach(Entry f) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                f.accept(keys[i], values[i]);
+            }
+        }
+    }
+
+    public interface Entry {
+        void accept(int key, long value);
+    }
+
+    public long heapBytes() {
+        return keys.length * 12L;
+    }
+
+    private int slot(int key) {
+        int mask = keys.length - 1;
+        int s = (key * 0x9E3779B9) >>> 7 & mask;
+        while (keys[s] != EMPTY && keys[s] != key) {
+            s = (s + 1) & mask;
+        }
+        return s;
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        long[] oldValues = values;
+        keys = new int[oldKeys.length * 2];
+        values = new long[oldKeys.length * 2];
+        Arrays.fill(keys, EMPTY);
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                put(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+}
