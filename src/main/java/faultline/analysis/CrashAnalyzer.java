@@ -40,7 +40,8 @@ public final class CrashAnalyzer {
         int lastEvidence = -1;
         int end = failure >= 0 ? failure : t.size();
         for (int k = end - 1; k >= 0; k--) {
-            if (!FailureSignals.isSignal(t, k)) {
+            // A print with no time of its own (a progress bar, a digest's statement) shows nothing about when.
+            if (!FailureSignals.isSignal(t, k) && !(t.estimated(k) && t.level(k) == Level.PRINT)) {
                 lastEvidence = k;
                 break;
             }
@@ -74,6 +75,9 @@ public final class CrashAnalyzer {
             int cut = err.lastIndexOf("failed: ");
             message = cut >= 0 ? err.substring(cut + 8) : err;
         }
+        if (message.isEmpty() && failure >= 0) {
+            message = t.body(failure).lines().findFirst().orElse("").replaceFirst("^Exception:\\s*", "").strip();
+        }
         LoopParam crashParam = loop.crashPoint();
         StepKind lastStep = null;
         StepKind expected = null;
@@ -85,17 +89,28 @@ public final class CrashAnalyzer {
         long earliest = failure >= 0 ? t.nanos(failure) : Long.MIN_VALUE;
         long latest = failure >= 0 ? t.latest(failure) : Long.MIN_VALUE;
         List<String> caveats = new ArrayList<>();
+        if (type.isEmpty() && !message.isEmpty()) {
+            String inferred = inferType(message);
+            if (inferred != null) {
+                type = inferred;
+                caveats.add("No line names the exception type; " + inferred + " is inferred from the message.");
+            }
+        }
         if (failure >= 0 && lastEvidence >= 0) {
-            long gap = latest - t.nanos(lastEvidence);
+            long last = t.nanos(lastEvidence);
+            long gap = latest - last;
+            String from = TimeText.clock(last, Math.max(t.precision(lastEvidence), 6));
+            if (t.estimated(failure)) {
+                caveats.add("The failure has no time of its own: it lies between the last evidence at " + from + " and "
+                        + TimeText.clock(latest, 6) + " (" + DurationText.of(gap) + " later).");
+            } else if (t.precision(failure) < 6) {
+                caveats.add("The first failure signal is known only to " + resolutionWords(t.precision(failure))
+                        + "; the order of the file places it after the last evidence at " + from + ".");
+            }
             if (gap > GAP_NANOS) {
-                caveats.add("No line of this task between " + TimeText.clock(t.nanos(lastEvidence), t.precision(lastEvidence))
-                        + " and " + TimeText.clock(earliest, t.precision(failure)) + " (" + DurationText.of(gap)
+                caveats.add("No line of this task between " + from + " and " + TimeText.clock(latest, 6) + " (" + DurationText.of(gap)
                         + "): rows may be missing. The worker ships rows in batches and loses a failed batch, and critical rows "
                         + "were not shipped before 2026-02-24, so the last row need not be the crash site.");
-            }
-            if (t.precision(failure) < 6) {
-                caveats.add("The first failure signal is known only to " + resolutionWords(t.precision(failure))
-                        + "; file order places it after the last evidence.");
             }
         }
         if (!traceback) {
@@ -110,6 +125,34 @@ public final class CrashAnalyzer {
                 lastStep == null ? "" : "after " + lastStep.label());
         return new Crash(type, message, lastEvidence >= 0 ? t.row(lastEvidence) : -1, failure >= 0 ? t.row(failure) : -1,
                 earliest, latest, phase, crashParam, lastStep, expected, List.copyOf(caveats), sig);
+    }
+
+    /** Python exception types that some messages always come from. */
+    static String inferType(String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("object has no attribute")) {
+            return "AttributeError";
+        }
+        if (m.contains("referenced before assignment")) {
+            return "UnboundLocalError";
+        }
+        if (m.contains("index out of range")) {
+            return "IndexError";
+        }
+        if (m.contains("division by zero")) {
+            return "ZeroDivisionError";
+        }
+        if (m.contains("cuda out of memory")) {
+            return "torch.OutOfMemoryError";
+        }
+        if (m.contains("no such file or directory")) {
+            return "FileNotFoundError";
+        }
+        if (m.contains("object is not subscriptable") || m.contains("object is not callable")
+                || m.contains("unsupported operand type")) {
+            return "TypeError";
+        }
+        return null;
     }
 
     private static String resolutionWords(int precision) {

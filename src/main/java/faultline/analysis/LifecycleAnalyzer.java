@@ -28,6 +28,32 @@ public final class LifecycleAnalyzer {
         for (PhaseRules.Rule rule : PhaseRules.RULES) {
             out.add(phase(t, rule, failure));
         }
+        return closeBySuccessor(out);
+    }
+
+    /**
+     * Inside generation the phases follow one another: one whose end was not logged ended no later
+     * than the next one started, not at the failure.
+     */
+    private static List<Phase> closeBySuccessor(List<Phase> phases) {
+        List<Phase> out = new ArrayList<>(phases);
+        for (int i = 0; i < out.size(); i++) {
+            Phase p = out.get(i);
+            if (!p.logged() || !p.kind().insideGeneration() || !(p.endsAtFailure() || p.endEvent() < 0)) {
+                continue;
+            }
+            long next = Long.MAX_VALUE;
+            for (Phase q : out) {
+                if (q != p && q.logged() && q.kind().insideGeneration() && q.kind().ordinal() > p.kind().ordinal()
+                        && q.start() >= p.start()) {
+                    next = Math.min(next, q.start());
+                }
+            }
+            if (next != Long.MAX_VALUE && next < p.end()) {
+                String detail = p.detail().isEmpty() ? "end not logged" : p.detail() + ", end not logged";
+                out.set(i, new Phase(p.kind(), true, p.start(), next, p.startEvent(), -1, false, detail));
+            }
+        }
         return out;
     }
 

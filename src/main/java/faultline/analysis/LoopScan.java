@@ -26,6 +26,9 @@ public final class LoopScan {
     static final Pattern PHASE_OVERRIDE = Pattern.compile("phase_config overriding ([\\w.]+): (\\S+)");
     static final Pattern PHASE_PATCH = Pattern.compile("\\[PHASE_CONFIG\\] Patched [^:]*: (.*?)(?: \\(|$)");
     static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_]\\w*)=([^,\\s]+)");
+    /** Statements of a comparison digest about the value at the crash point. */
+    static final Pattern STATED_DEFAULT = Pattern.compile("^model default ([\\w.]+) = (.+)$");
+    static final Pattern STATED_VALUE = Pattern.compile("^digest value ([\\w.]+) = (.+)$");
 
     /** One iteration as logged. */
     public static final class Iteration {
@@ -76,6 +79,7 @@ public final class LoopScan {
     final List<Assigned> overrides = new ArrayList<>();
     final List<Assigned> phaseConfig = new ArrayList<>();
     final List<Assigned> finals = new ArrayList<>();
+    final List<Assigned> stated = new ArrayList<>();
 
     private LoopScan(TaskText text) {
         this.text = text;
@@ -132,6 +136,13 @@ public final class LoopScan {
             if (LOOP_DONE.matcher(body).find()) {
                 s.completed = true;
                 current = null;
+                continue;
+            }
+            Matcher sd = STATED_DEFAULT.matcher(body);
+            Matcher sv = STATED_VALUE.matcher(body);
+            if (sd.matches() || sv.matches()) {
+                Matcher m = sd.matches() ? sd : sv;
+                s.stated.add(new Assigned(m.group(1), sd.matches() ? "model default" : "value", m.group(2).trim(), t.row(k), k));
                 continue;
             }
             Matcher o = OVERRIDE.matcher(body);

@@ -83,7 +83,10 @@ public final class ParamLoopAnalyzer {
             out.add(new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(it.changeNew), it.changeEvent,
                     "LOOP [" + it.index + "] of " + shortId, self));
         } else {
-            Provenance learned = learnedDefault(scan, name, peers);
+            Provenance learned = statedDefault(scan, name);
+            if (learned == null) {
+                learned = learnedDefault(scan, name, peers);
+            }
             if (learned != null) {
                 out.add(learned);
             }
@@ -117,6 +120,22 @@ public final class ParamLoopAnalyzer {
             }
         }
         return out;
+    }
+
+    /** The value a comparison digest states: "Value: 7.5 (from model defaults)" first, else the plain value. */
+    private static Provenance statedDefault(LoopScan scan, String name) {
+        LoopScan.Assigned plain = null;
+        for (LoopScan.Assigned a : scan.stated) {
+            if (a.name().equals(name)) {
+                if ("model default".equals(a.oldValue())) {
+                    return new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(a.value()), a.event(),
+                            "stated by the comparison digest", scan.text.task().index());
+                }
+                plain = plain == null ? a : plain;
+            }
+        }
+        return plain == null ? null : new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(plain.value()), plain.event(),
+                "value stated by the comparison digest (origin not stated)", scan.text.task().index());
     }
 
     /** A model default logged by a peer running the same model_defaults, or by this task's own override line. */

@@ -18,25 +18,25 @@ public final class PhaseRules {
     public record Rule(PhaseKind kind, Pattern start, Pattern end, boolean lastEnd, Pattern detail) {
     }
 
-    private static final Pattern CLAIMED = Pattern.compile("^Task claimed successfully|\\[CLAIM\\].*Claimed task");
-    private static final Pattern PROCESSING = Pattern.compile("^Processing \\w+ task$");
+    private static final Pattern CLAIMED = Pattern.compile("^Task claimed (?:successfully|by worker)|\\[CLAIM\\].*Claimed task");
+    private static final Pattern PROCESSING = Pattern.compile("^Processing \\w+ task$|^Generation phase starts");
 
     public static final List<Rule> RULES = List.of(
-            new Rule(PhaseKind.QUEUED, Pattern.compile("^(?:Creating task|Task created successfully)"), CLAIMED, false, null),
+            new Rule(PhaseKind.QUEUED, Pattern.compile("^(?:Creating task|Task created\\b)"), CLAIMED, false, null),
             new Rule(PhaseKind.WAITING, CLAIMED, PROCESSING, false, null),
             new Rule(PhaseKind.GENERATION, PROCESSING,
                     Pattern.compile("^Finished task|^Task completed successfully"), false, null),
-            new Rule(PhaseKind.MODEL_LOADING, Pattern.compile("MODEL SWITCH"),
-                    Pattern.compile("Phase 1 complete - Model switch took|\\(model loading complete\\)"), false, null),
-            new Rule(PhaseKind.LORA_DOWNLOAD, Pattern.compile("\\[LORA_PROCESS\\].*\\d+ LoRAs? need"),
-                    Pattern.compile("\\[LORA_DOWNLOAD\\].*Downloaded"), true, Pattern.compile("(\\d+) LoRAs? need")),
-            new Rule(PhaseKind.PARAMETER_RESOLUTION, Pattern.compile("DIAGNOSTIC: model_defaults has|LOOP \\[1/\\d+\\]"),
+            new Rule(PhaseKind.MODEL_LOADING, Pattern.compile("MODEL SWITCH|^Model loading starts"),
+                    Pattern.compile("Phase 1 complete - Model switch took|\\(model loading complete\\)|^Model loading ends"), false, null),
+            new Rule(PhaseKind.LORA_DOWNLOAD, Pattern.compile("\\[LORA_PROCESS\\].*\\d+ LoRAs? need|^LoRA download: \\d+ LoRAs?"),
+                    Pattern.compile("\\[LORA_DOWNLOAD\\].*Downloaded"), true, Pattern.compile("(\\d+) LoRAs?")),
+            new Rule(PhaseKind.PARAMETER_RESOLUTION, Pattern.compile("DIAGNOSTIC: model_defaults has|LOOP \\[1/\\d+\\]|^Parameter resolution starts"),
                     Pattern.compile("DIAGNOSTIC: Loop completed successfully"), false, null),
             new Rule(PhaseKind.SAMPLING, Pattern.compile("Phase 3 - Starting generation"),
                     Pattern.compile("Generation completed"), false, null),
-            new Rule(PhaseKind.STATUS_UPDATE, Pattern.compile("^Processing status update"),
+            new Rule(PhaseKind.STATUS_UPDATE, Pattern.compile("^Processing status update|^Status update triggered"),
                     Pattern.compile("^Task status updated successfully"), false, null),
-            new Rule(PhaseKind.CASCADE, Pattern.compile("^Processing cascading failure"),
+            new Rule(PhaseKind.CASCADE, Pattern.compile("^Processing cascading failure|^Cascading failure"),
                     Pattern.compile("^Cascade complete"), false, null));
 
     private PhaseRules() {

@@ -45,6 +45,7 @@ public final class Importer {
         List<SourceText> texts = new ArrayList<>();
         List<FileReportBuilder> reports = new ArrayList<>();
         List<String> workerOfSource = new ArrayList<>();
+        List<Boolean> sequential = new ArrayList<>();
         long total = 0;
         for (Path f : files) {
             try {
@@ -98,6 +99,7 @@ public final class Importer {
                 sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos()));
                 texts.add(text);
                 workerOfSource.add(workerOf(path, loaded.content()));
+                sequential.add(d.format() != SourceFormat.COMPARISON_DIGEST);
                 if (Files.size(path) != loaded.size() || !Files.getLastModifiedTime(path).equals(before)) {
                     report.incomplete = "the file changed while it was read (" + loaded.size() + " → " + Files.size(path)
                             + " bytes); what was read is shown";
@@ -123,7 +125,7 @@ public final class Importer {
         }
         monitor.progress(done, Math.max(total, done), "Assembling tasks…");
         long tAssemble = System.nanoTime();
-        List<Task> tasks = assemble(events, registry, texts, reports, workerOfSource, monitor);
+        List<Task> tasks = assemble(events, registry, texts, reports, workerOfSource, sequential, monitor);
         Timing.log("assemble", tAssemble);
         List<ParseReport.FileReport> fileReports = new ArrayList<>();
         for (FileReportBuilder r : reports) {
@@ -132,8 +134,13 @@ public final class Importer {
         return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
     }
 
+    /**
+     * @param sequential per source: its file order is time order (a log), so that imprecise times can
+     *                   be narrowed by their neighbours; false for a digest, whose sections jump in time
+     */
     private static List<Task> assemble(EventStore.Builder events, TaskRegistry registry, List<SourceText> texts,
-                                       List<FileReportBuilder> reports, List<String> workerOfSource, ImportMonitor monitor) {
+                                       List<FileReportBuilder> reports, List<String> workerOfSource,
+                                       List<Boolean> sequential, ImportMonitor monitor) {
         long t0 = System.nanoTime();
         int n = events.size();
         boolean[] used = new boolean[registry.size()];
@@ -181,7 +188,9 @@ public final class Importer {
         int from = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || events.source(i) != events.source(from)) {
-                TimeRefiner.refine(events, from, i);
+                if (sequential.get(events.source(from))) {
+                    TimeRefiner.refine(events, from, i);
+                }
                 from = i;
             }
         }
@@ -311,6 +320,8 @@ public final class Importer {
             case WORKER_CONSOLE: return new ConsoleReader();
             case SYSTEM_LOGS_TEXT: return new SystemLogsTextReader();
             case SYSTEM_LOGS_JSON: return new JsonReader();
+            case SYSTEM_LOGS_CSV: return new CsvReader();
+            case COMPARISON_DIGEST: return new DigestReader();
             default: throw new ImportException("the " + f.label() + " format is not supported yet");
         }
     }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class TaskFacts {
     private static final int EDGE = 12;
     private static final int MAX_FAILURES = 4;
-    private static final Pattern TYPE = Pattern.compile("(?:Found task of type: |Processing |\\(type=|task_type=')(\\w+)(?: task)?");
+    private static final Pattern TYPE = Pattern.compile("Found task of type: (\\w+)|Processing (\\w+) task\\b|\\(type=(\\w+)|task_type='(\\w+)'");
     private static final Pattern ORCHESTRATOR = Pattern.compile("\"orchestrator_task_id(?:_ref)?\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern STATUS_IN_META = Pattern.compile("\"status\"\\s*:\\s*\"([A-Za-z ]+)\"");
     private static final Pattern ERROR_TEXT = Pattern.compile(
@@ -64,8 +64,11 @@ final class TaskFacts {
         Stamp when = new Stamp(b.nanos(r), b.precision(r), b.estimated(r));
         if (d.type.isEmpty()) {
             Matcher m = TYPE.matcher(msg);
-            if (m.find() && !m.group(1).equals("status")) {
-                d.type = m.group(1);
+            if (m.find()) {
+                String type = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                if (!type.equals("status")) {
+                    d.type = type;
+                }
             }
         }
         if (d.created == null && CREATED.matcher(msg).find()) {
