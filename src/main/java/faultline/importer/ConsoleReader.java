@@ -36,6 +36,7 @@ final class ConsoleReader implements SourceReader {
         long epochDay = initialDate(ctx);
         int lastTod = -1;
         int current = -1;          // the task the worker is processing
+        int found = -1;            // the task of the last "Found task of type" line
         int lastEvent = -1;        // for continuation lines
         int lastEventTask = -1;
         boolean inTraceback = false;
@@ -72,7 +73,12 @@ final class ConsoleReader implements SourceReader {
                 }
                 lastTod = tod;
                 String msg = m.group(5) == null ? "" : m.group(5);
-                int ref = taskOf(ctx, m.group(4), msg, current);
+                String tag = m.group(4);
+                // The worker names a task it lost the id of unknown_task_<time>: it is the one it just found.
+                int ref = tag != null && tag.startsWith("unknown_task") && found >= 0 ? found : taskOf(ctx, tag, msg, current);
+                if (msg.startsWith("Found task of type") && ref >= 0) {
+                    found = ref;
+                }
                 if (WORKER_LEVEL.matcher(msg).find() && m.group(4) == null) {
                     ref = -1;
                 }
@@ -80,7 +86,7 @@ final class ConsoleReader implements SourceReader {
                 lastEvent = ctx.timed(nanos, 0, levelOf(m.group(2)), ref, lines.start);
                 eventStart = lines.start;
                 lastEventTask = ref;
-                if (STARTS_TASK.matcher(msg).find() && ref >= 0) {
+                if (STARTS_TASK.matcher(msg.strip()).find() && ref >= 0) {
                     current = ref;
                 } else if (ENDS_TASK.matcher(msg).find()) {
                     current = -1;
@@ -125,7 +131,8 @@ final class ConsoleReader implements SourceReader {
                 continue;
             }
             Level level = traceback || EXCEPTION_LINE.matcher(text).matches() ? Level.ERROR : Level.PRINT;
-            int ref = TaskIds.findIn(text) != null ? taskOf(ctx, null, text, current) : (current >= 0 ? current : lastEventTask);
+            // A print belongs to what logged just before it (a traceback, a debug print), else to the task being processed.
+            int ref = TaskIds.findIn(text) != null ? taskOf(ctx, null, text, current) : (lastEventTask >= 0 ? lastEventTask : current);
             lastEvent = ctx.estimated(level, ref, lines.start);
             eventStart = lines.start;
             lastEventTask = ref;

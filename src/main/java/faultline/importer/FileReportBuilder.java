@@ -62,6 +62,6 @@ final class FileReportBuilder {
 
     ParseReport.FileReport build() {
         return new ParseReport.FileReport(file, path, format, confidence, bytes, lines, events, unparsed,
-                Map.copyOf(repairs), List.copyOf(problems), fatal);
+                Map.copyOf(repairs), List.copyOf(problems), fatal, incomplete);
     }
 }

@@ -13,6 +13,26 @@ public final class FormatDetector {
     public record Detection(SourceFormat format, double confidence) {
     }
 
+    private static final Pattern REPORT_KEY = Pattern.compile(
+            "(?m)^\\s*(?:[^\\w\\s]+\\s*)?(?:- \\*\\*)?(task_type|status|created_at|updated_at|generation_started_at|Created|Failed|Worker|Error|Attempts|Category)(?:\\*\\*)?:");
+
+    /** A CSV header: comma-separated column names, at least one of them a system_logs column. */
+    static boolean isCsvHeader(String header) {
+        String[] cols = header.split(",");
+        if (cols.length < 3) {
+            return false;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String c : cols) {
+            String n = c.strip().replace("\"", "");
+            if (!n.matches("[a-z_][a-z0-9_ ]*")) {
+                return false;
+            }
+            names.add(n);
+        }
+        return names.contains("timestamp") || names.contains("created_at") || names.contains("message") || names.contains("log_level");
+    }
+
     private FormatDetector() {
     }
 
@@ -30,10 +50,18 @@ public final class FormatDetector {
             return new Detection(SourceFormat.COMPARISON_DIGEST, 0.95);
         }
         int firstNl = sample.indexOf('\n');
-        String header = (firstNl < 0 ? sample : sample.substring(0, firstNl)).toLowerCase(java.util.Locale.ROOT);
-        if (header.chars().filter(c -> c == ',').count() >= 2 && header.contains("timestamp")
-                && (header.contains("message") || header.contains("log_level"))) {
+        String header = (firstNl < 0 ? sample : sample.substring(0, firstNl)).strip().toLowerCase(java.util.Locale.ROOT);
+        if (isCsvHeader(header)) {
             return new Detection(SourceFormat.SYSTEM_LOGS_CSV, 0.9);
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.regex.Matcher km = REPORT_KEY.matcher(sample);
+        while (km.find()) {
+            keys.add(km.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        if (keys.size() >= 3 && java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(sample).find()
+                && !ConsoleReader.CONSOLE.matcher(sample.lines().filter(l -> l.startsWith("[")).findFirst().orElse("")).matches()) {
+            return new Detection(SourceFormat.TASK_REPORT, Math.min(0.9, 0.5 + keys.size() * 0.08));
         }
         int lines = 0;
         int console = 0;

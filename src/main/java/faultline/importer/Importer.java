@@ -80,6 +80,7 @@ public final class Importer {
             try {
                 SourceLoader.Loaded loaded = SourceLoader.load(path);
                 FileTime before = Files.getLastModifiedTime(path);
+                fileMonitor.progress(0, loaded.size(), "Reading " + path.getFileName());
                 report.bytes = loaded.size();
                 loaded.repairs().forEach(report::repair);
                 FormatDetector.Detection d = opts.format() != null
@@ -213,6 +214,7 @@ public final class Importer {
         if (monitor.isCancelled()) {
             throw new ImportCancelledException();
         }
+        linkCascades(res.tasks());
         List<Task> tasks = new ArrayList<>(taskCount);
         for (int t = 0; t < taskCount; t++) {
             int[] kept = keptOf[t];
@@ -277,6 +279,28 @@ public final class Importer {
         return reports.get(reports.size() - 1);
     }
 
+    /**
+     * An orchestrator failed "from related task X" is X's parent when no row said so: the cascade
+     * runs from a failed child up to its orchestrator.
+     */
+    private static void linkCascades(List<TaskDraft> drafts) {
+        java.util.Map<String, TaskDraft> byId = new java.util.HashMap<>();
+        for (TaskDraft d : drafts) {
+            byId.put(d.id, d);
+        }
+        for (TaskDraft d : drafts) {
+            Matcher m = CASCADED.matcher(d.errorMessage);
+            if (d.type.contains("orchestrator") && m.find()) {
+                TaskDraft child = byId.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                if (child != null && child.parentId.isEmpty()) {
+                    child.parentId = d.id;
+                }
+            }
+        }
+    }
+
+    private static final Pattern CASCADED = Pattern.compile("Cascaded failed from related task ([0-9a-fA-F-]{36})");
+
     /** Distinct sources of the rows, in order of first appearance, without boxing every row. */
     private static List<Integer> sourcesOf(int[] rows, EventStore.Builder b) {
         List<Integer> out = new ArrayList<>(2);
@@ -322,6 +346,7 @@ public final class Importer {
             case SYSTEM_LOGS_JSON: return new JsonReader();
             case SYSTEM_LOGS_CSV: return new CsvReader();
             case COMPARISON_DIGEST: return new DigestReader();
+            case TASK_REPORT: return new TaskReportReader();
             default: throw new ImportException("the " + f.label() + " format is not supported yet");
         }
     }

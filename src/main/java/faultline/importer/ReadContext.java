@@ -92,6 +92,9 @@ final class ReadContext {
 
     /** Events still without any time at the end of the file get the file's last known time (or none). */
     void finish() {
+        if (lastNanos == UNKNOWN_TIME && !waitingForTime.isEmpty()) {
+            report.note(0, "no line of this file carries a usable time: its events are shown on 1970-01-01 in file order", null);
+        }
         for (int w : waitingForTime) {
             events.setTime(w, lastNanos == UNKNOWN_TIME ? 0 : lastNanos, lastPrecision, true);
         }

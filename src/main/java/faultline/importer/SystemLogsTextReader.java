@@ -86,7 +86,7 @@ final class SystemLogsTextReader implements SourceReader {
             at += shares[i];
         }
         long t0 = System.nanoTime();
-        if (parts == 1) {
+        if (c.size() < (1 << 20)) {
             scanners.get(0).call();
         } else {
             runParallel(ctx, scanners, progress, stop);
@@ -209,6 +209,10 @@ final class SystemLogsTextReader implements SourceReader {
                 lastPrecision = s.lastPrecision;
             }
             lineBase += s.lines;
+        }
+        if (lastNanos == ReadContext.UNKNOWN_TIME && ctx.report.events > 0) {
+            ctx.report.note(0, "no line of this file carries a usable time (only fractions survive): its events are shown on "
+                    + "1970-01-01 in file order", null);
         }
         compact(ctx, scanners, region);
         return index;

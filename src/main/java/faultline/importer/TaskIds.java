@@ -40,20 +40,32 @@ public final class TaskIds {
         return s.length() <= 64 && s.matches("[\\w.#-]+") ? s : null;
     }
 
-    /** The first full task id in a message, else the first short id in a task context, else null. */
+    /**
+     * The first full task id in a message (a project id is not a task id), else the first short id
+     * in a task context, else null.
+     */
     public static String findIn(String text) {
         if (text == null) {
             return null;
         }
         Matcher m = UUID.matcher(text);
-        if (m.find()) {
-            return m.group().toLowerCase(Locale.ROOT);
+        while (m.find()) {
+            if (!isProjectId(text, m.start())) {
+                return m.group().toLowerCase(Locale.ROOT);
+            }
         }
         Matcher s = SHORT_IN_TEXT.matcher(text);
         if (s.find()) {
             return s.group(1).toLowerCase(Locale.ROOT);
         }
         return null;
+    }
+
+    /** True if the id at `at` is introduced as a project's ("Project ID: …", project_id=…). */
+    static boolean isProjectId(CharSequence text, int at) {
+        int from = Math.max(0, at - 14);
+        String before = text.subSequence(from, at).toString().toLowerCase(Locale.ROOT);
+        return before.contains("project");
     }
 
     public static boolean isFull(String id) {

@@ -375,7 +375,7 @@ final class TextRowScanner implements Callable<TextRowScanner> {
                     long lo1 = hex(b, i + 11, 4);
                     long lo2 = hex(b, i + 16, 12);
                     if ((hi | mid | mid2 | lo1 | lo2) >= 0 && (at == m || !isHex(b[at - 1]))
-                            && (i + 28 == end || !isHex(b[i + 28]))) {
+                            && (i + 28 == end || !isHex(b[i + 28])) && !projectBefore(b, m, at)) {
                         found = ids.uuid(b, at, (hi << 32) | (mid << 16) | mid2, (lo1 << 48) | lo2);
                         break;
                     }
@@ -404,6 +404,17 @@ final class TextRowScanner implements Callable<TextRowScanner> {
             current = -1;
         }
         return task;
+    }
+
+    /** "Project ID: <uuid>" names a project, not a task. */
+    private static boolean projectBefore(byte[] b, int m, int at) {
+        for (int i = Math.max(m, at - 14); i + 7 <= at; i++) {
+            if ((b[i] == 'P' || b[i] == 'p') && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'j' && b[i + 4] == 'e'
+                    && b[i + 5] == 'c' && b[i + 6] == 't') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final byte[] PROCESSING = "Processing ".getBytes(StandardCharsets.US_ASCII);

@@ -39,11 +39,12 @@ public record ParseReport(List<FileReport> files) {
     }
 
     /**
-     * @param fatal a clear message when the file could not be read at all (empty, binary, unreadable…), else null
+     * @param fatal      a clear message when the file could not be read at all (empty, binary, unreadable…), else null
+     * @param incomplete a clear message when only part of the file was read (truncated, changed while read), else null
      */
     public record FileReport(String file, String path, SourceFormat format, double confidence, long bytes,
                              long lines, long events, long unparsed, Map<Repair, Long> repairs,
-                             List<Problem> problems, String fatal) {
+                             List<Problem> problems, String fatal, String incomplete) {
         public boolean failed() {
             return fatal != null;
         }
@@ -67,5 +68,18 @@ public record ParseReport(List<FileReport> files) {
 
     public List<FileReport> failures() {
         return files.stream().filter(FileReport::failed).toList();
+    }
+
+    /** What the user must be told: files not read, files read in part. */
+    public List<String> warnings() {
+        List<String> out = new java.util.ArrayList<>();
+        for (FileReport f : files) {
+            if (f.fatal() != null) {
+                out.add(f.fatal());
+            } else if (f.incomplete() != null) {
+                out.add(f.file() + ": " + f.incomplete());
+            }
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ public enum SourceFormat {
     SYSTEM_LOGS_JSON("system_logs (JSON)"),
     SYSTEM_LOGS_CSV("system_logs (CSV)"),
     COMPARISON_DIGEST("comparison digest"),
+    TASK_REPORT("task report (printed tasks rows)"),
     UNKNOWN("unknown");
 
     private final String label;

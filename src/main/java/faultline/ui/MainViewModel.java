@@ -222,13 +222,7 @@ public final class MainViewModel {
         failures.putAll(o.failures());
         compared.setAll(o.preselected());
         comparison.set(o.comparison());
-        List<String> issues = new ArrayList<>();
-        for (ParseReport.FileReport f : o.set().report().files()) {
-            if (f.fatal() != null) {
-                issues.add(f.fatal());
-            }
-        }
-        problems.setAll(issues);
+        problems.setAll(o.set().report().warnings());
         title.set("Faultline — " + String.join(", ", o.files().stream().map(p -> String.valueOf(p.getFileName())).toList()));
         if (o.set().sources().size() > 0) {
             recent.add(o.files());
