@@ -48,6 +48,33 @@ public final class DurationText {
         return "T" + (nanos > 0 ? "+" : "") + of(nanos);
     }
 
+    /**
+     * Reads a signed duration as a user types it: {@code +250ms}, {@code -2s}, {@code 1.5 s}, {@code 30us},
+     * {@code 2min}, {@code 1h}, {@code 0}. Throws IllegalArgumentException with a readable message.
+     */
+    public static long parse(String text) {
+        String t = text == null ? "" : text.strip().replace('−', '-').replace("µs", "us").replace(" ", "");
+        if (t.isEmpty() || t.equals("0")) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?)(ns|us|ms|s|min|h)").matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration: '" + text + "' (try +250ms, -2s, 30us, 1min)");
+        }
+        long unit;
+        switch (m.group(3)) {
+            case "ns": unit = 1L; break;
+            case "us": unit = 1_000L; break;
+            case "ms": unit = 1_000_000L; break;
+            case "s": unit = 1_000_000_000L; break;
+            case "min": unit = 60_000_000_000L; break;
+            default: unit = 3_600_000_000_000L; break;
+        }
+        java.math.BigDecimal v = new java.math.BigDecimal(m.group(2)).multiply(java.math.BigDecimal.valueOf(unit));
+        long nanos = v.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return m.group(1).equals("-") ? -nanos : nanos;
+    }
+
     /** Whole seconds, rounded: 248 s. */
     public static String seconds(long nanos) {
         return Math.round(nanos / 1e9) + " s";

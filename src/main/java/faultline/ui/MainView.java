@@ -45,6 +45,7 @@ public final class MainView extends BorderPane {
 
     final Action open;
     final Action openSample;
+    final Action sources;
     final Action fit;
     final Action crash;
     final Action cancel;
@@ -58,6 +59,11 @@ public final class MainView extends BorderPane {
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setLongText("Open worker logs and system_logs exports");
         openSample = new Action("Open Bundled Sample", e -> openSample());
+        sources = new Action("Sources…", e -> SourceOptionsDialog.show(stage, List.copyOf(vm.files()),
+                vm.taskSetProperty().get().report(), vm.options()).ifPresent(vm::reopenWith));
+        sources.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        sources.setLongText("Format, time zone, clock offset and date of each open file");
+        sources.disabledProperty().bind(Bindings.isEmpty(vm.files()));
         fit = new Action("Fit All (F)", e -> timelineVmFit());
         fit.setLongText("Show every compared task's whole life");
         crash = new Action("Crash Windows (C)", e -> timelineVmCrash());
@@ -99,7 +105,7 @@ public final class MainView extends BorderPane {
     private MenuBar menuBar() {
         Menu file = new Menu("File");
         file.getItems().addAll(ActionUtils.createMenuItem(open), recentMenu, ActionUtils.createMenuItem(openSample),
-                new SeparatorMenuItem(), ActionUtils.createMenuItem(cancel), new SeparatorMenuItem(), ActionUtils.createMenuItem(quit));
+                new SeparatorMenuItem(), ActionUtils.createMenuItem(sources), new SeparatorMenuItem(), ActionUtils.createMenuItem(cancel), new SeparatorMenuItem(), ActionUtils.createMenuItem(quit));
         file.setOnShowing(e -> fillRecent());
         Menu view = new Menu("View");
         view.getItems().addAll(ActionUtils.createMenuItem(fit), ActionUtils.createMenuItem(crash));

@@ -4,6 +4,7 @@ import faultline.analysis.Alignment;
 import faultline.analysis.Analyzer;
 import faultline.importer.ImportCancelledException;
 import faultline.importer.ImportMonitor;
+import faultline.importer.ImportOptions;
 import faultline.importer.Importer;
 import faultline.model.Anchor;
 import faultline.model.Comparison;
@@ -56,6 +57,7 @@ public final class MainViewModel {
     private final SelectionModel selection = new SelectionModel();
     private final RecentFiles recent;
 
+    private ImportOptions options = ImportOptions.defaults();
     private Analyzer analyzer;
     private javafx.concurrent.Task<?> running;
     private long generation;
@@ -130,6 +132,7 @@ public final class MainViewModel {
         cancel();
         List<Path> list = List.copyOf(paths);
         Anchor a = anchor.get();
+        ImportOptions opts = options;
         javafx.concurrent.Task<Opened> job = new javafx.concurrent.Task<>() {
             @Override
             protected Opened call() {
@@ -145,7 +148,7 @@ public final class MainViewModel {
                         return isCancelled0();
                     }
                 };
-                TaskSet set = new Importer().importFiles(list, monitor);
+                TaskSet set = new Importer(opts).importFiles(list, monitor);
                 updateMessage("Analysing failures…");
                 Analyzer an = new Analyzer(set);
                 Map<Integer, TaskAnalysis> fails = new HashMap<>();
@@ -230,6 +233,16 @@ public final class MainViewModel {
         if (!o.preselected().isEmpty()) {
             selection.taskProperty().set(o.preselected().get(0));
         }
+    }
+
+    public ImportOptions options() {
+        return options;
+    }
+
+    /** New per-file settings: the files are read again with them. */
+    public void reopenWith(ImportOptions o) {
+        options = o;
+        open(List.copyOf(files));
     }
 
     /** Sets the compared tasks (lane order) and recomputes the comparison in the background. */

@@ -73,6 +73,16 @@ class StructuredReadersTest {
     }
 
     @Test
+    void aCascadeFromAChildMakesTheOrchestratorItsParent() throws Exception {
+        Path f = write(dir, "rows.json", "[{\"id\": \"" + A + "\", \"task_type\": \"travel_orchestrator\", \"status\": \"Failed\","
+                + " \"error_message\": \"Cascaded failed from related task " + B + "\"},"
+                + " {\"id\": \"" + B + "\", \"task_type\": \"travel_segment\", \"status\": \"Failed\"}]\n");
+        TaskSet set = load(f);
+        assertEquals(A, task(set, B).parentId());
+        assertEquals("", task(set, A).parentId());
+    }
+
+    @Test
     void aTruncatedJsonDocumentKeepsItsRowsAndSaysWhereItBroke() throws Exception {
         Path f = write(dir, "cut.json", "[\n" + row("2026-02-24T14:31:53.5Z", "INFO", A, "first", "{}") + ",\n"
                 + "{\"timestamp\": \"2026-02-24T14:31:53.6Z\", \"message\": \"sec");

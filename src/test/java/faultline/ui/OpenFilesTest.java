@@ -1,0 +1,65 @@
+package faultline.ui;
+
+import faultline.Samples;
+import faultline.importer.ImportOptions;
+import faultline.model.EventStore;
+import org.controlsfx.control.NotificationPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Opening files as a user does: bad files are told in the window, source settings re-read the files. */
+class OpenFilesTest {
+    @TempDir
+    Path dir;
+    private App app;
+    private final FxRobot robot = new FxRobot();
+
+    private void start(String... args) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (App) FxToolkit.setupApplication(App.class, args);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> app.viewModel() != null && !app.viewModel().busyProperty().get() && !app.viewModel().files().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aBadFileIsToldInTheWindowAndTheOthersOpen() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.log"), "");
+        start(empty.toString(), Samples.files().get(0).toAbsolutePath().toString());
+        NotificationPane banner = robot.lookup("#notifications").queryAs(NotificationPane.class);
+        assertTrue(banner.isShowing(), "the problem is shown, not swallowed");
+        assertTrue(banner.getText().contains("empty.log: the file is empty"), banner.getText());
+        assertTrue(app.viewModel().taskSetProperty().get().tasks().size() >= 4, "the console log still opened");
+    }
+
+    @Test
+    void aClockOffsetReReadsTheFileWithShiftedTimes() throws Exception {
+        Path console = Samples.files().get(0).toAbsolutePath();
+        start(console.toString());
+        EventStore before = app.viewModel().taskSetProperty().get().store();
+        long first = before.nanos(0);
+        ImportOptions o = ImportOptions.defaults().set(console,
+                new ImportOptions.SourceOptions(null, java.time.ZoneOffset.UTC, 2_000_000_000L, null));
+        robot.interact(() -> app.viewModel().reopenWith(o));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !app.viewModel().busyProperty().get() && app.viewModel().taskSetProperty().get().store() != before);
+        assertEquals(first + 2_000_000_000L, app.viewModel().taskSetProperty().get().store().nanos(0));
+    }
+}
