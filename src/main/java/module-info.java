@@ -13,4 +13,6 @@ module faultline {
     exports faultline.ui to javafx.graphics;
     opens faultline.ui to javafx.graphics;
     exports faultline.cli;
+    opens faultline.analysis to com.fasterxml.jackson.databind;
+    opens faultline.model to com.fasterxml.jackson.databind;
 }

@@ -14,13 +14,14 @@ public final class DurationText {
         if (a < 1_000L) {
             return sign + a + " ns";
         }
-        if (a < 100_000L) {
+        // Round first, then pick the unit, so that 999.9996 ms reads 1.000 s and not 1000 ms.
+        if (a < 100_000L && roundsBelow(a, 1_000L, 100_000L)) {
             return sign + decimal(a, 1_000L) + " µs";
         }
-        if (a < 1_000_000_000L) {
+        if (roundsBelow(a, 1_000_000L, 1_000_000_000L)) {
             return sign + decimal(a, 1_000_000L) + " ms";
         }
-        if (a < 600_000_000_000L) {
+        if (roundsBelow(a, 1_000_000_000L, 600_000_000_000L)) {
             return sign + decimal(a, 1_000_000_000L) + " s";
         }
         long seconds = Math.round(a / 1e9);
@@ -33,6 +34,18 @@ public final class DurationText {
         }
         long hours = Math.round(a / 3.6e12);
         return sign + (hours / 24) + " d " + (hours % 24) + " h";
+    }
+
+    /** True if value, written in unit with the decimals {@link #decimal} uses, stays below limit. */
+    private static boolean roundsBelow(long value, long unit, long limit) {
+        if (value >= limit) {
+            return false;
+        }
+        long whole = value / unit;
+        int decimals = whole >= 100 ? 0 : whole >= 10 ? 1 : 3;
+        long step = unit / (decimals == 0 ? 1 : decimals == 1 ? 10 : 1000);
+        long rounded = Math.round((double) value / step) * step;
+        return rounded < limit;
     }
 
     /** Signed form for deltas: +0.636 ms, −1.031 ms. */

@@ -277,18 +277,8 @@ public final class MainViewModel {
         Background.EXECUTOR.submit(job);
     }
 
-    /** Failed tasks that failed on their own (not by cascade), newest first; else all failures. */
     static List<Task> preselect(TaskSet set) {
-        List<Task> roots = new ArrayList<>();
-        for (Task t : set.failed()) {
-            if (!t.errorMessage().startsWith("Cascaded failed")) {
-                roots.add(t);
-            }
-        }
-        if (roots.isEmpty()) {
-            roots.addAll(set.failed());
-        }
-        return roots.size() > 8 ? roots.subList(0, 8) : roots;
+        return faultline.analysis.DefaultSelection.of(set);
     }
 
     static String summary(TaskSet set) {

@@ -34,6 +34,8 @@ class TimeTextTest {
         assertEquals("2 h 5 min", DurationText.of(7_500_000_000_000L));
         assertEquals("T−1.031 ms", DurationText.relative(-1_031_000));
         assertEquals("+0.636 ms", DurationText.signed(636_000));
+        assertEquals("1.000 s", DurationText.of(999_999_999L), "rounding never shows 1000 ms");
+        assertEquals("0.100 ms", DurationText.of(99_999L + 1));
     }
 
     @Test
