@@ -32,6 +32,18 @@ public final class Launcher {
                 rest.add(a);
             }
         }
-        Application.launch(App.class, rest.toArray(new String[0]));
+        try {
+            Application.launch(App.class, rest.toArray(new String[0]));
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("faultline: the window could not start: " + cause);
+            if (Boolean.getBoolean("faultline.debug")) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+        }
     }
 }

@@ -19,6 +19,13 @@ public final class SceneBuilder {
     private SceneBuilder() {
     }
 
+    /** Loop steps in time order, so that a frame finds the visible ones by binary search. */
+    private static List<TimelineScene.StepMark> sortedSteps(List<TimelineScene.StepMark> steps) {
+        List<TimelineScene.StepMark> s = new ArrayList<>(steps);
+        s.sort((a, b) -> Long.compare(a.t(), b.t()));
+        return List.copyOf(s);
+    }
+
     public static TimelineScene build(Comparison c, TaskSet set) {
         EventStore store = set.store();
         List<TimelineScene.Lane> lanes = new ArrayList<>();
@@ -67,7 +74,7 @@ public final class SceneBuilder {
             String subtitle = task.type() + (task.workerId().isEmpty() ? "" : " · " + task.workerId())
                     + (cr != null ? " · " + cr.signature().shortText() : " · " + task.status().label());
             lanes.add(new TimelineScene.Lane(task.index(), task.shortId(), subtitle, c.anchors().get(i), c.shifts().get(i),
-                    List.copyOf(phases), new TimelineScene.Marks(times, latest, levels, rows), List.copyOf(steps), crash, first, lastT));
+                    List.copyOf(phases), TimelineScene.Marks.of(times, latest, levels, rows), sortedSteps(steps), crash, first, lastT));
         }
         return new TimelineScene(List.copyOf(lanes), c.anchor().label());
     }

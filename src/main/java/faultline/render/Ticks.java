@@ -33,7 +33,7 @@ public final class Ticks {
     }
 
     /** Step in ns for a view. */
-    public static long step(Viewport v, double minPixels) {
+    public static long step(TimeScale v, double minPixels) {
         double npp = v.nanosPerPixel();
         for (long s : STEPS) {
             if (s / npp >= minPixels) {
@@ -43,18 +43,23 @@ public final class Ticks {
         return STEPS[STEPS.length - 1] * Math.max(1, (long) Math.ceil(minPixels * npp / STEPS[STEPS.length - 1]));
     }
 
-    /** Tick times (aligned ns) inside the view, multiples of step. */
-    public static long[] positions(Viewport v, long step) {
-        long first = Math.floorDiv(v.start(), step) * step;
-        if (first < v.start()) {
-            first += step;
+    /** Tick times (aligned ns) inside the view's unfolded stretches, multiples of step. */
+    public static long[] positions(TimeScale v, long step) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        for (long[] seg : v.segments()) {
+            long first = Math.floorDiv(seg[0], step) * step;
+            if (first < seg[0]) {
+                first += step;
+            }
+            for (long t = first; t <= seg[1] && out.size() < 10_000; t += step) {
+                out.add(t);
+            }
         }
-        int n = (int) Math.max(0, Math.min(10_000, (v.end() - first) / step + 1));
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = first + i * step;
+        long[] a = new long[out.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = out.get(i);
         }
-        return out;
+        return a;
     }
 
     /** Digits after the seconds' point that a label at this step needs: 0 for ≥ 1 s, 3 for ms, 6 for µs, 9 for ns. */

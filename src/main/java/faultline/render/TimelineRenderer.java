@@ -6,42 +6,90 @@ import faultline.model.PhaseKind;
 import faultline.model.StepKind;
 import faultline.model.TimeText;
 
+import java.util.List;
+
 /**
  * Draws a {@link TimelineScene} through a {@link Surface}: the axis, and per lane its phases, its
- * events (at most one mark per pixel column, the most severe), its loop steps and its crash window.
- * Only the visible range is visited. Pure: same inputs, same drawing, on any surface.
+ * events (at most one mark per pixel column, the most severe, found from block summaries), its loop
+ * steps and its crash window; folded gaps as breaks in the axis. Only the visible range is visited.
+ * The overlay (cursor, hovered and selected event, rubber band) is drawn separately so that a mouse
+ * move does not repaint the lanes.
  */
 public final class TimelineRenderer {
 
-    /** What the window adds on top: cursor time (aligned, or Long.MIN_VALUE) and a selected row (or -1). */
-    public record Overlay(long cursor, int selectedRow) {
-        public static final Overlay NONE = new Overlay(Long.MIN_VALUE, -1);
+    /**
+     * What the window draws over the lanes.
+     *
+     * @param cursor      aligned time under the mouse, or Long.MIN_VALUE
+     * @param hoverLane   lane of the hovered event, or -1
+     * @param hoverIndex  index of the hovered event in its lane's marks, or -1
+     * @param selectLane  lane of the selected event, or -1
+     * @param selectIndex index of the selected event, or -1
+     * @param bandFrom    rubber band start x, or NaN
+     * @param bandTo      rubber band end x, or NaN
+     */
+    public record Overlay(long cursor, int hoverLane, int hoverIndex, int selectLane, int selectIndex, double bandFrom, double bandTo) {
+        public static final Overlay NONE = new Overlay(Long.MIN_VALUE, -1, -1, -1, -1, Double.NaN, Double.NaN);
     }
 
-    public void render(Surface s, TimelineScene scene, Viewport v, TimelineStyle style, Overlay overlay) {
+    /** Draws the axis and the lanes. */
+    public void render(Surface s, TimelineScene scene, TimeScale v, TimelineStyle style) {
         double w = s.width();
         double h = s.height();
         s.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
         long step = Ticks.step(v, 110);
         long[] ticks = Ticks.positions(v, step);
         for (int i = 0; i < scene.lanes().size(); i++) {
-            lane(s, scene.lanes().get(i), i, v, style, ticks, overlay);
+            lane(s, scene.lanes().get(i), i, v, style, ticks);
         }
+        folds(s, scene, v, style);
         axis(s, scene, v, style, step, ticks);
-        anchorLine(s, v, style, h);
-        if (overlay.cursor() != Long.MIN_VALUE && v.contains(overlay.cursor())) {
-            double x = crisp(v.x(overlay.cursor()));
-            s.line(x, TimelineLayout.AXIS_HEIGHT, x, h, style.get(StyleKey.CURSOR).withAlpha(0.55), 1);
+        foldLabels(s, v, style);
+        for (int i = 0; i < scene.lanes().size(); i++) {
+            title(s, scene.lanes().get(i), i, style);
+        }
+        anchorLine(s, v, style, TimelineLayout.height(scene.lanes().size()));
+    }
+
+    /** Draws the overlay on its own (transparent) surface. */
+    public void renderOverlay(Surface s, TimelineScene scene, TimeScale v, TimelineStyle style, Overlay o) {
+        double bottom = TimelineLayout.height(scene.lanes().size());
+        if (o.selectLane() >= 0 && o.selectLane() < scene.lanes().size()) {
+            mark(s, scene.lanes().get(o.selectLane()), o.selectLane(), o.selectIndex(), v, style.get(StyleKey.SELECTION), 2);
+        }
+        if (o.hoverLane() >= 0 && o.hoverLane() < scene.lanes().size()) {
+            mark(s, scene.lanes().get(o.hoverLane()), o.hoverLane(), o.hoverIndex(), v, style.get(StyleKey.CURSOR), 1);
+        }
+        if (o.cursor() != Long.MIN_VALUE && v.contains(o.cursor())) {
+            double x = crisp(v.x(o.cursor()));
+            s.line(x, TimelineLayout.AXIS_HEIGHT, x, bottom, style.get(StyleKey.CURSOR).withAlpha(0.55), 1);
+        }
+        if (!Double.isNaN(o.bandFrom()) && !Double.isNaN(o.bandTo())) {
+            double a = Math.min(o.bandFrom(), o.bandTo());
+            double b = Math.max(o.bandFrom(), o.bandTo());
+            s.fillRect(a, TimelineLayout.AXIS_HEIGHT, b - a, bottom - TimelineLayout.AXIS_HEIGHT, style.get(StyleKey.SELECTION).withAlpha(0.15));
+            s.strokeRect(a + 0.5, TimelineLayout.AXIS_HEIGHT + 0.5, b - a, bottom - TimelineLayout.AXIS_HEIGHT - 1, style.get(StyleKey.SELECTION), 1);
         }
     }
 
-    private void axis(Surface s, TimelineScene scene, Viewport v, TimelineStyle style, long step, long[] ticks) {
+    private static void mark(Surface s, TimelineScene.Lane lane, int i, int index, TimeScale v, Rgba c, double width) {
+        if (index < 0 || index >= lane.marks().size() || !v.contains(lane.marks().times()[index])) {
+            return;
+        }
+        double x = crisp(v.x(lane.marks().times()[index]));
+        double top = TimelineLayout.eventTop(i);
+        s.strokeRect(x - 3, top + 1, 6, TimelineLayout.EVENT_ROW - 2, c, width);
+    }
+
+    private void axis(Surface s, TimelineScene scene, TimeScale v, TimelineStyle style, long step, long[] ticks) {
         s.beginGroup("axis");
         s.fillRect(0, 0, s.width(), TimelineLayout.AXIS_HEIGHT, style.get(StyleKey.BACKGROUND));
         s.line(0, TimelineLayout.AXIS_HEIGHT - 0.5, s.width(), TimelineLayout.AXIS_HEIGHT - 0.5, style.get(StyleKey.GRID), 1);
         int digits = Ticks.fractionDigits(step);
         TimelineScene.Lane ref = scene.lanes().isEmpty() ? null : scene.lanes().get(0);
         boolean wall = scene.anchorLabel().equals("wall clock");
+        String unit = "tick " + DurationText.of(step) + (wall ? " · wall clock" : " · aligned on " + scene.anchorLabel());
+        double unitLeft = s.width() - 6 - s.textWidth(unit, FontSpec.SMALL);
         double lastRight = -1;
         for (long t : ticks) {
             double x = crisp(v.x(t));
@@ -49,28 +97,72 @@ public final class TimelineRenderer {
             String rel = wall ? "" : DurationText.relative(t);
             String abs = ref == null ? "" : TimeText.clock(ref.epoch(t), digits);
             double tw = Math.max(s.textWidth(rel, FontSpec.SMALL), s.textWidth(abs, FontSpec.SMALL));
-            if (x - tw / 2 < lastRight + 6) {
+            if (x - tw / 2 < lastRight + 6 || x + tw / 2 > unitLeft - 4 && x > s.width() / 2) {
                 continue;
             }
             if (!rel.isEmpty()) {
-                s.text(rel, x, 14, FontSpec.SMALL, style.get(StyleKey.AXIS_TEXT), TextAlign.CENTER);
+                s.text(rel, x, 13, FontSpec.SMALL, style.get(StyleKey.AXIS_TEXT), TextAlign.CENTER);
             }
-            s.text(abs, x, wall ? 20 : 28, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.CENTER);
+            s.text(abs, x, wall ? 19 : 25, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.CENTER);
             lastRight = x + tw / 2;
         }
-        String unit = "tick " + DurationText.of(step) + (wall ? "" : " · aligned on " + scene.anchorLabel());
         s.text(unit, s.width() - 6, TimelineLayout.AXIS_HEIGHT - 4, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.RIGHT);
         s.endGroup();
     }
 
-    private void anchorLine(Surface s, Viewport v, TimelineStyle style, double h) {
+    private void anchorLine(Surface s, TimeScale v, TimelineStyle style, double bottom) {
         if (v.contains(0)) {
             double x = crisp(v.x(0));
-            s.dashedLine(x, TimelineLayout.AXIS_HEIGHT, x, h, style.get(StyleKey.ANCHOR).withAlpha(0.5), 1, 4);
+            s.dashedLine(x, TimelineLayout.AXIS_HEIGHT, x, bottom, style.get(StyleKey.ANCHOR).withAlpha(0.5), 1, 4);
         }
     }
 
-    private void lane(Surface s, TimelineScene.Lane lane, int i, Viewport v, TimelineStyle style, long[] ticks, Overlay overlay) {
+    /** A break in the axis for every folded gap, with the folded time written on it. */
+    private void folds(Surface s, TimelineScene scene, TimeScale v, TimelineStyle style) {
+        List<Folding.Fold> folds = v.folds();
+        if (folds.isEmpty()) {
+            return;
+        }
+        s.beginGroup("folds");
+        double bottom = TimelineLayout.height(scene.lanes().size());
+        for (Folding.Fold f : folds) {
+            double a = v.x(f.from());
+            double b = v.x(f.to());
+            double mid = (a + b) / 2;
+            s.fillRect(a, TimelineLayout.AXIS_HEIGHT, Math.max(2, b - a), bottom - TimelineLayout.AXIS_HEIGHT, style.get(StyleKey.GRID).withAlpha(0.35));
+            s.line(mid - 3, TimelineLayout.AXIS_HEIGHT, mid - 3, bottom, style.get(StyleKey.GRID), 1);
+            s.line(mid + 3, TimelineLayout.AXIS_HEIGHT, mid + 3, bottom, style.get(StyleKey.GRID), 1);
+        }
+        s.endGroup();
+    }
+
+    /** The folded time, written on each break of the axis. */
+    private void foldLabels(Surface s, TimeScale v, TimelineStyle style) {
+        double lastRight = -1;
+        for (Folding.Fold f : v.folds()) {
+            double mid = (v.x(f.from()) + v.x(f.to())) / 2;
+            String text = "⋯ " + DurationText.of(f.duration()) + " ⋯";
+            double tw = s.textWidth(text, FontSpec.SMALL);
+            if (mid - tw / 2 < lastRight + 4) {
+                continue;
+            }
+            s.fillRect(mid - tw / 2 - 3, TimelineLayout.AXIS_HEIGHT - 14, tw + 6, 12, style.get(StyleKey.NOTE_BACKGROUND));
+            s.text(text, mid, TimelineLayout.AXIS_HEIGHT - 4, FontSpec.SMALL, style.get(StyleKey.TEXT), TextAlign.CENTER);
+            lastRight = mid + tw / 2;
+        }
+    }
+
+    private void title(Surface s, TimelineScene.Lane lane, int i, TimelineStyle style) {
+        double top = TimelineLayout.groupTop(i);
+        double tw = s.textWidth(lane.title(), FontSpec.TITLE);
+        double sw = s.textWidth(lane.subtitle(), FontSpec.LABEL);
+        s.fillRect(0, top, Math.min(s.width(), 20 + tw + sw), TimelineLayout.HEADER - 2,
+                style.get(i % 2 == 0 ? StyleKey.LANE_BACKGROUND : StyleKey.LANE_ALT_BACKGROUND));
+        s.text(lane.title(), 6, top + 14, FontSpec.TITLE, style.get(StyleKey.TITLE), TextAlign.LEFT);
+        s.text(lane.subtitle(), 14 + tw, top + 14, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+    }
+
+    private void lane(Surface s, TimelineScene.Lane lane, int i, TimeScale v, TimelineStyle style, long[] ticks) {
         s.beginGroup("lane");
         double top = TimelineLayout.groupTop(i);
         double w = s.width();
@@ -83,92 +175,92 @@ public final class TimelineRenderer {
         s.pushClip(0, top, w, TimelineLayout.GROUP - TimelineLayout.GAP);
         crash(s, lane, i, v, style);
         phases(s, lane, i, v, style);
-        marks(s, lane, i, v, style, overlay);
+        marks(s, lane, i, v, style);
         steps(s, lane, i, v, style);
         s.popClip();
-        s.text(lane.title(), 6, top + 14, FontSpec.TITLE, style.get(StyleKey.TITLE), TextAlign.LEFT);
-        double tw = s.textWidth(lane.title(), FontSpec.TITLE);
-        s.text(lane.subtitle(), 14 + tw, top + 14, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
         s.endGroup();
     }
 
-    private void phases(Surface s, TimelineScene.Lane lane, int i, Viewport v, TimelineStyle style) {
+    private void phases(Surface s, TimelineScene.Lane lane, int i, TimeScale v, TimelineStyle style) {
         double top = TimelineLayout.phaseTop(i) + 2;
         double h = TimelineLayout.PHASE_ROW - 4;
         for (TimelineScene.PhaseBar p : lane.phases()) {
             if (p.end() < v.start() || p.start() > v.end()) {
                 continue;
             }
-            double x1 = Math.max(-2, v.x(p.start()));
-            double x2 = Math.min(s.width() + 2, v.x(p.end()));
+            double x1 = Math.max(-2, v.x(Math.max(p.start(), v.start())));
+            double x2 = Math.min(s.width() + 2, v.x(Math.min(p.end(), v.end())));
             double bw = Math.max(1, x2 - x1);
             Rgba c = style.get(phaseKey(p.kind()));
             if (p.kind() == PhaseKind.GENERATION) {
-                s.fillRect(x1, top + h - 4, bw, 4, c.withAlpha(1));
+                s.fillRect(x1, top + h - 4, bw, 4, c);
                 continue;
             }
             s.fillRect(x1, top, bw, h - 5, c);
-            if (p.endsAtFailure()) {
-                double xe = x2;
-                s.line(crisp(xe), top, crisp(xe), top + h - 5, style.get(StyleKey.CRASH), 2);
+            if (p.endsAtFailure() && v.contains(p.end())) {
+                s.line(crisp(x2), top, crisp(x2), top + h - 5, style.get(StyleKey.CRASH), 2);
             }
             String label = p.kind().label() + (p.label().isEmpty() ? "" : " · " + p.label());
             if (s.textWidth(label, FontSpec.SMALL) + 6 < bw) {
-                double tx = Math.max(x1, 0) + 3;
-                s.text(label, tx, top + h - 8, FontSpec.SMALL, style.get(StyleKey.TEXT), TextAlign.LEFT);
+                s.text(label, Math.max(x1, 0) + 3, top + h - 8, FontSpec.SMALL, style.get(StyleKey.TEXT), TextAlign.LEFT);
             }
         }
     }
 
-    private void marks(Surface s, TimelineScene.Lane lane, int i, Viewport v, TimelineStyle style, Overlay overlay) {
+    /**
+     * Events: column by column, the most severe level among the events of the column (from the block
+     * summaries), and the time window of events known only within one (a console second, an estimate).
+     */
+    private void marks(Surface s, TimelineScene.Lane lane, int i, TimeScale v, TimelineStyle style) {
         TimelineScene.Marks m = lane.marks();
         double top = TimelineLayout.eventTop(i) + 3;
         double h = TimelineLayout.EVENT_ROW - 6;
-        int from = firstAtOrAfter(m.times(), v.start() - Math.round(v.nanosPerPixel()));
+        long[] times = m.times();
+        int n = m.size();
+        int k = m.firstAtOrAfter(v.start(), 0);
         long end = v.end();
-        int column = Integer.MIN_VALUE;
-        int worst = -1;
-        for (int k = from; k < m.size() && m.times()[k] <= end; k++) {
-            long lat = m.latest()[k];
-            if (lat - m.times()[k] > v.nanosPerPixel() * 2) {
-                // An event known only within a window: draw the window, the mark at its start.
-                double a = v.x(m.times()[k]);
-                double b = Math.min(s.width(), v.x(lat));
-                s.fillRect(a, top + h + 1, Math.max(1, b - a), 1.5, style.get(StyleKey.UNCERTAINTY).withAlpha(0.55));
+        double npp = v.nanosPerPixel();
+        while (k < n && times[k] <= end) {
+            int column = (int) Math.floor(v.x(times[k]));
+            long next = v.time(column + 1);
+            int j = next > times[k] ? m.firstAtOrAfter(next, k + 1) : k + 1;
+            int level = m.maxLevel(k, j);
+            if (m.maxWindow(k, j) > npp * 2) {
+                windows(s, m, k, j, v, top + h + 1, npp, style);
             }
-            int col = (int) Math.floor(v.x(m.times()[k]));
-            if (col != column) {
-                flush(s, column, worst, top, h, style);
-                column = col;
-                worst = -1;
-            }
-            worst = Math.max(worst, m.levels()[k]);
-            if (m.rows()[k] == overlay.selectedRow()) {
-                double x = crisp(v.x(m.times()[k]));
-                s.strokeRect(x - 3, top - 2, 6, h + 4, style.get(StyleKey.SELECTION), 2);
-            }
+            Level l = Level.ofOrdinal(level);
+            double mh = l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7;
+            s.fillRect(column, top + h - mh, 1, mh, style.get(levelKey(l)));
+            k = j;
         }
-        flush(s, column, worst, top, h, style);
     }
 
-    private static void flush(Surface s, int column, int level, double top, double h, TimelineStyle style) {
-        if (column == Integer.MIN_VALUE || level < 0) {
-            return;
+    private static void windows(Surface s, TimelineScene.Marks m, int from, int to, TimeScale v, double y, double npp, TimelineStyle style) {
+        Rgba c = style.get(StyleKey.UNCERTAINTY).withAlpha(0.55);
+        for (int b = from; b < to; b++) {
+            if (b % TimelineScene.Marks.BLOCK == 0 && b + TimelineScene.Marks.BLOCK <= to
+                    && m.blockWindow()[b / TimelineScene.Marks.BLOCK] <= npp * 2) {
+                b += TimelineScene.Marks.BLOCK - 1;
+                continue;
+            }
+            if (m.latest()[b] - m.times()[b] > npp * 2) {
+                double a = v.x(m.times()[b]);
+                double e = Math.min(s.width(), v.x(m.latest()[b]));
+                s.fillRect(a, y, Math.max(1, e - a), 1.5, c);
+            }
         }
-        Level l = Level.ofOrdinal(level);
-        double mh = l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7;
-        s.fillRect(column, top + h - mh, 1, mh, style.get(levelKey(l)));
     }
 
-    private void steps(Surface s, TimelineScene.Lane lane, int i, Viewport v, TimelineStyle style) {
+    private void steps(Surface s, TimelineScene.Lane lane, int i, TimeScale v, TimelineStyle style) {
         double top = TimelineLayout.stepTop(i) + 3;
         double h = TimelineLayout.STEP_ROW - 6;
         double lastLabelRight = -1;
+        List<TimelineScene.StepMark> steps = lane.steps();
+        int k = firstStepAtOrAfter(steps, v.start());
         int lastColumn = Integer.MIN_VALUE;
-        for (TimelineScene.StepMark st : lane.steps()) {
-            if (!v.contains(st.t())) {
-                continue;
-            }
+        long end = v.end();
+        while (k < steps.size() && steps.get(k).t() <= end) {
+            TimelineScene.StepMark st = steps.get(k);
             double x = v.x(st.t());
             int col = (int) Math.floor(x);
             Rgba c = st.crashPoint() ? style.get(StyleKey.CRASH)
@@ -185,10 +277,41 @@ public final class TimelineRenderer {
                     lastLabelRight = x + 3 + tw;
                 }
             }
+            k++;
+            if (lastLabelRight > x + 3 && k < steps.size()) {
+                // Steps under a label are already drawn as one column each; skip to the next free column.
+                long skipTo = v.time(col + 1);
+                if (skipTo > steps.get(k).t()) {
+                    int j = firstStepAtOrAfter(steps, skipTo);
+                    if (j > k) {
+                        boolean crashBetween = false;
+                        for (int q = k; q < j && !crashBetween; q++) {
+                            crashBetween = steps.get(q).crashPoint();
+                        }
+                        if (!crashBetween) {
+                            k = j;
+                        }
+                    }
+                }
+            }
         }
     }
 
-    private void crash(Surface s, TimelineScene.Lane lane, int i, Viewport v, TimelineStyle style) {
+    private static int firstStepAtOrAfter(List<TimelineScene.StepMark> steps, long t) {
+        int lo = 0;
+        int hi = steps.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps.get(mid).t() < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void crash(Surface s, TimelineScene.Lane lane, int i, TimeScale v, TimelineStyle style) {
         TimelineScene.CrashMark c = lane.crash();
         if (c == null) {
             return;
@@ -210,18 +333,21 @@ public final class TimelineRenderer {
         }
     }
 
-    static int firstAtOrAfter(long[] a, long t) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /** The event of a lane nearest to x, within `pixels`, or -1. */
+    public static int hit(TimelineScene.Lane lane, TimeScale v, double x, double pixels) {
+        TimelineScene.Marks m = lane.marks();
+        long t = v.time(x);
+        int k = m.firstAtOrAfter(t, 0);
+        int best = -1;
+        double bestD = pixels + 0.001;
+        for (int j = Math.max(0, k - 2); j < Math.min(m.size(), k + 2); j++) {
+            double d = Math.abs(v.x(m.times()[j]) - x);
+            if (d < bestD || (d == bestD && best >= 0 && m.levels()[j] > m.levels()[best])) {
+                best = j;
+                bestD = d;
             }
         }
-        return lo;
+        return best;
     }
 
     static double crisp(double x) {

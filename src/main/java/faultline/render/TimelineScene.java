@@ -25,20 +25,105 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
     }
 
     /**
-     * Events of one lane in columns, sorted by aligned time.
+     * Events of one lane in columns, sorted by aligned time, with per-block summaries (the most severe
+     * level and the widest time window of every 64 events) so that a frame of ten million events reads
+     * blocks, not events.
      *
-     * @param times  aligned start of each event
-     * @param latest aligned latest time (== times[i] for precise events)
-     * @param levels level ordinal
-     * @param rows   store row, for hit testing and selection
+     * @param times       aligned start of each event
+     * @param latest      aligned latest time (== times[i] for precise events)
+     * @param levels      level ordinal
+     * @param rows        store row, for hit testing and selection
+     * @param blockLevel  per block of {@link #BLOCK} events, the highest level
+     * @param blockWindow per block, the widest latest − time
      */
-    public record Marks(long[] times, long[] latest, byte[] levels, int[] rows) {
+    public record Marks(long[] times, long[] latest, byte[] levels, int[] rows, byte[] blockLevel, long[] blockWindow) {
+        public static final int BLOCK = 64;
+
+        public static Marks of(long[] times, long[] latest, byte[] levels, int[] rows) {
+            int blocks = (times.length + BLOCK - 1) / BLOCK;
+            byte[] bl = new byte[blocks];
+            long[] bw = new long[blocks];
+            for (int b = 0; b < blocks; b++) {
+                byte max = 0;
+                long wide = 0;
+                int end = Math.min(times.length, (b + 1) * BLOCK);
+                for (int i = b * BLOCK; i < end; i++) {
+                    max = (byte) Math.max(max, levels[i]);
+                    wide = Math.max(wide, latest[i] - times[i]);
+                }
+                bl[b] = max;
+                bw[b] = wide;
+            }
+            return new Marks(times, latest, levels, rows, bl, bw);
+        }
+
         public int size() {
             return times.length;
         }
 
         public Level level(int i) {
             return Level.ofOrdinal(levels[i]);
+        }
+
+        /** Highest level among events [from, to). */
+        public int maxLevel(int from, int to) {
+            int max = -1;
+            int i = from;
+            while (i < to && i % BLOCK != 0) {
+                max = Math.max(max, levels[i++]);
+            }
+            while (i + BLOCK <= to) {
+                max = Math.max(max, blockLevel[i / BLOCK]);
+                i += BLOCK;
+            }
+            while (i < to) {
+                max = Math.max(max, levels[i++]);
+            }
+            return max;
+        }
+
+        /** Widest time window among events [from, to). */
+        public long maxWindow(int from, int to) {
+            long max = 0;
+            int i = from;
+            while (i < to && i % BLOCK != 0) {
+                max = Math.max(max, latest[i] - times[i]);
+                i++;
+            }
+            while (i + BLOCK <= to) {
+                max = Math.max(max, blockWindow[i / BLOCK]);
+                i += BLOCK;
+            }
+            while (i < to) {
+                max = Math.max(max, latest[i] - times[i]);
+                i++;
+            }
+            return max;
+        }
+
+        /** Index of the first event at or after t (binary search from `from`). */
+        public int firstAtOrAfter(long t, int from) {
+            int lo = from;
+            int hi = times.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (times[mid] < t) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** Position of a store row in this lane, or -1 (a scan: call it when the selection changes, not per frame). */
+        public int indexOfRow(int row) {
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] == row) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 

@@ -5,7 +5,7 @@ package faultline.render;
  * Time stays a long: x(t) subtracts in long arithmetic first, so a 1 µs view at today's epoch and a
  * 24 h view both keep every nanosecond.
  */
-public record Viewport(long start, long span, double width) {
+public record Viewport(long start, long span, double width) implements TimeScale {
     public static final long MIN_SPAN = 200L;            // 0.2 µs across the whole view
     public static final long MAX_SPAN = 30L * 86_400_000_000_000L;
 
@@ -21,18 +21,32 @@ public record Viewport(long start, long span, double width) {
         }
     }
 
+    @Override
     public long end() {
         return start + span;
     }
 
+    @Override
+    public java.util.List<long[]> segments() {
+        return java.util.List.of(new long[]{start, start + span});
+    }
+
+    @Override
+    public java.util.List<Folding.Fold> folds() {
+        return java.util.List.of();
+    }
+
+    @Override
     public double x(long t) {
         return (double) (t - start) / span * width;
     }
 
+    @Override
     public long time(double x) {
         return start + Math.round(x / width * span);
     }
 
+    @Override
     public double nanosPerPixel() {
         return span / width;
     }
@@ -60,6 +74,7 @@ public record Viewport(long start, long span, double width) {
         return new Viewport(from - pad, s + 2 * pad, width);
     }
 
+    @Override
     public boolean contains(long t) {
         return t >= start && t <= start + span;
     }

@@ -29,7 +29,7 @@ public final class App extends Application {
         view = new MainView(vm, stage);
         Scene scene = new Scene(view, 1440, 880);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
-        if ("dark".equals(System.getProperty("faultline.theme"))) {
+        if ("dark".equals(System.getProperty("faultline.theme", RecentFiles.defaultNode().get("theme", "light")))) {
             scene.getStylesheets().add(App.class.getResource("dark.css").toExternalForm());
         }
         stage.setScene(scene);

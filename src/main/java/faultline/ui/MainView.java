@@ -49,12 +49,18 @@ public final class MainView extends BorderPane {
     final Action fit;
     final Action crash;
     final Action cancel;
+    final Action sameMoment;
+    final Action fold;
+    final Action back;
+    final Action forward;
+    final Action dark;
     final Action quit;
 
     public MainView(MainViewModel vm, Stage stage) {
         this.vm = vm;
         this.stage = stage;
         getStyleClass().add("main-view");
+        timelineVm = new TimelineViewModel(vm);
         open = new Action("Open…", e -> chooseFiles());
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setLongText("Open worker logs and system_logs exports");
@@ -68,13 +74,23 @@ public final class MainView extends BorderPane {
         fit.setLongText("Show every compared task's whole life");
         crash = new Action("Crash Windows (C)", e -> timelineVmCrash());
         crash.setLongText("Zoom every lane to its crash window");
+        sameMoment = new Action("Same Moment (Shift+C)", e -> timelineVm.sameMoment());
+        sameMoment.setLongText("Wall clock: what every lane did at the first lane's crash");
+        fold = new Action("Fold Idle Gaps (G)", e -> timelineVm.toggleFold());
+        fold.setLongText("Fold stretches where no lane logs anything into breaks of the axis");
+        back = new Action("◀", e -> timelineVm.back());
+        back.setLongText("Back to the previous view (Alt+Left)");
+        forward = new Action("▶", e -> timelineVm.forward());
+        forward.setLongText("Forward (Alt+Right)");
+        dark = new Action("Dark Theme", e -> toggleTheme());
         cancel = new Action("Cancel", e -> vm.cancel());
         cancel.disabledProperty().bind(vm.busyProperty().not());
         quit = new Action("Quit", e -> stage.close());
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
 
-        timelineVm = new TimelineViewModel(vm);
         timeline = new TimelineView(timelineVm);
+        back.disabledProperty().bind(timelineVm.canGoBackProperty().not());
+        forward.disabledProperty().bind(timelineVm.canGoForwardProperty().not());
         TaskListView tasks = new TaskListView(new TaskListViewModel(vm));
         InspectorView inspector = new InspectorView(new InspectorViewModel(vm));
 
@@ -108,14 +124,53 @@ public final class MainView extends BorderPane {
                 new SeparatorMenuItem(), ActionUtils.createMenuItem(sources), new SeparatorMenuItem(), ActionUtils.createMenuItem(cancel), new SeparatorMenuItem(), ActionUtils.createMenuItem(quit));
         file.setOnShowing(e -> fillRecent());
         Menu view = new Menu("View");
-        view.getItems().addAll(ActionUtils.createMenuItem(fit), ActionUtils.createMenuItem(crash));
+        javafx.scene.control.CheckMenuItem foldItem = new javafx.scene.control.CheckMenuItem("Fold Idle Gaps (G)");
+        foldItem.selectedProperty().bindBidirectional(timelineVm.foldedProperty());
+        foldItem.setOnAction(e -> {
+            // The check item already flipped the property; let the view-model refit for it.
+            timelineVm.foldedProperty().set(!foldItem.isSelected());
+            timelineVm.toggleFold();
+        });
+        javafx.scene.control.CheckMenuItem darkItem = new javafx.scene.control.CheckMenuItem("Dark Theme");
+        darkItem.setSelected(isDark());
+        darkItem.setOnAction(e -> toggleTheme());
+        view.getItems().addAll(ActionUtils.createMenuItem(fit), ActionUtils.createMenuItem(crash), ActionUtils.createMenuItem(sameMoment),
+                foldItem, new SeparatorMenuItem(), menuItem("Back (Alt+Left)", back), menuItem("Forward (Alt+Right)", forward),
+                new SeparatorMenuItem(), darkItem);
         MenuBar bar = new MenuBar(file, view);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
 
     private ToolBar toolBar() {
-        return ActionUtils.createToolBar(List.of(open, ActionUtils.ACTION_SEPARATOR, fit, crash), ActionUtils.ActionTextBehavior.SHOW);
+        return ActionUtils.createToolBar(List.of(open, ActionUtils.ACTION_SEPARATOR, fit, crash, sameMoment, fold), ActionUtils.ActionTextBehavior.SHOW);
+    }
+
+    private static MenuItem menuItem(String text, Action a) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(a::handle);
+        m.disableProperty().bind(a.disabledProperty());
+        return m;
+    }
+
+    private boolean isDark() {
+        return "dark".equals(System.getProperty("faultline.theme", faultline.workspace.RecentFiles.defaultNode().get("theme", "light")));
+    }
+
+    private void toggleTheme() {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            return;
+        }
+        String dark = App.class.getResource("dark.css").toExternalForm();
+        boolean on = !scene.getStylesheets().contains(dark);
+        if (on) {
+            scene.getStylesheets().add(dark);
+        } else {
+            scene.getStylesheets().remove(dark);
+        }
+        System.setProperty("faultline.theme", on ? "dark" : "light");
+        faultline.workspace.RecentFiles.defaultNode().put("theme", on ? "dark" : "light");
     }
 
     private ToolBar timelineToolbar() {
@@ -135,7 +190,23 @@ public final class MainView extends BorderPane {
         });
         anchor.setId("anchor-choice");
         Label l = new Label("Align on");
-        ToolBar bar = new ToolBar(l, anchor);
+        Button backButton = ActionUtils.createButton(back);
+        Button forwardButton = ActionUtils.createButton(forward);
+        javafx.scene.control.ToggleButton foldButton = new javafx.scene.control.ToggleButton("Fold gaps");
+        foldButton.setSelected(timelineVm.foldedProperty().get());
+        timelineVm.foldedProperty().addListener((o, a, b) -> foldButton.setSelected(b));
+        foldButton.setOnAction(e -> {
+            foldButton.setSelected(timelineVm.foldedProperty().get());
+            timelineVm.toggleFold();
+        });
+        foldButton.setTooltip(new javafx.scene.control.Tooltip("Fold idle gaps into breaks of the axis (G)"));
+        Label readout = new Label();
+        readout.setId("cursor-readout");
+        readout.getStyleClass().add("cursor-readout");
+        readout.textProperty().bind(timelineVm.readoutProperty());
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton, spring, readout);
         bar.getStyleClass().add("timeline-toolbar");
         return bar;
     }

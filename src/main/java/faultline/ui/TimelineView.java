@@ -1,21 +1,24 @@
 package faultline.ui;
 
-import faultline.render.StyleKey;
+import faultline.render.FontSpec;
 import faultline.render.Rgba;
+import faultline.render.StyleKey;
+import faultline.render.TextAlign;
 import faultline.render.TimelineLayout;
 import faultline.render.TimelineRenderer;
 import faultline.render.TimelineScene;
 import faultline.render.TimelineStyle;
-import faultline.render.Viewport;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
-import javafx.css.StyleConverter;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -28,8 +31,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The timeline: one resizable canvas in a region. Property changes only set a dirty flag and request
- * layout; drawing happens in layoutChildren, once per pulse. Colours come from CSS.
+ * The timeline: a canvas for the lanes and one above it for the cursor, the hovered and selected
+ * event and the rubber band, in one region. Property changes only set dirty flags and request
+ * layout; drawing happens in layoutChildren, once per pulse, and a mouse move repaints only the
+ * overlay. Colours come from CSS.
  */
 public final class TimelineView extends Region {
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
@@ -60,10 +65,18 @@ public final class TimelineView extends Region {
     private final Map<StyleKey, StyleableObjectProperty<Color>> colours = new EnumMap<>(StyleKey.class);
     private final TimelineViewModel vm;
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
+    private final Label tip = new Label();
     private final TimelineRenderer renderer = new TimelineRenderer();
     private boolean dirty = true;
+    private boolean overlayDirty = true;
+    private double pressX = Double.NaN;
     private double dragX = Double.NaN;
+    private boolean banding;
+    private double mouseX = Double.NaN;
     private long frames;
+    private long overlayFrames;
+    private long lastFrameNanos;
 
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
@@ -75,31 +88,52 @@ public final class TimelineView extends Region {
             p.addListener((o, a, b) -> invalidate());
             colours.put(k, p);
         }
-        getChildren().add(canvas);
+        overlay.setMouseTransparent(true);
+        tip.getStyleClass().add("timeline-tip");
+        tip.setId("timeline-tip");
+        tip.setMouseTransparent(true);
+        tip.setManaged(false);
+        tip.visibleProperty().bind(vm.hoverTextProperty().isNotEmpty());
+        tip.textProperty().bind(vm.hoverTextProperty());
+        getChildren().addAll(canvas, overlay, tip);
         setFocusTraversable(true);
         vm.sceneProperty().addListener((o, a, b) -> {
             invalidate();
             requestParentLayout();
         });
         vm.viewportProperty().addListener((o, a, b) -> invalidate());
-        vm.cursorProperty().addListener((o, a, b) -> invalidate());
-        vm.selection().rowProperty().addListener((o, a, b) -> invalidate());
+        vm.foldedProperty().addListener((o, a, b) -> invalidate());
+        for (var p : List.of(vm.hoverLaneProperty(), vm.hoverIndexProperty(), vm.selectedLaneProperty(), vm.selectedIndexProperty())) {
+            p.addListener((o, a, b) -> invalidateOverlay());
+        }
+        vm.cursorProperty().addListener((o, a, b) -> invalidateOverlay());
+        vm.bandFromProperty().addListener((o, a, b) -> invalidateOverlay());
+        vm.bandToProperty().addListener((o, a, b) -> invalidateOverlay());
         setOnScroll(this::onScroll);
-        setOnMousePressed(e -> {
-            requestFocus();
-            dragX = e.getX();
-            e.consume();
-        });
+        setOnMousePressed(this::onPress);
         setOnMouseDragged(this::onDrag);
-        setOnMouseReleased(e -> dragX = Double.NaN);
-        setOnMouseMoved(e -> vm.cursorProperty().set(vm.viewportProperty().get().time(e.getX())));
-        setOnMouseExited(e -> vm.cursorProperty().set(Long.MIN_VALUE));
+        setOnMouseReleased(this::onRelease);
+        setOnMouseMoved(e -> {
+            mouseX = e.getX();
+            vm.hover(e.getX(), e.getY());
+            placeTip(e.getX(), e.getY());
+        });
+        setOnMouseExited(e -> {
+            mouseX = Double.NaN;
+            vm.exit();
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         setMinHeight(TimelineLayout.AXIS_HEIGHT + TimelineLayout.GROUP);
     }
 
     private void invalidate() {
         dirty = true;
+        overlayDirty = true;
+        requestLayout();
+    }
+
+    private void invalidateOverlay() {
+        overlayDirty = true;
         requestLayout();
     }
 
@@ -121,12 +155,22 @@ public final class TimelineView extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             dirty = true;
+            overlayDirty = true;
         }
         vm.setWidth(w);
+        tip.autosize();
         if (dirty && w > 0 && h > 0) {
+            long t0 = System.nanoTime();
             draw(w, h);
+            lastFrameNanos = System.nanoTime() - t0;
             dirty = false;
+        }
+        if (overlayDirty && w > 0 && h > 0) {
+            drawOverlay(w, h);
+            overlayDirty = false;
         }
     }
 
@@ -136,13 +180,34 @@ public final class TimelineView extends Region {
         TimelineStyle style = style();
         if (scene == null || scene.lanes().isEmpty()) {
             surface.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
-            surface.text("Tick ⇄ in the task list to compare tasks", 12, 24, faultline.render.FontSpec.LABEL,
-                    style.get(StyleKey.MUTED_TEXT), faultline.render.TextAlign.LEFT);
+            surface.text("Tick ⇄ in the task list to compare tasks", 12, 24, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
             return;
         }
-        Viewport v = vm.viewportProperty().get().withWidth(w);
-        renderer.render(surface, scene, v, style, new TimelineRenderer.Overlay(vm.cursorProperty().get(), vm.selection().rowProperty().get()));
+        renderer.render(surface, scene, vm.scale(), style);
         frames++;
+    }
+
+    private void drawOverlay(double w, double h) {
+        overlay.getGraphicsContext2D().clearRect(0, 0, w, h);
+        TimelineScene scene = vm.sceneProperty().get();
+        if (scene == null || scene.lanes().isEmpty()) {
+            return;
+        }
+        renderer.renderOverlay(new CanvasSurface(overlay.getGraphicsContext2D(), w, h), scene, vm.scale(), style(), vm.overlay());
+        overlayFrames++;
+    }
+
+    private void placeTip(double x, double y) {
+        tip.autosize();
+        double tx = x + 14;
+        double ty = y + 16;
+        if (tx + tip.getWidth() > getWidth()) {
+            tx = Math.max(0, x - 14 - tip.getWidth());
+        }
+        if (ty + tip.getHeight() > getHeight()) {
+            ty = Math.max(0, y - 12 - tip.getHeight());
+        }
+        tip.relocate(tx, ty);
     }
 
     /** The colours currently applied by CSS. */
@@ -156,9 +221,18 @@ public final class TimelineView extends Region {
         return new TimelineStyle(m);
     }
 
-    /** Frames drawn so far: lets tests see that a change redraws once. */
+    /** Frames of the lanes drawn so far: a mouse move must not add to it, a view change adds one. */
     public long frames() {
         return frames;
+    }
+
+    public long overlayFrames() {
+        return overlayFrames;
+    }
+
+    /** How long the last frame of the lanes took to draw, ns. */
+    public long lastFrameNanos() {
+        return lastFrameNanos;
     }
 
     private void onScroll(ScrollEvent e) {
@@ -169,28 +243,63 @@ public final class TimelineView extends Region {
         e.consume();
     }
 
+    private void onPress(MouseEvent e) {
+        requestFocus();
+        pressX = e.getX();
+        dragX = e.getX();
+        banding = e.isShiftDown() || e.getButton() == MouseButton.SECONDARY;
+        e.consume();
+    }
+
     private void onDrag(MouseEvent e) {
-        if (!Double.isNaN(dragX)) {
-            vm.pan(e.getX() - dragX);
-            dragX = e.getX();
+        if (Double.isNaN(dragX)) {
+            return;
         }
+        if (banding) {
+            vm.band(pressX, e.getX());
+        } else {
+            vm.pan(e.getX() - dragX);
+        }
+        dragX = e.getX();
+    }
+
+    private void onRelease(MouseEvent e) {
+        if (banding) {
+            vm.zoomTo(pressX, e.getX());
+        } else if (!Double.isNaN(pressX) && Math.abs(e.getX() - pressX) < 3) {
+            vm.click(e.getX(), e.getY());
+        }
+        pressX = Double.NaN;
+        dragX = Double.NaN;
+        banding = false;
     }
 
     private void onKey(KeyEvent e) {
-        double mid = getWidth() / 2;
+        double at = Double.isNaN(mouseX) ? getWidth() / 2 : mouseX;
         KeyCode c = e.getCode();
-        if (c == KeyCode.F && !e.isShortcutDown()) {
+        if (e.isAltDown() && c == KeyCode.LEFT || c == KeyCode.BACK_SPACE) {
+            vm.back();
+        } else if (e.isAltDown() && c == KeyCode.RIGHT) {
+            vm.forward();
+        } else if (c == KeyCode.F && !e.isShortcutDown()) {
             vm.fit();
+        } else if (c == KeyCode.C && e.isShiftDown() && !e.isShortcutDown()) {
+            vm.sameMoment();
         } else if (c == KeyCode.C && !e.isShortcutDown()) {
             vm.crashWindows();
+        } else if (c == KeyCode.G && !e.isShortcutDown()) {
+            vm.toggleFold();
         } else if (c == KeyCode.PLUS || c == KeyCode.EQUALS || c == KeyCode.ADD) {
-            vm.zoom(0.5, mid);
+            vm.zoom(0.5, at);
         } else if (c == KeyCode.MINUS || c == KeyCode.SUBTRACT) {
-            vm.zoom(2, mid);
+            vm.zoom(2, at);
         } else if (c == KeyCode.LEFT) {
             vm.pan(getWidth() / 8);
         } else if (c == KeyCode.RIGHT) {
             vm.pan(-getWidth() / 8);
+        } else if (c == KeyCode.ESCAPE) {
+            vm.band(Double.NaN, Double.NaN);
+            banding = false;
         } else {
             return;
         }

@@ -1,31 +1,73 @@
 package faultline.ui;
 
+import faultline.model.Anchor;
 import faultline.model.Comparison;
+import faultline.model.DurationText;
+import faultline.model.EventStore;
 import faultline.model.TaskSet;
+import faultline.model.TimeText;
+import faultline.render.FoldedScale;
+import faultline.render.Folding;
 import faultline.render.SceneBuilder;
+import faultline.render.TimeScale;
+import faultline.render.TimelineLayout;
+import faultline.render.TimelineRenderer;
 import faultline.render.TimelineScene;
+import faultline.render.ViewHistory;
 import faultline.render.Viewport;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
- * State of the timeline: the scene built from the comparison, the viewport, the cursor. Navigation
- * commands change the viewport; the view redraws from it.
+ * State of the timeline: the scene built from the comparison, the view (a viewport over aligned
+ * time, with idle gaps folded or not), the cursor, the hovered and selected event, the rubber band,
+ * and the history of views. Navigation commands change the view; the view redraws from it.
  */
 public final class TimelineViewModel {
+    /** Zoom steps closer together than this count as one view in the history. */
+    static final long HISTORY_COALESCE_NANOS = 600_000_000L;
+
+    /** A view to go back to. */
+    public record View(Viewport viewport, boolean folded) {
+    }
+
     private final MainViewModel main;
     private final ReadOnlyObjectWrapper<TimelineScene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport", new Viewport(-1_000_000_000L, 2_000_000_000L, 800));
+    private final BooleanProperty folded = new SimpleBooleanProperty(this, "folded", false);
     private final LongProperty cursor = new SimpleLongProperty(this, "cursor", Long.MIN_VALUE);
+    private final IntegerProperty hoverLane = new SimpleIntegerProperty(this, "hoverLane", -1);
+    private final IntegerProperty hoverIndex = new SimpleIntegerProperty(this, "hoverIndex", -1);
+    private final IntegerProperty selectedLane = new SimpleIntegerProperty(this, "selectedLane", -1);
+    private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
+    private final DoubleProperty bandFrom = new SimpleDoubleProperty(this, "bandFrom", Double.NaN);
+    private final DoubleProperty bandTo = new SimpleDoubleProperty(this, "bandTo", Double.NaN);
+    private final StringProperty hoverText = new SimpleStringProperty(this, "hoverText", "");
+    private final StringProperty readout = new SimpleStringProperty(this, "readout", "");
+    private final BooleanProperty canGoBack = new SimpleBooleanProperty(this, "canGoBack", false);
+    private final BooleanProperty canGoForward = new SimpleBooleanProperty(this, "canGoForward", false);
+    private final ViewHistory<View> history = new ViewHistory<>();
+    private Folding folding = Folding.NONE;
+    private long lastPush;
+    private Runnable afterRebuild;
 
     public TimelineViewModel(MainViewModel main) {
         this.main = main;
-        main.comparisonProperty().addListener((o, a, b) -> rebuild(b, main.taskSetProperty().get(), a == null));
-        rebuild(main.comparisonProperty().get(), main.taskSetProperty().get(), true);
+        main.comparisonProperty().addListener((o, a, b) -> rebuild(b, main.taskSetProperty().get()));
+        main.selection().rowProperty().addListener((o, a, b) -> locateSelection(b.intValue()));
+        rebuild(main.comparisonProperty().get(), main.taskSetProperty().get());
     }
 
     public ReadOnlyObjectProperty<TimelineScene> sceneProperty() {
@@ -36,22 +78,84 @@ public final class TimelineViewModel {
         return viewport;
     }
 
+    public BooleanProperty foldedProperty() {
+        return folded;
+    }
+
     public LongProperty cursorProperty() {
         return cursor;
+    }
+
+    public IntegerProperty hoverLaneProperty() {
+        return hoverLane;
+    }
+
+    public IntegerProperty hoverIndexProperty() {
+        return hoverIndex;
+    }
+
+    public IntegerProperty selectedLaneProperty() {
+        return selectedLane;
+    }
+
+    public IntegerProperty selectedIndexProperty() {
+        return selectedIndex;
+    }
+
+    public DoubleProperty bandFromProperty() {
+        return bandFrom;
+    }
+
+    public DoubleProperty bandToProperty() {
+        return bandTo;
+    }
+
+    public StringProperty hoverTextProperty() {
+        return hoverText;
+    }
+
+    public StringProperty readoutProperty() {
+        return readout;
+    }
+
+    public BooleanProperty canGoBackProperty() {
+        return canGoBack;
+    }
+
+    public BooleanProperty canGoForwardProperty() {
+        return canGoForward;
     }
 
     public SelectionModel selection() {
         return main.selection();
     }
 
-    private void rebuild(Comparison c, TaskSet set, boolean first) {
+    /** The current mapping of aligned time to x. */
+    public TimeScale scale() {
+        Viewport v = viewport.get();
+        return folded.get() && !folding.isEmpty() ? new FoldedScale(v, folding) : v;
+    }
+
+    public TimelineRenderer.Overlay overlay() {
+        return new TimelineRenderer.Overlay(cursor.get(), hoverLane.get(), hoverIndex.get(), selectedLane.get(),
+                selectedIndex.get(), bandFrom.get(), bandTo.get());
+    }
+
+    private void rebuild(Comparison c, TaskSet set) {
         if (c == null) {
             scene.set(null);
             return;
         }
         TimelineScene s = SceneBuilder.build(c, set);
+        folding = Folding.of(s);
         scene.set(s);
-        if (first || scene.get() != null) {
+        locateSelection(main.selection().rowProperty().get());
+        if (afterRebuild != null) {
+            Runnable r = afterRebuild;
+            afterRebuild = null;
+            r.run();
+        } else {
+            history.clear();
             crashWindows();
         }
     }
@@ -63,29 +167,74 @@ public final class TimelineViewModel {
         }
     }
 
+    private void go(Viewport v, boolean fold, boolean remember) {
+        folded.set(fold);
+        viewport.set(v);
+        if (remember) {
+            history.push(new View(v, fold));
+            lastPush = System.nanoTime();
+        }
+        canGoBack.set(history.canGoBack());
+        canGoForward.set(history.canGoForward());
+    }
+
+    /** Compressed-time coordinate of a real aligned time in the current folding state. */
+    private long c(long t, boolean fold) {
+        return fold && !folding.isEmpty() ? folding.compress(t) : t;
+    }
+
     /** F: every lane's whole life in view. */
     public void fit() {
         TimelineScene s = scene.get();
         if (s == null || s.lanes().isEmpty()) {
             return;
         }
-        viewport.set(Viewport.fit(s.first(), s.last(), viewport.get().width(), 0.02));
+        boolean f = folded.get();
+        go(Viewport.fit(c(s.first(), f), c(s.last(), f), viewport.get().width(), 0.02), f, true);
     }
 
-    /** C: zoom to the crash windows of all lanes, with the loop steps before them for context. */
+    /** C: zoom every lane to its crash window (lanes aligned on the crash share one), with context before it. */
     public void crashWindows() {
         TimelineScene s = scene.get();
         if (s == null) {
             return;
         }
+        if (main.anchorProperty().get() != Anchor.CRASH && hasCrash(s)) {
+            afterRebuild = this::crashWindows;
+            main.anchorProperty().set(Anchor.CRASH);
+            return;
+        }
+        zoomToCrashes(s, -1);
+    }
+
+    /** Shift+C: the same moment in all lanes: wall clock, around the first lane's crash. */
+    public void sameMoment() {
+        TimelineScene s = scene.get();
+        if (s == null || s.lanes().isEmpty()) {
+            return;
+        }
+        if (main.anchorProperty().get() != Anchor.WALL_CLOCK) {
+            afterRebuild = this::sameMoment;
+            main.anchorProperty().set(Anchor.WALL_CLOCK);
+            return;
+        }
+        zoomToCrashes(s, 0);
+    }
+
+    private static boolean hasCrash(TimelineScene s) {
+        return s.lanes().stream().anyMatch(l -> l.crash() != null);
+    }
+
+    private void zoomToCrashes(TimelineScene s, int onlyLane) {
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
         long widest = 0;
-        for (TimelineScene.Lane l : s.lanes()) {
-            if (l.crash() != null) {
-                from = Math.min(from, l.crash().lastEvidence());
-                to = Math.max(to, l.crash().signalLatest());
-                widest = Math.max(widest, l.crash().signalLatest() - l.crash().lastEvidence());
+        for (int i = 0; i < s.lanes().size(); i++) {
+            TimelineScene.CrashMark c = s.lanes().get(i).crash();
+            if (c != null && (onlyLane < 0 || i == onlyLane)) {
+                from = Math.min(from, c.lastEvidence());
+                to = Math.max(to, c.signalLatest());
+                widest = Math.max(widest, c.signalLatest() - c.lastEvidence());
             }
         }
         if (from == Long.MAX_VALUE) {
@@ -93,14 +242,176 @@ public final class TimelineViewModel {
             return;
         }
         long span = Math.max(widest, 200_000L);
-        viewport.set(new Viewport(from - span * 3 / 2, (to - from) + span * 2, viewport.get().width()));
+        long a = from - span * 3 / 2;
+        long b = to + span / 2;
+        go(new Viewport(a, b - a, viewport.get().width()), false, true);
+    }
+
+    /** G: fold idle gaps (or unfold them), keeping the middle of the view where it is. */
+    public void toggleFold() {
+        TimeScale before = scale();
+        long mid = before.time(before.width() / 2);
+        long half = Math.max(Viewport.MIN_SPAN, (before.end() - before.start()) / 2);
+        boolean f = !folded.get();
+        long a = c(Math.max(mid - half, before.start()), f);
+        long b = c(Math.min(mid + half, before.end()), f);
+        go(new Viewport(a, Math.max(Viewport.MIN_SPAN, b - a), viewport.get().width()), f, true);
+        if (f) {
+            fit();
+        }
     }
 
     public void zoom(double factor, double x) {
-        viewport.set(viewport.get().zoom(factor, x));
+        boolean remember = System.nanoTime() - lastPush > HISTORY_COALESCE_NANOS;
+        go(viewport.get().zoom(factor, x), folded.get(), remember);
     }
 
     public void pan(double dx) {
-        viewport.set(viewport.get().pan(dx));
+        go(viewport.get().pan(dx), folded.get(), false);
+    }
+
+    /** Rubber band: the range between two x positions fills the view. */
+    public void zoomTo(double x1, double x2) {
+        double a = Math.min(x1, x2);
+        double b = Math.max(x1, x2);
+        bandFrom.set(Double.NaN);
+        bandTo.set(Double.NaN);
+        if (b - a < 3) {
+            return;
+        }
+        Viewport v = viewport.get();
+        long ca = v.time(a);
+        long cb = v.time(b);
+        go(new Viewport(ca, cb - ca, v.width()), folded.get(), true);
+    }
+
+    public void band(double x1, double x2) {
+        bandFrom.set(x1);
+        bandTo.set(x2);
+    }
+
+    public void back() {
+        View v = history.back();
+        if (v != null) {
+            go(v.viewport().withWidth(viewport.get().width()), v.folded(), false);
+        }
+    }
+
+    public void forward() {
+        View v = history.forward();
+        if (v != null) {
+            go(v.viewport().withWidth(viewport.get().width()), v.folded(), false);
+        }
+    }
+
+    /** The mouse at (x, y): cursor, hovered event, its tooltip text and the full-precision readout. */
+    public void hover(double x, double y) {
+        TimelineScene s = scene.get();
+        if (s == null) {
+            return;
+        }
+        TimeScale sc = scale();
+        long t = sc.time(x);
+        cursor.set(t);
+        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        int ref = lane >= 0 ? lane : 0;
+        if (!s.lanes().isEmpty()) {
+            TimelineScene.Lane l = s.lanes().get(ref);
+            readout.set("Cursor " + TimeText.full(l.epoch(t), 9) + " · " + DurationText.relative(t) + " (" + l.title() + ")");
+        }
+        int index = lane >= 0 ? TimelineRenderer.hit(s.lanes().get(lane), sc, x, 4) : -1;
+        hoverLane.set(index >= 0 ? lane : -1);
+        hoverIndex.set(index);
+        hoverText.set(index >= 0 ? describe(s.lanes().get(lane), index) : "");
+    }
+
+    public void exit() {
+        cursor.set(Long.MIN_VALUE);
+        hoverLane.set(-1);
+        hoverIndex.set(-1);
+        hoverText.set("");
+    }
+
+    /** A click selects the event under the mouse everywhere (task list, inspector, log). */
+    public void click(double x, double y) {
+        TimelineScene s = scene.get();
+        if (s == null) {
+            return;
+        }
+        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        if (lane < 0) {
+            return;
+        }
+        TimelineScene.Lane l = s.lanes().get(lane);
+        int index = TimelineRenderer.hit(l, scale(), x, 4);
+        main.selection().taskProperty().set(main.taskSetProperty().get().task(l.taskIndex()));
+        if (index >= 0) {
+            main.selection().rowProperty().set(l.marks().rows()[index]);
+        }
+    }
+
+    /** Full time, Δ to the previous event of the lane, Δ to the anchor, and the message. */
+    String describe(TimelineScene.Lane lane, int index) {
+        TaskSet set = main.taskSetProperty().get();
+        EventStore store = set.store();
+        int row = lane.marks().rows()[index];
+        long t = lane.marks().times()[index];
+        StringBuilder sb = new StringBuilder();
+        sb.append(TimeText.full(store.nanos(row), store.precision(row)));
+        if (store.estimated(row) || store.latest(row) > store.nanos(row) + 1_000) {
+            sb.append(" … ").append(TimeText.clock(store.latest(row), Math.max(6, store.precision(row))));
+            sb.append(store.estimated(row) ? "  (estimated)" : "  (window)");
+        }
+        sb.append('\n').append(DurationText.relative(t));
+        if (index > 0) {
+            sb.append("   ").append(DurationText.signed(t - lane.marks().times()[index - 1])).append(" after the previous line");
+        }
+        String msg = store.message(row);
+        int nl = msg.indexOf('\n');
+        sb.append('\n').append(store.level(row)).append("  ").append(nl < 0 ? msg : msg.substring(0, nl) + " …");
+        int src = store.source(row);
+        if (src < set.sources().size()) {
+            sb.append('\n').append(set.sources().get(src).name()).append(':').append(store.line(row));
+        }
+        return sb.toString();
+    }
+
+    private void locateSelection(int row) {
+        TimelineScene s = scene.get();
+        selectedLane.set(-1);
+        selectedIndex.set(-1);
+        if (s == null || row < 0) {
+            return;
+        }
+        for (int i = 0; i < s.lanes().size(); i++) {
+            int k = s.lanes().get(i).marks().indexOfRow(row);
+            if (k >= 0) {
+                selectedLane.set(i);
+                selectedIndex.set(k);
+                return;
+            }
+        }
+    }
+
+    /** Moves the view so that a store row is in the middle (when the log or inspector selects it). */
+    public void reveal(int row) {
+        TimelineScene s = scene.get();
+        if (s == null) {
+            return;
+        }
+        for (TimelineScene.Lane l : s.lanes()) {
+            int k = l.marks().indexOfRow(row);
+            if (k >= 0) {
+                long t = l.marks().times()[k];
+                TimeScale sc = scale();
+                if (!sc.contains(t)) {
+                    Viewport v = viewport.get();
+                    long ct = c(t, folded.get());
+                    go(new Viewport(ct - v.span() / 2, v.span(), v.width()), folded.get(), true);
+                }
+                cursor.set(t);
+                return;
+            }
+        }
     }
 }
