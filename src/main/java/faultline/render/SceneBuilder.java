@@ -72,7 +72,8 @@ public final class SceneBuilder {
                 lastT = Math.max(lastT, p.end());
             }
             String subtitle = task.type() + (task.workerId().isEmpty() ? "" : " · " + task.workerId())
-                    + (cr != null ? " · " + cr.signature().shortText() : " · " + task.status().label());
+                    + (cr != null ? " · " + cr.signature().shortText() : " · " + task.status().label())
+                    + (c.shifts().get(i) != 0 ? " · shifted " + faultline.model.DurationText.signed(c.shifts().get(i)) : "");
             lanes.add(new TimelineScene.Lane(task.index(), task.shortId(), subtitle, c.anchors().get(i), c.shifts().get(i),
                     List.copyOf(phases), TimelineScene.Marks.of(times, latest, levels, rows), sortedSteps(steps), crash, first, lastT));
         }

@@ -146,6 +146,12 @@ public final class MainView extends BorderPane {
         return ActionUtils.createToolBar(List.of(open, ActionUtils.ACTION_SEPARATOR, fit, crash, sameMoment, fold), ActionUtils.ActionTextBehavior.SHOW);
     }
 
+    private MenuItem resetShiftsItem() {
+        MenuItem m = new MenuItem("Reset Lane Shifts (Alt+drag shifts a lane)");
+        m.setOnAction(e -> timelineVm.resetShifts());
+        return m;
+    }
+
     private static MenuItem menuItem(String text, Action a) {
         MenuItem m = new MenuItem(text);
         m.setOnAction(a::handle);

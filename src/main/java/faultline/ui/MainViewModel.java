@@ -58,6 +58,8 @@ public final class MainViewModel {
     private final RecentFiles recent;
 
     private ImportOptions options = ImportOptions.defaults();
+    /** Hand-set shifts of lanes, by task index, in ns. */
+    private final Map<Integer, Long> shifts = new HashMap<>();
     private Analyzer analyzer;
     private javafx.concurrent.Task<?> running;
     private long generation;
@@ -218,6 +220,7 @@ public final class MainViewModel {
 
     private void publish(Opened o) {
         analyzer = o.analyzer();
+        shifts.clear();
         selection.clear();
         taskSet.set(o.set());
         files.setAll(o.files());
@@ -245,6 +248,23 @@ public final class MainViewModel {
         open(List.copyOf(files));
     }
 
+    /** Shifts a task's lane by hand (added to what the alignment gives). */
+    public void shift(Task task, long nanos) {
+        shifts.merge(task.index(), nanos, Long::sum);
+        recompare();
+    }
+
+    public void resetShifts() {
+        if (!shifts.isEmpty()) {
+            shifts.clear();
+            recompare();
+        }
+    }
+
+    public Map<Integer, Long> shifts() {
+        return java.util.Collections.unmodifiableMap(shifts);
+    }
+
     /** Sets the compared tasks (lane order) and recomputes the comparison in the background. */
     public void setCompared(List<Task> tasks) {
         if (tasks.equals(compared)) {
@@ -262,10 +282,14 @@ public final class MainViewModel {
         List<Task> list = List.copyOf(compared);
         Anchor a = anchor.get();
         TaskSet set = taskSet.get();
+        List<Long> laneShifts = new ArrayList<>();
+        for (Task t : list) {
+            laneShifts.add(shifts.getOrDefault(t.index(), 0L));
+        }
         javafx.concurrent.Task<Comparison> job = new javafx.concurrent.Task<>() {
             @Override
             protected Comparison call() {
-                return Alignment.align(an.analyse(list), a, List.of(), set);
+                return Alignment.align(an.analyse(list), a, laneShifts, set);
             }
         };
         job.setOnSucceeded(e -> {

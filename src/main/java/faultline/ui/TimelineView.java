@@ -73,6 +73,8 @@ public final class TimelineView extends Region {
     private double pressX = Double.NaN;
     private double dragX = Double.NaN;
     private boolean banding;
+    private boolean shifting;
+    private double pressY;
     private double mouseX = Double.NaN;
     private long frames;
     private long overlayFrames;
@@ -247,7 +249,9 @@ public final class TimelineView extends Region {
         requestFocus();
         pressX = e.getX();
         dragX = e.getX();
-        banding = e.isShiftDown() || e.getButton() == MouseButton.SECONDARY;
+        pressY = e.getY();
+        shifting = e.isAltDown();
+        banding = !shifting && (e.isShiftDown() || e.getButton() == MouseButton.SECONDARY);
         e.consume();
     }
 
@@ -257,6 +261,8 @@ public final class TimelineView extends Region {
         }
         if (banding) {
             vm.band(pressX, e.getX());
+        } else if (shifting) {
+            vm.band(pressX, e.getX());
         } else {
             vm.pan(e.getX() - dragX);
         }
@@ -264,7 +270,10 @@ public final class TimelineView extends Region {
     }
 
     private void onRelease(MouseEvent e) {
-        if (banding) {
+        if (shifting) {
+            vm.band(Double.NaN, Double.NaN);
+            vm.shiftLane(pressY, e.getX() - pressX);
+        } else if (banding) {
             vm.zoomTo(pressX, e.getX());
         } else if (!Double.isNaN(pressX) && Math.abs(e.getX() - pressX) < 3) {
             vm.click(e.getX(), e.getY());
@@ -272,6 +281,7 @@ public final class TimelineView extends Region {
         pressX = Double.NaN;
         dragX = Double.NaN;
         banding = false;
+        shifting = false;
     }
 
     private void onKey(KeyEvent e) {

@@ -393,6 +393,30 @@ public final class TimelineViewModel {
         }
     }
 
+    /** Alt+drag on a lane: shift that lane by the time the drag covered; the view stays where it is. */
+    public void shiftLane(double y, double dx) {
+        TimelineScene s = scene.get();
+        if (s == null) {
+            return;
+        }
+        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        if (lane < 0 || dx == 0) {
+            return;
+        }
+        long nanos = Math.round(dx * scale().nanosPerPixel());
+        View keep = new View(viewport.get(), folded.get());
+        afterRebuild = () -> go(keep.viewport(), keep.folded(), false);
+        main.shift(main.taskSetProperty().get().task(s.lanes().get(lane).taskIndex()), nanos);
+    }
+
+    public void resetShifts() {
+        View keep = new View(viewport.get(), folded.get());
+        if (!main.shifts().isEmpty()) {
+            afterRebuild = () -> go(keep.viewport(), keep.folded(), false);
+        }
+        main.resetShifts();
+    }
+
     /** Moves the view so that a store row is in the middle (when the log or inspector selects it). */
     public void reveal(int row) {
         TimelineScene s = scene.get();

@@ -116,6 +116,21 @@ class TimelineInteractionTest {
     }
 
     @Test
+    void altDragShiftsOneLaneAndSaysBySoMuch() throws Exception {
+        long npp = Math.round(vm.scale().nanosPerPixel());
+        Point2D a = timeline.localToScreen(300, TimelineLayout.eventTop(1) + 8);
+        Point2D b = timeline.localToScreen(350, TimelineLayout.eventTop(1) + 8);
+        robot.press(KeyCode.ALT).drag(a, javafx.scene.input.MouseButton.PRIMARY).moveTo(b).release(javafx.scene.input.MouseButton.PRIMARY)
+                .release(KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().comparisonProperty().get().shifts().get(1) != 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        long shift = app.viewModel().comparisonProperty().get().shifts().get(1);
+        assertEquals(50 * npp, shift, npp * 2);
+        assertEquals(0L, app.viewModel().comparisonProperty().get().shifts().get(0));
+        assertTrue(vm.sceneProperty().get().lanes().get(1).subtitle().contains("shifted +"));
+    }
+
+    @Test
     void aRubberBandZoomsToItsRange() {
         long before = span();
         Point2D a = timeline.localToScreen(100, TimelineLayout.eventTop(0) + 8);
