@@ -10,7 +10,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -58,12 +57,30 @@ public final class InspectorView extends VBox {
         vm.comparisonProperty().addListener((o, a, b) -> columns());
         columns();
 
-        TextArea detail = new TextArea();
-        detail.setEditable(false);
-        detail.setWrapText(true);
+        javafx.scene.control.ListView<InspectorViewModel.DetailLine> detail = new javafx.scene.control.ListView<>(vm.detailLines());
         detail.getStyleClass().add("param-detail");
         detail.setId("param-detail");
-        detail.textProperty().bind(vm.detailProperty());
+        detail.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(InspectorViewModel.DetailLine item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("title", "type", "mismatch", "origin", "step", "crash", "note", "link");
+                if (empty || item == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(item.text());
+                getStyleClass().add(item.kind());
+                if (item.row() >= 0) {
+                    getStyleClass().add("link");
+                    setTooltip(new Tooltip("Show this line in the log and on the timeline"));
+                } else {
+                    setTooltip(null);
+                }
+            }
+        });
+        detail.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.open(b));
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);

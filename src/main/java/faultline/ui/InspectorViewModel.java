@@ -35,6 +35,14 @@ public final class InspectorViewModel {
     public record Cell(String text, List<String> styleClasses, String tooltip) {
     }
 
+    /**
+     * A line of the detail pane; a line with a row leads to that log line when clicked.
+     *
+     * @param kind "title", "type", "origin", "step", "crash" or "note", for styling
+     */
+    public record DetailLine(String text, int row, String kind) {
+    }
+
     private final MainViewModel main;
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(this, "comparison");
     private final ObjectProperty<ParamMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
@@ -44,6 +52,7 @@ public final class InspectorViewModel {
     private final BooleanProperty onlyReached = new SimpleBooleanProperty(this, "onlyReached", false);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
+    private final ObservableList<DetailLine> detailLines = FXCollections.observableArrayList();
 
     public InspectorViewModel(MainViewModel main) {
         this.main = main;
@@ -54,6 +63,7 @@ public final class InspectorViewModel {
         search.addListener((o, a, b) -> refilter());
         main.selection().parameterProperty().addListener((o, a, b) -> updateDetail());
         main.selection().taskProperty().addListener((o, a, b) -> updateDetail());
+        main.selection().rowProperty().addListener((o, a, b) -> followRow(b.intValue()));
         rebuild(comparison.get());
     }
 
@@ -79,6 +89,35 @@ public final class InspectorViewModel {
 
     public StringProperty detailProperty() {
         return detail;
+    }
+
+    public ObservableList<DetailLine> detailLines() {
+        return detailLines;
+    }
+
+    /** A detail line was clicked: its log line becomes the selected event. */
+    public void open(DetailLine line) {
+        if (line != null && line.row() >= 0) {
+            main.selection().rowProperty().set(line.row());
+        }
+    }
+
+    /** The selected event is a step or a value line of a parameter: that parameter is selected. */
+    private void followRow(int row) {
+        Comparison c = comparison.get();
+        if (c == null || row < 0) {
+            return;
+        }
+        for (TaskAnalysis a : c.tasks()) {
+            for (LoopParam p : a.loop().params()) {
+                boolean hit = p.steps().stream().anyMatch(s -> s.event() == row)
+                        || p.provenance().stream().anyMatch(pr -> pr.event() == row);
+                if (hit) {
+                    main.selection().parameterProperty().set(p.name());
+                    return;
+                }
+            }
+        }
     }
 
     public SelectionModel selection() {
@@ -143,48 +182,47 @@ public final class InspectorViewModel {
     private void updateDetail() {
         Comparison c = comparison.get();
         String name = main.selection().parameterProperty().get();
+        List<DetailLine> lines = new ArrayList<>();
         if (c == null || name == null) {
-            detail.set(c == null ? "" : "Select a parameter to see where its value came from.");
+            detailLines.setAll(new DetailLine(c == null ? "" : "Select a parameter to see where its value came from.", -1, "note"));
+            detail.set(detailLines.get(0).text());
             return;
         }
         EventStore store = main.taskSetProperty().get().store();
-        StringBuilder sb = new StringBuilder();
         for (TaskAnalysis a : c.tasks()) {
             LoopParam p = a.loop().param(name);
-            sb.append(a.task().shortId()).append(" — ").append(name);
             if (p == null) {
-                sb.append(": not in this task's loop\n\n");
+                lines.add(new DetailLine(a.task().shortId() + " — " + name + ": not in this task's loop", -1, "title"));
                 continue;
             }
-            sb.append(" (LOOP [").append(p.index()).append('/').append(p.total()).append("], ").append(p.status().label()).append(")\n");
+            lines.add(new DetailLine(a.task().shortId() + " — " + name + " (LOOP [" + p.index() + "/" + p.total() + "], "
+                    + p.status().label() + ")", -1, "title"));
             if (!p.loggedType().isEmpty()) {
-                sb.append("  logged value_type=").append(p.loggedType());
+                String t = "  logged value_type=" + p.loggedType();
                 if (p.typeMismatch()) {
-                    sb.append("  ⚠ does not fit the value ").append(p.value().text()).append(" (").append(p.value().type()).append(')');
+                    t += "  ⚠ does not fit the value " + p.value().text() + " (" + p.value().type() + ")";
                 }
-                sb.append('\n');
+                lines.add(new DetailLine(t, p.first() == null ? -1 : p.first().event(), p.typeMismatch() ? "mismatch" : "type"));
             }
             for (Provenance pr : p.provenance()) {
-                sb.append("  ").append(pr.origin().label()).append(": ").append(pr.value().text()).append("  — ").append(pr.where());
-                if (pr.event() >= 0) {
-                    sb.append(" (").append(sourceOf(pr.event())).append(')');
-                }
-                sb.append('\n');
+                lines.add(new DetailLine("  " + pr.origin().label() + ": " + pr.value().text() + "  — " + pr.where()
+                        + (pr.event() >= 0 ? "  [" + sourceOf(pr.event()) + "]" : ""), pr.event(), "origin"));
             }
             Crash crash = a.crash();
             long crashAt = crash != null && crash.lastEvidence() >= 0 ? store.nanos(crash.lastEvidence()) : Long.MIN_VALUE;
-            for (ParamStep s : p.steps()) {
-                sb.append("  ").append(TimeText.clock(s.nanos(), s.precision())).append("  ").append(s.kind().label());
-                if (crashAt != Long.MIN_VALUE) {
-                    sb.append("  (").append(DurationText.relative(s.nanos() - crashAt)).append(')');
-                }
-                sb.append('\n');
+            for (ParamStep st : p.steps()) {
+                lines.add(new DetailLine("  " + TimeText.clock(st.nanos(), st.precision()) + "  " + st.kind().label()
+                        + (crashAt != Long.MIN_VALUE ? "  (" + DurationText.relative(st.nanos() - crashAt) + ")" : ""), st.event(), "step"));
             }
             if (p.status() == ParamStatus.CRASH_POINT && crash != null && crash.expectedNext() != null) {
-                sb.append("  ✗ crash after '").append(crash.lastStep().label()).append("', before '")
-                        .append(crash.expectedNext().label()).append("'\n");
+                lines.add(new DetailLine("  ✗ crash after '" + crash.lastStep().label() + "', before '" + crash.expectedNext().label() + "'",
+                        crash.firstSignal(), "crash"));
             }
-            sb.append('\n');
+        }
+        detailLines.setAll(lines);
+        StringBuilder sb = new StringBuilder();
+        for (DetailLine l : lines) {
+            sb.append(l.text()).append('\n');
         }
         detail.set(sb.toString().stripTrailing());
     }

@@ -41,6 +41,7 @@ public final class MainView extends BorderPane {
     private final TimelineViewModel timelineVm;
     private final TimelineView timeline;
     private final NotificationPane notifications;
+    private final LogView log;
     private final Menu recentMenu = new Menu("Open Recent");
 
     final Action open;
@@ -104,11 +105,16 @@ public final class MainView extends BorderPane {
 
         SplitPane split = new SplitPane(tasks, centre, inspector);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.25, 0.66);
+        split.setDividerPositions(0.22, 0.70);
         SplitPane.setResizableWithParent(tasks, false);
         SplitPane.setResizableWithParent(inspector, false);
+        log = new LogView(new LogViewModel(vm, timelineVm));
+        SplitPane vertical = new SplitPane(split, log);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.70);
+        SplitPane.setResizableWithParent(log, false);
 
-        notifications = new NotificationPane(split);
+        notifications = new NotificationPane(vertical);
         notifications.setId("notifications");
         vm.problems().addListener((ListChangeListener<String>) c -> showProblems());
 
@@ -314,6 +320,10 @@ public final class MainView extends BorderPane {
 
     public TimelineView timeline() {
         return timeline;
+    }
+
+    public LogView log() {
+        return log;
     }
 
     public TimelineViewModel timelineViewModel() {

@@ -4,100 +4,154 @@ import faultline.model.DurationText;
 import faultline.model.Task;
 import faultline.model.TimeText;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.cell.CheckBoxTreeTableCell;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
-/** Every task found: compare checkbox, id, type, status, worker, start, duration, signature. Failed first. */
+/**
+ * Every task found: compare checkbox, short and full id, type, status, worker, start, duration,
+ * signature. Failed first; optionally grouped by failure signature.
+ */
 public final class TaskListView extends VBox {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
 
-    private final TableView<TaskRow> table = new TableView<>();
+    private final TaskListViewModel vm;
+    private final TreeTableView<TaskRow> table = new TreeTableView<>();
     private final TextField search = TextFields.createClearableTextField();
+    private boolean syncing;
 
     public TaskListView(TaskListViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("task-list");
         getStylesheets().add(TaskListView.class.getResource("tasklist.css").toExternalForm());
         search.setPromptText("Search tasks (id, type, status, worker, signature)");
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setId("task-search");
+        CheckBox group = new CheckBox("Group by signature");
+        group.setId("group-by-signature");
+        group.selectedProperty().bindBidirectional(vm.groupedProperty());
+        HBox bar = new HBox(8, group);
 
         table.setId("task-table");
-        table.setItems(vm.visibleRows());
+        table.setShowRoot(false);
         table.setEditable(true);
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("No tasks. Open log files with File ▸ Open or drop them here."));
-        TableColumn<TaskRow, Boolean> compare = new TableColumn<>("⇄");
-        compare.setCellValueFactory(c -> c.getValue().comparedProperty());
-        compare.setCellFactory(CheckBoxTableCell.forTableColumn(compare));
+        TreeTableColumn<TaskRow, Boolean> compare = new TreeTableColumn<>("⇄");
+        compare.setCellValueFactory(c -> c.getValue().getValue().isGroup() ? null : c.getValue().getValue().comparedProperty());
+        compare.setCellFactory(CheckBoxTreeTableCell.forTreeTableColumn(compare));
         compare.setEditable(true);
         compare.setPrefWidth(34);
         compare.setSortable(false);
         table.getColumns().add(compare);
-        table.getColumns().add(text("Id", r -> r.task().shortId(), 86));
-        TableColumn<TaskRow, String> full = text("Full id", r -> r.task().id(), 250);
-        full.setVisible(false);
-        table.getColumns().add(full);
-        table.getColumns().add(text("Type", r -> r.task().type(), 120));
-        table.getColumns().add(text("Status", r -> r.task().status().label(), 78));
-        table.getColumns().add(text("Worker", r -> r.task().workerId(), 150));
-        table.getColumns().add(text("Start", r -> r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92));
-        table.getColumns().add(text("Duration", r -> r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80));
-        TableColumn<TaskRow, String> sig = new TableColumn<>("Signature");
-        sig.setCellValueFactory(c -> c.getValue().signatureProperty());
+        table.getColumns().add(text("Id", r -> r.isGroup() ? r.count() + " × " : r.task().shortId(), 86));
+        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
+        table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78));
+        table.getColumns().add(text("Worker", r -> r.isGroup() ? "" : r.task().workerId(), 150));
+        table.getColumns().add(text("Start", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92));
+        table.getColumns().add(text("Duration", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80));
+        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
+        sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
         sig.setPrefWidth(260);
         table.getColumns().add(sig);
-        table.setRowFactory(t -> new TableRow<>() {
+        table.getColumns().add(text("Full id", r -> r.isGroup() ? "" : r.task().id(), 250));
+        table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(TaskRow item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(FAILED, !empty && item != null && item.task().failed());
-                setTooltip(empty || item == null ? null : new Tooltip(item.task().id() + "\n" + item.task().errorMessage()));
+                pseudoClassStateChanged(FAILED, !empty && item != null && !item.isGroup() && item.task().failed());
+                pseudoClassStateChanged(GROUP, !empty && item != null && item.isGroup());
+                setTooltip(empty || item == null || item.isGroup() ? null : new Tooltip(item.task().id()
+                        + (item.task().errorMessage().isEmpty() ? "" : "\n" + item.task().errorMessage())));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.selection().taskProperty().set(b.task());
+            if (!syncing && b != null && !b.getValue().isGroup()) {
+                vm.selection().taskProperty().set(b.getValue().task());
             }
         });
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
+        vm.visibleRows().addListener((ListChangeListener<TaskRow>) c -> rebuild());
+        vm.groupedProperty().addListener((o, a, b) -> rebuild());
+        vm.rows().addListener((ListChangeListener<TaskRow>) c -> {
+            for (TaskRow r : vm.rows()) {
+                r.signatureProperty().addListener((o, a, b) -> {
+                    if (vm.groupedProperty().get()) {
+                        rebuild();
+                    }
+                });
+            }
+        });
+        rebuild();
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(search, table);
+        getChildren().addAll(search, bar, table);
+    }
+
+    private void rebuild() {
+        TreeItem<TaskRow> root = new TreeItem<>();
+        if (vm.groupedProperty().get()) {
+            for (Map.Entry<String, List<TaskRow>> g : vm.groups().entrySet()) {
+                if (g.getKey().isEmpty()) {
+                    g.getValue().forEach(r -> root.getChildren().add(new TreeItem<>(r)));
+                    continue;
+                }
+                TreeItem<TaskRow> head = new TreeItem<>(TaskRow.group(g.getKey(), g.getValue().size()));
+                head.setExpanded(true);
+                g.getValue().forEach(r -> head.getChildren().add(new TreeItem<>(r)));
+                root.getChildren().add(head);
+            }
+        } else {
+            vm.visibleRows().forEach(r -> root.getChildren().add(new TreeItem<>(r)));
+        }
+        syncing = true;
+        table.setRoot(root);
+        syncing = false;
+        select(vm.selection().taskProperty().get());
     }
 
     private void select(Task t) {
         if (t == null) {
             return;
         }
-        TaskRow current = table.getSelectionModel().getSelectedItem();
-        if (current != null && current.task() == t) {
+        TreeItem<TaskRow> current = table.getSelectionModel().getSelectedItem();
+        if (current != null && current.getValue().task() == t) {
             return;
         }
-        for (TaskRow r : table.getItems()) {
-            if (r.task() == t) {
-                table.getSelectionModel().select(r);
-                table.scrollTo(r);
+        for (int i = 0; i < table.getExpandedItemCount(); i++) {
+            TreeItem<TaskRow> item = table.getTreeItem(i);
+            if (item != null && item.getValue().task() == t) {
+                syncing = true;
+                table.getSelectionModel().select(i);
+                table.scrollTo(Math.max(0, i - 2));
+                syncing = false;
                 return;
             }
         }
     }
 
-    private static TableColumn<TaskRow, String> text(String title, Function<TaskRow, String> f, double width) {
-        TableColumn<TaskRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
+    private static TreeTableColumn<TaskRow, String> text(String title, Function<TaskRow, String> f, double width) {
+        TreeTableColumn<TaskRow, String> c = new TreeTableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
-        c.setCellFactory(col -> new TableCell<>() {
+        c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -107,7 +161,7 @@ public final class TaskListView extends VBox {
         return c;
     }
 
-    TableView<TaskRow> table() {
+    TreeTableView<TaskRow> table() {
         return table;
     }
 }

@@ -22,6 +22,7 @@ public final class TaskListViewModel {
     private final ObservableList<TaskRow> rows = FXCollections.observableArrayList();
     private final FilteredList<TaskRow> visible = new FilteredList<>(rows, r -> true);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final javafx.beans.property.BooleanProperty grouped = new javafx.beans.property.SimpleBooleanProperty(this, "grouped", false);
     private boolean syncing;
 
     public TaskListViewModel(MainViewModel main) {
@@ -43,6 +44,21 @@ public final class TaskListViewModel {
 
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** Group failed tasks by their failure signature. */
+    public javafx.beans.property.BooleanProperty groupedProperty() {
+        return grouped;
+    }
+
+    /** The visible rows as groups: signature → tasks, in list order; tasks without a signature under "". */
+    public java.util.Map<String, List<TaskRow>> groups() {
+        java.util.Map<String, List<TaskRow>> out = new java.util.LinkedHashMap<>();
+        for (TaskRow r : visible) {
+            String key = r.task().failed() ? r.signatureProperty().get() : "";
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return out;
     }
 
     public SelectionModel selection() {

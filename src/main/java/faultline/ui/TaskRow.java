@@ -6,9 +6,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One row of the task list: the task, whether it is compared, and its failure signature. */
+/**
+ * One row of the task list: a task (whether it is compared, its failure signature), or the header of
+ * a group of tasks with the same signature.
+ */
 public final class TaskRow {
     private final Task task;
+    private final String group;
+    private final int count;
     private final BooleanProperty compared = new SimpleBooleanProperty(this, "compared");
     private final StringProperty signature = new SimpleStringProperty(this, "signature", "");
     private final long start;
@@ -16,12 +21,40 @@ public final class TaskRow {
 
     TaskRow(Task task, long start, long duration) {
         this.task = task;
+        this.group = null;
+        this.count = 0;
         this.start = start;
         this.duration = duration;
     }
 
+    private TaskRow(String group, int count) {
+        this.task = null;
+        this.group = group;
+        this.count = count;
+        this.start = Long.MIN_VALUE;
+        this.duration = 0;
+        signature.set(group);
+    }
+
+    static TaskRow group(String signature, int count) {
+        return new TaskRow(signature, count);
+    }
+
+    /** The task, or null for a group header. */
     public Task task() {
         return task;
+    }
+
+    public boolean isGroup() {
+        return task == null;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public int count() {
+        return count;
     }
 
     public BooleanProperty comparedProperty() {

@@ -307,6 +307,10 @@ public final class TimelineView extends Region {
             vm.pan(getWidth() / 8);
         } else if (c == KeyCode.RIGHT) {
             vm.pan(-getWidth() / 8);
+        } else if (c == KeyCode.OPEN_BRACKET) {
+            vm.selectAdjacent(-1);
+        } else if (c == KeyCode.CLOSE_BRACKET) {
+            vm.selectAdjacent(1);
         } else if (c == KeyCode.ESCAPE) {
             vm.band(Double.NaN, Double.NaN);
             banding = false;

@@ -66,7 +66,10 @@ public final class TimelineViewModel {
     public TimelineViewModel(MainViewModel main) {
         this.main = main;
         main.comparisonProperty().addListener((o, a, b) -> rebuild(b, main.taskSetProperty().get()));
-        main.selection().rowProperty().addListener((o, a, b) -> locateSelection(b.intValue()));
+        main.selection().rowProperty().addListener((o, a, b) -> {
+            locateSelection(b.intValue());
+            reveal(b.intValue());
+        });
         rebuild(main.comparisonProperty().get(), main.taskSetProperty().get());
     }
 
@@ -350,6 +353,23 @@ public final class TimelineViewModel {
         }
     }
 
+    /** [ and ]: the event before or after the selected one, in its lane (the first lane if none is selected). */
+    public void selectAdjacent(int direction) {
+        TimelineScene s = scene.get();
+        if (s == null || s.lanes().isEmpty()) {
+            return;
+        }
+        int lane = Math.max(0, selectedLane.get());
+        TimelineScene.Lane l = s.lanes().get(lane);
+        int index = selectedIndex.get();
+        int next = index < 0 ? l.marks().firstAtOrAfter(scale().start(), 0) : index + direction;
+        if (next < 0 || next >= l.marks().size()) {
+            return;
+        }
+        main.selection().taskProperty().set(main.taskSetProperty().get().task(l.taskIndex()));
+        main.selection().rowProperty().set(l.marks().rows()[next]);
+    }
+
     /** Full time, Δ to the previous event of the lane, Δ to the anchor, and the message. */
     String describe(TimelineScene.Lane lane, int index) {
         TaskSet set = main.taskSetProperty().get();
@@ -417,7 +437,7 @@ public final class TimelineViewModel {
         main.resetShifts();
     }
 
-    /** Moves the view so that a store row is in the middle (when the log or inspector selects it). */
+    /** Moves the view so that a store row is in view (when the log or inspector selects it). */
     public void reveal(int row) {
         TimelineScene s = scene.get();
         if (s == null) {
@@ -433,7 +453,6 @@ public final class TimelineViewModel {
                     long ct = c(t, folded.get());
                     go(new Viewport(ct - v.span() / 2, v.span(), v.width()), folded.get(), true);
                 }
-                cursor.set(t);
                 return;
             }
         }

@@ -131,6 +131,21 @@ class TimelineInteractionTest {
     }
 
     @Test
+    void bracketsStepThroughTheEventsOfALane() {
+        robot.type(KeyCode.CLOSE_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = vm.selectedIndexProperty().get();
+        assertTrue(first >= 0);
+        robot.type(KeyCode.CLOSE_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first + 1, vm.selectedIndexProperty().get());
+        robot.type(KeyCode.OPEN_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first, vm.selectedIndexProperty().get());
+        assertEquals(vm.sceneProperty().get().lanes().get(0).marks().rows()[first], app.viewModel().selection().rowProperty().get());
+    }
+
+    @Test
     void aRubberBandZoomsToItsRange() {
         long before = span();
         Point2D a = timeline.localToScreen(100, TimelineLayout.eventTop(0) + 8);
