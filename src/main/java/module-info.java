@@ -15,4 +15,5 @@ module faultline {
     exports faultline.cli;
     opens faultline.analysis to com.fasterxml.jackson.databind;
     opens faultline.model to com.fasterxml.jackson.databind;
+    opens faultline.workspace to com.fasterxml.jackson.databind;
 }

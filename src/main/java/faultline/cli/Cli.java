@@ -9,7 +9,7 @@ public final class Cli {
             "usage: faultline [FILE…]                    open the window (the bundled sample without files)",
             "       faultline stats FILE…                import figures: bytes, lines, events, tasks, MB/s, heap",
             "       faultline report FILE… [--task ID…] [--format md|json] [--align ANCHOR]",
-            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms] [--png out.png] [--svg out.svg] [--scale 2]");
+            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]");
 
     private Cli() {
     }

@@ -1,14 +1,139 @@
 package faultline.cli;
 
-import java.io.PrintStream;
+import faultline.analysis.Alignment;
+import faultline.analysis.Analyzer;
+import faultline.export.TimelineExport;
+import faultline.model.Anchor;
+import faultline.model.Comparison;
+import faultline.model.DurationText;
+import faultline.model.Task;
+import faultline.render.SceneBuilder;
+import faultline.render.TimelineScene;
+import faultline.render.TimelineStyle;
+import faultline.render.Viewport;
 
-/** {@code faultline export}: the timeline picture as PNG or SVG, without a display. */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code faultline export FILE… [--task ID…] [--align crash] [--window ±5ms] [--png out.png]
+ * [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]}: the timeline picture, drawn without a
+ * display by the same renderer as the window.
+ */
 final class ExportCommand {
     private ExportCommand() {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("faultline export: not available in this build yet");
-        return 3;
+    static int run(String[] argv, PrintStream out, PrintStream err) throws Cli.UsageException {
+        Args a = Args.parse(argv, Set.of("--task", "--align", "--window", "--png", "--svg", "--scale", "--width", "--title"),
+                Set.of("--task"));
+        String png = a.one("--png", null);
+        String svg = a.one("--svg", null);
+        if (png == null && svg == null) {
+            throw new Cli.UsageException("say where to write: --png out.png and/or --svg out.svg");
+        }
+        double scale;
+        double width;
+        Anchor anchor;
+        try {
+            scale = Double.parseDouble(a.one("--scale", "1"));
+            width = Double.parseDouble(a.one("--width", "1600"));
+            anchor = Anchor.parse(a.one("--align", "crash"));
+        } catch (NumberFormatException e) {
+            throw new Cli.UsageException("--scale and --width take numbers");
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+        if (scale < 1 || scale > 4 || width < 200 || width > 20_000) {
+            throw new Cli.UsageException("--scale is 1 to 4 and --width 200 to 20000");
+        }
+        ReportCommand.Loaded loaded = ReportCommand.Loaded.load(a.files, err);
+        if (loaded == null) {
+            return 1;
+        }
+        List<Task> tasks = loaded.select(a.all("--task"), err);
+        if (tasks == null) {
+            return 1;
+        }
+        if (tasks.isEmpty()) {
+            err.println("faultline export: no failed task in these files; name tasks with --task");
+            return 1;
+        }
+        Comparison c = Alignment.align(new Analyzer(loaded.set).analyse(tasks), anchor, List.of(), loaded.set);
+        TimelineScene scene = SceneBuilder.build(c, loaded.set);
+        Viewport view;
+        try {
+            view = window(a.one("--window", null), scene, width);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+        String title = a.one("--title", defaultTitle(c));
+        TimelineExport export = TimelineExport.of(c, loaded.set, scene, view, TimelineStyle.light(), title);
+        try {
+            if (png != null) {
+                export.writePng(Path.of(png), scale);
+                out.println("wrote " + png);
+            }
+            if (svg != null) {
+                export.writeSvg(Path.of(svg));
+                out.println("wrote " + svg);
+            }
+        } catch (IOException e) {
+            err.println("faultline export: cannot write: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** ±5ms: that much either side of the anchor; fit: whole lives; nothing: the crash windows. */
+    static Viewport window(String spec, TimelineScene scene, double width) {
+        if (spec == null || spec.isBlank() || spec.equals("crash")) {
+            return crashWindows(scene, width);
+        }
+        if (spec.equals("fit") || spec.equals("all")) {
+            return Viewport.fit(scene.first(), scene.last(), width, 0.02);
+        }
+        String s = spec.strip();
+        if (s.startsWith("±") || s.startsWith("+-")) {
+            long half = Math.abs(DurationText.parse(s.substring(s.startsWith("±") ? 1 : 2)));
+            return new Viewport(-half, 2 * half, width);
+        }
+        int dots = s.indexOf("..");
+        if (dots > 0) {
+            long from = DurationText.parse(s.substring(0, dots));
+            long to = DurationText.parse(s.substring(dots + 2));
+            return new Viewport(Math.min(from, to), Math.abs(to - from), width);
+        }
+        long half = Math.abs(DurationText.parse(s));
+        return new Viewport(-half, 2 * half, width);
+    }
+
+    static Viewport crashWindows(TimelineScene scene, double width) {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        long widest = 0;
+        for (TimelineScene.Lane l : scene.lanes()) {
+            if (l.crash() != null) {
+                from = Math.min(from, l.crash().lastEvidence());
+                to = Math.max(to, l.crash().signalLatest());
+                widest = Math.max(widest, l.crash().signalLatest() - l.crash().lastEvidence());
+            }
+        }
+        if (from == Long.MAX_VALUE) {
+            return Viewport.fit(scene.first(), scene.last(), width, 0.02);
+        }
+        long span = Math.max(widest, 200_000L);
+        long a = from - span * 3 / 2;
+        long b = to + span / 2;
+        return new Viewport(a, b - a, width);
+    }
+
+    static String defaultTitle(Comparison c) {
+        List<String> ids = c.tasks().stream().map(t -> t.task().shortId()).toList();
+        String sig = c.tasks().stream().filter(t -> t.crash() != null).map(t -> t.crash().signature().shortText()).findFirst().orElse("");
+        return String.join(" vs ", ids) + (sig.isEmpty() ? "" : " — " + sig);
     }
 }

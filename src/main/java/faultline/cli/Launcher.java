@@ -19,6 +19,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
+            // Headless commands draw with Java2D and must never ask for a display.
+            System.setProperty("java.awt.headless", "true");
             System.exit(Cli.run(args, System.out, System.err));
             return;
         }

@@ -7,8 +7,9 @@ public final class TimelineLayout {
     public static final double PHASE_ROW = 20;
     public static final double EVENT_ROW = 18;
     public static final double STEP_ROW = 18;
+    public static final double NOTE_ROW = 20;
     public static final double GAP = 8;
-    public static final double GROUP = HEADER + PHASE_ROW + EVENT_ROW + STEP_ROW + GAP;
+    public static final double GROUP = HEADER + PHASE_ROW + EVENT_ROW + STEP_ROW + NOTE_ROW + GAP;
 
     private TimelineLayout() {
     }
@@ -27,6 +28,10 @@ public final class TimelineLayout {
 
     public static double stepTop(int lane) {
         return eventTop(lane) + EVENT_ROW;
+    }
+
+    public static double noteTop(int lane) {
+        return stepTop(lane) + STEP_ROW;
     }
 
     public static double height(int lanes) {

@@ -32,8 +32,23 @@ public final class TimelineRenderer {
         public static final Overlay NONE = new Overlay(Long.MIN_VALUE, -1, -1, -1, -1, Double.NaN, Double.NaN);
     }
 
+    /** Where a note's box was drawn, for hit testing (lane, id, box). */
+    public record NoteBox(int lane, String id, double x, double y, double w, double h) {
+        public boolean contains(double px, double py) {
+            return px >= x && px <= x + w && py >= y && py <= y + h;
+        }
+    }
+
+    private final List<NoteBox> noteBoxes = new java.util.ArrayList<>();
+
+    /** The note boxes of the last frame. */
+    public List<NoteBox> noteBoxes() {
+        return List.copyOf(noteBoxes);
+    }
+
     /** Draws the axis and the lanes. */
     public void render(Surface s, TimelineScene scene, TimeScale v, TimelineStyle style) {
+        noteBoxes.clear();
         double w = s.width();
         double h = s.height();
         s.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
@@ -177,6 +192,7 @@ public final class TimelineRenderer {
         phases(s, lane, i, v, style);
         marks(s, lane, i, v, style);
         steps(s, lane, i, v, style);
+        notes(s, lane, i, v, style);
         s.popClip();
         s.endGroup();
     }
@@ -331,6 +347,51 @@ public final class TimelineRenderer {
             double tx = x + 5 + tw < s.width() ? x + 5 : Math.max(2, x - 5 - tw);
             s.text(label, tx, TimelineLayout.phaseTop(i) + TimelineLayout.PHASE_ROW - 6, FontSpec.LABEL, style.get(StyleKey.CRASH), TextAlign.LEFT);
         }
+    }
+
+    /**
+     * Notes: a box with the text in the notes row, a leader line up to the note's time on the events
+     * row, and for a range a bracket over it.
+     */
+    private void notes(Surface s, TimelineScene.Lane lane, int i, TimeScale v, TimelineStyle style) {
+        if (lane.notes().isEmpty()) {
+            return;
+        }
+        s.beginGroup("notes");
+        Rgba ink = style.get(StyleKey.NOTE);
+        Rgba paper = style.get(StyleKey.NOTE_BACKGROUND);
+        double top = TimelineLayout.noteTop(i) + 2;
+        double h = TimelineLayout.NOTE_ROW - 4;
+        double eventY = TimelineLayout.eventTop(i) + TimelineLayout.EVENT_ROW / 2;
+        double lastRight = -1;
+        List<TimelineScene.NoteMark> sorted = new java.util.ArrayList<>(lane.notes());
+        sorted.sort((a, b) -> Long.compare(a.start(), b.start()));
+        for (TimelineScene.NoteMark n : sorted) {
+            if (n.end() < v.start() || n.start() > v.end()) {
+                continue;
+            }
+            double x = v.x(Math.max(n.start(), v.start()));
+            double x2 = v.x(Math.min(n.end(), v.end()));
+            if (n.end() > n.start()) {
+                s.fillRect(x, eventY - 1, Math.max(1, x2 - x), 2, ink.withAlpha(0.8));
+                s.line(crisp(x), eventY - 5, crisp(x), eventY + 5, ink, 1);
+                s.line(crisp(x2), eventY - 5, crisp(x2), eventY + 5, ink, 1);
+            }
+            String text = n.text().length() > 60 ? n.text().substring(0, 57) + "…" : n.text();
+            double tw = s.textWidth(text, FontSpec.SMALL) + 8;
+            double bx = Math.max(x, lastRight + 4);
+            if (bx + tw > s.width()) {
+                bx = Math.max(0, s.width() - tw);
+            }
+            s.dashedLine(crisp(x), eventY, crisp(x), top, ink.withAlpha(0.7), 1, 2);
+            s.line(crisp(x), top + h / 2, bx, top + h / 2, ink.withAlpha(0.7), 1);
+            s.fillRect(bx, top, tw, h, paper);
+            s.strokeRect(bx + 0.5, top + 0.5, tw - 1, h - 1, ink, 1);
+            s.text(text, bx + 4, top + h - 4, FontSpec.SMALL, ink, TextAlign.LEFT);
+            noteBoxes.add(new NoteBox(i, n.id(), bx, top, tw, h));
+            lastRight = bx + tw;
+        }
+        s.endGroup();
     }
 
     /** The event of a lane nearest to x, within `pixels`, or -1. */

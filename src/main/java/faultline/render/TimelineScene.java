@@ -20,6 +20,10 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
     public record StepMark(long t, StepKind kind, int loopIndex, String param, boolean crashPoint) {
     }
 
+    /** A user's note on the lane: aligned start and end (equal for a point). */
+    public record NoteMark(String id, long start, long end, String text) {
+    }
+
     /** The crash window: last evidence, and the window in which the first failure signal lies. */
     public record CrashMark(long lastEvidence, long signalEarliest, long signalLatest, String label) {
     }
@@ -134,12 +138,42 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
      * @param shift       hand-set shift, ns
      */
     public record Lane(int taskIndex, String title, String subtitle, long anchorEpoch, long shift, List<PhaseBar> phases,
-                       Marks marks, List<StepMark> steps, CrashMark crash, long first, long last) {
+                       Marks marks, List<StepMark> steps, CrashMark crash, long first, long last, List<NoteMark> notes) {
+
+        public Lane(int taskIndex, String title, String subtitle, long anchorEpoch, long shift, List<PhaseBar> phases,
+                    Marks marks, List<StepMark> steps, CrashMark crash, long first, long last) {
+            this(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.of());
+        }
+
+        /** Aligned time of an epoch time on this lane. */
+        public long aligned(long epoch) {
+            return epoch - anchorEpoch + shift;
+        }
+
+        /** The same lane with these notes (epoch times turned into the lane's aligned time). */
+        public Lane withNotes(List<faultline.model.Note> all, String taskId) {
+            List<NoteMark> mine = new java.util.ArrayList<>();
+            for (faultline.model.Note n : all) {
+                if (n.taskId().equals(taskId)) {
+                    mine.add(new NoteMark(n.id(), aligned(n.start()), aligned(n.end()), n.text()));
+                }
+            }
+            return new Lane(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.copyOf(mine));
+        }
 
         /** Epoch ns of an aligned time on this lane. */
         public long epoch(long aligned) {
             return aligned + anchorEpoch - shift;
         }
+    }
+
+    /** The scene with notes put on their lanes (by task id). */
+    public TimelineScene withNotes(List<faultline.model.Note> notes, List<String> taskIds) {
+        List<Lane> out = new java.util.ArrayList<>();
+        for (int i = 0; i < lanes.size(); i++) {
+            out.add(lanes.get(i).withNotes(notes, taskIds.get(i)));
+        }
+        return new TimelineScene(List.copyOf(out), anchorLabel);
     }
 
     /** Smallest and largest aligned time over all lanes. */

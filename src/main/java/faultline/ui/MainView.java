@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
     private final TimelineView timeline;
     private final NotificationPane notifications;
     private final LogView log;
+    private final NotesView notesView;
     private final Menu recentMenu = new Menu("Open Recent");
 
     final Action open;
@@ -55,6 +56,10 @@ public final class MainView extends BorderPane {
     final Action back;
     final Action forward;
     final Action dark;
+    final Action save;
+    final Action saveAs;
+    final Action export;
+    final Action copyImage;
     final Action quit;
 
     public MainView(MainViewModel vm, Stage stage) {
@@ -84,16 +89,34 @@ public final class MainView extends BorderPane {
         forward = new Action("▶", e -> timelineVm.forward());
         forward.setLongText("Forward (Alt+Right)");
         dark = new Action("Dark Theme", e -> toggleTheme());
+        save = new Action("Save Workspace", e -> vm.saveWorkspace());
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setLongText("Save sources, compared tasks, alignment, view and notes (saved on every change anyway)");
+        save.disabledProperty().bind(vm.workspacePathProperty().isNull());
+        saveAs = new Action("Save Workspace As…", e -> saveAs());
+        saveAs.disabledProperty().bind(Bindings.isEmpty(vm.files()));
+        export = new Action("Export Image…", e -> exportImage());
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setLongText("The timeline or the window as PNG or SVG, with title, legend, notes and caption");
+        copyImage = new Action("Copy Image", e -> copyImage());
+        copyImage.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        export.disabledProperty().bind(vm.comparisonProperty().isNull());
+        copyImage.disabledProperty().bind(vm.comparisonProperty().isNull());
         cancel = new Action("Cancel", e -> vm.cancel());
         cancel.disabledProperty().bind(vm.busyProperty().not());
         quit = new Action("Quit", e -> stage.close());
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
 
         timeline = new TimelineView(timelineVm);
+        notesView = new NotesView(vm, timelineVm);
         back.disabledProperty().bind(timelineVm.canGoBackProperty().not());
         forward.disabledProperty().bind(timelineVm.canGoForwardProperty().not());
         TaskListView tasks = new TaskListView(new TaskListViewModel(vm));
-        InspectorView inspector = new InspectorView(new InspectorViewModel(vm));
+        InspectorView inspectorPane = new InspectorView(new InspectorViewModel(vm));
+        javafx.scene.control.TabPane inspector = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Parameters", inspectorPane), new javafx.scene.control.Tab("Notes", null));
+        inspector.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        inspector.setId("side-tabs");
 
         ScrollPane timelineScroll = new ScrollPane(timeline);
         timelineScroll.setFitToWidth(true);
@@ -103,6 +126,9 @@ public final class MainView extends BorderPane {
         VBox centre = new VBox(timelineToolbar(), timelineScroll);
         VBox.setVgrow(timelineScroll, Priority.ALWAYS);
 
+        inspector.getTabs().get(1).setContent(notesView);
+        inspector.getTabs().get(1).textProperty().bind(Bindings.createStringBinding(
+                () -> vm.notes().isEmpty() ? "Notes" : "Notes (" + vm.notes().size() + ")", vm.notes()));
         SplitPane split = new SplitPane(tasks, centre, inspector);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.22, 0.70);
@@ -127,7 +153,9 @@ public final class MainView extends BorderPane {
     private MenuBar menuBar() {
         Menu file = new Menu("File");
         file.getItems().addAll(ActionUtils.createMenuItem(open), recentMenu, ActionUtils.createMenuItem(openSample),
-                new SeparatorMenuItem(), ActionUtils.createMenuItem(sources), new SeparatorMenuItem(), ActionUtils.createMenuItem(cancel), new SeparatorMenuItem(), ActionUtils.createMenuItem(quit));
+                new SeparatorMenuItem(), ActionUtils.createMenuItem(save), ActionUtils.createMenuItem(saveAs),
+                new SeparatorMenuItem(), ActionUtils.createMenuItem(export), new SeparatorMenuItem(),
+                ActionUtils.createMenuItem(sources), new SeparatorMenuItem(), ActionUtils.createMenuItem(cancel), new SeparatorMenuItem(), ActionUtils.createMenuItem(quit));
         file.setOnShowing(e -> fillRecent());
         Menu view = new Menu("View");
         javafx.scene.control.CheckMenuItem foldItem = new javafx.scene.control.CheckMenuItem("Fold Idle Gaps (G)");
@@ -143,7 +171,9 @@ public final class MainView extends BorderPane {
         view.getItems().addAll(ActionUtils.createMenuItem(fit), ActionUtils.createMenuItem(crash), ActionUtils.createMenuItem(sameMoment),
                 foldItem, new SeparatorMenuItem(), menuItem("Back (Alt+Left)", back), menuItem("Forward (Alt+Right)", forward),
                 new SeparatorMenuItem(), darkItem);
-        MenuBar bar = new MenuBar(file, view);
+        Menu edit = new Menu("Edit");
+        edit.getItems().addAll(ActionUtils.createMenuItem(copyImage));
+        MenuBar bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -238,7 +268,10 @@ public final class MainView extends BorderPane {
         Button stop = ActionUtils.createButton(cancel);
         stop.visibleProperty().bind(vm.busyProperty());
         stop.managedProperty().bind(vm.busyProperty());
-        bar.getRightItems().addAll(stop, report);
+        Label saved = new Label();
+        saved.setId("workspace-status");
+        saved.textProperty().bind(vm.workspaceStatusProperty());
+        bar.getRightItems().addAll(saved, new javafx.scene.control.Separator(Orientation.VERTICAL), stop, report);
         return bar;
     }
 
@@ -266,10 +299,70 @@ public final class MainView extends BorderPane {
         }
     }
 
+    private void saveAs() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save workspace as");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Faultline workspace", "*" + faultline.workspace.WorkspaceStore.SUFFIX));
+        Path current = vm.workspacePathProperty().get();
+        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
+            fc.setInitialDirectory(current.getParent().toFile());
+            fc.setInitialFileName(String.valueOf(current.getFileName()));
+        }
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            Path p = f.toPath();
+            if (!faultline.workspace.WorkspaceStore.isWorkspace(p)) {
+                p = p.resolveSibling(p.getFileName() + faultline.workspace.WorkspaceStore.SUFFIX);
+            }
+            vm.saveWorkspaceAs(p);
+        }
+    }
+
+    private void exportImage() {
+        String title = Exports.defaultTitle(vm.comparisonProperty().get());
+        ExportDialog.show(stage, title).ifPresent(choice -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Export image");
+            String ext = choice.svg() ? "svg" : "png";
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+            fc.setInitialFileName(title.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("_+$", "") + "." + ext);
+            if (!vm.files().isEmpty() && vm.files().get(0).getParent() != null && vm.files().get(0).getParent().toFile().isDirectory()) {
+                fc.setInitialDirectory(vm.files().get(0).getParent().toFile());
+            }
+            File f = fc.showSaveDialog(stage);
+            if (f == null) {
+                return;
+            }
+            exportTo(choice, f.toPath());
+        });
+    }
+
+    /** Writes the chosen picture; a failure is told in the window, never lost. */
+    void exportTo(ExportDialog.Choice choice, Path target) {
+        try {
+            var export = Exports.timeline(vm, timelineVm, timeline, choice.title());
+            if (choice.what() == ExportDialog.What.WINDOW) {
+                Exports.writeWindowPng(getScene(), choice.scale(), export.metadata(), target);
+            } else if (choice.svg()) {
+                export.writeSvg(target);
+            } else {
+                export.writePng(target, choice.scale());
+            }
+            vm.workspaceStatusProperty().set("Exported " + target.getFileName());
+        } catch (java.io.IOException | RuntimeException e) {
+            vm.problems().setAll("Export failed: " + target.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private void copyImage() {
+        Exports.copy(Exports.timeline(vm, timelineVm, timeline, Exports.defaultTitle(vm.comparisonProperty().get())));
+        vm.workspaceStatusProperty().set("Timeline copied to the clipboard");
+    }
+
     private void chooseFiles() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open log files");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Logs", "*.log", "*.txt", "*.json", "*.jsonl", "*.csv"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Logs and workspaces", "*.log", "*.txt", "*.json", "*.jsonl", "*.csv"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (!vm.files().isEmpty() && vm.files().get(0).getParent() != null) {
             File dir = vm.files().get(0).getParent().toFile();
@@ -320,6 +413,10 @@ public final class MainView extends BorderPane {
 
     public TimelineView timeline() {
         return timeline;
+    }
+
+    public NotesView notes() {
+        return notesView;
     }
 
     public LogView log() {

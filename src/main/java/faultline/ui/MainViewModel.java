@@ -12,7 +12,14 @@ import faultline.model.ParseReport;
 import faultline.model.Task;
 import faultline.model.TaskAnalysis;
 import faultline.model.TaskSet;
+import faultline.workspace.Hashes;
 import faultline.workspace.RecentFiles;
+import faultline.workspace.Workspace;
+import faultline.workspace.WorkspaceException;
+import faultline.workspace.WorkspaceStore;
+import faultline.model.Note;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -55,6 +62,13 @@ public final class MainViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     private final SelectionModel selection = new SelectionModel();
+    private final ObservableList<Note> notes = FXCollections.observableArrayList();
+    private final ObjectProperty<Workspace.ViewState> view = new SimpleObjectProperty<>(this, "view");
+    private final ObjectProperty<Path> workspacePath = new SimpleObjectProperty<>(this, "workspacePath");
+    private final StringProperty workspaceStatus = new SimpleStringProperty(this, "workspaceStatus", "");
+    private final PauseTransition autosave = new PauseTransition(Duration.millis(800));
+    private Workspace.ViewState pendingView;
+    private boolean restoring;
     private final RecentFiles recent;
 
     private ImportOptions options = ImportOptions.defaults();
@@ -66,7 +80,157 @@ public final class MainViewModel {
 
     public MainViewModel(RecentFiles recent) {
         this.recent = recent;
-        anchor.addListener((o, a, b) -> recompare());
+        anchor.addListener((o, a, b) -> {
+            recompare();
+            changed();
+        });
+        autosave.setOnFinished(e -> saveWorkspace());
+        notes.addListener((javafx.collections.ListChangeListener<Note>) c -> changed());
+        compared.addListener((javafx.collections.ListChangeListener<Task>) c -> changed());
+        view.addListener((o, a, b) -> changed());
+    }
+
+    public ObservableList<Note> notes() {
+        return notes;
+    }
+
+    public ObjectProperty<Workspace.ViewState> viewProperty() {
+        return view;
+    }
+
+    public ObjectProperty<Path> workspacePathProperty() {
+        return workspacePath;
+    }
+
+    public StringProperty workspaceStatusProperty() {
+        return workspaceStatus;
+    }
+
+    /** The view a reopened workspace wants, taken once by the timeline when its scene is built. */
+    public Workspace.ViewState takePendingView() {
+        Workspace.ViewState v = pendingView;
+        pendingView = null;
+        return v;
+    }
+
+    /** Something worth keeping changed: the workspace is saved a moment later (changes in a burst save once). */
+    private void changed() {
+        if (!restoring && workspacePath.get() != null && !files.isEmpty()) {
+            autosave.playFromStart();
+        }
+    }
+
+    public void addNote(Note n) {
+        notes.add(n);
+    }
+
+    public void updateNote(Note n) {
+        for (int i = 0; i < notes.size(); i++) {
+            if (notes.get(i).id().equals(n.id())) {
+                notes.set(i, n);
+                return;
+            }
+        }
+    }
+
+    public void removeNote(String id) {
+        notes.removeIf(n -> n.id().equals(id));
+    }
+
+    public Note note(String id) {
+        return notes.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The workspace as it stands now (hashes the sources: call off the FX thread for large files). */
+    public Workspace workspace() {
+        return captureWorkspace().get();
+    }
+
+    /** Takes the state on the FX thread; the returned supplier builds the workspace (hashing) anywhere. */
+    private java.util.function.Supplier<Workspace> captureWorkspace() {
+        List<Path> list = List.copyOf(files);
+        Map<String, Long> byId = new HashMap<>();
+        TaskSet set = taskSet.get();
+        shifts.forEach((index, ns) -> {
+            if (index < set.tasks().size()) {
+                byId.put(set.task(index).id(), ns);
+            }
+        });
+        List<String> ids = compared.stream().map(Task::id).toList();
+        String a = anchor.get().name();
+        Workspace.ViewState v = view.get();
+        List<Note> ns = List.copyOf(notes);
+        ImportOptions o = options;
+        return () -> {
+            List<Workspace.SourceRef> refs = new ArrayList<>();
+            for (Path f : list) {
+                ImportOptions.SourceOptions so = o.of(f);
+                long size;
+                try {
+                    size = java.nio.file.Files.size(f);
+                } catch (java.io.IOException e) {
+                    size = -1;
+                }
+                refs.add(new Workspace.SourceRef(f.toAbsolutePath().normalize().toString(), size, Hashes.sha256(f),
+                        so.format() == null ? null : so.format().name(), so.zone().getId(), so.offsetNanos(),
+                        so.date() == null ? null : so.date().toString()));
+            }
+            return new Workspace(Workspace.VERSION, refs, ids, a, byId, v, ns);
+        };
+    }
+
+    /** Saves the workspace (in the background: hashing a large log takes a moment). */
+    public void saveWorkspace() {
+        Path target = workspacePath.get();
+        if (target == null || files.isEmpty()) {
+            return;
+        }
+        java.util.function.Supplier<Workspace> w = captureWorkspace();
+        javafx.concurrent.Task<Void> job = new javafx.concurrent.Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                WorkspaceStore.write(target, w.get());
+                return null;
+            }
+        };
+        job.setOnSucceeded(e -> workspaceStatus.set("Saved " + target.getFileName()));
+        job.setOnFailed(e -> {
+            workspaceStatus.set("Workspace not saved");
+            problems.setAll("Workspace not saved: " + job.getException().getMessage());
+        });
+        Background.EXECUTOR.submit(job);
+    }
+
+    /** Save As: the workspace goes to a chosen file from now on. */
+    public void saveWorkspaceAs(Path target) {
+        workspacePath.set(target);
+        saveWorkspace();
+    }
+
+    /** Opens a workspace file: its sources, read as it says, then its state. */
+    public void openWorkspace(Path file) {
+        Workspace w;
+        try {
+            w = WorkspaceStore.read(file).orElse(null);
+        } catch (WorkspaceException e) {
+            problems.setAll(e.getMessage());
+            return;
+        }
+        if (w == null) {
+            problems.setAll(file.getFileName() + ": no such workspace");
+            return;
+        }
+        ImportOptions o = ImportOptions.defaults();
+        List<Path> paths = new ArrayList<>();
+        for (Workspace.SourceRef r : w.sources()) {
+            Path p = Path.of(r.path());
+            paths.add(p);
+            o.set(p, new ImportOptions.SourceOptions(r.format() == null ? null : faultline.model.SourceFormat.valueOf(r.format()),
+                    java.time.ZoneId.of(r.zone() == null ? "Z" : r.zone()), r.offsetNanos(),
+                    r.date() == null ? null : java.time.LocalDate.parse(r.date())));
+        }
+        options = o;
+        openWith(paths, file, w);
     }
 
     public ReadOnlyObjectProperty<TaskSet> taskSetProperty() {
@@ -131,6 +295,40 @@ public final class MainViewModel {
         if (paths.isEmpty()) {
             return;
         }
+        if (paths.size() == 1 && WorkspaceStore.isWorkspace(paths.get(0))) {
+            openWorkspace(paths.get(0));
+            return;
+        }
+        Path location = WorkspaceStore.locationFor(paths);
+        Workspace saved = null;
+        try {
+            saved = WorkspaceStore.read(location).orElse(null);
+            if (saved != null && !sameFiles(saved, paths)) {
+                saved = null;
+            }
+        } catch (WorkspaceException e) {
+            Path other = location.resolveSibling(location.getFileName().toString().replace(WorkspaceStore.SUFFIX, ".recovered" + WorkspaceStore.SUFFIX));
+            pendingProblem = e.getMessage() + ". Changes are saved to " + other.getFileName() + ".";
+            location = other;
+        }
+        openWith(paths, location, saved);
+    }
+
+    private String pendingProblem;
+
+    private static boolean sameFiles(Workspace w, List<Path> paths) {
+        java.util.Set<String> a = new java.util.HashSet<>();
+        for (Workspace.SourceRef r : w.sources()) {
+            a.add(Path.of(r.path()).toAbsolutePath().normalize().toString());
+        }
+        java.util.Set<String> b = new java.util.HashSet<>();
+        for (Path p : paths) {
+            b.add(p.toAbsolutePath().normalize().toString());
+        }
+        return a.equals(b);
+    }
+
+    private void openWith(List<Path> paths, Path workspaceFile, Workspace restore) {
         cancel();
         List<Path> list = List.copyOf(paths);
         Anchor a = anchor.get();
@@ -174,7 +372,23 @@ public final class MainViewModel {
             if (gen != generation) {
                 return;
             }
-            publish(job.getValue());
+            restoring = true;
+            try {
+                publish(job.getValue());
+                workspacePath.set(workspaceFile);
+                notes.clear();
+                if (restore != null) {
+                    restore(restore, job.getValue());
+                }
+            } finally {
+                restoring = false;
+            }
+            if (pendingProblem != null) {
+                List<String> all = new ArrayList<>(problems);
+                all.add(pendingProblem);
+                problems.setAll(all);
+                pendingProblem = null;
+            }
             finishBusy();
         });
         job.setOnFailed(e -> {
@@ -265,6 +479,41 @@ public final class MainViewModel {
         return java.util.Collections.unmodifiableMap(shifts);
     }
 
+    /** Puts a saved workspace's state back: compared tasks, alignment, shifts, notes, view. */
+    private void restore(Workspace w, Opened o) {
+        TaskSet set = o.set();
+        List<Task> tasks = new ArrayList<>();
+        for (String id : w.compared()) {
+            set.find(id).ifPresent(tasks::add);
+        }
+        shifts.clear();
+        w.shifts().forEach((id, ns) -> set.find(id).ifPresent(t -> shifts.put(t.index(), ns)));
+        notes.setAll(w.notes());
+        pendingView = w.view();
+        List<String> warnings = new ArrayList<>(problems);
+        for (Workspace.SourceRef r : w.sources()) {
+            Path p = Path.of(r.path());
+            if (!java.nio.file.Files.exists(p)) {
+                warnings.add(p.getFileName() + " of the workspace is missing");
+            } else if (r.sha256() != null && !r.sha256().isEmpty() && !r.sha256().equals(Hashes.sha256(p))) {
+                warnings.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
+            }
+        }
+        problems.setAll(warnings);
+        Anchor a;
+        try {
+            a = Anchor.valueOf(w.anchor());
+        } catch (RuntimeException e) {
+            a = Anchor.CRASH;
+        }
+        boolean sameAnchor = a == anchor.get();
+        anchor.set(a);
+        if (!tasks.isEmpty() || sameAnchor) {
+            compared.setAll(tasks.isEmpty() ? compared : tasks);
+            recompare();
+        }
+    }
+
     /** Sets the compared tasks (lane order) and recomputes the comparison in the background. */
     public void setCompared(List<Task> tasks) {
         if (tasks.equals(compared)) {
@@ -274,11 +523,14 @@ public final class MainViewModel {
         recompare();
     }
 
+    private long compareGeneration;
+
     private void recompare() {
         Analyzer an = analyzer;
         if (an == null) {
             return;
         }
+        long gen = ++compareGeneration;
         List<Task> list = List.copyOf(compared);
         Anchor a = anchor.get();
         TaskSet set = taskSet.get();
@@ -293,7 +545,8 @@ public final class MainViewModel {
             }
         };
         job.setOnSucceeded(e -> {
-            if (an == analyzer && list.equals(compared)) {
+            // Only the newest request counts: an older one finishing late must not undo a newer choice.
+            if (gen == compareGeneration && an == analyzer && list.equals(compared)) {
                 comparison.set(job.getValue());
             }
         });

@@ -74,8 +74,15 @@ public final class TimelineView extends Region {
     private double dragX = Double.NaN;
     private boolean banding;
     private boolean shifting;
+    private boolean noting;
+    private String draggedNote;
+    private String selectedNote;
     private double pressY;
+    private final javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+    /** Asks the user for a note's text (title, initial text); tests replace it. */
+    private java.util.function.BiFunction<String, String, java.util.Optional<String>> prompt = TimelineView::askText;
     private double mouseX = Double.NaN;
+    private double mouseY = Double.NaN;
     private long frames;
     private long overlayFrames;
     private long lastFrameNanos;
@@ -117,6 +124,7 @@ public final class TimelineView extends Region {
         setOnMouseReleased(this::onRelease);
         setOnMouseMoved(e -> {
             mouseX = e.getX();
+            mouseY = e.getY();
             vm.hover(e.getX(), e.getY());
             placeTip(e.getX(), e.getY());
         });
@@ -125,6 +133,19 @@ public final class TimelineView extends Region {
             vm.exit();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        setOnContextMenuRequested(e -> {
+            menu.getItems().setAll(menuItems(e.getX(), e.getY()));
+            menu.show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                String id = noteAt(e.getX(), e.getY());
+                if (id != null) {
+                    editNote(id);
+                }
+            }
+        });
         setMinHeight(TimelineLayout.AXIS_HEIGHT + TimelineLayout.GROUP);
     }
 
@@ -247,21 +268,80 @@ public final class TimelineView extends Region {
 
     private void onPress(MouseEvent e) {
         requestFocus();
+        menu.hide();
+        if (e.getButton() == MouseButton.SECONDARY) {
+            return;
+        }
         pressX = e.getX();
         dragX = e.getX();
         pressY = e.getY();
-        shifting = e.isAltDown();
-        banding = !shifting && (e.isShiftDown() || e.getButton() == MouseButton.SECONDARY);
+        draggedNote = noteAt(e.getX(), e.getY());
+        selectedNote = draggedNote;
+        shifting = draggedNote == null && e.isAltDown();
+        noting = draggedNote == null && e.isShortcutDown();
+        banding = draggedNote == null && !shifting && !noting && e.isShiftDown();
         e.consume();
+    }
+
+    private String noteAt(double x, double y) {
+        for (TimelineRenderer.NoteBox b : renderer.noteBoxes()) {
+            if (b.contains(x, y)) {
+                return b.id();
+            }
+        }
+        return null;
+    }
+
+    private java.util.List<javafx.scene.control.MenuItem> menuItems(double x, double y) {
+        java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+        String id = noteAt(x, y);
+        if (id != null) {
+            items.add(item("Edit Note…", () -> editNote(id)));
+            items.add(item("Delete Note", () -> vm.deleteNote(id)));
+            items.add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        items.add(item("Add Note Here… (N)", () -> addNote(x, y)));
+        items.add(item("Zoom to Crash Windows (C)", vm::crashWindows));
+        items.add(item("Fit All (F)", vm::fit));
+        items.add(item(vm.foldedProperty().get() ? "Unfold Gaps (G)" : "Fold Idle Gaps (G)", vm::toggleFold));
+        return items;
+    }
+
+    private static javafx.scene.control.MenuItem item(String text, Runnable r) {
+        javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(text);
+        m.setOnAction(e -> r.run());
+        return m;
+    }
+
+    private void addNote(double x, double y) {
+        prompt.apply("Add a note", "").ifPresent(t -> vm.addPointNote(x, y, t));
+    }
+
+    private void editNote(String id) {
+        prompt.apply("Edit the note", vm.noteText(id)).ifPresent(t -> vm.editNote(id, t));
+    }
+
+    /** Replaces how note texts are asked for (tests answer without a dialog). */
+    void setPrompt(java.util.function.BiFunction<String, String, java.util.Optional<String>> p) {
+        prompt = p;
+    }
+
+    private static java.util.Optional<String> askText(String title, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText("Text:");
+        return d.showAndWait().filter(t -> !t.isBlank());
     }
 
     private void onDrag(MouseEvent e) {
         if (Double.isNaN(dragX)) {
             return;
         }
-        if (banding) {
-            vm.band(pressX, e.getX());
-        } else if (shifting) {
+        if (draggedNote != null) {
+            return; // moved on release, by the whole drag
+        }
+        if (banding || shifting || noting) {
             vm.band(pressX, e.getX());
         } else {
             vm.pan(e.getX() - dragX);
@@ -270,7 +350,22 @@ public final class TimelineView extends Region {
     }
 
     private void onRelease(MouseEvent e) {
-        if (shifting) {
+        if (Double.isNaN(pressX)) {
+            return;
+        }
+        if (draggedNote != null) {
+            if (Math.abs(e.getX() - pressX) >= 3) {
+                vm.moveNote(draggedNote, e.getX() - pressX);
+            }
+        } else if (noting) {
+            vm.band(Double.NaN, Double.NaN);
+            double from = pressX;
+            double to = e.getX();
+            double y = pressY;
+            if (Math.abs(to - from) >= 3) {
+                prompt.apply("Add a note for this range", "").ifPresent(t -> vm.addRangeNote(from, to, y, t));
+            }
+        } else if (shifting) {
             vm.band(Double.NaN, Double.NaN);
             vm.shiftLane(pressY, e.getX() - pressX);
         } else if (banding) {
@@ -282,6 +377,8 @@ public final class TimelineView extends Region {
         dragX = Double.NaN;
         banding = false;
         shifting = false;
+        noting = false;
+        draggedNote = null;
     }
 
     private void onKey(KeyEvent e) {
@@ -307,6 +404,11 @@ public final class TimelineView extends Region {
             vm.pan(getWidth() / 8);
         } else if (c == KeyCode.RIGHT) {
             vm.pan(-getWidth() / 8);
+        } else if (c == KeyCode.N && !e.isShortcutDown()) {
+            addNote(Double.isNaN(mouseX) ? getWidth() / 2 : mouseX, Double.isNaN(mouseY) ? TimelineLayout.eventTop(0) : mouseY);
+        } else if ((c == KeyCode.DELETE || c == KeyCode.BACK_SPACE && e.isShortcutDown()) && selectedNote != null) {
+            vm.deleteNote(selectedNote);
+            selectedNote = null;
         } else if (c == KeyCode.OPEN_BRACKET) {
             vm.selectAdjacent(-1);
         } else if (c == KeyCode.CLOSE_BRACKET) {

@@ -29,6 +29,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.util.List;
 
 /**
  * State of the timeline: the scene built from the comparison, the view (a viewport over aligned
@@ -60,12 +61,14 @@ public final class TimelineViewModel {
     private final BooleanProperty canGoForward = new SimpleBooleanProperty(this, "canGoForward", false);
     private final ViewHistory<View> history = new ViewHistory<>();
     private Folding folding = Folding.NONE;
+    private TimelineScene base;
     private long lastPush;
     private Runnable afterRebuild;
 
     public TimelineViewModel(MainViewModel main) {
         this.main = main;
         main.comparisonProperty().addListener((o, a, b) -> rebuild(b, main.taskSetProperty().get()));
+        main.notes().addListener((javafx.collections.ListChangeListener<faultline.model.Note>) c -> applyNotes());
         main.selection().rowProperty().addListener((o, a, b) -> {
             locateSelection(b.intValue());
             reveal(b.intValue());
@@ -149,18 +152,32 @@ public final class TimelineViewModel {
             scene.set(null);
             return;
         }
-        TimelineScene s = SceneBuilder.build(c, set);
-        folding = Folding.of(s);
-        scene.set(s);
+        base = SceneBuilder.build(c, set);
+        folding = Folding.of(base);
+        applyNotes();
         locateSelection(main.selection().rowProperty().get());
-        if (afterRebuild != null) {
+        faultline.workspace.Workspace.ViewState saved = main.takePendingView();
+        if (saved != null) {
+            afterRebuild = null;
+            history.clear();
+            go(new Viewport(saved.start(), saved.span(), viewport.get().width()), saved.folded(), true);
+        } else if (afterRebuild != null) {
             Runnable r = afterRebuild;
             afterRebuild = null;
             r.run();
         } else {
             history.clear();
-            crashWindows();
+            zoomToCrashes(scene.get(), -1);
         }
+    }
+
+    /** The scene with the notes of the compared tasks on their lanes. */
+    private void applyNotes() {
+        Comparison c = main.comparisonProperty().get();
+        if (base == null || c == null) {
+            return;
+        }
+        scene.set(base.withNotes(List.copyOf(main.notes()), c.tasks().stream().map(a -> a.task().id()).toList()));
     }
 
     public void setWidth(double width) {
@@ -173,6 +190,7 @@ public final class TimelineViewModel {
     private void go(Viewport v, boolean fold, boolean remember) {
         folded.set(fold);
         viewport.set(v);
+        main.viewProperty().set(new faultline.workspace.Workspace.ViewState(v.start(), v.span(), fold));
         if (remember) {
             history.push(new View(v, fold));
             lastPush = System.nanoTime();
@@ -350,6 +368,84 @@ public final class TimelineViewModel {
         main.selection().taskProperty().set(main.taskSetProperty().get().task(l.taskIndex()));
         if (index >= 0) {
             main.selection().rowProperty().set(l.marks().rows()[index]);
+        }
+    }
+
+    /** Task id of the lane under y (or of the selected lane, or the first), for a new note. */
+    private TimelineScene.Lane laneFor(double y) {
+        TimelineScene s = scene.get();
+        if (s == null || s.lanes().isEmpty()) {
+            return null;
+        }
+        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        if (lane < 0) {
+            lane = Math.max(0, selectedLane.get());
+        }
+        return s.lanes().get(Math.min(lane, s.lanes().size() - 1));
+    }
+
+    private String taskIdOf(TimelineScene.Lane l) {
+        return main.taskSetProperty().get().task(l.taskIndex()).id();
+    }
+
+    /** N: a note at the time under x on the lane under y. */
+    public void addPointNote(double x, double y, String text) {
+        TimelineScene.Lane l = laneFor(y);
+        if (l == null || text == null || text.isBlank()) {
+            return;
+        }
+        main.addNote(faultline.model.Note.point(taskIdOf(l), l.epoch(scale().time(x)), text.strip()));
+    }
+
+    /** Ctrl+drag: a note over the range between two x positions on the lane under y. */
+    public void addRangeNote(double x1, double x2, double y, String text) {
+        TimelineScene.Lane l = laneFor(y);
+        if (l == null || text == null || text.isBlank()) {
+            return;
+        }
+        TimeScale sc = scale();
+        main.addNote(faultline.model.Note.range(taskIdOf(l), l.epoch(sc.time(Math.min(x1, x2))), l.epoch(sc.time(Math.max(x1, x2))), text.strip()));
+    }
+
+    /** A note dragged by dx pixels keeps its text and moves by that much time. */
+    public void moveNote(String id, double dx) {
+        faultline.model.Note n = main.note(id);
+        if (n != null && dx != 0) {
+            main.updateNote(n.moved(Math.round(dx * scale().nanosPerPixel())));
+        }
+    }
+
+    public void editNote(String id, String text) {
+        faultline.model.Note n = main.note(id);
+        if (n != null && text != null && !text.isBlank()) {
+            main.updateNote(n.withText(text.strip()));
+        }
+    }
+
+    public void deleteNote(String id) {
+        main.removeNote(id);
+    }
+
+    public String noteText(String id) {
+        faultline.model.Note n = main.note(id);
+        return n == null ? "" : n.text();
+    }
+
+    /** Brings a note into view (from the notes list). */
+    public void revealNote(String id) {
+        faultline.model.Note n = main.note(id);
+        TimelineScene s = scene.get();
+        if (n == null || s == null) {
+            return;
+        }
+        for (TimelineScene.Lane l : s.lanes()) {
+            if (taskIdOf(l).equals(n.taskId())) {
+                long t = l.aligned(n.start());
+                Viewport v = viewport.get();
+                long ct = c(t, folded.get());
+                go(new Viewport(ct - v.span() / 2, v.span(), v.width()), folded.get(), true);
+                return;
+            }
         }
     }
 

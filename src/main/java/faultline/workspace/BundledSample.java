@@ -19,8 +19,14 @@ public final class BundledSample {
     private BundledSample() {
     }
 
+    /** Where Faultline keeps its own files (the sample's copy); -Dfaultline.data.dir moves it (tests keep their own). */
+    public static Path dataDir() {
+        String d = System.getProperty("faultline.data.dir");
+        return d != null ? Path.of(d) : Path.of(System.getProperty("user.home"), ".cache", "faultline");
+    }
+
     public static List<Path> files() throws IOException {
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "faultline", "sample");
+        Path dir = dataDir().resolve("sample");
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         for (String name : FILES) {

@@ -25,6 +25,7 @@ class AppTest {
 
     @BeforeEach
     void start() throws Exception {
+        System.setProperty("faultline.data.dir", java.nio.file.Files.createTempDirectory("faultline-test").toString());
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (App) FxToolkit.setupApplication(App.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,

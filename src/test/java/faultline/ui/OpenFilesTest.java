@@ -26,6 +26,7 @@ class OpenFilesTest {
     private final FxRobot robot = new FxRobot();
 
     private void start(String... args) throws Exception {
+        System.setProperty("faultline.data.dir", java.nio.file.Files.createTempDirectory("faultline-test").toString());
         FxToolkit.registerPrimaryStage();
         app = (App) FxToolkit.setupApplication(App.class, args);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
