@@ -81,7 +81,9 @@ public final class MainViewModel {
     public MainViewModel(RecentFiles recent) {
         this.recent = recent;
         anchor.addListener((o, a, b) -> {
-            recompare();
+            if (!restoring) {
+                recompare();
+            }
             changed();
         });
         autosave.setOnFinished(e -> saveWorkspace());
@@ -287,7 +289,30 @@ public final class MainViewModel {
 
     /** What import and first analysis hand to the FX thread in one piece. */
     private record Opened(List<Path> files, TaskSet set, Analyzer analyzer, Map<Integer, TaskAnalysis> failures,
-                          List<Task> preselected, Comparison comparison) {
+                          List<Task> preselected, Comparison comparison, Restored restored) {
+    }
+
+    /** A saved workspace's choices resolved against the newly read files. */
+    private record Restored(Workspace workspace, Anchor anchor, Map<Integer, Long> shifts) {
+        static Restored of(Workspace w, TaskSet set, Anchor fallback) {
+            Anchor a;
+            try {
+                a = Anchor.valueOf(w.anchor());
+            } catch (RuntimeException e) {
+                a = fallback;
+            }
+            Map<Integer, Long> byIndex = new HashMap<>();
+            w.shifts().forEach((id, ns) -> set.find(id).ifPresent(t -> byIndex.put(t.index(), ns)));
+            return new Restored(w, a, byIndex);
+        }
+
+        List<Task> tasks(TaskSet set) {
+            List<Task> tasks = new ArrayList<>();
+            for (String id : workspace.compared()) {
+                set.find(id).ifPresent(tasks::add);
+            }
+            return tasks;
+        }
     }
 
     /** Imports the files in the background; the current set stays until the new one is complete. */
@@ -359,8 +384,18 @@ public final class MainViewModel {
                     fails.put(t.index(), an.analyse(t));
                 }
                 List<Task> pre = preselect(set);
-                Comparison c = Alignment.align(an.analyse(pre), a, List.of(), set);
-                return new Opened(list, set, an, fails, pre, c);
+                Anchor anc = a;
+                List<Long> laneShifts = List.of();
+                // A reopened workspace is compared as it was saved straight away, so the view never jumps.
+                Restored r = restore == null ? null : Restored.of(restore, set, a);
+                if (r != null) {
+                    List<Task> saved = r.tasks(set);
+                    pre = saved.isEmpty() ? pre : saved;
+                    anc = r.anchor();
+                    laneShifts = pre.stream().map(t -> r.shifts().getOrDefault(t.index(), 0L)).toList();
+                }
+                Comparison c = Alignment.align(an.analyse(pre), anc, laneShifts, set);
+                return new Opened(list, set, an, fails, pre, c, r);
             }
 
             private boolean isCancelled0() {
@@ -374,11 +409,20 @@ public final class MainViewModel {
             }
             restoring = true;
             try {
-                publish(job.getValue());
+                Opened o = job.getValue();
+                if (o.restored() != null) {
+                    // Notes, view and anchor go in before the comparison so the first drawing is already the saved one.
+                    notes.setAll(o.restored().workspace().notes());
+                    pendingView = o.restored().workspace().view();
+                    anchor.set(o.restored().anchor());
+                } else {
+                    notes.clear();
+                }
+                publish(o);
                 workspacePath.set(workspaceFile);
-                notes.clear();
-                if (restore != null) {
-                    restore(restore, job.getValue());
+                if (o.restored() != null) {
+                    shifts.putAll(o.restored().shifts());
+                    problems.setAll(sourceWarnings(o.restored().workspace()));
                 }
             } finally {
                 restoring = false;
@@ -479,17 +523,8 @@ public final class MainViewModel {
         return java.util.Collections.unmodifiableMap(shifts);
     }
 
-    /** Puts a saved workspace's state back: compared tasks, alignment, shifts, notes, view. */
-    private void restore(Workspace w, Opened o) {
-        TaskSet set = o.set();
-        List<Task> tasks = new ArrayList<>();
-        for (String id : w.compared()) {
-            set.find(id).ifPresent(tasks::add);
-        }
-        shifts.clear();
-        w.shifts().forEach((id, ns) -> set.find(id).ifPresent(t -> shifts.put(t.index(), ns)));
-        notes.setAll(w.notes());
-        pendingView = w.view();
+    /** What changed about the workspace's files since it was saved. */
+    private List<String> sourceWarnings(Workspace w) {
         List<String> warnings = new ArrayList<>(problems);
         for (Workspace.SourceRef r : w.sources()) {
             Path p = Path.of(r.path());
@@ -499,19 +534,7 @@ public final class MainViewModel {
                 warnings.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
             }
         }
-        problems.setAll(warnings);
-        Anchor a;
-        try {
-            a = Anchor.valueOf(w.anchor());
-        } catch (RuntimeException e) {
-            a = Anchor.CRASH;
-        }
-        boolean sameAnchor = a == anchor.get();
-        anchor.set(a);
-        if (!tasks.isEmpty() || sameAnchor) {
-            compared.setAll(tasks.isEmpty() ? compared : tasks);
-            recompare();
-        }
+        return warnings;
     }
 
     /** Sets the compared tasks (lane order) and recomputes the comparison in the background. */

@@ -249,6 +249,11 @@ public final class TimelineView extends Region {
         return frames;
     }
 
+    /** Where the notes were drawn in the last frame. */
+    public java.util.List<TimelineRenderer.NoteBox> noteBoxes() {
+        return renderer.noteBoxes();
+    }
+
     public long overlayFrames() {
         return overlayFrames;
     }

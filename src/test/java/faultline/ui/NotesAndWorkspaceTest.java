@@ -1,0 +1,149 @@
+package faultline.ui;
+
+import faultline.Samples;
+import faultline.model.Note;
+import faultline.render.TimelineLayout;
+import faultline.render.TimelineRenderer;
+import faultline.render.TimelineScene;
+import faultline.render.Viewport;
+import faultline.workspace.WorkspaceStore;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.controlsfx.control.NotificationPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Notes on the picture, and the workspace that brings them back. */
+class NotesAndWorkspaceTest {
+    @TempDir
+    Path dir;
+    private App app;
+    private final FxRobot robot = new FxRobot();
+    private final List<String> files = new ArrayList<>();
+
+    @BeforeEach
+    void copySample() throws Exception {
+        System.setProperty("faultline.data.dir", Files.createTempDirectory("faultline-test").toString());
+        for (Path p : Samples.files()) {
+            files.add(Files.copy(p, dir.resolve(p.getFileName())).toString());
+        }
+    }
+
+    private void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (App) FxToolkit.setupApplication(App.class, files.toArray(new String[0]));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> app.viewModel() != null && !app.viewModel().busyProperty().get() && app.viewModel().comparisonProperty().get() != null
+                        && app.view().timelineViewModel().sceneProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        app.view().timeline().setPrompt((title, initial) -> Optional.of(initial.isEmpty() ? "crash here" : initial + " (edited)"));
+    }
+
+    private void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        stopApp();
+    }
+
+    private Point2D at(double x, double y) {
+        return app.view().timeline().localToScreen(x, y);
+    }
+
+    @Test
+    void notesAreAddedMovedEditedAndComeBackWithTheWorkspace() throws Exception {
+        start();
+        TimelineView timeline = app.view().timeline();
+        TimelineViewModel tl = app.view().timelineViewModel();
+        MainViewModel vm = app.viewModel();
+        double y = TimelineLayout.eventTop(0) + 8;
+        robot.moveTo(at(300, y));
+        robot.clickOn(at(300, y));
+        robot.type(KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.notes().size());
+        Note n = vm.notes().get(0);
+        TimelineScene.Lane lane = tl.sceneProperty().get().lanes().get(0);
+        assertEquals(Samples.CURRENT, n.taskId());
+        assertEquals(lane.epoch(tl.scale().time(300)), n.start(), 1.0 + tl.scale().nanosPerPixel());
+        assertEquals(1, app.view().notes().list().getItems().size(), "the notes list shows it");
+
+        TimelineRenderer.NoteBox box = waitForBox(timeline);
+        long before = vm.notes().get(0).start();
+        Point2D from = at(box.x() + 5, box.y() + 5);
+        robot.drag(from, MouseButton.PRIMARY).moveTo(at(box.x() + 45, box.y() + 5)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + Math.round(40 * tl.scale().nanosPerPixel()), vm.notes().get(0).start(), tl.scale().nanosPerPixel() * 2);
+
+        robot.doubleClickOn(at(waitForBox(timeline).x() + 5, box.y() + 5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("crash here (edited)", vm.notes().get(0).text());
+
+        double y1 = TimelineLayout.eventTop(1) + 8;
+        robot.press(KeyCode.CONTROL).drag(at(100, y1), MouseButton.PRIMARY).moveTo(at(180, y1)).release(MouseButton.PRIMARY).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, vm.notes().size());
+        Note range = vm.notes().get(1);
+        assertEquals(Samples.PREVIOUS, range.taskId());
+        assertTrue(range.isRange());
+
+        robot.interact(() -> tl.zoom(0.5, 400));
+        Viewport view = tl.viewportProperty().get();
+        List<Note> notes = List.copyOf(vm.notes());
+        Path ws = dir.resolve("gpu-20260224_140402-5c1e7a9d" + WorkspaceStore.SUFFIX);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(ws) && WorkspaceStore.read(ws).orElseThrow().notes().size() == 2
+                && WorkspaceStore.read(ws).orElseThrow().view().span() == view.span());
+        assertTrue(Files.readString(ws).contains("crash here (edited)"), "saved on change, without asking");
+
+        stopApp();
+        start();
+        assertEquals(notes, List.copyOf(app.viewModel().notes()), "the notes come back exactly");
+        assertEquals(view.start(), app.view().timelineViewModel().viewportProperty().get().start());
+        assertEquals(view.span(), app.view().timelineViewModel().viewportProperty().get().span());
+        assertEquals(List.of(Samples.CURRENT, Samples.PREVIOUS),
+                app.viewModel().compared().stream().map(t -> t.id()).toList());
+    }
+
+    @Test
+    void aDamagedWorkspaceIsToldAndKept() throws Exception {
+        Path ws = dir.resolve("gpu-20260224_140402-5c1e7a9d" + WorkspaceStore.SUFFIX);
+        Files.writeString(ws, "{ not json");
+        start();
+        NotificationPane banner = robot.lookup("#notifications").queryAs(NotificationPane.class);
+        assertTrue(banner.isShowing());
+        assertTrue(banner.getText().contains("is damaged"), banner.getText());
+        assertTrue(banner.getText().contains(".recovered.faultline.json"), banner.getText());
+        robot.interact(() -> app.viewModel().addNote(Note.point(Samples.CURRENT, 0, "x")));
+        Path recovered = dir.resolve("gpu-20260224_140402-5c1e7a9d.recovered" + WorkspaceStore.SUFFIX);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovered));
+        assertEquals("{ not json", Files.readString(ws), "the damaged file is left as it was");
+    }
+
+    private static TimelineRenderer.NoteBox waitForBox(TimelineView timeline) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !timelineBoxes(timeline).isEmpty());
+        return timelineBoxes(timeline).get(0);
+    }
+
+    private static List<TimelineRenderer.NoteBox> timelineBoxes(TimelineView timeline) {
+        return timeline.noteBoxes();
+    }
+}
