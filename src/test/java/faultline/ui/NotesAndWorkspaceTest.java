@@ -71,6 +71,7 @@ class NotesAndWorkspaceTest {
 
     @Test
     void notesAreAddedMovedEditedAndComeBackWithTheWorkspace() throws Exception {
+        List<String> logHashes = files.stream().map(f -> faultline.workspace.Hashes.sha256(Path.of(f))).toList();
         start();
         TimelineView timeline = app.view().timeline();
         TimelineViewModel tl = app.view().timelineViewModel();
@@ -121,6 +122,14 @@ class NotesAndWorkspaceTest {
         assertEquals(view.span(), app.view().timelineViewModel().viewportProperty().get().span());
         assertEquals(List.of(Samples.CURRENT, Samples.PREVIOUS),
                 app.viewModel().compared().stream().map(t -> t.id()).toList());
+
+        TimelineRenderer.NoteBox restored = waitForBox(app.view().timeline());
+        robot.clickOn(at(restored.x() + 5, restored.y() + 5));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, app.viewModel().notes().size(), "Delete removes the clicked note");
+        assertEquals(logHashes, files.stream().map(f -> faultline.workspace.Hashes.sha256(Path.of(f))).toList(),
+                "the log files are never written");
     }
 
     @Test
