@@ -10,11 +10,8 @@ import faultline.render.TimelineStyle;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The timeline as a picture for a bug report: the same renderer as the window, on a Java2D image
@@ -69,28 +66,12 @@ public final class TimelineExport {
 
     public void writePng(Path target, double pixelScale) throws IOException {
         BufferedImage img = image(pixelScale);
-        writeAtomically(target, out -> PngWriter.write(img, metadata.entries(), out));
+        faultline.workspace.AtomicFile.write(target, out -> PngWriter.write(img, metadata.entries(), out));
     }
 
     public void writeSvg(Path target) throws IOException {
         String svg = svg();
-        writeAtomically(target, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
+        faultline.workspace.AtomicFile.write(target, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
     }
 
-    interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    static void writeAtomically(Path target, Body body) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                body.write(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -15,10 +15,7 @@ import javafx.scene.transform.Transform;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Export from the window: the timeline picture (the headless export's, with the window's colours), the window itself, the clipboard. */
 final class Exports {
@@ -46,15 +43,7 @@ final class Exports {
         p.setTransform(Transform.scale(scale, scale));
         WritableImage img = scene.getRoot().snapshot(p, null);
         BufferedImage b = SwingFXUtils.fromFXImage(img, null);
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                PngWriter.write(b, metadata.entries(), out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        faultline.workspace.AtomicFile.write(target, out -> PngWriter.write(b, metadata.entries(), out));
     }
 
     /** The timeline picture to the clipboard, as an image (and its title as text). */

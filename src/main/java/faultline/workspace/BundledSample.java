@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +36,7 @@ public final class BundledSample {
                 }
                 byte[] bytes = in.readAllBytes();
                 if (!Files.exists(target) || Files.size(target) != bytes.length || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-                    Path tmp = Files.createTempFile(dir, name, ".part");
-                    Files.write(tmp, bytes);
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFile.write(target, bytes);
                 }
             }
             out.add(target);

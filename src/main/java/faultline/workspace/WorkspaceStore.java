@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,19 +89,7 @@ public final class WorkspaceStore {
             read(path); // throws for a damaged or newer workspace: it is not ours to overwrite
         }
         try {
-            Path dir = path.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".part");
-            try {
-                Files.writeString(tmp, JSON.writeValueAsString(w), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(path, JSON.writeValueAsString(w).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new WorkspaceException(path.getFileName() + " cannot be written (" + e.getMessage() + ")", e);
         }

@@ -40,6 +40,8 @@ class WorkspaceStoreTest {
         try (var s = Files.list(dir)) {
             assertEquals(2, s.count(), "no temporary file left behind");
         }
+        assertEquals(Files.getPosixFilePermissions(log), Files.getPosixFilePermissions(ws),
+                "as readable as any file the user saves, not private like a temporary file");
     }
 
     @Test
