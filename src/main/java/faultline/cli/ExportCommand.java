@@ -11,6 +11,7 @@ import faultline.render.SceneBuilder;
 import faultline.render.TimelineScene;
 import faultline.render.TimelineStyle;
 import faultline.render.Viewport;
+import faultline.workspace.Workspace;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,11 +38,10 @@ final class ExportCommand {
         }
         double scale;
         double width;
-        Anchor anchor;
         try {
             scale = Double.parseDouble(a.one("--scale", "1"));
             width = Double.parseDouble(a.one("--width", "1600"));
-            anchor = Anchor.parse(a.one("--align", "crash"));
+            Anchor.parse(a.one("--align", "crash"));
         } catch (NumberFormatException e) {
             throw new Cli.UsageException("--scale and --width take numbers");
         } catch (IllegalArgumentException e) {
@@ -50,10 +50,11 @@ final class ExportCommand {
         if (scale < 1 || scale > 4 || width < 200 || width > 20_000) {
             throw new Cli.UsageException("--scale is 1 to 4 and --width 200 to 20000");
         }
-        ReportCommand.Loaded loaded = ReportCommand.Loaded.load(a.files, err);
+        LoadedFiles loaded = LoadedFiles.load(a.files, err);
         if (loaded == null) {
             return 1;
         }
+        Anchor anchor = loaded.anchor(a.one("--align", null));
         List<Task> tasks = loaded.select(a.all("--task"), err);
         if (tasks == null) {
             return 1;
@@ -62,11 +63,18 @@ final class ExportCommand {
             err.println("faultline export: no failed task in these files; name tasks with --task");
             return 1;
         }
-        Comparison c = Alignment.align(new Analyzer(loaded.set).analyse(tasks), anchor, List.of(), loaded.set);
-        TimelineScene scene = SceneBuilder.build(c, loaded.set);
+        Comparison c = Alignment.align(new Analyzer(loaded.set).analyse(tasks), anchor, loaded.shifts(tasks), loaded.set);
+        TimelineScene scene = SceneBuilder.build(c, loaded.set)
+                .withNotes(loaded.notes(), tasks.stream().map(Task::id).toList());
         Viewport view;
         try {
-            view = window(a.one("--window", null), scene, width);
+            String spec = a.one("--window", null);
+            Workspace.ViewState saved = loaded.workspace == null ? null : loaded.workspace.view();
+            // Without --window the picture shows what the window showed, when the workspace says so
+            // (a folded view is in compressed time, which the export does not draw).
+            boolean useSaved = spec == null && saved != null && !saved.folded() && tasks.equals(loaded.select(List.of(), err))
+                    && anchor.name().equals(loaded.workspace.anchor());
+            view = useSaved ? new Viewport(saved.start(), saved.span(), width) : window(spec, scene, width);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }

@@ -242,13 +242,7 @@ public final class MainView extends BorderPane {
             timelineVm.toggleFold();
         });
         foldButton.setTooltip(new javafx.scene.control.Tooltip("Fold idle gaps into breaks of the axis (G)"));
-        Label readout = new Label();
-        readout.setId("cursor-readout");
-        readout.getStyleClass().add("cursor-readout");
-        readout.textProperty().bind(timelineVm.readoutProperty());
-        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
-        javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton, spring, readout);
+        ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton);
         bar.getStyleClass().add("timeline-toolbar");
         return bar;
     }
@@ -268,10 +262,15 @@ public final class MainView extends BorderPane {
         Button stop = ActionUtils.createButton(cancel);
         stop.visibleProperty().bind(vm.busyProperty());
         stop.managedProperty().bind(vm.busyProperty());
+        // The cursor's full time lives here, not in the timeline's toolbar, where a narrow pane would hide it.
+        Label readout = new Label();
+        readout.setId("cursor-readout");
+        readout.getStyleClass().add("cursor-readout");
+        readout.textProperty().bind(timelineVm.readoutProperty());
         Label saved = new Label();
         saved.setId("workspace-status");
         saved.textProperty().bind(vm.workspaceStatusProperty());
-        bar.getRightItems().addAll(saved, new javafx.scene.control.Separator(Orientation.VERTICAL), stop, report);
+        bar.getRightItems().addAll(readout, new javafx.scene.control.Separator(Orientation.VERTICAL), saved, new javafx.scene.control.Separator(Orientation.VERTICAL), stop, report);
         return bar;
     }
 

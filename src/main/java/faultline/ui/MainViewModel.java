@@ -222,17 +222,8 @@ public final class MainViewModel {
             problems.setAll(file.getFileName() + ": no such workspace");
             return;
         }
-        ImportOptions o = ImportOptions.defaults();
-        List<Path> paths = new ArrayList<>();
-        for (Workspace.SourceRef r : w.sources()) {
-            Path p = Path.of(r.path());
-            paths.add(p);
-            o.set(p, new ImportOptions.SourceOptions(r.format() == null ? null : faultline.model.SourceFormat.valueOf(r.format()),
-                    java.time.ZoneId.of(r.zone() == null ? "Z" : r.zone()), r.offsetNanos(),
-                    r.date() == null ? null : java.time.LocalDate.parse(r.date())));
-        }
-        options = o;
-        openWith(paths, file, w);
+        options = w.importOptions();
+        openWith(w.files(), file, () -> w, false);
     }
 
     public ReadOnlyObjectProperty<TaskSet> taskSetProperty() {
@@ -293,7 +284,7 @@ public final class MainViewModel {
     }
 
     /** A saved workspace's choices resolved against the newly read files. */
-    private record Restored(Workspace workspace, Anchor anchor, Map<Integer, Long> shifts) {
+    private record Restored(Workspace workspace, Anchor anchor, Map<Integer, Long> shifts, List<String> warnings) {
         static Restored of(Workspace w, TaskSet set, Anchor fallback) {
             Anchor a;
             try {
@@ -303,7 +294,21 @@ public final class MainViewModel {
             }
             Map<Integer, Long> byIndex = new HashMap<>();
             w.shifts().forEach((id, ns) -> set.find(id).ifPresent(t -> byIndex.put(t.index(), ns)));
-            return new Restored(w, a, byIndex);
+            return new Restored(w, a, byIndex, sourceWarnings(w));
+        }
+
+        /** What changed about the workspace's files since it was saved (hashes: not on the FX thread). */
+        private static List<String> sourceWarnings(Workspace w) {
+            List<String> warnings = new ArrayList<>();
+            for (Workspace.SourceRef r : w.sources()) {
+                Path p = Path.of(r.path());
+                if (!java.nio.file.Files.exists(p)) {
+                    warnings.add(p.getFileName() + " of the workspace is missing");
+                } else if (r.sha256() != null && !r.sha256().isEmpty() && !r.sha256().equals(Hashes.sha256(p))) {
+                    warnings.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
+                }
+            }
+            return warnings;
         }
 
         List<Task> tasks(TaskSet set) {
@@ -320,40 +325,40 @@ public final class MainViewModel {
         if (paths.isEmpty()) {
             return;
         }
-        if (paths.size() == 1 && WorkspaceStore.isWorkspace(paths.get(0))) {
+        // A workspace picked or dropped together with logs is never read as a log.
+        List<Path> logs = paths.stream().filter(p -> !WorkspaceStore.isWorkspace(p)).toList();
+        if (logs.isEmpty()) {
             openWorkspace(paths.get(0));
             return;
         }
+        paths = logs;
         Path location = WorkspaceStore.locationFor(paths);
         Workspace saved = null;
         try {
             saved = WorkspaceStore.read(location).orElse(null);
-            if (saved != null && !sameFiles(saved, paths)) {
+            if (saved != null && !saved.isFor(paths)) {
                 saved = null;
+            }
+            if (saved != null) {
+                // Reopening the same logs reads them as they were set up, clock offsets included.
+                options = saved.importOptions();
             }
         } catch (WorkspaceException e) {
             Path other = location.resolveSibling(location.getFileName().toString().replace(WorkspaceStore.SUFFIX, ".recovered" + WorkspaceStore.SUFFIX));
             pendingProblem = e.getMessage() + ". Changes are saved to " + other.getFileName() + ".";
             location = other;
         }
-        openWith(paths, location, saved);
+        Workspace restore = saved;
+        openWith(paths, location, restore == null ? null : () -> restore, false);
     }
 
     private String pendingProblem;
 
-    private static boolean sameFiles(Workspace w, List<Path> paths) {
-        java.util.Set<String> a = new java.util.HashSet<>();
-        for (Workspace.SourceRef r : w.sources()) {
-            a.add(Path.of(r.path()).toAbsolutePath().normalize().toString());
-        }
-        java.util.Set<String> b = new java.util.HashSet<>();
-        for (Path p : paths) {
-            b.add(p.toAbsolutePath().normalize().toString());
-        }
-        return a.equals(b);
-    }
-
-    private void openWith(List<Path> paths, Path workspaceFile, Workspace restore) {
+    /**
+     * @param restore the state to put back once the files are read (built in the background), or null
+     * @param dirty   whether the result differs from the saved workspace and is to be saved
+     */
+    private void openWith(List<Path> paths, Path workspaceFile, java.util.function.Supplier<Workspace> restore, boolean dirty) {
         cancel();
         List<Path> list = List.copyOf(paths);
         Anchor a = anchor.get();
@@ -387,7 +392,7 @@ public final class MainViewModel {
                 Anchor anc = a;
                 List<Long> laneShifts = List.of();
                 // A reopened workspace is compared as it was saved straight away, so the view never jumps.
-                Restored r = restore == null ? null : Restored.of(restore, set, a);
+                Restored r = restore == null ? null : Restored.of(restore.get(), set, a);
                 if (r != null) {
                     List<Task> saved = r.tasks(set);
                     pre = saved.isEmpty() ? pre : saved;
@@ -422,10 +427,15 @@ public final class MainViewModel {
                 workspacePath.set(workspaceFile);
                 if (o.restored() != null) {
                     shifts.putAll(o.restored().shifts());
-                    problems.setAll(sourceWarnings(o.restored().workspace()));
+                    List<String> all = new ArrayList<>(problems);
+                    all.addAll(o.restored().warnings());
+                    problems.setAll(all);
                 }
             } finally {
                 restoring = false;
+            }
+            if (dirty) {
+                changed();
             }
             if (pendingProblem != null) {
                 List<String> all = new ArrayList<>(problems);
@@ -502,8 +512,14 @@ public final class MainViewModel {
 
     /** New per-file settings: the files are read again with them. */
     public void reopenWith(ImportOptions o) {
+        if (files.isEmpty()) {
+            options = o;
+            return;
+        }
+        // What is on screen now (notes not yet autosaved included) comes back after the re-read,
+        // and the new settings are saved with it.
         options = o;
-        open(List.copyOf(files));
+        openWith(List.copyOf(files), workspacePath.get(), captureWorkspace(), true);
     }
 
     /** Shifts a task's lane by hand (added to what the alignment gives). */
@@ -521,20 +537,6 @@ public final class MainViewModel {
 
     public Map<Integer, Long> shifts() {
         return java.util.Collections.unmodifiableMap(shifts);
-    }
-
-    /** What changed about the workspace's files since it was saved. */
-    private List<String> sourceWarnings(Workspace w) {
-        List<String> warnings = new ArrayList<>(problems);
-        for (Workspace.SourceRef r : w.sources()) {
-            Path p = Path.of(r.path());
-            if (!java.nio.file.Files.exists(p)) {
-                warnings.add(p.getFileName() + " of the workspace is missing");
-            } else if (r.sha256() != null && !r.sha256().isEmpty() && !r.sha256().equals(Hashes.sha256(p))) {
-                warnings.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
-            }
-        }
-        return warnings;
     }
 
     /** Sets the compared tasks (lane order) and recomputes the comparison in the background. */

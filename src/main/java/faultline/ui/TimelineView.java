@@ -319,11 +319,17 @@ public final class TimelineView extends Region {
     }
 
     private void addNote(double x, double y) {
-        prompt.apply("Add a note", "").ifPresent(t -> vm.addPointNote(x, y, t));
+        ask("Add a note", "").ifPresent(t -> vm.addPointNote(x, y, t));
     }
 
     private void editNote(String id) {
-        prompt.apply("Edit the note", vm.noteText(id)).ifPresent(t -> vm.editNote(id, t));
+        ask("Edit the note", vm.noteText(id)).ifPresent(t -> vm.editNote(id, t));
+    }
+
+    /** A modal dialog takes the mouse without an exit event, so the hover tip is put away first. */
+    private java.util.Optional<String> ask(String title, String initial) {
+        vm.exit();
+        return prompt.apply(title, initial);
     }
 
     /** Replaces how note texts are asked for (tests answer without a dialog). */
@@ -368,7 +374,7 @@ public final class TimelineView extends Region {
             double to = e.getX();
             double y = pressY;
             if (Math.abs(to - from) >= 3) {
-                prompt.apply("Add a note for this range", "").ifPresent(t -> vm.addRangeNote(from, to, y, t));
+                ask("Add a note for this range", "").ifPresent(t -> vm.addRangeNote(from, to, y, t));
             }
         } else if (shifting) {
             vm.band(Double.NaN, Double.NaN);

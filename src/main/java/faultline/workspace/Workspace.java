@@ -40,4 +40,38 @@ public record Workspace(int version, List<SourceRef> sources, List<String> compa
         shifts = shifts == null ? Map.of() : Map.copyOf(shifts);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    /** The log files, as saved. */
+    public java.util.List<java.nio.file.Path> files() {
+        return sources.stream().map(r -> java.nio.file.Path.of(r.path())).toList();
+    }
+
+    /** Whether this workspace is about exactly these files (in any order). */
+    public boolean isFor(List<java.nio.file.Path> paths) {
+        java.util.Set<java.nio.file.Path> a = new java.util.HashSet<>();
+        for (java.nio.file.Path p : files()) {
+            a.add(p.toAbsolutePath().normalize());
+        }
+        java.util.Set<java.nio.file.Path> b = new java.util.HashSet<>();
+        for (java.nio.file.Path p : paths) {
+            b.add(p.toAbsolutePath().normalize());
+        }
+        return a.equals(b);
+    }
+
+    /** How each file is to be read (format, zone, clock offset, date), as it was when saved. */
+    public faultline.importer.ImportOptions importOptions() {
+        faultline.importer.ImportOptions o = faultline.importer.ImportOptions.defaults();
+        for (SourceRef r : sources) {
+            try {
+                o.set(java.nio.file.Path.of(r.path()), new faultline.importer.ImportOptions.SourceOptions(
+                        r.format() == null ? null : faultline.model.SourceFormat.valueOf(r.format()),
+                        java.time.ZoneId.of(r.zone() == null ? "Z" : r.zone()), r.offsetNanos(),
+                        r.date() == null ? null : java.time.LocalDate.parse(r.date())));
+            } catch (RuntimeException e) {
+                // A hand-edited setting that no longer parses: that file is read with the defaults.
+            }
+        }
+        return o;
+    }
 }

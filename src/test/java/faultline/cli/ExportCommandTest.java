@@ -47,6 +47,38 @@ class ExportCommandTest {
     }
 
     @Test
+    void theWorkspaceBesideTheLogsGivesTasksAlignmentNotesAndView() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        List<Path> logs = new ArrayList<>();
+        for (Path p : Samples.files()) {
+            logs.add(Files.copy(p, dir.resolve(p.getFileName())));
+        }
+        List<faultline.workspace.Workspace.SourceRef> refs = logs.stream()
+                .map(p -> new faultline.workspace.Workspace.SourceRef(p.toAbsolutePath().toString(), 0, "", null, "Z", 0, null)).toList();
+        faultline.workspace.Workspace w = new faultline.workspace.Workspace(faultline.workspace.Workspace.VERSION, refs,
+                List.of(Samples.PREVIOUS, Samples.CURRENT), "LOOP_START", Map.of(),
+                new faultline.workspace.Workspace.ViewState(-1_000_000L, 26_000_000L, false),
+                List.of(faultline.model.Note.point(Samples.CURRENT, 1_771_943_513_553_318_000L, "int where float was meant")));
+        Path ws = faultline.workspace.WorkspaceStore.locationFor(logs);
+        faultline.workspace.WorkspaceStore.write(ws, w);
+        Path svg = dir.resolve("out.svg");
+        List<String> a = new ArrayList<>(List.of("export"));
+        logs.forEach(p -> a.add(p.toString()));
+        a.addAll(List.of("--svg", svg.toString()));
+        ReportCommandTest.Run r = ReportCommandTest.run(a.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("int where float was meant"), "the note is in the picture");
+        assertTrue(text.contains("aligned on loop start"), "the workspace's alignment");
+        assertTrue(text.indexOf("e040ae48") < text.indexOf("78cd8678"), "the workspace's lane order");
+
+        ReportCommandTest.Run byWorkspace = ReportCommandTest.run("report", ws.toString());
+        assertEquals(0, byWorkspace.code(), byWorkspace.err());
+        assertTrue(byWorkspace.out().contains("Tasks: e040ae48 (e040ae48-4fa8-4af6-8a57-028277e54ba9), 78cd8678"), byWorkspace.out());
+        assertTrue(byWorkspace.out().contains("Aligned on: loop start"), "the workspace file alone stands for its logs and choices");
+    }
+
+    @Test
     void wrongArgumentsAreToldPlainly() {
         ReportCommandTest.Run none = export();
         assertEquals(2, none.code());

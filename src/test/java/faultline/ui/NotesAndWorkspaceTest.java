@@ -116,7 +116,9 @@ class NotesAndWorkspaceTest {
         assertTrue(Files.readString(ws).contains("crash here (edited)"), "saved on change, without asking");
 
         stopApp();
+        files.add(ws.toString()); // dropped along with the logs: opened as the workspace, not read as a log
         start();
+        assertEquals(files.size() - 1, app.viewModel().taskSetProperty().get().sources().size());
         assertEquals(notes, List.copyOf(app.viewModel().notes()), "the notes come back exactly");
         assertEquals(view.start(), app.view().timelineViewModel().viewportProperty().get().start());
         assertEquals(view.span(), app.view().timelineViewModel().viewportProperty().get().span());
@@ -128,7 +130,7 @@ class NotesAndWorkspaceTest {
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, app.viewModel().notes().size(), "Delete removes the clicked note");
-        assertEquals(logHashes, files.stream().map(f -> faultline.workspace.Hashes.sha256(Path.of(f))).toList(),
+        assertEquals(logHashes, files.stream().limit(logHashes.size()).map(f -> faultline.workspace.Hashes.sha256(Path.of(f))).toList(),
                 "the log files are never written");
     }
 

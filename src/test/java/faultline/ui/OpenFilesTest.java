@@ -59,9 +59,23 @@ class OpenFilesTest {
         long first = before.nanos(0);
         ImportOptions o = ImportOptions.defaults().set(console,
                 new ImportOptions.SourceOptions(null, java.time.ZoneOffset.UTC, 2_000_000_000L, null));
-        robot.interact(() -> app.viewModel().reopenWith(o));
+        faultline.model.Note note = faultline.model.Note.point(Samples.CURRENT, first, "just typed");
+        robot.interact(() -> {
+            app.viewModel().addNote(note); // not autosaved yet when the files are read again
+            app.viewModel().reopenWith(o);
+        });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> !app.viewModel().busyProperty().get() && app.viewModel().taskSetProperty().get().store() != before);
         assertEquals(first + 2_000_000_000L, app.viewModel().taskSetProperty().get().store().nanos(0));
+        assertEquals(java.util.List.of(note), java.util.List.copyOf(app.viewModel().notes()), "nothing typed is lost by a re-read");
+
+        Path ws = faultline.workspace.WorkspaceStore.locationFor(java.util.List.of(console));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(ws)
+                && faultline.workspace.WorkspaceStore.read(ws).orElseThrow().sources().get(0).offsetNanos() == 2_000_000_000L);
+        stop();
+        start(console.toString());
+        assertEquals(first + 2_000_000_000L, app.viewModel().taskSetProperty().get().store().nanos(0),
+                "the same log opened again is read with its saved clock offset");
+        assertEquals(java.util.List.of(note), java.util.List.copyOf(app.viewModel().notes()));
     }
 }

@@ -1,0 +1,112 @@
+package faultline.cli;
+
+import faultline.analysis.DefaultSelection;
+import faultline.importer.ImportMonitor;
+import faultline.importer.ImportOptions;
+import faultline.importer.Importer;
+import faultline.model.Anchor;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import faultline.workspace.Workspace;
+import faultline.workspace.WorkspaceException;
+import faultline.workspace.WorkspaceStore;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files of a headless command, read as the window would read them: a workspace given on the
+ * command line stands for its logs, and the workspace beside the logs supplies their settings,
+ * compared tasks, alignment, shifts and notes unless the command line says otherwise.
+ */
+final class LoadedFiles {
+    final TaskSet set;
+    /** The workspace of exactly these files, or null. */
+    final Workspace workspace;
+
+    private LoadedFiles(TaskSet set, Workspace workspace) {
+        this.set = set;
+        this.workspace = workspace;
+    }
+
+    /** Null after telling on err why nothing could be read. */
+    static LoadedFiles load(List<Path> given, PrintStream err) {
+        List<Path> logs = given.stream().filter(p -> !WorkspaceStore.isWorkspace(p)).toList();
+        Workspace w = null;
+        try {
+            if (logs.isEmpty()) {
+                w = WorkspaceStore.read(given.get(0)).orElse(null);
+                if (w == null) {
+                    err.println("faultline: " + given.get(0) + ": no such workspace");
+                    return null;
+                }
+                logs = w.files();
+            } else {
+                w = WorkspaceStore.read(WorkspaceStore.locationFor(logs)).filter(s -> s.isFor(given.stream()
+                        .filter(p -> !WorkspaceStore.isWorkspace(p)).toList())).orElse(null);
+            }
+        } catch (WorkspaceException e) {
+            err.println("faultline: " + e.getMessage() + "; going on without it");
+        }
+        ImportOptions options = w == null ? ImportOptions.defaults() : w.importOptions();
+        TaskSet set = new Importer(options).importFiles(logs, ImportMonitor.NONE);
+        for (String warning : set.report().warnings()) {
+            err.println("faultline: " + warning);
+        }
+        if (set.sources().isEmpty()) {
+            err.println("faultline: no file could be read");
+            return null;
+        }
+        return new LoadedFiles(set, w);
+    }
+
+    /** The named tasks (full ids or unique starts), else the workspace's, else the default failures; null after telling what is unknown. */
+    List<Task> select(List<String> ids, PrintStream err) {
+        if (ids.isEmpty()) {
+            List<Task> saved = new ArrayList<>();
+            if (workspace != null) {
+                workspace.compared().forEach(id -> set.find(id).ifPresent(saved::add));
+            }
+            return saved.isEmpty() ? DefaultSelection.of(set) : saved;
+        }
+        List<Task> out = new ArrayList<>();
+        for (String id : ids) {
+            Task t = set.find(id).orElse(null);
+            if (t == null) {
+                err.println("faultline: no task " + id + " in these files (tasks: "
+                        + String.join(", ", set.tasks().stream().limit(12).map(Task::shortId).toList())
+                        + (set.tasks().size() > 12 ? ", …" : "") + ")");
+                return null;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** The alignment asked for, else the workspace's, else the crash. */
+    Anchor anchor(String asked) {
+        if (asked != null) {
+            return Anchor.parse(asked);
+        }
+        if (workspace != null) {
+            try {
+                return Anchor.valueOf(workspace.anchor());
+            } catch (RuntimeException e) {
+                return Anchor.CRASH;
+            }
+        }
+        return Anchor.CRASH;
+    }
+
+    /** The workspace's hand-set shift of each task, 0 for the others. */
+    List<Long> shifts(List<Task> tasks) {
+        return tasks.stream().map(t -> workspace == null ? 0L : workspace.shifts().getOrDefault(t.id(), 0L)).toList();
+    }
+
+    /** The workspace's notes (none without one). */
+    List<faultline.model.Note> notes() {
+        return workspace == null ? List.of() : workspace.notes();
+    }
+}
