@@ -48,6 +48,13 @@ class RealLogsConformanceTest {
         return set.tasks().stream().map(Task::id).collect(Collectors.toSet());
     }
 
+    /** The file holds exactly one task, the one whose id starts so (the fixture is read in place, never quoted). */
+    static void assertOneTask(TaskSet set, String idStart) {
+        Set<String> ids = ids(set);
+        assertEquals(1, ids.size(), ids.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(ids.iterator().next().startsWith(idStart + "-"), ids.toString());
+    }
+
     static ParseReport.FileReport report(TaskSet set) {
         return set.report().files().get(0);
     }
@@ -56,7 +63,7 @@ class RealLogsConformanceTest {
     void consoleOfTheTravelOrchestratorCrash() throws Exception {
         TaskSet set = file("01_");
         assertEquals(SourceFormat.WORKER_CONSOLE, report(set).format());
-        assertEquals(Set.of("306199b3-566d-49e5-8dd7-e2d57ab9c61b"), ids(set));
+        assertOneTask(set, "306199b3");
         Task t = task(set, "306199b3");
         assertEquals("travel_orchestrator", t.type());
         assertEquals(TaskStatus.FAILED, t.status());
@@ -70,7 +77,7 @@ class RealLogsConformanceTest {
     @Test
     void heartbeatsAndClaimWithSecondOnlyPythonLines() throws Exception {
         TaskSet set = file("02_");
-        assertEquals(Set.of("306199b3-566d-49e5-8dd7-e2d57ab9c61b"), ids(set));
+        assertOneTask(set, "306199b3");
         assertEquals("2025-10-07 17:53:45", time(set, row(set, "PATCH /rest/v1/workers")));
         assertEquals("2025-10-07 18:02:55.368", time(set, row(set, "claim-next-task")));
         EventStore s = set.store();
