@@ -46,7 +46,7 @@ public final class TaskText {
 
     /** The message without the worker's "COMPONENT: " prefix. */
     public String body(int k) {
-        return stripComponent(messages[k]);
+        return faultline.model.MessageText.withoutComponent(messages[k]);
     }
 
     public String raw(int k) {
@@ -84,17 +84,4 @@ public final class TaskText {
         return -1;
     }
 
-    static String stripComponent(String m) {
-        int n = Math.min(m.length(), 24);
-        for (int i = 0; i < n; i++) {
-            char c = m.charAt(i);
-            if (c == ':' && i > 0 && i + 1 < m.length() && m.charAt(i + 1) == ' ') {
-                return m.substring(i + 2);
-            }
-            if (!(c >= 'A' && c <= 'Z') && c != '_' && !(c >= '0' && c <= '9')) {
-                return m;
-            }
-        }
-        return m;
-    }
 }

@@ -1,7 +1,5 @@
 package faultline.cli;
 
-import faultline.analysis.Alignment;
-import faultline.analysis.Analyzer;
 import faultline.export.TimelineExport;
 import faultline.model.Anchor;
 import faultline.model.Comparison;
@@ -54,16 +52,11 @@ final class ExportCommand {
         if (loaded == null) {
             return 1;
         }
-        Anchor anchor = loaded.anchor(a.one("--align", null));
-        List<Task> tasks = loaded.select(a.all("--task"), err);
-        if (tasks == null) {
+        Comparison c = loaded.compare(a.all("--task"), a.one("--align", null), "export", err);
+        if (c == null) {
             return 1;
         }
-        if (tasks.isEmpty()) {
-            err.println("faultline export: no failed task in these files; name tasks with --task");
-            return 1;
-        }
-        Comparison c = Alignment.align(new Analyzer(loaded.set).analyse(tasks), anchor, loaded.shifts(tasks), loaded.set);
+        List<Task> tasks = c.tasks().stream().map(t -> t.task()).toList();
         TimelineScene scene = SceneBuilder.build(c, loaded.set)
                 .withNotes(loaded.notes(), tasks.stream().map(Task::id).toList());
         Viewport view;
@@ -73,7 +66,7 @@ final class ExportCommand {
             // Without --window the picture shows what the window showed, when the workspace says so
             // (a folded view is in compressed time, which the export does not draw).
             boolean useSaved = spec == null && saved != null && !saved.folded() && tasks.equals(loaded.select(List.of(), err))
-                    && anchor.name().equals(loaded.workspace.anchor());
+                    && c.anchor().name().equals(loaded.workspace.anchor());
             view = useSaved ? new Viewport(saved.start(), saved.span(), width) : window(spec, scene, width);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());

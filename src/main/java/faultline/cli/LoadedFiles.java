@@ -62,6 +62,23 @@ final class LoadedFiles {
         return new LoadedFiles(set, w);
     }
 
+    /**
+     * The comparison a headless command draws or reports: the tasks named (else the workspace's, else
+     * the default failures) on the alignment asked for (else the workspace's, else the crash), with the
+     * workspace's shifts. Null after telling on err why there is nothing to compare.
+     */
+    faultline.model.Comparison compare(List<String> ids, String align, String command, PrintStream err) {
+        List<Task> tasks = select(ids, err);
+        if (tasks == null) {
+            return null;
+        }
+        if (tasks.isEmpty()) {
+            err.println("faultline " + command + ": no failed task in these files; name tasks with --task");
+            return null;
+        }
+        return faultline.analysis.Alignment.align(new faultline.analysis.Analyzer(set).analyse(tasks), anchor(align), shifts(tasks), set);
+    }
+
     /** The named tasks (full ids or unique starts), else the workspace's, else the default failures; null after telling what is unknown. */
     List<Task> select(List<String> ids, PrintStream err) {
         if (ids.isEmpty()) {

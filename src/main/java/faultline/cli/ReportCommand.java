@@ -1,21 +1,17 @@
 package faultline.cli;
 
-import faultline.analysis.Alignment;
-import faultline.analysis.Analyzer;
 import faultline.analysis.ComparisonReport;
 import faultline.analysis.ReportBuilder;
 import faultline.export.JsonReportWriter;
 import faultline.export.MarkdownReportWriter;
 import faultline.model.Anchor;
 import faultline.model.Comparison;
-import faultline.model.Task;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,17 +37,10 @@ final class ReportCommand {
         if (loaded == null) {
             return 1;
         }
-        Anchor anchor = loaded.anchor(a.one("--align", null));
-        List<Task> tasks = loaded.select(a.all("--task"), err);
-        if (tasks == null) {
+        Comparison c = loaded.compare(a.all("--task"), a.one("--align", null), "report", err);
+        if (c == null) {
             return 1;
         }
-        if (tasks.isEmpty()) {
-            err.println("faultline report: no failed task in these files; name tasks with --task");
-            return 1;
-        }
-        Analyzer analyzer = new Analyzer(loaded.set);
-        Comparison c = Alignment.align(analyzer.analyse(tasks), anchor, loaded.shifts(tasks), loaded.set);
         ComparisonReport report = ReportBuilder.build(c, loaded.set);
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         if (format.equals("json")) {

@@ -60,7 +60,7 @@ final class TaskFacts {
 
     private static void read(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts) {
         SourceText t = texts.get(b.source(r));
-        String msg = body(t.message(b.ref(r), b.extent(r)).strip());
+        String msg = faultline.model.MessageText.withoutComponent(t.message(b.ref(r), b.extent(r)).strip());
         Stamp when = new Stamp(b.nanos(r), b.precision(r), b.estimated(r));
         if (d.type.isEmpty()) {
             Matcher m = TYPE.matcher(msg);
@@ -100,20 +100,6 @@ final class TaskFacts {
         }
     }
 
-    /** The message without the worker's "COMPONENT: " prefix. */
-    private static String body(String m) {
-        int n = Math.min(m.length(), 24);
-        for (int i = 0; i < n; i++) {
-            char c = m.charAt(i);
-            if (c == ':' && i > 0 && i + 1 < m.length() && m.charAt(i + 1) == ' ') {
-                return m.substring(i + 2);
-            }
-            if (!(c >= 'A' && c <= 'Z') && c != '_' && !(c >= '0' && c <= '9')) {
-                return m;
-            }
-        }
-        return m;
-    }
 
     private static TaskStatus statusOf(String msg, SourceText t, EventStore.Builder b, int r) {
         if (msg.contains("Finished task (Success: False)") || msg.contains("[TASK_ERROR]") || msg.contains("Cascaded failed from related task")

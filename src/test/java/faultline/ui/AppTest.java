@@ -2,18 +2,14 @@ package faultline.ui;
 
 import faultline.render.TimelineScene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,19 +21,12 @@ class AppTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("faultline.data.dir", java.nio.file.Files.createTempDirectory("faultline-test").toString());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> app.viewModel() != null && !app.viewModel().busyProperty().get() && app.viewModel().comparisonProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(stage::requestFocus);
+        app = RunningApp.start();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @Test

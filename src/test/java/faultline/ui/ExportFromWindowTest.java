@@ -10,17 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,23 +32,12 @@ class ExportFromWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("faultline.data.dir", Files.createTempDirectory("faultline-test").toString());
-        List<String> files = new ArrayList<>();
-        for (Path p : Samples.files()) {
-            files.add(Files.copy(p, dir.resolve(p.getFileName())).toString());
-        }
-        FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class, files.toArray(new String[0]));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> app.viewModel() != null && !app.viewModel().busyProperty().get()
-                        && app.view().timelineViewModel().sceneProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = RunningApp.start(RunningApp.sampleIn(dir).toArray(new String[0]));
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @Test

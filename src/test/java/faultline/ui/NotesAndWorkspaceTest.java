@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -39,25 +38,16 @@ class NotesAndWorkspaceTest {
 
     @BeforeEach
     void copySample() throws Exception {
-        System.setProperty("faultline.data.dir", Files.createTempDirectory("faultline-test").toString());
-        for (Path p : Samples.files()) {
-            files.add(Files.copy(p, dir.resolve(p.getFileName())).toString());
-        }
+        files.addAll(RunningApp.sampleIn(dir));
     }
 
     private void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class, files.toArray(new String[0]));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> app.viewModel() != null && !app.viewModel().busyProperty().get() && app.viewModel().comparisonProperty().get() != null
-                        && app.view().timelineViewModel().sceneProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = RunningApp.start(files.toArray(new String[0]));
         app.view().timeline().setPrompt((title, initial) -> Optional.of(initial.isEmpty() ? "crash here" : initial + " (edited)"));
     }
 
     private void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @AfterEach

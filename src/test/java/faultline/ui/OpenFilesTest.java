@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -26,18 +25,12 @@ class OpenFilesTest {
     private final FxRobot robot = new FxRobot();
 
     private void start(String... args) throws Exception {
-        System.setProperty("faultline.data.dir", java.nio.file.Files.createTempDirectory("faultline-test").toString());
-        FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class, args);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> app.viewModel() != null && !app.viewModel().busyProperty().get() && !app.viewModel().files().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
+        app = RunningApp.start(args);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @Test

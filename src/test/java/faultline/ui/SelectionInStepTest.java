@@ -7,15 +7,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,20 +26,13 @@ class SelectionInStepTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("faultline.data.dir", java.nio.file.Files.createTempDirectory("faultline-test").toString());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> app.viewModel() != null && !app.viewModel().busyProperty().get() && app.viewModel().comparisonProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(stage::requestFocus);
+        app = RunningApp.start();
         vm = app.viewModel();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @SuppressWarnings("unchecked")

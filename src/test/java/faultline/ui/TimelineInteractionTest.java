@@ -5,12 +5,10 @@ import faultline.render.TimelineLayout;
 import faultline.render.TimelineScene;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
@@ -28,13 +26,7 @@ class TimelineInteractionTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("faultline.data.dir", java.nio.file.Files.createTempDirectory("faultline-test").toString());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> app.viewModel() != null && !app.viewModel().busyProperty().get() && app.viewModel().comparisonProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(stage::requestFocus);
+        app = RunningApp.start();
         timeline = app.view().timeline();
         vm = app.view().timelineViewModel();
         robot.clickOn(timeline);
@@ -43,8 +35,7 @@ class TimelineInteractionTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     private long span() {
