@@ -212,16 +212,6 @@ public final class LoopScan {
         return !iterations.isEmpty();
     }
 
-    /** The model default of a parameter as this task's loop logged it (NOT_SET → value), or null. */
-    String loggedDefault(String name) {
-        for (Iteration it : iterations.values()) {
-            if (name.equals(it.name) && it.changeNew != null) {
-                return it.changeNew;
-            }
-        }
-        return null;
-    }
-
     Iteration iterationOf(String name) {
         for (Iteration it : iterations.values()) {
             if (name.equals(it.name)) {

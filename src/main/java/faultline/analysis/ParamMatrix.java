@@ -31,11 +31,6 @@ public record ParamMatrix(List<Row> rows, int tasks) {
             return valuesDiffer || typesDiffer || originsDiffer;
         }
 
-        public boolean crashPointIn(int task) {
-            LoopParam p = cells.get(task);
-            return p != null && p.status() == ParamStatus.CRASH_POINT;
-        }
-
         public boolean anyCrashPoint() {
             for (LoopParam p : cells) {
                 if (p != null && p.status() == ParamStatus.CRASH_POINT) {

@@ -65,8 +65,8 @@ final class ExportCommand {
             Workspace.ViewState saved = loaded.workspace == null ? null : loaded.workspace.view();
             // Without --window the picture shows what the window showed, when the workspace says so
             // (a folded view is in compressed time, which the export does not draw).
-            boolean useSaved = spec == null && saved != null && !saved.folded() && tasks.equals(loaded.select(List.of(), err))
-                    && c.anchor().name().equals(loaded.workspace.anchor());
+            boolean useSaved = spec == null && saved != null && !saved.folded()
+                    && a.all("--task").isEmpty() && a.one("--align", null) == null;
             view = useSaved ? new Viewport(saved.start(), saved.span(), width) : window(spec, scene, width);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());

@@ -42,18 +42,19 @@ final class LoadedFiles {
                     err.println("faultline: " + given.get(0) + ": no such workspace");
                     return null;
                 }
-                logs = w.files();
             } else {
-                w = WorkspaceStore.read(WorkspaceStore.locationFor(logs)).filter(s -> s.isFor(given.stream()
-                        .filter(p -> !WorkspaceStore.isWorkspace(p)).toList())).orElse(null);
+                w = WorkspaceStore.read(WorkspaceStore.locationFor(logs)).filter(s -> s.isFor(logs)).orElse(null);
             }
         } catch (WorkspaceException e) {
             err.println("faultline: " + e.getMessage() + "; going on without it");
         }
         ImportOptions options = w == null ? ImportOptions.defaults() : w.importOptions();
-        TaskSet set = new Importer(options).importFiles(logs, ImportMonitor.NONE);
+        TaskSet set = new Importer(options).importFiles(logs.isEmpty() && w != null ? w.files() : logs, ImportMonitor.NONE);
         for (String warning : set.report().warnings()) {
             err.println("faultline: " + warning);
+        }
+        if (w != null) {
+            w.changedSources().forEach(c -> err.println("faultline: " + c));
         }
         if (set.sources().isEmpty()) {
             err.println("faultline: no file could be read");
@@ -82,10 +83,7 @@ final class LoadedFiles {
     /** The named tasks (full ids or unique starts), else the workspace's, else the default failures; null after telling what is unknown. */
     List<Task> select(List<String> ids, PrintStream err) {
         if (ids.isEmpty()) {
-            List<Task> saved = new ArrayList<>();
-            if (workspace != null) {
-                workspace.compared().forEach(id -> set.find(id).ifPresent(saved::add));
-            }
+            List<Task> saved = workspace == null ? List.of() : workspace.comparedIn(set);
             return saved.isEmpty() ? DefaultSelection.of(set) : saved;
         }
         List<Task> out = new ArrayList<>();
@@ -107,19 +105,12 @@ final class LoadedFiles {
         if (asked != null) {
             return Anchor.parse(asked);
         }
-        if (workspace != null) {
-            try {
-                return Anchor.valueOf(workspace.anchor());
-            } catch (RuntimeException e) {
-                return Anchor.CRASH;
-            }
-        }
-        return Anchor.CRASH;
+        return workspace == null ? Anchor.CRASH : workspace.anchorOr(Anchor.CRASH);
     }
 
     /** The workspace's hand-set shift of each task, 0 for the others. */
     List<Long> shifts(List<Task> tasks) {
-        return tasks.stream().map(t -> workspace == null ? 0L : workspace.shifts().getOrDefault(t.id(), 0L)).toList();
+        return tasks.stream().map(t -> workspace == null ? 0L : workspace.shiftOf(t)).toList();
     }
 
     /** The workspace's notes (none without one). */

@@ -76,16 +76,6 @@ final class ReadContext {
         events.setExtent(event, (int) Math.min(Integer.MAX_VALUE, bytes));
     }
 
-    /** Takes over the last known time from a parallel part read before this one. */
-    void continueFrom(long nanos, int precision) {
-        lastNanos = nanos;
-        lastPrecision = precision;
-    }
-
-    int lastPrecision() {
-        return lastPrecision;
-    }
-
     long lastNanos() {
         return lastNanos;
     }

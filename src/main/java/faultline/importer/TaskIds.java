@@ -71,8 +71,4 @@ public final class TaskIds {
     public static boolean isFull(String id) {
         return id != null && UUID.matcher(id).matches();
     }
-
-    public static boolean isShort(String id) {
-        return id != null && SHORT.matcher(id).matches();
-    }
 }

@@ -139,12 +139,6 @@ public final class EventStore {
         return new Event(i, stamp(i), level(i), task[i], source[i], line(i), message(i));
     }
 
-    /** Heap held by the columns and sparse maps, for the import statistics. */
-    public long columnBytes() {
-        return (long) size * (8 + 8 + 4 + 2 + 1) + duplicate.size() / 8
-                + extent.heapBytes() + refinedEnd.heapBytes() + twin.heapBytes();
-    }
-
     public static Builder builder(int capacity) {
         return new Builder(capacity);
     }

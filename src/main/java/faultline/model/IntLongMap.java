@@ -82,10 +82,6 @@ public final class IntLongMap {
         void accept(int key, long value);
     }
 
-    public long heapBytes() {
-        return keys.length * 12L;
-    }
-
     private int slot(int key) {
         int mask = keys.length - 1;
         int s = (key * 0x9E3779B9) >>> 7 & mask;

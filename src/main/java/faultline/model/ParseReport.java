@@ -54,10 +54,6 @@ public record ParseReport(List<FileReport> files) {
         return files.stream().mapToLong(FileReport::lines).sum();
     }
 
-    public long totalEvents() {
-        return files.stream().mapToLong(FileReport::events).sum();
-    }
-
     public long totalUnparsed() {
         return files.stream().mapToLong(FileReport::unparsed).sum();
     }

@@ -15,10 +15,6 @@ public record Stamp(long nanos, int precision, boolean estimated) implements Com
         }
     }
 
-    public static Stamp exact(long nanos) {
-        return new Stamp(nanos, 9, false);
-    }
-
     /** Width of the interval this stamp stands for: 1 s for precision 0, 1 µs for precision 6. */
     public long resolution() {
         return resolution(precision);

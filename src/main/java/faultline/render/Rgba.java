@@ -18,8 +18,4 @@ public record Rgba(int r, int g, int b, double a) {
     public String hex() {
         return String.format("#%02x%02x%02x", r, g, b);
     }
-
-    public int argb() {
-        return ((int) Math.round(a * 255) << 24) | (r << 16) | (g << 8) | b;
-    }
 }

@@ -5,6 +5,9 @@ import faultline.export.PngWriter;
 import faultline.export.TimelineExport;
 import faultline.model.Comparison;
 import faultline.model.TaskSet;
+import faultline.render.TimeScale;
+import faultline.render.TimelineScene;
+import faultline.render.TimelineStyle;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -16,6 +19,7 @@ import javafx.scene.transform.Transform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** Export from the window: the timeline picture (the headless export's, with the window's colours), the window itself, the clipboard. */
 final class Exports {
@@ -31,26 +35,37 @@ final class Exports {
         return ids + (sig.isEmpty() ? "" : " — " + sig);
     }
 
-    static TimelineExport timeline(MainViewModel main, TimelineViewModel tl, TimelineView view, String title) {
+    /**
+     * Takes what the timeline shows now, on the FX thread; the picture itself (which hashes the logs for
+     * its metadata) is made by the returned supplier, off it.
+     */
+    static Supplier<TimelineExport> timeline(MainViewModel main, TimelineViewModel tl, TimelineView view, String title) {
         Comparison c = main.comparisonProperty().get();
         TaskSet set = main.taskSetProperty().get();
-        return TimelineExport.of(c, set, tl.sceneProperty().get(), tl.scale(), view.style(), title);
+        TimelineScene scene = tl.sceneProperty().get();
+        TimeScale scale = tl.scale();
+        TimelineStyle style = view.style();
+        return () -> TimelineExport.of(c, set, scene, scale, style, title);
     }
 
-    /** The whole window at a scale, as a PNG with the same metadata as the timeline picture. */
-    static void writeWindowPng(Scene scene, int scale, ExportMetadata metadata, Path target) throws IOException {
+    /** The whole window at a scale (a snapshot: FX thread only). */
+    static BufferedImage window(Scene scene, int scale) {
         SnapshotParameters p = new SnapshotParameters();
         p.setTransform(Transform.scale(scale, scale));
         WritableImage img = scene.getRoot().snapshot(p, null);
-        BufferedImage b = SwingFXUtils.fromFXImage(img, null);
-        faultline.workspace.AtomicFile.write(target, out -> PngWriter.write(b, metadata.entries(), out));
+        return SwingFXUtils.fromFXImage(img, null);
     }
 
-    /** The timeline picture to the clipboard, as an image (and its title as text). */
-    static void copy(TimelineExport export) {
+    /** A picture of the window as a PNG with the same metadata as the timeline picture. */
+    static void writePng(BufferedImage image, ExportMetadata metadata, Path target) throws IOException {
+        faultline.workspace.AtomicFile.write(target, out -> PngWriter.write(image, metadata.entries(), out));
+    }
+
+    /** The timeline picture to the clipboard, as an image (and its title as text): FX thread only. */
+    static void copy(BufferedImage image, String title) {
         ClipboardContent content = new ClipboardContent();
-        content.putImage(SwingFXUtils.toFXImage(export.image(1), null));
-        content.putString(export.metadata().title());
+        content.putImage(SwingFXUtils.toFXImage(image, null));
+        content.putString(title);
         Clipboard.getSystemClipboard().setContent(content);
     }
 }

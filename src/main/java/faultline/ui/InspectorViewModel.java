@@ -51,7 +51,6 @@ public final class InspectorViewModel {
     private final BooleanProperty onlyDiffering = new SimpleBooleanProperty(this, "onlyDiffering", false);
     private final BooleanProperty onlyReached = new SimpleBooleanProperty(this, "onlyReached", false);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
     private final ObservableList<DetailLine> detailLines = FXCollections.observableArrayList();
 
     public InspectorViewModel(MainViewModel main) {
@@ -85,10 +84,6 @@ public final class InspectorViewModel {
 
     public StringProperty searchProperty() {
         return search;
-    }
-
-    public StringProperty detailProperty() {
-        return detail;
     }
 
     public ObservableList<DetailLine> detailLines() {
@@ -185,7 +180,6 @@ public final class InspectorViewModel {
         List<DetailLine> lines = new ArrayList<>();
         if (c == null || name == null) {
             detailLines.setAll(new DetailLine(c == null ? "" : "Select a parameter to see where its value came from.", -1, "note"));
-            detail.set(detailLines.get(0).text());
             return;
         }
         EventStore store = main.taskSetProperty().get().store();
@@ -220,11 +214,6 @@ public final class InspectorViewModel {
             }
         }
         detailLines.setAll(lines);
-        StringBuilder sb = new StringBuilder();
-        for (DetailLine l : lines) {
-            sb.append(l.text()).append('\n');
-        }
-        detail.set(sb.toString().stripTrailing());
     }
 
     private String sourceOf(int row) {

@@ -170,7 +170,7 @@ public final class MainView extends BorderPane {
         darkItem.setOnAction(e -> toggleTheme());
         view.getItems().addAll(ActionUtils.createMenuItem(fit), ActionUtils.createMenuItem(crash), ActionUtils.createMenuItem(sameMoment),
                 foldItem, new SeparatorMenuItem(), menuItem("Back (Alt+Left)", back), menuItem("Forward (Alt+Right)", forward),
-                new SeparatorMenuItem(), darkItem);
+                resetShiftsItem(), new SeparatorMenuItem(), darkItem);
         Menu edit = new Menu("Edit");
         edit.getItems().addAll(ActionUtils.createMenuItem(copyImage));
         MenuBar bar = new MenuBar(file, edit, view);
@@ -336,26 +336,44 @@ public final class MainView extends BorderPane {
         });
     }
 
-    /** Writes the chosen picture; a failure is told in the window, never lost. */
+    /**
+     * Writes the chosen picture in the background (hashing the logs and encoding take a moment); the
+     * outcome is told in the status bar, a failure in the window, never lost.
+     */
     void exportTo(ExportDialog.Choice choice, Path target) {
-        try {
-            var export = Exports.timeline(vm, timelineVm, timeline, choice.title());
-            if (choice.what() == ExportDialog.What.WINDOW) {
-                Exports.writeWindowPng(getScene(), choice.scale(), export.metadata(), target);
+        java.util.function.Supplier<faultline.export.TimelineExport> export = Exports.timeline(vm, timelineVm, timeline, choice.title());
+        java.awt.image.BufferedImage window = choice.what() == ExportDialog.What.WINDOW ? Exports.window(getScene(), choice.scale()) : null;
+        String name = String.valueOf(target.getFileName());
+        vm.workspaceStatusProperty().set("Exporting " + name + "…");
+        Background.run(() -> {
+            faultline.export.TimelineExport e = export.get();
+            if (window != null) {
+                Exports.writePng(window, e.metadata(), target);
             } else if (choice.svg()) {
-                export.writeSvg(target);
+                e.writeSvg(target);
             } else {
-                export.writePng(target, choice.scale());
+                e.writePng(target, choice.scale());
             }
-            vm.workspaceStatusProperty().set("Exported " + target.getFileName());
-        } catch (java.io.IOException | RuntimeException e) {
-            vm.problems().setAll("Export failed: " + target.getFileName() + ": " + e.getMessage());
-        }
+            return target;
+        }, t -> vm.workspaceStatusProperty().set("Exported " + name), ex -> {
+            vm.workspaceStatusProperty().set("Export failed");
+            vm.problems().setAll("Export failed: " + name + ": " + ex.getMessage());
+        });
     }
 
     private void copyImage() {
-        Exports.copy(Exports.timeline(vm, timelineVm, timeline, Exports.defaultTitle(vm.comparisonProperty().get())));
-        vm.workspaceStatusProperty().set("Timeline copied to the clipboard");
+        java.util.function.Supplier<faultline.export.TimelineExport> export =
+                Exports.timeline(vm, timelineVm, timeline, Exports.defaultTitle(vm.comparisonProperty().get()));
+        Background.run(() -> {
+            faultline.export.TimelineExport e = export.get();
+            return new Copied(e.image(1), e.metadata().title());
+        }, c -> {
+            Exports.copy(c.image(), c.title());
+            vm.workspaceStatusProperty().set("Timeline copied to the clipboard");
+        }, ex -> vm.problems().setAll("Copy failed: " + ex.getMessage()));
+    }
+
+    private record Copied(java.awt.image.BufferedImage image, String title) {
     }
 
     private void chooseFiles() {

@@ -20,7 +20,6 @@ import faultline.workspace.WorkspaceStore;
 import faultline.model.Note;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -143,11 +142,6 @@ public final class MainViewModel {
         return notes.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** The workspace as it stands now (hashes the sources: call off the FX thread for large files). */
-    public Workspace workspace() {
-        return captureWorkspace().get();
-    }
-
     /** Takes the state on the FX thread; the returned supplier builds the workspace (hashing) anywhere. */
     private java.util.function.Supplier<Workspace> captureWorkspace() {
         List<Path> list = List.copyOf(files);
@@ -188,19 +182,13 @@ public final class MainViewModel {
             return;
         }
         java.util.function.Supplier<Workspace> w = captureWorkspace();
-        javafx.concurrent.Task<Void> job = new javafx.concurrent.Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                WorkspaceStore.write(target, w.get());
-                return null;
-            }
-        };
-        job.setOnSucceeded(e -> workspaceStatus.set("Saved " + target.getFileName()));
-        job.setOnFailed(e -> {
+        Background.run(() -> {
+            WorkspaceStore.write(target, w.get());
+            return target;
+        }, t -> workspaceStatus.set("Saved " + t.getFileName()), ex -> {
             workspaceStatus.set("Workspace not saved");
-            problems.setAll("Workspace not saved: " + job.getException().getMessage());
+            problems.setAll("Workspace not saved: " + ex.getMessage());
         });
-        Background.EXECUTOR.submit(job);
     }
 
     /** Save As: the workspace goes to a chosen file from now on. */
@@ -286,37 +274,9 @@ public final class MainViewModel {
     /** A saved workspace's choices resolved against the newly read files. */
     private record Restored(Workspace workspace, Anchor anchor, Map<Integer, Long> shifts, List<String> warnings) {
         static Restored of(Workspace w, TaskSet set, Anchor fallback) {
-            Anchor a;
-            try {
-                a = Anchor.valueOf(w.anchor());
-            } catch (RuntimeException e) {
-                a = fallback;
-            }
             Map<Integer, Long> byIndex = new HashMap<>();
             w.shifts().forEach((id, ns) -> set.find(id).ifPresent(t -> byIndex.put(t.index(), ns)));
-            return new Restored(w, a, byIndex, sourceWarnings(w));
-        }
-
-        /** What changed about the workspace's files since it was saved (hashes: not on the FX thread). */
-        private static List<String> sourceWarnings(Workspace w) {
-            List<String> warnings = new ArrayList<>();
-            for (Workspace.SourceRef r : w.sources()) {
-                Path p = Path.of(r.path());
-                if (!java.nio.file.Files.exists(p)) {
-                    warnings.add(p.getFileName() + " of the workspace is missing");
-                } else if (r.sha256() != null && !r.sha256().isEmpty() && !r.sha256().equals(Hashes.sha256(p))) {
-                    warnings.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
-                }
-            }
-            return warnings;
-        }
-
-        List<Task> tasks(TaskSet set) {
-            List<Task> tasks = new ArrayList<>();
-            for (String id : workspace.compared()) {
-                set.find(id).ifPresent(tasks::add);
-            }
-            return tasks;
+            return new Restored(w, w.anchorOr(fallback), byIndex, w.changedSources());
         }
     }
 
@@ -388,13 +348,13 @@ public final class MainViewModel {
                     }
                     fails.put(t.index(), an.analyse(t));
                 }
-                List<Task> pre = preselect(set);
+                List<Task> pre = faultline.analysis.DefaultSelection.of(set);
                 Anchor anc = a;
                 List<Long> laneShifts = List.of();
                 // A reopened workspace is compared as it was saved straight away, so the view never jumps.
                 Restored r = restore == null ? null : Restored.of(restore.get(), set, a);
                 if (r != null) {
-                    List<Task> saved = r.tasks(set);
+                    List<Task> saved = r.workspace().comparedIn(set);
                     pre = saved.isEmpty() ? pre : saved;
                     anc = r.anchor();
                     laneShifts = pre.stream().map(t -> r.shifts().getOrDefault(t.index(), 0L)).toList();
@@ -563,34 +523,17 @@ public final class MainViewModel {
         for (Task t : list) {
             laneShifts.add(shifts.getOrDefault(t.index(), 0L));
         }
-        javafx.concurrent.Task<Comparison> job = new javafx.concurrent.Task<>() {
-            @Override
-            protected Comparison call() {
-                return Alignment.align(an.analyse(list), a, laneShifts, set);
-            }
-        };
-        job.setOnSucceeded(e -> {
+        Background.run(() -> Alignment.align(an.analyse(list), a, laneShifts, set), c -> {
             // Only the newest request counts: an older one finishing late must not undo a newer choice.
             if (gen == compareGeneration && an == analyzer && list.equals(compared)) {
-                comparison.set(job.getValue());
+                comparison.set(c);
             }
-        });
-        job.setOnFailed(e -> problems.setAll("Analysis failed: " + job.getException()));
-        Background.EXECUTOR.submit(job);
-    }
-
-    static List<Task> preselect(TaskSet set) {
-        return faultline.analysis.DefaultSelection.of(set);
+        }, ex -> problems.setAll("Analysis failed: " + ex));
     }
 
     static String summary(TaskSet set) {
         ParseReport r = set.report();
         return String.format("%,d lines · %,d events · %,d tasks (%,d failed) · %,d not understood",
                 r.totalLines(), set.store().size(), set.tasks().size(), set.failed().size(), r.totalUnparsed());
-    }
-
-    /** Runs on the FX thread when called from tests that need to wait for the background. */
-    static void runLater(Runnable r) {
-        Platform.runLater(r);
     }
 }

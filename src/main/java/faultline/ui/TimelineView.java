@@ -85,7 +85,6 @@ public final class TimelineView extends Region {
     private double mouseY = Double.NaN;
     private long frames;
     private long overlayFrames;
-    private long lastFrameNanos;
 
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
@@ -186,9 +185,7 @@ public final class TimelineView extends Region {
         vm.setWidth(w);
         tip.autosize();
         if (dirty && w > 0 && h > 0) {
-            long t0 = System.nanoTime();
             draw(w, h);
-            lastFrameNanos = System.nanoTime() - t0;
             dirty = false;
         }
         if (overlayDirty && w > 0 && h > 0) {
@@ -256,11 +253,6 @@ public final class TimelineView extends Region {
 
     public long overlayFrames() {
         return overlayFrames;
-    }
-
-    /** How long the last frame of the lanes took to draw, ns. */
-    public long lastFrameNanos() {
-        return lastFrameNanos;
     }
 
     private void onScroll(ScrollEvent e) {

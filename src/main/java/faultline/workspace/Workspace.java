@@ -74,4 +74,41 @@ public record Workspace(int version, List<SourceRef> sources, List<String> compa
         }
         return o;
     }
+
+    /** The saved alignment, or the fallback for a name this version does not know. */
+    public faultline.model.Anchor anchorOr(faultline.model.Anchor fallback) {
+        try {
+            return faultline.model.Anchor.valueOf(anchor);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    /** The compared tasks found in the set, in lane order (tasks no longer there are left out). */
+    public List<faultline.model.Task> comparedIn(faultline.model.TaskSet set) {
+        List<faultline.model.Task> out = new java.util.ArrayList<>();
+        for (String id : compared) {
+            set.find(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The hand-set shift of a task's lane, ns. */
+    public long shiftOf(faultline.model.Task t) {
+        return shifts.getOrDefault(t.id(), 0L);
+    }
+
+    /** What changed about the files since the workspace was saved (hashes them: not for the FX thread). */
+    public List<String> changedSources() {
+        List<String> out = new java.util.ArrayList<>();
+        for (SourceRef r : sources) {
+            java.nio.file.Path p = java.nio.file.Path.of(r.path());
+            if (!java.nio.file.Files.exists(p)) {
+                out.add(p.getFileName() + " of the workspace is missing");
+            } else if (r.sha256() != null && !r.sha256().isEmpty() && !r.sha256().equals(Hashes.sha256(p))) {
+                out.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
+            }
+        }
+        return out;
+    }
 }

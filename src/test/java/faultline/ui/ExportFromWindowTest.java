@@ -17,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,18 +48,18 @@ class ExportFromWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         Path svg = dir.resolve("timeline.svg");
-        robot.interact(() -> app.view().exportTo(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 1, "for the bug report", true), svg));
+        exportTo(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 1, "for the bug report", true), svg);
         String text = Files.readString(svg);
         assertTrue(text.contains("int where a float was meant"), "the note is in the picture");
         assertTrue(text.contains("for the bug report"), "with the chosen title");
 
         Path timelinePng = dir.resolve("timeline.png");
-        robot.interact(() -> app.view().exportTo(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 3, "t", false), timelinePng));
+        exportTo(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 3, "t", false), timelinePng);
         BufferedImage t = ImageIO.read(timelinePng.toFile());
         assertEquals(Math.round(app.view().timeline().getWidth() * 3), t.getWidth(), 3.0, "3× the timeline's width");
 
         Path windowPng = dir.resolve("window.png");
-        robot.interact(() -> app.view().exportTo(new ExportDialog.Choice(ExportDialog.What.WINDOW, 2, "w", false), windowPng));
+        exportTo(new ExportDialog.Choice(ExportDialog.What.WINDOW, 2, "w", false), windowPng);
         BufferedImage w = ImageIO.read(windowPng.toFile());
         assertEquals(Math.round(app.view().getScene().getWidth() * 2), w.getWidth(), 2.0, "2× the window");
         Map<String, String> meta = TimelineExportTest.pngText(windowPng);
@@ -70,13 +71,23 @@ class ExportFromWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<javafx.scene.image.Image> copied = new AtomicReference<>();
-        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getImage()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getImage()));
+            return copied.get() != null;
+        });
         assertNotNull(copied.get(), "Ctrl+Shift+C puts the picture on the clipboard");
         assertEquals(Math.round(app.view().timeline().getWidth()), copied.get().getWidth(), 2.0);
     }
 
+    /** Exports as the menu does, and waits until the window says it is written. */
+    private void exportTo(ExportDialog.Choice choice, Path target) throws Exception {
+        robot.interact(() -> app.view().exportTo(choice, target));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> ("Exported " + target.getFileName()).equals(app.viewModel().workspaceStatusProperty().get()) || !app.viewModel().problems().isEmpty());
+    }
+
     @Test
-    void anExportThatCannotBeWrittenIsToldAndNothingElseChanges() {
+    void anExportThatCannotBeWrittenIsToldAndNothingElseChanges() throws Exception {
         Path target = dir.resolve("missing").resolve("x.png");
         robot.interact(() -> {
             try {
@@ -86,6 +97,7 @@ class ExportFromWindowTest {
             }
             app.view().exportTo(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 1, "t", false), target);
         });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.viewModel().problems().isEmpty());
         assertTrue(app.viewModel().problems().stream().anyMatch(p -> p.startsWith("Export failed: x.png")), app.viewModel().problems().toString());
     }
 }

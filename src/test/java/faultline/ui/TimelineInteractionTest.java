@@ -120,6 +120,14 @@ class TimelineInteractionTest {
         assertEquals(50 * npp, shift, npp * 2);
         assertEquals(0L, app.viewModel().comparisonProperty().get().shifts().get(0));
         assertTrue(vm.sceneProperty().get().lanes().get(1).subtitle().contains("shifted +"));
+
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem reset = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i.getText() != null && i.getText().startsWith("Reset Lane Shifts")).findFirst().orElseThrow();
+        robot.interact(reset::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().comparisonProperty().get().shifts().get(1) == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!vm.sceneProperty().get().lanes().get(1).subtitle().contains("shifted"), "View ▸ Reset Lane Shifts undoes it");
     }
 
     @Test
