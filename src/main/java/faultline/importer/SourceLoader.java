@@ -56,6 +56,7 @@ final class SourceLoader {
         if (notAFile != null) {
             throw new ImportException(name + ": " + notAFile);
         }
+        ReadFiles.add(path);
         FileChannel ch = open(path, name);
         boolean keep = false;
         try {
