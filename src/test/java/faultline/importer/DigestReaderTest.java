@@ -105,8 +105,11 @@ class DigestReaderTest {
         List<String> rejected = new java.util.ArrayList<>();
         for (String text : texts) {
             char[] c = text.toCharArray();
+            // Every digit of the small digest; every third of the seed, which has thousands.
+            int step = text == DIGEST ? 1 : 3;
+            int seen = 0;
             for (int i = 0; i < c.length; i++) {
-                if (c[i] < '0' || c[i] > '9') {
+                if (c[i] < '0' || c[i] > '9' || seen++ % step != 0) {
                     continue;
                 }
                 char was = c[i];

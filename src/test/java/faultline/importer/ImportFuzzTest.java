@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * not a speed target). {@code -Dfaultline.fuzz.count} and {@code -Dfaultline.fuzz.seed} run more.
  */
 class ImportFuzzTest {
-    private static final int COUNT = Integer.getInteger("faultline.fuzz.count", 300);
+    private static final int COUNT = Integer.getInteger("faultline.fuzz.count", 200);
     private static final long SEED = Long.getLong("faultline.fuzz.seed", 20260224L);
     private static final String ID = "5a6b7c8d-1111-4222-8333-444455556666";
 
@@ -193,7 +193,7 @@ class ImportFuzzTest {
                     return lines(b, rnd, how);
                 case 3: {
                     // Mostly long lines; now and then one past the longest line kept whole (1 MiB).
-                    int len = rnd.nextInt(8) != 0 ? 20_000 + rnd.nextInt(100_000) : (1 << 20) + rnd.nextInt(100_000);
+                    int len = rnd.nextInt(12) != 0 ? 20_000 + rnd.nextInt(100_000) : (1 << 20) + rnd.nextInt(100_000);
                     byte[] huge = new byte[len];
                     byte fill = (byte) "x{[ 0\"".charAt(rnd.nextInt(6));
                     Arrays.fill(huge, fill);
