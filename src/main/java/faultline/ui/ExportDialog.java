@@ -6,23 +6,43 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** What to export: the timeline or the whole window, at which scale, with which title, as PNG or SVG. */
+/**
+ * What to export: the timeline or the whole window, at which scale, with which title, as PNG or SVG,
+ * and into which file. The file is checked as it is typed or chosen: a log that is open, a device or
+ * a pipe, or a folder that does not exist is refused here, before anything asks to replace it.
+ */
 final class ExportDialog {
     enum What { TIMELINE, WINDOW }
 
     record Choice(What what, int scale, String title, boolean svg) {
     }
 
+    /** The choice and the file to write it to. */
+    record Chosen(Choice choice, Path target) {
+    }
+
     private ExportDialog() {
     }
 
-    static Optional<Choice> show(Window owner, String title) {
+    /**
+     * @param target the file proposed
+     * @param check  why a file may not be written, or null if it may
+     */
+    static Optional<Chosen> show(Window owner, String title, Path target, Function<Path, String> check) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Export image");
@@ -41,6 +61,35 @@ final class ExportDialog {
         });
         TextField t = new TextField(title);
         t.setPrefColumnCount(40);
+        TextField file = new TextField(target.toString());
+        file.setId("export-file");
+        Label verdict = new Label();
+        verdict.setId("export-file-check");
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(520);
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Export image");
+            String ext = format.getSelectionModel().getSelectedIndex() == 1 ? "svg" : "png";
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+            Path now = pathOf(file.getText());
+            if (now != null && now.toAbsolutePath().getParent() != null && Files.isDirectory(now.toAbsolutePath().getParent())) {
+                fc.setInitialDirectory(now.toAbsolutePath().getParent().toFile());
+                fc.setInitialFileName(String.valueOf(now.getFileName()));
+            }
+            java.io.File f = fc.showSaveDialog(d.getDialogPane().getScene().getWindow());
+            if (f != null) {
+                file.setText(f.toPath().toString()); // checked like a typed name
+            }
+        });
+        format.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            String text = file.getText();
+            String ext = b.intValue() == 1 ? ".svg" : ".png";
+            if (text.endsWith(".png") || text.endsWith(".svg")) {
+                file.setText(text.substring(0, text.length() - 4) + ext);
+            }
+        });
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
@@ -49,13 +98,54 @@ final class ExportDialog {
         g.addRow(1, new Label("Title"), t);
         g.addRow(2, new Label("Scale"), scale);
         g.addRow(3, new Label("Format"), format);
+        g.addRow(4, new Label("File"), new HBox(6, file, choose));
+        g.add(verdict, 1, 5);
+        HBox.setHgrow(file, Priority.ALWAYS);
         d.getDialogPane().setContent(g);
+        d.getDialogPane().getStylesheets().add(ExportDialog.class.getResource("app.css").toExternalForm());
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable recheck = () -> {
+            String why = verdictOf(file.getText(), check);
+            verdict.setText(why == null ? "" : why);
+            verdict.getStyleClass().setAll("label", why == null ? "export-file-ok"
+                    : why.startsWith(EXISTS) ? "export-file-replaces" : "export-file-refused");
+            ok.setDisable(why != null && !why.startsWith(EXISTS));
+        };
+        file.textProperty().addListener((o, a, b) -> recheck.run());
+        recheck.run();
         Optional<ButtonType> b = d.showAndWait();
         if (b.isEmpty() || b.get() != ButtonType.OK) {
             return Optional.empty();
         }
-        return Optional.of(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
-                scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1));
+        return Optional.of(new Chosen(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
+                scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1),
+                pathOf(file.getText())));
+    }
+
+    private static final String EXISTS = "⚠ ";
+
+    /** What the dialog says about the file: null when it is new and may be written, "⚠ …" when it is replaced, else why it is refused. */
+    static String verdictOf(String text, Function<Path, String> check) {
+        Path p = pathOf(text);
+        if (p == null) {
+            return "✗ Give a file name.";
+        }
+        String refusal = check.apply(p);
+        if (refusal != null) {
+            return "✗ Not this file: " + refusal + ".";
+        }
+        return Files.isRegularFile(p) ? EXISTS + p.getFileName() + " exists and will be replaced." : null;
+    }
+
+    private static Path pathOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(text.strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

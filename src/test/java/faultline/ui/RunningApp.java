@@ -17,9 +17,33 @@ final class RunningApp {
     private RunningApp() {
     }
 
+    private static Path data;
+
+    /**
+     * The data folder of the tests' windows (autosaved workspaces, the sample's copy): one for the whole
+     * run, so that a test can reopen its files and find their workspace, removed when the run ends.
+     */
+    static synchronized Path dataDir() throws java.io.IOException {
+        if (data == null) {
+            data = Files.createTempDirectory("faultline-test");
+            Path d = data;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
+        }
+        System.setProperty("faultline.data.dir", data.toString());
+        return data;
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a folder in the system's temp space; nothing of the user's
+        }
+    }
+
     /** Starts Faultline on the arguments (none: the bundled sample) and waits until the files are open and drawn. */
     static App start(String... args) throws Exception {
-        System.setProperty("faultline.data.dir", Files.createTempDirectory("faultline-test").toString());
+        dataDir();
         Stage stage = FxToolkit.registerPrimaryStage();
         App app = (App) FxToolkit.setupApplication(App.class, args);
         // The comparison and the timeline's scene are published in the same FX event that ends "busy".
@@ -33,9 +57,11 @@ final class RunningApp {
     static void stop(App app) throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        // Saves still running finish before the next test looks at the files.
+        Background.EXECUTOR.submit(() -> { }).get(30, TimeUnit.SECONDS);
     }
 
-    /** The bundled sample copied to a folder of the test's (workspaces are written beside the logs). */
+    /** The bundled sample copied to a folder of the test's. */
     static List<String> sampleIn(Path dir) throws Exception {
         List<String> files = new ArrayList<>();
         for (Path p : Samples.files()) {
