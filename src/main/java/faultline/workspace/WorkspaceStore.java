@@ -73,7 +73,9 @@ public final class WorkspaceStore {
     public static Path besideLocation(List<Path> files) {
         Path first = files.get(0).toAbsolutePath().normalize();
         Path dir = first.getParent() == null ? first : first.getParent();
-        return dir.resolve(baseName(files) + SUFFIX);
+        String base = String.valueOf(first.getFileName());
+        int dot = base.lastIndexOf('.');
+        return dir.resolve((dot > 0 ? base.substring(0, dot) : base) + SUFFIX);
     }
 
     /** Where changes go while the workspace at location is damaged or of a newer version (it is left as it is). */
@@ -233,9 +235,10 @@ public final class WorkspaceStore {
         }
     }
 
-    /** The first file's name without its extension, safe as a file name. */
+    /** The name (without extension, safe as a file name) of the first file by path, so that the order they were given in does not matter. */
     private static String baseName(List<Path> files) {
-        String base = String.valueOf(files.get(0).toAbsolutePath().normalize().getFileName());
+        Path first = files.stream().map(p -> p.toAbsolutePath().normalize()).min(Path::compareTo).orElseThrow();
+        String base = String.valueOf(first.getFileName());
         int dot = base.lastIndexOf('.');
         if (dot > 0) {
             base = base.substring(0, dot);
