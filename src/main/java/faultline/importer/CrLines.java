@@ -30,7 +30,8 @@ final class CrLines {
     }
 
     /** Converts [start, size) of the file into a scratch copy. */
-    static Converted convert(FileChannel in, long start, long size, String name) throws ImportException {
+    static Converted convert(FileChannel in, long start, long size, String name, java.util.function.BooleanSupplier cancelled)
+            throws ImportException {
         Path tmp;
         try {
             tmp = CacheFolder.newScratchFile(name);
@@ -44,6 +45,9 @@ final class CrLines {
             byte[] b = new byte[BLOCK + 1];
             long pos = start;
             while (pos < size) {
+                if (cancelled.getAsBoolean()) {
+                    throw new ImportCancelledException();
+                }
                 int len = (int) Math.min(BLOCK, size - pos);
                 ByteBuffer bb = ByteBuffer.wrap(b, 0, len);
                 while (bb.hasRemaining()) {
@@ -81,7 +85,19 @@ final class CrLines {
             }
             return new Converted(tmp, FileChannel.open(tmp, StandardOpenOption.READ), written, lines);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new ImportException(name + ": its CR line ends cannot be converted (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            java.nio.file.Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // removed at exit, or by the next start at the latest
         }
     }
 }

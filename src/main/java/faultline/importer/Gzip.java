@@ -33,7 +33,8 @@ final class Gzip {
         return head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
     }
 
-    static SourceLoader.Loaded load(Path path, String name, FileChannel ch, long size, FileTime modified) throws ImportException {
+    static SourceLoader.Loaded load(Path path, String name, FileChannel ch, long size, FileTime modified,
+                                    java.util.function.BooleanSupplier cancelled) throws ImportException {
         Sink sink = new Sink(name);
         String note = null;
         try (InputStream gz = new GZIPInputStream(new Positional(ch, size), 1 << 16)) {
@@ -41,6 +42,10 @@ final class Gzip {
             int n;
             while ((n = gz.read(buf)) > 0) {
                 sink.write(buf, n);
+                if ((sink.size() & ((1 << 22) - 1)) < n && cancelled.getAsBoolean()) {
+                    sink.discard();
+                    throw new ImportCancelledException();
+                }
             }
         } catch (EOFException e) {
             note = "the gzip file ends early (it was cut off): what could be decompressed is shown";
@@ -66,7 +71,7 @@ final class Gzip {
         FileChannel text = sink.finish();
         try {
             byte[] head = SourceLoader.readAt(text, 0, (int) Math.min(64 * 1024, sink.size()), name);
-            SourceLoader.Loaded l = SourceLoader.fromFile(sink.file(), name, text, sink.size(), head, note, size, modified);
+            SourceLoader.Loaded l = SourceLoader.fromFile(sink.file(), name, text, sink.size(), head, note, size, modified, cancelled);
             if (!(l.content() instanceof FileContent f && f.reads(text))) {
                 text.close();
             }

@@ -77,7 +77,7 @@ public final class Importer {
                 }
             };
             try {
-                SourceLoader.Loaded loaded = SourceLoader.load(path);
+                SourceLoader.Loaded loaded = SourceLoader.load(path, monitor::isCancelled);
                 fileMonitor.progress(0, loaded.size(), "Reading " + path.getFileName());
                 report.bytes = loaded.size();
                 loaded.repairs().forEach(report::repair);

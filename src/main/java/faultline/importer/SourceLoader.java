@@ -51,6 +51,11 @@ final class SourceLoader {
     }
 
     static Loaded load(Path path) throws ImportException {
+        return load(path, () -> false);
+    }
+
+    /** @param cancelled asked while a compressed or converted file is written out (long work): true stops with ImportCancelledException */
+    static Loaded load(Path path, java.util.function.BooleanSupplier cancelled) throws ImportException {
         String name = String.valueOf(path.getFileName());
         String notAFile = FileKind.notARegularFile(path);
         if (notAFile != null) {
@@ -67,7 +72,7 @@ final class SourceLoader {
             }
             byte[] head = readAt(ch, 0, (int) Math.min(HEAD, size), name);
             if (Gzip.is(head)) {
-                return Gzip.load(path, name, ch, size, modified);
+                return Gzip.load(path, name, ch, size, modified, cancelled);
             }
             String archive = Archives.describe(head);
             if (archive != null) {
@@ -78,7 +83,7 @@ final class SourceLoader {
                 return fromBytes(path, name, all, null, size, modified);
             }
             keep = true;
-            Loaded l = fromFile(path, name, ch, size, head, null, size, modified);
+            Loaded l = fromFile(path, name, ch, size, head, null, size, modified, cancelled);
             keep = l.content() instanceof FileContent f && f.reads(ch);
             return l;
         } finally {
@@ -136,8 +141,8 @@ final class SourceLoader {
     }
 
     /** Text too large for memory, read from `file` by position (the log itself, or a scratch copy of its text). */
-    static Loaded fromFile(Path file, String name, FileChannel ch, long size, byte[] head, String note, long fileSize, FileTime modified)
-            throws ImportException {
+    static Loaded fromFile(Path file, String name, FileChannel ch, long size, byte[] head, String note, long fileSize, FileTime modified,
+                           java.util.function.BooleanSupplier cancelled) throws ImportException {
         Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
         if (utf16(head)) {
             if (size > REPAIR_LIMIT) {
@@ -150,10 +155,10 @@ final class SourceLoader {
         checkText(name, text);
         if (crOnly(text)) {
             // Rare at this size: the line ends are converted into a scratch copy, read like the file.
-            CrLines.Converted c = CrLines.convert(ch, start, size, name);
+            CrLines.Converted c = CrLines.convert(ch, start, size, name, cancelled);
             repairs.put(Repair.CR_LINE_ENDS, c.lines());
             return fromFile(c.file(), name, c.channel(), c.size(), readAt(c.channel(), 0, (int) Math.min(HEAD, c.size()), name),
-                    note, fileSize, modified).as(file, repairs);
+                    note, fileSize, modified, cancelled).as(file, repairs);
         }
         Content content = new FileContent(file, ch, size, start);
         if (content.size() == 0) {

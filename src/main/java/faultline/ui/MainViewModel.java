@@ -70,6 +70,9 @@ public final class MainViewModel {
     private final ObjectProperty<Path> workspacePath = new SimpleObjectProperty<>(this, "workspacePath");
     private final ObjectProperty<Offer> offer = new SimpleObjectProperty<>(this, "offer");
     private WorkspaceSession session;
+    /** The workspace the open files came back with (or were re-read with), and the last one saved of them; or null. */
+    private Workspace restoredWorkspace;
+    private Workspace lastWritten;
     private final StringProperty workspaceStatus = new SimpleStringProperty(this, "workspaceStatus", "");
     private final PauseTransition autosave = new PauseTransition(Duration.millis(800));
     private Workspace.ViewState pendingView;
@@ -176,7 +179,21 @@ public final class MainViewModel {
                 byId.put(set.task(index).id(), ns);
             }
         });
-        List<String> ids = compared.stream().map(Task::id).toList();
+        List<String> ids = new ArrayList<>(compared.stream().map(Task::id).toList());
+        Workspace was = lastWritten != null ? lastWritten : restoredWorkspace;
+        if (was != null) {
+            // Tasks of a file that is missing now (deleted, unreadable) stay in the workspace for when it is back.
+            for (String id : was.compared()) {
+                if (set.find(id).isEmpty() && !ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            was.shifts().forEach((id, ns) -> {
+                if (set.find(id).isEmpty()) {
+                    byId.putIfAbsent(id, ns);
+                }
+            });
+        }
         String a = anchor.get().name();
         Workspace.ViewState v = view.get();
         List<Note> ns = List.copyOf(notes);
@@ -193,12 +210,22 @@ public final class MainViewModel {
                 }
                 // A fingerprint, not the SHA-256: saving must not read a gigabyte on every change.
                 Fingerprint fp = Fingerprint.of(f);
+                Workspace.SourceRef before = fp == null && was != null ? refOf(was, f) : null;
+                if (before != null) {
+                    refs.add(before); // what is known of a file that cannot be read now is kept
+                    continue;
+                }
                 refs.add(new Workspace.SourceRef(f.toAbsolutePath().normalize().toString(), size, null,
                         so.format() == null ? null : so.format().name(), so.zone().getId(), so.offsetNanos(),
                         so.date() == null ? null : so.date().toString(), fp == null ? null : fp.text()));
             }
             return new Workspace(Workspace.VERSION, refs, ids, a, byId, v, ns);
         };
+    }
+
+    private static Workspace.SourceRef refOf(Workspace w, Path f) {
+        String p = f.toAbsolutePath().normalize().toString();
+        return w.sources().stream().filter(r -> r.path().equals(p)).findFirst().orElse(null);
     }
 
     /** Autosave, a moment after a change: the user's data folder only (in the background). */
@@ -241,6 +268,7 @@ public final class MainViewModel {
         if (s != session) {
             return;
         }
+        lastWritten = saved.workspace();
         String where = shared == null ? "" : " and " + shared.getFileName();
         if (saved.merged()) {
             // Another window on the same files saved notes meanwhile: they are shown here too.
@@ -470,6 +498,10 @@ public final class MainViewModel {
                     if (f != null) {
                         offer.set(new Offer(f.message(), f.action(), () -> openWorkspace(f.workspace())));
                     }
+                }
+                restoredWorkspace = o.restored() == null ? null : o.restored().workspace();
+                if (o.found() != null) {
+                    lastWritten = null; // another set of files, or the same opened anew
                 }
                 if (o.restored() != null) {
                     shifts.putAll(o.restored().shifts());

@@ -96,4 +96,24 @@ class OpenFilesTest {
                 || vm.files().contains(console));
         assertTrue(vm.taskSetProperty().get().tasks().size() >= 4, "the window opens files again after a Cancel");
     }
+
+    @Test
+    void reReadingAfterTheLogWasDeletedKeepsTheWorkspacesComparedTasks() throws Exception {
+        Path console = Files.copy(Samples.files().get(0), dir.resolve(Samples.files().get(0).getFileName()));
+        start(console.toString());
+        MainViewModel vm = app.viewModel();
+        java.util.List<String> compared = vm.compared().stream().map(t -> t.id()).toList();
+        assertEquals(2, compared.size());
+        Path ws = vm.workspacePathProperty().get();
+        robot.interact(() -> vm.addNote(faultline.model.Note.point(compared.get(0), 0, "seen")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(ws));
+        Files.delete(console);
+        robot.interact(() -> vm.reopenWith(vm.options()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.compared().isEmpty());
+        assertTrue(vm.problems().stream().anyMatch(p -> p.contains("no such file")), vm.problems().toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(ws)
+                && faultline.workspace.WorkspaceStore.read(ws).orElseThrow().compared().equals(compared));
+        assertTrue(faultline.workspace.WorkspaceStore.read(ws).orElseThrow().sources().get(0).fingerprint() != null,
+                "what was known of the file is kept");
+    }
 }
