@@ -5,6 +5,8 @@ module faultline {
     requires java.desktop;
     requires java.prefs;
     requires java.management;
+    requires java.sql;
+    requires org.postgresql.jdbc;
     requires jdk.charsets;
     requires org.controlsfx.controls;
     requires com.fasterxml.jackson.databind;
@@ -16,4 +18,5 @@ module faultline {
     opens faultline.analysis to com.fasterxml.jackson.databind;
     opens faultline.model to com.fasterxml.jackson.databind;
     opens faultline.workspace to com.fasterxml.jackson.databind;
+    opens faultline.importer.db to com.fasterxml.jackson.databind;
 }
