@@ -112,7 +112,8 @@ public final class Importer {
                 Timing.log("read " + path.getFileName(), tRead);
                 sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos()));
                 texts.add(text);
-                workerOfSource.add(workerOf(path, loaded.content()));
+                // Rows of a JSON export say their worker; a worker id somewhere in the export is not every task's worker.
+                workerOfSource.add(d.format() == SourceFormat.SYSTEM_LOGS_JSON ? null : workerOf(path, loaded.content()));
                 sequential.add(d.format() != SourceFormat.COMPARISON_DIGEST);
                 if (Files.size(path) != loaded.size() || !Files.getLastModifiedTime(path).equals(before)) {
                     report.incomplete = "the file changed while it was read (" + loaded.size() + " → " + Files.size(path)

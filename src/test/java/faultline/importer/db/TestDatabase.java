@@ -144,6 +144,49 @@ final class TestDatabase {
         }
     }
 
+    /** The sample into a database of an older schema: only the columns it has. */
+    static void loadSampleWithout(String db) throws SQLException {
+        ObjectMapper json = new ObjectMapper();
+        try (Connection c = admin(db)) {
+            for (String file : List.of("task_78cd8678.json", "task_c2d9f4a6.json")) {
+                JsonNode doc = json.readTree(Samples.DIR.resolve(file).toFile());
+                List<JsonNode> tasks = new java.util.ArrayList<>();
+                tasks.add(doc.get("state"));
+                doc.path("child_tasks").forEach(tasks::add);
+                for (JsonNode t : tasks) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks (id, task_type, params, status, created_at, updated_at,"
+                            + " worker_id, error_message) VALUES (?::uuid, ?, ?::jsonb, ?::task_status, ?::timestamptz, ?::timestamptz, ?, ?)"
+                            + " ON CONFLICT (id) DO NOTHING")) {
+                        ps.setString(1, t.get("id").asText());
+                        ps.setString(2, t.path("task_type").asText());
+                        ps.setString(3, t.get("params").toString());
+                        ps.setString(4, t.path("status").asText());
+                        ps.setString(5, text(t, "created_at", null));
+                        ps.setString(6, text(t, "updated_at", null));
+                        ps.setString(7, text(t, "worker_id", null));
+                        ps.setString(8, text(t, "error_message", null));
+                        ps.executeUpdate();
+                    }
+                }
+                for (JsonNode r : doc.get("logs")) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO system_logs (timestamp, source_type, source_id, log_level,"
+                            + " message, task_id, worker_id) VALUES (?::timestamptz, ?, ?, ?, ?, ?::uuid, ?)")) {
+                        ps.setString(1, r.get("timestamp").asText());
+                        ps.setString(2, r.path("source_type").asText("worker"));
+                        ps.setString(3, r.path("source_id").asText("unknown"));
+                        ps.setString(4, r.path("log_level").asText("INFO"));
+                        ps.setString(5, r.get("message").asText());
+                        ps.setString(6, text(r, "task_id", null));
+                        ps.setString(7, text(r, "worker_id", null));
+                        ps.executeUpdate();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void insertTask(Connection c, JsonNode t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks (id, task_type, params, status, dependant_on, created_at,"
                 + " updated_at, project_id, generation_started_at, generation_processed_at, attempts, error_message, worker_id)"
