@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code faultline stats|report|export …} runs headless, without a display.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("stats", "report", "export", "help", "--help", "-h", "--version");
+    static final Set<String> COMMANDS = Set.of("stats", "report", "export", "fetch", "help", "--help", "-h", "--version");
 
     private Launcher() {
     }
