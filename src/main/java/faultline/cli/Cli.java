@@ -6,7 +6,7 @@ import java.util.Arrays;
 /** The headless commands: each returns an exit code and writes to the given streams, never to a display. */
 public final class Cli {
     static final String USAGE = String.join("\n",
-            "usage: faultline [FILE…]                    open the window (the bundled sample without files)",
+            "usage: faultline [--follow] [--dark] [FILE…]  open the window (the bundled sample without files); --follow reads on as files grow",
             "       faultline stats FILE…                import figures: bytes, lines, events, tasks, MB/s, heap",
             "       faultline report FILE… [--task ID…] [--format md|json] [--align ANCHOR]",
             "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]",

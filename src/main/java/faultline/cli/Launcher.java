@@ -28,6 +28,8 @@ public final class Launcher {
         for (String a : args) {
             if (a.startsWith("--snapshot=")) {
                 System.setProperty("faultline.snapshot", a.substring("--snapshot=".length()));
+            } else if (a.equals("--follow")) {
+                System.setProperty("faultline.follow", "true");
             } else if (a.equals("--dark")) {
                 System.setProperty("faultline.theme", "dark");
             } else {

@@ -68,6 +68,20 @@ public final class DatabaseSource {
         this.prompt = prompt;
     }
 
+    private DatabaseSource(DatabaseSource from) {
+        this.spec = from.spec;
+        this.query = from.query;
+        this.passwords = from.passwords;
+        this.prompt = from.prompt;
+        this.password = from.password;
+        this.passwordLooked = from.passwordLooked;
+    }
+
+    /** A new, empty source of the same database and query (Reload), with the password already known. */
+    public DatabaseSource again() {
+        return new DatabaseSource(this);
+    }
+
     public ConnectionSpec spec() {
         return spec;
     }

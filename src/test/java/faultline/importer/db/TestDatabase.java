@@ -23,7 +23,7 @@ import java.util.List;
  * and roles for the bad connections: one with a password, one that must use TLS, one without SELECT,
  * one whose queries time out. Each test database is created from scratch by {@link #create}.
  */
-final class TestDatabase {
+public final class TestDatabase {
     static final String SECRET_USER = "secret_reader";
     static final String SECRET_PASSWORD = "right-horse-battery";
     static final String TLS_USER = "tls_only";
@@ -36,7 +36,7 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 Path dir = Files.createTempDirectory("faultline-pg");
@@ -74,21 +74,21 @@ final class TestDatabase {
         return server;
     }
 
-    static int port() {
+    public static int port() {
         return server().getPort();
     }
 
-    static Connection admin(String db) throws SQLException {
+    public static Connection admin(String db) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server().getPort() + "/" + db, "postgres", "");
     }
 
     /** URL of a database as a user of Faultline writes it. */
-    static String url(String user, String db) {
+    public static String url(String user, String db) {
         return "postgresql://" + user + "@127.0.0.1:" + port() + "/" + db;
     }
 
     /** A new database with the worker schema, readable by the test roles (but not by no_grants). */
-    static String create(String prefix) throws SQLException {
+    public static String create(String prefix) throws SQLException {
         String name;
         synchronized (TestDatabase.class) {
             name = prefix + "_" + (++created);
@@ -126,7 +126,7 @@ final class TestDatabase {
             "CREATE INDEX idx_system_logs_worker ON system_logs (worker_id, timestamp DESC) WHERE worker_id IS NOT NULL;");
 
     /** The bundled sample's tasks (with the cascade's children) and rows, as the worker system would hold them. */
-    static void loadSample(String db) throws SQLException {
+    public static void loadSample(String db) throws SQLException {
         ObjectMapper json = new ObjectMapper();
         try (Connection c = admin(db)) {
             for (String file : List.of("task_78cd8678.json", "task_e040ae48.json", "task_c2d9f4a6.json")) {
