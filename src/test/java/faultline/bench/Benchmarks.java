@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * The benchmarks of README's Benchmarks section (not tests: they measure and report, they assert
  * nothing). {@code import}: generates a 1 GiB system_logs log once, then imports it in five fresh
  * JVMs through {@code faultline stats}, as a user's first open would, and reports MB/s and heap
- * bytes per line. {@code render}: see {@link RenderBenchmark}.
+ * bytes per line. {@code render}: see {@link RenderBenchmark}. {@code db}: see {@link DbBenchmark}.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -29,6 +29,9 @@ public final class Benchmarks {
         }
         if (which.contains("render")) {
             RenderBenchmark.main(new String[0]);
+        }
+        if (which.contains("db")) {
+            DbBenchmark.main(new String[0]);
         }
     }
 

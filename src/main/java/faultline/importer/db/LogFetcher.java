@@ -21,6 +21,8 @@ import java.util.Set;
  */
 final class LogFetcher {
     static final int FETCH_SIZE = 5000;
+    /** Fetches of up to this many rows are sorted by the server. */
+    static final long SERVER_SORT_LIMIT = 100_000;
 
     /** What a fetch did: rows kept, and whether it stopped early (cancelled). */
     record Result(long rows, boolean cancelled) {
@@ -91,9 +93,11 @@ final class LogFetcher {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + schema.log("id") + ", l.\"timestamp\", " + schema.log("log_level") + ", " + schema.log("source_type")
                 + ", " + schema.log("source_id") + ", l.message, l.task_id::text, " + schema.log("worker_id") + ", "
-                + schema.log("cycle_number") + ", " + schema.log("metadata") + from(s, args) + " ORDER BY l.\"timestamp\""
-                // Rows of one instant keep the order they were written in: a batch lands in one page, in order.
-                + (schema.logsHaveRowPosition() ? ", l.ctid" : "");
+                + schema.log("cycle_number") + ", " + schema.log("metadata") + from(s, args)
+                // A few failures' rows are sorted by the server, rows of one instant in the order they were written
+                // (a batch lands in one page, in order). A large fetch is not: sorting it there would spill to disk,
+                // and the store sorts it by time in a moment, keeping the order the rows arrived in for ties.
+                + (expected <= SERVER_SORT_LIMIT ? " ORDER BY l.\"timestamp\"" + (schema.logsHaveRowPosition() ? ", l.ctid" : "") : "");
         long rows = 0;
         long seen = 0;
         try (PreparedStatement ps = prepare(sql, args)) {

@@ -195,17 +195,37 @@ public final class RowStore {
             sorted &= i == 0 || nanos[i - 1] <= nanos[i];
         }
         if (!sorted) {
-            long[] t = nanos;
-            Integer[] boxed = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                boxed[i] = i;
-            }
-            Arrays.sort(boxed, (a, b) -> a.equals(b) ? 0 : t[a] != t[b] ? Long.compare(t[a], t[b]) : Integer.compare(a, b));
-            for (int i = 0; i < n; i++) {
-                order[i] = boxed[i];
-            }
+            sortStable(order, nanos);
         }
         return order;
+    }
+
+    /** Merge sort of row indices by time: stable, so rows of one instant keep their order; no boxing. */
+    private static void sortStable(int[] order, long[] key) {
+        int n = order.length;
+        int[] buf = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, n);
+                if (key[order[mid - 1]] <= key[order[mid]]) {
+                    continue;
+                }
+                System.arraycopy(order, lo, buf, lo, hi - lo);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    order[k++] = key[buf[j]] < key[buf[i]] ? buf[j++] : buf[i++];
+                }
+                while (i < mid) {
+                    order[k++] = buf[i++];
+                }
+                while (j < hi) {
+                    order[k++] = buf[j++];
+                }
+            }
+        }
     }
 
     /**
