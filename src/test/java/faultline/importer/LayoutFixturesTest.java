@@ -32,6 +32,14 @@ class LayoutFixturesTest {
     private final List<LayoutExpectation> all = LayoutExpectation.all();
 
     @Test
+    void theCorpusHasFortyToSixtyFixturesInManyFamilies() {
+        assertTrue(all.size() >= 40 && all.size() <= 60, all.size() + " fixtures");
+        Set<String> families = new HashSet<>();
+        all.forEach(e -> families.add(e.family()));
+        assertTrue(families.size() >= 25, "families: " + families);
+    }
+
+    @Test
     void everyManifestHasItsFixture() throws Exception {
         List<String> orphans = new ArrayList<>();
         try (Stream<Path> s = Files.walk(LayoutExpectation.root())) {
