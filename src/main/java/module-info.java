@@ -6,7 +6,9 @@ module faultline {
     requires java.prefs;
     requires java.management;
     requires java.sql;
-    requires org.postgresql.jdbc;
+    // The driver is an automatic module, which jlink cannot link: the runtime image is made without it and
+    // the launchers put it on the module path (--add-modules org.postgresql.jdbc).
+    requires static org.postgresql.jdbc;
     requires jdk.charsets;
     requires org.controlsfx.controls;
     requires com.fasterxml.jackson.databind;

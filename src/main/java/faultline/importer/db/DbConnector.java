@@ -19,7 +19,32 @@ final class DbConnector {
     private DbConnector() {
     }
 
+    /** Whether the driver's module is there and readable (a runtime image without it has no database). */
+    static boolean driverPresent() {
+        Module self = DbConnector.class.getModule();
+        if (!self.isNamed()) {
+            return classPresent();
+        }
+        return ModuleLayer.boot().findModule("org.postgresql.jdbc").map(m -> {
+            self.addReads(m);
+            return classPresent();
+        }).orElse(false);
+    }
+
+    private static boolean classPresent() {
+        try {
+            Class.forName("org.postgresql.Driver");
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     static Connection open(ConnectionSpec spec, String password) throws DbException {
+        if (!driverPresent()) {
+            throw new DbException(DbException.Kind.OTHER, spec.server() + ": this Faultline was started without its Postgres driver"
+                    + " (start it with packaging/faultline, or add --add-modules org.postgresql.jdbc and the driver's jar to the module path)");
+        }
         Properties p = new Properties();
         p.setProperty("user", spec.user());
         if (password != null) {
