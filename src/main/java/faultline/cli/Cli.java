@@ -9,10 +9,12 @@ import java.util.Arrays;
 /** The headless commands: each returns an exit code and writes to the given streams, never to a display. */
 public final class Cli {
     static final String USAGE = String.join("\n",
-            "usage: faultline [FILE…]                    open the window (the bundled sample without files)",
+            "usage: faultline [--follow] [--dark] [FILE…]  open the window (the bundled sample without files); --follow reads on as files grow",
             "       faultline stats FILE…                import figures: bytes, lines, events, tasks, MB/s, heap",
             "       faultline report FILE… [--task ID…] [--format md|json] [--align ANCHOR]",
-            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]");
+            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]",
+            "       faultline fetch --db URL (--task ID…|--worker W|--failed-since 6h) [--since T] [--until T] [--no-cascade] --out FILE.jsonl",
+            "       report and export also take --db URL with --task/--worker/--failed-since/--since/--until, beside or instead of files");
 
     private Cli() {
     }
@@ -33,6 +35,7 @@ public final class Cli {
                 case "stats" -> StatsCommand.run(rest, o, e);
                 case "report" -> ReportCommand.run(rest, o, e);
                 case "export" -> ExportCommand.run(rest, o, e);
+                case "fetch" -> FetchCommand.run(rest, o, e);
                 case "--version" -> {
                     o.println("faultline 0.1.0");
                     yield 0;

@@ -96,8 +96,8 @@ public final class WorkspaceLookup {
             throw new WorkspaceException(file.getFileName() + ": no such workspace");
         }
         Workspace w = s.get().workspace();
-        if (w.sources().isEmpty()) {
-            throw new WorkspaceException(file.getFileName() + " names no log file");
+        if (w.sources().isEmpty() && w.database() == null) {
+            throw new WorkspaceException(file.getFileName() + " names no log file and no database");
         }
         if (UserFolders.isOwn(file)) {
             // One of Faultline's own (a recovered copy): its sources are the files it was saved for.

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Two windows on the same files: what one saved is merged into what the other saves, never dropped.
- * The saving window's choices (compared tasks, alignment, shifts, view) are what it shows and win;
+ * The saving window's choices (compared tasks, alignment, shifts, view, database) are what it shows and win;
  * notes are merged by id against the version both started from: a note added, changed or deleted
  * in either window stays so, and a note changed in both keeps the saving window's text.
  */
@@ -24,8 +24,7 @@ public final class WorkspaceMerge {
      * @param theirs what is in the file now, written by another window
      */
     public static Workspace merge(Workspace base, Workspace mine, Workspace theirs) {
-        return new Workspace(mine.version(), mine.sources(), mine.compared(), mine.anchor(), mine.shifts(), mine.view(),
-                notes(base == null ? List.of() : base.notes(), mine.notes(), theirs.notes()));
+        return mine.withNotes(notes(base == null ? List.of() : base.notes(), mine.notes(), theirs.notes()));
     }
 
     static List<Note> notes(List<Note> base, List<Note> mine, List<Note> theirs) {

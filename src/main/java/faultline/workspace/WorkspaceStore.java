@@ -237,6 +237,9 @@ public final class WorkspaceStore {
 
     /** The name (without extension, safe as a file name) of the first file by path, so that the order they were given in does not matter. */
     private static String baseName(List<Path> files) {
+        if (files.isEmpty()) {
+            return "database"; // rows of a database only
+        }
         Path first = files.stream().map(p -> p.toAbsolutePath().normalize()).min(Path::compareTo).orElseThrow();
         String base = String.valueOf(first.getFileName());
         int dot = base.lastIndexOf('.');
