@@ -18,9 +18,11 @@ import java.util.Arrays;
  * no line is invented), and {@link #endedEarlyAt()} tells where. The file is never written.
  */
 final class FileContent implements Content {
-    /** Small reads (a byte, a message line) go through a per-thread block of this size. */
+    /** Byte-by-byte reads (line ends, line numbers) go through a per-thread block of this size. */
     private static final int BLOCK = 64 * 1024;
     private static final int ALIGN = 4096;
+    /** What a read here and there fills the block with: one read for the message and its neighbours (a task's lines lie close). */
+    private static final int NEAR = 16 * 1024;
     private static final int RETRIES = 3;
 
     private final Path path;
@@ -88,13 +90,13 @@ final class FileContent implements Content {
 
     @Override
     public String decode(long pos, int len) {
-        if (len <= BLOCK / 2) {
+        if (len <= ALIGN) {
             Block b = cover(pos, len);
             return new String(b.bytes, (int) (pos - b.at), len, StandardCharsets.UTF_8);
         }
-        byte[] b = new byte[len];
-        read(pos, b, 0, len);
-        return new String(b, StandardCharsets.UTF_8);
+        byte[] out = new byte[len];
+        read(pos, out, 0, len);
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -117,17 +119,23 @@ final class FileContent implements Content {
         return n;
     }
 
-    /** The thread's block, filled so that it holds [pos, pos + len) (len at most half a block). */
+    /**
+     * The thread's block, filled so that it holds [pos, pos + len) (len at most a page): a few pages
+     * around a read here and there, the whole block when the reads run on from the last one (a search
+     * for a line end, a count of lines).
+     */
     private Block cover(long pos, int len) {
         Block b = blocks.get();
         if (pos >= b.at && pos + len <= b.at + b.len) {
             return b;
         }
-        long at = pos - (pos % ALIGN);
-        if (pos + len > at + BLOCK) {
+        boolean runsOn = b.at >= 0 && pos == b.at + b.len;
+        long at = runsOn ? pos : pos - (pos % ALIGN);
+        int want = runsOn ? BLOCK : NEAR;
+        if (pos + len > at + want) {
             at = pos;
         }
-        int n = (int) Math.min(BLOCK, size() - at);
+        int n = (int) Math.min(want, size() - at);
         if (n < len) {
             throw new IndexOutOfBoundsException("bytes " + pos + "+" + len + " outside content of " + size());
         }
