@@ -67,6 +67,7 @@ final class ExportDialog {
         verdict.setId("export-file-check");
         verdict.setWrapText(true);
         verdict.setMaxWidth(520);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button choose = new Button("Choose…");
         choose.setOnAction(e -> {
             FileChooser fc = new FileChooser();
@@ -111,6 +112,9 @@ final class ExportDialog {
             verdict.getStyleClass().setAll("label", why == null ? "export-file-ok"
                     : why.startsWith(EXISTS) ? "export-file-replaces" : "export-file-refused");
             ok.setDisable(why != null && !why.startsWith(EXISTS));
+            if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
+                d.getDialogPane().getScene().getWindow().sizeToScene(); // room for a message of two lines
+            }
         };
         file.textProperty().addListener((o, a, b) -> recheck.run());
         recheck.run();
@@ -133,7 +137,9 @@ final class ExportDialog {
         }
         String refusal = check.apply(p);
         if (refusal != null) {
-            return "✗ Not this file: " + refusal + ".";
+            // The field shows the path already.
+            String why = refusal.startsWith(p.toString()) ? "it" + refusal.substring(p.toString().length()) : refusal;
+            return "✗ Not this file: " + why + ".";
         }
         return Files.isRegularFile(p) ? EXISTS + p.getFileName() + " exists and will be replaced." : null;
     }

@@ -23,9 +23,9 @@ class ExportDialogCheckTest {
         ReadFiles.add(log);
         Path old = Files.writeString(dir.resolve("old.png"), "picture");
         java.util.function.Function<Path, String> check = p -> OutputTarget.refusal(p, List.of(log));
-        assertEquals("✗ Not this file: " + log + " is one of the logs that are open; Faultline never writes over a log.",
+        assertEquals("✗ Not this file: it is one of the logs that are open; Faultline never writes over a log.",
                 ExportDialog.verdictOf(log.toString(), check));
-        assertEquals("✗ Not this file: /dev/full is a device, not a file; Faultline writes regular files only.",
+        assertEquals("✗ Not this file: it is a device, not a file; Faultline writes regular files only.",
                 ExportDialog.verdictOf("/dev/full", check));
         assertEquals("✗ Not this file: the folder " + dir.resolve("nope") + " does not exist; Faultline does not create folders unasked.",
                 ExportDialog.verdictOf(dir.resolve("nope/x.png").toString(), check));
