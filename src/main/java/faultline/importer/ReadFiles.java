@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * or copy ever replaces a log, under any name or link that leads to it.
  */
 public final class ReadFiles {
-    private static final Set<Object> KEYS = ConcurrentHashMap.newKeySet();
+    /** File identity → the real path it was read under. */
+    private static final Map<Object, Path> KEYS = new ConcurrentHashMap<>();
     private static final Set<Path> PATHS = ConcurrentHashMap.newKeySet();
 
     private ReadFiles() {
@@ -22,10 +24,11 @@ public final class ReadFiles {
     /** Remembers a file as read (called before it is opened). */
     public static void add(Path file) {
         try {
-            PATHS.add(file.toRealPath());
-            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            Path real = file.toRealPath();
+            PATHS.add(real);
+            Object key = key(real);
             if (key != null) {
-                KEYS.add(key);
+                KEYS.put(key, real);
             }
         } catch (IOException | RuntimeException e) {
             PATHS.add(file.toAbsolutePath().normalize());
@@ -41,10 +44,21 @@ public final class ReadFiles {
             if (PATHS.contains(file.toRealPath())) {
                 return true;
             }
-            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-            return key != null && KEYS.contains(key);
+            Object key = key(file);
+            Path read = key == null ? null : KEYS.get(key);
+            // The same identity is the log (a hard link) only while the log is still there with it:
+            // a deleted log's identity is soon given to another file.
+            return read != null && key.equals(key(read));
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static Object key(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }
