@@ -17,20 +17,36 @@ final class RunningApp {
     private RunningApp() {
     }
 
-    private static Path data;
+    private static Path root;
+    private static Path shared;
 
     /**
-     * The data folder of the tests' windows (autosaved workspaces, the sample's copy): one for the whole
-     * run, so that a test can reopen its files and find their workspace, removed when the run ends.
+     * The data folder of the tests' windows (autosaved workspaces, the sample's copy), in one temporary
+     * folder removed when the run ends: one for every window on a test's own files, so that a test can
+     * reopen them and find their workspace (each test's files have paths of their own); a new one for
+     * every window on the bundled sample, whose workspace no test may inherit from another.
      */
     static synchronized Path dataDir() throws java.io.IOException {
-        if (data == null) {
-            data = Files.createTempDirectory("faultline-test");
-            Path d = data;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
+        if (shared == null) {
+            shared = Files.createDirectory(root().resolve("files"));
         }
-        System.setProperty("faultline.data.dir", data.toString());
-        return data;
+        System.setProperty("faultline.data.dir", shared.toString());
+        return shared;
+    }
+
+    private static synchronized Path freshDataDir() throws java.io.IOException {
+        Path d = Files.createTempDirectory(root(), "sample");
+        System.setProperty("faultline.data.dir", d.toString());
+        return d;
+    }
+
+    private static synchronized Path root() throws java.io.IOException {
+        if (root == null) {
+            root = Files.createTempDirectory("faultline-test");
+            Path r = root;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(r)));
+        }
+        return root;
     }
 
     private static void deleteTree(Path root) {
@@ -43,7 +59,11 @@ final class RunningApp {
 
     /** Starts Faultline on the arguments (none: the bundled sample) and waits until the files are open and drawn. */
     static App start(String... args) throws Exception {
-        dataDir();
+        if (args.length == 0) {
+            freshDataDir();
+        } else {
+            dataDir();
+        }
         Stage stage = FxToolkit.registerPrimaryStage();
         App app = (App) FxToolkit.setupApplication(App.class, args);
         // The comparison and the timeline's scene are published in the same FX event that ends "busy".
