@@ -224,8 +224,10 @@ public final class TimelineRenderer {
     }
 
     /**
-     * Events: column by column, the most severe level among the events of the column (from the block
-     * summaries), and the time window of events known only within one (a console second, an estimate).
+     * Events: column by column, the most severe level among the events of the column (from the level
+     * pyramid), and the time window of events known only within one (a console second, an estimate).
+     * Neighbouring columns of the same level are drawn as one rectangle: a full view of ten million
+     * events is a few hundred rectangles, not one per column.
      */
     private void marks(Surface s, TimelineScene.Lane lane, int i, TimeScale v, TimelineStyle style) {
         TimelineScene.Marks m = lane.marks();
@@ -236,33 +238,56 @@ public final class TimelineRenderer {
         int k = m.firstAtOrAfter(v.start(), 0);
         long end = v.end();
         double npp = v.nanosPerPixel();
+        long wide = (long) Math.min(Long.MAX_VALUE / 4, npp * 2);
+        int runStart = -1;
+        int runEnd = -1;
+        int runLevel = -1;
         while (k < n && times[k] <= end) {
             int column = (int) Math.floor(v.x(times[k]));
             long next = v.time(column + 1);
-            int j = next > times[k] ? m.firstAtOrAfter(next, k + 1) : k + 1;
+            int j = next > times[k] ? m.nextAtOrAfter(next, k + 1) : k + 1;
             int level = m.maxLevel(k, j);
-            if (m.maxWindow(k, j) > npp * 2) {
-                windows(s, m, k, j, v, top + h + 1, npp, style);
+            if (m.maxWindow(k, j) > wide) {
+                windows(s, m, k, j, v, top + h + 1, wide, style);
             }
-            Level l = Level.ofOrdinal(level);
-            double mh = l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7;
-            s.fillRect(column, top + h - mh, 1, mh, style.get(levelKey(l)));
+            if (level == runLevel && column == runEnd) {
+                runEnd = column + 1;
+            } else {
+                fillRun(s, runStart, runEnd, runLevel, top, h, style);
+                runStart = column;
+                runEnd = column + 1;
+                runLevel = level;
+            }
             k = j;
         }
+        fillRun(s, runStart, runEnd, runLevel, top, h, style);
     }
 
-    private static void windows(Surface s, TimelineScene.Marks m, int from, int to, TimeScale v, double y, double npp, TimelineStyle style) {
+    private static void fillRun(Surface s, int from, int to, int level, double top, double h, TimelineStyle style) {
+        if (level < 0 || to <= from) {
+            return;
+        }
+        Level l = Level.ofOrdinal(level);
+        double mh = l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7;
+        s.fillRect(from, top + h - mh, to - from, mh, style.get(levelKey(l)));
+    }
+
+    /** Uncertainty spans of the events of [from, to) wider than `wide`; stretches without any are skipped through the pyramid. */
+    private static void windows(Surface s, TimelineScene.Marks m, int from, int to, TimeScale v, double y, long wide, TimelineStyle style) {
         Rgba c = style.get(StyleKey.UNCERTAINTY).withAlpha(0.55);
-        for (int b = from; b < to; b++) {
-            if (b % TimelineScene.Marks.BLOCK == 0 && b + TimelineScene.Marks.BLOCK <= to
-                    && m.blockWindow()[b / TimelineScene.Marks.BLOCK] <= npp * 2) {
-                b += TimelineScene.Marks.BLOCK - 1;
+        int step = MaxPyramid.FANOUT * MaxPyramid.FANOUT;
+        for (int b = from; b < to; ) {
+            int e = Math.min(to, b + step);
+            if (m.maxWindow(b, e) <= wide) {
+                b = e;
                 continue;
             }
-            if (m.latest()[b] - m.times()[b] > npp * 2) {
-                double a = v.x(m.times()[b]);
-                double e = Math.min(s.width(), v.x(m.latest()[b]));
-                s.fillRect(a, y, Math.max(1, e - a), 1.5, c);
+            for (; b < e; b++) {
+                if (m.latest()[b] - m.times()[b] > wide) {
+                    double a = v.x(m.times()[b]);
+                    double x2 = Math.min(s.width(), v.x(m.latest()[b]));
+                    s.fillRect(a, y, Math.max(1, x2 - a), 1.5, c);
+                }
             }
         }
     }

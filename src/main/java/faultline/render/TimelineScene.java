@@ -29,36 +29,19 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
     }
 
     /**
-     * Events of one lane in columns, sorted by aligned time, with per-block summaries (the most severe
-     * level and the widest time window of every 64 events) so that a frame of ten million events reads
-     * blocks, not events.
+     * Events of one lane in columns, sorted by aligned time, with max-pyramids of their levels and of
+     * their time windows ({@link MaxPyramid}) so that a frame of ten million events reads a few
+     * summaries per pixel column, not the events.
      *
-     * @param times       aligned start of each event
-     * @param latest      aligned latest time (== times[i] for precise events)
-     * @param levels      level ordinal
-     * @param rows        store row, for hit testing and selection
-     * @param blockLevel  per block of {@link #BLOCK} events, the highest level
-     * @param blockWindow per block, the widest latest − time
+     * @param times   aligned start of each event
+     * @param latest  aligned latest time (== times[i] for precise events)
+     * @param levels  level ordinal
+     * @param rows    store row, for hit testing and selection
      */
-    public record Marks(long[] times, long[] latest, byte[] levels, int[] rows, byte[] blockLevel, long[] blockWindow) {
-        public static final int BLOCK = 64;
+    public record Marks(long[] times, long[] latest, byte[] levels, int[] rows, MaxPyramid pyramid) {
 
         public static Marks of(long[] times, long[] latest, byte[] levels, int[] rows) {
-            int blocks = (times.length + BLOCK - 1) / BLOCK;
-            byte[] bl = new byte[blocks];
-            long[] bw = new long[blocks];
-            for (int b = 0; b < blocks; b++) {
-                byte max = 0;
-                long wide = 0;
-                int end = Math.min(times.length, (b + 1) * BLOCK);
-                for (int i = b * BLOCK; i < end; i++) {
-                    max = (byte) Math.max(max, levels[i]);
-                    wide = Math.max(wide, latest[i] - times[i]);
-                }
-                bl[b] = max;
-                bw[b] = wide;
-            }
-            return new Marks(times, latest, levels, rows, bl, bw);
+            return new Marks(times, latest, levels, rows, MaxPyramid.of(levels, times, latest));
         }
 
         public int size() {
@@ -69,40 +52,14 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
             return Level.ofOrdinal(levels[i]);
         }
 
-        /** Highest level among events [from, to). */
+        /** Highest level among events [from, to), or -1 for none. */
         public int maxLevel(int from, int to) {
-            int max = -1;
-            int i = from;
-            while (i < to && i % BLOCK != 0) {
-                max = Math.max(max, levels[i++]);
-            }
-            while (i + BLOCK <= to) {
-                max = Math.max(max, blockLevel[i / BLOCK]);
-                i += BLOCK;
-            }
-            while (i < to) {
-                max = Math.max(max, levels[i++]);
-            }
-            return max;
+            return pyramid.maxLevel(from, to);
         }
 
-        /** Widest time window among events [from, to). */
+        /** Widest time window (latest − time) among events [from, to). */
         public long maxWindow(int from, int to) {
-            long max = 0;
-            int i = from;
-            while (i < to && i % BLOCK != 0) {
-                max = Math.max(max, latest[i] - times[i]);
-                i++;
-            }
-            while (i + BLOCK <= to) {
-                max = Math.max(max, blockWindow[i / BLOCK]);
-                i += BLOCK;
-            }
-            while (i < to) {
-                max = Math.max(max, latest[i] - times[i]);
-                i++;
-            }
-            return max;
+            return pyramid.maxWindow(from, to);
         }
 
         /** Index of the first event at or after t (binary search from `from`). */
@@ -118,6 +75,49 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
                 }
             }
             return lo;
+        }
+
+        /**
+         * Index of the first event at or after t, searching forward from `from`: first by doubling steps
+         * over every {@link MaxPyramid#FANOUT}-th time (a column small enough to stay in cache), then
+         * within one block of events. The next pixel column's events are near this one's.
+         */
+        public int nextAtOrAfter(long t, int from) {
+            int n = times.length;
+            if (from >= n || times[from] >= t) {
+                return from;
+            }
+            long[] coarse = pyramid.blockStarts();
+            int b = from >>> MaxPyramid.SHIFT;
+            int nb = coarse.length;
+            // Last block whose first time is below t: the answer lies in it or at the start of the next.
+            int lo = b;
+            int step = 1;
+            int hi = b + 1;
+            while (hi < nb && coarse[hi] < t) {
+                lo = hi;
+                step <<= 1;
+                hi = (int) Math.min(nb, (long) b + step);
+            }
+            while (lo + 1 < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (coarse[mid] < t) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            int a = Math.max(from, lo << MaxPyramid.SHIFT);
+            int e = Math.min(n, (lo + 1) << MaxPyramid.SHIFT);
+            while (a < e) {
+                int mid = (a + e) >>> 1;
+                if (times[mid] < t) {
+                    a = mid + 1;
+                } else {
+                    e = mid;
+                }
+            }
+            return a;
         }
 
         /** Position of a store row in this lane, or -1 (a scan: call it when the selection changes, not per frame). */
