@@ -66,7 +66,7 @@ class NotesAndWorkspaceTest {
         TimelineView timeline = app.view().timeline();
         TimelineViewModel tl = app.view().timelineViewModel();
         MainViewModel vm = app.viewModel();
-        double y = TimelineLayout.eventTop(0) + 8;
+        double y = tl.eventY(0);
         robot.moveTo(at(300, y));
         robot.clickOn(at(300, y));
         robot.type(KeyCode.N);
@@ -89,7 +89,7 @@ class NotesAndWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("crash here (edited)", vm.notes().get(0).text());
 
-        double y1 = TimelineLayout.eventTop(1) + 8;
+        double y1 = tl.eventY(1);
         robot.press(KeyCode.CONTROL).drag(at(100, y1), MouseButton.PRIMARY).moveTo(at(180, y1)).release(MouseButton.PRIMARY).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, vm.notes().size());
