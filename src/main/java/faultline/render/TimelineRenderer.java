@@ -279,9 +279,10 @@ public final class TimelineRenderer {
     private void header(Surface s, TimelineScene.Lane lane, int i, TimelineLayout layout, double scrollY, TimelineStyle style) {
         double top = layout.groupTop(i);
         double w = s.width();
-        String marker = layout.collapsed(i) ? "▸ " : "▾ ";
-        String title = marker + lane.title();
-        double tw = s.textWidth(title, FontSpec.TITLE);
+        String marker = layout.collapsed(i) ? "▸" : "▾";
+        String title = lane.title();
+        double mw = s.textWidth(marker, FontSpec.TITLE) + 4;
+        double tw = mw + s.textWidth(title, FontSpec.TITLE);
         double x = 6 + tw + 8;
         String note = lane.anchorNote();
         String sub = lane.subtitle();
@@ -304,7 +305,8 @@ public final class TimelineRenderer {
         double end = Math.min(w, x + (noteShown.isEmpty() ? 0 : s.textWidth(noteShown, FontSpec.LABEL) + 10) + sw + 6);
         s.fillRect(0, top, end, TimelineLayout.HEADER - 2,
                 style.get(i % 2 == 0 ? StyleKey.LANE_BACKGROUND : StyleKey.LANE_ALT_BACKGROUND));
-        s.text(title, 6, top + 14, FontSpec.TITLE, style.get(StyleKey.TITLE), TextAlign.LEFT);
+        s.text(marker, 6, top + 14, FontSpec.TITLE, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+        s.text(title, 6 + mw, top + 14, FontSpec.TITLE, style.get(StyleKey.TITLE), TextAlign.LEFT);
         if (!noteShown.isEmpty()) {
             s.text(noteShown, x, top + 14, FontSpec.LABEL, style.get(StyleKey.NOTE), TextAlign.LEFT);
             x += s.textWidth(noteShown, FontSpec.LABEL) + 10;

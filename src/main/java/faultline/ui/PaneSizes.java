@@ -6,7 +6,7 @@ final class PaneSizes {
     static final double TASKS_MIN = 300;
     static final double TASKS_MAX = 390;
     /** The inspector's # and parameter columns and two task columns, with a scroll bar. */
-    static final double INSPECTOR_MIN = 480;
+    static final double INSPECTOR_MIN = 500;
     static final double INSPECTOR_MAX = 560;
     /** The timeline keeps at least this much. */
     static final double TIMELINE_MIN = 420;

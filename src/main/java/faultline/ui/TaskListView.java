@@ -15,7 +15,6 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.control.cell.CheckBoxTreeTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -56,22 +55,30 @@ public final class TaskListView extends VBox {
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("No tasks. Open log files with File ▸ Open or drop them here."));
         TreeTableColumn<TaskRow, Boolean> compare = new TreeTableColumn<>("⇄");
-        compare.setCellValueFactory(c -> c.getValue().getValue().isGroup() ? null : c.getValue().getValue().comparedProperty());
-        compare.setCellFactory(CheckBoxTreeTableCell.forTreeTableColumn(compare));
+        compare.setCellValueFactory(c -> c.getValue().getValue().comparedProperty());
+        compare.setCellFactory(col -> new CompareCell(vm));
         compare.setEditable(true);
         compare.setPrefWidth(34);
+        compare.setMinWidth(30);
         compare.setSortable(false);
         table.getColumns().add(compare);
-        table.getColumns().add(text("Id", r -> r.isGroup() ? r.count() + " × " : r.task().shortId(), 86));
-        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
+        TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>("Id");
+        id.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getValue().isGroup() ? "" : cd.getValue().getValue().task().shortId()));
+        id.setPrefWidth(92);
+        id.setCellFactory(col -> new IdCell());
+        table.getColumns().add(id);
+        // The tree's disclosure and indent go in the id column, so the check boxes are never pushed aside.
+        table.setTreeColumn(id);
         table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78));
+        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
+        sig.setCellValueFactory(c -> c.getValue().getValue().isGroup() ? new SimpleStringProperty("")
+                : c.getValue().getValue().signatureProperty());
+        sig.setPrefWidth(260);
+        table.getColumns().add(sig);
+        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
         table.getColumns().add(text("Worker", r -> r.isGroup() ? "" : r.task().workerId(), 150));
         table.getColumns().add(text("Start", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92));
         table.getColumns().add(text("Duration", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80));
-        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
-        sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
-        sig.setPrefWidth(260);
-        table.getColumns().add(sig);
         table.getColumns().add(text("Full id", r -> r.isGroup() ? "" : r.task().id(), 250));
         table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
@@ -108,15 +115,13 @@ public final class TaskListView extends VBox {
     private void rebuild() {
         TreeItem<TaskRow> root = new TreeItem<>();
         if (vm.groupedProperty().get()) {
-            for (Map.Entry<String, List<TaskRow>> g : vm.groups().entrySet()) {
-                if (g.getKey().isEmpty()) {
-                    g.getValue().forEach(r -> root.getChildren().add(new TreeItem<>(r)));
-                    continue;
+            for (TaskRow r : vm.groupedRows()) {
+                TreeItem<TaskRow> item = new TreeItem<>(r);
+                if (r.isGroup()) {
+                    item.setExpanded(true);
+                    r.members().forEach(m -> item.getChildren().add(new TreeItem<>(m)));
                 }
-                TreeItem<TaskRow> head = new TreeItem<>(TaskRow.group(g.getKey(), g.getValue().size()));
-                head.setExpanded(true);
-                g.getValue().forEach(r -> head.getChildren().add(new TreeItem<>(r)));
-                root.getChildren().add(head);
+                root.getChildren().add(item);
             }
         } else {
             vm.visibleRows().forEach(r -> root.getChildren().add(new TreeItem<>(r)));
@@ -163,5 +168,82 @@ public final class TaskListView extends VBox {
 
     TreeTableView<TaskRow> table() {
         return table;
+    }
+
+    /** The compare check: a task's own, or a group's, which stands for all its tasks (dashed when only some are compared). */
+    private static final class CompareCell extends TreeTableCell<TaskRow, Boolean> {
+        private final CheckBox box = new CheckBox();
+        private final TaskListViewModel vm;
+        private TaskRow bound;
+
+        CompareCell(TaskListViewModel vm) {
+            this.vm = vm;
+            box.getStyleClass().add("compare-check");
+            box.setOnAction(e -> {
+                TaskRow r = bound;
+                if (r != null && r.isGroup()) {
+                    vm.setGroupCompared(r, !r.comparedProperty().get());
+                    box.setSelected(r.comparedProperty().get());
+                    box.setIndeterminate(r.partialProperty().get());
+                }
+            });
+            setAlignment(javafx.geometry.Pos.CENTER);
+        }
+
+        @Override
+        protected void updateItem(Boolean item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                if (!bound.isGroup()) {
+                    box.selectedProperty().unbindBidirectional(bound.comparedProperty());
+                } else {
+                    box.selectedProperty().unbind();
+                    box.indeterminateProperty().unbind();
+                }
+                bound = null;
+            }
+            TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (r == null) {
+                setGraphic(null);
+                return;
+            }
+            bound = r;
+            if (r.isGroup()) {
+                box.selectedProperty().bind(r.comparedProperty());
+                box.indeterminateProperty().bind(r.partialProperty());
+                box.setTooltip(new Tooltip("Compare all " + r.count() + " tasks of this group, or none"));
+            } else {
+                box.selectedProperty().bindBidirectional(r.comparedProperty());
+                box.setTooltip(null);
+            }
+            setGraphic(box);
+        }
+    }
+
+    /** The id, or for a group its signature and counts, written across the row (the cells right of it are empty). */
+    private static final class IdCell extends TreeTableCell<TaskRow, String> {
+        private final Label label = new Label();
+
+        IdCell() {
+            label.getStyleClass().add("group-label");
+            label.setMinWidth(Label.USE_PREF_SIZE);
+            label.setMouseTransparent(true);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (r != null && r.isGroup()) {
+                setText(null);
+                label.setText(r.groupLabel());
+                setGraphic(label);
+                setTooltip(new Tooltip(r.groupLabel()));
+            } else {
+                setGraphic(null);
+                setText(empty ? null : item);
+                setTooltip(null);
+            }
+        }
     }
 }

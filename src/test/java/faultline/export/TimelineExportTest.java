@@ -58,8 +58,8 @@ public class TimelineExportTest {
     }
 
     private TimelineExport export() {
-        return TimelineExport.of(comparison, set, scene, new Viewport(-1_500_000, 3_500_000, 1200), TimelineStyle.light(),
-                "78cd8678 vs e040ae48");
+        return TimelineExport.of(comparison, set, scene, new Viewport(-1_500_000, 3_500_000, 700), TimelineStyle.light(),
+                "78cd8678 vs e040ae48", TimelineExport.Options.width(1200));
     }
 
     public static Map<String, String> pngText(Path png) throws Exception {

@@ -10,7 +10,6 @@ import faultline.workspace.WorkspaceStore;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +128,7 @@ class NotesAndWorkspaceTest {
         Path ws = dir.resolve("gpu-20260224_140402-5c1e7a9d" + WorkspaceStore.SUFFIX);
         Files.writeString(ws, "{ not json");
         start();
-        NotificationPane banner = robot.lookup("#notifications").queryAs(NotificationPane.class);
+        ProblemBanner banner = robot.lookup("#notifications").queryAs(ProblemBanner.class);
         assertTrue(banner.isShowing());
         assertTrue(banner.getText().contains("is damaged"), banner.getText());
         assertTrue(banner.getText().contains(".recovered.faultline.json"), banner.getText());
