@@ -25,9 +25,19 @@ public final class Alignment {
 
     public static Comparison align(List<TaskAnalysis> tasks, Anchor anchor, List<Long> shifts, TaskSet set) {
         List<LaneAnchor> found = new ArrayList<>();
+        // Wall clock: T is the earliest crash of the lanes; without any crash, the earliest first line.
         long reference = Long.MAX_VALUE;
+        long firstLine = Long.MAX_VALUE;
         for (TaskAnalysis a : tasks) {
-            reference = Math.min(reference, laneAnchor(a, Anchor.CRASH, set).nanos());
+            LaneAnchor c = laneAnchor(a, Anchor.CRASH, set);
+            if (c.kind().isCrash()) {
+                reference = Math.min(reference, c.nanos());
+            } else {
+                firstLine = Math.min(firstLine, c.nanos());
+            }
+        }
+        if (reference == Long.MAX_VALUE) {
+            reference = firstLine == Long.MAX_VALUE ? 0 : firstLine;
         }
         for (TaskAnalysis a : tasks) {
             found.add(anchor == Anchor.WALL_CLOCK ? LaneAnchor.at(LaneAnchor.Kind.WALL_CLOCK, reference) : laneAnchor(a, anchor, set));

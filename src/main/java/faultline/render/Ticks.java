@@ -81,7 +81,8 @@ public final class Ticks {
 
         /** The step in the axis's unit: "0.5 ms", "15 s", "1:00". */
         public String stepText() {
-            return unit == Unit.MIN_S ? minutes(step) : number(step, unit, decimals) + " " + unit.suffix();
+            return unit == Unit.MIN_S ? (step >= MIN ? minutes(step, 0) : number(step, Unit.S, decimals) + " s")
+                    : number(step, unit, decimals) + " " + unit.suffix();
         }
     }
 
@@ -166,20 +167,50 @@ public final class Ticks {
 
     /** Labels for ticks at these positions, a step apart. */
     static TickSet label(long step, long[] pos, boolean wall, LongUnaryOperator epochOf) {
-        Unit unit = Unit.forStep(step);
+        Unit unit = unitFor(step, pos);
         int decimals = decimals(step, unit);
         String[] rel = new String[pos.length];
         String[] clock = new String[pos.length];
         int digits = fractionDigits(step);
+        // Ticks over more than one day name the date where it changes (and on the first tick).
+        boolean days = pos.length > 1 && !TimeText.date(epochOf.applyAsLong(pos[0])).equals(TimeText.date(epochOf.applyAsLong(pos[pos.length - 1])));
         String lastHourMinute = null;
+        String lastDate = null;
         for (int i = 0; i < pos.length; i++) {
             rel[i] = wall ? "" : relative(pos[i], unit, decimals);
-            String full = TimeText.clock(epochOf.applyAsLong(pos[i]), digits);
+            long epoch = epochOf.applyAsLong(pos[i]);
+            String full = TimeText.clock(epoch, digits);
+            String date = TimeText.date(epoch);
             String hourMinute = full.substring(0, 5);
-            clock[i] = hourMinute.equals(lastHourMinute) && digits > 0 ? full.substring(5) : full;
+            if (days && !date.equals(lastDate)) {
+                clock[i] = date.substring(5) + " " + full;
+            } else {
+                clock[i] = hourMinute.equals(lastHourMinute) && digits > 0 ? full.substring(5) : full;
+            }
             lastHourMinute = hourMinute;
+            lastDate = date;
         }
         return new TickSet(step, unit, decimals, pos, rel, clock);
+    }
+
+    /**
+     * The unit for ticks a step apart at these positions: the step's own, or a larger one when the
+     * numbers would run past four digits (250 s before T at 0.5 ms steps reads T−250.0015 s, not
+     * T−250001.5 ms); from an hour away, h:mm:ss.
+     */
+    static Unit unitFor(long step, long[] pos) {
+        Unit unit = Unit.forStep(step);
+        long far = 0;
+        for (long p : pos) {
+            far = Math.max(far, Math.abs(p));
+        }
+        while (unit.ordinal() < Unit.S.ordinal() && far / unit.nanos() >= 10_000) {
+            unit = Unit.values()[unit.ordinal() + 1];
+        }
+        if (unit == Unit.S && far >= 3600 * S) {
+            unit = Unit.MIN_S;
+        }
+        return unit;
     }
 
     /** T−1.5 ms, T+250 µs, T+12:30, T: one unit, the decimals the step needs. */
@@ -189,7 +220,7 @@ public final class Ticks {
         }
         String sign = t < 0 ? "−" : "+";
         if (unit == Unit.MIN_S) {
-            return "T" + sign + minutes(Math.abs(t));
+            return "T" + sign + minutes(Math.abs(t), decimals);
         }
         return "T" + sign + number(Math.abs(t), unit, decimals) + " " + unit.suffix();
     }
@@ -211,15 +242,18 @@ public final class Ticks {
     }
 
     /** 12:30, 1:02:00 (m:ss, h:mm:ss from an hour). */
-    private static String minutes(long a) {
+    private static String minutes(long a, int decimals) {
         long secs = a / S;
         long h = secs / 3600;
         long m = (secs % 3600) / 60;
-        long s = secs % 60;
-        if (h > 0) {
-            return h + ":" + two(m) + ":" + two(s);
+        String sec = number(a % (60 * S), Unit.S, decimals);
+        if (sec.indexOf('.') == 1 || sec.length() == 1) {
+            sec = "0" + sec;
         }
-        return m + ":" + two(s);
+        if (h > 0) {
+            return h + ":" + two(m) + ":" + sec;
+        }
+        return m + ":" + sec;
     }
 
     private static String two(long v) {
@@ -228,11 +262,8 @@ public final class Ticks {
 
     /** Decimals a step needs in a unit: 0.5 ms → 1, 200 ns in µs → 1, 15 s → 0. */
     static int decimals(long step, Unit unit) {
-        if (unit == Unit.MIN_S) {
-            return 0;
-        }
         int d = 0;
-        long u = unit.nanos();
+        long u = unit == Unit.MIN_S ? S : unit.nanos();
         while (d < 9 && step % u != 0) {
             u /= 10;
             d++;

@@ -67,6 +67,8 @@ public final class TimelineRenderer {
 
     private final List<NoteBox> noteBoxes = new ArrayList<>();
     private final List<Hotspot> hotspots = new ArrayList<>();
+    /** Per lane, where the text of its header ends in the last frame (a measurement's label goes beyond it). */
+    private final List<Double> headerEnds = new ArrayList<>();
 
     /** The note boxes of the last frame, in surface coordinates. */
     public List<NoteBox> noteBoxes() {
@@ -87,6 +89,10 @@ public final class TimelineRenderer {
     public void render(Surface s, TimelineScene scene, TimelineLayout layout, double scrollY, TimeScale v, TimelineStyle style) {
         noteBoxes.clear();
         hotspots.clear();
+        headerEnds.clear();
+        for (int i = 0; i < scene.lanes().size(); i++) {
+            headerEnds.add(0.0);
+        }
         double w = s.width();
         double h = s.height();
         s.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
@@ -147,8 +153,9 @@ public final class TimelineRenderer {
     }
 
     /**
-     * A measurement: a line down from each of the two events, a bracket between them, and a label
-     * with the Δ and both times above the bracket, kept inside the surface.
+     * A measurement: a line from each of the two events up to the header row of the upper lane, a
+     * bracket between them there, and the Δ on it, beside the header's own text (the full text with
+     * both times is the measure's label, shown in the toolbar and written out under an export).
      */
     public void renderMeasure(Surface s, TimelineLayout layout, double scrollY, TimeScale v, TimelineStyle style, Measure m) {
         if (m.laneA() < 0 || m.laneA() >= layout.lanes() || m.laneB() < 0 || m.laneB() >= layout.lanes()) {
@@ -156,29 +163,37 @@ public final class TimelineRenderer {
         }
         s.beginGroup("measure");
         Rgba ink = style.get(StyleKey.SELECTION);
+        double w = s.width();
         double xa = crisp(v.x(m.a()));
         double xb = crisp(v.x(m.b()));
         double ya = layout.eventTop(m.laneA()) - scrollY + TimelineLayout.EVENT_ROW / 2;
         double yb = layout.eventTop(m.laneB()) - scrollY + TimelineLayout.EVENT_ROW / 2;
-        double top = Math.max(TimelineLayout.AXIS_HEIGHT + 16, Math.min(ya, yb) - 14);
-        s.pushClip(0, TimelineLayout.AXIS_HEIGHT, s.width(), Math.max(0, s.height() - TimelineLayout.AXIS_HEIGHT));
+        int upper = Math.min(m.laneA(), m.laneB());
+        double top = layout.groupTop(upper) - scrollY + TimelineLayout.HEADER / 2;
+        s.pushClip(0, TimelineLayout.AXIS_HEIGHT, w, Math.max(0, s.height() - TimelineLayout.AXIS_HEIGHT));
         s.line(xa, top, xa, ya + 6, ink, 1);
         s.line(xb, top, xb, yb + 6, ink, 1);
         s.line(Math.min(xa, xb), top, Math.max(xa, xb), top, ink, 1.5);
         s.fillRect(xa - 2, ya - 2, 4, 4, ink);
         s.fillRect(xb - 2, yb - 2, 4, 4, ink);
-        double tw = s.textWidth(m.label(), FontSpec.LABEL);
-        String label = m.label();
-        if (tw + 8 > s.width()) {
-            label = shorten(s, label, s.width() - 8, FontSpec.LABEL);
-            tw = s.textWidth(label, FontSpec.LABEL);
-            hotspots.add(new Hotspot(0, top - 16, s.width(), 16, m.label()));
-        }
+        int cut = m.label().indexOf(" · ");
+        String delta = cut > 0 ? m.label().substring(0, cut) : m.label();
+        double tw = s.textWidth(delta, FontSpec.LABEL);
+        double headerEnd = upper < headerEnds.size() ? headerEnds.get(upper) : 0;
         double cx = (xa + xb) / 2;
-        double lx = Math.max(2, Math.min(s.width() - tw - 6, cx - tw / 2 - 2));
-        s.fillRect(lx, top - 15, tw + 4, 14, style.get(StyleKey.NOTE_BACKGROUND));
-        s.strokeRect(lx + 0.5, top - 14.5, tw + 3, 13, ink, 1);
-        s.text(label, lx + 2, top - 4, FontSpec.LABEL, style.get(StyleKey.TEXT), TextAlign.LEFT);
+        double lx = Math.max(headerEnd + 6, Math.min(w - tw - 6, cx - tw / 2 - 2));
+        String shown = delta;
+        if (lx + tw + 4 > w) {
+            shown = shorten(s, delta, Math.max(0, w - lx - 6), FontSpec.LABEL);
+            tw = s.textWidth(shown, FontSpec.LABEL);
+        }
+        if (!shown.isEmpty()) {
+            double by = layout.groupTop(upper) - scrollY + 2;
+            s.fillRect(lx, by, tw + 4, TimelineLayout.HEADER - 4, style.get(StyleKey.NOTE_BACKGROUND));
+            s.strokeRect(lx + 0.5, by + 0.5, tw + 3, TimelineLayout.HEADER - 5, ink, 1);
+            s.text(shown, lx + 2, by + 12, FontSpec.LABEL, style.get(StyleKey.TEXT), TextAlign.LEFT);
+            hotspots.add(new Hotspot(lx, by, tw + 4, TimelineLayout.HEADER - 4, m.label()));
+        }
         s.popClip();
         s.endGroup();
     }
@@ -219,7 +234,7 @@ public final class TimelineRenderer {
         String caption = "tick " + ticks.stepText() + " · " + shortRule(scene.anchorLabel()) + (refTitle.isEmpty() ? "" : " · clock of " + refTitle);
         String full = "tick " + ticks.stepText() + " · " + (scene.anchorRule().isEmpty() ? shortRule(scene.anchorLabel()) : scene.anchorRule())
                 + (refTitle.isEmpty() ? "" : " · clock of " + refTitle);
-        fitted(s, caption, full, 6, TimelineLayout.AXIS_HEIGHT - 3, w - 12, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), 12);
+        fitted(s, caption, caption + "\n" + full, 6, TimelineLayout.AXIS_HEIGHT - 3, w - 12, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), 12);
         s.endGroup();
     }
 
@@ -303,6 +318,7 @@ public final class TimelineRenderer {
             sw = subShown.isEmpty() ? 0 : s.textWidth(subShown, FontSpec.LABEL);
         }
         double end = Math.min(w, x + (noteShown.isEmpty() ? 0 : s.textWidth(noteShown, FontSpec.LABEL) + 10) + sw + 6);
+        headerEnds.set(i, end);
         s.fillRect(0, top, end, TimelineLayout.HEADER - 2,
                 style.get(i % 2 == 0 ? StyleKey.LANE_BACKGROUND : StyleKey.LANE_ALT_BACKGROUND));
         s.text(marker, 6, top + 14, FontSpec.TITLE, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
@@ -482,12 +498,25 @@ public final class TimelineRenderer {
         for (StepLabel l : labels) {
             if (l.crash()) {
                 double tw = s.textWidth(l.text(), FontSpec.SMALL);
-                double lx = Math.min(l.x() + 3, w - tw - 2);
-                if (!reserved.isEmpty() && lx < reserved.get(reserved.size() - 1)[1] + 4) {
-                    lx = reserved.get(reserved.size() - 1)[1] + 4;
+                double free = reserved.isEmpty() ? 2 : reserved.get(reserved.size() - 1)[1] + 4;
+                double lx = Math.max(l.x() + 3, free);
+                String text = l.text();
+                if (lx + tw > w - 2) {
+                    // Right of the step there is no room: left of it, else shortened to what is left.
+                    double left = Math.min(l.x() - 3, w - 2) - tw;
+                    if (left >= free) {
+                        lx = left;
+                    } else if (w - 2 - lx >= MIN_LABEL) {
+                        text = shorten(s, l.text(), w - 2 - lx, FontSpec.SMALL);
+                        tw = s.textWidth(text, FontSpec.SMALL);
+                        hotspots.add(new Hotspot(lx, rowTopOnSurface, tw, TimelineLayout.STEP_ROW, l.text()));
+                    } else {
+                        hotspots.add(new Hotspot(l.x() - 3, rowTopOnSurface, 6, TimelineLayout.STEP_ROW, l.text()));
+                        continue;
+                    }
                 }
                 reserved.add(new double[]{lx, lx + tw});
-                s.text(l.text(), lx, baseline, FontSpec.SMALL, l.colour(), TextAlign.LEFT);
+                s.text(text, lx, baseline, FontSpec.SMALL, l.colour(), TextAlign.LEFT);
             }
         }
         double lastRight = Double.NEGATIVE_INFINITY;
