@@ -44,6 +44,7 @@ public final class LogView extends VBox {
     private final ListView<Integer> list = new ListView<>();
     private final TextField search = TextFields.createClearableTextField();
     private boolean syncing;
+    private boolean toggleKeyDown;
 
     public LogView(LogViewModel vm) {
         this.vm = vm;
@@ -74,13 +75,18 @@ public final class LogView extends VBox {
         });
         vm.focusIndexProperty().addListener((o, a, b) -> scrollIntoView(b.intValue()));
         vm.rows().addListener((ListChangeListener<Integer>) c -> list.refresh());
+        list.setOnKeyReleased(e -> toggleKeyDown = false);
         list.setOnKeyPressed(e -> {
             int i = list.getSelectionModel().getSelectedIndex();
             if (COPY.match(e)) {
                 copySelected();
             } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.RIGHT && !vm.isExpanded(i)
                     || e.getCode() == KeyCode.LEFT && vm.isExpanded(i)) {
-                vm.toggle(i);
+                // A held (or repeated) key opens or closes once, not back and forth.
+                if (!toggleKeyDown) {
+                    vm.toggle(i);
+                }
+                toggleKeyDown = true;
             } else if (e.getCode() == KeyCode.F3) {
                 vm.findNext(e.isShiftDown() ? -1 : 1);
             } else {
@@ -195,6 +201,10 @@ public final class LogView extends VBox {
 
     ListView<Integer> list() {
         return list;
+    }
+
+    LogViewModel viewModel() {
+        return vm;
     }
 
     /** One line: time with its precision, level, task, message, source:line; a traceback's marker, or one of its further lines. */

@@ -18,6 +18,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -39,6 +40,8 @@ public final class MainView extends BorderPane {
     private final TimelineViewModel timelineVm;
     private final TimelineView timeline;
     private final ProblemBanner notifications;
+    private javafx.scene.layout.HBox measureBar;
+    private final TaskListView tasks;
     private final javafx.scene.layout.Pane tipLayer = new javafx.scene.layout.Pane();
     private final SplitPane split;
     private final SplitPane vertical;
@@ -114,7 +117,7 @@ public final class MainView extends BorderPane {
         notesView = new NotesView(vm, timelineVm);
         back.disabledProperty().bind(timelineVm.canGoBackProperty().not());
         forward.disabledProperty().bind(timelineVm.canGoForwardProperty().not());
-        TaskListView tasks = new TaskListView(new TaskListViewModel(vm));
+        tasks = new TaskListView(new TaskListViewModel(vm));
         InspectorView inspectorPane = new InspectorView(new InspectorViewModel(vm));
         javafx.scene.control.TabPane inspector = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Parameters", inspectorPane), new javafx.scene.control.Tab("Notes", null));
@@ -122,7 +125,7 @@ public final class MainView extends BorderPane {
         inspector.setId("side-tabs");
 
         // The timeline scrolls its lanes itself, under an axis that stays in view.
-        VBox centre = new VBox(timelineToolbar(), timeline);
+        VBox centre = new VBox(timelineToolbar(), measureBar, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timeline.setTipHost(tipLayer);
 
@@ -315,12 +318,17 @@ public final class MainView extends BorderPane {
         Button clear = new Button("✕");
         clear.setTooltip(new javafx.scene.control.Tooltip("Clear the measurement (Esc)"));
         clear.setOnAction(e -> timelineVm.clearMeasure());
-        for (javafx.scene.Node n : List.of(noteIt, clear)) {
-            n.visibleProperty().bind(timelineVm.measureProperty().isNotNull());
-            n.managedProperty().bind(n.visibleProperty());
-        }
-        ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton, measure,
-                measured, noteIt, clear);
+        javafx.scene.control.Label title = new javafx.scene.control.Label("Measured");
+        title.getStyleClass().add("measure-title");
+        measureBar = new javafx.scene.layout.HBox(8, title, measured, noteIt, clear);
+        measureBar.getStyleClass().add("measure-bar");
+        measureBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(measured, Priority.ALWAYS);
+        measured.setMaxWidth(Double.MAX_VALUE);
+        // The measurement gets a line of its own under the toolbar, only while there is one.
+        measureBar.visibleProperty().bind(timelineVm.measureProperty().isNotNull());
+        measureBar.managedProperty().bind(measureBar.visibleProperty());
+        ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton, measure);
         bar.getStyleClass().add("timeline-toolbar");
         return bar;
     }
@@ -517,6 +525,20 @@ public final class MainView extends BorderPane {
 
     public LogView log() {
         return log;
+    }
+
+    ProblemBanner banner() {
+        return notifications;
+    }
+
+    /** The Open Recent menu, filled as when the File menu opens. */
+    Menu recentMenu() {
+        fillRecent();
+        return recentMenu;
+    }
+
+    TaskListView taskList() {
+        return tasks;
     }
 
     public TimelineViewModel timelineViewModel() {

@@ -170,24 +170,34 @@ public final class TaskListView extends VBox {
         return table;
     }
 
+    TaskListViewModel viewModel() {
+        return vm;
+    }
+
     /** The compare check: a task's own, or a group's, which stands for all its tasks (dashed when only some are compared). */
     private static final class CompareCell extends TreeTableCell<TaskRow, Boolean> {
         private final CheckBox box = new CheckBox();
-        private final TaskListViewModel vm;
         private TaskRow bound;
+        private final javafx.beans.value.ChangeListener<Boolean> follow = (o, a, b) -> showGroup();
 
         CompareCell(TaskListViewModel vm) {
-            this.vm = vm;
             box.getStyleClass().add("compare-check");
             box.setOnAction(e -> {
                 TaskRow r = bound;
                 if (r != null && r.isGroup()) {
-                    vm.setGroupCompared(r, !r.comparedProperty().get());
-                    box.setSelected(r.comparedProperty().get());
-                    box.setIndeterminate(r.partialProperty().get());
+                    // The box has flipped itself (a partly compared group becomes all compared); the tasks follow it.
+                    vm.setGroupCompared(r, box.isSelected());
+                    showGroup();
                 }
             });
             setAlignment(javafx.geometry.Pos.CENTER);
+        }
+
+        private void showGroup() {
+            if (bound != null && bound.isGroup()) {
+                box.setSelected(bound.comparedProperty().get());
+                box.setIndeterminate(bound.partialProperty().get());
+            }
         }
 
         @Override
@@ -197,11 +207,12 @@ public final class TaskListView extends VBox {
                 if (!bound.isGroup()) {
                     box.selectedProperty().unbindBidirectional(bound.comparedProperty());
                 } else {
-                    box.selectedProperty().unbind();
-                    box.indeterminateProperty().unbind();
+                    bound.comparedProperty().removeListener(follow);
+                    bound.partialProperty().removeListener(follow);
                 }
                 bound = null;
             }
+            box.setIndeterminate(false);
             TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (r == null) {
                 setGraphic(null);
@@ -209,8 +220,9 @@ public final class TaskListView extends VBox {
             }
             bound = r;
             if (r.isGroup()) {
-                box.selectedProperty().bind(r.comparedProperty());
-                box.indeterminateProperty().bind(r.partialProperty());
+                r.comparedProperty().addListener(follow);
+                r.partialProperty().addListener(follow);
+                showGroup();
                 box.setTooltip(new Tooltip("Compare all " + r.count() + " tasks of this group, or none"));
             } else {
                 box.selectedProperty().bindBidirectional(r.comparedProperty());
