@@ -206,8 +206,15 @@ public final class MainView extends BorderPane {
         if (verticalMoved || h < 200) {
             return;
         }
-        double wanted = timeline.prefHeight(-1) + 34;
-        vertical.setDividerPositions(PaneSizes.timelineShare(wanted, h));
+        // The timeline toolbar, the measurement bar when it shows, and the split's padding come on top of the lanes.
+        double wanted = timeline.prefHeight(-1) + 52 + (measureBar.isVisible() ? measureBar.getHeight() : 0);
+        double share = PaneSizes.timelineShare(wanted, h);
+        // After the split has laid itself out for its new height (it keeps the log's height when it shrinks).
+        javafx.application.Platform.runLater(() -> {
+            if (!verticalMoved) {
+                vertical.setDividerPositions(share);
+            }
+        });
     }
 
     private MenuBar menuBar() {
@@ -320,6 +327,12 @@ public final class MainView extends BorderPane {
         clear.setOnAction(e -> timelineVm.clearMeasure());
         javafx.scene.control.Label title = new javafx.scene.control.Label("Measured");
         title.getStyleClass().add("measure-title");
+        for (javafx.scene.control.Control c : List.of(title, noteIt, clear)) {
+            // Only the measurement's text gives way when the bar is narrow.
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        measured.setTooltip(new javafx.scene.control.Tooltip());
+        measured.getTooltip().textProperty().bind(timelineVm.measureTextProperty());
         measureBar = new javafx.scene.layout.HBox(8, title, measured, noteIt, clear);
         measureBar.getStyleClass().add("measure-bar");
         measureBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -328,6 +341,7 @@ public final class MainView extends BorderPane {
         // The measurement gets a line of its own under the toolbar, only while there is one.
         measureBar.visibleProperty().bind(timelineVm.measureProperty().isNotNull());
         measureBar.managedProperty().bind(measureBar.visibleProperty());
+        measureBar.visibleProperty().addListener((o, a, b) -> fitTimelineHeight());
         ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton, measure);
         bar.getStyleClass().add("timeline-toolbar");
         return bar;

@@ -64,15 +64,25 @@ public final class TaskListView extends VBox {
         table.getColumns().add(compare);
         TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>("Id");
         id.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getValue().isGroup() ? "" : cd.getValue().getValue().task().shortId()));
-        id.setPrefWidth(92);
+        id.setPrefWidth(104);
         id.setCellFactory(col -> new IdCell());
         table.getColumns().add(id);
         // The tree's disclosure and indent go in the id column, so the check boxes are never pushed aside.
         table.setTreeColumn(id);
         table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78));
         TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
-        sig.setCellValueFactory(c -> c.getValue().getValue().isGroup() ? new SimpleStringProperty("")
-                : c.getValue().getValue().signatureProperty());
+        sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
+        sig.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                // A group's signature is its label: in bold, whole in the tip.
+                pseudoClassStateChanged(GROUP, r != null && r.isGroup());
+                setTooltip(r != null && r.isGroup() ? new Tooltip(r.groupLabel()) : null);
+            }
+        });
         sig.setPrefWidth(260);
         table.getColumns().add(sig);
         table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
@@ -97,7 +107,12 @@ public final class TaskListView extends VBox {
         });
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
         vm.visibleRows().addListener((ListChangeListener<TaskRow>) c -> rebuild());
-        vm.groupedProperty().addListener((o, a, b) -> rebuild());
+        // Grouped, the signature is what the rows are read by: it comes right after the id.
+        vm.groupedProperty().addListener((o, a, b) -> {
+            table.getColumns().remove(sig);
+            table.getColumns().add(b ? 2 : 3, sig);
+            rebuild();
+        });
         vm.rows().addListener((ListChangeListener<TaskRow>) c -> {
             for (TaskRow r : vm.rows()) {
                 r.signatureProperty().addListener((o, a, b) -> {
@@ -232,27 +247,17 @@ public final class TaskListView extends VBox {
         }
     }
 
-    /** The id, or for a group its signature and counts, written across the row (the cells right of it are empty). */
+    /** The id, or for a group how many tasks it holds (its signature is the next column's). */
     private static final class IdCell extends TreeTableCell<TaskRow, String> {
-        private final Label label = new Label();
-
-        IdCell() {
-            label.getStyleClass().add("group-label");
-            label.setMinWidth(Label.USE_PREF_SIZE);
-            label.setMouseTransparent(true);
-        }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (r != null && r.isGroup()) {
-                setText(null);
-                label.setText(r.groupLabel());
-                setGraphic(label);
+                setText(r.count() + (r.count() == 1 ? " task" : " tasks"));
                 setTooltip(new Tooltip(r.groupLabel()));
             } else {
-                setGraphic(null);
                 setText(empty ? null : item);
                 setTooltip(null);
             }
