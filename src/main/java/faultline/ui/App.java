@@ -45,6 +45,7 @@ public final class App extends Application {
         WindowState.restore(stage);
         stage.setOnCloseRequest(e -> WindowState.save(stage));
         stage.show();
+        PulseMonitor.startIfAsked();
         List<Path> files = new ArrayList<>();
         for (String a : getParameters().getRaw()) {
             files.add(Path.of(a));
@@ -57,6 +58,9 @@ public final class App extends Application {
             }
         }
         vm.open(files);
+        if (Boolean.getBoolean("faultline.follow")) {
+            view.follow.followingProperty().set(true);
+        }
         String snapshot = System.getProperty("faultline.snapshot");
         if (snapshot != null) {
             Snapshot.whenReady(vm, scene, Path.of(snapshot));
