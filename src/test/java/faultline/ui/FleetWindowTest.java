@@ -202,7 +202,8 @@ class FleetWindowTest {
         assertTrue(head.getValue().groupLabel().startsWith("8 tasks · AttributeError"), head.getValue().groupLabel());
         List<CheckBox> boxes = robot.lookup("#task-table .compare-check").queryAllAs(CheckBox.class).stream().filter(Node::isVisible).toList();
         assertTrue(boxes.size() >= 9, "a check on the group's row and on each of its tasks: " + boxes.size());
-        CheckBox headBox = boxes.get(0);
+        CheckBox headBox = boxes.stream().filter(b -> b.getParent() instanceof javafx.scene.control.TreeTableCell<?, ?> c
+                && c.getTableRow() != null && c.getTableRow().getItem() instanceof TaskRow r && r.isGroup()).findFirst().orElseThrow();
         assertTrue(headBox.isSelected(), "all eight compared");
         robot.clickOn(headBox);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compared().isEmpty());
