@@ -139,15 +139,22 @@ public final class Ticks {
         for (int attempt = 0; attempt < 64; attempt++) {
             long[] pos = positions(v, step);
             if (pos.length <= MAX_TICKS) {
-                TickSet t = label(step, pos, wall, epochOf);
                 double room = step / v.nanosPerPixel();
-                if (widest(t, width) + gap <= room || pos.length <= 1) {
-                    return t;
+                // The widest labels are at the ends (the largest offsets from T): try those before writing them all.
+                if (pos.length <= 1 || widest(label(step, ends(pos), wall, epochOf), width) + gap <= room) {
+                    TickSet t = label(step, pos, wall, epochOf);
+                    if (pos.length <= 1 || widest(t, width) + gap <= room) {
+                        return t;
+                    }
                 }
             }
             step = nextStep(step);
         }
         return label(step, positions(v, step), wall, epochOf);
+    }
+
+    private static long[] ends(long[] pos) {
+        return pos.length <= 2 ? pos : new long[]{pos[0], pos[1], pos[pos.length - 1]};
     }
 
     private static double widest(TickSet t, ToDoubleFunction<String> width) {
