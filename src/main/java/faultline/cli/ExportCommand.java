@@ -5,6 +5,7 @@ import faultline.model.Anchor;
 import faultline.model.Comparison;
 import faultline.model.DurationText;
 import faultline.model.Task;
+import faultline.render.CrashWindows;
 import faultline.render.SceneBuilder;
 import faultline.render.TimelineScene;
 import faultline.render.TimelineStyle;
@@ -27,7 +28,7 @@ final class ExportCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) throws Cli.UsageException {
-        Args a = Args.parse(argv, Set.of("--task", "--align", "--window", "--png", "--svg", "--scale", "--width", "--title"),
+        Args a = Args.parse(argv, DbArgs.with("--task", "--align", "--window", "--png", "--svg", "--scale", "--width", "--title"),
                 Set.of("--task"));
         String png = a.one("--png", null);
         String svg = a.one("--svg", null);
@@ -48,7 +49,7 @@ final class ExportCommand {
         if (scale < 1 || scale > 4 || width < 200 || width > 20_000) {
             throw new Cli.UsageException("--scale is 1 to 4 and --width 200 to 20000");
         }
-        LoadedFiles loaded = LoadedFiles.load(a.files, err);
+        LoadedFiles loaded = LoadedFiles.load(a, err, "export");
         if (loaded == null) {
             return 1;
         }
@@ -72,7 +73,11 @@ final class ExportCommand {
             throw new Cli.UsageException(e.getMessage());
         }
         String title = a.one("--title", defaultTitle(c));
-        TimelineExport export = TimelineExport.of(c, loaded.set, scene, view, TimelineStyle.light(), title);
+        for (String missing : missingCrashes(scene, view)) {
+            err.println("faultline export: " + missing);
+        }
+        TimelineExport export = TimelineExport.of(c, loaded.set, scene, view, TimelineStyle.light(), title,
+                TimelineExport.Options.width(width));
         try {
             if (png != null) {
                 export.writePng(Path.of(png), scale);
@@ -113,23 +118,26 @@ final class ExportCommand {
     }
 
     static Viewport crashWindows(TimelineScene scene, double width) {
-        long from = Long.MAX_VALUE;
-        long to = Long.MIN_VALUE;
-        long widest = 0;
+        return CrashWindows.view(scene, -1, width);
+    }
+
+    /**
+     * What the picture cannot show of the crashes, in words for stderr: a lane without a crash, or a
+     * crash outside the window asked for.
+     */
+    static List<String> missingCrashes(TimelineScene scene, Viewport view) {
+        List<String> out = new java.util.ArrayList<>();
         for (TimelineScene.Lane l : scene.lanes()) {
-            if (l.crash() != null) {
-                from = Math.min(from, l.crash().lastEvidence());
-                to = Math.max(to, l.crash().signalLatest());
-                widest = Math.max(widest, l.crash().signalLatest() - l.crash().lastEvidence());
+            TimelineScene.CrashMark c = l.crash();
+            if (c == null) {
+                out.add(l.title() + ": no crash marker — no failure line or failed status of this task is in these files"
+                        + (l.anchorNote().isEmpty() ? "" : " (" + l.anchorNote() + ")"));
+            } else if (!view.contains(c.at())) {
+                out.add(l.title() + ": the crash is at " + DurationText.relative(c.at()) + ", outside the window "
+                        + DurationText.relative(view.start()) + " … " + DurationText.relative(view.end()));
             }
         }
-        if (from == Long.MAX_VALUE) {
-            return Viewport.fit(scene.first(), scene.last(), width, 0.02);
-        }
-        long span = Math.max(widest, 200_000L);
-        long a = from - span * 3 / 2;
-        long b = to + span / 2;
-        return new Viewport(a, b - a, width);
+        return out;
     }
 
     static String defaultTitle(Comparison c) {

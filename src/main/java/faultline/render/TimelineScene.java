@@ -10,7 +10,11 @@ import java.util.List;
  * What the timeline shows, already reduced to drawable facts in aligned time (ns relative to each
  * lane's anchor). Built once per comparison; immutable; no toolkit.
  */
-public record TimelineScene(List<Lane> lanes, String anchorLabel) {
+public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorRule) {
+
+    public TimelineScene(List<Lane> lanes, String anchorLabel) {
+        this(lanes, anchorLabel, "");
+    }
 
     /** A phase bar. endsAtFailure draws a ragged end. */
     public record PhaseBar(PhaseKind kind, long start, long end, boolean endsAtFailure, String label) {
@@ -24,8 +28,17 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
     public record NoteMark(String id, long start, long end, String text) {
     }
 
-    /** The crash window: last evidence, and the window in which the first failure signal lies. */
-    public record CrashMark(long lastEvidence, long signalEarliest, long signalLatest, String label) {
+    /**
+     * A crash: the last evidence, the crash's moment (T = 0 when the lanes are aligned on the crash)
+     * and the latest time the failure can have happened.
+     *
+     * @param timed whether the moment is the failure line's own time (else it is the last evidence)
+     */
+    public record CrashMark(long lastEvidence, long at, long latest, boolean timed, String label) {
+        /** The span the failure can lie in. */
+        public long uncertainty() {
+            return Math.max(0, latest - at);
+        }
     }
 
     /**
@@ -138,11 +151,12 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
      * @param shift       hand-set shift, ns
      */
     public record Lane(int taskIndex, String title, String subtitle, long anchorEpoch, long shift, List<PhaseBar> phases,
-                       Marks marks, List<StepMark> steps, CrashMark crash, long first, long last, List<NoteMark> notes) {
+                       Marks marks, List<StepMark> steps, CrashMark crash, long first, long last, List<NoteMark> notes,
+                       String anchorNote) {
 
         public Lane(int taskIndex, String title, String subtitle, long anchorEpoch, long shift, List<PhaseBar> phases,
                     Marks marks, List<StepMark> steps, CrashMark crash, long first, long last) {
-            this(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.of());
+            this(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.of(), "");
         }
 
         /** Aligned time of an epoch time on this lane. */
@@ -158,7 +172,8 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
                     mine.add(new NoteMark(n.id(), aligned(n.start()), aligned(n.end()), n.text()));
                 }
             }
-            return new Lane(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.copyOf(mine));
+            return new Lane(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.copyOf(mine),
+                    anchorNote);
         }
 
         /** Epoch ns of an aligned time on this lane. */
@@ -173,7 +188,7 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
         for (int i = 0; i < lanes.size(); i++) {
             out.add(lanes.get(i).withNotes(notes, taskIds.get(i)));
         }
-        return new TimelineScene(List.copyOf(out), anchorLabel);
+        return new TimelineScene(List.copyOf(out), anchorLabel, anchorRule);
     }
 
     /** Smallest and largest aligned time over all lanes. */
