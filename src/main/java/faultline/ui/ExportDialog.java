@@ -28,12 +28,18 @@ import java.util.function.Function;
 final class ExportDialog {
     enum What { TIMELINE, WINDOW }
 
-    record Choice(What what, int scale, String title, boolean svg) {
+    /** width: of the timeline picture at 1×, in pixels (the window picture is as wide as the window). */
+    record Choice(What what, int scale, String title, boolean svg, int width) {
+        Choice(What what, int scale, String title, boolean svg) {
+            this(what, scale, title, svg, DEFAULT_WIDTH);
+        }
     }
 
     /** The choice and the file to write it to. */
     record Chosen(Choice choice, Path target) {
     }
+
+    static final int DEFAULT_WIDTH = (int) faultline.export.TimelineExport.DEFAULT_WIDTH;
 
     private ExportDialog() {
     }
@@ -59,6 +65,21 @@ final class ExportDialog {
                 format.getSelectionModel().select(0);
             }
         });
+        javafx.scene.control.Spinner<Integer> width = new javafx.scene.control.Spinner<>(400, 8000, DEFAULT_WIDTH, 100);
+        width.setEditable(true);
+        width.setId("export-width");
+        // A typed width counts when the field is left, not only on Enter.
+        width.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                try {
+                    width.increment(0);
+                } catch (NumberFormatException e) {
+                    width.getEditor().setText(String.valueOf(width.getValue()));
+                }
+            }
+        });
+        width.disableProperty().bind(what.getSelectionModel().selectedIndexProperty().isEqualTo(1));
+        Label widthUnit = new Label("px at 1× (the picture is laid out for this width)");
         TextField t = new TextField(title);
         t.setPrefColumnCount(40);
         TextField file = new TextField(target.toString());
@@ -97,10 +118,11 @@ final class ExportDialog {
         g.setPadding(new Insets(8));
         g.addRow(0, new Label("What"), what);
         g.addRow(1, new Label("Title"), t);
-        g.addRow(2, new Label("Scale"), scale);
-        g.addRow(3, new Label("Format"), format);
-        g.addRow(4, new Label("File"), new HBox(6, file, choose));
-        g.add(verdict, 1, 5);
+        g.addRow(2, new Label("Width"), new javafx.scene.layout.HBox(6, width, widthUnit));
+        g.addRow(3, new Label("Scale"), scale);
+        g.addRow(4, new Label("Format"), format);
+        g.addRow(5, new Label("File"), new HBox(6, file, choose));
+        g.add(verdict, 1, 6);
         HBox.setHgrow(file, Priority.ALWAYS);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getStylesheets().add(ExportDialog.class.getResource("app.css").toExternalForm());
@@ -123,8 +145,8 @@ final class ExportDialog {
             return Optional.empty();
         }
         return Optional.of(new Chosen(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
-                scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1),
-                pathOf(file.getText())));
+                scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1,
+                width.getValue()), pathOf(file.getText())));
     }
 
     private static final String EXISTS = "⚠ ";
