@@ -104,7 +104,6 @@ class ImportFuzzTest {
             Path file = dir.resolve(name);
             Files.write(file, mutant);
             String what = "mutant " + i + " of " + seed.name() + " (seed " + SEED + ": " + String.join(", ", how) + ")";
-            long t0 = System.nanoTime();
             try {
                 TaskSet set = new Importer().importFiles(List.of(file), ImportMonitor.NONE);
                 ParseReport.FileReport r = set.report().files().get(0);
@@ -130,9 +129,6 @@ class ImportFuzzTest {
                         + (e instanceof AssertionError ? "" : " at " + Arrays.toString(Arrays.copyOf(e.getStackTrace(), Math.min(6, e.getStackTrace().length)))));
             } finally {
                 Files.deleteIfExists(file);
-                if (System.nanoTime() - t0 > 300_000_000L) {
-                    System.out.println("slow: " + what + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-                }
             }
         }
         assertEquals(List.of(), failures, failures.size() + " of " + COUNT + " mutants failed");
