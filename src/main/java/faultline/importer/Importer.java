@@ -209,7 +209,7 @@ public final class Importer {
         long t4 = System.nanoTime();
         // Each task's facts read a few of its own lines: tasks are independent, so both cores share the reading.
         java.util.stream.IntStream.range(0, taskCount).parallel()
-                .forEach(t -> TaskFacts.fill(res.tasks().get(t), keptOf[t], events, texts));
+                .forEach(t -> TaskFacts.fill(res.tasks().get(t), keptOf[t], events, texts, workerOfSource));
         Timing.log("    fill", t4);
         if (monitor.isCancelled()) {
             throw new ImportCancelledException();

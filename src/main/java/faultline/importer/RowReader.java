@@ -114,11 +114,7 @@ final class RowReader {
         if (type != null) {
             d.type = type;
         }
-        String status = str(state, "status");
-        if (status != null) {
-            d.status = TaskStatus.parse(status);
-            d.statusFromRow = true;
-        }
+        TaskStatus status = TaskStatus.parse(str(state, "status"));
         String worker = str(state, "worker_id");
         if (worker != null) {
             d.workerId = worker;
@@ -129,9 +125,10 @@ final class RowReader {
         Stamp updated = stamp(state, "updated_at", null);
         if (processed != null) {
             d.ended = processed;
-        } else if (updated != null && (d.status == TaskStatus.FAILED || d.status == TaskStatus.COMPLETE || d.status == TaskStatus.CANCELLED)) {
+        } else if (updated != null && StatusEvidence.ends(status)) {
             d.ended = updated;
         }
+        d.rowStatus(status, updated, processed, d.started, d.created, worker);
         String error = str(state, "error_message");
         if (error != null) {
             d.errorMessage = error;

@@ -11,9 +11,11 @@ import java.util.Map;
 final class TaskDraft {
     final String id;
     String type = "";
+    /**
+     * The settled status. Readers state statuses through {@link #rowStatus} and {@link #lineStatus};
+     * a reader that only sets this field is taken as a tasks row of unknown age.
+     */
     TaskStatus status = TaskStatus.UNKNOWN;
-    /** Status from a tasks row, which wins over what lines suggest. */
-    boolean statusFromRow;
     String workerId = "";
     Stamp created;
     Stamp started;
@@ -22,18 +24,67 @@ final class TaskDraft {
     String parentId = "";
     String runId = "";
     final Map<String, ParamValue> params = new LinkedHashMap<>();
+    final StatusEvidence evidence = new StatusEvidence();
 
     TaskDraft(String id) {
         this.id = id;
+    }
+
+    /**
+     * A tasks row's status, as of the row's latest time: when it was updated, else when it was
+     * processed, else (for a status that does not end the task) when it started or was created.
+     */
+    void rowStatus(TaskStatus s, Stamp updated, Stamp processed, Stamp started, Stamp created, String worker) {
+        Stamp asOf = updated != null ? updated : processed;
+        if (asOf == null && !StatusEvidence.ends(s)) {
+            asOf = started != null ? started : created;
+        }
+        evidence.row(s, asOf, worker);
+    }
+
+    /** A status a log line states, at the line's time. */
+    void lineStatus(TaskStatus s, Stamp at, String worker) {
+        evidence.line(s, at, worker);
+    }
+
+    /** A log line that sends the task back to the queue for another attempt. */
+    void retried(Stamp at, String worker) {
+        evidence.retry(at, worker);
+    }
+
+    /**
+     * Settles the status from all the evidence read; the worker of the deciding statement, when it
+     * names one, is the task's worker, and a line that ended the task gives its end.
+     */
+    void settle() {
+        if (status != TaskStatus.UNKNOWN) {
+            evidence.row(status, null, "");
+        }
+        StatusEvidence.Claim c = evidence.settle();
+        if (c != null) {
+            status = c.status();
+            if (!c.worker().isEmpty()) {
+                workerId = c.worker();
+            }
+            if (c.ends() && ended == null && c.kind() == StatusEvidence.Kind.LINE) {
+                ended = new Stamp(c.nanos(), c.precision(), false);
+            }
+            if (!c.ends()) {
+                ended = null;
+            }
+        }
+        if (status == TaskStatus.UNKNOWN && started != null) {
+            status = TaskStatus.IN_PROGRESS;
+        }
     }
 
     void mergeFrom(TaskDraft o) {
         if (type.isEmpty()) {
             type = o.type;
         }
-        if (o.statusFromRow || (!statusFromRow && status == TaskStatus.UNKNOWN)) {
+        evidence.addAll(o.evidence);
+        if (status == TaskStatus.UNKNOWN) {
             status = o.status;
-            statusFromRow |= o.statusFromRow;
         }
         if (workerId.isEmpty()) {
             workerId = o.workerId;

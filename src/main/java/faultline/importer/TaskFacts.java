@@ -1,7 +1,6 @@
 package faultline.importer;
 
 import faultline.model.EventStore;
-import faultline.model.Level;
 import faultline.model.SourceText;
 import faultline.model.Stamp;
 import faultline.model.TaskStatus;
@@ -11,10 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills what the log lines say about a task where no tasks row did: its type, status, creation,
- * start, end, error and parent. Reads only the first and last lines of a task and its first
- * failures, so that a task of a million lines costs no more than one of a hundred: the task list of
- * a 10-million-line file is ready without decoding the file twice.
+ * Fills what the log lines say about a task where no tasks row did: its type, creation, start, end,
+ * error and parent; and adds what they say about its status to the evidence that settles it. Reads
+ * only the first and last lines of a task (and of each file's share of it) and its first and last
+ * failures, so that a task of a million lines costs no more than one of a hundred: the task list of a
+ * 10-million-line file is ready without decoding the file twice.
  */
 final class TaskFacts {
     private static final int EDGE = 12;
@@ -30,35 +30,84 @@ final class TaskFacts {
     private TaskFacts() {
     }
 
-    static void fill(TaskDraft d, int[] rows, EventStore.Builder b, List<SourceText> texts) {
+    /**
+     * @param workerOfSource per source, the worker whose log it is (from its name or text), or null
+     */
+    static void fill(TaskDraft d, int[] rows, EventStore.Builder b, List<SourceText> texts, List<String> workerOfSource) {
         int n = rows.length;
         boolean dups = b.hasDuplicates();
-        int failures = 0;
+        boolean[] pick = picks(rows, b);
         for (int k = 0; k < n; k++) {
-            if (k == EDGE && n - EDGE > k) {
-                // The middle: only its first few failures are read, found from the level column alone.
-                int j = k;
-                while (j < n - EDGE && failures < MAX_FAILURES) {
-                    if (b.failureLevel(rows[j]) && !(dups && b.isDuplicate(rows[j]))) {
-                        read(d, rows[j], b, texts);
-                        failures++;
-                    }
-                    j++;
+            if (pick == null || pick[k]) {
+                if (!(dups && b.isDuplicate(rows[k]))) {
+                    read(d, rows[k], b, texts, workerOfSource);
                 }
-                k = n - EDGE - 1;
-                continue;
             }
-            if (dups && b.isDuplicate(rows[k])) {
-                continue;
-            }
-            read(d, rows[k], b, texts);
         }
-        if (d.status == TaskStatus.UNKNOWN && d.started != null) {
-            d.status = TaskStatus.IN_PROGRESS;
-        }
+        d.settle();
     }
 
-    private static void read(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts) {
+    /**
+     * The rows read, in time order: the first and last lines of the task, the first and last lines
+     * of each file's share of it (where each file says how the task ended, even when another file
+     * has more lines after), and the first and last few failures in between, found from the level
+     * column alone. Null means every row.
+     */
+    private static boolean[] picks(int[] rows, EventStore.Builder b) {
+        int n = rows.length;
+        if (n <= 2 * EDGE) {
+            return null;
+        }
+        boolean[] pick = new boolean[n];
+        for (int k = 0; k < EDGE; k++) {
+            pick[k] = true;
+            pick[n - 1 - k] = true;
+        }
+        int sources = 0;
+        for (int r : rows) {
+            sources = Math.max(sources, b.source(r) + 1);
+        }
+        int firstSource = b.source(rows[0]);
+        boolean several = false;
+        for (int k = 1; k < n && !several; k++) {
+            several = b.source(rows[k]) != firstSource;
+        }
+        if (several) {
+            int[] seen = new int[sources];
+            for (int k = 0; k < n; k++) {
+                int s = b.source(rows[k]);
+                if (seen[s] < EDGE) {
+                    seen[s]++;
+                    pick[k] = true;
+                }
+            }
+            java.util.Arrays.fill(seen, 0);
+            for (int k = n - 1; k >= 0; k--) {
+                int s = b.source(rows[k]);
+                if (seen[s] < EDGE) {
+                    seen[s]++;
+                    pick[k] = true;
+                }
+            }
+        }
+        int failures = 0;
+        for (int k = EDGE; k < n - EDGE && failures < MAX_FAILURES; k++) {
+            if (b.failureLevel(rows[k])) {
+                pick[k] = true;
+                failures++;
+            }
+        }
+        failures = 0;
+        for (int k = n - EDGE - 1; k >= EDGE && failures < MAX_FAILURES; k--) {
+            if (b.failureLevel(rows[k])) {
+                pick[k] = true;
+                failures++;
+            }
+        }
+        return pick;
+    }
+
+    private static void read(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, List<String> workerOfSource) {
         SourceText t = texts.get(b.source(r));
         String msg = faultline.model.MessageText.withoutComponent(t.message(b.ref(r), b.extent(r)).strip());
         Stamp when = new Stamp(b.nanos(r), b.precision(r), b.estimated(r));
@@ -77,13 +126,17 @@ final class TaskFacts {
         if (d.started == null && STARTED.matcher(msg).find()) {
             d.started = when;
         }
-        if (!d.statusFromRow) {
-            TaskStatus s = statusOf(msg, t, b, r);
+        int source = b.source(r);
+        String worker = source < workerOfSource.size() ? workerOfSource.get(source) : null;
+        StatusWords.Says says = StatusWords.of(msg, b.level(r));
+        if (says == StatusWords.Says.RETRY) {
+            d.retried(when, worker);
+        } else if (says != null) {
+            d.lineStatus(StatusWords.status(says), when, worker);
+        } else {
+            TaskStatus s = statusUpdate(msg, t, b, r);
             if (s != null) {
-                d.status = s;
-                if (s == TaskStatus.FAILED || s == TaskStatus.COMPLETE) {
-                    d.ended = d.ended == null ? when : d.ended;
-                }
+                d.lineStatus(s, when, worker);
             }
         }
         if (d.errorMessage.isEmpty() && b.level(r).isFailure()) {
@@ -100,25 +153,14 @@ final class TaskFacts {
         }
     }
 
-
-    private static TaskStatus statusOf(String msg, SourceText t, EventStore.Builder b, int r) {
-        if (msg.contains("Finished task (Success: False)") || msg.contains("[TASK_ERROR]") || msg.contains("Cascaded failed from related task")
-                || msg.startsWith("Task failed") || msg.contains("] Task failed")
-                || (b.failureLevel(r) && msg.startsWith("Failed during"))) {
-            return TaskStatus.FAILED;
-        }
-        if (msg.contains("Finished task (Success: True)") || msg.contains("Task completed successfully")) {
-            return TaskStatus.COMPLETE;
-        }
+    /** An edge function's status update, whose new status is in the row's metadata. */
+    private static TaskStatus statusUpdate(String msg, SourceText t, EventStore.Builder b, int r) {
         if (msg.startsWith("Processing status update") || msg.startsWith("Task status updated")) {
             Matcher m = STATUS_IN_META.matcher(t.raw(b.ref(r), b.extent(r)));
             if (m.find()) {
                 TaskStatus s = TaskStatus.parse(m.group(1));
                 return s == TaskStatus.UNKNOWN ? null : s;
             }
-        }
-        if (b.level(r) == Level.CRITICAL && msg.contains("exception")) {
-            return TaskStatus.FAILED;
         }
         return null;
     }

@@ -30,6 +30,7 @@ final class TaskReportReader implements SourceReader {
         Lines lines = new Lines(ctx.content, ctx.report, null);
         TimeParser.Parsed parsed = new TimeParser.Parsed();
         TaskDraft task = null;
+        PrintedRow row = new PrintedRow();
         int ref = -1;
         boolean inWorker;
         int found = 0;
@@ -42,14 +43,14 @@ final class TaskReportReader implements SourceReader {
             }
             Matcher start = TASK_START.matcher(raw);
             if (start.matches()) {
+                row.flush(task);
                 ref = ctx.tasks.ref(start.group(1));
                 task = ctx.tasks.draft(start.group(1));
                 found++;
                 if (start.group(2) != null) {
                     Matcher st = STATUS_AND_TYPE.matcher(start.group(2));
                     if (st.find()) {
-                        task.status = TaskStatus.parse(st.group(1));
-                        task.statusFromRow = true;
+                        row.status = TaskStatus.parse(st.group(1));
                         if (st.group(2) != null && task.type.isEmpty()) {
                             task.type = st.group(2);
                         }
@@ -61,6 +62,7 @@ final class TaskReportReader implements SourceReader {
                 // A worker's row, or a block that restates the task's times: its keys are not the task's.
                 inWorker = t.contains("Worker Status") || t.contains("Metadata") || t.contains("Timing Analysis");
                 if (inWorker) {
+                    row.flush(task);
                     task = null;
                     ref = -1;
                 }
@@ -76,9 +78,10 @@ final class TaskReportReader implements SourceReader {
             }
             Matcher kv = KEY_VALUE.matcher(raw);
             if (kv.matches()) {
-                field(ctx, text, task, ref, kv.group(1).trim().toLowerCase(Locale.ROOT), kv.group(2).strip(), raw, line, parsed);
+                field(ctx, text, task, row, ref, kv.group(1).trim().toLowerCase(Locale.ROOT), kv.group(2).strip(), raw, line, parsed);
             }
         }
+        row.flush(task);
         ctx.finish();
         if (found == 0) {
             throw new ImportException(ctx.path.getFileName() + ": a task report that names no task");
@@ -86,7 +89,25 @@ final class TaskReportReader implements SourceReader {
         return text;
     }
 
-    private static void field(ReadContext ctx, PooledText text, TaskDraft task, int ref, String key, String value, String raw,
+    /** The status of one printed row and the times it is as of, stated to the task when the row ends. */
+    private static final class PrintedRow {
+        TaskStatus status = TaskStatus.UNKNOWN;
+        Stamp updated;
+        Stamp processed;
+        String worker;
+
+        void flush(TaskDraft task) {
+            if (task != null && status != TaskStatus.UNKNOWN) {
+                task.rowStatus(status, updated, processed, task.started, task.created, worker);
+            }
+            status = TaskStatus.UNKNOWN;
+            updated = null;
+            processed = null;
+            worker = null;
+        }
+    }
+
+    private static void field(ReadContext ctx, PooledText text, TaskDraft task, PrintedRow row, int ref, String key, String value, String raw,
                               int line, TimeParser.Parsed parsed) {
         String v = value.replace("**", "").strip();
         boolean none = v.equalsIgnoreCase("None") || v.equalsIgnoreCase("null") || v.isEmpty();
@@ -95,13 +116,13 @@ final class TaskReportReader implements SourceReader {
                 task.type = v;
                 break;
             case "status":
-                task.status = TaskStatus.parse(v);
-                task.statusFromRow = true;
+                row.status = TaskStatus.parse(v);
                 break;
             case "worker_id": case "worker": {
                 Matcher w = WORKER_ID.matcher(v);
                 if (w.find()) {
                     task.workerId = w.group();
+                    row.worker = w.group();
                 }
                 break;
             }
@@ -118,16 +139,17 @@ final class TaskReportReader implements SourceReader {
                 break;
             case "generation_processed_at":
                 task.ended = event(ctx, text, ref, v, "tasks.generation_processed_at", Level.INFO, raw, line, parsed, task.ended);
+                row.processed = task.ended;
                 break;
             case "failed": case "updated (failed)": {
-                task.status = TaskStatus.FAILED;
-                task.statusFromRow = true;
+                row.status = TaskStatus.FAILED;
                 String msg = "Task failed (tasks.updated_at)" + (task.errorMessage.isEmpty() ? "" : ": " + task.errorMessage);
                 task.ended = event(ctx, text, ref, v, msg, Level.ERROR, raw, line, parsed, task.ended);
+                row.updated = task.ended;
                 break;
             }
             case "updated_at":
-                event(ctx, text, ref, v, "tasks.updated_at", Level.INFO, raw, line, parsed, null);
+                row.updated = event(ctx, text, ref, v, "tasks.updated_at", Level.INFO, raw, line, parsed, null);
                 break;
             default:
                 break;
