@@ -217,4 +217,33 @@ class RealLogsConformanceTest {
             }
         }
     }
+
+    @Test
+    void aTaskThatEndedInOneFileKeepsThatEndWhenEveryFileIsOpened() throws Exception {
+        java.util.List<Path> all;
+        try (var s = Files.list(DIR)) {
+            all = s.sorted().toList();
+        }
+        TaskSet together = load(all.toArray(new Path[0]));
+        int compared = 0;
+        for (Path p : all) {
+            TaskSet alone = load(p);
+            for (Task t : alone.tasks()) {
+                TaskStatus s = t.status();
+                if (s == TaskStatus.FAILED || s == TaskStatus.COMPLETE || s == TaskStatus.CANCELLED) {
+                    assertEquals(s, task(together, t.id()).status(), t.shortId() + " is " + s.label() + " in " + p.getFileName() + " alone");
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 7, "tasks compared: " + compared);
+        Task crashed = task(together, "306199b3");
+        assertEquals(TaskStatus.FAILED, crashed.status(), "the row printed In Progress before the worker's later failure");
+        assertEquals("gpu-20251007_173620-826a397a", crashed.workerId(), "the worker of the latest failure ran it last");
+        java.util.Collections.reverse(all);
+        TaskSet reversed = load(all.toArray(new Path[0]));
+        for (Task t : together.tasks()) {
+            assertEquals(t.status(), task(reversed, t.id()).status(), t.shortId() + ": the order of the files does not matter");
+        }
+    }
 }
