@@ -222,7 +222,7 @@ class RealLogsConformanceTest {
     void aTaskThatEndedInOneFileKeepsThatEndWhenEveryFileIsOpened() throws Exception {
         java.util.List<Path> all;
         try (var s = Files.list(DIR)) {
-            all = s.sorted().toList();
+            all = new java.util.ArrayList<>(s.sorted().toList());
         }
         TaskSet together = load(all.toArray(new Path[0]));
         int compared = 0;
