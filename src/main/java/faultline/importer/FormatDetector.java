@@ -39,11 +39,9 @@ public final class FormatDetector {
     static Detection detect(Content content) {
         int n = (int) Math.min(content.size(), SAMPLE_BYTES);
         String sample = content.decode(0, n);
-        String trimmed = sample.stripLeading();
-        if (trimmed.startsWith("{") || trimmed.startsWith("[{") || trimmed.startsWith("[\n") || trimmed.startsWith("[ ") || trimmed.equals("[")
-                || (trimmed.startsWith("[") && trimmed.length() > 1 && (trimmed.charAt(1) == '{' || Character.isWhitespace(trimmed.charAt(1))))) {
-            boolean rows = sample.contains("\"message\"") || sample.contains("\"logs\"") || sample.contains("\"task_type\"");
-            return new Detection(SourceFormat.SYSTEM_LOGS_JSON, rows ? 0.95 : 0.6);
+        double json = JsonReader.fit(sample.lines().limit(SAMPLE_LINES).toList());
+        if (json > 0) {
+            return new Detection(SourceFormat.SYSTEM_LOGS_JSON, json);
         }
         if ((sample.contains("TASK LIFECYCLE") && (sample.contains("CRASH POINTS") || sample.contains("CRASH HERE")))
                 || sample.contains("VISUAL FAILURE COMPARISON")) {
