@@ -28,6 +28,10 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
     /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
     static final int MAX_LINES = 200;
 
+    /** A C++ abort: {@code terminate called after throwing an instance of 'c10::DistBackendError'}. */
+    private static final Pattern CPP = Pattern.compile("throwing an instance of '([\\w:<>, ]+)'");
+    private static final Pattern WHAT = Pattern.compile("^\\s*what\\(\\):\\s*(.*)$", Pattern.MULTILINE);
+
     static final ExceptionFinding NONE = new ExceptionFinding("", "", null);
 
     /** Reads the failure's lines from the first signal on, then the task's error message. */
@@ -73,6 +77,11 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
 
     /** The first exception a text names, line by line: the earliest {@code Type: message} or {@code Type(…)}. */
     static ExceptionFinding named(String text) {
+        Matcher cpp = CPP.matcher(text);
+        if (cpp.find()) {
+            Matcher what = WHAT.matcher(text);
+            return new ExceptionFinding(cpp.group(1), what.find() ? what.group(1).strip() : "", null);
+        }
         for (String line : text.split("\n")) {
             String l = line.strip();
             Matcher n = NAMED.matcher(l);

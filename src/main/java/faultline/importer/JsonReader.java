@@ -309,13 +309,14 @@ final class JsonReader implements SourceReader {
             if (hadLogs || fields.has("state")) {
                 String parent = RowReader.str(fields, "task_id");
                 JsonNode state = fields.get("state");
+                // The document brings the task's own log rows: its tasks rows give facts, not more lines.
                 if (state != null && state.isObject()) {
-                    rows.taskRow(state, null, line, start, end);
+                    rows.taskRow(state, null);
                 }
                 JsonNode children = fields.get("child_tasks");
                 if (children != null && children.isArray()) {
                     for (JsonNode c : children) {
-                        rows.taskRow(c, parent, line, start, end);
+                        rows.taskRow(c, parent);
                     }
                 }
             } else if (isTaskRow(fields)) {

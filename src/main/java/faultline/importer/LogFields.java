@@ -16,12 +16,12 @@ import java.util.Locale;
 final class LogFields {
     /** Where applications nest their own fields inside a platform's record. */
     static final List<String> NESTED = List.of("attributes", "jsonPayload", "fields", "extra", "labels", "record",
-            "@fields", "context", "data", "payload");
+            "@fields", "context", "data", "payload", "metadata");
     static final List<String> TIME = List.of("asctime", "timestamp", "@timestamp", "time", "ts", "datetime", "date",
             "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at");
     static final List<String> LEVEL = List.of("levelname", "log_level", "level", "severity", "lvl", "loglevel",
             "levelName", "level_name", "log.level", "levelno", "syslog_severity");
-    static final List<String> MESSAGE = List.of("message", "msg", "log", "text", "textPayload", "event", "@message",
+    static final List<String> MESSAGE = List.of("message", "msg", "log", "text", "textPayload", "event_message", "event", "@message",
             "body", "short_message", "full_message", "MESSAGE");
     /** Fields that hold an exception's text, added to the message so that its traceback is read. */
     static final List<String> EXCEPTION = List.of("exception", "exc_info", "exc_text", "stack_trace", "stack", "traceback",
@@ -51,6 +51,9 @@ final class LogFields {
     static JsonNode nested(JsonNode row, List<String> names) {
         for (String n : NESTED) {
             JsonNode inner = row.get(n);
+            if (inner != null && inner.isArray() && inner.size() > 0) {
+                inner = inner.get(0); // a platform's metadata list of one object
+            }
             if (inner != null && inner.isObject()) {
                 JsonNode v = field(inner, names);
                 if (v != null) {
@@ -126,7 +129,7 @@ final class LogFields {
         switch (w) {
             case "trace": case "debug": case "dbg": case "verbose": case "fine": case "finer": case "finest": case "d": case "t": case "v":
                 return Level.DEBUG;
-            case "info": case "information": case "informational": case "notice": case "default": case "i": case "n":
+            case "info": case "information": case "informational": case "notice": case "default": case "log": case "i": case "n":
                 return Level.INFO;
             case "warn": case "warning": case "w":
                 return Level.WARNING;

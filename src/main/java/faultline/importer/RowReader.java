@@ -50,7 +50,8 @@ final class RowReader {
     void logRow(JsonNode row, int line, long start, long end) {
         String message = LogFields.text(LogFields.outerFirst(row, LogFields.MESSAGE));
         String exception = exceptionText(LogFields.outerFirst(row, LogFields.EXCEPTION));
-        boolean rowShape = row.has("log_level") || row.has("source_type") || row.has("metadata");
+        // A system_logs row: its own columns are the application's, its metadata only context.
+        boolean rowShape = row.has("log_level") || row.has("source_type");
         if (message == null && exception == null) {
             if (row.size() == 0) {
                 ctx.report.unparsed(line, "an empty record", row.toString());
@@ -69,7 +70,7 @@ final class RowReader {
         boolean timed = false;
         Level level = null;
         String badTime = null;
-        JsonNode innerTime = LogFields.nested(row, LogFields.TIME);
+        JsonNode innerTime = rowShape ? null : LogFields.nested(row, LogFields.TIME);
         if (innerTime != null && time.read(innerTime)) {
             nanos = time.nanos;
             precision = time.precision;
@@ -106,7 +107,7 @@ final class RowReader {
             }
         }
         boolean python = row.has("levelno") || LogFields.nested(row, List.of("levelno")) != null;
-        Level nestedLevel = LogFields.level(LogFields.nested(row, LogFields.LEVEL), python);
+        Level nestedLevel = rowShape ? null : LogFields.level(LogFields.nested(row, LogFields.LEVEL), python);
         if (nestedLevel != null) {
             level = nestedLevel;
         } else if (level == null) {
@@ -193,9 +194,10 @@ final class RowReader {
             }
             message = stripSeparators(rest);
         }
-        String found = TaskIds.findIn(message);
+        // A log line names its unit; a status line or a comment around the data only speaks of it.
+        String found = cut > 0 ? TaskIds.findIn(message) : null;
         int ref = found != null ? ctx.tasks.ref(found) : -1;
-        ref = context.attribute(null, ref, ref >= 0, message, level);
+        ref = cut > 0 ? context.attribute(null, ref, ref >= 0, message, level) : -1;
         int pooled = text.addRecord(message, start, end, number);
         lastPooled = pooled;
         if (cut > 0) {

@@ -26,16 +26,24 @@ final class StatusWords {
         }
     }
 
+    /** A unit word and its id (with a digit in it, so that "task queue" is no unit), then up to three words. */
+    private static final String NAMED_UNIT =
+            "(?i)\\b(?:job|task|request|prompt)\\s+[\\[(]?[\\w.:#-]*\\d[\\w.:#-]*[\\])]?:?\\s+(?:\\S+\\s+){0,3}?";
+
     static final List<Rule> RULES = List.of(
             // A unit sent back to the queue.
             Rule.of(Says.RETRY, "requeuing for retry|requeued for retry|[Rr]etrying (?:task|job|message)\\b|will be retried"
-                    + "|\\bretry: Retry in \\d"),
+                    + "|\\bretry: Retry in \\d|\\b(?:[Jj]ob|[Tt]ask|[Mm]essage)\\b.{0,100}?\\b(?:retrying|re-?queued|will retry)\\b"),
             // The worker system.
             Rule.of(Says.FAILED, "Finished task \\(Success: False\\)|\\[TASK_ERROR\\]|Cascaded failed from related task"
-                    + "|^Task failed|\\] Task failed|hit UNEXPECTED exception"),
+                    + "|^Task failed|\\] Task failed|hit UNEXPECTED exception|Cascaded failed to "),
             Rule.at(Level.ERROR, Says.FAILED, "^Failed during "),
             Rule.at(Level.CRITICAL, Says.FAILED, "exception"),
             Rule.of(Says.COMPLETE, "Finished task \\(Success: True\\)|Task completed successfully"),
+            // An edge function's status update that says the new status in its text.
+            Rule.of(Says.FAILED, "Processing status update\\b.*: Failed\\s*$"),
+            Rule.of(Says.COMPLETE, "Processing status update\\b.*: Complete\\s*$"),
+            Rule.of(Says.CANCELLED, "Processing status update\\b.*: Cancell?ed\\s*$"),
             // Task queues: celery, RQ, dramatiq.
             Rule.of(Says.COMPLETE, "\\] succeeded in \\d|\\bJob OK\\b|\\bSuccessfully completed\\b"),
             Rule.of(Says.FAILED, "\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
@@ -45,6 +53,10 @@ final class StatusWords {
             Rule.of(Says.COMPLETE, "^Prompt executed in \\d|\\bFinished request\\b"),
             Rule.of(Says.FAILED, "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died"),
             Rule.of(Says.CANCELLED, "\\bAborted request\\b"),
+            // Any unit named by an id with its end: "job 7f3a… failed", "Task 12 finished in 3.1s", "request r-9 done".
+            Rule.of(Says.FAILED, NAMED_UNIT + "(?:failed|crashed|errored|aborted|was lost|was killed)\\b"),
+            Rule.of(Says.CANCELLED, NAMED_UNIT + "(?:cancell?ed|revoked)\\b"),
+            Rule.of(Says.COMPLETE, NAMED_UNIT + "(?:finished|completed|succeeded|done|complete)\\b"),
             // A process killed under the unit.
             Rule.of(Says.FAILED, "^Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process"));
 

@@ -155,13 +155,25 @@ final class TaskFacts {
 
     /** An edge function's status update, whose new status is in the row's metadata. */
     private static TaskStatus statusUpdate(String msg, SourceText t, EventStore.Builder b, int r) {
-        if (msg.startsWith("Processing status update") || msg.startsWith("Task status updated")) {
+        int at = msg.indexOf("Processing status update");
+        if (at < 0) {
+            at = msg.indexOf("Task status updated");
+        }
+        if (at >= 0) {
             Matcher m = STATUS_IN_META.matcher(t.raw(b.ref(r), b.extent(r)));
             if (m.find()) {
                 TaskStatus s = TaskStatus.parse(m.group(1));
                 return s == TaskStatus.UNKNOWN ? null : s;
             }
+            Matcher said = STATUS_SAID.matcher(msg);
+            if (said.find(at)) {
+                TaskStatus s = TaskStatus.parse(said.group(1));
+                return s == TaskStatus.UNKNOWN ? null : s;
+            }
         }
         return null;
     }
+
+    /** {@code Processing status update for <id>: Failed}: the new status said at the end of the message. */
+    private static final Pattern STATUS_SAID = Pattern.compile(": (Queued|In Progress|Complete|Failed|Cancelled)\\s*$");
 }

@@ -48,7 +48,8 @@ public record Traceback(List<Raised> chain, Language language) {
      * @param message          the first line of its message, or ""
      * @param frames           in call order
      * @param hasExceptionLine false for a paste that ends after its frames
-     * @param link             how it follows the one before: "", "during handling", "direct cause", "caused by"
+     * @param link             how it follows the one before: "", "during handling", "direct cause", "caused by", or
+     *                         "wrapped" for the traceback a wrapper exception quotes in its message
      */
     public record Raised(String type, String message, List<Frame> frames, boolean hasExceptionLine, String link) {
     }
@@ -131,7 +132,8 @@ public record Traceback(List<Raised> chain, Language language) {
     /** Python tracebacks. */
     private static final class PythonTrace {
         static final Pattern HEADER = Pattern.compile("Traceback \\(most recent call last\\):");
-        static final Pattern FRAME = Pattern.compile("^\\s*File \"([^\"]*)\", line (\\d+)(?:, in (.+?))?\\s*$");
+        /** A frame; loguru marks the one that raised with "> ". */
+        static final Pattern FRAME = Pattern.compile("^\\s*(?:> )?File \"([^\"]*)\", line (\\d+)(?:, in (.+?))?\\s*$");
         static final Pattern MARKERS = Pattern.compile("^[\\s~^\\-+]*[~^][\\s~^\\-+]*$");
         static final Pattern ELISION = Pattern.compile("^\\.\\.\\.\\s*<\\d+ lines?>\\s*\\.\\.\\.$|^\\[Previous line repeated \\d+ more times?\\]$");
         static final Pattern EXCEPTION = Pattern.compile("^([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:: ?(.*))?$");
@@ -180,6 +182,13 @@ public record Traceback(List<Raised> chain, Language language) {
                         }
                         state = State.FRAMES;
                         headerSeen = true;
+                        continue;
+                    }
+                    if (state == State.AFTER_EXCEPTION && cur.wrapper()) {
+                        // A wrapper (billiard's ExceptionWithTraceback, a _RemoteTraceback) quotes the traceback it carries.
+                        chain.add(cur.done());
+                        cur = new Part("wrapped");
+                        state = State.FRAMES;
                         continue;
                     }
                     break; // a second, unrelated traceback: the first one is this event's
@@ -240,35 +249,49 @@ public record Traceback(List<Raised> chain, Language language) {
             return withMessage && last.chars().filter(Character::isUpperCase).count() >= 2;
         }
 
-        /** The text before the header, as a pattern that also fits the same prefix with other numbers. */
+        /**
+         * The text before the header, as a pattern that also fits the same prefix with other numbers
+         * and other padding inside it; its last blank stays exact, so that the indentation of frames
+         * and source lines after it is kept. A prefix of blanks only (a traceback indented as a whole)
+         * is taken off as it is.
+         */
         static Pattern prefixPattern(String before) {
-            if (before.isBlank()) {
+            if (before.isEmpty()) {
                 return null;
             }
+            if (before.isBlank()) {
+                return Pattern.compile("^" + Pattern.quote(before));
+            }
+            int tail = before.length();
+            while (tail > 0 && Character.isWhitespace(before.charAt(tail - 1))) {
+                tail--;
+            }
+            String body = before.substring(0, tail);
             StringBuilder re = new StringBuilder("^");
             int i = 0;
-            int n = before.length();
+            int n = body.length();
             while (i < n) {
-                char c = before.charAt(i);
+                char c = body.charAt(i);
                 int j = i;
                 if (Character.isDigit(c)) {
-                    while (j < n && Character.isDigit(before.charAt(j))) {
+                    while (j < n && Character.isDigit(body.charAt(j))) {
                         j++;
                     }
                     re.append("\\d+");
                 } else if (Character.isWhitespace(c)) {
-                    while (j < n && Character.isWhitespace(before.charAt(j))) {
+                    while (j < n && Character.isWhitespace(body.charAt(j))) {
                         j++;
                     }
-                    re.append("\\s?");
+                    re.append("\\s+");
                 } else {
-                    while (j < n && !Character.isDigit(before.charAt(j)) && !Character.isWhitespace(before.charAt(j))) {
+                    while (j < n && !Character.isDigit(body.charAt(j)) && !Character.isWhitespace(body.charAt(j))) {
                         j++;
                     }
-                    re.append(Pattern.quote(before.substring(i, j)));
+                    re.append(Pattern.quote(body.substring(i, j)));
                 }
                 i = j;
             }
+            re.append(Pattern.quote(before.substring(tail)));
             return Pattern.compile(re.toString());
         }
 
@@ -335,6 +358,11 @@ public record Traceback(List<Raised> chain, Language language) {
 
             Raised done() {
                 return new Raised(type, message, List.copyOf(frames), raised, link);
+            }
+
+            /** An exception that only carries another one's traceback in its message. */
+            boolean wrapper() {
+                return raised && type.substring(type.lastIndexOf('.') + 1).contains("Traceback");
             }
         }
     }
