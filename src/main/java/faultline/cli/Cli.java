@@ -9,7 +9,9 @@ public final class Cli {
             "usage: faultline [FILE…]                    open the window (the bundled sample without files)",
             "       faultline stats FILE…                import figures: bytes, lines, events, tasks, MB/s, heap",
             "       faultline report FILE… [--task ID…] [--format md|json] [--align ANCHOR]",
-            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]");
+            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]",
+            "       faultline events FILE… [--format jsonl|csv] [--task ID]   every event: file, line, time, precision, estimated, level, task, message",
+            "       faultline tasks FILE… [--format jsonl|csv]                every unit of work: id, status, worker, start, end, exception, site");
 
     private Cli() {
     }
@@ -25,6 +27,10 @@ public final class Cli {
                     return ReportCommand.run(rest, out, err);
                 case "export":
                     return ExportCommand.run(rest, out, err);
+                case "events":
+                    return EventsCommand.run(rest, out, err);
+                case "tasks":
+                    return TasksCommand.run(rest, out, err);
                 case "--version":
                     out.println("faultline 0.1.0");
                     return 0;

@@ -28,6 +28,10 @@ final class RowReader {
     private final UnitContext context = new UnitContext();
     /** The pooled text of the last record, which a traceback's next line may continue. */
     private int lastPooled = -1;
+    /** The last record was an error: a traceback right after it is the one it was logged with. */
+    private boolean lastFailure;
+    /** Some record carried the application's own clock (nested, or at the start of its message). */
+    private boolean appClockSeen;
 
     RowReader(ReadContext ctx, PooledText text) {
         this.ctx = ctx;
@@ -92,7 +96,11 @@ final class RowReader {
             }
             message = stripSeparators(rest);
         }
-        if (!timed) {
+        boolean appTime = timed;
+        appClockSeen |= appTime && !rowShape;
+        // Once records carry the application's clock, a record with only the wrapper's (docker's, the
+        // platform's) is placed by file order: the two clocks need not agree.
+        if (!timed && !(appClockSeen && !rowShape)) {
             for (String name : LogFields.TIME) {
                 JsonNode v = row.get(name);
                 if (v != null && !v.isNull()) {
@@ -116,13 +124,16 @@ final class RowReader {
         if (level == null) {
             level = rowShape ? Level.INFO : Level.PRINT;
         }
-        // A traceback shipped one line per record (by a wrapper that stamps each line) joins the record that opened it.
-        boolean joins = traceback.continues(message);
-        if (joins && lastPooled >= 0 && !rowShape && !ownTimeInText && innerTime == null) {
-            text.append(lastPooled, message, end);
-            ctx.report.repair(faultline.model.ParseReport.Repair.CONTINUATION);
+        // A traceback shipped one line per record (by a wrapper that stamps each line) joins the record that
+        // opened it, or the error it was logged with.
+        if (!rowShape && !appTime && continuesTraceback(message, end)) {
             return;
         }
+        if (rowShape || appTime) {
+            traceback.reset();
+            traceback.continues(message); // a record may end with the header of a traceback its next records carry
+        }
+        lastFailure = level.isFailure();
         JsonNode metadata = metadata(row.get("metadata"));
         String worker = LogFields.text(LogFields.outerFirst(row, LogFields.WORKER));
         String sourceType = str(row, "source_type");
@@ -177,14 +188,16 @@ final class RowReader {
      * line that opened it.
      */
     void textLine(String line, int number, long start, long end) {
-        if (traceback.continues(line) && lastPooled >= 0) {
-            text.append(lastPooled, line, end);
-            ctx.report.repair(faultline.model.ParseReport.Repair.CONTINUATION);
+        int cut = time.leading(line);
+        if (cut < 0 && continuesTraceback(line, end)) {
             return;
+        }
+        if (cut >= 0) {
+            traceback.reset();
+            traceback.continues(line);
         }
         String message = line;
         Level level = Level.PRINT;
-        int cut = time.leading(line);
         if (cut > 0) {
             String rest = line.substring(cut);
             int afterLevel = levelToken(rest);
@@ -200,11 +213,27 @@ final class RowReader {
         ref = cut > 0 ? context.attribute(null, ref, ref >= 0, message, level) : -1;
         int pooled = text.addRecord(message, start, end, number);
         lastPooled = pooled;
+        lastFailure = level.isFailure();
         if (cut > 0) {
             ctx.timed(time.nanos, time.precision, level, ref, pooled);
         } else {
             ctx.estimated(level, ref, pooled);
         }
+    }
+
+    /**
+     * Whether a line without a time of its own continues the traceback of the records before it (or
+     * opens one right after an error record); if so it was added to that record's event.
+     */
+    private boolean continuesTraceback(String line, long end) {
+        boolean opens = TracebackLines.isHeader(line);
+        boolean joins = traceback.continues(line) || (opens && lastFailure);
+        if (joins && lastPooled >= 0) {
+            text.append(lastPooled, line, end);
+            ctx.report.repair(faultline.model.ParseReport.Repair.CONTINUATION);
+            return true;
+        }
+        return false;
     }
 
     /** The unit of work a record names in a field: task, job, request or prompt id. */

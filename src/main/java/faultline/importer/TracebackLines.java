@@ -57,6 +57,11 @@ final class TracebackLines {
         return false;
     }
 
+    /** The line is a traceback's header. */
+    static boolean isHeader(String line) {
+        return HEADER.matcher(line).find();
+    }
+
     void reset() {
         state = State.OUTSIDE;
     }

@@ -78,10 +78,11 @@ class JsonSchemasTest {
         assertTrue(set.store().raw(claimed).contains("\"time\":\"2025-03-02T10:11:12.346789012Z\""), "docker's clock is kept in the raw line");
         int tb = row(set, "Traceback (most recent call last)");
         String text = set.store().message(tb);
-        assertTrue(text.contains("File \"/srv/app/render.py\", line 40") && text.endsWith("illegal memory access was encountered"),
-                "the traceback is one event: " + text);
-        assertEquals(4, set.store().size(), "seven records, the traceback's four lines joined into one event");
-        assertEquals(3, set.store().line(tb), "the event starts at the record that opened it");
+        assertTrue(text.startsWith("worker: job " + JOB + " crashed\nTraceback") && text.contains("File \"/srv/app/render.py\", line 40")
+                && text.endsWith("illegal memory access was encountered"), "the traceback is one event with the error it was logged with: " + text);
+        assertEquals(3, set.store().size(), "seven records: the traceback's four lines joined the error line before them");
+        assertEquals(2, set.store().line(tb), "the event starts at the error record");
+        assertEquals("2025-03-02 10:11:13.002", time(set, tb), "the traceback's records carry only docker's clock: the error's time stands");
         Crash c = new Analyzer(set).analyse(task(set, JOB)).crash();
         assertEquals("RuntimeError", c.exceptionType());
         assertEquals("render (render.py:40)", c.site().text());
