@@ -48,7 +48,7 @@ final class JsonShape {
             return 0.95;
         }
         double share = afterFirst == 0 ? 0 : (double) jsonLike / afterFirst;
-        if (firstJson <= 6 && share >= 0.8) {
+        if (firstJson <= 6 && (share >= 0.8 || afterFirst - jsonLike <= 2)) {
             return 0.9; // a header or a status line, then the data
         }
         double objects = (double) objectLines / nonBlank;
