@@ -15,9 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * system_logs exported as CSV (the dashboard's export): the header names the columns, in any
- * order; the metadata column holds JSON. A file without a message or a timestamp column is refused
- * with the columns it has.
+ * Logs exported as CSV (the dashboard's system_logs export, and any other with a header): the header
+ * names the columns, in any order and by any of the names {@link LogFields} knows ({@code message},
+ * {@code msg}, {@code timestamp}, {@code time}, {@code level}, {@code severity}…); the metadata column
+ * holds JSON. A CSV of tasks rows (an id and the tasks table's columns) gives tasks. A file with no
+ * message column and no tasks columns is refused with the columns it has; rows without a time are
+ * placed by file order.
  */
 final class CsvReader implements SourceReader {
     private static final CsvMapper MAPPER = new CsvMapper();
@@ -31,6 +34,7 @@ final class CsvReader implements SourceReader {
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
                 .readValues(new ContentInputStream(ctx.content, ctx))) {
             List<String> columns = null;
+            boolean tasks = false;
             while (true) {
                 Map<String, String> row;
                 int line;
@@ -48,41 +52,59 @@ final class CsvReader implements SourceReader {
                 }
                 if (columns == null) {
                     columns = new ArrayList<>(row.keySet());
-                    requireColumns(ctx, columns);
+                    tasks = requireColumns(ctx, columns);
                 }
                 ObjectNode node = JsonNodeFactory.instance.objectNode();
                 for (Map.Entry<String, String> e : row.entrySet()) {
-                    String key = e.getKey().trim().toLowerCase(Locale.ROOT);
+                    String key = e.getKey().trim();
                     String v = e.getValue();
                     if (v != null && !v.isEmpty() && !v.equalsIgnoreCase("null")) {
-                        node.put(key, v);
+                        node.put(key.equals(key.toUpperCase(Locale.ROOT)) ? key.toLowerCase(Locale.ROOT) : key, v);
                     }
                 }
-                rows.logRow(node, line);
+                if (tasks) {
+                    rows.taskRow(node, null, line, -1, -1);
+                } else {
+                    rows.logRow(node, line);
+                }
                 ctx.report.lines = Math.max(ctx.report.lines, line);
             }
         } catch (IOException e) {
             throw new ImportException(ctx.path.getFileName() + ": CSV not readable (" + e.getMessage() + ")", e);
         }
         ctx.finish();
-        if (ctx.report.events == 0) {
+        if (ctx.report.events == 0 && ctx.tasks.size() == 0) {
             throw new ImportException(ctx.path.getFileName() + ": CSV without rows");
         }
         return text;
     }
 
-    private static void requireColumns(ReadContext ctx, List<String> columns) throws ImportException {
-        List<String> lower = columns.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
-        List<String> missing = new ArrayList<>();
-        if (!lower.contains("message")) {
-            missing.add("message");
+    /** A header naming a log's message or time, or the tasks table's columns, by any name {@link LogFields} knows. */
+    static boolean knownColumns(java.util.Set<String> lowerCaseNames) {
+        for (List<String> names : List.of(LogFields.MESSAGE, LogFields.TIME, List.of("log_level", "task_type"))) {
+            for (String n : names) {
+                if (lowerCaseNames.contains(n.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
         }
-        if (!lower.contains("timestamp") && !lower.contains("created_at")) {
-            missing.add("timestamp");
+        return false;
+    }
+
+    /** True for a CSV of tasks rows; refuses a CSV with neither a message column nor the tasks table's columns. */
+    private static boolean requireColumns(ReadContext ctx, List<String> columns) throws ImportException {
+        ObjectNode header = JsonNodeFactory.instance.objectNode();
+        for (String c : columns) {
+            String key = c.trim();
+            header.put(key.equals(key.toUpperCase(Locale.ROOT)) ? key.toLowerCase(Locale.ROOT) : key, "x");
         }
-        if (!missing.isEmpty()) {
-            throw new ImportException(ctx.path.getFileName() + ": CSV without the column(s) " + String.join(", ", missing)
-                    + " (it has: " + String.join(", ", columns) + ")");
+        if (LogFields.field(header, LogFields.MESSAGE) != null) {
+            return false;
         }
+        if (JsonReader.isTaskRow(header)) {
+            return true;
+        }
+        throw new ImportException(ctx.path.getFileName() + ": CSV without a message column (message, msg, log, text…) or the columns of"
+                + " tasks rows (it has: " + String.join(", ", columns) + ")");
     }
 }

@@ -30,7 +30,7 @@ public final class FormatDetector {
             }
             names.add(n);
         }
-        return names.contains("timestamp") || names.contains("created_at") || names.contains("message") || names.contains("log_level");
+        return CsvReader.knownColumns(names);
     }
 
     private FormatDetector() {
