@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns system_logs rows and tasks rows (from JSON or CSV) into events and task facts. Shared by the
- * structured readers so that both treat a row the same way.
+ * Turns structured records into events and task facts: log records of any schema (what they say is
+ * read by {@link RecordFields}), system_logs rows, tasks rows, and lines of text between records; each
+ * record goes to the unit it names, else to the one its writer is on. Shared by the structured
+ * readers (JSON, CSV, a database) so that all treat a row the same way.
  */
 final class RowReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReadContext ctx;
     private final PooledText text;
+    private final RecordFields fields;
     private final JsonTime time;
     /** The task each worker is processing, for rows that carry no task id. */
     private final Map<String, Integer> currentOfWorker = new HashMap<>();
@@ -30,13 +33,12 @@ final class RowReader {
     private int lastPooled = -1;
     /** The last record was an error: a traceback right after it is the one it was logged with. */
     private boolean lastFailure;
-    /** Some record carried the application's own clock (nested, or at the start of its message). */
-    private boolean appClockSeen;
 
     RowReader(ReadContext ctx, PooledText text) {
         this.ctx = ctx;
         this.text = text;
-        this.time = new JsonTime(ctx.time);
+        this.fields = new RecordFields(ctx.time);
+        this.time = fields.time();
     }
 
     /** One system_logs row; line is where it starts in the file. */
@@ -52,84 +54,23 @@ final class RowReader {
      * [start, end) its bytes in the file when known, shown as its raw text.
      */
     void logRow(JsonNode row, int line, long start, long end) {
-        String message = LogFields.text(LogFields.outerFirst(row, LogFields.MESSAGE));
-        String exception = exceptionText(LogFields.outerFirst(row, LogFields.EXCEPTION));
-        // A system_logs row: its own columns are the application's, its metadata only context.
-        boolean rowShape = row.has("log_level") || row.has("source_type");
-        if (message == null && exception == null) {
-            if (row.size() == 0) {
-                ctx.report.unparsed(line, "an empty record", row.toString());
-                return;
-            }
-            ctx.report.note(line, "record without a message field: shown whole", null);
-            message = row.toString();
-        } else if (message == null) {
-            message = exception;
-        } else if (exception != null && !message.contains(exception.lines().findFirst().orElse(""))) {
-            message = message + "\n" + exception;
-        }
-        message = withoutTrailingNewline(message);
-        long nanos = 0;
-        int precision = 0;
-        boolean timed = false;
-        Level level = null;
-        String badTime = null;
-        JsonNode innerTime = rowShape ? null : LogFields.nested(row, LogFields.TIME);
-        if (innerTime != null && time.read(innerTime)) {
-            nanos = time.nanos;
-            precision = time.precision;
-            timed = true;
-        }
-        int cut = time.leading(message);
-        boolean ownTimeInText = cut > 0;
-        if (ownTimeInText) {
-            if (!timed) {
-                nanos = time.nanos;
-                precision = time.precision;
-                timed = true;
-            }
-            String rest = message.substring(cut);
-            int afterLevel = levelToken(rest);
-            if (afterLevel > 0) {
-                level = tokenLevel;
-                rest = rest.substring(afterLevel);
-            }
-            message = stripSeparators(rest);
-        }
-        boolean appTime = timed;
-        appClockSeen |= appTime && !rowShape;
-        // Once records carry the application's clock, a record with only the wrapper's (docker's, the
-        // platform's) is placed by file order: the two clocks need not agree.
-        if (!timed && !(appClockSeen && !rowShape)) {
-            for (String name : LogFields.TIME) {
-                JsonNode v = row.get(name);
-                if (v != null && !v.isNull()) {
-                    if (time.read(v)) {
-                        nanos = time.nanos;
-                        precision = time.precision;
-                        timed = true;
-                        break;
-                    }
-                    badTime = badTime == null ? LogFields.text(v) : badTime;
-                }
-            }
-        }
-        boolean python = row.has("levelno") || LogFields.nested(row, List.of("levelno")) != null;
-        Level nestedLevel = rowShape ? null : LogFields.level(LogFields.nested(row, LogFields.LEVEL), python);
-        if (nestedLevel != null) {
-            level = nestedLevel;
-        } else if (level == null) {
-            level = LogFields.level(LogFields.field(row, LogFields.LEVEL), python);
-        }
-        if (level == null) {
-            level = rowShape ? Level.INFO : Level.PRINT;
-        }
-        // A traceback shipped one line per record (by a wrapper that stamps each line) joins the record that
-        // opened it, or the error it was logged with.
-        if (!rowShape && !appTime && continuesTraceback(message, end)) {
+        RecordFields.Read r = fields.read(row);
+        if (r == null) {
+            ctx.report.unparsed(line, "an empty record", row.toString());
             return;
         }
-        if (rowShape || appTime) {
+        if (r.whole()) {
+            ctx.report.note(line, "record without a message field: shown whole", null);
+        }
+        String message = r.message();
+        Level level = r.level();
+        boolean rowShape = r.rowShape();
+        // A traceback shipped one line per record (by a wrapper that stamps each line) joins the record that
+        // opened it, or the error it was logged with.
+        if (!rowShape && !r.appTime() && continuesTraceback(message, end)) {
+            return;
+        }
+        if (rowShape || r.appTime()) {
             traceback.reset();
             traceback.continues(message); // a record may end with the header of a traceback its next records carry
         }
@@ -172,11 +113,11 @@ final class RowReader {
             pooled = text.addRecord(message, start, end, line);
         }
         lastPooled = pooled;
-        if (timed) {
-            ctx.timed(nanos, precision, level, ref, pooled);
+        if (r.timed()) {
+            ctx.timed(r.nanos(), r.precision(), level, ref, pooled);
         } else {
-            if (badTime != null && !badTime.isBlank()) {
-                ctx.report.note(line, "timestamp not understood, time estimated: " + badTime, null);
+            if (r.badTime() != null && !r.badTime().isBlank()) {
+                ctx.report.note(line, "timestamp not understood, time estimated: " + r.badTime(), null);
             }
             ctx.estimated(level, ref, pooled);
         }
@@ -188,36 +129,25 @@ final class RowReader {
      * line that opened it.
      */
     void textLine(String line, int number, long start, long end) {
-        int cut = time.leading(line);
-        if (cut < 0 && continuesTraceback(line, end)) {
+        RecordFields.Read r = fields.line(line);
+        if (!r.timed() && continuesTraceback(line, end)) {
             return;
         }
-        if (cut >= 0) {
+        if (r.timed()) {
             traceback.reset();
             traceback.continues(line);
         }
-        String message = line;
-        Level level = Level.PRINT;
-        if (cut > 0) {
-            String rest = line.substring(cut);
-            int afterLevel = levelToken(rest);
-            if (afterLevel > 0) {
-                level = tokenLevel;
-                rest = rest.substring(afterLevel);
-            }
-            message = stripSeparators(rest);
-        }
         // A log line names its unit; a status line or a comment around the data only speaks of it.
-        String found = cut > 0 ? TaskIds.findIn(message) : null;
+        String found = r.timed() ? TaskIds.findIn(r.message()) : null;
         int ref = found != null ? ctx.tasks.ref(found) : -1;
-        ref = cut > 0 ? context.attribute(null, ref, ref >= 0, message, level) : -1;
-        int pooled = text.addRecord(message, start, end, number);
+        ref = r.timed() ? context.attribute(null, ref, ref >= 0, r.message(), r.level()) : -1;
+        int pooled = text.addRecord(r.message(), start, end, number);
         lastPooled = pooled;
-        lastFailure = level.isFailure();
-        if (cut > 0) {
-            ctx.timed(time.nanos, time.precision, level, ref, pooled);
+        lastFailure = r.level().isFailure();
+        if (r.timed()) {
+            ctx.timed(r.nanos(), r.precision(), r.level(), ref, pooled);
         } else {
-            ctx.estimated(level, ref, pooled);
+            ctx.estimated(r.level(), ref, pooled);
         }
     }
 
@@ -248,69 +178,6 @@ final class RowReader {
             }
         }
         return -1;
-    }
-
-    private static String exceptionText(JsonNode v) {
-        if (v == null || v.isNull() || v.isBoolean()) {
-            return null;
-        }
-        if (v.isObject()) {
-            String stack = LogFields.text(v.get("stack"));
-            if (stack != null) {
-                return stack;
-            }
-            String type = LogFields.text(v.has("type") ? v.get("type") : v.get("name"));
-            String msg = LogFields.text(v.get("message"));
-            return msg == null ? null : (type == null ? msg : type + ": " + msg);
-        }
-        if (v.isArray()) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonNode e : v) {
-                sb.append(sb.length() == 0 ? "" : "\n").append(e.isValueNode() ? e.asText() : e.toString());
-            }
-            return sb.length() == 0 ? null : sb.toString();
-        }
-        return LogFields.text(v);
-    }
-
-    private static String withoutTrailingNewline(String s) {
-        int n = s.length();
-        while (n > 0 && (s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r')) {
-            n--;
-        }
-        return n == s.length() ? s : s.substring(0, n);
-    }
-
-    private Level tokenLevel;
-
-    /** A level word after a timestamp ({@code  ERROR }, {@code  [INFO] }, {@code  - WARNING - }): the index after it, or -1. */
-    private int levelToken(String s) {
-        int i = 0;
-        int n = s.length();
-        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '-' || s.charAt(i) == '|' || s.charAt(i) == '[' || s.charAt(i) == ':')) {
-            i++;
-        }
-        int w = i;
-        while (w < n && Character.isLetter(s.charAt(w))) {
-            w++;
-        }
-        if (w - i < 4) {
-            return -1; // single letters and short words are not read as levels inside a message
-        }
-        Level l = LogFields.word(s.substring(i, w));
-        if (l == null || (w < n && s.charAt(w) != ' ' && s.charAt(w) != ']' && s.charAt(w) != ':' && s.charAt(w) != '|')) {
-            return -1;
-        }
-        tokenLevel = l;
-        return w < n && s.charAt(w) == ']' ? w + 1 : w;
-    }
-
-    private static String stripSeparators(String s) {
-        int i = 0;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '-' || s.charAt(i) == '|' || s.charAt(i) == ':')) {
-            i++;
-        }
-        return s.substring(i);
     }
 
     private static String rawLine(JsonNode row, String sourceType, String sourceId, String level, String message, JsonNode metadata) {
