@@ -1,6 +1,7 @@
 package faultline.analysis;
 
 import faultline.model.Level;
+import faultline.model.WordGate;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,34 +12,41 @@ import java.util.regex.Pattern;
  * the worker. One table, one place: a family's words are added here and nowhere else.
  */
 public final class FailureSignals {
-    /** The failure words of one family of workers. */
-    record Family(String name, String words) {
+    /**
+     * The failure words of one family of workers.
+     *
+     * @param hints words one of which the text must hold for the pattern to be tried (most lines hold none)
+     */
+    record Family(String name, List<String> hints, Pattern words) {
+        Family(String name, List<String> hints, String words) {
+            this(name, hints, Pattern.compile(words, Pattern.MULTILINE));
+        }
     }
 
     static final List<Family> TABLE = List.of(
-            new Family("worker system", "\\[TASK_ERROR\\]|Finished task \\(Success: False\\)|Generation failed|Task failed"
+            new Family("worker system", List.of("TASK_ERROR", "Success: False", "Generation failed", "Task failed", "UNEXPECTED",
+                    "cascading failure", "Cascaded failed", "GENERATION_TIMEOUT", "EDGE_FAIL"),
+                    "\\[TASK_ERROR\\]|Finished task \\(Success: False\\)|Generation failed|Task failed"
                     + "|hit UNEXPECTED exception|^Processing cascading failure|Cascaded failed from related task"
                     + "|\\[GENERATION_TIMEOUT\\]|\\[EDGE_FAIL"),
-            new Family("python", "^Traceback \\(most recent call last\\)|^(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception): "),
-            new Family("celery", "raised unexpected: |\\bWorkerLostError\\b|Worker exited prematurely|Task handler raised error"
-                    + "|\\bsignal 9 \\(SIGKILL\\)"),
-            new Family("rq", "\\bJob failed\\b|FailedJobRegistry|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
-            new Family("dramatiq", "with unhandled exception"),
-            new Family("ComfyUI", "!!! Exception during processing !!!"),
-            new Family("inference servers", "\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died|EngineCore encountered"
+            new Family("python", List.of("Traceback", "Error: ", "Exception: "),
+                    "^Traceback \\(most recent call last\\)|^(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception): "),
+            new Family("celery", List.of("raised unexpected", "WorkerLostError", "Worker exited prematurely", "raised error", "SIGKILL"),
+                    "raised unexpected: |\\bWorkerLostError\\b|Worker exited prematurely|Task handler raised error|\\bsignal 9 \\(SIGKILL\\)"),
+            new Family("rq", List.of("Job failed", "FailedJobRegistry", "ork-horse"),
+                    "\\bJob failed\\b|FailedJobRegistry|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
+            new Family("dramatiq", List.of("unhandled exception"), "with unhandled exception"),
+            new Family("ComfyUI", List.of("Exception during processing"), "!!! Exception during processing !!!"),
+            new Family("inference servers", List.of("EngineDeadError", "Engine core proc", "EngineCore encountered", "failed to start",
+                    "signaled to shutdown"),
+                    "\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died|EngineCore encountered"
                     + "|[Ss]hard \\d+ failed to start|was signaled to shutdown with signal"),
-            new Family("process", "^Killed$|\\bSIGKILL\\b|\\bSIGSEGV\\b|Segmentation fault|core dumped|Out of memory: Killed process"),
-            new Family("GPU", "CUDA out of memory|\\bOutOfMemoryError\\b|CUDA error: "));
+            new Family("process", List.of("Killed", "SIGKILL", "SIGSEGV", "Segmentation fault", "core dumped"),
+                    "^Killed$|\\bSIGKILL\\b|\\bSIGSEGV\\b|Segmentation fault|core dumped|Out of memory: Killed process"),
+            new Family("GPU", List.of("out of memory", "OutOfMemoryError", "CUDA error"),
+                    "CUDA out of memory|\\bOutOfMemoryError\\b|CUDA error: "));
 
-    private static final Pattern SIGNAL;
-
-    static {
-        StringBuilder all = new StringBuilder();
-        for (Family f : TABLE) {
-            all.append(all.length() == 0 ? "" : "|").append("(?:").append(f.words()).append(')');
-        }
-        SIGNAL = Pattern.compile(all.toString(), Pattern.MULTILINE);
-    }
+    private static final WordGate GATE = new WordGate(TABLE.stream().map(Family::hints).toList());
 
     private static final Pattern STATUS_FAILED = Pattern.compile("\"status\"\\s*:\\s*\"Failed\"");
 
@@ -62,7 +70,13 @@ public final class FailureSignals {
 
     /** The text has a failure word of some family. */
     public static boolean isFailureText(String text) {
-        return SIGNAL.matcher(text).find();
+        long candidates = GATE.groups(text);
+        for (int i = 0; candidates != 0 && i < TABLE.size(); i++) {
+            if ((candidates & (1L << i)) != 0 && TABLE.get(i).words().matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index in the task of the first failure signal, or -1. */
