@@ -63,14 +63,15 @@ final class TaskFacts {
             pick[k] = true;
             pick[n - 1 - k] = true;
         }
-        int sources = 0;
-        for (int r : rows) {
-            sources = Math.max(sources, b.source(r) + 1);
-        }
-        int firstSource = b.source(rows[0]);
+        int first = b.source(rows[0]);
+        int sources = first + 1;
         boolean several = false;
-        for (int k = 1; k < n && !several; k++) {
-            several = b.source(rows[k]) != firstSource;
+        for (int r : rows) {
+            int s = b.source(r);
+            if (s != first) {
+                several = true;
+                sources = Math.max(sources, s + 1);
+            }
         }
         if (several) {
             int[] seen = new int[sources];
@@ -91,16 +92,18 @@ final class TaskFacts {
             }
         }
         int failures = 0;
-        for (int k = EDGE; k < n - EDGE && failures < MAX_FAILURES; k++) {
+        int k = EDGE;
+        for (; k < n - EDGE && failures < MAX_FAILURES; k++) {
             if (b.failureLevel(rows[k])) {
                 pick[k] = true;
                 failures++;
             }
         }
+        // Where the first failures did not reach the end, the last ones are read too.
         failures = 0;
-        for (int k = n - EDGE - 1; k >= EDGE && failures < MAX_FAILURES; k--) {
-            if (b.failureLevel(rows[k])) {
-                pick[k] = true;
+        for (int j = n - EDGE - 1; j >= k && failures < MAX_FAILURES; j--) {
+            if (b.failureLevel(rows[j])) {
+                pick[j] = true;
                 failures++;
             }
         }

@@ -15,6 +15,8 @@ public final class WordGate {
     private final long[] groupOf;
     /** Per starting pair of characters, the words that start with it; null when none does. */
     private final int[][] byPair = new int[PAIRS][];
+    /** The characters some word starts with, as bits: most characters of a line start none. */
+    private final long[] starts = new long[2];
 
     public WordGate(List<List<String>> groups) {
         if (groups.size() > 64) {
@@ -44,6 +46,7 @@ public final class WordGate {
         }
         for (int k = 0; k < words.length; k++) {
             groupOf[k] = g.get(k);
+            starts[words[k].charAt(0) >> 6] |= 1L << (words[k].charAt(0) & 63);
             int p = words[k].charAt(0) << 7 | words[k].charAt(1);
             if (pairs.get(p) == null) {
                 pairs.set(p, new ArrayList<>());
@@ -63,8 +66,11 @@ public final class WordGate {
         int n = text.length() - 1;
         for (int i = 0; i < n; i++) {
             char a = text.charAt(i);
+            if (a >= 128 || (starts[a >> 6] & (1L << (a & 63))) == 0) {
+                continue;
+            }
             char b = text.charAt(i + 1);
-            if (a >= 128 || b >= 128) {
+            if (b >= 128) {
                 continue;
             }
             int[] candidates = byPair[a << 7 | b];
