@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * {@code faultline events FILE… [--format jsonl|csv] [--task ID]}: every event of the files as the
  * importer read it, one a line, in file order: its file, the line it starts on, its time in the
- * source's offset with the digits the line had (null when the file gives none), precision, whether it
+ * offset the file writes (else its source's zone) with the digits the line had (null when the file
+ * gives none), precision, whether it
  * was estimated, level (null for a line without one), task and message. An event seen in two files is
  * written once, from the file it was kept from.
  */
@@ -44,6 +45,7 @@ final class EventsCommand {
         }
         EventStore store = set.store();
         boolean[] timed = timedSources(set);
+        java.time.ZoneId[] zones = SourceOffsets.of(set);
         try (RecordOut w = new RecordOut(format, COLUMNS, out)) {
             for (int i = 0; i < store.size(); i++) {
                 if (store.isDuplicate(i) || (only >= 0 && store.task(i) != only)) {
@@ -56,7 +58,7 @@ final class EventsCommand {
                 Level level = store.level(i);
                 w.put(f.name())
                         .put(store.line(i))
-                        .put(known ? TimeText.isoAt(store.nanos(i), store.precision(i), f.zone()) : null)
+                        .put(known ? TimeText.isoAt(store.nanos(i), store.precision(i), zones[s]) : null)
                         .put(known ? store.precision(i) : null)
                         .put(store.estimated(i))
                         .put(level == Level.PRINT ? null : level.name())

@@ -130,6 +130,16 @@ class HeadlessViewsTest {
     }
 
     @Test
+    void timesAreShownInTheOffsetTheFileWrites() throws Exception {
+        Path f = dir.resolve("berlin.jsonl");
+        Files.writeString(f, "{\"time\": \"2025-03-02T10:11:12.34+01:00\", \"msg\": \"a\"}\n"
+                + "{\"time\": \"2025-07-02T10:11:12+02:00\", \"msg\": \"b\"}\n");
+        List<JsonNode> rows = jsonLines(run("events", f.toString()).out());
+        assertEquals("2025-03-02T10:11:12.34+01:00", rows.get(0).get("time").asText());
+        assertEquals("2025-07-02T09:11:12+01:00", rows.get(1).get("time").asText(), "one offset a file, the first it writes");
+    }
+
+    @Test
     void anUntimedFileHasNoTimes() throws Exception {
         Path f = dir.resolve("untimed.jsonl");
         Files.writeString(f, "{\"msg\": \"got prompt\"}\n{\"msg\": \"Prompt executed in 3.2 seconds\"}\n");
