@@ -45,7 +45,7 @@ final class EventsCommand {
         }
         EventStore store = set.store();
         boolean[] timed = timedSources(set);
-        java.time.ZoneId[] zones = SourceOffsets.of(set);
+        SourceOffsets zones = SourceOffsets.of(set);
         try (RecordOut w = new RecordOut(format, COLUMNS, out)) {
             for (int i = 0; i < store.size(); i++) {
                 if (store.isDuplicate(i) || (only >= 0 && store.task(i) != only)) {
@@ -58,7 +58,7 @@ final class EventsCommand {
                 Level level = store.level(i);
                 w.put(f.name())
                         .put(store.line(i))
-                        .put(known ? TimeText.isoAt(store.nanos(i), store.precision(i), zones[s]) : null)
+                        .put(known ? TimeText.isoAt(store.nanos(i), store.precision(i), zones.zoneOf(store, i)) : null)
                         .put(known ? store.precision(i) : null)
                         .put(store.estimated(i))
                         .put(level == Level.PRINT ? null : level.name())

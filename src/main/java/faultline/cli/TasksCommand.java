@@ -38,11 +38,11 @@ final class TasksCommand {
         EventStore store = set.store();
         boolean[] timed = EventsCommand.timedSources(set);
         Analyzer analyzer = new Analyzer(set);
-        ZoneId[] zones = SourceOffsets.of(set);
+        SourceOffsets zones = SourceOffsets.of(set);
         try (RecordOut w = new RecordOut(format, COLUMNS, out)) {
             for (Task t : set.tasks()) {
                 Crash c = t.failed() ? analyzer.analyse(t).crash() : null;
-                ZoneId zone = t.sources().isEmpty() ? null : zones[t.sources().get(0)];
+                ZoneId zone = t.sources().isEmpty() ? null : zones.zoneOf(t.sources().get(0));
                 boolean hasTime = false;
                 for (int s : t.sources()) {
                     hasTime |= timed[s];
