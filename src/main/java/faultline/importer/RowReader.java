@@ -2,6 +2,7 @@ package faultline.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import faultline.model.Level;
 import faultline.model.ParamValue;
 import faultline.model.Stamp;
@@ -79,32 +80,7 @@ final class RowReader {
         String worker = LogFields.text(LogFields.outerFirst(row, LogFields.WORKER));
         String sourceType = str(row, "source_type");
         String sourceId = str(row, "source_id");
-        int ref = unitRef(row);
-        if (ref < 0 && metadata != null) {
-            ref = ctx.tasks.ref(str(metadata, "task_id"));
-        }
-        if (ref < 0) {
-            String found = TaskIds.findIn(message);
-            ref = found != null ? ctx.tasks.ref(found) : -1;
-        }
-        boolean named = ref >= 0;
-        if (ref < 0 && worker != null) {
-            ref = currentOfWorker.getOrDefault(worker, -1);
-        }
-        if (!rowShape) {
-            ref = context.attribute(worker, ref, named, message, level);
-        }
-        if (worker != null && ref >= 0) {
-            if (message.contains("Processing ") && message.contains(" task")) {
-                currentOfWorker.put(worker, ref);
-            } else if (message.contains("Finished task")) {
-                currentOfWorker.remove(worker);
-            }
-            TaskDraft d = ctx.tasks.draftOfRef(ref);
-            if (d.workerId.isEmpty() && ("worker".equals(sourceType) || (sourceType == null && !rowShape))) {
-                d.workerId = worker;
-            }
-        }
+        int ref = attribute(message, unitRef(row), metadata, worker, sourceType, !rowShape, level);
         int pooled;
         if (rowShape || start < 0) {
             String levelText = LogFields.text(LogFields.field(row, LogFields.LEVEL));
@@ -121,6 +97,64 @@ final class RowReader {
             }
             ctx.estimated(level, ref, pooled);
         }
+    }
+
+    /**
+     * A system_logs row of a {@link RowSource}, its time already read; its text stays with the
+     * source, which knows it by textRef. Attributed to a task exactly as a row of a JSON export.
+     */
+    void logRow(LogRow row, long textRef, int line) {
+        if (row.message() == null) {
+            ctx.report.unparsed(line, "row without a message", null);
+            return;
+        }
+        // The metadata only matters for a row without a task id of its own: parse it only then.
+        JsonNode metadata = row.taskId() != null || row.metadata() == null || row.metadata().equals("{}")
+                ? null : metadata(TextNode.valueOf(row.metadata()));
+        Level level = level(row.level());
+        int ref = attribute(row.message(), ctx.tasks.ref(row.taskId()), metadata, row.workerId(), row.sourceType(), false, level);
+        ctx.timed(row.nanos(), row.precision(), level, ref, textRef);
+    }
+
+    private static Level level(String levelText) {
+        Level level = levelText == null ? Level.INFO : Level.parse(levelText);
+        return level == null ? Level.INFO : level;
+    }
+
+    /**
+     * The task ref of a row: the unit its fields name, else the metadata's task, else an id in the
+     * message, else the worker's current task. A record of another schema than system_logs (generic)
+     * goes by what its writer claimed ({@link UnitContext}).
+     */
+    private int attribute(String message, int fieldRef, JsonNode metadata, String worker, String sourceType, boolean generic,
+                          Level level) {
+        int ref = fieldRef;
+        if (ref < 0 && metadata != null) {
+            ref = ctx.tasks.ref(str(metadata, "task_id"));
+        }
+        if (ref < 0) {
+            String found = TaskIds.findIn(message);
+            ref = found != null ? ctx.tasks.ref(found) : -1;
+        }
+        boolean named = ref >= 0;
+        if (ref < 0 && worker != null) {
+            ref = currentOfWorker.getOrDefault(worker, -1);
+        }
+        if (generic) {
+            ref = context.attribute(worker, ref, named, message, level);
+        }
+        if (worker != null && ref >= 0) {
+            if (message.contains("Processing ") && message.contains(" task")) {
+                currentOfWorker.put(worker, ref);
+            } else if (message.contains("Finished task")) {
+                currentOfWorker.remove(worker);
+            }
+            TaskDraft d = ctx.tasks.draftOfRef(ref);
+            if (d.workerId.isEmpty() && ("worker".equals(sourceType) || (sourceType == null && generic))) {
+                d.workerId = worker;
+            }
+        }
+        return ref;
     }
 
     /**
@@ -261,6 +295,9 @@ final class RowReader {
                 d.parentId = dependsOn.toLowerCase(java.util.Locale.ROOT);
             }
             String run = str(params, "run_id");
+            if (run == null) {
+                run = str(params, "orchestrator_run_id");
+            }
             if (run != null) {
                 d.runId = run;
             }

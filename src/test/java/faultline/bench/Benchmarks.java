@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * ones) in fresh JVMs through {@code faultline stats}, as a user's first open would, and reports MB/s and
  * heap bytes per line; where lnav is installed, it opens the same file in the same run, so that the
  * ratio of wall times holds on a noisy machine. {@code gui}: see {@link GuiBenchmark}. {@code render}:
- * see {@link RenderBenchmark}.
+ * see {@link RenderBenchmark}. {@code db}: see {@link DbBenchmark}.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -37,6 +37,9 @@ public final class Benchmarks {
         }
         if (which.contains("render")) {
             RenderBenchmark.main(new String[0]);
+        }
+        if (which.contains("db")) {
+            DbBenchmark.main(new String[0]);
         }
     }
 
