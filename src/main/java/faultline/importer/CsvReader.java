@@ -72,6 +72,7 @@ final class CsvReader implements SourceReader {
         } catch (IOException e) {
             throw new ImportException(ctx.path.getFileName() + ": CSV not readable (" + e.getMessage() + ")", e);
         }
+        rows.flushRowEvents();
         ctx.finish();
         if (ctx.report.events == 0 && ctx.tasks.size() == 0) {
             throw new ImportException(ctx.path.getFileName() + ": CSV without rows");

@@ -46,6 +46,7 @@ final class JsonReader implements SourceReader {
         PooledText text = new PooledText(ctx.content);
         RowReader rows = new RowReader(ctx, text);
         new Scan(ctx, rows).run();
+        rows.flushRowEvents();
         ctx.report.lines = countLines(ctx.content);
         ctx.finish();
         if (ctx.report.events == 0 && ctx.report.fatal == null && ctx.tasks.size() == 0) {

@@ -30,6 +30,9 @@ final class RowReader {
     private final Map<String, Integer> currentOfWorker = new HashMap<>();
     private final TracebackLines traceback = new TracebackLines();
     private final UnitContext context = new UnitContext();
+    /** Events of tasks rows not yet known to be needed. */
+    private final List<RowEvent> pending = new java.util.ArrayList<>();
+    private boolean logsSeen;
     /** The pooled text of the last record, which a traceback's next line may continue. */
     private int lastPooled = -1;
     /** The last record was an error: a traceback right after it is the one it was logged with. */
@@ -60,6 +63,7 @@ final class RowReader {
             ctx.report.unparsed(line, "an empty record", row.toString());
             return;
         }
+        logsSeen();
         if (r.whole()) {
             ctx.report.note(line, "record without a message field: shown whole", null);
         }
@@ -163,6 +167,7 @@ final class RowReader {
      * line that opened it.
      */
     void textLine(String line, int number, long start, long end) {
+        flushRowEvents();
         RecordFields.Read r = fields.line(line);
         if (!r.timed() && continuesTraceback(line, end)) {
             return;
@@ -236,7 +241,9 @@ final class RowReader {
     /**
      * A tasks row that is also shown as events of its task, at line of the file (bytes [start, end)
      * when known): its creation, start, processing and last update, the update as the failure when the
-     * row says Failed, with its error text. A task known only from its row so has lines to show.
+     * row says Failed, with its error text — in a file of tasks rows alone, so that a task known only
+     * from its row has lines to show; a file that brings the tasks' log rows too (a snapshot) has them
+     * as its lines instead.
      */
     void taskRow(JsonNode state, String parentHint, int line, long start, long end) {
         String id = str(state, "id");
@@ -326,8 +333,8 @@ final class RowReader {
                 String msg = "Task failed (tasks.updated_at)" + withError;
                 if (updated != null || processed != null) {
                     rowEvent(updated != null ? updated : processed, msg, Level.ERROR, ref, line, start, end);
-                } else {
-                    ctx.estimated(Level.ERROR, ref, pooled("Task failed (tasks.status)" + withError, line, start, end));
+                } else if (!logsSeen) {
+                    pending.add(new RowEvent(null, "Task failed (tasks.status)" + withError, Level.ERROR, ref, line, start, end));
                 }
                 break;
             }
@@ -342,9 +349,36 @@ final class RowReader {
         }
     }
 
+    /** A tasks row's time as an event, held until the file shows whether it brings its own log rows. */
+    private record RowEvent(Stamp at, String message, Level level, int ref, int line, long start, long end) {
+    }
+
+    /**
+     * The row events held so far become events: a file of tasks rows alone (a printout, a CSV of the
+     * table) has no other lines for its tasks. Called before a line of text and at the end of the file,
+     * so that events stay in file order.
+     */
+    void flushRowEvents() {
+        for (RowEvent e : pending) {
+            int pooled = pooled(e.message(), e.line(), e.start(), e.end());
+            if (e.at() == null) {
+                ctx.estimated(e.level(), e.ref(), pooled);
+            } else {
+                ctx.timed(e.at().nanos() - ctx.offsetNanos, e.at().precision(), e.level(), e.ref(), pooled);
+            }
+        }
+        pending.clear();
+    }
+
+    /** The file brings log rows (a snapshot of tasks and their rows): they are the tasks' lines, not the rows' times. */
+    private void logsSeen() {
+        logsSeen = true;
+        pending.clear();
+    }
+
     private void rowEvent(Stamp at, String message, Level level, int ref, int line, long start, long end) {
-        if (at != null) {
-            ctx.timed(at.nanos() - ctx.offsetNanos, at.precision(), level, ref, pooled(message, line, start, end));
+        if (at != null && !logsSeen) {
+            pending.add(new RowEvent(at, message, level, ref, line, start, end));
         }
     }
 
