@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
 import java.io.IOException;
@@ -18,6 +19,24 @@ import java.io.IOException;
  * and says where it broke.
  */
 final class JsonReader implements SourceReader {
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.SYSTEM_LOGS_JSON;
+    }
+
+    /** A document that opens like JSON: an object, or an array of objects. */
+    @Override
+    public double fit(Sample sample) {
+        String trimmed = sample.text().stripLeading();
+        boolean opens = trimmed.startsWith("{") || trimmed.equals("[")
+                || (trimmed.startsWith("[") && (trimmed.charAt(1) == '{' || Character.isWhitespace(trimmed.charAt(1))));
+        if (!opens) {
+            return 0;
+        }
+        String s = sample.text();
+        return s.contains("\"message\"") || s.contains("\"logs\"") || s.contains("\"task_type\"") ? 0.95 : 0.6;
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override

@@ -78,7 +78,7 @@ final class TaskFacts {
             d.started = when;
         }
         if (!d.statusFromRow) {
-            TaskStatus s = statusOf(msg, t, b, r);
+            TaskStatus s = statusOf(msg, t, b, r, d.id);
             if (s != null) {
                 d.status = s;
                 if (s == TaskStatus.FAILED || s == TaskStatus.COMPLETE) {
@@ -101,7 +101,7 @@ final class TaskFacts {
     }
 
 
-    private static TaskStatus statusOf(String msg, SourceText t, EventStore.Builder b, int r) {
+    private static TaskStatus statusOf(String msg, SourceText t, EventStore.Builder b, int r, String id) {
         if (msg.contains("Finished task (Success: False)") || msg.contains("[TASK_ERROR]") || msg.contains("Cascaded failed from related task")
                 || msg.startsWith("Task failed") || msg.contains("] Task failed")
                 || (b.failureLevel(r) && msg.startsWith("Failed during"))) {
@@ -120,6 +120,18 @@ final class TaskFacts {
         if (b.level(r) == Level.CRITICAL && msg.contains("exception")) {
             return TaskStatus.FAILED;
         }
-        return null;
+        boolean traceback = msg.contains("Traceback (most recent call last)");
+        if (traceback && !b.failureLevel(r)) {
+            return null; // a traceback logged as a warning was handled
+        }
+        return UnitVocabulary.statusOf(msg, names(msg, id));
+    }
+
+    /** Whether the message names the unit: its id, or the 8-hex start of a UUID. */
+    private static boolean names(String msg, String id) {
+        if (msg.contains(id)) {
+            return true;
+        }
+        return id.length() == 36 && msg.contains(id.substring(0, 8));
     }
 }
