@@ -93,8 +93,12 @@ final class Continuation {
 
     /** Open minus closed brackets of the line, quotes ignored. */
     private static int depth(byte[] b, int p, int e) {
+        int from = Bytes.anyOf(b, p, e, (byte) '(', (byte) '[', (byte) '{');
+        if (from == e) {
+            return 0;
+        }
         int d = 0;
-        for (int i = p; i < e; i++) {
+        for (int i = from; i < e; i++) {
             byte c = b[i];
             if (c == '(' || c == '[' || c == '{') {
                 d++;

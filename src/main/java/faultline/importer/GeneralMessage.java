@@ -38,7 +38,11 @@ final class GeneralMessage {
         int p = LinePrefixes.strip(b, 0, b.length, prefix);
         for (LineLayout l : layouts) {
             if (l.read(b, p, b.length, clock)) {
-                return new String(b, l.messageStart, b.length - l.messageStart, StandardCharsets.UTF_8);
+                int from = l.messageStart;
+                if (l.outerClock) {
+                    from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                }
+                return new String(b, from, b.length - from, StandardCharsets.UTF_8);
             }
         }
         return p == 0 ? line : new String(b, p, b.length - p, StandardCharsets.UTF_8);

@@ -5,7 +5,6 @@ import faultline.model.ParseReport.Repair;
 import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,7 +54,7 @@ final class GeneralTextReader implements SourceReader {
         final Clock clock = new Clock();
         final LinePrefixes.Found prefix = new LinePrefixes.Found();
         final UnitVocabulary vocabulary = new UnitVocabulary();
-        final Map<Long, Integer> current = new HashMap<>();
+        final CurrentUnits current = new CurrentUnits();
         final Map<String, Integer> refs = new HashMap<>();
         final Continuation cont = new Continuation();
         final boolean timedFile;
@@ -158,7 +157,8 @@ final class GeneralTextReader implements SourceReader {
                         // Only the container's clock: the rest is a line of the application without a time.
                         long nanos = nanosOf(l);
                         int precision = clock.precision;
-                        untimed(b, LineLayout.spaces(b, clock.end, end), end, worker, lineRef, lineEnd,
+                        int rest = clock.end < end && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                        untimed(b, rest, end, worker, lineRef, lineEnd,
                                 clock.placeholder ? Long.MIN_VALUE : nanos, precision);
                     } else {
                         timed(b, l, end, worker, lineRef);
@@ -205,7 +205,9 @@ final class GeneralTextReader implements SourceReader {
                 return;
             }
             boolean sameWorker = worker == lastEventWorker;
-            Continuation.Kind k = lastEvent >= 0 && sameWorker ? cont.classify(b, p, e, timedFile) : Continuation.Kind.NEW;
+            // A line the container's clock stamped is no wrapped text of the line before: it was written on its own.
+            Continuation.Kind k = lastEvent >= 0 && sameWorker ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE)
+                    : Continuation.Kind.NEW;
             if (k != Continuation.Kind.NEW) {
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
@@ -226,7 +228,7 @@ final class GeneralTextReader implements SourceReader {
             if (vocabulary.find(b, p, e) || UnitVocabulary.startsAnonymousUnit(b, body, e)) {
                 task = unitOf(b, p, e, worker, level);
             } else {
-                task = lastEvent >= 0 && sameWorker ? lastEventTask : current.getOrDefault(worker, -1);
+                task = lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker);
                 if (task < 0 && prefix.rank >= 0) {
                     task = refOf(UnitVocabulary.RANK + "-" + prefix.rank, UnitVocabulary.RANK);
                 }
@@ -284,8 +286,8 @@ final class GeneralTextReader implements SourceReader {
                 ref = refOf(UnitVocabulary.PROMPT + "-" + (++prompts), UnitVocabulary.PROMPT);
                 step = UnitVocabulary.Step.CLAIM;
             }
-            Integer cur = current.get(worker);
-            int task = ref >= 0 ? ref : cur == null ? -1 : cur;
+            int cur = current.get(worker);
+            int task = ref >= 0 ? ref : cur;
             if (task < 0 && prefix.rank >= 0) {
                 task = refOf(UnitVocabulary.RANK + "-" + prefix.rank, UnitVocabulary.RANK);
             }
@@ -294,7 +296,7 @@ final class GeneralTextReader implements SourceReader {
                 if (firstClaimEvent < 0) {
                     firstClaimEvent = ctx.events.size();
                 }
-            } else if (step == UnitVocabulary.Step.END && (ref < 0 || (cur != null && ref == cur))) {
+            } else if (step == UnitVocabulary.Step.END && (ref < 0 || ref == cur)) {
                 current.remove(worker);
                 ended = true;
             }
@@ -370,7 +372,29 @@ final class GeneralTextReader implements SourceReader {
         }
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** The unit each worker last claimed and has not ended; the file's one unnamed worker without a map. */
+    private static final class CurrentUnits {
+        private int unnamed = -1;
+        private final Map<Long, Integer> named = new HashMap<>();
+
+        int get(long worker) {
+            if (worker == 0) {
+                return unnamed;
+            }
+            Integer r = named.get(worker);
+            return r == null ? -1 : r;
+        }
+
+        void put(long worker, int ref) {
+            if (worker == 0) {
+                unnamed = ref;
+            } else {
+                named.put(worker, ref);
+            }
+        }
+
+        void remove(long worker) {
+            put(worker, -1);
+        }
     }
 }

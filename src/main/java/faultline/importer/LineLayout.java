@@ -160,7 +160,7 @@ final class LineLayout {
         int r = q;
         for (int k = 0; k < logger && r < e; k++) {
             int t = tokenEnd(b, r, e);
-            if (t - r >= 2 && t - r <= 80 && b[t - 1] == ':' && isName(b, r, t - 1)) {
+            if (t - r >= 2 && t - r <= 80 && b[t - 1] == ':' && isName(b, r, t - 1) && !isComponent(b, r, t - 1)) {
                 if (!seenLevel) {
                     int pid = bracketStart(b, r, t - 1);
                     if (pid > 0) {
@@ -275,6 +275,9 @@ final class LineLayout {
         if (t - p >= 1 && t - p <= 7 && allDigits(b, p, t)) {
             return true;
         }
+        if (b[p] != '[' && b[p] != '(') {
+            return false; // a bare word after the time is a logger or a host, not a process
+        }
         for (int i = p; i + 3 <= t; i++) {
             byte c = b[i];
             if ((c == 'P' || c == 'p') && (b[i + 1] == 'I' || b[i + 1] == 'i') && (b[i + 2] == 'D' || b[i + 2] == 'd')) {
@@ -311,6 +314,20 @@ final class LineLayout {
             byte c = b[i];
             if (!(Clock.isLetter(c) || Clock.isDigit(c) || c == '.' || c == '_' || c == '-' || c == '$' || c == '/'
                     || c == '[' || c == ']' || c == '(' || c == ')' || c == '@' || c == '#')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An upper-case {@code COMPONENT} of the worker system ({@code HEADLESS:}, {@code QUEUE:}) is part of
+     * its messages, as the database writes them; a logger ({@code org.x.Y:}, {@code WindowManager:}) is not.
+     */
+    private static boolean isComponent(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            byte c = b[i];
+            if (!((c >= 'A' && c <= 'Z') || c == '_' || Clock.isDigit(c))) {
                 return false;
             }
         }

@@ -117,11 +117,9 @@ final class UnitVocabulary {
 
     /** The step a line takes: a claim or end phrase at the message start, or a word right after its id. */
     Step stepOf(byte[] b, int body, int e, boolean hasId) {
-        if (startsWithAnyIgnoringCase(b, body, e, END_AT_START)) {
-            return Step.END;
-        }
-        if (startsWithAnyIgnoringCase(b, body, e, CLAIM_AT_START)) {
-            return Step.CLAIM;
+        Step atStart = stepAtStart(b, body, e);
+        if (atStart != Step.NONE) {
+            return atStart;
         }
         if (hasId) {
             int after = idEnd;
@@ -143,6 +141,36 @@ final class UnitVocabulary {
             }
         }
         return Step.NONE;
+    }
+
+    /** Phrases at the message start, by their first letter (lower case): most lines are told apart by one byte. */
+    private static final byte[][][] CLAIMS_BY_FIRST = byFirst(CLAIM_AT_START);
+    private static final byte[][][] ENDS_BY_FIRST = byFirst(END_AT_START);
+
+    /** The step of a claim or end phrase that the message body starts with (any case); NONE for most lines. */
+    static Step stepAtStart(byte[] b, int body, int e) {
+        if (body >= e) {
+            return Step.NONE;
+        }
+        int c = (b[body] | 0x20) & 0x7F;
+        if (startsWithAnyIgnoringCase(b, body, e, ENDS_BY_FIRST[c])) {
+            return Step.END;
+        }
+        return startsWithAnyIgnoringCase(b, body, e, CLAIMS_BY_FIRST[c]) ? Step.CLAIM : Step.NONE;
+    }
+
+    private static byte[][][] byFirst(byte[][] phrases) {
+        byte[][][] out = new byte[128][][];
+        for (int c = 0; c < 128; c++) {
+            java.util.List<byte[]> l = new java.util.ArrayList<>();
+            for (byte[] w : phrases) {
+                if (((w[0] | 0x20) & 0x7F) == c) {
+                    l.add(w);
+                }
+            }
+            out[c] = l.toArray(new byte[0][]);
+        }
+        return out;
     }
 
     /** Whether the message starts a new unit that has no id of its own (ComfyUI's "got prompt"). */
@@ -177,7 +205,10 @@ final class UnitVocabulary {
 
     /** "request <id>", "request_id=<id>", "req-<uuid>" (the UUID case is found first): an inference request. */
     private boolean requestId(byte[] b, int m, int e) {
-        for (int i = m; i + 8 < e; i++) {
+        for (int i = Bytes.anyOf(b, m, e, (byte) 'q', (byte) 'q', (byte) 'q') - 2; i + 8 < e; i = Bytes.anyOf(b, i + 3, e, (byte) 'q', (byte) 'q', (byte) 'q') - 2) {
+            if (i < m) {
+                continue;
+            }
             byte c = b[i];
             if ((c == 'r' || c == 'R') && b[i + 1] == 'e' && b[i + 2] == 'q' && b[i + 3] == 'u' && b[i + 4] == 'e'
                     && b[i + 5] == 's' && b[i + 6] == 't' && (i == m || !Clock.isLetter(b[i - 1]))) {
@@ -213,8 +244,9 @@ final class UnitVocabulary {
 
     /** arq: {@code 0.50s → 5f0c…:render(1)}, a 32-hex job id followed by a colon and the function. */
     private boolean arqId(byte[] b, int m, int e) {
-        for (int i = m; i + 33 < e; i++) {
-            if (b[i + 32] == ':' && (i == m || b[i - 1] == ' ') && hex(b, i, 16) >= 0 && hex(b, i + 16, 16) >= 0) {
+        for (int c = Bytes.anyOf(b, m + 32, e, (byte) ':', (byte) ':', (byte) ':'); c < e; c = Bytes.anyOf(b, c + 1, e, (byte) ':', (byte) ':', (byte) ':')) {
+            int i = c - 32;
+            if (c + 1 < e && (i == m || b[i - 1] == ' ') && hex(b, i, 16) >= 0 && hex(b, i + 16, 16) >= 0) {
                 idStart = i;
                 idEnd = i + 32;
                 kind = JOB;
