@@ -43,6 +43,7 @@ public final class App extends Application {
         WindowState.restore(stage);
         stage.setOnCloseRequest(e -> WindowState.save(stage));
         stage.show();
+        PulseMonitor.startIfAsked();
         List<Path> files = new ArrayList<>();
         for (String a : getParameters().getRaw()) {
             files.add(Path.of(a));

@@ -18,6 +18,10 @@ final class Snapshot {
 
     static void whenReady(MainViewModel vm, Scene scene, Path target) {
         Runnable take = () -> {
+            // Ready: the import and the compared failures' analysis are done and published; the next
+            // pulse draws them. Timed from the JVM's start so that the GUI benchmark can check it.
+            Platform.runLater(() -> System.out.printf("faultline: ready after %d ms%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
             PauseTransition settle = new PauseTransition(Duration.millis(800));
             settle.setOnFinished(e -> {
                 WritableImage img = scene.snapshot(null);

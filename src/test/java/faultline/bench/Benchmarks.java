@@ -7,17 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The benchmarks of README's Benchmarks section (not tests: they measure and report, they assert
- * nothing). {@code import}: generates a 1 GiB system_logs log once, then imports it in five fresh
- * JVMs through {@code faultline stats}, as a user's first open would, and reports MB/s and heap
- * bytes per line. {@code general}: the same for a 1 GiB log in Python logging's layout, read by the
- * general text reader (three runs). {@code render}: see {@link RenderBenchmark}.
+ * nothing). {@code import}: imports a 1 GiB log of each shape (a few long tasks; a fleet of many short
+ * ones) in fresh JVMs through {@code faultline stats}, as a user's first open would, and reports MB/s and
+ * heap bytes per line; where lnav is installed, it opens the same file in the same run, so that the
+ * ratio of wall times holds on a noisy machine. {@code general}: the same for a 1 GiB log in Python
+ * logging's layout, read by the general text reader (three runs). {@code gui}: see {@link GuiBenchmark}.
+ * {@code render}: see {@link RenderBenchmark}.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -25,40 +26,103 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         List<String> which = args.length == 0 ? List.of("import", "render") : List.of(String.join(" ", args).trim().split("\\s+"));
+        int runs = Integer.getInteger("bench.runs", 5);
+        long bytes = Long.getLong("bench.bytes", 1L << 30);
         if (which.contains("import")) {
-            importBenchmark(Integer.getInteger("bench.runs", 5), Long.getLong("bench.bytes", 1L << 30));
+            for (Shape s : shapes()) {
+                importBenchmark(s, s.file(bytes), runs);
+            }
         }
         if (which.contains("general")) {
-            generalBenchmark(Integer.getInteger("bench.runs", 3), Long.getLong("bench.bytes", 1L << 30));
+            generalBenchmark(Integer.getInteger("bench.runs", 3), bytes);
+        }
+        if (which.contains("gui")) {
+            GuiBenchmark.run(shapes(), bytes, Integer.getInteger("bench.runs", 3));
         }
         if (which.contains("render")) {
             RenderBenchmark.main(new String[0]);
         }
     }
 
-    static void importBenchmark(int runs, long bytes) throws IOException, InterruptedException {
-        Path file = Path.of("target", "bench", "system_logs-" + (bytes >> 20) + "m.log");
-        if (!Files.exists(file) || Files.size(file) < bytes) {
-            System.out.println("generating " + file + " …");
-            new SyntheticLog().write(file, bytes);
+    /** The shapes of file a user has; {@code -Dbench.shapes=fleet} picks one. */
+    static List<Shape> shapes() {
+        List<Shape> all = List.of(Shape.LONG_TASKS, Shape.FLEET);
+        String only = System.getProperty("bench.shapes");
+        if (only == null || only.isBlank()) {
+            return all;
         }
-        System.out.printf("import benchmark: %s, %,d bytes, %d runs in fresh JVMs (%d cores)%n", file, Files.size(file), runs,
-                Runtime.getRuntime().availableProcessors());
+        List<Shape> out = new ArrayList<>();
+        for (Shape s : all) {
+            if (only.contains(s.key)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    enum Shape {
+        LONG_TASKS("long", "system_logs, ~100 tasks of ~100,000 lines"),
+        FLEET("fleet", "system_logs fleet, ~50,000+ tasks of ~200 lines, ids on claim and end lines only");
+
+        final String key;
+        final String label;
+
+        Shape(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        Path file(long bytes) throws IOException {
+            Path file = Path.of("target", "bench", (this == FLEET ? "fleet-" : "system_logs-") + (bytes >> 20) + "m.log");
+            if (!Files.exists(file) || Files.size(file) < bytes) {
+                System.out.println("generating " + file + " …");
+                if (this == FLEET) {
+                    new FleetLog().write(file, bytes);
+                } else {
+                    new SyntheticLog().write(file, bytes);
+                }
+            }
+            return file;
+        }
+    }
+
+    static void importBenchmark(Shape shape, Path file, int runs) throws IOException, InterruptedException {
+        System.out.printf("import benchmark, %s: %s, %,d bytes, %d runs in fresh JVMs (%d cores)%n", shape.label, file, Files.size(file),
+                runs, Runtime.getRuntime().availableProcessors());
+        boolean lnav = Lnav.available();
         List<Double> mbs = new ArrayList<>();
         List<Double> perLine = new ArrayList<>();
+        List<Double> walls = new ArrayList<>();
+        List<Double> peers = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
             Map<String, String> r = stats(file);
-            double mb = Double.parseDouble(r.get("MB/s").replace(",", ""));
-            double bl = Double.parseDouble(r.get("heap bytes/line").replace(",", ""));
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double mb = number(r.get("MB/s"));
+            double bl = number(r.get("heap bytes/line"));
             mbs.add(mb);
             perLine.add(bl);
-            System.out.printf("  run %d: %s s, %s MB/s, %s lines, %s heap bytes/line%n", i + 1, r.get("seconds"), r.get("MB/s"),
-                    r.get("lines read"), r.get("heap bytes/line"));
+            walls.add(wall);
+            String peer = "";
+            if (lnav) {
+                double l = Lnav.secondsToIndex(file);
+                peers.add(l);
+                peer = String.format(", lnav %.2f s (%.1f× Faultline's wall time)", l, l / wall);
+            }
+            System.out.printf("  run %d: wall %.2f s, in-process %s s, %s MB/s, %s lines, %s tasks, %s heap bytes/line%s%n", i + 1, wall,
+                    r.get("seconds"), r.get("MB/s"), r.get("lines read"), r.get("tasks"), r.get("heap bytes/line"), peer);
         }
-        Collections.sort(mbs);
-        Collections.sort(perLine);
-        System.out.printf("import: median %.0f MB/s (min %.0f, max %.0f); heap %.1f bytes/line; targets ≥ 500 MB/s, ≤ 32 bytes/line%n",
-                mbs.get(mbs.size() / 2), mbs.get(0), mbs.get(mbs.size() - 1), perLine.get(perLine.size() / 2));
+        System.out.printf("import (%s): median %.0f MB/s in-process (min %.0f, max %.0f); wall %.2f s; heap %.1f bytes/line; "
+                        + "targets ≥ 500 MB/s, ≤ 32 bytes/line%n", shape.key, Stats.median(mbs), Stats.min(mbs), Stats.max(mbs),
+                Stats.median(walls), Stats.median(perLine));
+        if (lnav) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < walls.size(); i++) {
+                ratios.add(peers.get(i) / walls.get(i));
+            }
+            System.out.printf("  lnav: median %.2f s; lnav / Faultline wall time: median %.1f× (target ≥ 4×)%n", Stats.median(peers),
+                    Stats.median(ratios));
+        }
     }
 
     static void generalBenchmark(int runs, long bytes) throws IOException, InterruptedException {
@@ -67,24 +131,26 @@ public final class Benchmarks {
             System.out.println("generating " + file + " …");
             new PythonLoggingLog().write(file, bytes);
         }
-        System.out.printf("general reader benchmark: %s, %,d bytes, %d runs in fresh JVMs (%d cores)%n", file, Files.size(file), runs,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("general reader benchmark, Python logging layout: %s, %,d bytes, %d runs in fresh JVMs (%d cores)%n", file,
+                Files.size(file), runs, Runtime.getRuntime().availableProcessors());
         List<Double> mbs = new ArrayList<>();
         List<Double> perLine = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Map<String, String> r = stats(file);
-            mbs.add(Double.parseDouble(r.get("MB/s").replace(",", "")));
-            perLine.add(Double.parseDouble(r.get("heap bytes/line").replace(",", "")));
-            System.out.printf("  run %d: %s s, %s MB/s, %s lines, %s heap bytes/line%n", i + 1, r.get("seconds"), r.get("MB/s"),
-                    r.get("lines read"), r.get("heap bytes/line"));
+            mbs.add(number(r.get("MB/s")));
+            perLine.add(number(r.get("heap bytes/line")));
+            System.out.printf("  run %d: %s s, %s MB/s, %s lines read, %s understood, %s tasks, %s heap bytes/line%n", i + 1,
+                    r.get("seconds"), r.get("MB/s"), r.get("lines read"), r.get("lines understood"), r.get("tasks"), r.get("heap bytes/line"));
         }
-        Collections.sort(mbs);
-        Collections.sort(perLine);
         System.out.printf("general: median %.0f MB/s (min %.0f, max %.0f); heap %.1f bytes/line; target ≥ 150 MB/s%n",
-                mbs.get(mbs.size() / 2), mbs.get(0), mbs.get(mbs.size() - 1), perLine.get(perLine.size() / 2));
+                Stats.median(mbs), Stats.min(mbs), Stats.max(mbs), Stats.median(perLine));
     }
 
-    private static Map<String, String> stats(Path file) throws IOException, InterruptedException {
+    private static double number(String s) {
+        return s == null ? Double.NaN : Double.parseDouble(s.replace(",", ""));
+    }
+
+    static Map<String, String> stats(Path file) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseTransparentHugePages");
@@ -106,6 +172,9 @@ public final class Benchmarks {
         }
         if (p.waitFor() != 0) {
             throw new IOException("faultline stats failed: " + out);
+        }
+        if (!out.containsKey("lines read")) {
+            out.put("lines read", out.get("lines"));
         }
         return out;
     }

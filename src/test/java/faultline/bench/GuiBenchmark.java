@@ -1,0 +1,92 @@
+package faultline.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launch → usable window, as a user sees it: starts {@code packaging/faultline --snapshot} on the bundled
+ * sample and on a 1 GiB file of each shape, in a real window on an X display (Xvfb started here when no
+ * DISPLAY is set), and times from the process start to the app's "ready" line — printed once the compared
+ * failures are drawn and the task list is filled — together with the longest FX-thread stall it measured.
+ * Needs a build ({@code mvn -DskipTests package}) and Xvfb.
+ */
+final class GuiBenchmark {
+    private static final String READY = "faultline: ready";
+
+    private GuiBenchmark() {
+    }
+
+    static void run(List<Benchmarks.Shape> shapes, long bytes, int runs) throws IOException, InterruptedException {
+        Path launcher = Path.of("packaging", "faultline").toAbsolutePath();
+        if (!Files.exists(Path.of("target", "faultline.jar"))) {
+            System.out.println("gui benchmark: no build (run mvn -DskipTests package first)");
+            return;
+        }
+        Process xvfb = null;
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            display = ":87";
+            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Thread.sleep(1500);
+        }
+        try {
+            System.out.printf("gui benchmark: launch → compared failures drawn and task list filled, %d runs each, display %s%n", runs, display);
+            time("bundled sample", null, launcher, display, runs);
+            for (Benchmarks.Shape s : shapes) {
+                time(s.label, s.file(bytes), launcher, display, runs);
+            }
+            System.out.println("targets: ≤ 2.5 s for the sample, ≤ 5 s for a 1 GiB fleet file; FX thread never blocked > 50 ms");
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+            }
+        }
+    }
+
+    private static void time(String what, Path file, Path launcher, String display, int runs) throws IOException, InterruptedException {
+        List<Double> secs = new ArrayList<>();
+        List<Double> stalls = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Path shot = Files.createTempFile("faultline-bench", ".png");
+            List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "--snapshot=" + shot));
+            if (file != null) {
+                cmd.add(file.toAbsolutePath().toString());
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("DISPLAY", display);
+            pb.environment().put("JAVA_OPTS", (System.getenv().getOrDefault("JAVA_OPTS", "") + " -Dfaultline.pulses=true").trim());
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            double ready = Double.NaN;
+            double stall = Double.NaN;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith(READY) && Double.isNaN(ready)) {
+                        ready = (System.nanoTime() - t0) / 1e9;
+                    }
+                    int at = line.indexOf("longest FX stall ");
+                    if (at >= 0) {
+                        stall = Double.parseDouble(line.substring(at + 17).replaceAll("[^0-9.].*$", ""));
+                    }
+                }
+            }
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+            Files.deleteIfExists(shot);
+            secs.add(ready);
+            stalls.add(stall);
+            System.out.printf("  %-70s run %d: ready after %.2f s, longest FX stall %.0f ms%n", what, i + 1, ready, stall);
+        }
+        System.out.printf("gui (%s): median %.2f s to ready; median longest FX stall %.0f ms%n", what, Stats.median(secs), Stats.median(stalls));
+    }
+}

@@ -1,0 +1,133 @@
+package faultline.importer;
+
+import faultline.importer.LayoutExpectation.Event;
+import faultline.importer.LayoutExpectation.Unit;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The layout fixtures and their manifests agree with each other, so that readers can be tested against them: every fixture
+ * has a manifest that parses, counts its lines right, points its events at lines that hold what it says, and names units
+ * that occur in the file. This checks the corpus, not the importer.
+ */
+class LayoutFixturesTest {
+    private static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
+    private static final Set<String> KINDS = Set.of("task", "job", "request", "prompt", "rank", "worker");
+    private static final Set<String> STATUSES = Set.of("FAILED", "COMPLETE", "IN_PROGRESS", "UNKNOWN", "CANCELLED");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
+    private static final Pattern SITE = Pattern.compile("\\S+ \\([^()\\s]+:\\d+\\)");
+
+    private final List<LayoutExpectation> all = LayoutExpectation.all();
+
+    @Test
+    void theCorpusHasFortyToSixtyFixturesInManyFamilies() {
+        assertTrue(all.size() >= 40 && all.size() <= 60, all.size() + " fixtures");
+        Set<String> families = new HashSet<>();
+        all.forEach(e -> families.add(e.family()));
+        assertTrue(families.size() >= 25, "families: " + families);
+    }
+
+    @Test
+    void everyManifestHasItsFixture() throws Exception {
+        List<String> orphans = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(LayoutExpectation.root())) {
+            s.filter(p -> p.getFileName().toString().endsWith(LayoutExpectation.MANIFEST_SUFFIX)).forEach(m -> {
+                String name = m.getFileName().toString();
+                Path log = m.resolveSibling(name.substring(0, name.length() - LayoutExpectation.MANIFEST_SUFFIX.length()));
+                if (!Files.isRegularFile(log)) {
+                    orphans.add(m.toString());
+                }
+            });
+        }
+        assertEquals(List.of(), orphans);
+    }
+
+    @Test
+    void manifestsDescribeTheirFolderAndLength() {
+        for (LayoutExpectation e : all) {
+            String where = e.manifest().toString();
+            assertEquals(e.file().getParent().getFileName().toString(), e.family(), where + ": family is the folder name");
+            assertTrue(e.layout() != null && !e.layout().isBlank() && !e.layout().contains("\n"), where + ": layout in one line");
+            assertTrue(!e.learnedFrom().isEmpty(), where + ": learnedFrom");
+            e.learnedFrom().forEach(u -> assertTrue(u.startsWith("https://"), where + ": " + u));
+            int physical = e.readLines().size();
+            assertEquals(physical, e.lines(), where + ": lines");
+            assertTrue(physical >= 15 && physical <= 120, where + ": " + physical + " lines");
+        }
+    }
+
+    @Test
+    void eventsPointAtLinesThatHoldThem() {
+        for (LayoutExpectation e : all) {
+            List<String> lines = e.readLines();
+            String where = e.manifest().toString();
+            assertTrue(e.events().size() >= Math.min(2, lines.size()), where + ": events");
+            int previous = 0;
+            for (Event ev : e.events()) {
+                String at = where + " line " + ev.line();
+                assertTrue(ev.line() > previous, at + ": events in file order, one per line");
+                previous = ev.line();
+                assertTrue(ev.line() >= 1 && ev.line() <= lines.size(), at + ": within the file");
+                String text = lines.get(ev.line() - 1);
+                if (ev.messageStarts() != null) {
+                    assertTrue(text.contains(ev.messageStarts()), at + ": holds \"" + ev.messageStarts() + "\" but is: " + text);
+                }
+                if (ev.timeOfDay() != null) {
+                    assertTrue(TIME_OF_DAY.matcher(ev.timeOfDay()).matches(), at + ": time of day " + ev.timeOfDay());
+                    assertTrue(!e.untimed(), at + ": an untimed file has no time of day");
+                }
+                if (ev.date() != null) {
+                    assertTrue(DATE.matcher(ev.date()).matches(), at + ": date " + ev.date());
+                }
+                if (ev.level() != null) {
+                    assertTrue(LEVELS.contains(ev.level()), at + ": level " + ev.level());
+                }
+                if (ev.unit() != null) {
+                    assertTrue(e.units().stream().anyMatch(u -> u.id().equals(ev.unit())), at + ": unit " + ev.unit() + " is listed");
+                }
+            }
+        }
+    }
+
+    @Test
+    void unitsOccurInTheFileAndNotUnitsAreNotUnits() {
+        for (LayoutExpectation e : all) {
+            String text = LayoutExpectation.read(e.file());
+            String where = e.manifest().toString();
+            Set<String> ids = new HashSet<>();
+            for (Unit u : e.units()) {
+                assertTrue(ids.add(u.id()), where + ": unit listed once: " + u.id());
+                assertTrue(text.contains(u.id()), where + ": unit id in the file: " + u.id());
+                assertTrue(KINDS.contains(u.kind()), where + ": kind " + u.kind());
+                assertTrue(STATUSES.contains(u.status()), where + ": status " + u.status());
+                if (u.exception() != null || u.site() != null) {
+                    assertEquals("FAILED", u.status(), where + ": only failures have an exception or a site: " + u.id());
+                }
+                if (u.exception() != null) {
+                    assertTrue(text.contains(u.exception()), where + ": exception type as written: " + u.exception());
+                }
+                if (u.site() != null) {
+                    assertTrue(SITE.matcher(u.site()).matches(), where + ": site " + u.site());
+                    String file = u.site().substring(u.site().indexOf('(') + 1, u.site().lastIndexOf(':'));
+                    assertTrue(text.contains(file), where + ": site file in a frame: " + file);
+                }
+            }
+            for (String n : e.notUnits()) {
+                assertTrue(text.contains(n), where + ": not-unit id in the file: " + n);
+                assertTrue(!ids.contains(n), where + ": " + n + " is both a unit and not one");
+            }
+        }
+    }
+}
