@@ -158,8 +158,20 @@ final class Clock {
             return false;
         }
         if (q + 1 < e && b[q] == ':' && isDigit(b[q + 1])) {
-            end = fractionAt(b, q, e, COLON);
-            return end > 0;
+            // 20171223-22:15:35:11: milliseconds written without their leading zeros
+            int r = q + 1;
+            int v = 0;
+            while (r < e && r - q <= 3 && isDigit(b[r])) {
+                v = v * 10 + (b[r] - '0');
+                r++;
+            }
+            if (r < e && isDigit(b[r])) {
+                return false;
+            }
+            fraction = v * 1_000_000L;
+            precision = 3;
+            end = r;
+            return true;
         }
         end = q;
         return true;

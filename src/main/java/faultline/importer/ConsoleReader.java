@@ -67,9 +67,8 @@ final class ConsoleReader implements SourceReader {
         boolean openBracket = false;
         long eventStart = 0;
         TimeParser.Parsed parsed = new TimeParser.Parsed();
-        int mark = ctx.events.size();
         int firstClaim = -1;       // the first event of a task
-        boolean crashed = false;   // a traceback before any task
+        java.util.List<Integer> crashes = new java.util.ArrayList<>(); // tracebacks before any task
         while (lines.next()) {
             ctx.tick(lines.position());
             String text = lines.text;
@@ -88,7 +87,9 @@ final class ConsoleReader implements SourceReader {
                 if (inTraceback && EXCEPTION_LINE.matcher(text).matches()) {
                     inTraceback = false;
                 }
-                crashed |= firstClaim < 0 && lastEventTask < 0 && TRACEBACK_START.matcher(text).find();
+                if (firstClaim < 0 && lastEventTask < 0 && TRACEBACK_START.matcher(text).find()) {
+                    crashes.add(lastEvent);
+                }
                 openBracket = openBracket && unbalanced(ctx.events, lastEvent, ctx, lines.end());
                 continue;
             }
@@ -159,7 +160,9 @@ final class ConsoleReader implements SourceReader {
             if (traceback && lastEvent >= 0 && inTraceback) {
                 extend(ctx, lastEvent, eventStart, lines.end());
                 ctx.report.repair(Repair.CONTINUATION);
-                crashed |= firstClaim < 0 && lastEventTask < 0;
+                if (firstClaim < 0 && lastEventTask < 0) {
+                    crashes.add(lastEvent);
+                }
                 continue;
             }
             Level level = traceback || EXCEPTION_LINE.matcher(text).matches() ? Level.ERROR : Level.PRINT;
@@ -170,11 +173,13 @@ final class ConsoleReader implements SourceReader {
             lastEventTask = ref;
                 firstClaim = firstClaim < 0 && ref >= 0 ? lastEvent : firstClaim;
             inTraceback = traceback;
-            crashed |= traceback && ref < 0 && firstClaim < 0;
+            if (traceback && ref < 0 && firstClaim < 0) {
+                crashes.add(lastEvent);
+            }
             openBracket = bracketDepth(text) > 0;
         }
-        if (crashed) {
-            WorkerUnit.assign(ctx, mark, firstClaim >= 0 ? firstClaim : ctx.events.size());
+        if (!crashes.isEmpty()) {
+            WorkerUnit.assign(ctx, crashes);
         }
         ctx.finish();
         return new ContentText(ctx.content, ConsoleReader::message, index);

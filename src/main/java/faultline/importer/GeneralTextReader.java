@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class GeneralTextReader implements SourceReader {
     private static final int BLOCK = 4 << 20;
+    /** Events after a traceback of no unit beyond which the process outlived it: not a crash. */
+    private static final int CRASH_TAIL = 12;
 
     @Override
     public SourceFormat format() {
@@ -65,11 +67,15 @@ final class GeneralTextReader implements SourceReader {
         /** The worker that line prefixes named for the last event (continuation lines carry the same prefixes). */
         long lastEventWorker;
         int lastEventTask = -1;
-        int prompts;
+        /** The last event whose line claimed or ended work: a traceback before it was outlived. */
+        int lastStep = -1;
         /** The line just read ended its unit. */
         boolean ended;
         int firstClaimEvent = -1;
-        boolean crashOutsideUnits;
+        /** Tracebacks of no unit before anything was claimed: the worker's own crash. */
+        final java.util.List<Integer> crashes = new java.util.ArrayList<>();
+        /** Ids met with a noun ({@code Job RJ-0071 accepted}), found again where they stand alone ({@code RJ-0071: ffmpeg …}). */
+        final Map<String, Integer> named = new HashMap<>();
         /** Line of each event while no line had a time: an untimed file is laid out by line. */
         int[] lineOf = new int[256];
         boolean anyTime;
@@ -214,8 +220,9 @@ final class GeneralTextReader implements SourceReader {
                 if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent)) {
                     ctx.events.setLevel(lastEvent, Level.ERROR);
                 }
-                if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0) {
-                    crashOutsideUnits |= firstClaimEvent < 0;
+                if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0 && firstClaimEvent < 0
+                        && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != lastEvent)) {
+                    crashes.add(lastEvent);
                 }
                 return;
             }
@@ -225,21 +232,21 @@ final class GeneralTextReader implements SourceReader {
             // An untimed line belongs to what logged just before it; one naming a unit, to that unit.
             int task;
             int body = UnitVocabulary.body(b, p, e);
-            if (vocabulary.find(b, p, e) || UnitVocabulary.startsAnonymousUnit(b, body, e)) {
+            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0) {
                 task = unitOf(b, p, e, worker, level);
             } else {
                 task = lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker);
                 if (task < 0 && prefix.rank >= 0) {
-                    task = refOf(UnitVocabulary.RANK + "-" + prefix.rank, UnitVocabulary.RANK);
+                    task = refOf(UnitVocabulary.RANK + prefix.rank, UnitVocabulary.RANK);
                 }
                 UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, false);
+                if (step != UnitVocabulary.Step.NONE) {
+                    lastStep = ctx.events.size();
+                }
                 if (step == UnitVocabulary.Step.END && task >= 0) {
                     current.remove(worker);
                     ended = true;
                 }
-            }
-            if (traceback && task < 0 && firstClaimEvent < 0) {
-                crashOutsideUnits = true;
             }
             int ev;
             if (outerNanos != Long.MIN_VALUE) {
@@ -252,6 +259,9 @@ final class GeneralTextReader implements SourceReader {
                         : "no line of this file has a timestamp: kept in file order", null);
             }
             event(ev, lineRef, worker, task);
+            if (traceback && task < 0 && firstClaimEvent < 0) {
+                crashes.add(ev);
+            }
             if (ended) {
                 lastEventTask = -1; // what follows an end is no longer that unit's
                 ended = false;
@@ -278,18 +288,33 @@ final class GeneralTextReader implements SourceReader {
             int body = UnitVocabulary.body(b, m, e);
             boolean hasId = vocabulary.find(b, m, e);
             int ref = -1;
+            boolean byNoun = false;
             if (hasId) {
-                ref = refOf(vocabulary.id(b), vocabulary.kind);
+                String id = vocabulary.id(b);
+                ref = refOf(id, vocabulary.kind);
+                byNoun = vocabulary.named;
+                if (byNoun && ref >= 0) {
+                    named.put(id, ref);
+                }
+            } else {
+                ref = knownId(b, m, e);
+                byNoun = ref >= 0;
             }
             UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);
-            if (!hasId && UnitVocabulary.startsAnonymousUnit(b, body, e)) {
-                ref = refOf(UnitVocabulary.PROMPT + "-" + (++prompts), UnitVocabulary.PROMPT);
-                step = UnitVocabulary.Step.CLAIM;
+            if (step != UnitVocabulary.Step.NONE) {
+                lastStep = ctx.events.size();
             }
             int cur = current.get(worker);
+            if (byNoun && step == UnitVocabulary.Step.NONE) {
+                // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
+                step = UnitVocabulary.wordStep(b, m, e);
+                if (step == UnitVocabulary.Step.NONE && cur < 0) {
+                    step = UnitVocabulary.Step.CLAIM;
+                }
+            }
             int task = ref >= 0 ? ref : cur;
             if (task < 0 && prefix.rank >= 0) {
-                task = refOf(UnitVocabulary.RANK + "-" + prefix.rank, UnitVocabulary.RANK);
+                task = refOf(UnitVocabulary.RANK + prefix.rank, UnitVocabulary.RANK);
             }
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                 current.put(worker, ref);
@@ -301,6 +326,38 @@ final class GeneralTextReader implements SourceReader {
                 ended = true;
             }
             return task;
+        }
+
+        /** The ref of an id met before with a noun that the message names on its own, or -1. */
+        private int knownId(byte[] b, int m, int e) {
+            if (named.isEmpty()) {
+                return -1;
+            }
+            int i = m;
+            while (i < e) {
+                while (i < e && !isIdByte(b[i])) {
+                    i++;
+                }
+                int s = i;
+                while (i < e && isIdByte(b[i])) {
+                    i++;
+                }
+                int t = i;
+                while (t > s && (b[t - 1] == '.' || b[t - 1] == '-')) {
+                    t--;
+                }
+                if (t - s >= 4) {
+                    Integer r = named.get(new String(b, s, t - s, java.nio.charset.StandardCharsets.UTF_8));
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private static boolean isIdByte(byte c) {
+            return Clock.isLetter(c) || Clock.isDigit(c) || c == '-' || c == '_' || c == '.';
         }
 
         private int refOf(String id, String kind) {
@@ -321,8 +378,10 @@ final class GeneralTextReader implements SourceReader {
 
         private void finish() {
             int end = ctx.events.size();
-            if (crashOutsideUnits) {
-                WorkerUnit.assign(ctx, mark, firstClaimEvent >= 0 ? firstClaimEvent : end);
+            // A traceback the process did not outlive (little follows it) is the worker's crash.
+            crashes.removeIf(c -> end - 1 - c > CRASH_TAIL || c < lastStep);
+            if (!crashes.isEmpty()) {
+                WorkerUnit.assign(ctx, crashes);
             }
             if (!anyTime && end > mark) {
                 // No line had a time: events are laid out by line, one millisecond a line, and the source says so.

@@ -55,7 +55,7 @@ final class LineLayout {
 
     /** Reads the line [p, e) in this layout into clock and the fields; false if it is not in it. */
     boolean read(byte[] b, int p, int e, Clock clock) {
-        int q = p;
+        int q = spaces(b, p, e);
         level = -1;
         worker = 0;
         lineYear = -1;
@@ -102,77 +102,122 @@ final class LineLayout {
         return true;
     }
 
-    /** Level, worker and message start of the text after the timestamp. */
+    /**
+     * Level, worker and message start of the text after the timestamp. The message keeps what a
+     * reader may need (a logger, a tag, a host): only the clock, the level and, before the level,
+     * the process, thread and logger fields come off; and the worker system's {@code [source_type]}.
+     */
     private void header(byte[] b, int q, int e) {
         int index = 0;
-        int messageAt = -1;
-        int firstHeader = -1;
-        boolean seenLevel = level >= 0;
         q = separators(b, q, e);
+        int firstHeader = q;
         int lim = levelToken >= 0 ? levelToken + 1 : 0;
         // Tokens up to the level's: the process and thread, the logger before the level.
         while (q < e && index < lim) {
             int t = tokenEnd(b, q, e);
             if (index == levelToken) {
                 int lv = levelOf(b, q, t);
-                if (lv >= 0) {
-                    level = lv;
-                    seenLevel = true;
-                    if (slash[0] > 0 && slash[0] < t) {
-                        worker = worker * 31 + LinePrefixes.hash(b, slash[0], t);
+                if (lv < 0 && t < e) {
+                    // One glyph before the level on some lines ("[10:11:12] ℹ️ [INFO    ] …"): the level is the next token.
+                    int q2 = separators(b, t, e);
+                    int t2 = tokenEnd(b, q2, e);
+                    int lv2 = t - q <= 8 ? levelOf(b, q2, t2) : -1;
+                    if (lv2 >= 0) {
+                        q = q2;
+                        t = t2;
+                        lv = lv2;
                     }
-                } else {
+                }
+                if (lv < 0) {
                     // Not this line's level token: the message starts where the header would have.
-                    messageAt = firstHeader >= 0 ? firstHeader : q;
-                    break;
+                    messageStart = firstHeader;
+                    return;
                 }
-            } else {
-                if (firstHeader < 0) {
-                    firstHeader = q;
+                level = lv;
+                int w = wordEnd(b, q, t);
+                if (slash[0] > 0 && slash[0] < t) {
+                    // ERROR/ForkPoolWorker-3]: the process rides on the level.
+                    worker = worker * 31 + LinePrefixes.hash(b, slash[0], t);
+                    w = t;
+                } else if (w < t && b[w] == ':' && w + 1 < t) {
+                    // INFO:root:message (logging.basicConfig): the message follows the level's colon.
+                    messageStart = w + 1;
+                    return;
+                } else if (b[q] == '[' || b[q] == '(' || b[q] == '<') {
+                    w = t;
                 }
-                if (isProcess(b, q, t)) {
-                    worker = worker * 31 + LinePrefixes.hash(b, q, t);
-                }
-            }
-            q = separators(b, t, e);
-            index++;
-        }
-        if (messageAt >= 0) {
-            messageStart = messageAt;
-            return;
-        }
-        // After the level: bracketed tags (source, thread, file:line), then one logger name ending in ':'.
-        for (int k = 0; k < 4 && q < e; k++) {
-            byte c = b[q];
-            if (c != '[' && c != '(' && c != '<') {
-                break;
-            }
-            int t = tokenEnd(b, q, e);
-            if (t >= e) {
+                q = separators(b, w, e);
+                index++;
                 break;
             }
             if (isProcess(b, q, t)) {
                 worker = worker * 31 + LinePrefixes.hash(b, q, t);
             }
             q = separators(b, t, e);
+            index++;
         }
-        int logger = seenLevel ? 1 : 2;
+        // After the level: the worker system's [source_type] tag; threads in brackets name the worker.
         int r = q;
-        for (int k = 0; k < logger && r < e; k++) {
-            int t = tokenEnd(b, r, e);
-            if (t - r >= 2 && t - r <= 80 && b[t - 1] == ':' && isName(b, r, t - 1) && !isComponent(b, r, t - 1)) {
-                if (!seenLevel) {
-                    int pid = bracketStart(b, r, t - 1);
-                    if (pid > 0) {
-                        worker = worker * 31 + LinePrefixes.hash(b, r, t - 1);
-                    }
-                }
-                q = separators(b, t, e);
+        for (int k = 0; k < 4 && r < e; k++) {
+            byte c = b[r];
+            if (c != '[' && c != '(') {
                 break;
             }
-            r = spaces(b, t, e);
+            int t = tokenEnd(b, r, e);
+            if (t >= e) {
+                break;
+            }
+            if (k == 0 && isSourceTag(b, r, t)) {
+                q = separators(b, t, e); // which system wrote the row, not which worker
+            } else if (isProcess(b, r, t)) {
+                worker = worker * 31 + LinePrefixes.hash(b, r, t);
+            }
+            r = separators(b, t, e);
+        }
+        if (level < 0) {
+            // No level: a syslog program with its pid names the worker ("sshd[4120]:").
+            int s1 = q;
+            for (int k = 0; k < 2 && s1 < e; k++) {
+                int t = tokenEnd(b, s1, e);
+                if (t - s1 >= 4 && b[t - 1] == ':' && b[t - 2] == ']' && bracketStart(b, s1, t) > 0) {
+                    worker = worker * 31 + LinePrefixes.hash(b, s1, t);
+                }
+                s1 = spaces(b, t, e);
+            }
         }
         messageStart = q;
+    }
+
+    /** End of the level word at p (after an opening bracket and padding, if any). */
+    private static int wordEnd(byte[] b, int p, int t) {
+        int q = p;
+        while (q < t && (b[q] == '[' || b[q] == '(' || b[q] == ' ')) {
+            q++;
+        }
+        while (q < t && Clock.isLetter(b[q])) {
+            q++;
+        }
+        return q;
+    }
+
+    /** The worker system's {@code [source_type]} or padded {@code [source_id   ]} after the level. */
+    private static boolean isSourceTag(byte[] b, int p, int t) {
+        if (b[p] != '[' || b[t - 1] != ']' || t - p < 3) {
+            return false;
+        }
+        int end = t - 1;
+        while (end > p + 1 && b[end - 1] == ' ') {
+            end--;
+        }
+        boolean padded = end < t - 1;
+        for (int i = p + 1; i < end; i++) {
+            byte c = b[i];
+            // [worker], [edge_function]; the debug tool pads its source ids: [worker_gpu_a        ]
+            if (!((c >= 'a' && c <= 'z') || c == '_' || (padded && (c == '-' || Clock.isDigit(c))))) {
+                return false;
+            }
+        }
+        return end > p + 1;
     }
 
     private int levelOf(byte[] b, int p, int t) {
@@ -278,6 +323,9 @@ final class LineLayout {
         if (b[p] != '[' && b[p] != '(') {
             return false; // a bare word after the time is a logger or a host, not a process
         }
+        if (b[p] == '[' && t - p <= 48 && b[t - 1] == ']' && !isReference(b, p, t)) {
+            return true; // [main], [slot-1], [nio-8080-exec-1], [PID 12]: a thread or process
+        }
         for (int i = p; i + 3 <= t; i++) {
             byte c = b[i];
             if ((c == 'P' || c == 'p') && (b[i + 1] == 'I' || b[i + 1] == 'i') && (b[i + 2] == 'D' || b[i + 2] == 'd')) {
@@ -290,6 +338,17 @@ final class LineLayout {
                 return true;
             }
             if ((c == 'W' || c == 'w') && i + 6 <= t && b[i + 1] == 'o' && b[i + 2] == 'r' && b[i + 3] == 'k' && b[i + 4] == 'e' && b[i + 5] == 'r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A logger, class or source location in brackets ({@code [engine.py:99:step]}, {@code [Class@774]}, {@code [a.b.C]}). */
+    private static boolean isReference(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            byte c = b[i];
+            if (c == '@' || c == ':' || (c == '.' && i + 1 < t && Clock.isLetter(b[i + 1]))) {
                 return true;
             }
         }
@@ -314,20 +373,6 @@ final class LineLayout {
             byte c = b[i];
             if (!(Clock.isLetter(c) || Clock.isDigit(c) || c == '.' || c == '_' || c == '-' || c == '$' || c == '/'
                     || c == '[' || c == ']' || c == '(' || c == ')' || c == '@' || c == '#')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * An upper-case {@code COMPONENT} of the worker system ({@code HEADLESS:}, {@code QUEUE:}) is part of
-     * its messages, as the database writes them; a logger ({@code org.x.Y:}, {@code WindowManager:}) is not.
-     */
-    private static boolean isComponent(byte[] b, int p, int t) {
-        for (int i = p; i < t; i++) {
-            byte c = b[i];
-            if (!((c >= 'A' && c <= 'Z') || c == '_' || Clock.isDigit(c))) {
                 return false;
             }
         }

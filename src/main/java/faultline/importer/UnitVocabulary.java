@@ -28,11 +28,12 @@ final class UnitVocabulary {
     /** Phrases that claim a unit when the message (after any COMPONENT: prefix) starts with them. */
     private static final byte[][] CLAIM_AT_START = bytes(
             "Processing ", "[CLAIM] Claimed task", "Claimed task", "Received request", "Added request", "got prompt",
-            "Starting job", "Started job", "Running job", "Executing job", "Task received");
+            "Starting job", "Started job", "Running job", "Executing job", "Task received", "Received message", "Received task");
     /** Phrases that end the unit when the message starts with them. */
     private static final byte[][] END_AT_START = bytes(
             "Finished task", "Finished request", "Aborted request", "Job OK", "Prompt executed in",
-            "!!! Exception during processing", "Successfully completed", "Job failed", "Moving job to");
+            "!!! Exception during processing", "Successfully completed", "Job failed", "Moving job to", "Processed message",
+            "Retries exceeded");
     /** Words right after a bracketed id that claim ({@code Task app.x[id] received}). */
     private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting");
     /** Words right after a bracketed id that end ({@code succeeded in 1.2s}, {@code raised unexpected}). */
@@ -53,10 +54,12 @@ final class UnitVocabulary {
             {"Aborted request", "CANCELLED"}, {"Moving job to FailedJobRegistry", "FAILED"}};
     /** Status words that count only on a line that names the unit ({@code Task app.x[id] succeeded in 1.2s}). */
     private static final String[][] STATUS_OF_NAMED = {
-            {" revoked", "CANCELLED"}, {" cancelled", "CANCELLED"}, {" canceled", "CANCELLED"}, {" retired", "CANCELLED"},
-            {"retry", "QUEUED"}, {"requeu", "QUEUED"},
-            {" succeeded", "COMPLETE"}, {"completed successfully", "COMPLETE"}, {" raised", "FAILED"}, {" failed", "FAILED"},
-            {" lost", "FAILED"}, {" killed", "FAILED"}, {" timed out", "FAILED"}};
+            {"revoked", "CANCELLED"}, {"cancelled", "CANCELLED"}, {"canceled", "CANCELLED"}, {"retired", "CANCELLED"},
+            {"aborted", "CANCELLED"}, {"retries exceeded", "FAILED"}, {"retrying", "QUEUED"}, {"retry", "QUEUED"},
+            {"retried", "QUEUED"}, {"requeued", "QUEUED"}, {"requeuing", "QUEUED"},
+            {"succeeded", "COMPLETE"}, {"raised", "FAILED"}, {"failed", "FAILED"}, {"fail", "FAILED"}, {"lost", "FAILED"},
+            {"killed", "FAILED"}, {"timed out", "FAILED"}, {"crashed", "FAILED"}, {"done", "COMPLETE"}, {"finished", "COMPLETE"},
+            {"completed", "COMPLETE"}, {"processed", "COMPLETE"}, {"executed", "COMPLETE"}, {"ok", "COMPLETE"}};
 
     // What find() saw, reused per line.
     int idStart;
@@ -75,6 +78,7 @@ final class UnitVocabulary {
      */
     boolean find(byte[] b, int m, int e) {
         uuid = false;
+        named = false;
         kind = TASK;
         step = Step.NONE;
         for (int i = Bytes.anyOf(b, m, e, (byte) '-', (byte) '#', (byte) 'k'); i < e; i = Bytes.anyOf(b, i + 1, e, (byte) '-', (byte) '#', (byte) 'k')) {
@@ -112,7 +116,8 @@ final class UnitVocabulary {
                 }
             }
         }
-        return requestId(b, m, e) || arqId(b, m, e);
+        named = true;
+        return nounId(b, m, e) || arqId(b, m, e);
     }
 
     /** The step a line takes: a claim or end phrase at the message start, or a word right after its id. */
@@ -173,17 +178,41 @@ final class UnitVocabulary {
         return out;
     }
 
-    /** Whether the message starts a new unit that has no id of its own (ComfyUI's "got prompt"). */
-    static boolean startsAnonymousUnit(byte[] b, int body, int e) {
-        return startsWith(b, body, e, GOT_PROMPT);
-    }
-
-    private static final byte[] GOT_PROMPT = "got prompt".getBytes(StandardCharsets.US_ASCII);
-
-    /** The id as text (lower case for hex ids). */
+    /** The id as text: UUIDs and the fleet's hex ids in lower case, others as written. */
     String id(byte[] b) {
         String s = new String(b, idStart, idEnd - idStart, StandardCharsets.UTF_8);
-        return uuid || kind.equals(TASK) ? s.toLowerCase(Locale.ROOT) : s;
+        return named ? s : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Words of a message that claim or end the unit it names by a noun ({@code Claimed job 5c0ffee1}, {@code job 4411: done}). */
+    private static final String[][] WORD_STEPS = {
+            {"claimed", "CLAIM"}, {"claim", "CLAIM"}, {"received", "CLAIM"}, {"accepted", "CLAIM"}, {"started", "CLAIM"},
+            {"starting", "CLAIM"}, {"take", "CLAIM"}, {"picked", "CLAIM"}, {"running", "CLAIM"}, {"executing", "CLAIM"},
+            {"dequeued", "CLAIM"}, {"assigned", "CLAIM"},
+            {"done", "END"}, {"finished", "END"}, {"failed", "END"}, {"fail", "END"}, {"crashed", "END"}, {"succeeded", "END"},
+            {"completed", "END"}, {"ok", "END"}, {"aborted", "END"}, {"cancelled", "END"}, {"canceled", "END"}, {"killed", "END"}};
+    private static final byte[][] WORD_STEP_BYTES = new byte[WORD_STEPS.length][];
+
+    static {
+        for (int i = 0; i < WORD_STEPS.length; i++) {
+            WORD_STEP_BYTES[i] = WORD_STEPS[i][0].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** The first claim or end word of the message, as a whole word in any case; NONE if there is none. */
+    static Step wordStep(byte[] b, int m, int e) {
+        for (int i = m; i < e; i++) {
+            if (!Clock.isLetter(b[i]) || (i > m && Clock.isLetter(b[i - 1]))) {
+                continue;
+            }
+            for (int k = 0; k < WORD_STEP_BYTES.length; k++) {
+                byte[] w = WORD_STEP_BYTES[k];
+                if (i + w.length <= e && sameIgnoringCase(b, i, w) && (i + w.length == e || !Clock.isLetter(b[i + w.length]))) {
+                    return Step.valueOf(WORD_STEPS[k][1]);
+                }
+            }
+        }
+        return Step.NONE;
     }
 
     /** The status a message gives its unit, or null; namesUnit: the message names the unit's id. */
@@ -194,8 +223,9 @@ final class UnitVocabulary {
             }
         }
         if (namesUnit) {
+            String lower = msg.toLowerCase(Locale.ROOT);
             for (String[] s : STATUS_OF_NAMED) {
-                if (msg.contains(s[0])) {
+                if (hasWord(lower, s[0])) {
                     return TaskStatus.valueOf(s[1]);
                 }
             }
@@ -203,43 +233,161 @@ final class UnitVocabulary {
         return null;
     }
 
-    /** "request <id>", "request_id=<id>", "req-<uuid>" (the UUID case is found first): an inference request. */
-    private boolean requestId(byte[] b, int m, int e) {
-        for (int i = Bytes.anyOf(b, m, e, (byte) 'q', (byte) 'q', (byte) 'q') - 2; i + 8 < e; i = Bytes.anyOf(b, i + 3, e, (byte) 'q', (byte) 'q', (byte) 'q') - 2) {
-            if (i < m) {
+    /** Whether the text holds the words as whole words (not "done" in "undone", not "ok" in "token"). */
+    private static boolean hasWord(String text, String words) {
+        for (int i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
+            int end = i + words.length();
+            if ((i == 0 || !Character.isLetter(text.charAt(i - 1))) && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nouns that introduce a unit's id, and the kind of unit each names. */
+    private static final String[][] NOUNS = {
+            {"request", REQUEST}, {"req", REQUEST}, {"job", JOB}, {"task", TASK}, {"tid", TASK}, {"prompt", PROMPT},
+            {"rank", RANK}, {"shard", RANK}};
+    private static final byte[][] NOUN_BYTES = new byte[NOUNS.length][];
+
+    static {
+        for (int i = 0; i < NOUNS.length; i++) {
+            NOUN_BYTES[i] = NOUNS[i][0].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** Kinds whose ids may be a bare number ({@code job 4411}, {@code TID 12}, {@code rank=0}): the noun is then part of the id. */
+    private static boolean numbered(String kind, byte[] noun) {
+        return !kind.equals(PROMPT) && !(kind.equals(TASK) && noun.length == 4) && !kind.equals(REQUEST);
+    }
+
+    /**
+     * Where a bare number is an id: {@code job 4411}, {@code (TID 12)} in capitals, {@code rank=0} and
+     * {@code rank0}; not {@code Job: 2} (a pool slot), {@code tid 1730} (a thread), {@code rank 0} (prose).
+     */
+    private static boolean numberedAfter(byte[] b, int at, byte[] noun, String kind, byte sep, boolean glued) {
+        if (kind.equals(RANK)) {
+            return sep == '=' || glued;
+        }
+        if (noun.length == 3 && kind.equals(TASK)) {
+            return b[at] == 'T' && b[at + 1] == 'I' && b[at + 2] == 'D';
+        }
+        return sep == ' ' || sep == '#' || sep == '=';
+    }
+
+    /** Set by find(): the id came from a noun ({@code job=E-5521}, {@code TID 12}), not a UUID or the fleet's forms. */
+    boolean named;
+
+    /**
+     * An id introduced by a noun: {@code job=E-5521}, {@code Job RJ-20250322-0071}, {@code job 4411:},
+     * {@code (TID 12)}, {@code rank=1}, {@code [rank3]}, {@code request cmpl-9a8b}, {@code req_5kQ9xT2b},
+     * {@code task(x8n4c7g)}. An id needs a digit; a bare number keeps its noun, as the file writes it.
+     */
+    private boolean nounId(byte[] b, int m, int e) {
+        for (int i = m; i + 3 < e; i++) {
+            if (i > m && (Clock.isLetter(b[i - 1]) || b[i - 1] == '_')) {
                 continue;
             }
-            byte c = b[i];
-            if ((c == 'r' || c == 'R') && b[i + 1] == 'e' && b[i + 2] == 'q' && b[i + 3] == 'u' && b[i + 4] == 'e'
-                    && b[i + 5] == 's' && b[i + 6] == 't' && (i == m || !Clock.isLetter(b[i - 1]))) {
-                int q = i + 7;
-                if (q + 4 < e && (b[q] == '_' || b[q] == ' ') && b[q + 1] == 'i' && b[q + 2] == 'd') {
-                    q += 3;
+            int c = b[i] | 0x20;
+            if (c != 'r' && c != 'j' && c != 't' && c != 'p' && c != 's') {
+                continue;
+            }
+            for (int n = 0; n < NOUN_BYTES.length; n++) {
+                byte[] w = NOUN_BYTES[n];
+                if (i + w.length >= e || !sameIgnoringCase(b, i, w) || Clock.isLetter(b[i + w.length])) {
+                    continue;
                 }
-                if (q < e && (b[q] == ' ' || b[q] == '=' || b[q] == ':')) {
-                    q++;
-                    if (q < e && b[q] == ' ') {
-                        q++;
-                    }
-                    int s = q;
-                    boolean digit = false;
-                    while (q < e && q - s < 80 && (Clock.isLetter(b[q]) || Clock.isDigit(b[q]) || b[q] == '-' || b[q] == '_' || b[q] == '.')) {
-                        digit |= Clock.isDigit(b[q]);
-                        q++;
-                    }
-                    while (q > s && b[q - 1] == '.') {
-                        q--;
-                    }
-                    if (q - s >= 6 && digit) {
-                        idStart = s;
-                        idEnd = q;
-                        kind = REQUEST;
-                        return true;
-                    }
+                if (idAfterNoun(b, i, i + w.length, e, NOUNS[n][1], w)) {
+                    return true;
                 }
             }
         }
         return false;
+    }
+
+    private boolean idAfterNoun(byte[] b, int nounAt, int q, int e, String kind, byte[] noun) {
+        byte sep = b[q];
+        int s = q + 1;
+        if (Clock.isDigit(sep) && kind.equals(RANK)) {
+            s = q; // rank3
+        } else if (sep == ' ' || sep == '=' || sep == ':' || sep == '#') {
+            if (sep == ' ' && s + 3 < e && (b[s] | 0x20) == 'i' && (b[s + 1] | 0x20) == 'd' && (b[s + 2] == ' ' || b[s + 2] == '=' || b[s + 2] == ':')) {
+                s += 3; // "job id 7", "request ID: x"
+            }
+            while (s < e && b[s] == ' ' && s - q < 3) {
+                s++;
+            }
+        } else if (sep == '_' && s + 2 < e && (b[s] | 0x20) == 'i' && (b[s + 1] | 0x20) == 'd' && (b[s + 2] == '=' || b[s + 2] == ':')) {
+            s += 3; // request_id=abc
+            while (s < e && b[s] == ' ') {
+                s++;
+            }
+        } else if (sep == '(') {
+            int close = s;
+            while (close < e && close - s < 64 && b[close] != ')' && b[close] != ' ') {
+                close++;
+            }
+            if (close < e && b[close] == ')' && close > s && hasDigit(b, s, close)) {
+                idStart = nounAt;
+                idEnd = close + 1; // task(x8n4c7gkkuyvb6q)
+                this.kind = kind;
+                return true;
+            }
+            return false;
+        } else if (sep != '-' && sep != '_') {
+            return false;
+        }
+        int t = s;
+        while (t < e && t - s < 80 && (Clock.isLetter(b[t]) || Clock.isDigit(b[t]) || b[t] == '-' || b[t] == '_' || b[t] == '.' || b[t] == ':')) {
+            t++;
+        }
+        while (t > s && (b[t - 1] == '.' || b[t - 1] == ':' || b[t - 1] == '-')) {
+            t--;
+        }
+        if (t == s || !hasDigit(b, s, t)) {
+            return false;
+        }
+        boolean integer = allDigits(b, s, t);
+        if (integer && !numberedAfter(b, nounAt, noun, kind, sep, s == q)) {
+            return false;
+        }
+        if (sep == '-' || sep == '_' || s == q) {
+            if (integer && !numbered(kind, noun)) {
+                return false;
+            }
+            idStart = nounAt; // job-0417, req_5kQ9xT2b, rank3: the noun is part of the token
+        } else if (integer) {
+            if (!numbered(kind, noun)) {
+                return false;
+            }
+            idStart = nounAt; // job 4411, TID 12, rank=0
+        } else {
+            if (t - s < 4) {
+                return false;
+            }
+            idStart = s;
+        }
+        idEnd = t;
+        this.kind = kind;
+        return true;
+    }
+
+    private static boolean hasDigit(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            if (Clock.isDigit(b[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allDigits(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            if (!Clock.isDigit(b[i])) {
+                return false;
+            }
+        }
+        return t > p;
     }
 
     /** arq: {@code 0.50s → 5f0c…:render(1)}, a 32-hex job id followed by a colon and the function. */
@@ -368,15 +516,18 @@ final class UnitVocabulary {
         return v;
     }
 
-    /** Start of the message after a "COMPONENT: " prefix, if any. */
+    /** Start of the message after a {@code COMPONENT: } or a queue's {@code default: } prefix, if any. */
     static int body(byte[] b, int m, int end) {
         int lim = Math.min(end - 1, m + 24);
+        boolean upper = m < end && b[m] >= 'A' && b[m] <= 'Z';
         for (int i = m; i < lim; i++) {
             byte x = b[i];
             if (x == ':' && b[i + 1] == ' ' && i > m) {
                 return i + 2;
             }
-            if (!((x >= 'A' && x <= 'Z') || x == '_' || (x >= '0' && x <= '9'))) {
+            boolean ok = upper ? (x >= 'A' && x <= 'Z') || x == '_' || (x >= '0' && x <= '9')
+                    : (x >= 'a' && x <= 'z') || x == '_' || x == '-' || x == '.' || (x >= '0' && x <= '9');
+            if (!ok) {
                 return m;
             }
         }

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A worker that crashed before it claimed any unit of work is a failed unit of its own, named after
- * the worker (its fleet id, in the file's name or first lines) or else the file: its lines up to its
- * first claim belong to it, so that the crash is listed with the failures and not lost among lines
+ * the worker (its fleet id, in the file's name or first lines) or else the file. Its crash (the
+ * traceback) belongs to it, so that the crash is listed with the failures and not lost among lines
  * of no unit.
  */
 final class WorkerUnit {
@@ -17,8 +17,8 @@ final class WorkerUnit {
     private WorkerUnit() {
     }
 
-    /** Gives the events [from, to) of the file that belong to no unit to the worker's unit. */
-    static void assign(ReadContext ctx, int from, int to) {
+    /** Gives the crash events that belong to no unit to the worker's unit. */
+    static void assign(ReadContext ctx, java.util.List<Integer> crashes) {
         int ref = ctx.tasks.ref(name(ctx.path, ctx.content));
         if (ref < 0) {
             return;
@@ -27,7 +27,7 @@ final class WorkerUnit {
         if (d.type.isEmpty()) {
             d.type = UnitVocabulary.WORKER;
         }
-        for (int i = from; i < to; i++) {
+        for (int i : crashes) {
             if (ctx.events.task(i) < 0) {
                 ctx.events.setTask(i, ref);
             }
