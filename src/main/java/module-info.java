@@ -5,6 +5,10 @@ module faultline {
     requires java.desktop;
     requires java.prefs;
     requires java.management;
+    requires java.sql;
+    // The driver is an automatic module, which jlink cannot link: the runtime image is made without it and
+    // the launchers put it on the module path (--add-modules org.postgresql.jdbc).
+    requires static org.postgresql.jdbc;
     requires jdk.charsets;
     requires org.controlsfx.controls;
     requires com.fasterxml.jackson.databind;
@@ -16,4 +20,5 @@ module faultline {
     opens faultline.analysis to com.fasterxml.jackson.databind;
     opens faultline.model to com.fasterxml.jackson.databind;
     opens faultline.workspace to com.fasterxml.jackson.databind;
+    opens faultline.importer.db to com.fasterxml.jackson.databind;
 }

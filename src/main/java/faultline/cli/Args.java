@@ -9,6 +9,9 @@ import java.util.Set;
 
 /** Command-line arguments: files, and options that take one or more values ({@code --task a b --format md}). */
 final class Args {
+    /** Options that take no value. */
+    static final Set<String> FLAGS = Set.of("--no-cascade");
+
     final List<Path> files = new ArrayList<>();
     final Map<String, List<String>> options = new LinkedHashMap<>();
 
@@ -32,7 +35,7 @@ final class Args {
                     a.options.get(name).add(value);
                     current = multi.contains(name) ? name : null;
                 } else {
-                    current = name;
+                    current = FLAGS.contains(name) ? null : name;
                 }
             } else if (current != null) {
                 a.options.get(current).add(s);
@@ -44,12 +47,12 @@ final class Args {
             }
         }
         for (Map.Entry<String, List<String>> e : a.options.entrySet()) {
-            if (e.getValue().isEmpty()) {
+            if (e.getValue().isEmpty() && !FLAGS.contains(e.getKey())) {
                 throw new Cli.UsageException(e.getKey() + " needs a value");
             }
         }
-        if (a.files.isEmpty()) {
-            throw new Cli.UsageException("give at least one file");
+        if (a.files.isEmpty() && !a.options.containsKey("--db")) {
+            throw new Cli.UsageException("give at least one file (or --db URL)");
         }
         return a;
     }

@@ -6,10 +6,12 @@ import java.util.Arrays;
 /** The headless commands: each returns an exit code and writes to the given streams, never to a display. */
 public final class Cli {
     static final String USAGE = String.join("\n",
-            "usage: faultline [FILE…]                    open the window (the bundled sample without files)",
+            "usage: faultline [--follow] [--dark] [FILE…]  open the window (the bundled sample without files); --follow reads on as files grow",
             "       faultline stats FILE…                import figures: bytes, lines, events, tasks, MB/s, heap",
             "       faultline report FILE… [--task ID…] [--format md|json] [--align ANCHOR]",
-            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]");
+            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]",
+            "       faultline fetch --db URL (--task ID…|--worker W|--failed-since 6h) [--since T] [--until T] [--no-cascade] --out FILE.jsonl",
+            "       report and export also take --db URL with --task/--worker/--failed-since/--since/--until, beside or instead of files");
 
     private Cli() {
     }
@@ -25,6 +27,8 @@ public final class Cli {
                     return ReportCommand.run(rest, out, err);
                 case "export":
                     return ExportCommand.run(rest, out, err);
+                case "fetch":
+                    return FetchCommand.run(rest, out, err);
                 case "--version":
                     out.println("faultline 0.1.0");
                     return 0;

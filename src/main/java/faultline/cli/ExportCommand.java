@@ -27,7 +27,7 @@ final class ExportCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) throws Cli.UsageException {
-        Args a = Args.parse(argv, Set.of("--task", "--align", "--window", "--png", "--svg", "--scale", "--width", "--title"),
+        Args a = Args.parse(argv, DbArgs.with("--task", "--align", "--window", "--png", "--svg", "--scale", "--width", "--title"),
                 Set.of("--task"));
         String png = a.one("--png", null);
         String svg = a.one("--svg", null);
@@ -48,7 +48,7 @@ final class ExportCommand {
         if (scale < 1 || scale > 4 || width < 200 || width > 20_000) {
             throw new Cli.UsageException("--scale is 1 to 4 and --width 200 to 20000");
         }
-        LoadedFiles loaded = LoadedFiles.load(a.files, err);
+        LoadedFiles loaded = LoadedFiles.load(a, err, "export");
         if (loaded == null) {
             return 1;
         }

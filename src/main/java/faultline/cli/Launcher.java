@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code faultline stats|report|export …} runs headless, without a display.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("stats", "report", "export", "help", "--help", "-h", "--version");
+    static final Set<String> COMMANDS = Set.of("stats", "report", "export", "fetch", "help", "--help", "-h", "--version");
 
     private Launcher() {
     }
@@ -28,6 +28,8 @@ public final class Launcher {
         for (String a : args) {
             if (a.startsWith("--snapshot=")) {
                 System.setProperty("faultline.snapshot", a.substring("--snapshot=".length()));
+            } else if (a.equals("--follow")) {
+                System.setProperty("faultline.follow", "true");
             } else if (a.equals("--dark")) {
                 System.setProperty("faultline.theme", "dark");
             } else {

@@ -33,10 +33,32 @@ final class LoadedFiles {
 
     /** Null after telling on err why nothing could be read. */
     static LoadedFiles load(List<Path> given, PrintStream err) {
+        return load(given, List.of(), err);
+    }
+
+    /**
+     * The files and the command's {@code --db} rows, when it has them (fetched first); null after
+     * telling on err why nothing could be read.
+     */
+    static LoadedFiles load(Args a, PrintStream err, String command) throws Cli.UsageException {
+        List<faultline.importer.RowSource> rows = List.of();
+        if (DbArgs.given(a)) {
+            faultline.importer.db.DatabaseSource src = DbArgs.fetch(DbArgs.source(a), err, command);
+            if (src == null) {
+                return null;
+            }
+            rows = List.of(src.rows());
+        }
+        return load(a.files, rows, err);
+    }
+
+    private static LoadedFiles load(List<Path> given, List<faultline.importer.RowSource> rows, PrintStream err) {
         List<Path> logs = given.stream().filter(p -> !WorkspaceStore.isWorkspace(p)).toList();
         Workspace w = null;
         try {
-            if (logs.isEmpty()) {
+            if (given.isEmpty()) {
+                w = null;
+            } else if (logs.isEmpty()) {
                 w = WorkspaceStore.read(given.get(0)).orElse(null);
                 if (w == null) {
                     err.println("faultline: " + given.get(0) + ": no such workspace");
@@ -49,7 +71,7 @@ final class LoadedFiles {
             err.println("faultline: " + e.getMessage() + "; going on without it");
         }
         ImportOptions options = w == null ? ImportOptions.defaults() : w.importOptions();
-        TaskSet set = new Importer(options).importFiles(logs.isEmpty() && w != null ? w.files() : logs, ImportMonitor.NONE);
+        TaskSet set = new Importer(options).importSources(logs.isEmpty() && w != null ? w.files() : logs, rows, ImportMonitor.NONE);
         for (String warning : set.report().warnings()) {
             err.println("faultline: " + warning);
         }

@@ -23,7 +23,7 @@ final class ReportCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) throws Cli.UsageException {
-        Args a = Args.parse(argv, Set.of("--task", "--format", "--align"), Set.of("--task"));
+        Args a = Args.parse(argv, DbArgs.with("--task", "--format", "--align"), Set.of("--task"));
         String format = a.one("--format", "md");
         if (!format.equals("md") && !format.equals("json")) {
             throw new Cli.UsageException("--format is md or json, not " + format);
@@ -33,7 +33,7 @@ final class ReportCommand {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
-        LoadedFiles loaded = LoadedFiles.load(a.files, err);
+        LoadedFiles loaded = LoadedFiles.load(a, err, "report");
         if (loaded == null) {
             return 1;
         }

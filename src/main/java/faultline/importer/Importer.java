@@ -37,6 +37,19 @@ public final class Importer {
         this(ImportOptions.defaults());
     }
 
+    /** Rows read after the files by the import that {@link #importSources} runs. */
+    private List<RowSource> rowSources = List.of();
+
+    /**
+     * Imports the files and then the row sources (rows fetched from a database) into one task set,
+     * merged and de-duplicated alike; throws {@link ImportCancelledException} if the monitor cancels.
+     */
+    public TaskSet importSources(List<Path> files, List<RowSource> rows, ImportMonitor monitor) {
+        Importer withRows = new Importer(options);
+        withRows.rowSources = List.copyOf(rows);
+        return withRows.importFiles(files, monitor);
+    }
+
     /** Imports the files; throws {@link ImportCancelledException} if the monitor cancels. */
     public TaskSet importFiles(List<Path> files, ImportMonitor monitor) {
         EventStore.Builder events = EventStore.builder(1024);
@@ -116,7 +129,8 @@ public final class Importer {
                 Timing.log("read " + path.getFileName(), tRead);
                 sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos(), ctx.untimed()));
                 texts.add(text);
-                workerOfSource.add(workerOf(path, loaded.content()));
+                // Rows of a JSON export say their worker; a worker id somewhere in the export is not every task's worker.
+                workerOfSource.add(d.format() == SourceFormat.SYSTEM_LOGS_JSON ? null : workerOf(path, loaded.content()));
                 sequential.add(d.format() != SourceFormat.COMPARISON_DIGEST);
                 if (Files.size(path) != loaded.size() || !Files.getLastModifiedTime(path).equals(before)) {
                     report.incomplete = "the file changed while it was read (" + loaded.size() + " → " + Files.size(path)
@@ -141,6 +155,7 @@ public final class Importer {
             done += report.bytes;
             monitor.progress(done, Math.max(total, done), "Read " + path.getFileName());
         }
+        readRowSources(events, registry, sources, texts, reports, workerOfSource, sequential, monitor);
         monitor.progress(done, Math.max(total, done), "Assembling tasks…");
         long tAssemble = System.nanoTime();
         List<Task> tasks = assemble(events, registry, texts, reports, workerOfSource, sequential, monitor);
@@ -150,6 +165,35 @@ public final class Importer {
             fileReports.add(r.build());
         }
         return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+    }
+
+    /** Each row source becomes one more source after the files; one that fails leaves nothing behind and is reported. */
+    private void readRowSources(EventStore.Builder events, TaskRegistry registry, List<SourceFile> sources, List<SourceText> texts,
+                                List<FileReportBuilder> reports, List<String> workerOfSource, List<Boolean> sequential,
+                                ImportMonitor monitor) {
+        for (RowSource rows : rowSources) {
+            if (monitor.isCancelled()) {
+                throw new ImportCancelledException();
+            }
+            Path path = RowSourceReader.pathOf(rows);
+            FileReportBuilder report = new FileReportBuilder(rows.name(), rows.description());
+            report.format = SourceFormat.SYSTEM_LOGS_JSON;
+            report.confidence = 1.0;
+            reports.add(report);
+            int mark = events.size();
+            int sourceIndex = sources.size();
+            ImportOptions.SourceOptions opts = ImportOptions.SourceOptions.DEFAULT;
+            ReadContext ctx = new ReadContext(sourceIndex, path, new ArrayContent(new byte[0], 0), events, registry, report, monitor, opts);
+            try {
+                texts.add(RowSourceReader.read(rows, ctx));
+                sources.add(new SourceFile(sourceIndex, path, 0, SourceFormat.SYSTEM_LOGS_JSON, opts.zone(), opts.offsetNanos()));
+                workerOfSource.add(null);
+                sequential.add(true);
+            } catch (ImportException e) {
+                events.truncate(mark);
+                report.fatal = e.getMessage();
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package faultline.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import faultline.model.Level;
 import faultline.model.ParamValue;
 import faultline.model.Stamp;
@@ -40,15 +41,52 @@ final class RowReader {
         if (levelText == null) {
             levelText = str(row, "level");
         }
-        Level level = levelText == null ? Level.INFO : Level.parse(levelText);
-        if (level == null) {
-            level = Level.INFO;
-        }
         JsonNode metadata = metadata(row.get("metadata"));
         String worker = str(row, "worker_id");
         String sourceType = str(row, "source_type");
         String sourceId = str(row, "source_id");
-        int ref = ctx.tasks.ref(str(row, "task_id"));
+        int ref = attribute(message, str(row, "task_id"), metadata, worker, sourceType);
+        String raw = rawLine(row, sourceType, sourceId, levelText, message, metadata);
+        int pooled = text.add(message, raw, line);
+        String ts = str(row, "timestamp");
+        if (ts == null) {
+            ts = str(row, "created_at");
+        }
+        Level level = level(levelText);
+        if (ts != null && ctx.time.parseDateTime(ts.trim(), 0, parsed) && !parsed.placeholder) {
+            ctx.timed(parsed.nanos, parsed.precision, level, ref, pooled);
+        } else {
+            if (ts != null && !ts.isBlank() && !parsed.placeholder) {
+                ctx.report.note(line, "timestamp not understood, time estimated: " + ts, null);
+            }
+            ctx.estimated(level, ref, pooled);
+        }
+    }
+
+    /**
+     * A system_logs row of a {@link RowSource}, its time already read; its text stays with the
+     * source, which knows it by textRef. Attributed to a task exactly as a row of a JSON export.
+     */
+    void logRow(LogRow row, long textRef, int line) {
+        if (row.message() == null) {
+            ctx.report.unparsed(line, "row without a message", null);
+            return;
+        }
+        // The metadata only matters for a row without a task id of its own: parse it only then.
+        JsonNode metadata = row.taskId() != null || row.metadata() == null || row.metadata().equals("{}")
+                ? null : metadata(TextNode.valueOf(row.metadata()));
+        int ref = attribute(row.message(), row.taskId(), metadata, row.workerId(), row.sourceType());
+        ctx.timed(row.nanos(), row.precision(), level(row.level()), ref, textRef);
+    }
+
+    private static Level level(String levelText) {
+        Level level = levelText == null ? Level.INFO : Level.parse(levelText);
+        return level == null ? Level.INFO : level;
+    }
+
+    /** The task ref of a row: its task_id, else the metadata's, else an id in the message, else the worker's current task. */
+    private int attribute(String message, String taskId, JsonNode metadata, String worker, String sourceType) {
+        int ref = ctx.tasks.ref(taskId);
         if (ref < 0 && metadata != null) {
             ref = ctx.tasks.ref(str(metadata, "task_id"));
         }
@@ -70,20 +108,7 @@ final class RowReader {
                 d.workerId = worker;
             }
         }
-        String raw = rawLine(row, sourceType, sourceId, levelText, message, metadata);
-        int pooled = text.add(message, raw, line);
-        String ts = str(row, "timestamp");
-        if (ts == null) {
-            ts = str(row, "created_at");
-        }
-        if (ts != null && ctx.time.parseDateTime(ts.trim(), 0, parsed) && !parsed.placeholder) {
-            ctx.timed(parsed.nanos, parsed.precision, level, ref, pooled);
-        } else {
-            if (ts != null && !ts.isBlank() && !parsed.placeholder) {
-                ctx.report.note(line, "timestamp not understood, time estimated: " + ts, null);
-            }
-            ctx.estimated(level, ref, pooled);
-        }
+        return ref;
     }
 
     private static String rawLine(JsonNode row, String sourceType, String sourceId, String level, String message, JsonNode metadata) {
@@ -153,6 +178,9 @@ final class RowReader {
                 d.parentId = orchestrator;
             }
             String run = str(params, "run_id");
+            if (run == null) {
+                run = str(params, "orchestrator_run_id");
+            }
             if (run != null) {
                 d.runId = run;
             }

@@ -56,6 +56,9 @@ public final class App extends Application {
             }
         }
         vm.open(files);
+        if (Boolean.getBoolean("faultline.follow")) {
+            view.follow.followingProperty().set(true);
+        }
         String snapshot = System.getProperty("faultline.snapshot");
         if (snapshot != null) {
             Snapshot.whenReady(vm, scene, Path.of(snapshot));

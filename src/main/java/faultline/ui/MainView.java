@@ -61,6 +61,10 @@ public final class MainView extends BorderPane {
     final Action export;
     final Action copyImage;
     final Action quit;
+    final Action openDatabase;
+    final Action saveSnapshot;
+    final Action reload;
+    final FollowController follow;
 
     public MainView(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -104,6 +108,18 @@ public final class MainView extends BorderPane {
         copyImage.disabledProperty().bind(vm.comparisonProperty().isNull());
         cancel = new Action("Cancel", e -> vm.cancel());
         cancel.disabledProperty().bind(vm.busyProperty().not());
+        openDatabase = new Action("Open Database…", e -> chooseDatabase());
+        openDatabase.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openDatabase.setLongText("Fetch failures and their rows from the worker system's Postgres");
+        saveSnapshot = new Action("Save Snapshot…", e -> saveSnapshot());
+        saveSnapshot.setLongText("Keep the fetched rows as JSON lines before the database deletes them");
+        saveSnapshot.disabledProperty().bind(vm.databaseProperty().isNull());
+        reload = new Action("Reload", e -> vm.reload());
+        reload.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        reload.setLongText("Read the files again and fetch again from the database, keeping the view");
+        reload.disabledProperty().bind(Bindings.isEmpty(vm.files()).and(vm.databaseProperty().isNull()).or(vm.busyProperty()));
+        vm.setPasswordPrompt(DatabaseDialog.prompt(stage));
+        follow = new FollowController(vm, this::notifyFailure);
         quit = new Action("Quit", e -> stage.close());
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
 
@@ -153,7 +169,9 @@ public final class MainView extends BorderPane {
     private MenuBar menuBar() {
         Menu file = new Menu("File");
         file.getItems().addAll(ActionUtils.createMenuItem(open), recentMenu, ActionUtils.createMenuItem(openSample),
+                ActionUtils.createMenuItem(openDatabase), ActionUtils.createMenuItem(reload),
                 new SeparatorMenuItem(), ActionUtils.createMenuItem(save), ActionUtils.createMenuItem(saveAs),
+                ActionUtils.createMenuItem(saveSnapshot),
                 new SeparatorMenuItem(), ActionUtils.createMenuItem(export), new SeparatorMenuItem(),
                 ActionUtils.createMenuItem(sources), new SeparatorMenuItem(), ActionUtils.createMenuItem(cancel), new SeparatorMenuItem(), ActionUtils.createMenuItem(quit));
         file.setOnShowing(e -> fillRecent());
@@ -168,9 +186,13 @@ public final class MainView extends BorderPane {
         javafx.scene.control.CheckMenuItem darkItem = new javafx.scene.control.CheckMenuItem("Dark Theme");
         darkItem.setSelected(isDark());
         darkItem.setOnAction(e -> toggleTheme());
+        javafx.scene.control.CheckMenuItem followItem = new javafx.scene.control.CheckMenuItem("Follow");
+        followItem.setId("follow-item");
+        followItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
+        followItem.selectedProperty().bindBidirectional(follow.followingProperty());
         view.getItems().addAll(ActionUtils.createMenuItem(fit), ActionUtils.createMenuItem(crash), ActionUtils.createMenuItem(sameMoment),
                 foldItem, new SeparatorMenuItem(), menuItem("Back (Alt+Left)", back), menuItem("Forward (Alt+Right)", forward),
-                resetShiftsItem(), new SeparatorMenuItem(), darkItem);
+                resetShiftsItem(), new SeparatorMenuItem(), followItem, new SeparatorMenuItem(), darkItem);
         Menu edit = new Menu("Edit");
         edit.getItems().addAll(ActionUtils.createMenuItem(copyImage));
         MenuBar bar = new MenuBar(file, edit, view);
@@ -267,10 +289,13 @@ public final class MainView extends BorderPane {
         readout.setId("cursor-readout");
         readout.getStyleClass().add("cursor-readout");
         readout.textProperty().bind(timelineVm.readoutProperty());
+        Label following = new Label();
+        following.setId("follow-status");
+        following.textProperty().bind(follow.statusProperty());
         Label saved = new Label();
         saved.setId("workspace-status");
         saved.textProperty().bind(vm.workspaceStatusProperty());
-        bar.getRightItems().addAll(readout, new javafx.scene.control.Separator(Orientation.VERTICAL), saved, new javafx.scene.control.Separator(Orientation.VERTICAL), stop, report);
+        bar.getRightItems().addAll(readout, new javafx.scene.control.Separator(Orientation.VERTICAL), following, saved, new javafx.scene.control.Separator(Orientation.VERTICAL), stop, report);
         return bar;
     }
 
@@ -374,6 +399,40 @@ public final class MainView extends BorderPane {
     }
 
     private record Copied(java.awt.image.BufferedImage image, String title) {
+    }
+
+    private String lastDatabaseUrl() {
+        faultline.importer.db.DatabaseSource db = vm.databaseProperty().get();
+        return db != null ? db.spec().url() : faultline.workspace.RecentFiles.defaultNode().get("database.url", "");
+    }
+
+    private void chooseDatabase() {
+        DatabaseDialog d = new DatabaseDialog(stage, lastDatabaseUrl(), !vm.files().isEmpty(), vm.passwordPrompt());
+        d.showAndWait().ifPresent(c -> {
+            // Only the URL without its password is remembered.
+            faultline.workspace.RecentFiles.defaultNode().put("database.url", c.source().spec().url());
+            vm.openDatabase(c.source(), c.withFiles());
+        });
+    }
+
+    private void saveSnapshot() {
+        faultline.importer.db.DatabaseSource db = vm.databaseProperty().get();
+        if (db == null) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save snapshot of the fetched rows");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON lines", "*.jsonl"));
+        fc.setInitialFileName("system_logs-" + db.spec().host() + "-" + java.time.LocalDate.now() + ".jsonl");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            vm.saveSnapshot(f.toPath());
+        }
+    }
+
+    private void notifyFailure(String text) {
+        org.controlsfx.control.Notifications.create().owner(stage).title("Faultline — new failure").text(text)
+                .hideAfter(javafx.util.Duration.seconds(8)).showWarning();
     }
 
     private void chooseFiles() {

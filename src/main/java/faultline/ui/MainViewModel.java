@@ -71,6 +71,11 @@ public final class MainViewModel {
     private final RecentFiles recent;
 
     private ImportOptions options = ImportOptions.defaults();
+    /** The database rows read beside the files, or null. */
+    private final ObjectProperty<faultline.importer.db.DatabaseSource> database = new SimpleObjectProperty<>(this, "database");
+    /** Rotated copies of followed files, read beside them so that earlier lines stay. */
+    private final List<Path> rotated = new ArrayList<>();
+    private faultline.importer.db.DatabaseSource.PasswordPrompt passwordPrompt;
     /** Hand-set shifts of lanes, by task index, in ns. */
     private final Map<Integer, Long> shifts = new HashMap<>();
     private Analyzer analyzer;
@@ -116,7 +121,7 @@ public final class MainViewModel {
 
     /** Something worth keeping changed: the workspace is saved a moment later (changes in a burst save once). */
     private void changed() {
-        if (!restoring && workspacePath.get() != null && !files.isEmpty()) {
+        if (!restoring && workspacePath.get() != null && (!files.isEmpty() || database.get() != null)) {
             autosave.playFromStart();
         }
     }
@@ -157,6 +162,9 @@ public final class MainViewModel {
         Workspace.ViewState v = view.get();
         List<Note> ns = List.copyOf(notes);
         ImportOptions o = options;
+        faultline.importer.db.DatabaseSource db = database.get();
+        Workspace.DatabaseRef dbRef = db == null ? null : new Workspace.DatabaseRef(db.spec().url(), db.query(),
+                db.store().tasks().stream().map(faultline.importer.db.TaskRow::id).toList());
         return () -> {
             List<Workspace.SourceRef> refs = new ArrayList<>();
             for (Path f : list) {
@@ -171,14 +179,14 @@ public final class MainViewModel {
                         so.format() == null ? null : so.format().id(), so.zone().getId(), so.offsetNanos(),
                         so.date() == null ? null : so.date().toString()));
             }
-            return new Workspace(Workspace.VERSION, refs, ids, a, byId, v, ns);
+            return new Workspace(Workspace.VERSION, refs, ids, a, byId, v, ns, dbRef);
         };
     }
 
     /** Saves the workspace (in the background: hashing a large log takes a moment). */
     public void saveWorkspace() {
         Path target = workspacePath.get();
-        if (target == null || files.isEmpty()) {
+        if (target == null || (files.isEmpty() && database.get() == null)) {
             return;
         }
         java.util.function.Supplier<Workspace> w = captureWorkspace();
@@ -211,7 +219,16 @@ public final class MainViewModel {
             return;
         }
         options = w.importOptions();
-        openWith(w.files(), file, () -> w, false);
+        faultline.importer.db.DatabaseSource again = null;
+        if (w.database() != null) {
+            try {
+                again = new faultline.importer.db.DatabaseSource(w.database().url(), w.database().query(),
+                        faultline.importer.db.Passwords.ofSystem(), passwordPrompt);
+            } catch (IllegalArgumentException e) {
+                problems.setAll(file.getFileName() + ": its database cannot be asked again (" + e.getMessage() + ")");
+            }
+        }
+        openWith(w.files(), file, () -> w, false, again, w.database() == null ? List.of() : w.database().tasks());
     }
 
     public ReadOnlyObjectProperty<TaskSet> taskSetProperty() {
@@ -319,8 +336,20 @@ public final class MainViewModel {
      * @param dirty   whether the result differs from the saved workspace and is to be saved
      */
     private void openWith(List<Path> paths, Path workspaceFile, java.util.function.Supplier<Workspace> restore, boolean dirty) {
+        openWith(paths, workspaceFile, restore, dirty, null, List.of());
+    }
+
+    /**
+     * @param fetch  a database to fetch from before reading (Reload, a reopened workspace), or null to read
+     *               the rows held by the current one
+     * @param chosen ids of the tasks to fetch (empty: every task the query lists)
+     */
+    private void openWith(List<Path> paths, Path workspaceFile, java.util.function.Supplier<Workspace> restore, boolean dirty,
+                          faultline.importer.db.DatabaseSource fetch, List<String> chosen) {
         cancel();
         List<Path> list = List.copyOf(paths);
+        List<Path> extra = List.copyOf(rotated);
+        faultline.importer.db.DatabaseSource held = fetch != null ? fetch : database.get();
         Anchor a = anchor.get();
         ImportOptions opts = options;
         javafx.concurrent.Task<Opened> job = new javafx.concurrent.Task<>() {
@@ -338,7 +367,12 @@ public final class MainViewModel {
                         return isCancelled0();
                     }
                 };
-                TaskSet set = new Importer(opts).importFiles(list, monitor);
+                if (fetch != null) {
+                    fetchAgain(fetch, chosen, monitor);
+                }
+                List<Path> read = new ArrayList<>(extra);
+                read.addAll(list);
+                TaskSet set = new Importer(opts).importSources(read, held == null ? List.of() : List.of(held.rows()), monitor);
                 updateMessage("Analysing failures…");
                 Analyzer an = new Analyzer(set);
                 Map<Integer, TaskAnalysis> fails = new HashMap<>();
@@ -375,6 +409,7 @@ public final class MainViewModel {
             restoring = true;
             try {
                 Opened o = job.getValue();
+                database.set(held);
                 if (o.restored() != null) {
                     // Notes, view and anchor go in before the comparison so the first drawing is already the saved one.
                     notes.setAll(o.restored().workspace().notes());
@@ -410,7 +445,8 @@ public final class MainViewModel {
                 return;
             }
             Throwable ex = job.getException();
-            problems.setAll(ex instanceof ImportCancelledException ? "Import cancelled." : "Import failed: " + ex);
+            problems.setAll(ex instanceof ImportCancelledException ? "Import cancelled."
+                    : ex instanceof FetchFailed ? ex.getMessage() : "Import failed: " + ex);
             status.set(ex instanceof ImportCancelledException ? "Import cancelled" : "Import failed");
             finishBusy();
         });
@@ -457,17 +493,127 @@ public final class MainViewModel {
         compared.setAll(o.preselected());
         comparison.set(o.comparison());
         problems.setAll(o.set().report().warnings());
-        title.set("Faultline — " + String.join(", ", o.files().stream().map(p -> String.valueOf(p.getFileName())).toList()));
-        if (o.set().sources().size() > 0) {
+        List<String> names = new ArrayList<>(o.files().stream().map(p -> String.valueOf(p.getFileName())).toList());
+        if (database.get() != null) {
+            names.add(database.get().spec().url());
+        }
+        title.set("Faultline — " + String.join(", ", names));
+        if (o.set().sources().size() > 0 && !o.files().isEmpty()) {
             recent.add(o.files());
         }
-        if (!o.preselected().isEmpty()) {
+        Task again = pendingSelection == null ? null : o.set().find(pendingSelection).orElse(null);
+        pendingSelection = null;
+        if (again != null) {
+            selection.taskProperty().set(again);
+        } else if (!o.preselected().isEmpty()) {
             selection.taskProperty().set(o.preselected().get(0));
         }
     }
 
     public ImportOptions options() {
         return options;
+    }
+
+    /** A fetch that could not even start (no connection): its message names the server and the reason. */
+    private static final class FetchFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FetchFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static void fetchAgain(faultline.importer.db.DatabaseSource src, List<String> chosen, ImportMonitor monitor) {
+        try {
+            monitor.progress(0, 1, "Asking " + src.spec().server() + " for the tasks…");
+            List<faultline.importer.db.TaskRow> listed = src.listTasks();
+            List<faultline.importer.db.TaskRow> pick = chosen.isEmpty() ? listed
+                    : listed.stream().filter(t -> chosen.contains(t.id())).toList();
+            src.fetch(pick.isEmpty() ? listed : pick, monitor);
+        } catch (faultline.importer.db.DbException e) {
+            throw new FetchFailed(e.getMessage());
+        }
+    }
+
+    public ObjectProperty<faultline.importer.db.DatabaseSource> databaseProperty() {
+        return database;
+    }
+
+    /** How a password is asked for when the database wants one and none was found (a dialog of the window). */
+    public void setPasswordPrompt(faultline.importer.db.DatabaseSource.PasswordPrompt prompt) {
+        this.passwordPrompt = prompt;
+    }
+
+    public faultline.importer.db.DatabaseSource.PasswordPrompt passwordPrompt() {
+        return passwordPrompt;
+    }
+
+    /**
+     * Opens rows fetched from a database: beside the open files when withFiles (de-duplicated against
+     * them), else alone. A session of database rows only has no workspace until Save Workspace As.
+     */
+    public void openDatabase(faultline.importer.db.DatabaseSource fetched, boolean withFiles) {
+        List<Path> keep = withFiles ? List.copyOf(files) : List.of();
+        if (!withFiles) {
+            rotated.clear();
+        }
+        database.set(fetched);
+        openWith(keep, withFiles ? workspacePath.get() : null, null, withFiles, null, List.of());
+        if (!withFiles) {
+            database.set(fetched);
+        }
+    }
+
+    /**
+     * Reads the files again and asks the database again with the same query, keeping what the user
+     * set up: compared tasks, alignment, shifts, notes, the view and the selected task.
+     */
+    public void reload() {
+        faultline.importer.db.DatabaseSource db = database.get();
+        faultline.importer.db.DatabaseSource again = db == null ? null : db.again();
+        List<String> chosen = db == null ? List.of() : db.store().tasks().stream().map(faultline.importer.db.TaskRow::id).toList();
+        refreshKeepingView(again, chosen);
+    }
+
+    /** Reads the sources again after a follow step, keeping the user's view; rotated copies join the files. */
+    public void followed(List<Path> rotatedFiles) {
+        for (Path p : rotatedFiles) {
+            if (!rotated.contains(p)) {
+                rotated.add(p);
+            }
+        }
+        refreshKeepingView(null, List.of());
+    }
+
+    private void refreshKeepingView(faultline.importer.db.DatabaseSource fetch, List<String> chosen) {
+        if (files.isEmpty() && database.get() == null) {
+            return;
+        }
+        Task selected = selection.taskProperty().get();
+        String selectedId = selected == null ? null : selected.id();
+        java.util.function.Supplier<Workspace> state = captureWorkspace();
+        pendingSelection = selectedId;
+        openWith(List.copyOf(files), workspacePath.get(), state, false, fetch, chosen);
+    }
+
+    /** The task to select again once a re-read is published, or null. */
+    private String pendingSelection;
+
+    /** Rows of the database held now, written as a JSON-lines snapshot (atomically, in the background). */
+    public void saveSnapshot(Path target) {
+        faultline.importer.db.DatabaseSource db = database.get();
+        if (db == null) {
+            return;
+        }
+        workspaceStatus.set("Saving " + target.getFileName() + "…");
+        Background.run(() -> {
+            faultline.workspace.AtomicFile.write(target, db::writeSnapshot);
+            return target;
+        }, t -> workspaceStatus.set(String.format("Snapshot saved: %s (%d tasks, %,d rows)", t.getFileName(),
+                db.store().taskCount(), db.store().size())), ex -> {
+            workspaceStatus.set("Snapshot not saved");
+            problems.setAll("Snapshot not saved: " + target.getFileName() + ": " + ex.getMessage());
+        });
     }
 
     /** New per-file settings: the files are read again with them. */

@@ -17,10 +17,27 @@ import java.util.Map;
  * @param shifts   task id → hand-set shift, ns
  * @param view     the timeline's view, or null
  * @param notes    the notes
+ * @param database the database the rows were fetched from and what was asked, or null (older workspaces have none)
  */
 public record Workspace(int version, List<SourceRef> sources, List<String> compared, String anchor, Map<String, Long> shifts,
-                        ViewState view, List<Note> notes) {
+                        ViewState view, List<Note> notes, DatabaseRef database) {
     public static final int VERSION = 1;
+
+    /**
+     * Where rows came from besides the files, so that Reload fetches them again: the connection
+     * without its password, the query as the user wrote it, and the tasks chosen from its list.
+     */
+    public record DatabaseRef(String url, faultline.importer.db.TaskQuery query, List<String> tasks) {
+        public DatabaseRef {
+            tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        }
+    }
+
+    /** A workspace of files only. */
+    public Workspace(int version, List<SourceRef> sources, List<String> compared, String anchor, Map<String, Long> shifts,
+                     ViewState view, List<Note> notes) {
+        this(version, sources, compared, anchor, shifts, view, notes, null);
+    }
 
     /**
      * @param format null to detect

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * heap bytes per line; where lnav is installed, it opens the same file in the same run, so that the
  * ratio of wall times holds on a noisy machine. {@code general}: the same for a 1 GiB log in Python
  * logging's layout, read by the general text reader (three runs). {@code gui}: see {@link GuiBenchmark}.
- * {@code render}: see {@link RenderBenchmark}.
+ * {@code render}: see {@link RenderBenchmark}. {@code db}: see {@link DbBenchmark}.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -41,6 +41,9 @@ public final class Benchmarks {
         }
         if (which.contains("render")) {
             RenderBenchmark.main(new String[0]);
+        }
+        if (which.contains("db")) {
+            DbBenchmark.main(new String[0]);
         }
     }
 
