@@ -2,6 +2,7 @@ package faultline.importer;
 
 import faultline.model.Level;
 import faultline.model.ParseReport.Repair;
+import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
 import java.time.LocalDate;
@@ -13,6 +14,29 @@ import java.util.regex.Pattern;
  * time without a date, interleaved with Python logging lines, prints, progress bars and tracebacks.
  */
 final class ConsoleReader implements SourceReader {
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.WORKER_CONSOLE;
+    }
+
+    /** The share of the sample's lines that are console or Python logging lines, below the structured formats. */
+    @Override
+    public double fit(Sample sample) {
+        int lines = 0;
+        int console = 0;
+        for (String line : sample.nonBlank()) {
+            lines++;
+            if (isConsoleLine(line)) {
+                console++;
+            }
+        }
+        return lines == 0 ? 0 : 0.85 * console / lines;
+    }
+
+    static boolean isConsoleLine(String line) {
+        return CONSOLE.matcher(line).matches() || PYLOG.matcher(line).matches() || ERROR_TASK.matcher(line).matches();
+    }
+
     static final Pattern CONSOLE = Pattern.compile(
             "^\\[(\\d{2}:\\d{2}:\\d{2})\\] (INFO|DEBUG|WARNING|WARN|ERROR|CRITICAL|✅|⚠️?|❌|🔴 CRITICAL|🔴|⏳|📊|⏭️?|🔍|🔄|💥)"
                     + " +([A-Z][A-Z0-9_]*)(?: \\[Task ([^\\]]{1,80})\\])?(?: (.*))?$");
@@ -43,6 +67,8 @@ final class ConsoleReader implements SourceReader {
         boolean openBracket = false;
         long eventStart = 0;
         TimeParser.Parsed parsed = new TimeParser.Parsed();
+        int firstClaim = -1;       // the first event of a task
+        java.util.List<Integer> crashes = new java.util.ArrayList<>(); // tracebacks before any task
         while (lines.next()) {
             ctx.tick(lines.position());
             String text = lines.text;
@@ -60,6 +86,9 @@ final class ConsoleReader implements SourceReader {
                 ctx.report.repair(Repair.CONTINUATION);
                 if (inTraceback && EXCEPTION_LINE.matcher(text).matches()) {
                     inTraceback = false;
+                }
+                if (firstClaim < 0 && lastEventTask < 0 && TRACEBACK_START.matcher(text).find()) {
+                    crashes.add(lastEvent);
                 }
                 openBracket = openBracket && unbalanced(ctx.events, lastEvent, ctx, lines.end());
                 continue;
@@ -86,6 +115,7 @@ final class ConsoleReader implements SourceReader {
                 lastEvent = ctx.timed(nanos, 0, levelOf(m.group(2)), ref, lines.start);
                 eventStart = lines.start;
                 lastEventTask = ref;
+                firstClaim = firstClaim < 0 && ref >= 0 ? lastEvent : firstClaim;
                 if (STARTS_TASK.matcher(msg.strip()).find() && ref >= 0) {
                     current = ref;
                 } else if (ENDS_TASK.matcher(msg).find()) {
@@ -109,6 +139,7 @@ final class ConsoleReader implements SourceReader {
                 lastEvent = ctx.timed(nanos, ms == null ? 0 : 3, Level.parse(p.group(3)), ref, lines.start);
                 eventStart = lines.start;
                 lastEventTask = ref;
+                firstClaim = firstClaim < 0 && ref >= 0 ? lastEvent : firstClaim;
                 inTraceback = false;
                 openBracket = bracketDepth(msg) > 0;
                 continue;
@@ -119,6 +150,7 @@ final class ConsoleReader implements SourceReader {
                 lastEvent = ctx.estimated(Level.ERROR, ref, lines.start);
                 eventStart = lines.start;
                 lastEventTask = ref;
+                firstClaim = firstClaim < 0 && ref >= 0 ? lastEvent : firstClaim;
                 inTraceback = false;
                 openBracket = false;
                 continue;
@@ -128,6 +160,9 @@ final class ConsoleReader implements SourceReader {
             if (traceback && lastEvent >= 0 && inTraceback) {
                 extend(ctx, lastEvent, eventStart, lines.end());
                 ctx.report.repair(Repair.CONTINUATION);
+                if (firstClaim < 0 && lastEventTask < 0) {
+                    crashes.add(lastEvent);
+                }
                 continue;
             }
             Level level = traceback || EXCEPTION_LINE.matcher(text).matches() ? Level.ERROR : Level.PRINT;
@@ -136,8 +171,15 @@ final class ConsoleReader implements SourceReader {
             lastEvent = ctx.estimated(level, ref, lines.start);
             eventStart = lines.start;
             lastEventTask = ref;
+                firstClaim = firstClaim < 0 && ref >= 0 ? lastEvent : firstClaim;
             inTraceback = traceback;
+            if (traceback && ref < 0 && firstClaim < 0) {
+                crashes.add(lastEvent);
+            }
             openBracket = bracketDepth(text) > 0;
+        }
+        if (!crashes.isEmpty()) {
+            WorkerUnit.assign(ctx, crashes);
         }
         ctx.finish();
         return new ContentText(ctx.content, ConsoleReader::message, index);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
 import java.io.IOException;
@@ -23,6 +24,36 @@ import java.util.Map;
  * placed by file order.
  */
 final class CsvReader implements SourceReader {
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.SYSTEM_LOGS_CSV;
+    }
+
+    /** A header of comma-separated column names, one of them a system_logs column. */
+    @Override
+    public double fit(Sample sample) {
+        String header = sample.lines().isEmpty() ? "" : sample.lines().get(0).strip().toLowerCase(Locale.ROOT);
+        return isCsvHeader(header) ? 0.9 : 0;
+    }
+
+    static boolean isCsvHeader(String header) {
+        String[] cols = header.split(",");
+        if (cols.length < 3) {
+            return false;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String c : cols) {
+            String n = c.strip().replace("\"", "");
+            if (!COLUMN_NAME.matcher(n).matches()) {
+                return false;
+            }
+            names.add(n);
+        }
+        return knownColumns(names);
+    }
+
+    private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_ ]*+");
+
     private static final CsvMapper MAPPER = new CsvMapper();
 
     @Override

@@ -2,6 +2,7 @@ package faultline.importer;
 
 import faultline.model.Level;
 import faultline.model.ParamValue;
+import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
 import java.util.ArrayList;
@@ -19,6 +20,18 @@ import java.util.regex.Pattern;
  * the file.
  */
 final class DigestReader implements SourceReader {
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.COMPARISON_DIGEST;
+    }
+
+    @Override
+    public double fit(Sample sample) {
+        String s = sample.text();
+        return (s.contains("TASK LIFECYCLE") && (s.contains("CRASH POINTS") || s.contains("CRASH HERE")))
+                || s.contains("VISUAL FAILURE COMPARISON") ? 0.95 : 0;
+    }
+
     private static final Pattern HEADER = Pattern.compile("^([A-Z][A-Z ]*?) FAILURE \\(([^)]+)\\)\\s*$");
     private static final Pattern LABEL = Pattern.compile("^([A-Z][A-Z ]*?)(?: - LOOP \\[\\d+/\\d+\\] - [\\w.]+| CRASH PATTERN| \\([^)]*\\))?:\\s*$");
     private static final Pattern MILESTONE = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)\\s*►\\s*(.+)$");

@@ -35,6 +35,19 @@ final class FileReportBuilder {
         this.path = path;
     }
 
+    /** A fresh report of the same file that keeps what loading it repaired (for a second reading). */
+    FileReportBuilder restart() {
+        FileReportBuilder r = new FileReportBuilder(file, path);
+        r.bytes = bytes;
+        for (Map.Entry<Repair, Long> e : repairs.entrySet()) {
+            if (e.getKey() == Repair.BYTE_ORDER_MARK || e.getKey() == Repair.INVALID_UTF8
+                    || e.getKey() == Repair.MOJIBAKE_MACROMAN || e.getKey() == Repair.MOJIBAKE_WINDOWS1252) {
+                r.repairs.put(e.getKey(), e.getValue());
+            }
+        }
+        return r;
+    }
+
     void repair(Repair r) {
         repairs.merge(r, 1L, Long::sum);
     }

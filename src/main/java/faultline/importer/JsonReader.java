@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
 import java.io.IOException;
@@ -36,9 +37,15 @@ final class JsonReader implements SourceReader {
                     JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build();
 
-    /** How well the start of a file fits: see {@link JsonShape}. */
-    static double fit(List<String> lines) {
-        return JsonShape.fit(lines);
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.SYSTEM_LOGS_JSON;
+    }
+
+    /** JSON data, also with text around it: see {@link JsonShape}. */
+    @Override
+    public double fit(Sample sample) {
+        return JsonShape.fit(sample.lines());
     }
 
     @Override

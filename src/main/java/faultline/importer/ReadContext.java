@@ -29,6 +29,7 @@ final class ReadContext {
     private int lastPrecision;
     private final java.util.List<Integer> waitingForTime = new java.util.ArrayList<>();
     private long lastProgress;
+    private boolean untimed;
 
     ReadContext(int source, Path path, Content content, EventStore.Builder events, TaskRegistry tasks,
                 FileReportBuilder report, ImportMonitor monitor, ImportOptions.SourceOptions options) {
@@ -78,6 +79,16 @@ final class ReadContext {
 
     long lastNanos() {
         return lastNanos;
+    }
+
+    /** No line of the file has a time: the reader laid its events out by line and the source says so. */
+    void markUntimed() {
+        untimed = true;
+        waitingForTime.clear();
+    }
+
+    boolean untimed() {
+        return untimed;
     }
 
     /** Events still without any time at the end of the file get the file's last known time (or none). */

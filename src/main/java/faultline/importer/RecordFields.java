@@ -112,7 +112,7 @@ final class RecordFields {
         if (open == null) {
             return new Read(text, false, 0, 0, false, Level.PRINT, null, false, false);
         }
-        return new Read(open.rest, true, open.nanos, open.precision, true, open.level, null, false, false);
+        return new Read(open.rest, true, open.nanos, open.precision, true, open.level == null ? Level.PRINT : open.level, null, false, false);
     }
 
     /** A timestamp (and a level after it) that opens a text, and the text after them. */

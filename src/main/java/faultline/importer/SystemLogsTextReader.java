@@ -3,6 +3,7 @@ package faultline.importer;
 import faultline.model.EventStore;
 import faultline.model.Level;
 import faultline.model.ParseReport.Problem;
+import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
 import java.time.LocalDate;
@@ -26,6 +27,32 @@ import java.util.regex.Pattern;
  * parallel parts by {@link TextRowScanner}s, one per core, and joined in file order.
  */
 final class SystemLogsTextReader implements SourceReader {
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.SYSTEM_LOGS_TEXT;
+    }
+
+    /** The share of the sample's lines in a system_logs rendering; the console wins a tie. */
+    @Override
+    public double fit(Sample sample) {
+        int lines = 0;
+        int rows = 0;
+        int console = 0;
+        for (String line : sample.nonBlank()) {
+            lines++;
+            if (ConsoleReader.isConsoleLine(line)) {
+                console++;
+            }
+            for (Rendering r : Rendering.values()) {
+                if (r.pattern.matcher(line).matches()) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return lines == 0 || rows <= console ? 0 : 0.85 * rows / lines;
+    }
+
     private static final String LEVEL = "(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)";
     static final String TS = "(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,](?:\\d{1,9}|\\?+|[xX]+))?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)";
     /** Files from this size on are read in parallel parts. */

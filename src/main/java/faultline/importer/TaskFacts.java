@@ -138,7 +138,12 @@ final class TaskFacts {
             d.lineStatus(StatusWords.status(says), when, worker);
         } else {
             TaskStatus s = statusUpdate(msg, t, b, r);
-            if (s != null) {
+            if (s == null) {
+                s = vocabularyStatus(msg, b, r, d.id);
+            }
+            if (s == TaskStatus.QUEUED) {
+                d.retried(when, worker);
+            } else if (s != null) {
                 d.lineStatus(s, when, worker);
             }
         }
@@ -179,4 +184,21 @@ final class TaskFacts {
 
     /** {@code Processing status update for <id>: Failed}: the new status said at the end of the message. */
     private static final Pattern STATUS_SAID = Pattern.compile(": (Queued|In Progress|Complete|Failed|Cancelled)\\s*$");
+
+    /** What the units' vocabulary of the other workers' logs says about the line's unit, or null. */
+    private static TaskStatus vocabularyStatus(String msg, EventStore.Builder b, int r, String id) {
+        boolean traceback = msg.contains("Traceback (most recent call last)");
+        if (traceback && !b.failureLevel(r)) {
+            return null; // a traceback logged as a warning was handled
+        }
+        return UnitVocabulary.statusOf(msg, names(msg, id));
+    }
+
+    /** Whether the message names the unit: its id, or the 8-hex start of a UUID. */
+    private static boolean names(String msg, String id) {
+        if (msg.contains(id)) {
+            return true;
+        }
+        return id.length() == 36 && msg.contains(id.substring(0, 8));
+    }
 }

@@ -37,7 +37,22 @@ public final class TaskIds {
         if (SHORT.matcher(s).matches()) {
             return s.toLowerCase(Locale.ROOT);
         }
-        return s.length() <= 64 && s.matches("[\\w.#-]+") ? s : null;
+        return s.length() <= 64 && isIdText(s) ? s : null;
+    }
+
+    /** Letters, digits and {@code _ . # - : = ( )}, with inner spaces ({@code job 4411}, {@code rank=0}, {@code task(x8n4)}). */
+    private static boolean isIdText(String s) {
+        if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '#' || c == '-' || c == ':' || c == '=' || c == '('
+                    || c == ')' || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package faultline.importer;
 
 import faultline.model.Level;
+import faultline.model.SourceFormat;
 import faultline.model.Stamp;
 import faultline.model.SourceText;
 import faultline.model.TaskStatus;
@@ -16,6 +17,34 @@ import java.util.regex.Pattern;
  * event of the task; quoted log lines are read as console lines dated by the task's creation.
  */
 final class TaskReportReader implements SourceReader {
+    private static final Pattern REPORT_KEY = Pattern.compile(
+            "^\\s*+(?:[^\\w\\s]++\\s*+)?(?:- \\*\\*)?(task_type|status|created_at|updated_at|generation_started_at|Created|Failed|Worker|Error|Attempts|Category)(?:\\*\\*)?:");
+
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.TASK_REPORT;
+    }
+
+    /** Several task-row keys ({@code status:}, {@code Created:}…) and a task id, and not a console capture. */
+    @Override
+    public double fit(Sample sample) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        String firstBracketed = "";
+        for (String line : sample.lines()) {
+            Matcher m = REPORT_KEY.matcher(line);
+            if (m.lookingAt()) {
+                keys.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+            if (firstBracketed.isEmpty() && line.startsWith("[")) {
+                firstBracketed = line;
+            }
+        }
+        if (keys.size() < 3 || !TaskIds.UUID.matcher(sample.text()).find() || ConsoleReader.CONSOLE.matcher(firstBracketed).matches()) {
+            return 0;
+        }
+        return Math.min(0.9, 0.5 + keys.size() * 0.08);
+    }
+
     private static final Pattern TASK_START = Pattern.compile(
             "^(?:.*?\\bTask \\d+: |\\s*id: |\\s*-\\s*)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?::\\s*(.*))?$");
     private static final Pattern KEY_VALUE = Pattern.compile("^\\s*(?:[-*]\\s*)?(?:\\*\\*)?([A-Za-z_][A-Za-z_ ()]*?)(?::\\*\\*|\\*\\*:|:)\\s+(.*)$");

@@ -392,15 +392,19 @@ final class TextRowScanner implements Callable<TextRowScanner> {
                 }
             }
         }
-        int body = body(b, m, end);
+        int body = UnitVocabulary.body(b, m, end);
         if (found >= 0) {
-            if (startsWith(b, body, end, PROCESSING)) {
+            // Rows carry the id on claim lines only: the claim makes the task the one its loop lines belong to.
+            UnitVocabulary.Step step = UnitVocabulary.stepAtStart(b, body, end);
+            if (step == UnitVocabulary.Step.CLAIM) {
                 current = found;
+            } else if (step == UnitVocabulary.Step.END && found == current) {
+                current = -1;
             }
             return found;
         }
         int task = current;
-        if (startsWith(b, body, end, FINISHED)) {
+        if (UnitVocabulary.stepAtStart(b, body, end) == UnitVocabulary.Step.END) {
             current = -1;
         }
         return task;
@@ -415,36 +419,6 @@ final class TextRowScanner implements Callable<TextRowScanner> {
             }
         }
         return false;
-    }
-
-    private static final byte[] PROCESSING = "Processing ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FINISHED = "Finished task".getBytes(StandardCharsets.US_ASCII);
-
-    /** Start of the message after a "COMPONENT: " prefix, if any. */
-    private static int body(byte[] b, int m, int end) {
-        int lim = Math.min(end - 1, m + 24);
-        for (int i = m; i < lim; i++) {
-            byte x = b[i];
-            if (x == ':' && b[i + 1] == ' ' && i > m) {
-                return i + 2;
-            }
-            if (!((x >= 'A' && x <= 'Z') || x == '_' || (x >= '0' && x <= '9'))) {
-                return m;
-            }
-        }
-        return m;
-    }
-
-    private static boolean startsWith(byte[] b, int at, int end, byte[] word) {
-        if (at + word.length > end) {
-            return false;
-        }
-        for (int i = 0; i < word.length; i++) {
-            if (b[at + i] != word[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The line is not in a rendering known by heart: try every rendering on its text, else continuation or not understood. */

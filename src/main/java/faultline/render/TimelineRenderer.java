@@ -103,14 +103,17 @@ public final class TimelineRenderer {
         int digits = Ticks.fractionDigits(step);
         TimelineScene.Lane ref = scene.lanes().isEmpty() ? null : scene.lanes().get(0);
         boolean wall = scene.anchorLabel().equals("wall clock");
-        String unit = "tick " + DurationText.of(step) + (wall ? " · wall clock" : " · aligned on " + scene.anchorLabel());
+        boolean lines = scene.lineOrder();
+        String unit = lines ? "tick " + lineCount(step) + " · no clock: line order"
+                : "tick " + DurationText.of(step) + (wall ? " · wall clock" : " · aligned on " + scene.anchorLabel());
         double unitLeft = s.width() - 6 - s.textWidth(unit, FontSpec.SMALL);
         double lastRight = -1;
         for (long t : ticks) {
             double x = crisp(v.x(t));
             s.line(x, TimelineLayout.AXIS_HEIGHT - 6, x, TimelineLayout.AXIS_HEIGHT, style.get(StyleKey.AXIS_TEXT), 1);
-            String rel = wall ? "" : DurationText.relative(t);
-            String abs = ref == null ? "" : TimeText.clock(ref.epoch(t), digits);
+            String rel = wall || lines ? "" : DurationText.relative(t);
+            String abs = ref == null ? "" : lines ? "line " + faultline.model.SourceFile.lineAt(ref.epoch(t))
+                    : TimeText.clock(ref.epoch(t), digits);
             double tw = Math.max(s.textWidth(rel, FontSpec.SMALL), s.textWidth(abs, FontSpec.SMALL));
             if (x - tw / 2 < lastRight + 6 || x + tw / 2 > unitLeft - 4 && x > s.width() / 2) {
                 continue;
@@ -118,11 +121,17 @@ public final class TimelineRenderer {
             if (!rel.isEmpty()) {
                 s.text(rel, x, 13, FontSpec.SMALL, style.get(StyleKey.AXIS_TEXT), TextAlign.CENTER);
             }
-            s.text(abs, x, wall ? 19 : 25, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.CENTER);
+            s.text(abs, x, wall || lines ? 19 : 25, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.CENTER);
             lastRight = x + tw / 2;
         }
         s.text(unit, s.width() - 6, TimelineLayout.AXIS_HEIGHT - 4, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.RIGHT);
         s.endGroup();
+    }
+
+    /** A tick step of a line-order axis, in lines. */
+    private static String lineCount(long step) {
+        long n = Math.max(1, step / faultline.model.SourceFile.LINE_NANOS);
+        return n == 1 ? "1 line" : String.format("%,d lines", n);
     }
 
     private void anchorLine(Surface s, TimeScale v, TimelineStyle style, double bottom) {

@@ -9,8 +9,15 @@ import java.util.List;
 /**
  * What the timeline shows, already reduced to drawable facts in aligned time (ns relative to each
  * lane's anchor). Built once per comparison; immutable; no toolkit.
+ *
+ * @param lineOrder the lanes' logs carry no clock: their times are line positions, and the axis
+ *                  speaks of lines ({@link faultline.model.SourceFile#LINE_NANOS} a line)
  */
-public record TimelineScene(List<Lane> lanes, String anchorLabel) {
+public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOrder) {
+
+    public TimelineScene(List<Lane> lanes, String anchorLabel) {
+        this(lanes, anchorLabel, false);
+    }
 
     /** A phase bar. endsAtFailure draws a ragged end. */
     public record PhaseBar(PhaseKind kind, long start, long end, boolean endsAtFailure, String label) {
@@ -173,7 +180,7 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel) {
         for (int i = 0; i < lanes.size(); i++) {
             out.add(lanes.get(i).withNotes(notes, taskIds.get(i)));
         }
-        return new TimelineScene(List.copyOf(out), anchorLabel);
+        return new TimelineScene(List.copyOf(out), anchorLabel, lineOrder);
     }
 
     /** Smallest and largest aligned time over all lanes. */

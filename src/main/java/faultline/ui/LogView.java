@@ -95,10 +95,12 @@ public final class LogView extends VBox {
             int r = row;
             Level level = s.level(r);
             pseudoClassStateChanged(LEVELS[level.ordinal()], true);
-            String time = TimeText.clock(s.nanos(r), s.precision(r)) + (s.estimated(r) ? "~" : "");
+            int src = s.source(r);
+            boolean untimed = src < vm.set().sources().size() && vm.set().sources().get(src).untimed();
+            // A log without a clock has no time to show: its lines are in line order.
+            String time = untimed ? "(no clock)" : TimeText.clock(s.nanos(r), s.precision(r)) + (s.estimated(r) ? "~" : "");
             int task = s.task(r);
             String id = task >= 0 ? vm.set().task(task).shortId() : "";
-            int src = s.source(r);
             String where = src < vm.set().sources().size() ? vm.set().sources().get(src).name() + ":" + s.line(r) : "";
             String msg = s.message(r);
             int nl = msg.indexOf('\n');

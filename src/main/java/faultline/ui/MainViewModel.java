@@ -176,7 +176,7 @@ public final class MainViewModel {
                     size = -1;
                 }
                 refs.add(new Workspace.SourceRef(f.toAbsolutePath().normalize().toString(), size, Hashes.sha256(f),
-                        so.format() == null ? null : so.format().name(), so.zone().getId(), so.offsetNanos(),
+                        so.format() == null ? null : so.format().id(), so.zone().getId(), so.offsetNanos(),
                         so.date() == null ? null : so.date().toString()));
             }
             return new Workspace(Workspace.VERSION, refs, ids, a, byId, v, ns, dbRef);

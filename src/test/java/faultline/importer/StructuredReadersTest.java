@@ -108,9 +108,12 @@ class StructuredReadersTest {
     }
 
     @Test
-    void aCsvWithoutTheNeededColumnsIsRefusedWithTheColumnsItHas() throws Exception {
+    void aCsvWithoutTheNeededColumnsIsReadAsTextAndSaysWhichColumnsItHas() throws Exception {
         Path g = write(dir, "rows2.csv", "timestamp,level,count,task_id\n2026-02-24T10:00:00Z,INFO,3,\n");
-        String why = report(load(g), 0).fatal();
+        ParseReport.FileReport r = report(load(g), 0);
+        assertNull(r.fatal());
+        assertEquals(SourceFormat.TEXT_LOG, r.format());
+        String why = r.problems().stream().map(ParseReport.Problem::reason).filter(p -> p.startsWith("read as text")).findFirst().orElse(null);
         assertNotNull(why);
         assertTrue(why.contains("rows2.csv") && why.contains("message") && why.contains("timestamp, level, count, task_id"), why);
     }
