@@ -49,6 +49,9 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
                 String msg = t.message(k);
                 if (traceback == null) {
                     traceback = Traceback.find(msg).orElse(null);
+                    if (traceback != null && traceback.endsBeforeExceptionLine()) {
+                        traceback = withItsRest(t, k, traceback);
+                    }
                 }
                 if (type.isEmpty()) {
                     ExceptionFinding named = named(msg);
@@ -73,6 +76,32 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             return new ExceptionFinding(traceback.exceptionType(), traceback.message(), traceback);
         }
         return new ExceptionFinding(type, message, traceback);
+    }
+
+    /** Unleveled lines after a cut traceback that are read as the rest of it. */
+    static final int MAX_REST = 40;
+
+    /**
+     * A traceback whose lines a reader split into several events (a print of frames after the one
+     * that opened it, the exception line on its own): read again over the unleveled lines that
+     * follow, and kept if that gives more of it.
+     */
+    private static Traceback withItsRest(TaskText t, int k, Traceback cut) {
+        StringBuilder joined = new StringBuilder(t.message(k));
+        int frames = cut.failure().frames().size();
+        Traceback best = cut;
+        for (int j = k + 1; j < t.size() && j <= k + MAX_REST && t.level(j) == Level.PRINT; j++) {
+            joined.append('\n').append(t.message(j));
+            Traceback more = Traceback.find(joined.toString()).orElse(null);
+            if (more != null && (more.failure().frames().size() > frames || !more.endsBeforeExceptionLine())) {
+                best = more;
+                frames = more.failure().frames().size();
+                if (!more.endsBeforeExceptionLine()) {
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     /** The first exception a text names, line by line: the earliest {@code Type: message} or {@code Type(…)}. */

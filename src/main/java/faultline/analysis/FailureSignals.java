@@ -30,7 +30,8 @@ public final class FailureSignals {
                     + "|hit UNEXPECTED exception|^Processing cascading failure|Cascaded failed from related task"
                     + "|\\[GENERATION_TIMEOUT\\]|\\[EDGE_FAIL"),
             new Family("python", List.of("Traceback", "Error: ", "Exception: "),
-                    "^Traceback \\(most recent call last\\)|^(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception): "),
+                    // A traceback wherever it opens (indented, after a prefix); an exception line at a line's start.
+                    "Traceback \\(most recent call last\\)|^(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception): "),
             new Family("celery", List.of("raised unexpected", "WorkerLostError", "Worker exited prematurely", "raised error", "SIGKILL"),
                     "raised unexpected: |\\bWorkerLostError\\b|Worker exited prematurely|Task handler raised error|\\bsignal 9 \\(SIGKILL\\)"),
             new Family("rq", List.of("Job failed", "FailedJobRegistry", "ork-horse"),

@@ -12,8 +12,9 @@ import java.util.List;
  * answer does not depend on which files were opened or in which order. Statements are taken in time
  * order: an end (Failed, Complete, Cancelled) is not undone by a weaker status or by a line written
  * after it; a later line's end replaces an earlier line's, but not a tasks row's end (the row was not
- * updated by it); only a retry after the end (a requeue line, or a tasks row updated after it that
- * shows the task queued or running again) reopens the task. A tasks row without any time of its own is
+ * updated by it); only a retry after the end reopens the task: a tasks row updated after it that shows
+ * the task queued or running again, or a requeue line followed by the start of a new attempt (a
+ * requeue with no attempt after it leaves the failure standing: it is the last thing that happened). A tasks row without any time of its own is
  * an authority of unknown age: its end stands against the lines', its other statuses decide only where
  * no end was seen.
  */
@@ -27,7 +28,9 @@ final class StatusEvidence {
         /** A log line that states a status (finished, failed, completed…). */
         LINE,
         /** A log line that sends the task back to the queue. */
-        RETRY
+        RETRY,
+        /** A log line that takes the task on (again): after a requeue, the start of the next attempt. */
+        START
     }
 
     /**
@@ -63,6 +66,20 @@ final class StatusEvidence {
         add(TaskStatus.QUEUED, at, Kind.RETRY, worker);
     }
 
+    void start(Stamp at, String worker) {
+        add(TaskStatus.IN_PROGRESS, at, Kind.START, worker);
+    }
+
+    /** Some line sent the task back to the queue: the lines that start it again then matter. */
+    boolean hasRetry() {
+        for (Claim c : claims) {
+            if (c.kind() == Kind.RETRY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void add(TaskStatus status, Stamp at, Kind kind, String worker) {
         if (status != TaskStatus.UNKNOWN) {
             claims.add(new Claim(status, at == null ? UNTIMED : at.nanos(), at == null ? 0 : at.precision(), nextSeq++, kind,
@@ -90,10 +107,21 @@ final class StatusEvidence {
         // At one instant a row's snapshot is taken after the lines that led to it.
         timed.sort(Comparator.comparingLong(Claim::nanos).thenComparing(c -> c.kind() == Kind.ROW ? 1 : 0).thenComparingLong(Claim::seq));
         Claim state = null;
+        Claim retry = null;
         for (Claim c : timed) {
             boolean takes;
-            if (state == null || c.kind() != Kind.LINE) {
-                takes = true; // a row updated later, or a requeue, is the newer truth
+            if (c.kind() == Kind.RETRY) {
+                // A requeue after the end reopens the task only once a new attempt starts: until then the failure stands.
+                if (state != null && state.ends()) {
+                    retry = c;
+                    continue;
+                }
+                takes = true;
+            } else if (c.kind() == Kind.START) {
+                takes = state == null || !state.ends() || retry != null;
+                retry = null;
+            } else if (state == null || c.kind() == Kind.ROW) {
+                takes = true; // a row updated later is the newer truth
             } else if (c.ends()) {
                 takes = !(state.kind() == Kind.ROW && state.ends()); // the database's end stands: the line did not change it
             } else {

@@ -53,6 +53,7 @@ final class StatusWords {
                     + "|^Task failed|\\] Task failed|hit UNEXPECTED exception|Cascaded failed to "),
             Rule.at(Level.ERROR, Says.FAILED, List.of("Failed during "), "^Failed during "),
             Rule.at(Level.CRITICAL, Says.FAILED, List.of("exception"), "exception"),
+            Rule.at(Level.ERROR, Says.FAILED, List.of("nhandled exception"), "[Uu]nhandled exception in (?:task|job)\\b"),
             Rule.of(Says.COMPLETE, List.of("Success: True", "Task completed successfully"),
                     "Finished task \\(Success: True\\)|Task completed successfully"),
             // An edge function's status update that says the new status in its text.

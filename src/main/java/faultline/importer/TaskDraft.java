@@ -52,6 +52,11 @@ final class TaskDraft {
         evidence.retry(at, worker);
     }
 
+    /** A log line that takes the task on: after a requeue, the next attempt. */
+    void startedAgain(Stamp at, String worker) {
+        evidence.start(at, worker);
+    }
+
     /**
      * Settles the status from all the evidence read; the worker of the deciding statement, when it
      * names one, is the task's worker, and a line that ended the task gives its end.

@@ -145,6 +145,8 @@ final class TaskFacts {
                 d.retried(when, worker);
             } else if (s != null) {
                 d.lineStatus(s, when, worker);
+            } else if (d.evidence.hasRetry() && startsAttempt(msg)) {
+                d.startedAgain(when, worker);
             }
         }
         if (d.errorMessage.isEmpty() && b.level(r).isFailure()) {
@@ -184,6 +186,15 @@ final class TaskFacts {
 
     /** {@code Processing status update for <id>: Failed}: the new status said at the end of the message. */
     private static final Pattern STATUS_SAID = Pattern.compile(": (Queued|In Progress|Complete|Failed|Cancelled)\\s*$");
+
+    /** A line that takes a unit on: a claim, a receipt, the start of processing. */
+    private static boolean startsAttempt(String msg) {
+        if (STARTED.matcher(msg).find() || UnitContext.CLAIMS.matcher(msg).find()) {
+            return true;
+        }
+        byte[] b = msg.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return UnitVocabulary.stepAtStart(b, 0, b.length) == UnitVocabulary.Step.CLAIM;
+    }
 
     /** What the units' vocabulary of the other workers' logs says about the line's unit, or null. */
     private static TaskStatus vocabularyStatus(String msg, EventStore.Builder b, int r, String id) {

@@ -38,20 +38,43 @@ class StatusEvidenceTest {
     }
 
     @Test
-    void aRequeueAfterTheFailureReopensItAndTheNextAttemptDecides() {
+    void aRequeueAfterTheFailureReopensItOnceTheNextAttemptStarts() {
         TaskDraft d = draft();
         d.lineStatus(TaskStatus.FAILED, at(100), null);
         d.retried(at(101), null);
         d.settle();
-        assertEquals(TaskStatus.QUEUED, d.status);
-        assertNull(d.ended, "a requeued task has not ended");
+        assertEquals(TaskStatus.FAILED, d.status, "no attempt after the requeue: the failure is the last thing that happened");
+
+        TaskDraft again = draft();
+        again.lineStatus(TaskStatus.FAILED, at(100), null);
+        again.retried(at(101), null);
+        again.startedAgain(at(130), "gpu-b");
+        again.settle();
+        assertEquals(TaskStatus.IN_PROGRESS, again.status, "the next attempt runs");
+        assertNull(again.ended, "a task running again has not ended");
+        assertEquals("gpu-b", again.workerId);
 
         TaskDraft e = draft();
         e.lineStatus(TaskStatus.COMPLETE, at(300), null);
+        e.startedAgain(at(130), null);
         e.retried(at(101), null);
         e.lineStatus(TaskStatus.FAILED, at(100), null);
         e.settle();
         assertEquals(TaskStatus.COMPLETE, e.status, "the retry succeeded");
+
+        TaskDraft q = draft();
+        q.retried(at(101), null);
+        q.settle();
+        assertEquals(TaskStatus.QUEUED, q.status, "a requeue of a task not known to have ended");
+    }
+
+    @Test
+    void aStartAfterTheEndWithoutARequeueDoesNotReopen() {
+        TaskDraft d = draft();
+        d.lineStatus(TaskStatus.FAILED, at(100), null);
+        d.startedAgain(at(101), null);
+        d.settle();
+        assertEquals(TaskStatus.FAILED, d.status);
     }
 
     @Test
