@@ -73,7 +73,10 @@ final class EventsCommand {
         return 0;
     }
 
-    /** Per source: some event has a time of its own; in a file without any, every time is unknown. */
+    /**
+     * Per source: some event has a time of its own; in a file without any (laid out by line), every
+     * time is unknown.
+     */
     static boolean[] timedSources(TaskSet set) {
         EventStore store = set.store();
         boolean[] timed = new boolean[set.sources().size()];
@@ -81,6 +84,9 @@ final class EventsCommand {
             if (!store.estimated(i)) {
                 timed[store.source(i)] = true;
             }
+        }
+        for (int s = 0; s < timed.length; s++) {
+            timed[s] &= !set.sources().get(s).untimed();
         }
         return timed;
     }
