@@ -1,8 +1,14 @@
 package faultline.importer;
 
+import faultline.importer.merge.DuplicateMerger;
+import faultline.importer.merge.IndexSort;
+import faultline.importer.merge.TaskDraft;
+import faultline.importer.merge.TaskFacts;
+import faultline.importer.merge.TaskRegistry;
+import faultline.importer.time.TimeRefiner;
 import faultline.model.EventStore;
-import faultline.model.ParseReport;
 import faultline.model.ParseReport.Repair;
+import faultline.model.ParseReport;
 import faultline.model.SourceFile;
 import faultline.model.SourceFormat;
 import faultline.model.SourceText;

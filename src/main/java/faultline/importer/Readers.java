@@ -1,5 +1,12 @@
 package faultline.importer;
 
+import faultline.importer.read.ConsoleReader;
+import faultline.importer.read.CsvReader;
+import faultline.importer.read.DigestReader;
+import faultline.importer.read.GeneralTextReader;
+import faultline.importer.read.JsonReader;
+import faultline.importer.read.SystemLogsTextReader;
+import faultline.importer.read.TaskReportReader;
 import faultline.model.SourceFormat;
 
 import java.nio.file.Path;

@@ -13,13 +13,13 @@ public record Sample(String fileName, String text, List<String> lines) {
     static final int BYTES = 256 * 1024;
     static final int LINES = 400;
 
-    static Sample of(Content content, Path path) {
+    public static Sample of(Content content, Path path) {
         int n = (int) Math.min(content.size(), BYTES);
         String text = content.decode(0, n);
         return of(path == null || path.getFileName() == null ? "" : path.getFileName().toString(), text);
     }
 
-    static Sample of(String fileName, String text) {
+    public static Sample of(String fileName, String text) {
         List<String> lines = new ArrayList<>();
         int from = 0;
         int len = text.length();
@@ -34,7 +34,7 @@ public record Sample(String fileName, String text, List<String> lines) {
     }
 
     /** Non-blank lines of the sample. */
-    List<String> nonBlank() {
+    public List<String> nonBlank() {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
             if (!l.isBlank()) {
@@ -45,7 +45,7 @@ public record Sample(String fileName, String text, List<String> lines) {
     }
 
     /** {@code [129] }, {@code [   937] } and {@code Line 2063: } prefixes of numbered pastes, found without a regex. */
-    static String withoutNumberPrefix(String s) {
+    public static String withoutNumberPrefix(String s) {
         int n = s.length();
         if (n > 3 && s.charAt(0) == '[') {
             int q = 1;

@@ -7,7 +7,7 @@ import faultline.model.SourceText;
  * A layout family Faultline reads: how well a file fits it, and how to read it. Every reader is
  * listed once in {@link Readers}; adding a layout is adding one reader there.
  */
-interface SourceReader {
+public interface SourceReader {
     /** The format this reader reads, with the id saved in workspaces. */
     SourceFormat format();
 
