@@ -41,7 +41,7 @@ final class TasksCommand {
         SourceOffsets zones = SourceOffsets.of(set);
         try (RecordOut w = new RecordOut(format, COLUMNS, out)) {
             for (Task t : set.tasks()) {
-                Crash c = t.failed() ? analyzer.analyse(t).crash() : null;
+                Crash c = t.failed() ? analyzer.crashOf(t) : null;
                 ZoneId zone = t.sources().isEmpty() ? null : zones.zoneOf(t.sources().get(0));
                 boolean hasTime = false;
                 for (int s : t.sources()) {

@@ -14,6 +14,12 @@ public final class LineIndex {
     private long[] offsets = new long[16];
     private int[] lines = new int[16];
     private int size;
+    /**
+     * The last line asked for (its offset and number): lines asked for in file order (a headless
+     * listing of every event) count on from it instead of from the mark before. Replaced whole, so
+     * that readers on other threads see either the old or the new one.
+     */
+    private volatile long[] last;
 
     /** Records that line number `line` starts at `offset`; offsets must grow. */
     public void mark(long offset, int line) {
@@ -34,25 +40,30 @@ public final class LineIndex {
     }
 
     public int line(Content content, long ref) {
-        if (size == 0) {
-            return count(content, 0, ref) + 1;
-        }
-        int k = Arrays.binarySearch(offsets, 0, size, ref);
-        if (k < 0) {
+        long from = 0;
+        int line = 1;
+        int k = size == 0 ? -1 : Arrays.binarySearch(offsets, 0, size, ref);
+        if (k < -1) {
             k = -k - 2;
         }
-        if (k < 0) {
-            return count(content, 0, ref) + 1;
+        if (k >= 0) {
+            from = offsets[k];
+            line = lines[k];
         }
-        return lines[k] + count(content, offsets[k], ref);
+        long[] l = last;
+        if (l != null && l[0] <= ref && l[0] >= from) {
+            from = l[0];
+            line = (int) l[1];
+        }
+        int n = line + count(content, from, ref);
+        last = new long[]{ref, n};
+        return n;
     }
 
     private static int count(Content c, long from, long to) {
         int n = 0;
-        for (long p = from; p < to; p++) {
-            if (c.get(p) == '\n') {
-                n++;
-            }
+        for (long p = c.nextNewline(from); p < to; p = c.nextNewline(p + 1)) {
+            n++;
         }
         return n;
     }
