@@ -70,7 +70,8 @@ public final class Analyzer {
         if (!task.failed() && failure < 0) {
             return null;
         }
-        List<Phase> phases = LifecycleAnalyzer.phases(t, failure);
+        // A task known only from its row has no lines to place phases on; its error text still names the exception.
+        List<Phase> phases = t.size() == 0 ? List.of() : LifecycleAnalyzer.phases(t, failure);
         ParamLoop loop = ParamLoopAnalyzer.analyse(scan, true, List.of());
         return CrashAnalyzer.analyse(t, failure, phases, loop, scan, List.of());
     }

@@ -196,6 +196,23 @@ class HeadlessViewsTest {
     }
 
     @Test
+    void aTaskKnownOnlyFromItsRowIsListedWithTheExceptionOfItsErrorText() throws Exception {
+        Path f = dir.resolve("task_doc.json");
+        String parent = "aaaaaaaa-1111-4222-8333-444455556666";
+        Files.writeString(f, "{\"task_id\": \"" + parent + "\", \"state\": {\"id\": \"" + parent + "\", \"task_type\": \"travel_orchestrator\","
+                + " \"status\": \"Failed\"}, \"logs\": [{\"timestamp\": \"2026-02-24T14:23:15.1+00:00\", \"log_level\": \"ERROR\","
+                + " \"source_type\": \"worker\", \"task_id\": \"" + parent + "\", \"message\": \"TRAVEL: failed\"}],"
+                + " \"child_tasks\": [{\"id\": \"" + JOB + "\", \"task_type\": \"travel_segment\", \"status\": \"Failed\","
+                + " \"error_message\": \"ValueError: bad\"}]}\n");
+        Run r = run("tasks", f.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode child = jsonLines(r.out()).stream().filter(n -> n.get("id").asText().equals(JOB)).findFirst().orElseThrow();
+        assertEquals("FAILED", child.get("status").asText());
+        assertEquals("ValueError", child.get("exception").asText());
+        assertTrue(child.get("end").isNull());
+    }
+
+    @Test
     void aWrongFormatIsAUsageError() throws Exception {
         Run r = run("events", workerLog().toString(), "--format", "xml");
         assertEquals(2, r.code());
