@@ -253,8 +253,8 @@ public final class GeneralTextReader implements SourceReader {
                 task = unitOf(b, p, e, worker, level);
             } else {
                 task = lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker);
-                if (task < 0 && prefix.rank >= 0) {
-                    task = refOf(UnitVocabulary.RANK + prefix.rank, UnitVocabulary.RANK);
+                if (task < 0 && prefix.rank != null) {
+                    task = refOf(prefix.rank, UnitVocabulary.RANK);
                 }
                 UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, false);
                 if (step != UnitVocabulary.Step.NONE) {
@@ -330,8 +330,8 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             int task = ref >= 0 ? ref : cur;
-            if (task < 0 && prefix.rank >= 0) {
-                task = refOf(UnitVocabulary.RANK + prefix.rank, UnitVocabulary.RANK);
+            if (task < 0 && prefix.rank != null) {
+                task = refOf(prefix.rank, UnitVocabulary.RANK);
             }
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                 current.put(worker, ref);
