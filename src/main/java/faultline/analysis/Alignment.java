@@ -2,7 +2,7 @@ package faultline.analysis;
 
 import faultline.model.Anchor;
 import faultline.model.Comparison;
-import faultline.model.Crash;
+import faultline.model.LaneAnchor;
 import faultline.model.Milestone;
 import faultline.model.ParamLoop;
 import faultline.model.ParamStep;
@@ -11,47 +11,72 @@ import faultline.model.TaskSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Lines compared tasks up on an anchor; a task without that anchor falls back to its crash, then its first line. */
+/**
+ * Lines compared tasks up on an anchor. A task without that anchor falls back to its crash, then to
+ * its first line, and its lane says so. The crash of every lane is found by the one rule of
+ * {@link CrashAnchor}.
+ */
 public final class Alignment {
     private Alignment() {
     }
 
     public static Comparison align(List<TaskAnalysis> tasks, Anchor anchor, List<Long> shifts, TaskSet set) {
-        List<Long> anchors = new ArrayList<>();
+        List<LaneAnchor> found = new ArrayList<>();
+        // Wall clock: T is the earliest crash of the lanes; without any crash, the earliest first line.
         long reference = Long.MAX_VALUE;
+        long firstLine = Long.MAX_VALUE;
         for (TaskAnalysis a : tasks) {
-            long t = anchorOf(a, Anchor.CRASH, set).orElse(first(a, set));
-            reference = Math.min(reference, t);
-        }
-        for (TaskAnalysis a : tasks) {
-            if (anchor == Anchor.WALL_CLOCK) {
-                anchors.add(reference);
+            LaneAnchor c = laneAnchor(a, Anchor.CRASH, set);
+            if (c.kind().isCrash()) {
+                reference = Math.min(reference, c.nanos());
             } else {
-                anchors.add(anchorOf(a, anchor, set).orElse(anchorOf(a, Anchor.CRASH, set).orElse(first(a, set))));
+                firstLine = Math.min(firstLine, c.nanos());
             }
         }
+        if (reference == Long.MAX_VALUE) {
+            reference = firstLine == Long.MAX_VALUE ? 0 : firstLine;
+        }
+        for (TaskAnalysis a : tasks) {
+            found.add(anchor == Anchor.WALL_CLOCK ? LaneAnchor.at(LaneAnchor.Kind.WALL_CLOCK, reference) : laneAnchor(a, anchor, set));
+        }
+        List<Long> anchors = found.stream().map(LaneAnchor::nanos).toList();
         List<Long> s = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             s.add(shifts != null && i < shifts.size() && shifts.get(i) != null ? shifts.get(i) : 0L);
         }
-        return new Comparison(List.copyOf(tasks), anchor, List.copyOf(anchors), List.copyOf(s));
+        return new Comparison(List.copyOf(tasks), anchor, anchors, List.copyOf(s), List.copyOf(found));
     }
 
-    /** The anchor time of a task, if its logs show it. The crash anchor is the last evidence before the failure. */
-    public static OptionalLong anchorOf(TaskAnalysis a, Anchor anchor, TaskSet set) {
-        switch (anchor) {
-            case CRASH: {
-                Crash c = a.crash();
-                if (c == null) {
-                    return OptionalLong.empty();
-                }
-                if (c.lastEvidence() >= 0) {
-                    return OptionalLong.of(set.store().nanos(c.lastEvidence()));
-                }
-                return c.firstSignal() >= 0 ? OptionalLong.of(c.signalEarliest()) : OptionalLong.empty();
+    /** The anchor of one lane: the one asked for, else its crash, else its first line. */
+    public static LaneAnchor laneAnchor(TaskAnalysis a, Anchor anchor, TaskSet set) {
+        if (anchor != Anchor.CRASH && anchor != Anchor.WALL_CLOCK) {
+            OptionalLong t = milestoneAnchor(a, anchor);
+            if (t.isPresent()) {
+                return LaneAnchor.at(LaneAnchor.Kind.valueOf(anchor.name()), t.getAsLong());
             }
+        }
+        Optional<LaneAnchor> crash = CrashAnchor.of(a.crash(), set.store());
+        if (crash.isPresent()) {
+            return crash.get();
+        }
+        int[] e = a.task().events();
+        return LaneAnchor.at(LaneAnchor.Kind.FIRST_LINE, e.length == 0 ? 0 : set.store().nanos(e[0]));
+    }
+
+    /** The anchor time of a task, if its logs show it. */
+    public static OptionalLong anchorOf(TaskAnalysis a, Anchor anchor, TaskSet set) {
+        if (anchor == Anchor.CRASH) {
+            Optional<LaneAnchor> c = CrashAnchor.of(a.crash(), set.store());
+            return c.isPresent() ? OptionalLong.of(c.get().nanos()) : OptionalLong.empty();
+        }
+        return milestoneAnchor(a, anchor);
+    }
+
+    private static OptionalLong milestoneAnchor(TaskAnalysis a, Anchor anchor) {
+        switch (anchor) {
             case CREATED: return milestone(a, Milestone.Kind.CREATED);
             case CLAIMED: return milestone(a, Milestone.Kind.CLAIMED);
             case GENERATION_START: return milestone(a, Milestone.Kind.GENERATION_START);
@@ -67,13 +92,19 @@ public final class Alignment {
         }
     }
 
+    /** What T is, in words, for a caption or a report. */
+    public static String rule(Anchor anchor) {
+        switch (anchor) {
+            case CRASH: return CrashAnchor.RULE;
+            case WALL_CLOCK: return "wall clock: T = the earliest crash of the lanes (a crash is " + CrashAnchor.MOMENT + "); "
+                    + CrashAnchor.SPAN;
+            default: return "T = each lane's " + anchor.label() + " time; a lane without one is aligned on its crash ("
+                    + CrashAnchor.MOMENT + "); " + CrashAnchor.SPAN;
+        }
+    }
+
     private static OptionalLong milestone(TaskAnalysis a, Milestone.Kind k) {
         Milestone m = a.milestone(k);
         return m == null ? OptionalLong.empty() : OptionalLong.of(m.nanos());
-    }
-
-    private static long first(TaskAnalysis a, TaskSet set) {
-        int[] e = a.task().events();
-        return e.length == 0 ? 0 : set.store().nanos(e[0]);
     }
 }

@@ -20,11 +20,13 @@ import java.util.Map;
  */
 public final class Analyzer {
     static final int MAX_PEERS = 12;
+    static final int MAX_CANDIDATES = 48;
 
     private final TaskSet set;
     private final Map<Integer, TaskText> texts = new HashMap<>();
     private final Map<Integer, LoopScan> scans = new HashMap<>();
     private final Map<Integer, TaskAnalysis> results = new HashMap<>();
+    private PeerIndex peerIndex;
 
     public Analyzer(TaskSet set) {
         this.set = set;
@@ -92,19 +94,26 @@ public final class Analyzer {
         return scans.computeIfAbsent(task.index(), i -> LoopScan.of(text(task)));
     }
 
+    /**
+     * The nearest tasks in time of the same type that logged a loop, at most {@link #MAX_PEERS}; at most
+     * {@link #MAX_CANDIDATES} are looked at, so that a fleet of 50,000 tasks costs a failure no more than
+     * a file of ten.
+     */
     List<LoopScan> peers(Task task) {
-        List<Task> candidates = new ArrayList<>();
-        for (Task o : set.tasks()) {
-            if (o.index() != task.index() && o.type().equals(task.type()) && o.eventCount() > 0) {
-                candidates.add(o);
-            }
+        PeerIndex.OfType index = peerIndex().of(task.type());
+        List<LoopScan> out = new ArrayList<>();
+        if (index == null) {
+            return out;
         }
         long at = task.events().length == 0 ? 0 : set.store().nanos(task.events()[0]);
-        candidates.sort((a, b) -> Long.compare(Math.abs(firstNanos(a) - at), Math.abs(firstNanos(b) - at)));
-        List<LoopScan> out = new ArrayList<>();
-        for (Task c : candidates) {
+        int[] order = index.nearest(at, MAX_CANDIDATES + 1);
+        for (int k : order) {
             if (out.size() >= MAX_PEERS) {
                 break;
+            }
+            Task c = set.task(k);
+            if (c.index() == task.index()) {
+                continue;
             }
             LoopScan s = scan(c);
             if (s.present()) {
@@ -114,7 +123,10 @@ public final class Analyzer {
         return out;
     }
 
-    private long firstNanos(Task t) {
-        return t.events().length == 0 ? Long.MAX_VALUE / 2 : set.store().nanos(t.events()[0]);
+    private PeerIndex peerIndex() {
+        if (peerIndex == null) {
+            peerIndex = PeerIndex.of(set);
+        }
+        return peerIndex;
     }
 }

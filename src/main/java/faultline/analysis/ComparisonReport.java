@@ -7,11 +7,15 @@ import java.util.List;
  * with the time between lines, error analysis, parameters at the crash points, what changed between
  * LOOP k−1 and LOOP k, and phase durations side by side. Plain data, written as Markdown or JSON.
  */
-public record ComparisonReport(List<String> files, String anchor, List<TaskReport> tasks, List<Pattern> patterns,
+public record ComparisonReport(List<String> files, String anchor, String anchorRule, List<TaskReport> tasks, List<Pattern> patterns,
                                List<MatrixRow> parameters, List<PhaseRow> phases) {
 
-    /** One compared task. */
-    public record TaskReport(String id, String shortId, String type, String status, String worker, String error,
+    /**
+     * One compared task.
+     *
+     * @param anchor what its T = 0 is, with the time: "14:31:53.553318, the failure line (…)"
+     */
+    public record TaskReport(String id, String shortId, String type, String status, String worker, String error, String anchor,
                              List<LifecycleLine> lifecycle, CrashPoint crash, List<ParamAtCrash> parameters,
                              List<LoopChange> changes) {
     }

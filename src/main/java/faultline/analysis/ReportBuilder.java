@@ -4,6 +4,7 @@ import faultline.model.Comparison;
 import faultline.model.Crash;
 import faultline.model.DurationText;
 import faultline.model.EventStore;
+import faultline.model.LaneAnchor;
 import faultline.model.LoopParam;
 import faultline.model.Milestone;
 import faultline.model.ParamStatus;
@@ -34,8 +35,8 @@ public final class ReportBuilder {
             files.add(f.name());
         }
         List<ComparisonReport.TaskReport> tasks = new ArrayList<>();
-        for (TaskAnalysis a : c.tasks()) {
-            tasks.add(task(a, set));
+        for (int i = 0; i < c.size(); i++) {
+            tasks.add(task(c.tasks().get(i), set, anchorText(c.laneAnchors().get(i), c.anchor())));
         }
         List<ComparisonReport.Pattern> patterns = new ArrayList<>();
         for (PatternGroups.Group g : PatternGroups.of(c.tasks(), set.store())) {
@@ -59,10 +60,23 @@ public final class ReportBuilder {
             }
             phases.add(new ComparisonReport.PhaseRow(k.label(), d));
         }
-        return new ComparisonReport(files, c.anchor().label(), tasks, patterns, matrix, phases);
+        return new ComparisonReport(files, c.anchor().label(), Alignment.rule(c.anchor()), tasks, patterns, matrix, phases);
     }
 
-    private static ComparisonReport.TaskReport task(TaskAnalysis a, TaskSet set) {
+    /** A lane's T in words: its time, what it is, and the span its moment can lie in. */
+    static String anchorText(LaneAnchor a, faultline.model.Anchor asked) {
+        String s = TimeText.clock(a.nanos(), 6) + ", " + a.kind().words();
+        if (a.uncertainty() > 0) {
+            s += " (the failure lies within " + DurationText.of(a.uncertainty()) + " after it, by " + TimeText.clock(a.latest(), 6) + ")";
+        }
+        String note = a.note(asked);
+        if (!note.isEmpty() && !a.kind().answers(asked)) {
+            s += " — " + note;
+        }
+        return s;
+    }
+
+    private static ComparisonReport.TaskReport task(TaskAnalysis a, TaskSet set, String anchor) {
         EventStore store = set.store();
         List<ComparisonReport.LifecycleLine> life = new ArrayList<>();
         for (Milestone m : a.milestones()) {
@@ -93,7 +107,7 @@ public final class ReportBuilder {
             }
         }
         return new ComparisonReport.TaskReport(a.task().id(), a.task().shortId(), a.task().type(), a.task().status().label(),
-                a.task().workerId(), a.task().errorMessage(), life, crash, params, changes);
+                a.task().workerId(), a.task().errorMessage(), anchor, life, crash, params, changes);
     }
 
     private static LoopParam previous(TaskAnalysis a, LoopParam p) {

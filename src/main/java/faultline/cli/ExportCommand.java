@@ -5,6 +5,7 @@ import faultline.model.Anchor;
 import faultline.model.Comparison;
 import faultline.model.DurationText;
 import faultline.model.Task;
+import faultline.render.CrashWindows;
 import faultline.render.SceneBuilder;
 import faultline.render.TimelineScene;
 import faultline.render.TimelineStyle;
@@ -72,7 +73,11 @@ final class ExportCommand {
             throw new Cli.UsageException(e.getMessage());
         }
         String title = a.one("--title", defaultTitle(c));
-        TimelineExport export = TimelineExport.of(c, loaded.set, scene, view, TimelineStyle.light(), title);
+        for (String missing : missingCrashes(scene, view)) {
+            err.println("faultline export: " + missing);
+        }
+        TimelineExport export = TimelineExport.of(c, loaded.set, scene, view, TimelineStyle.light(), title,
+                TimelineExport.Options.width(width));
         try {
             if (png != null) {
                 export.writePng(Path.of(png), scale);
@@ -113,23 +118,26 @@ final class ExportCommand {
     }
 
     static Viewport crashWindows(TimelineScene scene, double width) {
-        long from = Long.MAX_VALUE;
-        long to = Long.MIN_VALUE;
-        long widest = 0;
+        return CrashWindows.view(scene, -1, width);
+    }
+
+    /**
+     * What the picture cannot show of the crashes, in words for stderr: a lane without a crash, or a
+     * crash outside the window asked for.
+     */
+    static List<String> missingCrashes(TimelineScene scene, Viewport view) {
+        List<String> out = new java.util.ArrayList<>();
         for (TimelineScene.Lane l : scene.lanes()) {
-            if (l.crash() != null) {
-                from = Math.min(from, l.crash().lastEvidence());
-                to = Math.max(to, l.crash().signalLatest());
-                widest = Math.max(widest, l.crash().signalLatest() - l.crash().lastEvidence());
+            TimelineScene.CrashMark c = l.crash();
+            if (c == null) {
+                out.add(l.title() + ": no crash marker — no failure line or failed status of this task is in these files"
+                        + (l.anchorNote().isEmpty() ? "" : " (" + l.anchorNote() + ")"));
+            } else if (!view.contains(c.at())) {
+                out.add(l.title() + ": the crash is at " + DurationText.relative(c.at()) + ", outside the window "
+                        + DurationText.relative(view.start()) + " … " + DurationText.relative(view.end()));
             }
         }
-        if (from == Long.MAX_VALUE) {
-            return Viewport.fit(scene.first(), scene.last(), width, 0.02);
-        }
-        long span = Math.max(widest, 200_000L);
-        long a = from - span * 3 / 2;
-        long b = to + span / 2;
-        return new Viewport(a, b - a, width);
+        return out;
     }
 
     static String defaultTitle(Comparison c) {

@@ -19,9 +19,14 @@ import java.util.Map;
  * files and their SHA-256, the time range shown per lane, the alignment and the tasks.
  */
 public record ExportMetadata(String title, List<String> files, List<String> hashes, String timeRange, String alignment,
-                             List<String> tasks) {
+                             List<String> tasks, String rule, String measurement) {
 
     public static ExportMetadata of(String title, Comparison c, TaskSet set, TimelineScene scene, TimeScale scale) {
+        return of(title, c, set, scene, scale, null);
+    }
+
+    public static ExportMetadata of(String title, Comparison c, TaskSet set, TimelineScene scene, TimeScale scale,
+                                    faultline.render.TimelineRenderer.Measure measure) {
         List<String> files = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         for (SourceFile f : set.sources()) {
@@ -46,7 +51,14 @@ public record ExportMetadata(String title, List<String> files, List<String> hash
         if (!shifted.isEmpty()) {
             alignment += " (" + String.join(", ", shifted) + ")";
         }
-        return new ExportMetadata(title, List.copyOf(files), List.copyOf(hashes), String.join("; ", ranges), alignment, List.copyOf(tasks));
+        for (int i = 0; i < c.size(); i++) {
+            String note = c.laneAnchors().get(i).note(c.anchor());
+            if (!note.isEmpty()) {
+                alignment += "; " + c.tasks().get(i).task().shortId() + ": " + note;
+            }
+        }
+        return new ExportMetadata(title, List.copyOf(files), List.copyOf(hashes), String.join("; ", ranges), alignment, List.copyOf(tasks),
+                faultline.analysis.Alignment.rule(c.anchor()), measure == null ? "" : measure.label());
     }
 
     /** Keyword → text, in a stable order. */
@@ -59,12 +71,17 @@ public record ExportMetadata(String title, List<String> files, List<String> hash
         m.put("Time range", timeRange);
         m.put("Alignment", alignment);
         m.put("Tasks", String.join(", ", tasks));
+        m.put("Alignment rule", rule);
+        if (!measurement.isEmpty()) {
+            m.put("Measurement", measurement);
+        }
         return m;
     }
 
     /** The caption under the picture. */
     public List<String> caption() {
         List<String> out = new ArrayList<>();
+        out.add(rule.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + rule.substring(1) + ".");
         out.add("Time: " + timeRange);
         out.add("Alignment: " + alignment + " · Tasks: " + String.join(", ", tasks));
         out.add("Files: " + String.join(", ", files));

@@ -22,7 +22,10 @@ public final class MarkdownReportWriter {
         out.println();
         out.println("Files: " + String.join(", ", r.files()) + "  ");
         out.println("Tasks: " + String.join(", ", r.tasks().stream().map(t -> t.shortId() + " (" + t.id() + ")").toList()) + "  ");
-        out.println("Aligned on: " + r.anchor());
+        out.println("Aligned on: " + r.anchor() + " — " + r.anchorRule() + "  ");
+        for (TaskReport t : r.tasks()) {
+            out.println("T of " + t.shortId() + ": " + t.anchor() + "  ");
+        }
         out.println();
         out.println("## Task lifecycle");
         for (TaskReport t : r.tasks()) {

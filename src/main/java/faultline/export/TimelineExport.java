@@ -3,6 +3,9 @@ package faultline.export;
 import faultline.model.Comparison;
 import faultline.model.TaskSet;
 import faultline.render.Java2dSurface;
+import faultline.render.Surface;
+import faultline.render.TimelineLayout;
+import faultline.render.TimelineRenderer;
 import faultline.render.SvgSurface;
 import faultline.render.TimeScale;
 import faultline.render.TimelineScene;
@@ -19,20 +22,45 @@ import java.nio.file.Path;
  * that a failed export leaves no half file.
  */
 public final class TimelineExport {
+    /** Width of an exported picture at 1× unless one is asked for. */
+    public static final double DEFAULT_WIDTH = 1600;
+
+    /**
+     * How the picture is laid out.
+     *
+     * @param width     width at 1×, in pixels
+     * @param collapsed lanes drawn collapsed (as in the window)
+     * @param measure   a measurement to draw and write out, or null
+     */
+    public record Options(double width, java.util.Set<Integer> collapsed, TimelineRenderer.Measure measure) {
+        public static Options width(double width) {
+            return new Options(width, java.util.Set.of(), null);
+        }
+    }
+
     private final TimelineScene scene;
     private final TimeScale scale;
     private final TimelineStyle style;
     private final ExportMetadata metadata;
+    private final Options options;
+    private final TimelineLayout layout;
 
-    public TimelineExport(TimelineScene scene, TimeScale scale, TimelineStyle style, ExportMetadata metadata) {
+    public TimelineExport(TimelineScene scene, TimeScale scale, TimelineStyle style, ExportMetadata metadata, Options options) {
         this.scene = scene;
-        this.scale = scale;
+        this.scale = scale.withWidth(options.width());
         this.style = style;
         this.metadata = metadata;
+        this.options = options;
+        this.layout = TimelineLayout.of(scene, options.collapsed());
     }
 
     public static TimelineExport of(Comparison c, TaskSet set, TimelineScene scene, TimeScale scale, TimelineStyle style, String title) {
-        return new TimelineExport(scene, scale, style, ExportMetadata.of(title, c, set, scene, scale));
+        return of(c, set, scene, scale, style, title, Options.width(DEFAULT_WIDTH));
+    }
+
+    public static TimelineExport of(Comparison c, TaskSet set, TimelineScene scene, TimeScale scale, TimelineStyle style, String title,
+                                    Options options) {
+        return new TimelineExport(scene, scale, style, ExportMetadata.of(title, c, set, scene, scale, options.measure()), options);
     }
 
     public ExportMetadata metadata() {
@@ -40,27 +68,53 @@ public final class TimelineExport {
     }
 
     public double width() {
-        return scale.width();
+        return options.width();
+    }
+
+    private ExportPicture.Content content() {
+        return new ExportPicture.Content(metadata.title(), metadata.caption(), options.measure());
+    }
+
+    /** The layout of the picture, measured with the fonts of a surface at this pixel scale. */
+    private ExportPicture.Plan plan(double pixelScale) {
+        Java2dSurface measure = new Java2dSurface(1, 1, pixelScale);
+        try {
+            return ExportPicture.plan(measure, width(), scene, scale, layout, content());
+        } finally {
+            measure.dispose();
+        }
     }
 
     public double height() {
-        return ExportPicture.height(scene, metadata.caption());
+        return plan(1).height();
     }
 
     /** The picture at a scale (1, 2, 3) on a Java2D image. */
     public BufferedImage image(double pixelScale) {
-        Java2dSurface s = new Java2dSurface(width(), height(), pixelScale);
+        ExportPicture.Plan plan = plan(pixelScale);
+        Java2dSurface s = new Java2dSurface(width(), plan.height(), pixelScale);
         try {
-            ExportPicture.draw(s, scene, scale, style, metadata.title(), metadata.caption());
+            draw(s, plan);
             return s.image();
         } finally {
             s.dispose();
         }
     }
 
+    /** Draws the picture on any surface as wide as {@link #width()} (tests record what is drawn). */
+    public void draw(Surface s, ExportPicture.Plan plan) {
+        ExportPicture.draw(s, scene, scale, style, plan, content());
+    }
+
+    /** The layout for drawing on the given surface. */
+    public ExportPicture.Plan plan(Surface measure) {
+        return ExportPicture.plan(measure, width(), scene, scale, layout, content());
+    }
+
     public String svg() {
-        SvgSurface s = new SvgSurface(width(), height());
-        ExportPicture.draw(s, scene, scale, style, metadata.title(), metadata.caption());
+        ExportPicture.Plan plan = plan(1);
+        SvgSurface s = new SvgSurface(width(), plan.height());
+        draw(s, plan);
         return s.document(metadata.title(), metadata.entries());
     }
 

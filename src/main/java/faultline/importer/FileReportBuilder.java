@@ -48,6 +48,19 @@ public final class FileReportBuilder {
         return r;
     }
 
+    /** Adds what a part of the same file read in parallel found; its line numbers start after lineBase lines. */
+    public void addPart(FileReportBuilder part, long lineBase) {
+        lines += part.lines;
+        events += part.events;
+        unparsed += part.unparsed;
+        part.repairs.forEach((k, v) -> repairs.merge(k, v, Long::sum));
+        for (Problem p : part.problems) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new Problem(p.line() == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, p.line() + lineBase), p.reason(), p.excerpt()));
+            }
+        }
+    }
+
     public void repair(Repair r) {
         repairs.merge(r, 1L, Long::sum);
     }

@@ -47,6 +47,25 @@ public final class ReadContext {
         this.offsetNanos = options.offsetNanos();
     }
 
+    /**
+     * A context for one part of this file read in parallel: its own event columns, task ids and
+     * report, joined into this context afterwards; it only asks whether the import was cancelled.
+     */
+    public ReadContext part(EventStore.Builder partEvents, TaskRegistry partTasks, FileReportBuilder partReport) {
+        ImportMonitor cancelOnly = new ImportMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                // parts report nothing: the joining reader does
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
+        return new ReadContext(source, path, content, partEvents, partTasks, partReport, cancelOnly, options);
+    }
+
     /** An event with a time the line gave. */
     public int timed(long nanos, int precision, Level level, int taskRef, long ref) {
         long t = nanos + offsetNanos;

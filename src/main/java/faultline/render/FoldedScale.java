@@ -58,4 +58,9 @@ public record FoldedScale(Viewport compressed, Folding folding) implements TimeS
     public List<Folding.Fold> folds() {
         return folding.within(start(), end());
     }
+
+    @Override
+    public FoldedScale withWidth(double width) {
+        return new FoldedScale(compressed.withWidth(width), folding);
+    }
 }

@@ -78,7 +78,8 @@ public final class Folding {
             }
             if (l.crash() != null) {
                 all.add(l.crash().lastEvidence());
-                all.add(l.crash().signalLatest());
+                all.add(l.crash().at());
+                all.add(l.crash().latest());
             }
         }
         long[] times = new long[all.size()];

@@ -1,6 +1,9 @@
 package faultline.render;
 
+import faultline.analysis.Alignment;
+import faultline.analysis.CrashAnchor;
 import faultline.model.Comparison;
+import faultline.model.LaneAnchor;
 import faultline.model.Crash;
 import faultline.model.EventStore;
 import faultline.model.LoopParam;
@@ -58,13 +61,19 @@ public final class SceneBuilder {
             }
             TimelineScene.CrashMark crash = null;
             Crash cr = a.crash();
-            if (cr != null && cr.firstSignal() >= 0) {
-                long last = cr.lastEvidence() >= 0 ? c.aligned(i, store.nanos(cr.lastEvidence())) : c.aligned(i, cr.signalEarliest());
+            java.util.Optional<LaneAnchor> moment = CrashAnchor.of(cr, store);
+            if (moment.isPresent()) {
+                LaneAnchor m = moment.get();
+                long last = cr.lastEvidence() >= 0 ? c.aligned(i, store.nanos(cr.lastEvidence())) : c.aligned(i, m.nanos());
                 String label = cr.exceptionType().isEmpty() ? "failure" : cr.exceptionType();
                 if (cr.crashParam() != null) {
                     label += " @ LOOP [" + cr.crashParam().index() + "/" + cr.crashParam().total() + "] " + cr.crashParam().name();
                 }
-                crash = new TimelineScene.CrashMark(last, c.aligned(i, cr.signalEarliest()), c.aligned(i, cr.signalLatest()), label);
+                if (cr.firstSignal() < 0) {
+                    label = "last line · the failure is not in these files";
+                }
+                crash = new TimelineScene.CrashMark(Math.min(last, c.aligned(i, m.nanos())), c.aligned(i, m.nanos()),
+                        c.aligned(i, m.latest()), m.kind() == LaneAnchor.Kind.FAILURE, label);
             }
             long first = rows.length == 0 ? 0 : times[0];
             long lastT = rows.length == 0 ? 0 : Math.max(times[rows.length - 1], latest[rows.length - 1]);
@@ -79,9 +88,10 @@ public final class SceneBuilder {
                     + (cr != null ? " · " + cr.signature().shortText() : " · " + task.status().label())
                     + (c.shifts().get(i) != 0 ? " · shifted " + faultline.model.DurationText.signed(c.shifts().get(i)) : "");
             lanes.add(new TimelineScene.Lane(task.index(), task.shortId(), subtitle, c.anchors().get(i), c.shifts().get(i),
-                    List.copyOf(phases), TimelineScene.Marks.of(times, latest, levels, rows), sortedSteps(steps), crash, first, lastT));
+                    List.copyOf(phases), TimelineScene.Marks.of(times, latest, levels, rows), sortedSteps(steps), crash, first, lastT,
+                    List.of(), c.laneAnchors().get(i).note(c.anchor())));
         }
-        return new TimelineScene(List.copyOf(lanes), c.anchor().label(), lineOrder);
+        return new TimelineScene(List.copyOf(lanes), c.anchor().label(), Alignment.rule(c.anchor()), lineOrder);
     }
 
     /** Whether every source of the task's lines has no clock, so that its times are line positions. */

@@ -30,4 +30,7 @@ public interface TimeScale {
 
     /** Folds visible in the view. */
     List<Folding.Fold> folds();
+
+    /** The same stretch of time over another width. */
+    TimeScale withWidth(double width);
 }

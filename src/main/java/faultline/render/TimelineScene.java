@@ -13,10 +13,14 @@ import java.util.List;
  * @param lineOrder the lanes' logs carry no clock: their times are line positions, and the axis
  *                  speaks of lines ({@link faultline.model.SourceFile#LINE_NANOS} a line)
  */
-public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOrder) {
+public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorRule, boolean lineOrder) {
 
     public TimelineScene(List<Lane> lanes, String anchorLabel) {
-        this(lanes, anchorLabel, false);
+        this(lanes, anchorLabel, "", false);
+    }
+
+    public TimelineScene(List<Lane> lanes, String anchorLabel, String anchorRule) {
+        this(lanes, anchorLabel, anchorRule, false);
     }
 
     /** A phase bar. endsAtFailure draws a ragged end. */
@@ -31,41 +35,33 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOr
     public record NoteMark(String id, long start, long end, String text) {
     }
 
-    /** The crash window: last evidence, and the window in which the first failure signal lies. */
-    public record CrashMark(long lastEvidence, long signalEarliest, long signalLatest, String label) {
+    /**
+     * A crash: the last evidence, the crash's moment (T = 0 when the lanes are aligned on the crash)
+     * and the latest time the failure can have happened.
+     *
+     * @param timed whether the moment is the failure line's own time (else it is the last evidence)
+     */
+    public record CrashMark(long lastEvidence, long at, long latest, boolean timed, String label) {
+        /** The span the failure can lie in. */
+        public long uncertainty() {
+            return Math.max(0, latest - at);
+        }
     }
 
     /**
-     * Events of one lane in columns, sorted by aligned time, with per-block summaries (the most severe
-     * level and the widest time window of every 64 events) so that a frame of ten million events reads
-     * blocks, not events.
+     * Events of one lane in columns, sorted by aligned time, with max-pyramids of their levels and of
+     * their time windows ({@link MaxPyramid}) so that a frame of ten million events reads a few
+     * summaries per pixel column, not the events.
      *
-     * @param times       aligned start of each event
-     * @param latest      aligned latest time (== times[i] for precise events)
-     * @param levels      level ordinal
-     * @param rows        store row, for hit testing and selection
-     * @param blockLevel  per block of {@link #BLOCK} events, the highest level
-     * @param blockWindow per block, the widest latest − time
+     * @param times   aligned start of each event
+     * @param latest  aligned latest time (== times[i] for precise events)
+     * @param levels  level ordinal
+     * @param rows    store row, for hit testing and selection
      */
-    public record Marks(long[] times, long[] latest, byte[] levels, int[] rows, byte[] blockLevel, long[] blockWindow) {
-        public static final int BLOCK = 64;
+    public record Marks(long[] times, long[] latest, byte[] levels, int[] rows, MaxPyramid pyramid) {
 
         public static Marks of(long[] times, long[] latest, byte[] levels, int[] rows) {
-            int blocks = (times.length + BLOCK - 1) / BLOCK;
-            byte[] bl = new byte[blocks];
-            long[] bw = new long[blocks];
-            for (int b = 0; b < blocks; b++) {
-                byte max = 0;
-                long wide = 0;
-                int end = Math.min(times.length, (b + 1) * BLOCK);
-                for (int i = b * BLOCK; i < end; i++) {
-                    max = (byte) Math.max(max, levels[i]);
-                    wide = Math.max(wide, latest[i] - times[i]);
-                }
-                bl[b] = max;
-                bw[b] = wide;
-            }
-            return new Marks(times, latest, levels, rows, bl, bw);
+            return new Marks(times, latest, levels, rows, MaxPyramid.of(levels, times, latest));
         }
 
         public int size() {
@@ -76,40 +72,14 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOr
             return Level.ofOrdinal(levels[i]);
         }
 
-        /** Highest level among events [from, to). */
+        /** Highest level among events [from, to), or -1 for none. */
         public int maxLevel(int from, int to) {
-            int max = -1;
-            int i = from;
-            while (i < to && i % BLOCK != 0) {
-                max = Math.max(max, levels[i++]);
-            }
-            while (i + BLOCK <= to) {
-                max = Math.max(max, blockLevel[i / BLOCK]);
-                i += BLOCK;
-            }
-            while (i < to) {
-                max = Math.max(max, levels[i++]);
-            }
-            return max;
+            return pyramid.maxLevel(from, to);
         }
 
-        /** Widest time window among events [from, to). */
+        /** Widest time window (latest − time) among events [from, to). */
         public long maxWindow(int from, int to) {
-            long max = 0;
-            int i = from;
-            while (i < to && i % BLOCK != 0) {
-                max = Math.max(max, latest[i] - times[i]);
-                i++;
-            }
-            while (i + BLOCK <= to) {
-                max = Math.max(max, blockWindow[i / BLOCK]);
-                i += BLOCK;
-            }
-            while (i < to) {
-                max = Math.max(max, latest[i] - times[i]);
-                i++;
-            }
-            return max;
+            return pyramid.maxWindow(from, to);
         }
 
         /** Index of the first event at or after t (binary search from `from`). */
@@ -125,6 +95,49 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOr
                 }
             }
             return lo;
+        }
+
+        /**
+         * Index of the first event at or after t, searching forward from `from`: first by doubling steps
+         * over every {@link MaxPyramid#FANOUT}-th time (a column small enough to stay in cache), then
+         * within one block of events. The next pixel column's events are near this one's.
+         */
+        public int nextAtOrAfter(long t, int from) {
+            int n = times.length;
+            if (from >= n || times[from] >= t) {
+                return from;
+            }
+            long[] coarse = pyramid.blockStarts();
+            int b = from >>> MaxPyramid.SHIFT;
+            int nb = coarse.length;
+            // Last block whose first time is below t: the answer lies in it or at the start of the next.
+            int lo = b;
+            int step = 1;
+            int hi = b + 1;
+            while (hi < nb && coarse[hi] < t) {
+                lo = hi;
+                step <<= 1;
+                hi = (int) Math.min(nb, (long) b + step);
+            }
+            while (lo + 1 < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (coarse[mid] < t) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            int a = Math.max(from, lo << MaxPyramid.SHIFT);
+            int e = Math.min(n, (lo + 1) << MaxPyramid.SHIFT);
+            while (a < e) {
+                int mid = (a + e) >>> 1;
+                if (times[mid] < t) {
+                    a = mid + 1;
+                } else {
+                    e = mid;
+                }
+            }
+            return a;
         }
 
         /** Position of a store row in this lane, or -1 (a scan: call it when the selection changes, not per frame). */
@@ -145,11 +158,12 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOr
      * @param shift       hand-set shift, ns
      */
     public record Lane(int taskIndex, String title, String subtitle, long anchorEpoch, long shift, List<PhaseBar> phases,
-                       Marks marks, List<StepMark> steps, CrashMark crash, long first, long last, List<NoteMark> notes) {
+                       Marks marks, List<StepMark> steps, CrashMark crash, long first, long last, List<NoteMark> notes,
+                       String anchorNote) {
 
         public Lane(int taskIndex, String title, String subtitle, long anchorEpoch, long shift, List<PhaseBar> phases,
                     Marks marks, List<StepMark> steps, CrashMark crash, long first, long last) {
-            this(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.of());
+            this(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.of(), "");
         }
 
         /** Aligned time of an epoch time on this lane. */
@@ -165,7 +179,8 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOr
                     mine.add(new NoteMark(n.id(), aligned(n.start()), aligned(n.end()), n.text()));
                 }
             }
-            return new Lane(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.copyOf(mine));
+            return new Lane(taskIndex, title, subtitle, anchorEpoch, shift, phases, marks, steps, crash, first, last, List.copyOf(mine),
+                    anchorNote);
         }
 
         /** Epoch ns of an aligned time on this lane. */
@@ -180,7 +195,7 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, boolean lineOr
         for (int i = 0; i < lanes.size(); i++) {
             out.add(lanes.get(i).withNotes(notes, taskIds.get(i)));
         }
-        return new TimelineScene(List.copyOf(out), anchorLabel, lineOrder);
+        return new TimelineScene(List.copyOf(out), anchorLabel, anchorRule, lineOrder);
     }
 
     /** Smallest and largest aligned time over all lanes. */

@@ -27,7 +27,9 @@ public final class App extends Application {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(() -> showUnexpected(e)));
         vm = new MainViewModel(new RecentFiles(RecentFiles.defaultNode()));
         view = new MainView(vm, stage);
-        Scene scene = new Scene(view, 1440, 880);
+        // A first window fills the screen up to 1600 × 1000; a saved one is restored below.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
         if ("dark".equals(System.getProperty("faultline.theme", RecentFiles.defaultNode().get("theme", "light")))) {
             scene.getStylesheets().add(App.class.getResource("dark.css").toExternalForm());

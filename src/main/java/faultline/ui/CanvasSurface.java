@@ -23,11 +23,18 @@ final class CanvasSurface implements Surface {
     private final Map<FontSpec, Font> fonts = new HashMap<>();
     private final Map<Rgba, Color> colours = new HashMap<>();
     private final Text measure = new Text();
+    private final Map<String, Double> widths;
 
     CanvasSurface(GraphicsContext g, double width, double height) {
+        this(g, width, height, new HashMap<>());
+    }
+
+    /** widths: measured text widths, kept by the caller between frames (key: font and text). */
+    CanvasSurface(GraphicsContext g, double width, double height, Map<String, Double> widths) {
         this.g = g;
         this.width = width;
         this.height = height;
+        this.widths = widths;
         g.setTextBaseline(VPos.BASELINE);
     }
 
@@ -97,9 +104,15 @@ final class CanvasSurface implements Surface {
 
     @Override
     public double textWidth(String s, FontSpec font) {
-        measure.setFont(font(font));
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
+        String key = font.size() + (font.bold() ? "b" : "") + (font.mono() ? "m" : "") + "|" + s;
+        Double w = widths.get(key);
+        if (w == null) {
+            measure.setFont(font(font));
+            measure.setText(s);
+            w = measure.getLayoutBounds().getWidth();
+            widths.put(key, w);
+        }
+        return w;
     }
 
     @Override

@@ -16,8 +16,14 @@ import java.util.Optional;
 final class ExportDialog {
     enum What { TIMELINE, WINDOW }
 
-    record Choice(What what, int scale, String title, boolean svg) {
+    /** width: of the timeline picture at 1×, in pixels (the window picture is as wide as the window). */
+    record Choice(What what, int scale, String title, boolean svg, int width) {
+        Choice(What what, int scale, String title, boolean svg) {
+            this(what, scale, title, svg, DEFAULT_WIDTH);
+        }
     }
+
+    static final int DEFAULT_WIDTH = (int) faultline.export.TimelineExport.DEFAULT_WIDTH;
 
     private ExportDialog() {
     }
@@ -39,6 +45,21 @@ final class ExportDialog {
                 format.getSelectionModel().select(0);
             }
         });
+        javafx.scene.control.Spinner<Integer> width = new javafx.scene.control.Spinner<>(400, 8000, DEFAULT_WIDTH, 100);
+        width.setEditable(true);
+        width.setId("export-width");
+        // A typed width counts when the field is left, not only on Enter.
+        width.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                try {
+                    width.increment(0);
+                } catch (NumberFormatException e) {
+                    width.getEditor().setText(String.valueOf(width.getValue()));
+                }
+            }
+        });
+        width.disableProperty().bind(what.getSelectionModel().selectedIndexProperty().isEqualTo(1));
+        Label widthUnit = new Label("px at 1× (the picture is laid out for this width)");
         TextField t = new TextField(title);
         t.setPrefColumnCount(40);
         GridPane g = new GridPane();
@@ -47,8 +68,9 @@ final class ExportDialog {
         g.setPadding(new Insets(8));
         g.addRow(0, new Label("What"), what);
         g.addRow(1, new Label("Title"), t);
-        g.addRow(2, new Label("Scale"), scale);
-        g.addRow(3, new Label("Format"), format);
+        g.addRow(2, new Label("Width"), new javafx.scene.layout.HBox(6, width, widthUnit));
+        g.addRow(3, new Label("Scale"), scale);
+        g.addRow(4, new Label("Format"), format);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Optional<ButtonType> b = d.showAndWait();
@@ -56,6 +78,7 @@ final class ExportDialog {
             return Optional.empty();
         }
         return Optional.of(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
-                scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1));
+                scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1,
+                width.getValue()));
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.transform.Transform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Export from the window: the timeline picture (the headless export's, with the window's colours), the window itself, the clipboard. */
@@ -39,13 +40,20 @@ final class Exports {
      * Takes what the timeline shows now, on the FX thread; the picture itself (which hashes the logs for
      * its metadata) is made by the returned supplier, off it.
      */
-    static Supplier<TimelineExport> timeline(MainViewModel main, TimelineViewModel tl, TimelineView view, String title) {
+    static Supplier<TimelineExport> timeline(MainViewModel main, TimelineViewModel tl, TimelineView view, String title, double width) {
         Comparison c = main.comparisonProperty().get();
         TaskSet set = main.taskSetProperty().get();
         TimelineScene scene = tl.sceneProperty().get();
         TimeScale scale = tl.scale();
         TimelineStyle style = view.style();
-        return () -> TimelineExport.of(c, set, scene, scale, style, title);
+        java.util.Set<Integer> collapsed = new java.util.HashSet<>();
+        for (int i = 0; i < tl.layout().lanes(); i++) {
+            if (tl.layout().collapsed(i)) {
+                collapsed.add(i);
+            }
+        }
+        TimelineExport.Options options = new TimelineExport.Options(width, Set.copyOf(collapsed), tl.measureProperty().get());
+        return () -> TimelineExport.of(c, set, scene, scale, style, title, options);
     }
 
     /** The whole window at a scale (a snapshot: FX thread only). */

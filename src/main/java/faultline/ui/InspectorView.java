@@ -61,6 +61,12 @@ public final class InspectorView extends VBox {
         detail.getStyleClass().add("param-detail");
         detail.setId("param-detail");
         detail.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                // Provenance lines are long: they wrap in the pane instead of running off its edge.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(InspectorViewModel.DetailLine item, boolean empty) {
                 super.updateItem(item, empty);
@@ -95,7 +101,7 @@ public final class InspectorView extends VBox {
         idx.setPrefWidth(34);
         TableColumn<ParamMatrix.Row, String> name = new TableColumn<>("Parameter");
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
-        name.setPrefWidth(170);
+        name.setPrefWidth(150);
         name.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -120,7 +126,7 @@ public final class InspectorView extends VBox {
             final int lane = i;
             TableColumn<ParamMatrix.Row, ParamMatrix.Row> col = new TableColumn<>(titles.get(i));
             col.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
-            col.setPrefWidth(150);
+            col.setPrefWidth(140);
             col.setCellFactory(c -> new ParamCell(lane));
             table.getColumns().add(col);
         }

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
@@ -19,12 +18,12 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.action.Action;
 import org.controlsfx.control.action.ActionUtils;
@@ -40,7 +39,14 @@ public final class MainView extends BorderPane {
     private final Stage stage;
     private final TimelineViewModel timelineVm;
     private final TimelineView timeline;
-    private final NotificationPane notifications;
+    private final ProblemBanner notifications;
+    private javafx.scene.layout.HBox measureBar;
+    private final TaskListView tasks;
+    private final javafx.scene.layout.Pane tipLayer = new javafx.scene.layout.Pane();
+    private final SplitPane split;
+    private final SplitPane vertical;
+    private boolean verticalMoved;
+    private boolean sidesSized;
     private final LogView log;
     private final NotesView notesView;
     private final Menu recentMenu = new Menu("Open Recent");
@@ -127,43 +133,104 @@ public final class MainView extends BorderPane {
         notesView = new NotesView(vm, timelineVm);
         back.disabledProperty().bind(timelineVm.canGoBackProperty().not());
         forward.disabledProperty().bind(timelineVm.canGoForwardProperty().not());
-        TaskListView tasks = new TaskListView(new TaskListViewModel(vm));
+        tasks = new TaskListView(new TaskListViewModel(vm));
         InspectorView inspectorPane = new InspectorView(new InspectorViewModel(vm));
         javafx.scene.control.TabPane inspector = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Parameters", inspectorPane), new javafx.scene.control.Tab("Notes", null));
         inspector.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         inspector.setId("side-tabs");
 
-        ScrollPane timelineScroll = new ScrollPane(timeline);
-        timelineScroll.setFitToWidth(true);
-        timelineScroll.setFitToHeight(true);
-        timelineScroll.getStyleClass().add("timeline-scroll");
-        timelineScroll.setFocusTraversable(false);
-        VBox centre = new VBox(timelineToolbar(), timelineScroll);
-        VBox.setVgrow(timelineScroll, Priority.ALWAYS);
+        // The timeline scrolls its lanes itself, under an axis that stays in view.
+        VBox centre = new VBox(timelineToolbar(), measureBar, timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        timeline.setTipHost(tipLayer);
 
         inspector.getTabs().get(1).setContent(notesView);
         inspector.getTabs().get(1).textProperty().bind(Bindings.createStringBinding(
                 () -> vm.notes().isEmpty() ? "Notes" : "Notes (" + vm.notes().size() + ")", vm.notes()));
-        SplitPane split = new SplitPane(tasks, centre, inspector);
+        split = new SplitPane(tasks, centre, inspector);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.22, 0.70);
+        split.setDividerPositions(0.24, 0.66);
         SplitPane.setResizableWithParent(tasks, false);
         SplitPane.setResizableWithParent(inspector, false);
         log = new LogView(new LogViewModel(vm, timelineVm));
-        SplitPane vertical = new SplitPane(split, log);
+        vertical = new SplitPane(split, log);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.70);
+        vertical.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(log, false);
+        // A divider the user has dragged stays where it was put.
+        vertical.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && isDivider(n)) {
+                verticalMoved = true;
+            }
+        });
+        timelineVm.layoutProperty().addListener((o, a, b) -> fitTimelineHeight());
+        vertical.heightProperty().addListener((o, a, b) -> fitTimelineHeight());
+        split.widthProperty().addListener((o, a, b) -> sizeSidePanes());
 
-        notifications = new NotificationPane(vertical);
-        notifications.setId("notifications");
+        notifications = new ProblemBanner();
         vm.problems().addListener((ListChangeListener<String>) c -> showProblems());
+        VBox body = new VBox(notifications, vertical);
+        VBox.setVgrow(vertical, Priority.ALWAYS);
 
         setTop(new VBox(menuBar(), toolBar()));
-        setCenter(notifications);
+        setCenter(body);
         setBottom(statusBar());
+        tipLayer.setMouseTransparent(true);
+        tipLayer.setPickOnBounds(false);
+        tipLayer.setManaged(false);
+        getChildren().add(tipLayer);
         installDragAndDrop();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        tipLayer.resizeRelocate(0, 0, getWidth(), getHeight());
+        tipLayer.toFront();
+    }
+
+    private static boolean isDivider(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+            if (p instanceof SplitPane) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The side panes start wide enough for what they must show: the task list its check, id and
+     * status columns, the inspector two task columns beside the parameter names.
+     */
+    private void sizeSidePanes() {
+        double w = split.getWidth();
+        if (sidesSized || w < 600) {
+            return;
+        }
+        sidesSized = true;
+        double[] d = PaneSizes.dividers(w);
+        split.setDividerPositions(d[0], d[1]);
+    }
+
+    /** The timeline takes the height its lanes need (within bounds), the log the rest, until the user moves the divider. */
+    private void fitTimelineHeight() {
+        double h = vertical.getHeight();
+        if (verticalMoved || h < 200) {
+            return;
+        }
+        // The timeline toolbar, the measurement bar when it shows, and the split's padding come on top of the lanes.
+        double wanted = timeline.prefHeight(-1) + 52 + (measureBar.isVisible() ? measureBar.getHeight() : 0);
+        double share = PaneSizes.timelineShare(wanted, h);
+        // After the split has laid itself out for its new height (it keeps the log's height when it shrinks).
+        javafx.application.Platform.runLater(() -> {
+            if (!verticalMoved) {
+                vertical.setDividerPositions(share);
+            }
+        });
     }
 
     private MenuBar menuBar() {
@@ -264,7 +331,40 @@ public final class MainView extends BorderPane {
             timelineVm.toggleFold();
         });
         foldButton.setTooltip(new javafx.scene.control.Tooltip("Fold idle gaps into breaks of the axis (G)"));
-        ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton);
+        javafx.scene.control.ToggleButton measure = new javafx.scene.control.ToggleButton("Measure");
+        measure.setId("measure-toggle");
+        measure.selectedProperty().bindBidirectional(timelineVm.measuringProperty());
+        measure.setTooltip(new javafx.scene.control.Tooltip("Drag from one event to another for the exact Δ (M); Shift+click measures from the selected event"));
+        Label measured = new Label();
+        measured.setId("measure-text");
+        measured.getStyleClass().add("measure-text");
+        measured.textProperty().bind(timelineVm.measureTextProperty());
+        measured.setMinWidth(0);
+        Button noteIt = new Button("Note");
+        noteIt.setId("measure-note");
+        noteIt.setTooltip(new javafx.scene.control.Tooltip("Keep the measurement as a note on the lane"));
+        noteIt.setOnAction(e -> timelineVm.measureAsNote());
+        Button clear = new Button("✕");
+        clear.setTooltip(new javafx.scene.control.Tooltip("Clear the measurement (Esc)"));
+        clear.setOnAction(e -> timelineVm.clearMeasure());
+        javafx.scene.control.Label title = new javafx.scene.control.Label("Measured");
+        title.getStyleClass().add("measure-title");
+        for (javafx.scene.control.Control c : List.of(title, noteIt, clear)) {
+            // Only the measurement's text gives way when the bar is narrow.
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        measured.setTooltip(new javafx.scene.control.Tooltip());
+        measured.getTooltip().textProperty().bind(timelineVm.measureTextProperty());
+        measureBar = new javafx.scene.layout.HBox(8, title, measured, noteIt, clear);
+        measureBar.getStyleClass().add("measure-bar");
+        measureBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(measured, Priority.ALWAYS);
+        measured.setMaxWidth(Double.MAX_VALUE);
+        // The measurement gets a line of its own under the toolbar, only while there is one.
+        measureBar.visibleProperty().bind(timelineVm.measureProperty().isNotNull());
+        measureBar.managedProperty().bind(measureBar.visibleProperty());
+        measureBar.visibleProperty().addListener((o, a, b) -> fitTimelineHeight());
+        ToolBar bar = new ToolBar(backButton, forwardButton, new javafx.scene.control.Separator(), l, anchor, foldButton, measure);
         bar.getStyleClass().add("timeline-toolbar");
         return bar;
     }
@@ -303,8 +403,7 @@ public final class MainView extends BorderPane {
         if (vm.problems().isEmpty()) {
             notifications.hide();
         } else {
-            notifications.setText(String.join("\n", vm.problems()));
-            notifications.show();
+            notifications.show(String.join("\n", vm.problems()));
         }
     }
 
@@ -313,6 +412,8 @@ public final class MainView extends BorderPane {
         for (List<Path> set : vm.recent().list()) {
             String label = String.join(", ", set.stream().map(p -> String.valueOf(p.getFileName())).toList());
             MenuItem item = new MenuItem(label.length() > 90 ? label.substring(0, 87) + "…" : label);
+            // File names are shown as written: an underscore is not a mnemonic.
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> vm.open(set));
             recentMenu.getItems().add(item);
         }
@@ -366,7 +467,7 @@ public final class MainView extends BorderPane {
      * outcome is told in the status bar, a failure in the window, never lost.
      */
     void exportTo(ExportDialog.Choice choice, Path target) {
-        java.util.function.Supplier<faultline.export.TimelineExport> export = Exports.timeline(vm, timelineVm, timeline, choice.title());
+        java.util.function.Supplier<faultline.export.TimelineExport> export = Exports.timeline(vm, timelineVm, timeline, choice.title(), choice.width());
         java.awt.image.BufferedImage window = choice.what() == ExportDialog.What.WINDOW ? Exports.window(getScene(), choice.scale()) : null;
         String name = String.valueOf(target.getFileName());
         vm.workspaceStatusProperty().set("Exporting " + name + "…");
@@ -388,7 +489,7 @@ public final class MainView extends BorderPane {
 
     private void copyImage() {
         java.util.function.Supplier<faultline.export.TimelineExport> export =
-                Exports.timeline(vm, timelineVm, timeline, Exports.defaultTitle(vm.comparisonProperty().get()));
+                Exports.timeline(vm, timelineVm, timeline, Exports.defaultTitle(vm.comparisonProperty().get()), ExportDialog.DEFAULT_WIDTH);
         Background.run(() -> {
             faultline.export.TimelineExport e = export.get();
             return new Copied(e.image(1), e.metadata().title());
@@ -497,6 +598,20 @@ public final class MainView extends BorderPane {
 
     public LogView log() {
         return log;
+    }
+
+    ProblemBanner banner() {
+        return notifications;
+    }
+
+    /** The Open Recent menu, filled as when the File menu opens. */
+    Menu recentMenu() {
+        fillRecent();
+        return recentMenu;
+    }
+
+    TaskListView taskList() {
+        return tasks;
     }
 
     public TimelineViewModel timelineViewModel() {

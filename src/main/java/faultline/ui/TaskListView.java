@@ -15,7 +15,6 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.control.cell.CheckBoxTreeTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -56,22 +55,40 @@ public final class TaskListView extends VBox {
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("No tasks. Open log files with File ▸ Open or drop them here."));
         TreeTableColumn<TaskRow, Boolean> compare = new TreeTableColumn<>("⇄");
-        compare.setCellValueFactory(c -> c.getValue().getValue().isGroup() ? null : c.getValue().getValue().comparedProperty());
-        compare.setCellFactory(CheckBoxTreeTableCell.forTreeTableColumn(compare));
+        compare.setCellValueFactory(c -> c.getValue().getValue().comparedProperty());
+        compare.setCellFactory(col -> new CompareCell(vm));
         compare.setEditable(true);
         compare.setPrefWidth(34);
+        compare.setMinWidth(30);
         compare.setSortable(false);
         table.getColumns().add(compare);
-        table.getColumns().add(text("Id", r -> r.isGroup() ? r.count() + " × " : r.task().shortId(), 86));
-        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
+        TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>("Id");
+        id.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getValue().isGroup() ? "" : cd.getValue().getValue().task().shortId()));
+        id.setPrefWidth(104);
+        id.setCellFactory(col -> new IdCell());
+        table.getColumns().add(id);
+        // The tree's disclosure and indent go in the id column, so the check boxes are never pushed aside.
+        table.setTreeColumn(id);
         table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78));
+        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
+        sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
+        sig.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                // A group's signature is its label: in bold, whole in the tip.
+                pseudoClassStateChanged(GROUP, r != null && r.isGroup());
+                setTooltip(r != null && r.isGroup() ? new Tooltip(r.groupLabel()) : null);
+            }
+        });
+        sig.setPrefWidth(260);
+        table.getColumns().add(sig);
+        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
         table.getColumns().add(text("Worker", r -> r.isGroup() ? "" : r.task().workerId(), 150));
         table.getColumns().add(text("Start", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92));
         table.getColumns().add(text("Duration", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80));
-        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
-        sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
-        sig.setPrefWidth(260);
-        table.getColumns().add(sig);
         table.getColumns().add(text("Full id", r -> r.isGroup() ? "" : r.task().id(), 250));
         table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
@@ -90,7 +107,12 @@ public final class TaskListView extends VBox {
         });
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
         vm.visibleRows().addListener((ListChangeListener<TaskRow>) c -> rebuild());
-        vm.groupedProperty().addListener((o, a, b) -> rebuild());
+        // Grouped, the signature is what the rows are read by: it comes right after the id.
+        vm.groupedProperty().addListener((o, a, b) -> {
+            table.getColumns().remove(sig);
+            table.getColumns().add(b ? 2 : 3, sig);
+            rebuild();
+        });
         vm.rows().addListener((ListChangeListener<TaskRow>) c -> {
             for (TaskRow r : vm.rows()) {
                 r.signatureProperty().addListener((o, a, b) -> {
@@ -108,15 +130,13 @@ public final class TaskListView extends VBox {
     private void rebuild() {
         TreeItem<TaskRow> root = new TreeItem<>();
         if (vm.groupedProperty().get()) {
-            for (Map.Entry<String, List<TaskRow>> g : vm.groups().entrySet()) {
-                if (g.getKey().isEmpty()) {
-                    g.getValue().forEach(r -> root.getChildren().add(new TreeItem<>(r)));
-                    continue;
+            for (TaskRow r : vm.groupedRows()) {
+                TreeItem<TaskRow> item = new TreeItem<>(r);
+                if (r.isGroup()) {
+                    item.setExpanded(true);
+                    r.members().forEach(m -> item.getChildren().add(new TreeItem<>(m)));
                 }
-                TreeItem<TaskRow> head = new TreeItem<>(TaskRow.group(g.getKey(), g.getValue().size()));
-                head.setExpanded(true);
-                g.getValue().forEach(r -> head.getChildren().add(new TreeItem<>(r)));
-                root.getChildren().add(head);
+                root.getChildren().add(item);
             }
         } else {
             vm.visibleRows().forEach(r -> root.getChildren().add(new TreeItem<>(r)));
@@ -163,5 +183,84 @@ public final class TaskListView extends VBox {
 
     TreeTableView<TaskRow> table() {
         return table;
+    }
+
+    TaskListViewModel viewModel() {
+        return vm;
+    }
+
+    /** The compare check: a task's own, or a group's, which stands for all its tasks (dashed when only some are compared). */
+    private static final class CompareCell extends TreeTableCell<TaskRow, Boolean> {
+        private final CheckBox box = new CheckBox();
+        private TaskRow bound;
+        private final javafx.beans.value.ChangeListener<Boolean> follow = (o, a, b) -> showGroup();
+
+        CompareCell(TaskListViewModel vm) {
+            box.getStyleClass().add("compare-check");
+            box.setOnAction(e -> {
+                TaskRow r = bound;
+                if (r != null && r.isGroup()) {
+                    // The box has flipped itself (a partly compared group becomes all compared); the tasks follow it.
+                    vm.setGroupCompared(r, box.isSelected());
+                    showGroup();
+                }
+            });
+            setAlignment(javafx.geometry.Pos.CENTER);
+        }
+
+        private void showGroup() {
+            if (bound != null && bound.isGroup()) {
+                box.setSelected(bound.comparedProperty().get());
+                box.setIndeterminate(bound.partialProperty().get());
+            }
+        }
+
+        @Override
+        protected void updateItem(Boolean item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                if (!bound.isGroup()) {
+                    box.selectedProperty().unbindBidirectional(bound.comparedProperty());
+                } else {
+                    bound.comparedProperty().removeListener(follow);
+                    bound.partialProperty().removeListener(follow);
+                }
+                bound = null;
+            }
+            box.setIndeterminate(false);
+            TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (r == null) {
+                setGraphic(null);
+                return;
+            }
+            bound = r;
+            if (r.isGroup()) {
+                r.comparedProperty().addListener(follow);
+                r.partialProperty().addListener(follow);
+                showGroup();
+                box.setTooltip(new Tooltip("Compare all " + r.count() + " tasks of this group, or none"));
+            } else {
+                box.selectedProperty().bindBidirectional(r.comparedProperty());
+                box.setTooltip(null);
+            }
+            setGraphic(box);
+        }
+    }
+
+    /** The id, or for a group how many tasks it holds (its signature is the next column's). */
+    private static final class IdCell extends TreeTableCell<TaskRow, String> {
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (r != null && r.isGroup()) {
+                setText(r.count() + (r.count() == 1 ? " task" : " tasks"));
+                setTooltip(new Tooltip(r.groupLabel()));
+            } else {
+                setText(empty ? null : item);
+                setTooltip(null);
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ public final class TaskListViewModel {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final javafx.beans.property.BooleanProperty grouped = new javafx.beans.property.SimpleBooleanProperty(this, "grouped", false);
     private boolean syncing;
+    private final List<TaskRow> heads = new ArrayList<>();
 
     public TaskListViewModel(MainViewModel main) {
         this.main = main;
@@ -65,6 +66,47 @@ public final class TaskListViewModel {
         return main.selection();
     }
 
+    /**
+     * The visible rows grouped by signature, as the list shows them: a header row per signature
+     * (whose check stands for all its tasks), the tasks without a failure signature on their own.
+     */
+    public List<TaskRow> groupedRows() {
+        heads.clear();
+        List<TaskRow> out = new ArrayList<>();
+        for (java.util.Map.Entry<String, List<TaskRow>> g : groups().entrySet()) {
+            if (g.getKey().isEmpty()) {
+                out.addAll(g.getValue());
+                continue;
+            }
+            TaskRow head = TaskRow.group(g.getKey(), g.getValue());
+            heads.add(head);
+            out.add(head);
+        }
+        syncHeads();
+        return out;
+    }
+
+    /** Compares all the tasks of a group (after those already compared), or none of them. */
+    public void setGroupCompared(TaskRow head, boolean on) {
+        List<Task> next = new ArrayList<>(main.compared());
+        for (TaskRow r : head.members()) {
+            if (on && !next.contains(r.task())) {
+                next.add(r.task());
+            } else if (!on) {
+                next.remove(r.task());
+            }
+        }
+        main.setCompared(next);
+    }
+
+    private void syncHeads() {
+        for (TaskRow h : heads) {
+            long on = h.members().stream().filter(r -> r.comparedProperty().get()).count();
+            h.comparedProperty().set(on > 0 && on == h.members().size());
+            h.partialProperty().set(on > 0 && on < h.members().size());
+        }
+    }
+
     private void rebuild(TaskSet set) {
         List<TaskRow> list = new ArrayList<>();
         EventStore store = set.store();
@@ -101,6 +143,7 @@ public final class TaskListViewModel {
         for (TaskRow r : rows) {
             r.comparedProperty().set(main.compared().contains(r.task()));
         }
+        syncHeads();
         syncing = false;
     }
 

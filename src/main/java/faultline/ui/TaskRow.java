@@ -14,6 +14,9 @@ public final class TaskRow {
     private final Task task;
     private final String group;
     private final int count;
+    private final java.util.List<TaskRow> members;
+    /** For a group: some but not all of its tasks are compared. */
+    private final BooleanProperty partial = new SimpleBooleanProperty(this, "partial");
     private final BooleanProperty compared = new SimpleBooleanProperty(this, "compared");
     private final StringProperty signature = new SimpleStringProperty(this, "signature", "");
     private final long start;
@@ -23,21 +26,37 @@ public final class TaskRow {
         this.task = task;
         this.group = null;
         this.count = 0;
+        this.members = java.util.List.of();
         this.start = start;
         this.duration = duration;
     }
 
-    private TaskRow(String group, int count) {
+    private TaskRow(String group, java.util.List<TaskRow> members) {
         this.task = null;
         this.group = group;
-        this.count = count;
+        this.count = members.size();
+        this.members = java.util.List.copyOf(members);
         this.start = Long.MIN_VALUE;
         this.duration = 0;
         signature.set(group);
     }
 
-    static TaskRow group(String signature, int count) {
-        return new TaskRow(signature, count);
+    static TaskRow group(String signature, java.util.List<TaskRow> members) {
+        return new TaskRow(signature, members);
+    }
+
+    /** The rows of a group (empty for a task row). */
+    public java.util.List<TaskRow> members() {
+        return members;
+    }
+
+    public BooleanProperty partialProperty() {
+        return partial;
+    }
+
+    /** What a group's row says: its signature and how many tasks have it. */
+    public String groupLabel() {
+        return count + (count == 1 ? " task" : " tasks") + " · " + group;
     }
 
     /** The task, or null for a group header. */

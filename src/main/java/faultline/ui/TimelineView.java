@@ -1,6 +1,7 @@
 package faultline.ui;
 
 import faultline.render.FontSpec;
+import faultline.render.LaneOverview;
 import faultline.render.Rgba;
 import faultline.render.StyleKey;
 import faultline.render.TextAlign;
@@ -14,8 +15,11 @@ import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -66,15 +70,25 @@ public final class TimelineView extends Region {
     private final TimelineViewModel vm;
     private final Canvas canvas = new Canvas();
     private final Canvas overlay = new Canvas();
+    private final Canvas overview = new Canvas();
+    private final ScrollBar scrollBar = new ScrollBar();
     private final Label tip = new Label();
     private final TimelineRenderer renderer = new TimelineRenderer();
+    /** Text widths of the canvas font, kept between frames: measuring a JavaFX text is the slow part of a label. */
+    private final Map<String, Double> widths = new java.util.HashMap<>();
+    private javafx.scene.layout.Pane tipHost;
     private boolean dirty = true;
     private boolean overlayDirty = true;
+    private boolean overflow;
     private double pressX = Double.NaN;
     private double dragX = Double.NaN;
     private boolean banding;
     private boolean shifting;
     private boolean noting;
+    private boolean measuringDrag;
+    private boolean rightDown;
+    private boolean rightDragged;
+    private double[] pendingMenu;
     private String draggedNote;
     private String selectedNote;
     private double pressY;
@@ -89,7 +103,8 @@ public final class TimelineView extends Region {
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
         getStyleClass().add("timeline");
-        getStylesheets().add(TimelineView.class.getResource("timeline.css").toExternalForm());
+        String css = TimelineView.class.getResource("timeline.css").toExternalForm();
+        getStylesheets().add(css);
         setId("timeline");
         for (StyleKey k : StyleKey.values()) {
             SimpleStyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(META.get(k), this, k.name(), Color.web(k.lightDefault()));
@@ -98,16 +113,37 @@ public final class TimelineView extends Region {
         }
         overlay.setMouseTransparent(true);
         tip.getStyleClass().add("timeline-tip");
+        tip.getStylesheets().add(css);
         tip.setId("timeline-tip");
         tip.setMouseTransparent(true);
         tip.setManaged(false);
         tip.visibleProperty().bind(vm.hoverTextProperty().isNotEmpty());
         tip.textProperty().bind(vm.hoverTextProperty());
-        getChildren().addAll(canvas, overlay, tip);
+        overview.setId("lane-overview");
+        scrollBar.setOrientation(Orientation.VERTICAL);
+        scrollBar.setId("lane-scroll");
+        scrollBar.setVisible(false);
+        overview.setVisible(false);
+        scrollBar.valueProperty().addListener((o, a, b) -> {
+            if (Math.abs(b.doubleValue() - vm.scrollYProperty().get()) > 0.5) {
+                vm.scrollTo(b.doubleValue());
+            }
+        });
+        overview.setOnMousePressed(this::onOverview);
+        overview.setOnMouseDragged(this::onOverview);
+        getChildren().addAll(canvas, overlay, overview, scrollBar, tip);
         setFocusTraversable(true);
         vm.sceneProperty().addListener((o, a, b) -> {
             invalidate();
             requestParentLayout();
+        });
+        vm.layoutProperty().addListener((o, a, b) -> {
+            invalidate();
+            requestParentLayout();
+        });
+        vm.scrollYProperty().addListener((o, a, b) -> {
+            scrollBar.setValue(b.doubleValue());
+            invalidate();
         });
         vm.viewportProperty().addListener((o, a, b) -> invalidate());
         vm.foldedProperty().addListener((o, a, b) -> invalidate());
@@ -117,6 +153,8 @@ public final class TimelineView extends Region {
         vm.cursorProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.bandFromProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.bandToProperty().addListener((o, a, b) -> invalidateOverlay());
+        vm.measureProperty().addListener((o, a, b) -> invalidateOverlay());
+        vm.measuringProperty().addListener((o, a, b) -> setCursor(b ? Cursor.CROSSHAIR : Cursor.DEFAULT));
         setOnScroll(this::onScroll);
         setOnMousePressed(this::onPress);
         setOnMouseDragged(this::onDrag);
@@ -124,6 +162,10 @@ public final class TimelineView extends Region {
         setOnMouseMoved(e -> {
             mouseX = e.getX();
             mouseY = e.getY();
+            if (e.getX() > canvas.getWidth()) {
+                vm.exit();
+                return;
+            }
             vm.hover(e.getX(), e.getY());
             placeTip(e.getX(), e.getY());
         });
@@ -133,19 +175,40 @@ public final class TimelineView extends Region {
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         setOnContextMenuRequested(e -> {
-            menu.getItems().setAll(menuItems(e.getX(), e.getY()));
-            menu.show(this, e.getScreenX(), e.getScreenY());
             e.consume();
+            if (e.isKeyboardTrigger()) {
+                showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+            } else if (rightDown) {
+                // The menu waits for the release: a right-drag zooms instead.
+                pendingMenu = new double[]{e.getX(), e.getY(), e.getScreenX(), e.getScreenY()};
+            } else if (!rightDragged) {
+                showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+            }
         });
         setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
+            if (e.getClickCount() == 2 && e.getButton() == MouseButton.PRIMARY) {
                 String id = noteAt(e.getX(), e.getY());
                 if (id != null) {
                     editNote(id);
                 }
             }
         });
-        setMinHeight(TimelineLayout.AXIS_HEIGHT + TimelineLayout.GROUP);
+        setMinHeight(TimelineLayout.AXIS_HEIGHT + 60);
+    }
+
+    private void showMenu(double x, double y, double sx, double sy) {
+        menu.getItems().setAll(menuItems(x, y));
+        menu.show(this, sx, sy);
+    }
+
+    /**
+     * The hover tip goes into this layer (one that covers the whole window) so that it is never cut
+     * at the timeline's edge; it is kept inside the layer.
+     */
+    public void setTipHost(javafx.scene.layout.Pane host) {
+        getChildren().remove(tip);
+        tipHost = host;
+        host.getChildren().add(tip);
     }
 
     private void invalidate() {
@@ -161,8 +224,8 @@ public final class TimelineView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        TimelineScene s = vm.sceneProperty().get();
-        return TimelineLayout.height(s == null ? 1 : Math.max(1, s.lanes().size())) + 8;
+        TimelineLayout l = vm.layoutProperty().get();
+        return l == null ? TimelineLayout.AXIS_HEIGHT + 120 : l.height() + 4;
     }
 
     @Override
@@ -174,37 +237,87 @@ public final class TimelineView extends Region {
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
+        vm.viewHeightProperty().set(h);
+        boolean over = vm.overflows() && w > LaneOverview.WIDTH * 3;
+        if (over != overflow) {
+            overflow = over;
+            dirty = true;
+        }
+        double bar = over ? snapSizeX(Math.max(12, scrollBar.prefWidth(h))) : 0;
+        double side = over ? LaneOverview.WIDTH : 0;
+        double cw = Math.max(1, w - bar - side);
+        scrollBar.setVisible(over);
+        overview.setVisible(over);
+        if (over) {
+            scrollBar.resizeRelocate(w - bar, 0, bar, h);
+            scrollBar.setMin(0);
+            scrollBar.setMax(Math.max(0, vm.layout().height() - h));
+            scrollBar.setVisibleAmount(h);
+            scrollBar.setUnitIncrement(TimelineLayout.EVENT_ROW * 2);
+            scrollBar.setBlockIncrement(Math.max(40, h - TimelineLayout.AXIS_HEIGHT - 20));
+            scrollBar.setValue(vm.scrollYProperty().get());
+            if (overview.getWidth() != side || overview.getHeight() != h) {
+                overview.setWidth(side);
+                overview.setHeight(h);
+            }
+            overview.relocate(cw, 0);
+        }
+        if (canvas.getWidth() != cw || canvas.getHeight() != h) {
+            canvas.setWidth(cw);
             canvas.setHeight(h);
-            overlay.setWidth(w);
+            overlay.setWidth(cw);
             overlay.setHeight(h);
             dirty = true;
             overlayDirty = true;
         }
-        vm.setWidth(w);
+        vm.setWidth(cw);
         tip.autosize();
-        if (dirty && w > 0 && h > 0) {
-            draw(w, h);
+        if (dirty && cw > 0 && h > 0) {
+            draw(cw, h);
+            if (over) {
+                drawOverview(side, h);
+            }
             dirty = false;
         }
-        if (overlayDirty && w > 0 && h > 0) {
-            drawOverlay(w, h);
+        if (overlayDirty && cw > 0 && h > 0) {
+            drawOverlay(cw, h);
             overlayDirty = false;
         }
     }
 
+    private CanvasSurface surface(Canvas c, double w, double h) {
+        if (widths.size() > 20_000) {
+            widths.clear();
+        }
+        return new CanvasSurface(c.getGraphicsContext2D(), w, h, widths);
+    }
+
     private void draw(double w, double h) {
-        CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D(), w, h);
+        CanvasSurface surface = surface(canvas, w, h);
         TimelineScene scene = vm.sceneProperty().get();
         TimelineStyle style = style();
         if (scene == null || scene.lanes().isEmpty()) {
             surface.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
             surface.text("Tick ⇄ in the task list to compare tasks", 12, 24, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+            vm.setHotspots(List.of());
             return;
         }
-        renderer.render(surface, scene, vm.scale(), style);
+        renderer.render(surface, scene, vm.layout(), vm.scrollYProperty().get(), vm.scale(), style);
+        vm.setHotspots(renderer.hotspots());
         frames++;
+    }
+
+    private void drawOverview(double w, double h) {
+        TimelineScene scene = vm.sceneProperty().get();
+        if (scene == null) {
+            return;
+        }
+        LaneOverview.draw(surface(overview, w, h), scene, vm.layout(), vm.scrollYProperty().get(), h, style());
+    }
+
+    private void onOverview(MouseEvent e) {
+        vm.scrollTo(LaneOverview.scrollFor(e.getY(), vm.layout(), overview.getHeight(), getHeight()));
+        e.consume();
     }
 
     private void drawOverlay(double w, double h) {
@@ -213,21 +326,20 @@ public final class TimelineView extends Region {
         if (scene == null || scene.lanes().isEmpty()) {
             return;
         }
-        renderer.renderOverlay(new CanvasSurface(overlay.getGraphicsContext2D(), w, h), scene, vm.scale(), style(), vm.overlay());
+        renderer.renderOverlay(surface(overlay, w, h), scene, vm.layout(), vm.scrollYProperty().get(), vm.scale(), style(), vm.overlay());
         overlayFrames++;
     }
 
+    /** Puts the tip beside the mouse, on whichever side keeps it inside the window (or the timeline, without a host). */
     private void placeTip(double x, double y) {
         tip.autosize();
-        double tx = x + 14;
-        double ty = y + 16;
-        if (tx + tip.getWidth() > getWidth()) {
-            tx = Math.max(0, x - 14 - tip.getWidth());
+        javafx.scene.layout.Region area = tipHost != null ? tipHost : this;
+        javafx.geometry.Point2D p = tipHost != null ? tipHost.sceneToLocal(localToScene(x, y)) : new javafx.geometry.Point2D(x, y);
+        if (p == null) {
+            return;
         }
-        if (ty + tip.getHeight() > getHeight()) {
-            ty = Math.max(0, y - 12 - tip.getHeight());
-        }
-        tip.relocate(tx, ty);
+        double[] at = TipPlacement.place(p.getX(), p.getY(), tip.getWidth(), tip.getHeight(), area.getWidth(), area.getHeight());
+        tip.relocate(at[0], at[1]);
     }
 
     /** The colours currently applied by CSS. */
@@ -255,28 +367,55 @@ public final class TimelineView extends Region {
         return overlayFrames;
     }
 
+    /** Width the lanes are drawn in (the view's, less the scroll bar and overview when they show). */
+    public double lanesWidth() {
+        return canvas.getWidth();
+    }
+
+    Label tip() {
+        return tip;
+    }
+
     private void onScroll(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
+        // Shift+wheel (which some platforms report as a horizontal scroll) scrolls the lanes; the wheel zooms.
+        double dy = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
+        if (dy == 0) {
             return;
         }
-        vm.zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, e.getX());
+        if (e.isShiftDown() || e.getX() > canvas.getWidth()) {
+            vm.scrollBy(-dy);
+        } else if (e.getDeltaY() != 0) {
+            vm.zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, e.getX());
+        }
         e.consume();
     }
 
     private void onPress(MouseEvent e) {
         requestFocus();
         menu.hide();
-        if (e.getButton() == MouseButton.SECONDARY) {
+        if (e.getX() > canvas.getWidth()) {
             return;
         }
         pressX = e.getX();
         dragX = e.getX();
         pressY = e.getY();
+        if (e.getButton() == MouseButton.SECONDARY) {
+            rightDown = true;
+            rightDragged = false;
+            banding = true;
+            e.consume();
+            return;
+        }
+        if (e.getButton() != MouseButton.PRIMARY) {
+            pressX = Double.NaN;
+            return;
+        }
         draggedNote = noteAt(e.getX(), e.getY());
         selectedNote = draggedNote;
         shifting = draggedNote == null && e.isAltDown();
         noting = draggedNote == null && e.isShortcutDown();
-        banding = draggedNote == null && !shifting && !noting && e.isShiftDown();
+        measuringDrag = draggedNote == null && !shifting && !noting && vm.measuringProperty().get();
+        banding = draggedNote == null && !shifting && !noting && !measuringDrag && e.isShiftDown();
         e.consume();
     }
 
@@ -298,14 +437,31 @@ public final class TimelineView extends Region {
             items.add(new javafx.scene.control.SeparatorMenuItem());
         }
         items.add(item("Add Note Here… (N)", () -> addNote(x, y)));
+        if (vm.measureProperty().get() != null) {
+            items.add(item("Add Measurement as Note", vm::measureAsNote));
+            items.add(item("Clear Measurement (Esc)", vm::clearMeasure));
+        }
+        items.add(item(vm.measuringProperty().get() ? "Stop Measuring (M)" : "Measure Between Events (M)",
+                () -> vm.measuringProperty().set(!vm.measuringProperty().get())));
+        items.add(new javafx.scene.control.SeparatorMenuItem());
         items.add(item("Zoom to Crash Windows (C)", vm::crashWindows));
         items.add(item("Fit All (F)", vm::fit));
         items.add(item(vm.foldedProperty().get() ? "Unfold Gaps (G)" : "Fold Idle Gaps (G)", vm::toggleFold));
+        int lane = vm.laneAt(y);
+        if (lane >= 0) {
+            items.add(new javafx.scene.control.SeparatorMenuItem());
+            items.add(item(vm.layout().collapsed(lane) ? "Expand Lane" : "Collapse Lane", () -> vm.toggleCollapsed(lane)));
+            items.add(item("Collapse Other Lanes", () -> vm.collapseOthers(lane)));
+        }
+        if (!vm.collapsedLanes().isEmpty()) {
+            items.add(item("Expand All Lanes", vm::expandAll));
+        }
         return items;
     }
 
     private static javafx.scene.control.MenuItem item(String text, Runnable r) {
         javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(text);
+        m.setMnemonicParsing(false);
         m.setOnAction(e -> r.run());
         return m;
     }
@@ -344,7 +500,10 @@ public final class TimelineView extends Region {
         if (draggedNote != null) {
             return; // moved on release, by the whole drag
         }
-        if (banding || shifting || noting) {
+        if (rightDown && Math.abs(e.getX() - pressX) >= 3) {
+            rightDragged = true;
+        }
+        if (banding || shifting || noting || measuringDrag) {
             vm.band(pressX, e.getX());
         } else {
             vm.pan(e.getX() - dragX);
@@ -356,7 +515,18 @@ public final class TimelineView extends Region {
         if (Double.isNaN(pressX)) {
             return;
         }
-        if (draggedNote != null) {
+        if (rightDown) {
+            rightDown = false;
+            if (rightDragged) {
+                vm.zoomTo(pressX, e.getX());
+            } else {
+                vm.band(Double.NaN, Double.NaN);
+                if (pendingMenu != null) {
+                    showMenu(pendingMenu[0], pendingMenu[1], pendingMenu[2], pendingMenu[3]);
+                }
+            }
+            pendingMenu = null;
+        } else if (draggedNote != null) {
             if (Math.abs(e.getX() - pressX) >= 3) {
                 vm.moveNote(draggedNote, e.getX() - pressX);
             }
@@ -371,9 +541,17 @@ public final class TimelineView extends Region {
         } else if (shifting) {
             vm.band(Double.NaN, Double.NaN);
             vm.shiftLane(pressY, e.getX() - pressX);
+        } else if (measuringDrag) {
+            vm.band(Double.NaN, Double.NaN);
+            vm.measure(pressX, pressY, e.getX(), e.getY());
         } else if (banding) {
-            vm.zoomTo(pressX, e.getX());
-        } else if (!Double.isNaN(pressX) && Math.abs(e.getX() - pressX) < 3) {
+            if (Math.abs(e.getX() - pressX) < 3 && e.isShiftDown()) {
+                vm.band(Double.NaN, Double.NaN);
+                vm.measureFromSelection(e.getX(), e.getY());
+            } else {
+                vm.zoomTo(pressX, e.getX());
+            }
+        } else if (Math.abs(e.getX() - pressX) < 3) {
             vm.click(e.getX(), e.getY());
         }
         pressX = Double.NaN;
@@ -381,13 +559,14 @@ public final class TimelineView extends Region {
         banding = false;
         shifting = false;
         noting = false;
+        measuringDrag = false;
         draggedNote = null;
     }
 
     private void onKey(KeyEvent e) {
         double at = Double.isNaN(mouseX) ? getWidth() / 2 : mouseX;
         KeyCode c = e.getCode();
-        if (e.isAltDown() && c == KeyCode.LEFT || c == KeyCode.BACK_SPACE) {
+        if (e.isAltDown() && c == KeyCode.LEFT || c == KeyCode.BACK_SPACE && !e.isShortcutDown()) {
             vm.back();
         } else if (e.isAltDown() && c == KeyCode.RIGHT) {
             vm.forward();
@@ -399,6 +578,8 @@ public final class TimelineView extends Region {
             vm.crashWindows();
         } else if (c == KeyCode.G && !e.isShortcutDown()) {
             vm.toggleFold();
+        } else if (c == KeyCode.M && !e.isShortcutDown()) {
+            vm.measuringProperty().set(!vm.measuringProperty().get());
         } else if (c == KeyCode.PLUS || c == KeyCode.EQUALS || c == KeyCode.ADD) {
             vm.zoom(0.5, at);
         } else if (c == KeyCode.MINUS || c == KeyCode.SUBTRACT) {
@@ -407,8 +588,12 @@ public final class TimelineView extends Region {
             vm.pan(getWidth() / 8);
         } else if (c == KeyCode.RIGHT) {
             vm.pan(-getWidth() / 8);
+        } else if (c == KeyCode.PAGE_DOWN) {
+            vm.scrollBy(Math.max(40, getHeight() - TimelineLayout.AXIS_HEIGHT - 20));
+        } else if (c == KeyCode.PAGE_UP) {
+            vm.scrollBy(-Math.max(40, getHeight() - TimelineLayout.AXIS_HEIGHT - 20));
         } else if (c == KeyCode.N && !e.isShortcutDown()) {
-            addNote(Double.isNaN(mouseX) ? getWidth() / 2 : mouseX, Double.isNaN(mouseY) ? TimelineLayout.eventTop(0) : mouseY);
+            addNote(Double.isNaN(mouseX) ? getWidth() / 2 : mouseX, Double.isNaN(mouseY) ? vm.eventY(0) : mouseY);
         } else if ((c == KeyCode.DELETE || c == KeyCode.BACK_SPACE && e.isShortcutDown()) && selectedNote != null) {
             vm.deleteNote(selectedNote);
             selectedNote = null;
@@ -419,6 +604,11 @@ public final class TimelineView extends Region {
         } else if (c == KeyCode.ESCAPE) {
             vm.band(Double.NaN, Double.NaN);
             banding = false;
+            if (vm.measureProperty().get() != null) {
+                vm.clearMeasure();
+            } else {
+                vm.measuringProperty().set(false);
+            }
         } else {
             return;
         }

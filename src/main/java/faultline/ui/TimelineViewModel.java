@@ -6,6 +6,7 @@ import faultline.model.DurationText;
 import faultline.model.EventStore;
 import faultline.model.TaskSet;
 import faultline.model.TimeText;
+import faultline.render.CrashWindows;
 import faultline.render.FoldedScale;
 import faultline.render.Folding;
 import faultline.render.SceneBuilder;
@@ -60,13 +61,31 @@ public final class TimelineViewModel {
     private final BooleanProperty canGoBack = new SimpleBooleanProperty(this, "canGoBack", false);
     private final BooleanProperty canGoForward = new SimpleBooleanProperty(this, "canGoForward", false);
     private final ViewHistory<View> history = new ViewHistory<>();
+    /** Task ids of the collapsed lanes (by id, so that a lane stays collapsed when the comparison is rebuilt). */
+    private final javafx.collections.ObservableSet<String> collapsed = javafx.collections.FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<TimelineLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
+    private final DoubleProperty scrollY = new SimpleDoubleProperty(this, "scrollY", 0);
+    private final DoubleProperty viewHeight = new SimpleDoubleProperty(this, "viewHeight", 600);
+    private final BooleanProperty measuring = new SimpleBooleanProperty(this, "measuring", false);
+    private final ObjectProperty<Measurement> measurement = new SimpleObjectProperty<>(this, "measurement");
+    private final ReadOnlyObjectWrapper<TimelineRenderer.Measure> measure = new ReadOnlyObjectWrapper<>(this, "measure");
+    private final StringProperty measureText = new SimpleStringProperty(this, "measureText", "");
+    private List<TimelineRenderer.Hotspot> hotspots = List.of();
     private Folding folding = Folding.NONE;
     private TimelineScene base;
     private long lastPush;
     private Runnable afterRebuild;
 
+    /** A measurement between two events, by store row (it survives a rebuild of the scene). */
+    public record Measurement(String taskA, int rowA, String taskB, int rowB) {
+    }
+
     public TimelineViewModel(MainViewModel main) {
         this.main = main;
+        sceneProperty().addListener((o, a, b) -> relayout());
+        collapsed.addListener((javafx.collections.SetChangeListener<String>) c -> relayout());
+        viewHeight.addListener((o, a, b) -> clampScroll());
+        measurement.addListener((o, a, b) -> placeMeasure());
         main.comparisonProperty().addListener((o, a, b) -> rebuild(b, main.taskSetProperty().get()));
         main.notes().addListener((javafx.collections.ListChangeListener<faultline.model.Note>) c -> applyNotes());
         main.selection().rowProperty().addListener((o, a, b) -> {
@@ -136,6 +155,147 @@ public final class TimelineViewModel {
         return main.selection();
     }
 
+    /** Where the lanes' rows are, from their content and which lanes are collapsed. */
+    public ReadOnlyObjectProperty<TimelineLayout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    public TimelineLayout layout() {
+        TimelineLayout l = layout.get();
+        return l != null ? l : TimelineLayout.of(new TimelineScene(List.of(), ""));
+    }
+
+    /** How far the lanes are scrolled up under the axis, in pixels. */
+    public DoubleProperty scrollYProperty() {
+        return scrollY;
+    }
+
+    /** Height of the timeline on screen (the view sets it). */
+    public DoubleProperty viewHeightProperty() {
+        return viewHeight;
+    }
+
+    /** Whether a drag measures from one event to another instead of panning. */
+    public BooleanProperty measuringProperty() {
+        return measuring;
+    }
+
+    public ObjectProperty<Measurement> measurementProperty() {
+        return measurement;
+    }
+
+    /** The measurement as the renderer draws it, or null. */
+    public ReadOnlyObjectProperty<TimelineRenderer.Measure> measureProperty() {
+        return measure.getReadOnlyProperty();
+    }
+
+    /** The measurement in words (Δ and both times), or "". */
+    public StringProperty measureTextProperty() {
+        return measureText;
+    }
+
+    public javafx.collections.ObservableSet<String> collapsedLanes() {
+        return collapsed;
+    }
+
+    /** Whether the lanes are taller than the view: then they scroll, and the overview shows. */
+    public boolean overflows() {
+        return layout().height() > viewHeight.get() + 0.5;
+    }
+
+    private void relayout() {
+        TimelineScene s = scene.get();
+        if (s == null) {
+            layout.set(null);
+            return;
+        }
+        java.util.Set<Integer> lanes = new java.util.HashSet<>();
+        for (int i = 0; i < s.lanes().size(); i++) {
+            if (collapsed.contains(taskIdOf(s.lanes().get(i)))) {
+                lanes.add(i);
+            }
+        }
+        layout.set(TimelineLayout.of(s, lanes));
+        clampScroll();
+        placeMeasure();
+    }
+
+    private void clampScroll() {
+        double max = Math.max(0, layout().height() - viewHeight.get());
+        if (scrollY.get() > max) {
+            scrollY.set(max);
+        }
+        if (scrollY.get() < 0) {
+            scrollY.set(0);
+        }
+    }
+
+    /** Scrolls the lanes by dy pixels (positive: further down the lanes). */
+    public void scrollBy(double dy) {
+        scrollTo(scrollY.get() + dy);
+    }
+
+    public void scrollTo(double y) {
+        double max = Math.max(0, layout().height() - viewHeight.get());
+        scrollY.set(Math.max(0, Math.min(max, y)));
+    }
+
+    /** Collapses or expands the lane of a task. */
+    public void toggleCollapsed(int lane) {
+        TimelineScene s = scene.get();
+        if (s == null || lane < 0 || lane >= s.lanes().size()) {
+            return;
+        }
+        String id = taskIdOf(s.lanes().get(lane));
+        if (!collapsed.remove(id)) {
+            collapsed.add(id);
+        }
+    }
+
+    public void expandAll() {
+        collapsed.clear();
+    }
+
+    /** Collapses every lane but this one. */
+    public void collapseOthers(int lane) {
+        TimelineScene s = scene.get();
+        if (s == null) {
+            return;
+        }
+        for (int i = 0; i < s.lanes().size(); i++) {
+            String id = taskIdOf(s.lanes().get(i));
+            if (i == lane) {
+                collapsed.remove(id);
+            } else {
+                collapsed.add(id);
+            }
+        }
+    }
+
+    /** The lane under a y on the view (the lanes scroll under the axis), or -1. */
+    public int laneAt(double y) {
+        if (y < TimelineLayout.AXIS_HEIGHT) {
+            return -1;
+        }
+        return layout().laneAt(y + scrollY.get());
+    }
+
+    /** Whether a y on the view is on a lane's header. */
+    public boolean onHeader(double y) {
+        int lane = laneAt(y);
+        return lane >= 0 && layout().onHeader(lane, y + scrollY.get());
+    }
+
+    /** y on the view of the middle of a lane's events row. */
+    public double eventY(int lane) {
+        return layout().eventTop(lane) - scrollY.get() + TimelineLayout.EVENT_ROW / 2;
+    }
+
+    /** What the last frame drew with a full text behind it (the view hands them over after drawing). */
+    public void setHotspots(List<TimelineRenderer.Hotspot> h) {
+        hotspots = h;
+    }
+
     /** The current mapping of aligned time to x. */
     public TimeScale scale() {
         Viewport v = viewport.get();
@@ -144,7 +304,7 @@ public final class TimelineViewModel {
 
     public TimelineRenderer.Overlay overlay() {
         return new TimelineRenderer.Overlay(cursor.get(), hoverLane.get(), hoverIndex.get(), selectedLane.get(),
-                selectedIndex.get(), bandFrom.get(), bandTo.get());
+                selectedIndex.get(), bandFrom.get(), bandTo.get(), measure.get());
     }
 
     private void rebuild(Comparison c, TaskSet set) {
@@ -243,29 +403,15 @@ public final class TimelineViewModel {
     }
 
     private static boolean hasCrash(TimelineScene s) {
-        return s.lanes().stream().anyMatch(l -> l.crash() != null);
+        return CrashWindows.any(s);
     }
 
     private void zoomToCrashes(TimelineScene s, int onlyLane) {
-        long from = Long.MAX_VALUE;
-        long to = Long.MIN_VALUE;
-        long widest = 0;
-        for (int i = 0; i < s.lanes().size(); i++) {
-            TimelineScene.CrashMark c = s.lanes().get(i).crash();
-            if (c != null && (onlyLane < 0 || i == onlyLane)) {
-                from = Math.min(from, c.lastEvidence());
-                to = Math.max(to, c.signalLatest());
-                widest = Math.max(widest, c.signalLatest() - c.lastEvidence());
-            }
-        }
-        if (from == Long.MAX_VALUE) {
+        if (!hasCrash(s)) {
             fit();
             return;
         }
-        long span = Math.max(widest, 200_000L);
-        long a = from - span * 3 / 2;
-        long b = to + span / 2;
-        go(new Viewport(a, b - a, viewport.get().width()), false, true);
+        go(CrashWindows.view(s, onlyLane, viewport.get().width()), false, true);
     }
 
     /** G: fold idle gaps (or unfold them), keeping the middle of the view where it is. */
@@ -334,17 +480,127 @@ public final class TimelineViewModel {
         TimeScale sc = scale();
         long t = sc.time(x);
         cursor.set(t);
-        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        int lane = laneAt(y);
         int ref = lane >= 0 ? lane : 0;
         if (!s.lanes().isEmpty()) {
             TimelineScene.Lane l = s.lanes().get(ref);
             readout.set(s.lineOrder() ? "Cursor at line " + faultline.model.SourceFile.lineAt(l.epoch(t)) + " (" + l.title() + ", no clock)"
                     : "Cursor " + TimeText.full(l.epoch(t), 9) + " · " + DurationText.relative(t) + " (" + l.title() + ")");
         }
-        int index = lane >= 0 ? TimelineRenderer.hit(s.lanes().get(lane), sc, x, 4) : -1;
+        // On the events row an event wins; elsewhere a label's full text, then the nearest event.
+        boolean onEvents = lane >= 0 && Math.abs(y - eventY(lane)) <= TimelineLayout.EVENT_ROW / 2;
+        int index = onEvents ? TimelineRenderer.hit(s.lanes().get(lane), sc, x, 4) : -1;
+        String spot = index < 0 ? hotspotAt(x, y) : null;
+        if (index < 0 && spot == null && lane >= 0 && !layout().collapsed(lane)) {
+            index = TimelineRenderer.hit(s.lanes().get(lane), sc, x, 4);
+        }
         hoverLane.set(index >= 0 ? lane : -1);
         hoverIndex.set(index);
-        hoverText.set(index >= 0 ? describe(s.lanes().get(lane), index) : "");
+        hoverText.set(index >= 0 ? describe(s.lanes().get(lane), index) : spot != null ? spot : "");
+    }
+
+    private String hotspotAt(double x, double y) {
+        for (int i = hotspots.size() - 1; i >= 0; i--) {
+            if (hotspots.get(i).contains(x, y)) {
+                return hotspots.get(i).text();
+            }
+        }
+        return null;
+    }
+
+    /** The event nearest to (x, y) on the lane under y, within `pixels`: {lane, index}, or null. */
+    private int[] eventAt(double x, double y, double pixels) {
+        TimelineScene s = scene.get();
+        int lane = laneAt(y);
+        if (s == null || lane < 0) {
+            return null;
+        }
+        int index = TimelineRenderer.hit(s.lanes().get(lane), scale(), x, pixels);
+        return index < 0 ? null : new int[]{lane, index};
+    }
+
+    /**
+     * Measures from the event nearest the first point to the event nearest the second (on the lanes
+     * under them). Ends that are on no event leave the measurement as it was.
+     */
+    public boolean measure(double x1, double y1, double x2, double y2) {
+        int[] a = eventAt(x1, y1, 12);
+        int[] b = eventAt(x2, y2, 12);
+        if (a == null || b == null) {
+            return false;
+        }
+        TimelineScene s = scene.get();
+        TimelineScene.Lane la = s.lanes().get(a[0]);
+        TimelineScene.Lane lb = s.lanes().get(b[0]);
+        measurement.set(new Measurement(taskIdOf(la), la.marks().rows()[a[1]], taskIdOf(lb), lb.marks().rows()[b[1]]));
+        return true;
+    }
+
+    /** Shift+click: from the selected event to the one under the mouse. */
+    public boolean measureFromSelection(double x, double y) {
+        TimelineScene s = scene.get();
+        int[] b = eventAt(x, y, 12);
+        if (s == null || b == null || selectedLane.get() < 0 || selectedIndex.get() < 0) {
+            return false;
+        }
+        TimelineScene.Lane la = s.lanes().get(selectedLane.get());
+        TimelineScene.Lane lb = s.lanes().get(b[0]);
+        measurement.set(new Measurement(taskIdOf(la), la.marks().rows()[selectedIndex.get()], taskIdOf(lb), lb.marks().rows()[b[1]]));
+        return true;
+    }
+
+    public void clearMeasure() {
+        measurement.set(null);
+    }
+
+    /** The measurement becomes a range note on the first event's lane, with the Δ and both times as its text. */
+    public void measureAsNote() {
+        TimelineRenderer.Measure m = measure.get();
+        TimelineScene s = scene.get();
+        if (m == null || s == null) {
+            return;
+        }
+        TimelineScene.Lane l = s.lanes().get(m.laneA());
+        long from = l.epoch(Math.min(m.a(), m.b()));
+        long to = l.epoch(Math.max(m.a(), m.b()));
+        main.addNote(faultline.model.Note.range(taskIdOf(l), from, to, measureText.get()));
+    }
+
+    private void placeMeasure() {
+        Measurement m = measurement.get();
+        TimelineScene s = scene.get();
+        if (m == null || s == null) {
+            measure.set(null);
+            measureText.set("");
+            return;
+        }
+        int la = -1;
+        int ia = -1;
+        int lb = -1;
+        int ib = -1;
+        for (int i = 0; i < s.lanes().size(); i++) {
+            TimelineScene.Lane l = s.lanes().get(i);
+            String id = taskIdOf(l);
+            if (ia < 0 && id.equals(m.taskA())) {
+                la = i;
+                ia = l.marks().indexOfRow(m.rowA());
+            }
+            if (ib < 0 && id.equals(m.taskB())) {
+                lb = i;
+                ib = l.marks().indexOfRow(m.rowB());
+            }
+        }
+        if (ia < 0 || ib < 0) {
+            measure.set(null);
+            measureText.set("");
+            return;
+        }
+        long a = s.lanes().get(la).marks().times()[ia];
+        long b = s.lanes().get(lb).marks().times()[ib];
+        String text = MeasureText.of(main.taskSetProperty().get().store(), m.rowA(), m.rowB(), b - a,
+                la == lb ? "" : s.lanes().get(la).title(), la == lb ? "" : s.lanes().get(lb).title(), s.anchorLabel().equals("wall clock"));
+        measureText.set(text);
+        measure.set(new TimelineRenderer.Measure(la, a, lb, b, text));
     }
 
     public void exit() {
@@ -360,11 +616,16 @@ public final class TimelineViewModel {
         if (s == null) {
             return;
         }
-        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        int lane = laneAt(y);
         if (lane < 0) {
             return;
         }
         TimelineScene.Lane l = s.lanes().get(lane);
+        if (onHeader(y)) {
+            toggleCollapsed(lane);
+            main.selection().taskProperty().set(main.taskSetProperty().get().task(l.taskIndex()));
+            return;
+        }
         int index = TimelineRenderer.hit(l, scale(), x, 4);
         main.selection().taskProperty().set(main.taskSetProperty().get().task(l.taskIndex()));
         if (index >= 0) {
@@ -378,7 +639,7 @@ public final class TimelineViewModel {
         if (s == null || s.lanes().isEmpty()) {
             return null;
         }
-        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        int lane = laneAt(y);
         if (lane < 0) {
             lane = Math.max(0, selectedLane.get());
         }
@@ -522,7 +783,7 @@ public final class TimelineViewModel {
         if (s == null) {
             return;
         }
-        int lane = TimelineLayout.laneAt(y, s.lanes().size());
+        int lane = laneAt(y);
         if (lane < 0 || dx == 0) {
             return;
         }

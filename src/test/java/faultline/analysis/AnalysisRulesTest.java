@@ -168,8 +168,10 @@ class AnalysisRulesTest {
         List<TaskAnalysis> two = an.analyse(List.of(set.find(A).orElseThrow(), set.find(B).orElseThrow()));
         Comparison crash = Alignment.align(two, Anchor.CRASH, List.of(0L, 250_000L), set);
         for (int lane = 0; lane < 2; lane++) {
-            long evidence = set.store().nanos(two.get(lane).crash().lastEvidence());
-            assertEquals(lane == 0 ? 0 : 250_000L, crash.aligned(lane, evidence));
+            // The failure line has a time of its own: it is T, whatever came before it.
+            long failure = set.store().nanos(two.get(lane).crash().firstSignal());
+            assertEquals(lane == 0 ? 0 : 250_000L, crash.aligned(lane, failure));
+            assertEquals(faultline.model.LaneAnchor.Kind.FAILURE, crash.laneAnchors().get(lane).kind());
         }
         Comparison loop = Alignment.align(two, Anchor.LOOP_START, List.of(), set);
         assertEquals(0, loop.aligned(0, two.get(0).loop().params().get(0).first().nanos()));

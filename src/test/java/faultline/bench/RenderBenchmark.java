@@ -44,7 +44,7 @@ final class RenderBenchmark {
     static void main(String[] args) {
         TimelineScene big = synthetic(2, 5_000_000);
         TimelineStyle style = TimelineStyle.light();
-        double height = TimelineLayout.height(big.lanes().size());
+        double height = TimelineLayout.of(big).height();
         Viewport all = Viewport.fit(big.first(), big.last(), WIDTH, 0.01);
         long mid = (big.first() + big.last()) / 2;
         Viewport zoomed = new Viewport(mid, (big.last() - big.first()) / 1000, WIDTH);
@@ -61,7 +61,7 @@ final class RenderBenchmark {
         Analyzer an = new Analyzer(set);
         Comparison c = Alignment.align(an.analyse(DefaultSelection.of(set)), Anchor.CRASH, List.of(), set);
         TimelineScene sample = SceneBuilder.build(c, set);
-        double sh = TimelineLayout.height(sample.lanes().size());
+        double sh = TimelineLayout.of(sample).height();
         report("sample comparison, whole view, Java2D", sample, Viewport.fit(sample.first(), sample.last(), WIDTH, 0.02), style, sh, false);
         long e = sample.lanes().get(0).crash().lastEvidence();
         report("sample comparison, crash window, Java2D", sample, new Viewport(e - 1_000_000, 3_000_000, WIDTH), style, sh, false);
@@ -117,7 +117,7 @@ final class RenderBenchmark {
                     new TimelineScene.PhaseBar(PhaseKind.GENERATION, t[0], t[n - 1], true, ""),
                     new TimelineScene.PhaseBar(PhaseKind.PARAMETER_RESOLUTION, t[n / 3], t[2 * n / 3], false, ""));
             out.add(new TimelineScene.Lane(l, "lane" + l, "synthetic", 0, 0, phases, TimelineScene.Marks.of(t, latest, lv, rows),
-                    steps, new TimelineScene.CrashMark(t[n - 2], t[n - 1], t[n - 1] + 1000, "failure"), t[0], t[n - 1]));
+                    steps, new TimelineScene.CrashMark(t[n - 2], t[n - 1], t[n - 1] + 1000, true, "failure"), t[0], t[n - 1]));
         }
         return new TimelineScene(out, "crash");
     }

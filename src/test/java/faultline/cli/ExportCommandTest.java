@@ -47,6 +47,25 @@ class ExportCommandTest {
     }
 
     @Test
+    void aConsoleOnlyFileDrawsItsCrashesOnTOrSaysWhyThereIsNone() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path console = Files.copy(Samples.files().get(0), dir.resolve(Samples.files().get(0).getFileName()));
+        Path svg = dir.resolve("console.svg");
+        ReportCommandTest.Run r = ReportCommandTest.run("export", console.toString(), "--window", "±5ms", "--svg", svg.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("✗ AttributeError @ LOOP [9/32] guidance_scale") && text.contains("✗ AttributeError @ LOOP [26/32] guidance_phases"),
+                "both crash markers, on T");
+        assertTrue(r.err().isEmpty(), r.err());
+        ReportCommandTest.Run done = ReportCommandTest.run("export", console.toString(), "--task", "d47a0f83", "--window", "±5ms",
+                "--svg", dir.resolve("done.svg").toString());
+        assertEquals(0, done.code(), done.err());
+        assertTrue(done.err().contains("d47a0f83: no crash marker") && done.err().contains("T = its first line"), done.err());
+        ReportCommandTest.Run far = ReportCommandTest.run("export", console.toString(), "--window", "10s..20s", "--svg", dir.resolve("far.svg").toString());
+        assertTrue(far.err().contains("78cd8678: the crash is at T, outside the window"), far.err());
+    }
+
+    @Test
     void theWorkspaceBesideTheLogsGivesTasksAlignmentNotesAndView() throws Exception {
         System.setProperty("java.awt.headless", "true");
         List<Path> logs = new ArrayList<>();

@@ -58,8 +58,8 @@ public class TimelineExportTest {
     }
 
     private TimelineExport export() {
-        return TimelineExport.of(comparison, set, scene, new Viewport(-1_500_000, 3_500_000, 1200), TimelineStyle.light(),
-                "78cd8678 vs e040ae48");
+        return TimelineExport.of(comparison, set, scene, new Viewport(-1_500_000, 3_500_000, 700), TimelineStyle.light(),
+                "78cd8678 vs e040ae48", TimelineExport.Options.width(1200));
     }
 
     public static Map<String, String> pngText(Path png) throws Exception {
@@ -91,7 +91,7 @@ public class TimelineExportTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(2400, img.getWidth());
         assertEquals((int) Math.ceil(e.height() * 2), img.getHeight());
-        assertTrue(e.height() > TimelineLayout.height(2), "title, legend and caption around the timeline");
+        assertTrue(e.height() > TimelineLayout.of(scene).height(), "title, legend and caption around the timeline");
         Map<String, String> text = pngText(png);
         assertEquals("78cd8678 vs e040ae48", text.get("Title"));
         assertTrue(text.get("Source files").contains("gpu-20260224_140402-5c1e7a9d.log"));

@@ -226,6 +226,30 @@ class GeneralLayoutsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void yearsNoLogMeansAreNotTimesAndNeverWrapBefore1970() throws Exception {
+        for (SourceFormat f : new SourceFormat[]{SourceFormat.TEXT_LOG, SourceFormat.SYSTEM_LOGS_TEXT}) {
+            Path p = write(dir, "far-" + f.id() + ".log", """
+                    2025-03-02T10:11:12.000000 [INFO] before
+                    9999-12-31T23:59:59.000000 [INFO] far future
+                    1600-01-01T00:00:00.000000 [INFO] far past
+                    2025-03-02T10:11:13.000000 [INFO] after
+                    """);
+            TaskSet set = Fixtures.load(ImportOptions.defaults().set(p, new ImportOptions.SourceOptions(f, java.time.ZoneOffset.UTC, 0, null)), p);
+            EventStore s = set.store();
+            for (int i = 0; i < s.size(); i++) {
+                String t = TimeText.full(s.nanos(i), s.precision(i));
+                assertTrue(t.startsWith("2025-03-02"), f.id() + ": " + s.message(i) + " at " + t);
+            }
+            if (f.equals(SourceFormat.TEXT_LOG)) {
+                assertEquals(2, set.report().files().get(0).unparsed(), "the two lines are reported as not understood");
+            } else {
+                assertTrue(s.estimated(Fixtures.row(set, "far future")) && s.estimated(Fixtures.row(set, "far past")),
+                        "the rows keep their place with a time estimated from their neighbours");
+            }
+        }
+    }
+
     static int rowOfLine(TaskSet set, int line) {
         EventStore s = set.store();
         for (int i = 0; i < s.size(); i++) {

@@ -121,7 +121,7 @@ class TimelineMathTest {
         RecordingSurface s = new RecordingSurface(500, 200);
         TimelineStyle style = TimelineStyle.light();
         new TimelineRenderer().render(s, scene, Viewport.fit(0, t[n - 1], 500, 0), style);
-        double top = TimelineLayout.eventTop(0);
+        double top = TimelineLayout.of(scene).eventTop(0);
         List<RecordingSurface.Rect> marks = s.rects.stream()
                 .filter(x -> x.y() >= top && x.y() < top + TimelineLayout.EVENT_ROW && x.w() == 1).toList();
         assertTrue(marks.size() <= 501, "marks: " + marks.size());

@@ -10,7 +10,6 @@ import faultline.workspace.WorkspaceStore;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class NotesAndWorkspaceTest {
         TimelineView timeline = app.view().timeline();
         TimelineViewModel tl = app.view().timelineViewModel();
         MainViewModel vm = app.viewModel();
-        double y = TimelineLayout.eventTop(0) + 8;
+        double y = tl.eventY(0);
         robot.moveTo(at(300, y));
         robot.clickOn(at(300, y));
         robot.type(KeyCode.N);
@@ -89,7 +88,7 @@ class NotesAndWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("crash here (edited)", vm.notes().get(0).text());
 
-        double y1 = TimelineLayout.eventTop(1) + 8;
+        double y1 = tl.eventY(1);
         robot.press(KeyCode.CONTROL).drag(at(100, y1), MouseButton.PRIMARY).moveTo(at(180, y1)).release(MouseButton.PRIMARY).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, vm.notes().size());
@@ -129,7 +128,7 @@ class NotesAndWorkspaceTest {
         Path ws = dir.resolve("gpu-20260224_140402-5c1e7a9d" + WorkspaceStore.SUFFIX);
         Files.writeString(ws, "{ not json");
         start();
-        NotificationPane banner = robot.lookup("#notifications").queryAs(NotificationPane.class);
+        ProblemBanner banner = robot.lookup("#notifications").queryAs(ProblemBanner.class);
         assertTrue(banner.isShowing());
         assertTrue(banner.getText().contains("is damaged"), banner.getText());
         assertTrue(banner.getText().contains(".recovered.faultline.json"), banner.getText());

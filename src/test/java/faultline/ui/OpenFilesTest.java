@@ -3,7 +3,6 @@ package faultline.ui;
 import faultline.Samples;
 import faultline.importer.ImportOptions;
 import faultline.model.EventStore;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,7 @@ class OpenFilesTest {
         Path empty = Files.writeString(dir.resolve("empty.log"), "");
         Path console = Files.copy(Samples.files().get(0), dir.resolve(Samples.files().get(0).getFileName()));
         start(empty.toString(), console.toString());
-        NotificationPane banner = robot.lookup("#notifications").queryAs(NotificationPane.class);
+        ProblemBanner banner = robot.lookup("#notifications").queryAs(ProblemBanner.class);
         assertTrue(banner.isShowing(), "the problem is shown, not swallowed");
         assertTrue(banner.getText().contains("empty.log: the file is empty"), banner.getText());
         assertTrue(app.viewModel().taskSetProperty().get().tasks().size() >= 4, "the console log still opened");

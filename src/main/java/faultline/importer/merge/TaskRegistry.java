@@ -31,7 +31,7 @@ public final class TaskRegistry {
         return n;
     }
 
-    String id(int ref) {
+    public String id(int ref) {
         return ids.get(ref);
     }
 

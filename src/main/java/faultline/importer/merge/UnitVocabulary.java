@@ -287,16 +287,17 @@ public final class UnitVocabulary {
      */
     private boolean nounId(byte[] b, int m, int e) {
         for (int i = m; i + 3 < e; i++) {
-            if (i > m && (Clock.isLetter(b[i - 1]) || b[i - 1] == '_')) {
-                continue;
-            }
+            // The first letter rules most bytes out before anything else is looked at.
             int c = b[i] | 0x20;
             if (c != 'r' && c != 'j' && c != 't' && c != 'p' && c != 's') {
                 continue;
             }
+            if (i > m && (Clock.isLetter(b[i - 1]) || b[i - 1] == '_')) {
+                continue;
+            }
             for (int n = 0; n < NOUN_BYTES.length; n++) {
                 byte[] w = NOUN_BYTES[n];
-                if (i + w.length >= e || !sameIgnoringCase(b, i, w) || Clock.isLetter(b[i + w.length])) {
+                if (w[0] != c || i + w.length >= e || !sameIgnoringCase(b, i, w) || Clock.isLetter(b[i + w.length])) {
                     continue;
                 }
                 if (idAfterNoun(b, i, i + w.length, e, NOUNS[n][1], w)) {

@@ -16,7 +16,12 @@ final class GeneralMessage {
     private GeneralMessage() {
     }
 
-    static String of(String raw, LineLayout[] layouts) {
+    static String of(String raw, LineLayout[] shared) {
+        // Messages are shaped on many threads at once (task facts, views): each call reads with its own layouts.
+        LineLayout[] layouts = new LineLayout[shared.length];
+        for (int i = 0; i < layouts.length; i++) {
+            layouts[i] = shared[i].copy();
+        }
         StringBuilder out = new StringBuilder(raw.length());
         Clock clock = new Clock();
         LinePrefixes.Found prefix = new LinePrefixes.Found();

@@ -58,10 +58,202 @@ public final class GeneralTextReader implements SourceReader {
         Sample sample = Sample.of(ctx.content, ctx.path);
         LayoutInference.Result inferred = LayoutInference.infer(sample);
         FileDates dates = FileDates.of(ctx, sample, inferred.layouts());
-        Scan scan = new Scan(ctx, inferred.layouts().toArray(new LineLayout[0]), dates);
-        scan.run();
         LineLayout[] layouts = inferred.layouts().toArray(new LineLayout[0]);
-        return new ContentText(ctx.content, raw -> GeneralMessage.of(raw, layouts), scan.index);
+        long[] bounds = parallel(ctx.content, layouts, inferred);
+        LineIndex index;
+        if (bounds.length > 2) {
+            index = new Parts(ctx, layouts, dates, bounds, (double) sample.text().length() / Math.max(1, sample.lines().size())).read();
+        } else {
+            Scan scan = new Scan(ctx, layouts, dates, 0, ctx.content.size(), false);
+            scan.run();
+            scan.finish();
+            index = scan.index;
+        }
+        return new ContentText(ctx.content, raw -> GeneralMessage.of(raw, layouts), index);
+    }
+
+    /**
+     * Files from this size on are read in parallel parts, when every layout writes full dates. Off
+     * unless {@code -Dfaultline.partsFrom=BYTES} is given: on this project's shared two-core machine
+     * two parts read slower than one pass (see the README's Benchmarks), so one pass is the default.
+     */
+    static long parallelFrom = Long.getLong("faultline.partsFrom", Long.MAX_VALUE);
+
+    /**
+     * Part boundaries, each at the start of a line in the file's main layout (so that no part starts
+     * inside a traceback); just {0, size} when the file is read in one pass: small, or with lines
+     * whose date depends on the lines before (time-only, no year).
+     */
+    static long[] parallel(Content c, LineLayout[] layouts, LayoutInference.Result inferred) {
+        long size = c.size();
+        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        boolean datesOwn = layouts.length > 0;
+        for (LineLayout l : layouts) {
+            datesOwn &= l.shape.hasYear;
+        }
+        if (size < parallelFrom || cores < 2 || !datesOwn || inferred.share() < 0.5) {
+            return new long[]{0, size};
+        }
+        java.util.List<Long> b = new java.util.ArrayList<>();
+        b.add(0L);
+        Clock clock = new Clock();
+        byte[] w = new byte[256 * 1024];
+        for (int i = 1; i < cores; i++) {
+            long at = Math.max(b.get(b.size() - 1), size * i / cores);
+            int len = (int) Math.min(w.length, size - at);
+            c.copy(at, w, 0, len);
+            int p = Bytes.newline(w, 0, len) + 1;
+            while (p < len) {
+                int nl = Bytes.newline(w, p, len);
+                if (nl == len) {
+                    break;
+                }
+                if (layouts[0].read(w, p, nl, clock)) {
+                    b.add(at + p);
+                    break;
+                }
+                p = nl + 1;
+            }
+        }
+        b.add(size);
+        long[] out = new long[b.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.get(i);
+        }
+        return out;
+    }
+
+    /** Reads the parts in parallel, each into its own columns and task ids, then joins them in file order. */
+    private static final class Parts {
+        final ReadContext ctx;
+        final LineLayout[] layouts;
+        final FileDates dates;
+        final long[] bounds;
+
+        final double bytesPerLine;
+
+        Parts(ReadContext ctx, LineLayout[] layouts, FileDates dates, long[] bounds, double bytesPerLine) {
+            this.bytesPerLine = Math.max(16, bytesPerLine);
+            this.ctx = ctx;
+            this.layouts = layouts;
+            this.dates = dates;
+            this.bounds = bounds;
+        }
+
+        LineIndex read() throws ImportException {
+            int n = bounds.length - 1;
+            long t0 = System.nanoTime();
+            java.util.List<Scan> scans = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Sized from the sample's line length, so that a part's columns are not copied as they grow.
+                int rows = (int) Math.min(Integer.MAX_VALUE / 2, (bounds[i + 1] - bounds[i]) / bytesPerLine + 1024);
+                ReadContext part = ctx.part(faultline.model.EventStore.builder(rows), new faultline.importer.merge.TaskRegistry(),
+                        new faultline.importer.FileReportBuilder("", ""));
+                LineLayout[] own = new LineLayout[layouts.length];
+                for (int k = 0; k < own.length; k++) {
+                    own[k] = layouts[k].copy(); // a layout holds the fields of the line it read last
+                }
+                scans.add(new Scan(part, own, dates, bounds[i], bounds[i + 1], i > 0));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "faultline-text");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+                for (Scan sc : scans) {
+                    futures.add(pool.submit(() -> {
+                        sc.run();
+                        sc.ctx.finish();
+                        return null;
+                    }));
+                }
+                for (int k = 0; k < futures.size(); k++) {
+                    futures.get(k).get();
+                    ctx.monitor.progress(bounds[k + 1], ctx.content.size(), "Reading " + ctx.path.getFileName());
+                }
+                faultline.importer.Timing.log("  scan " + n + " parts", t0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new faultline.importer.ImportCancelledException();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new ImportException(ctx.path.getFileName() + ": could not be read (" + cause + ")", cause);
+            } finally {
+                pool.shutdownNow();
+            }
+            long t1 = System.nanoTime();
+            LineIndex index = join(scans);
+            faultline.importer.Timing.log("  join " + n + " parts", t1);
+            return index;
+        }
+
+        /** Appends every part's rows with their task ids mapped, gives inherited units to the rows that waited for them. */
+        private LineIndex join(java.util.List<Scan> scans) {
+            LineIndex index = new LineIndex();
+            Scan all = new Scan(ctx, layouts, dates, 0, 0, false);
+            Map<Long, Integer> running = new HashMap<>();
+            long lineBase = 0;
+            faultline.model.EventStore.Builder to = ctx.events;
+            for (Scan sc : scans) {
+                faultline.model.EventStore.Builder from = sc.ctx.events;
+                faultline.importer.merge.TaskRegistry reg = sc.ctx.tasks;
+                int[] map = new int[reg.size()];
+                for (int r = 0; r < map.length; r++) {
+                    String id = reg.id(r);
+                    map[r] = ctx.tasks.ref(id);
+                    TaskDraft d = reg.draftOfRef(r);
+                    if (map[r] >= 0 && !d.type.isEmpty()) {
+                        TaskDraft mine = ctx.tasks.draftOfRef(map[r]);
+                        if (mine.type.isEmpty()) {
+                            mine.type = d.type;
+                        }
+                    }
+                }
+                int base = to.size();
+                to.ensure(base + from.size());
+                for (int i = 0; i < from.size(); i++) {
+                    int t = from.task(i);
+                    int row = to.add(from.nanos(i), from.precision(i), from.estimated(i), from.level(i), t >= 0 ? map[t] : -1,
+                            ctx.source, from.ref(i));
+                    int x = from.extent(i);
+                    if (x >= 0) {
+                        to.setExtent(row, x);
+                    }
+                }
+                for (Map.Entry<Integer, Long> p : sc.pending.entrySet()) {
+                    Integer v = running.get(p.getValue());
+                    if (v != null && v >= 0) {
+                        to.setTask(base + p.getKey(), v);
+                    }
+                }
+                sc.current.forEachTouched(sc.touched, (w, r) -> running.put(w, r >= 0 ? map[r] : -1));
+                index.append(sc.index, (int) Math.min(Integer.MAX_VALUE, lineBase));
+                ctx.report.addPart(sc.ctx.report, lineBase);
+                for (int c : sc.crashes) {
+                    all.crashes.add(base + c - sc.mark);
+                }
+                if (sc.firstClaimEvent >= 0 && all.firstClaimEvent < 0) {
+                    all.firstClaimEvent = base + sc.firstClaimEvent - sc.mark;
+                }
+                if (sc.lastStep >= 0) {
+                    all.lastStep = base + sc.lastStep - sc.mark;
+                }
+                all.anyTime |= sc.anyTime;
+                lineBase += sc.lineNumber;
+            }
+            all.finishJoined(to.size());
+            ctx.finish();
+            dates.report(ctx);
+            return index;
+        }
     }
 
     /** One pass over the file. */
@@ -97,19 +289,34 @@ public final class GeneralTextReader implements SourceReader {
         int[] lineOf = new int[256];
         boolean anyTime;
 
-        Scan(ReadContext ctx, LineLayout[] layouts, FileDates dates) {
+        /** The part of the file this scan reads, and whether parts before it were read by others. */
+        final long from;
+        final long to;
+        final boolean continues;
+        /** Rows (in this scan's columns) of id-less lines read before their worker claimed or ended anything here → worker. */
+        final Map<Integer, Long> pending = new HashMap<>();
+        /** Workers that claimed or ended a unit in this scan. */
+        final java.util.Set<Long> touched = new java.util.HashSet<>();
+        boolean lastEventPending;
+        /** The line being read waits for a unit its worker claimed in a part before. */
+        boolean pendingNow;
+
+        Scan(ReadContext ctx, LineLayout[] layouts, FileDates dates, long from, long to, boolean continues) {
             this.ctx = ctx;
             this.layouts = layouts;
             this.dates = dates;
             this.timedFile = layouts.length > 0;
             this.mark = ctx.events.size();
+            this.from = from;
+            this.to = to;
+            this.continues = continues;
         }
 
         void run() {
             Content c = ctx.content;
-            long size = c.size();
-            byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1024, size))];
-            long bufStart = 0;
+            long size = to;
+            byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1024, size - from))];
+            long bufStart = from;
             int carry = 0;
             while (true) {
                 int want = (int) Math.min(buf.length - carry, size - (bufStart + carry));
@@ -127,7 +334,7 @@ public final class GeneralTextReader implements SourceReader {
                     line(buf, p, nl, bufStart + p);
                     p = nl + 1;
                 }
-                ctx.tick(bufStart + p);
+                ctx.tick(bufStart + p - from);
                 if (last) {
                     break;
                 }
@@ -148,7 +355,6 @@ public final class GeneralTextReader implements SourceReader {
                 bufStart += p;
                 carry = rest;
             }
-            finish();
         }
 
         private void line(byte[] b, int s, int e, long offset) {
@@ -216,6 +422,7 @@ public final class GeneralTextReader implements SourceReader {
             event(ev, lineRef, prefixWorker, task);
             if (ended) {
                 lastEventTask = -1;
+                lastEventPending = false;
                 ended = false;
             }
             cont.timedLine(b, l.messageStart, e);
@@ -253,15 +460,17 @@ public final class GeneralTextReader implements SourceReader {
                 task = unitOf(b, p, e, worker, level);
             } else {
                 task = lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker);
-                if (task < 0 && prefix.rank >= 0) {
-                    task = refOf(UnitVocabulary.RANK + prefix.rank, UnitVocabulary.RANK);
+                pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
+                if (task < 0 && prefix.rank != null) {
+                    task = refOf(prefix.rank, UnitVocabulary.RANK);
                 }
                 UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, false);
                 if (step != UnitVocabulary.Step.NONE) {
                     lastStep = ctx.events.size();
                 }
-                if (step == UnitVocabulary.Step.END && task >= 0) {
+                if (step == UnitVocabulary.Step.END && (task >= 0 || pendingNow)) {
                     current.remove(worker);
+                    touched.add(worker);
                     ended = true;
                 }
             }
@@ -281,12 +490,18 @@ public final class GeneralTextReader implements SourceReader {
             }
             if (ended) {
                 lastEventTask = -1; // what follows an end is no longer that unit's
+                lastEventPending = false;
                 ended = false;
             }
             cont.newEvent(b, p, e, traceback);
         }
 
         private void event(int ev, long ref, long worker, int task) {
+            if (pendingNow) {
+                pending.put(ev - mark, worker);
+            }
+            lastEventPending = pendingNow;
+            pendingNow = false;
             lastEvent = ev;
             lastEventRef = ref;
             lastEventWorker = worker;
@@ -330,16 +545,20 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             int task = ref >= 0 ? ref : cur;
-            if (task < 0 && prefix.rank >= 0) {
-                task = refOf(UnitVocabulary.RANK + prefix.rank, UnitVocabulary.RANK);
+            if (task < 0 && prefix.rank != null) {
+                task = refOf(prefix.rank, UnitVocabulary.RANK);
             }
+            // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
+            pendingNow = task < 0 && continues && !touched.contains(worker);
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                 current.put(worker, ref);
+                touched.add(worker);
                 if (firstClaimEvent < 0) {
                     firstClaimEvent = ctx.events.size();
                 }
             } else if (step == UnitVocabulary.Step.END && (ref < 0 || ref == cur)) {
                 current.remove(worker);
+                touched.add(worker);
                 ended = true;
             }
             return task;
@@ -393,14 +612,21 @@ public final class GeneralTextReader implements SourceReader {
             return ref;
         }
 
-        private void finish() {
-            int end = ctx.events.size();
+        /** The end of a whole file's reading: the worker's crash, the line-order layout of an untimed file. */
+        void finish() {
+            finishJoined(ctx.events.size());
+            ctx.finish();
+            dates.report(ctx);
+        }
+
+        /** The same for the rows [mark, end) joined from parts. */
+        void finishJoined(int end) {
             // A traceback the process did not outlive (little follows it) is the worker's crash.
             crashes.removeIf(c -> end - 1 - c > CRASH_TAIL || c < lastStep);
             if (!crashes.isEmpty()) {
                 WorkerUnit.assign(ctx, crashes);
             }
-            if (!anyTime && end > mark) {
+            if (!anyTime && end > mark && end - mark <= lineOf.length) {
                 // No line had a time: events are laid out by line, one millisecond a line, and the source says so.
                 for (int i = mark; i < end; i++) {
                     ctx.events.setTime(i, lineOf[i - mark] * faultline.model.SourceFile.LINE_NANOS, 3, true);
@@ -408,8 +634,6 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.markUntimed();
                 ctx.report.note(0, "no line of this file carries a time: its events are shown in line order", null);
             }
-            ctx.finish();
-            dates.report(ctx);
         }
 
         private static boolean blank(byte[] b, int p, int e) {
@@ -471,6 +695,13 @@ public final class GeneralTextReader implements SourceReader {
 
         void remove(long worker) {
             put(worker, -1);
+        }
+
+        /** The unit (or -1) of each of the given workers. */
+        void forEachTouched(java.util.Set<Long> workers, java.util.function.BiConsumer<Long, Integer> each) {
+            for (long w : workers) {
+                each.accept(w, get(w));
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public final class LineLayout {
     final int skip;
     /** The timestamp opens with a bracket: {@code [2025-03-02 10:11:12,345]}. */
     final boolean bracketed;
-    final Clock.Shape shape;
+    public final Clock.Shape shape;
     /** Header token after the timestamp that holds the level; -1-k for the k-th skipped token; NONE if lines have no level. */
     final int levelToken;
     /** Levels are written as single letters (E, W, I): accepted only at their token. */
@@ -52,6 +52,13 @@ public final class LineLayout {
         this.letterLevels = letterLevels;
         this.yearToken = yearToken;
         this.secondClock = secondClock;
+    }
+
+    /** The same layout with its own per-line fields, for a reader on another thread. */
+    public LineLayout copy() {
+        LineLayout l = new LineLayout(skip, bracketed, shape, levelToken, letterLevels, yearToken, secondClock);
+        l.outerClock = outerClock;
+        return l;
     }
 
     /** Reads the line [p, e) in this layout into clock and the fields; false if it is not in it. */

@@ -19,15 +19,15 @@ public final class LinePrefixes {
         int end;
         /** Hash of the worker the prefixes name, 0 for none. */
         public long worker;
-        /** The rank a {@code [rankN]:} prefix names, or -1. */
-        public int rank;
+        /** The rank a {@code [rankN]:} prefix names, as a unit id ({@code rank1}), or null. */
+        public String rank;
     }
 
     /** Strips every prefix at p (in any order, each at most once); returns the new start. */
     public static int strip(byte[] b, int p, int e, Found out) {
         long worker = 0;
         int q = p;
-        out.rank = -1;
+        out.rank = null;
         for (int round = 0; round < 3; round++) {
             int r = cri(b, q, e);
             if (r < 0) {
@@ -35,7 +35,7 @@ public final class LinePrefixes {
                 if (r < 0) {
                     r = rank(b, q, e);
                     if (r > 0) {
-                        out.rank = rankNumber(b, q);
+                        out.rank = "rank" + rankNumber(b, q);
                     }
                     if (r < 0) {
                         r = processGroup(b, q, e);

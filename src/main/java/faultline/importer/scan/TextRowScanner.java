@@ -289,7 +289,7 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
             int y = num(b, p, 4);
             int mo = num(b, p + 5, 2);
             int d = num(b, p + 8, 2);
-            if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) {
+            if (y < TimeParser.MIN_YEAR || y > TimeParser.MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > 31) {
                 return -1;
             }
             epochDay = TimeParser.epochDay(y, mo, d);

@@ -93,7 +93,7 @@ public final class Clock {
         if (!ok) {
             return false;
         }
-        if (year >= 0 && (year < 1900 || year > 2300)) {
+        if (year >= 0 && (year < TimeParser.MIN_YEAR || year > TimeParser.MAX_YEAR)) {
             return false;
         }
         if (month != -1 && (month < 1 || month > 12 || day < 1 || day > 31)) {

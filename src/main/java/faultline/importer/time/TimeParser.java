@@ -22,6 +22,10 @@ public final class TimeParser {
         public int end;
     }
 
+    /** Years a timestamp is understood in: outside them it is a number, not a time (and year 9999 would overflow). */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2300;
+
     private final ZoneId zone;
     private final ZoneOffset fixedOffset;
 
@@ -44,8 +48,8 @@ public final class TimeParser {
             return false;
         }
         int y = digits(s, from, 4);
-        if (y < 0 || s.charAt(from + 4) != '-') {
-            return false;
+        if (y < MIN_YEAR || y > MAX_YEAR || s.charAt(from + 4) != '-') {
+            return false; // years a log cannot mean, and nanoseconds since 1970 cannot hold
         }
         int mo = digits(s, from + 5, 2);
         if (mo < 1 || mo > 12 || s.charAt(from + 7) != '-') {

@@ -1,0 +1,64 @@
+package faultline.ui;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The window's problem banner ("12 lines not understood", a file that could not be read): a bar
+ * above the content that pushes it down while it shows, so that it never covers the search box,
+ * the toolbar or the axis. Closing it hides it until the next problem.
+ */
+final class ProblemBanner extends HBox {
+    private final Label text = new Label();
+    private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing", false);
+
+    ProblemBanner() {
+        getStyleClass().add("problem-banner");
+        setId("notifications");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        Label icon = new Label("⚠");
+        icon.getStyleClass().add("problem-icon");
+        text.getStyleClass().add("problem-text");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button close = new Button("✕");
+        close.getStyleClass().add("problem-close");
+        close.setId("problem-close");
+        close.setFocusTraversable(false);
+        close.setOnAction(e -> hide());
+        getChildren().addAll(icon, text, close);
+        // Hidden, the banner takes no room at all.
+        managedProperty().bind(visibleProperty());
+        setVisible(false);
+    }
+
+    void show(String message) {
+        text.setText(message);
+        setVisible(true);
+        showing.set(true);
+    }
+
+    void hide() {
+        setVisible(false);
+        showing.set(false);
+    }
+
+    boolean isShowing() {
+        return showing.get();
+    }
+
+    ReadOnlyBooleanProperty showingProperty() {
+        return showing.getReadOnlyProperty();
+    }
+
+    String getText() {
+        return text.getText();
+    }
+}
