@@ -51,6 +51,8 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
                     traceback = Traceback.find(msg).orElse(null);
                     if (traceback != null && traceback.endsBeforeExceptionLine()) {
                         traceback = withItsRest(t, k, traceback);
+                    } else if (traceback != null && traceback.language() == Traceback.Language.JVM) {
+                        traceback = withItsCauses(t, k, traceback);
                     }
                 }
                 if (type.isEmpty()) {
@@ -102,6 +104,26 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             }
         }
         return best;
+    }
+
+    /**
+     * A JVM trace whose {@code Caused by:} parts a reader made events of their own: read again with
+     * the unleveled lines that go on with it, so that its root cause is the one of the whole trace.
+     */
+    private static Traceback withItsCauses(TaskText t, int k, Traceback first) {
+        StringBuilder joined = new StringBuilder(t.message(k));
+        boolean more = false;
+        for (int j = k + 1; j < t.size() && j <= k + MAX_REST && t.level(j) == Level.PRINT; j++) {
+            String m = t.message(j);
+            String s = m.stripLeading();
+            if (!(s.startsWith("Caused by:") || s.startsWith("at ") || s.startsWith("...") || s.startsWith("Suppressed:")
+                    || s.startsWith("Wrapped by:"))) {
+                break;
+            }
+            joined.append('\n').append(m);
+            more = true;
+        }
+        return more ? Traceback.find(joined.toString()).orElse(first) : first;
     }
 
     /** The first exception a text names, line by line: the earliest {@code Type: message} or {@code Type(…)}. */

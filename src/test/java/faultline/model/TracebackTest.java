@@ -185,6 +185,24 @@ class TracebackTest {
     }
 
     @Test
+    void aJvmTraceCutIntoEventsIsNamedByTheRootOfTheWhole() {
+        Traceback top = parse(
+                "com.example.render.pipeline.TranscodeException: ffmpeg exited with 1",
+                "\tat com.example.render.pipeline.Transcoder.run(Transcoder.java:88)");
+        assertEquals("com.example.render.pipeline.TranscodeException", top.exceptionType(), "alone, the part is its own root");
+        Traceback whole = parse(
+                "com.example.render.pipeline.TranscodeException: ffmpeg exited with 1",
+                "\tat com.example.render.pipeline.Transcoder.run(Transcoder.java:88)",
+                "Caused by: java.io.IOException: No space left on device",
+                "\tat java.base/sun.nio.ch.FileDispatcherImpl.write0(Native Method)",
+                "\tat com.example.render.pipeline.OutputSink.write(OutputSink.java:57)",
+                "\t... 4 common frames omitted");
+        assertEquals("java.io.IOException", whole.exceptionType());
+        assertEquals("OutputSink.write (OutputSink.java:57)", whole.site().text());
+        assertEquals("com.example.render.pipeline.TranscodeException", whole.chain().get(0).type(), "the wrapper is kept in the chain");
+    }
+
+    @Test
     void textWithoutATraceIsNone() {
         assertTrue(Traceback.find("Task 7 failed after 3.2s: ValueError: bad").isEmpty());
         assertTrue(Traceback.find("").isEmpty());
