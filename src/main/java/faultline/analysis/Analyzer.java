@@ -57,6 +57,27 @@ public final class Analyzer {
         return a;
     }
 
+    /**
+     * The crash of one task alone, for listing many failures: its exception, site and signature are
+     * those of {@link #analyse}, but nothing is learned from its peers (they only tell where parameter
+     * values came from and which step was due next) and nothing is kept.
+     */
+    public Crash crashOf(Task task) {
+        TaskText t = texts.containsKey(task.index()) ? texts.get(task.index()) : new TaskText(task, set.store());
+        LoopScan scan = LoopScan.of(t);
+        int failure = FailureSignals.first(t);
+        if (!task.failed() && task.status() != faultline.model.TaskStatus.UNKNOWN && task.status() != faultline.model.TaskStatus.IN_PROGRESS) {
+            failure = -1;
+        }
+        if (!task.failed() && failure < 0) {
+            return null;
+        }
+        // A task known only from its row has no lines to place phases on; its error text still names the exception.
+        List<Phase> phases = t.size() == 0 ? List.of() : LifecycleAnalyzer.phases(t, failure);
+        ParamLoop loop = ParamLoopAnalyzer.analyse(scan, true, List.of());
+        return CrashAnalyzer.analyse(t, failure, phases, loop, scan, List.of());
+    }
+
     public List<TaskAnalysis> analyse(List<Task> tasks) {
         List<TaskAnalysis> out = new ArrayList<>();
         for (Task t : tasks) {

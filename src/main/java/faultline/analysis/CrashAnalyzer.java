@@ -1,6 +1,7 @@
 package faultline.analysis;
 
 import faultline.model.Crash;
+import faultline.model.CrashSite;
 import faultline.model.DurationText;
 import faultline.model.Level;
 import faultline.model.LoopParam;
@@ -11,10 +12,10 @@ import faultline.model.PhaseKind;
 import faultline.model.Signature;
 import faultline.model.StepKind;
 import faultline.model.TimeText;
+import faultline.model.Traceback;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +25,6 @@ import java.util.regex.Pattern;
 public final class CrashAnalyzer {
     /** A gap this long between the last evidence and the failure signal means rows may be missing. */
     static final long GAP_NANOS = 100_000_000L;
-    private static final Pattern EXCEPTION = Pattern.compile(
-            "(?:^|: |\\s)((?:[a-z_][\\w]*\\.)*[A-Z][\\w]*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
-    private static final Pattern FRAME = Pattern.compile("File \"([^\"]+)\", line (\\d+), in (\\S+)");
     private static final Pattern UUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private CrashAnalyzer() {
@@ -46,34 +44,15 @@ public final class CrashAnalyzer {
                 break;
             }
         }
-        String type = "";
-        String message = "";
-        String frame = "";
-        boolean traceback = false;
-        for (int k = Math.max(failure, 0); k < t.size() && failure >= 0; k++) {
-            if (!FailureSignals.isSignal(t, k) && t.level(k) != Level.PRINT) {
-                continue;
-            }
-            String msg = t.message(k);
-            if (msg.contains("Traceback (most recent call last)")) {
-                traceback = true;
-                Matcher fm = FRAME.matcher(msg);
-                while (fm.find()) {
-                    frame = fm.group(3) + " (" + fileName(fm.group(1)) + ":" + fm.group(2) + ")";
-                }
-            }
-            for (String line : msg.split("\n")) {
-                Matcher m = EXCEPTION.matcher(line.strip());
-                if (m.find() && type.isEmpty()) {
-                    type = m.group(1);
-                    message = m.group(2) == null ? "" : m.group(2).trim();
-                }
-            }
-        }
+        ExceptionFinding found = ExceptionFinding.of(t, failure);
+        String type = found.type();
+        String message = found.message();
+        Traceback traceback = found.traceback();
         if (message.isEmpty()) {
             String err = t.task().errorMessage();
             int cut = err.lastIndexOf("failed: ");
             message = cut >= 0 ? err.substring(cut + 8) : err;
+            message = message.lines().findFirst().orElse("").strip();
         }
         if (message.isEmpty() && failure >= 0) {
             message = t.body(failure).lines().findFirst().orElse("").replaceFirst("^Exception:\\s*", "").strip();
@@ -89,10 +68,12 @@ public final class CrashAnalyzer {
         long earliest = failure >= 0 ? t.nanos(failure) : Long.MIN_VALUE;
         long latest = failure >= 0 ? t.latest(failure) : Long.MIN_VALUE;
         List<String> caveats = new ArrayList<>();
+        boolean inferredType = false;
         if (type.isEmpty() && !message.isEmpty()) {
             String inferred = inferType(message);
             if (inferred != null) {
                 type = inferred;
+                inferredType = true;
                 caveats.add("No line names the exception type; " + inferred + " is inferred from the message.");
             }
         }
@@ -113,10 +94,21 @@ public final class CrashAnalyzer {
                         + "were not shipped before 2026-02-24, so the last row need not be the crash site.");
             }
         }
-        if (!traceback) {
+        CrashSite site = traceback == null ? null : traceback.site();
+        if (traceback == null) {
             caveats.add("No traceback in these files: where the exception was raised is not logged.");
-        } else if (!frame.isEmpty()) {
-            caveats.add("The traceback places the exception in " + frame + ".");
+        } else {
+            if (traceback.endsBeforeExceptionLine()) {
+                caveats.add("The traceback ends before its exception line: the exception it raised is not logged.");
+            }
+            if (site != null) {
+                caveats.add("The traceback places the exception in " + site.text()
+                        + (site.own() ? "." : ", a library's code: no frame of the project's own code is in it."));
+            }
+            if (traceback.chain().size() > 1) {
+                caveats.add("It was raised while handling " + (traceback.chain().size() - 1) + " earlier exception"
+                        + (traceback.chain().size() > 2 ? "s" : "") + " (" + earlier(traceback) + ").");
+            }
         }
         if (failure < 0) {
             caveats.add("The task is marked Failed but no failure line of it is in these files.");
@@ -124,7 +116,16 @@ public final class CrashAnalyzer {
         Signature sig = new Signature(type, normalise(message), phase == null ? "" : phase.label(),
                 lastStep == null ? "" : "after " + lastStep.label());
         return new Crash(type, message, lastEvidence >= 0 ? t.row(lastEvidence) : -1, failure >= 0 ? t.row(failure) : -1,
-                earliest, latest, phase, crashParam, lastStep, expected, List.copyOf(caveats), sig);
+                earliest, latest, phase, crashParam, lastStep, expected, List.copyOf(caveats), sig, site, traceback, inferredType);
+    }
+
+    private static String earlier(Traceback tb) {
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < tb.chain().size() - 1; i++) {
+            String type = tb.chain().get(i).type();
+            types.add(type.isEmpty() ? "not named" : type);
+        }
+        return String.join(", ", types);
     }
 
     /** Python exception types that some messages always come from. */
@@ -149,8 +150,27 @@ public final class CrashAnalyzer {
             return "FileNotFoundError";
         }
         if (m.contains("object is not subscriptable") || m.contains("object is not callable")
-                || m.contains("unsupported operand type")) {
+                || m.contains("unsupported operand type") || m.contains("unexpected keyword argument")
+                || m.contains("required positional argument") || m.contains("positional arguments but")) {
             return "TypeError";
+        }
+        if (m.contains("cuda error:")) {
+            return "RuntimeError";
+        }
+        if (m.contains("values to unpack") || m.contains("invalid literal for int()") || m.contains("could not convert string to float")) {
+            return "ValueError";
+        }
+        if (m.matches(".*\\bname '[^']+' is not defined.*")) {
+            return "NameError";
+        }
+        if (m.contains("permission denied")) {
+            return "PermissionError";
+        }
+        if (m.contains("maximum recursion depth exceeded")) {
+            return "RecursionError";
+        }
+        if (m.contains("connection refused")) {
+            return "ConnectionRefusedError";
         }
         return null;
     }
@@ -163,11 +183,6 @@ public final class CrashAnalyzer {
             case 3: return "the millisecond";
             default: return precision + " fraction digits";
         }
-    }
-
-    private static String fileName(String path) {
-        int s = path.lastIndexOf('/');
-        return s >= 0 ? path.substring(s + 1) : path;
     }
 
     /** The innermost logged phase that contains the time. */

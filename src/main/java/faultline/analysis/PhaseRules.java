@@ -19,13 +19,14 @@ public final class PhaseRules {
     }
 
     private static final Pattern CLAIMED = Pattern.compile("^Task claimed (?:successfully|by worker)|\\[CLAIM\\].*Claimed task");
-    private static final Pattern PROCESSING = Pattern.compile("^Processing \\w+ task$|^Generation phase starts");
+    /** The worker's marker, the digest's, and a tasks row's start shown as an event. */
+    private static final Pattern PROCESSING = Pattern.compile("^Processing \\w+ task$|^Generation phase starts|^tasks\\.generation_started_at$");
 
     public static final List<Rule> RULES = List.of(
             new Rule(PhaseKind.QUEUED, Pattern.compile("^(?:Creating task|Task created\\b)"), CLAIMED, false, null),
             new Rule(PhaseKind.WAITING, CLAIMED, PROCESSING, false, null),
             new Rule(PhaseKind.GENERATION, PROCESSING,
-                    Pattern.compile("^Finished task|^Task completed successfully"), false, null),
+                    Pattern.compile("^Finished task|^Task completed successfully|^tasks\\.generation_processed_at$"), false, null),
             new Rule(PhaseKind.MODEL_LOADING, Pattern.compile("MODEL SWITCH|^Model loading starts"),
                     Pattern.compile("Phase 1 complete - Model switch took|\\(model loading complete\\)|^Model loading ends"), false, null),
             new Rule(PhaseKind.LORA_DOWNLOAD, Pattern.compile("\\[LORA_PROCESS\\].*\\d+ LoRAs? need|^LoRA download: \\d+ LoRAs?"),

@@ -13,6 +13,8 @@ public final class Cli {
             "       faultline stats FILE…                import figures: bytes, lines, events, tasks, MB/s, heap",
             "       faultline report FILE… [--task ID…] [--format md|json] [--align ANCHOR]",
             "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]",
+            "       faultline events FILE… [--format jsonl|csv] [--task ID]   every event: file, line, time, precision, estimated, level, task, message",
+            "       faultline tasks FILE… [--format jsonl|csv]                every unit of work: id, status, worker, start, end, exception, site",
             "       faultline fetch --db URL (--task ID…|--worker W|--failed-since 6h) [--since T] [--until T] [--no-cascade] --out FILE.jsonl",
             "       report and export also take --db URL with --task/--worker/--failed-since/--since/--until, beside or instead of files");
 
@@ -27,7 +29,10 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String cmd = args.length == 0 ? "help" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        PrintStream o = new PrintStream(new TerminalSafeStream(out), false, StandardCharsets.UTF_8);
+        // The data commands' records keep their text when they go to a file or a pipe (JSON escapes it,
+        // CSV quotes it); on a terminal, and for every other command, control characters are shown.
+        boolean records = (cmd.equals("events") || cmd.equals("tasks")) && System.console() == null;
+        PrintStream o = new PrintStream(records ? out : new TerminalSafeStream(out), false, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(new TerminalSafeStream(err), true, StandardCharsets.UTF_8);
         int code;
         try {
@@ -35,6 +40,8 @@ public final class Cli {
                 case "stats" -> StatsCommand.run(rest, o, e);
                 case "report" -> ReportCommand.run(rest, o, e);
                 case "export" -> ExportCommand.run(rest, o, e);
+                case "events" -> EventsCommand.run(rest, o, e);
+                case "tasks" -> TasksCommand.run(rest, o, e);
                 case "fetch" -> FetchCommand.run(rest, o, e);
                 case "--version" -> {
                     o.println("faultline 0.1.0");

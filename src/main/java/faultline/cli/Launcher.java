@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * Entry point. {@code faultline [FILE…]} opens the window (on the bundled sample without files);
- * {@code faultline stats|report|export …} runs headless, without a display.
+ * {@code faultline stats|report|export|events|tasks|fetch …} runs headless, without a display.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("stats", "report", "export", "fetch", "help", "--help", "-h", "--version");
+    static final Set<String> COMMANDS = Set.of("stats", "report", "export", "events", "tasks", "fetch", "help", "--help", "-h", "--version");
 
     private Launcher() {
     }

@@ -43,11 +43,12 @@ final class StatsCommand {
         long heap = Math.max(0, heapAfter - heapBefore);
         out.printf("files           %d%n", files.size());
         out.printf("bytes           %,d%n", bytes);
-        out.printf("lines           %,d%n", lines);
+        out.printf("lines read      %,d%n", lines);
+        out.printf("lines understood %,d%n", Math.max(0, lines - r.totalUnparsed()));
+        out.printf("not understood  %,d%n", r.totalUnparsed());
         out.printf("events          %,d%n", set.store().size());
         out.printf("tasks           %,d%n", set.tasks().size());
         out.printf("failed tasks    %,d%n", set.failed().size());
-        out.printf("unparsed lines  %,d%n", r.totalUnparsed());
         out.printf("seconds         %.3f%n", seconds);
         out.printf("MB/s            %.1f%n", seconds > 0 ? bytes / 1e6 / seconds : 0);
         out.printf("heap bytes      %,d%n", heap);
@@ -56,7 +57,11 @@ final class StatsCommand {
         for (ParseReport.FileReport f : r.files()) {
             if (f.fatal() != null) {
                 err.println("faultline stats: " + f.fatal());
+                out.printf("file            %s: not read%n", f.file());
                 failedFiles++;
+            } else {
+                out.printf("file            %s: %s (%.0f%% sure), %,d lines read, %,d understood%n", f.file(), f.format().label(),
+                        f.confidence() * 100, f.lines(), Math.max(0, f.lines() - f.unparsed()));
             }
         }
         // Keep the set reachable until the heap was measured.

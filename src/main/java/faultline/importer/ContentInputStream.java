@@ -3,12 +3,12 @@ package faultline.importer;
 import java.io.InputStream;
 
 /** Streams a {@link Content} to parsers that want an InputStream, reporting progress as it goes. */
-final class ContentInputStream extends InputStream {
+public final class ContentInputStream extends InputStream {
     private final Content content;
     private final ReadContext ctx;
     private long pos;
 
-    ContentInputStream(Content content, ReadContext ctx) {
+    public ContentInputStream(Content content, ReadContext ctx) {
         this.content = content;
         this.ctx = ctx;
     }

@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.importer.scan.Bytes;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;

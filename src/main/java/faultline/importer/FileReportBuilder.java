@@ -1,8 +1,8 @@
 package faultline.importer;
 
-import faultline.model.ParseReport;
 import faultline.model.ParseReport.Problem;
 import faultline.model.ParseReport.Repair;
+import faultline.model.ParseReport;
 import faultline.model.SourceFormat;
 
 import java.util.ArrayList;
@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Collects what happened to one file while it was read. */
-final class FileReportBuilder {
+public final class FileReportBuilder {
     /** Problems kept line by line; beyond this only the count grows. */
-    static final int MAX_PROBLEMS = 10_000;
+    public static final int MAX_PROBLEMS = 10_000;
     private static final int EXCERPT = 160;
 
     final String file;
@@ -21,38 +21,64 @@ final class FileReportBuilder {
     SourceFormat format = SourceFormat.UNKNOWN;
     double confidence;
     long bytes;
-    long lines;
-    long events;
-    long unparsed;
-    final Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
-    final List<Problem> problems = new ArrayList<>();
-    String fatal;
+    public long lines;
+    public long events;
+    public long unparsed;
+    public final Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
+    public final List<Problem> problems = new ArrayList<>();
+    public String fatal;
     /** Set when the file was read only in part (truncated, changed while read). */
-    String incomplete;
+    public String incomplete;
 
-    FileReportBuilder(String file, String path) {
+    public FileReportBuilder(String file, String path) {
         this.file = file;
         this.path = path;
     }
 
-    void repair(Repair r) {
+    /** A fresh report of the same file that keeps what loading it repaired (for a second reading). */
+    FileReportBuilder restart() {
+        FileReportBuilder r = new FileReportBuilder(file, path);
+        r.bytes = bytes;
+        for (Map.Entry<Repair, Long> e : repairs.entrySet()) {
+            if (e.getKey() == Repair.BYTE_ORDER_MARK || e.getKey() == Repair.INVALID_UTF8
+                    || e.getKey() == Repair.MOJIBAKE_MACROMAN || e.getKey() == Repair.MOJIBAKE_WINDOWS1252) {
+                r.repairs.put(e.getKey(), e.getValue());
+            }
+        }
+        return r;
+    }
+
+    /** Adds what a part of the same file read in parallel found; its line numbers start after lineBase lines. */
+    public void addPart(FileReportBuilder part, long lineBase) {
+        lines += part.lines;
+        events += part.events;
+        unparsed += part.unparsed;
+        part.repairs.forEach((k, v) -> repairs.merge(k, v, Long::sum));
+        for (Problem p : part.problems) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new Problem(p.line() == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, p.line() + lineBase), p.reason(), p.excerpt()));
+            }
+        }
+    }
+
+    public void repair(Repair r) {
         repairs.merge(r, 1L, Long::sum);
     }
 
-    void repair(Repair r, long n) {
+    public void repair(Repair r, long n) {
         if (n > 0) {
             repairs.merge(r, n, Long::sum);
         }
     }
 
     /** A line that was not understood. */
-    void unparsed(long line, String reason, String text) {
+    public void unparsed(long line, String reason, String text) {
         unparsed++;
         note(line, reason, text);
     }
 
     /** Something worth telling about a line that was still read. */
-    void note(long line, String reason, String text) {
+    public void note(long line, String reason, String text) {
         if (problems.size() < MAX_PROBLEMS) {
             String t = text == null ? "" : text.strip();
             problems.add(new Problem((int) Math.min(line, Integer.MAX_VALUE), reason,

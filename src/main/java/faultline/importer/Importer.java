@@ -1,8 +1,14 @@
 package faultline.importer;
 
+import faultline.importer.merge.DuplicateMerger;
+import faultline.importer.merge.IndexSort;
+import faultline.importer.merge.TaskDraft;
+import faultline.importer.merge.TaskFacts;
+import faultline.importer.merge.TaskRegistry;
+import faultline.importer.time.TimeRefiner;
 import faultline.model.EventStore;
-import faultline.model.ParseReport;
 import faultline.model.ParseReport.Repair;
+import faultline.model.ParseReport;
 import faultline.model.SourceFile;
 import faultline.model.SourceFormat;
 import faultline.model.SourceText;
@@ -94,21 +100,38 @@ public final class Importer {
                 fileMonitor.progress(0, loaded.size(), "Reading " + path.getFileName());
                 report.bytes = loaded.size();
                 loaded.repairs().forEach(report::repair);
-                FormatDetector.Detection d = opts.format() != null
-                        ? new FormatDetector.Detection(opts.format(), 1.0)
-                        : FormatDetector.detect(loaded.content());
+                Readers.Detection d = opts.format() != null
+                        ? new Readers.Detection(opts.format(), 1.0)
+                        : Readers.detect(loaded.content(), path);
+                if (d.format() == SourceFormat.UNKNOWN) {
+                    // Nothing but blank lines: read as text, which says so.
+                    d = new Readers.Detection(SourceFormat.TEXT_LOG, 0);
+                }
                 report.format = d.format();
                 report.confidence = d.confidence();
-                if (d.format() == SourceFormat.UNKNOWN) {
-                    throw new ImportException(path.getFileName() + ": no line looks like a log of the worker system (first line: \""
-                            + firstLine(loaded.content()) + "\")");
-                }
                 int sourceIndex = sources.size();
                 ReadContext ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
                 long tRead = System.nanoTime();
-                SourceText text = readerOf(d.format()).read(ctx);
+                SourceText text;
+                try {
+                    text = Readers.of(d.format()).read(ctx);
+                } catch (ImportException e) {
+                    if (opts.format() != null || d.format().equals(SourceFormat.TEXT_LOG)) {
+                        throw e;
+                    }
+                    // The detected layout did not hold: the file is still text, read as such, and the report says why.
+                    events.truncate(mark);
+                    report = report.restart();
+                    reports.set(reports.size() - 1, report);
+                    d = new Readers.Detection(SourceFormat.TEXT_LOG, d.confidence() / 2);
+                    report.format = d.format();
+                    report.confidence = d.confidence();
+                    report.note(0, "read as text: " + e.getMessage(), null);
+                    ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
+                    text = Readers.of(d.format()).read(ctx);
+                }
                 Timing.log("read " + path.getFileName(), tRead);
-                sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos()));
+                sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos(), ctx.untimed()));
                 texts.add(text);
                 // Rows of a JSON export say their worker; a worker id somewhere in the export is not every task's worker.
                 workerOfSource.add(d.format() == SourceFormat.SYSTEM_LOGS_JSON ? null : workerOf(path, loaded.content()));
@@ -287,7 +310,7 @@ public final class Importer {
         java.util.stream.IntStream.range(0, taskCount).parallel().forEach(t -> {
             // Checked per task: a cancelled import skips the rest and stops right after.
             if (!monitor.isCancelled()) {
-                TaskFacts.fill(res.tasks().get(t), keptOf[t], events, texts);
+                TaskFacts.fill(res.tasks().get(t), keptOf[t], events, texts, workerOfSource);
             }
         });
         Timing.log("    fill", t4);
@@ -419,18 +442,6 @@ public final class Importer {
         return out;
     }
 
-    private static SourceReader readerOf(SourceFormat f) throws ImportException {
-        switch (f) {
-            case WORKER_CONSOLE: return new ConsoleReader();
-            case SYSTEM_LOGS_TEXT: return new SystemLogsTextReader();
-            case SYSTEM_LOGS_JSON: return new JsonReader();
-            case SYSTEM_LOGS_CSV: return new CsvReader();
-            case COMPARISON_DIGEST: return new DigestReader();
-            case TASK_REPORT: return new TaskReportReader();
-            default: throw new ImportException("the " + f.label() + " format is not supported yet");
-        }
-    }
-
     private static String workerOf(Path path, Content content) {
         Matcher m = WORKER_ID.matcher(String.valueOf(path.getFileName()));
         if (m.find()) {
@@ -438,16 +449,5 @@ public final class Importer {
         }
         Matcher c = WORKER_ID.matcher(content.decode(0, (int) Math.min(content.size(), 16384)));
         return c.find() ? c.group() : null;
-    }
-
-    private static String firstLine(Content c) {
-        String s = c.decode(0, (int) Math.min(c.size(), 120));
-        int nl = s.indexOf('\n');
-        s = nl < 0 ? s : s.substring(0, nl);
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            sb.append(Character.isISOControl(ch) ? '?' : ch);
-        }
-        return sb.toString().strip();
     }
 }

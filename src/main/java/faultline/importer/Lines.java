@@ -1,5 +1,6 @@
 package faultline.importer;
 
+import faultline.importer.scan.LineIndex;
 import faultline.model.ParseReport.Repair;
 
 import java.util.regex.Matcher;
@@ -9,37 +10,37 @@ import java.util.regex.Pattern;
  * Walks the lines of a {@link Content}: number, byte range, text without the line end; strips
  * line-number prefixes ({@code [129] }, {@code [   937] }, {@code Line 2063: }) and counts CRLF.
  */
-final class Lines {
+public final class Lines {
     private static final Pattern NUMBER_PREFIX = Pattern.compile("^(?:\\[ *\\d{1,9}\\] |Line \\d{1,9}: )");
 
     /** Longest line kept whole. */
-    static final int MAX_LINE = 1 << 20;
+    public static final int MAX_LINE = 1 << 20;
 
     private final Content content;
     private final FileReportBuilder report;
     private final long size;
     private long pos;
     /** 1-based number of the current line. */
-    long number;
+    public long number;
     /** Byte offset of the current line's start (after any number prefix) and its length without line end. */
-    long start;
+    public long start;
     int length;
     /** Text of the current line without its line end and number prefix. */
-    String text;
+    public String text;
     boolean hadNumberPrefix;
     /** The line was longer than MAX_LINE and its text was cut. */
     boolean cut;
 
     private final LineIndex index;
 
-    Lines(Content content, FileReportBuilder report, LineIndex index) {
+    public Lines(Content content, FileReportBuilder report, LineIndex index) {
         this.content = content;
         this.report = report;
         this.size = content.size();
         this.index = index;
     }
 
-    boolean next() {
+    public boolean next() {
         if (pos >= size) {
             return false;
         }
@@ -86,11 +87,11 @@ final class Lines {
     }
 
     /** Byte offset just past the current line's end (its newline excluded). */
-    long end() {
+    public long end() {
         return start + length;
     }
 
-    long position() {
+    public long position() {
         return pos;
     }
 

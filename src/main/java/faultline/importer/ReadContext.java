@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.importer.merge.TaskRegistry;
+import faultline.importer.time.TimeParser;
 import faultline.model.EventStore;
 import faultline.model.Level;
 import faultline.model.ParseReport.Repair;
@@ -10,25 +12,26 @@ import java.nio.file.Path;
  * What a reader writes into while it reads one file: the event columns, the task registry, the
  * file's report. Also keeps the last known time so that lines without one get an estimate.
  */
-final class ReadContext {
+public final class ReadContext {
     /** Marks an event whose time is not known yet (no timed line before it). */
-    static final long UNKNOWN_TIME = Long.MIN_VALUE;
+    public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 
-    final int source;
-    final Path path;
-    final Content content;
-    final TimeParser time;
-    final EventStore.Builder events;
-    final TaskRegistry tasks;
-    final FileReportBuilder report;
-    final ImportMonitor monitor;
-    final ImportOptions.SourceOptions options;
-    final long offsetNanos;
+    public final int source;
+    public final Path path;
+    public final Content content;
+    public final TimeParser time;
+    public final EventStore.Builder events;
+    public final TaskRegistry tasks;
+    public final FileReportBuilder report;
+    public final ImportMonitor monitor;
+    public final ImportOptions.SourceOptions options;
+    public final long offsetNanos;
 
     private long lastNanos = UNKNOWN_TIME;
     private int lastPrecision;
     private final java.util.List<Integer> waitingForTime = new java.util.ArrayList<>();
     private long lastProgress;
+    private boolean untimed;
 
     ReadContext(int source, Path path, Content content, EventStore.Builder events, TaskRegistry tasks,
                 FileReportBuilder report, ImportMonitor monitor, ImportOptions.SourceOptions options) {
@@ -44,8 +47,27 @@ final class ReadContext {
         this.offsetNanos = options.offsetNanos();
     }
 
+    /**
+     * A context for one part of this file read in parallel: its own event columns, task ids and
+     * report, joined into this context afterwards; it only asks whether the import was cancelled.
+     */
+    public ReadContext part(EventStore.Builder partEvents, TaskRegistry partTasks, FileReportBuilder partReport) {
+        ImportMonitor cancelOnly = new ImportMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                // parts report nothing: the joining reader does
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
+        return new ReadContext(source, path, content, partEvents, partTasks, partReport, cancelOnly, options);
+    }
+
     /** An event with a time the line gave. */
-    int timed(long nanos, int precision, Level level, int taskRef, long ref) {
+    public int timed(long nanos, int precision, Level level, int taskRef, long ref) {
         long t = nanos + offsetNanos;
         int i = events.add(t, precision, false, level, taskRef, source, ref);
         lastNanos = t;
@@ -61,7 +83,7 @@ final class ReadContext {
     }
 
     /** An event without a time of its own: it takes the time of the line before and is marked estimated. */
-    int estimated(Level level, int taskRef, long ref) {
+    public int estimated(Level level, int taskRef, long ref) {
         int i = events.add(lastNanos, lastPrecision, true, level, taskRef, source, ref);
         if (lastNanos == UNKNOWN_TIME) {
             waitingForTime.add(i);
@@ -72,7 +94,7 @@ final class ReadContext {
     }
 
     /** The event's text runs over `bytes` bytes from its reference (continuation lines, a cut line). */
-    void extend(int event, long bytes) {
+    public void extend(int event, long bytes) {
         events.setExtent(event, (int) Math.min(Integer.MAX_VALUE, bytes));
     }
 
@@ -80,8 +102,18 @@ final class ReadContext {
         return lastNanos;
     }
 
+    /** No line of the file has a time: the reader laid its events out by line and the source says so. */
+    public void markUntimed() {
+        untimed = true;
+        waitingForTime.clear();
+    }
+
+    boolean untimed() {
+        return untimed;
+    }
+
     /** Events still without any time at the end of the file get the file's last known time (or none). */
-    void finish() {
+    public void finish() {
         if (lastNanos == UNKNOWN_TIME && !waitingForTime.isEmpty()) {
             report.note(0, "no line of this file carries a usable time: its events are shown on 1970-01-01 in file order", null);
         }
@@ -92,7 +124,7 @@ final class ReadContext {
     }
 
     /** Reports progress every 4 MiB and stops the import if the user cancelled. */
-    void tick(long position) {
+    public void tick(long position) {
         if (position - lastProgress >= (4 << 20)) {
             lastProgress = position;
             if (monitor.isCancelled()) {

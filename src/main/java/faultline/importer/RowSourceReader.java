@@ -1,6 +1,8 @@
 package faultline.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import faultline.importer.read.PooledText;
+import faultline.importer.read.RowReader;
 import faultline.model.SourceText;
 
 import java.nio.file.Path;

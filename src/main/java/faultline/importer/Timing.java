@@ -1,13 +1,13 @@
 package faultline.importer;
 
 /** With -Dfaultline.timing=true, the importer prints how long each stage took (for benchmarks). */
-final class Timing {
+public final class Timing {
     private static final boolean ON = Boolean.getBoolean("faultline.timing");
 
     private Timing() {
     }
 
-    static void log(String stage, long startNanos) {
+    public static void log(String stage, long startNanos) {
         if (ON) {
             System.err.printf("[timing] %-40s %8.1f ms%n", stage, (System.nanoTime() - startNanos) / 1e6);
         }

@@ -17,8 +17,20 @@ import java.util.List;
  * @param expectedNext    step the loop's earlier iterations did next, or null
  * @param caveats         plain statements of what the logs cannot show (rows may be missing, …)
  * @param signature       the failure's signature, for grouping
+ * @param site            where the exception was raised, from its stack trace, or null when no trace says
+ * @param traceback       the failure's stack trace with its chain, or null when none was logged
+ * @param exceptionInferred true when no line names the exception type and it was inferred from the message
  */
 public record Crash(String exceptionType, String message, int lastEvidence, int firstSignal, long signalEarliest,
                     long signalLatest, PhaseKind phase, LoopParam crashParam, StepKind lastStep, StepKind expectedNext,
-                    List<String> caveats, Signature signature) {
+                    List<String> caveats, Signature signature, CrashSite site, Traceback traceback,
+                    boolean exceptionInferred) {
+
+    /** A crash without a stack trace. */
+    public Crash(String exceptionType, String message, int lastEvidence, int firstSignal, long signalEarliest,
+                 long signalLatest, PhaseKind phase, LoopParam crashParam, StepKind lastStep, StepKind expectedNext,
+                 List<String> caveats, Signature signature) {
+        this(exceptionType, message, lastEvidence, firstSignal, signalEarliest, signalLatest, phase, crashParam, lastStep,
+                expectedNext, caveats, signature, null, null, false);
+    }
 }

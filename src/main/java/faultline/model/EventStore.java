@@ -283,6 +283,11 @@ public final class EventStore {
             meta[i] = pack(level(i), precision, estimated);
         }
 
+        /** Raises or lowers an event's level (a log line whose traceback followed it is an error). */
+        public void setLevel(int i, Level level) {
+            meta[i] = pack(level, precision(i), estimated(i));
+        }
+
         /** Widens an event over continuation lines that follow it (or cuts an overlong line). */
         public void setExtent(int i, int bytes) {
             extent.put(i, bytes);

@@ -30,6 +30,24 @@ public final class TimeText {
         return date(nanos) + "T" + clock(nanos, precision) + "Z";
     }
 
+    /**
+     * ISO-8601 in a zone's offset at that instant, with exactly the fraction digits given:
+     * {@code 2025-03-02T10:11:12.345+01:00}, {@code 2026-02-24T14:31:53.55306Z}.
+     */
+    public static String isoAt(long nanos, int precision, java.time.ZoneId zone) {
+        long seconds = Math.floorDiv(nanos, Stamp.NANOS_PER_SECOND);
+        ZoneOffset offset = (zone == null ? ZoneOffset.UTC : zone).getRules().getOffset(Instant.ofEpochSecond(seconds));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, offset);
+        StringBuilder sb = new StringBuilder(35);
+        sb.append(t.toLocalDate()).append('T');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond());
+        fraction(sb, Math.floorMod(nanos, Stamp.NANOS_PER_SECOND), precision);
+        sb.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
+        return sb.toString();
+    }
+
     public static String date(long nanos) {
         return LocalDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(nanos, Stamp.NANOS_PER_SECOND)), ZoneOffset.UTC)
                 .toLocalDate().toString();

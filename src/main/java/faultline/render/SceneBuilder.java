@@ -32,6 +32,7 @@ public final class SceneBuilder {
     public static TimelineScene build(Comparison c, TaskSet set) {
         EventStore store = set.store();
         List<TimelineScene.Lane> lanes = new ArrayList<>();
+        boolean lineOrder = c.size() > 0;
         for (int i = 0; i < c.size(); i++) {
             TaskAnalysis a = c.tasks().get(i);
             Task task = a.task();
@@ -80,13 +81,29 @@ public final class SceneBuilder {
                 first = Math.min(first, p.start());
                 lastT = Math.max(lastT, p.end());
             }
+            boolean untimed = untimed(task, set);
+            lineOrder &= untimed;
             String subtitle = task.type() + (task.workerId().isEmpty() ? "" : " · " + task.workerId())
+                    + (untimed ? " · no clock: line order" : "")
                     + (cr != null ? " · " + cr.signature().shortText() : " · " + task.status().label())
                     + (c.shifts().get(i) != 0 ? " · shifted " + faultline.model.DurationText.signed(c.shifts().get(i)) : "");
             lanes.add(new TimelineScene.Lane(task.index(), task.shortId(), subtitle, c.anchors().get(i), c.shifts().get(i),
                     List.copyOf(phases), TimelineScene.Marks.of(times, latest, levels, rows), sortedSteps(steps), crash, first, lastT,
                     List.of(), c.laneAnchors().get(i).note(c.anchor())));
         }
-        return new TimelineScene(List.copyOf(lanes), c.anchor().label(), Alignment.rule(c.anchor()));
+        return new TimelineScene(List.copyOf(lanes), c.anchor().label(), Alignment.rule(c.anchor()), lineOrder);
+    }
+
+    /** Whether every source of the task's lines has no clock, so that its times are line positions. */
+    private static boolean untimed(Task task, TaskSet set) {
+        if (task.sources().isEmpty()) {
+            return false;
+        }
+        for (int s : task.sources()) {
+            if (s >= set.sources().size() || !set.sources().get(s).untimed()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -172,6 +172,17 @@ public final class Ticks {
         return best;
     }
 
+    /** The same ticks labelled by line, for a log without a clock whose times are line positions. */
+    public static TickSet lines(TickSet t, LongUnaryOperator epochOf) {
+        String[] rel = new String[t.size()];
+        String[] clock = new String[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            rel[i] = "";
+            clock[i] = "line " + faultline.model.SourceFile.lineAt(epochOf.applyAsLong(t.positions()[i]));
+        }
+        return new TickSet(t.step(), t.unit(), t.decimals(), t.positions(), rel, clock);
+    }
+
     /** Labels for ticks at these positions, a step apart. */
     static TickSet label(long step, long[] pos, boolean wall, LongUnaryOperator epochOf) {
         Unit unit = unitFor(step, pos);

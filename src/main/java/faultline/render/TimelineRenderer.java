@@ -99,6 +99,9 @@ public final class TimelineRenderer {
         TimelineScene.Lane ref = scene.lanes().isEmpty() ? null : scene.lanes().get(0);
         boolean wall = scene.anchorLabel().equals("wall clock");
         Ticks.TickSet ticks = Ticks.of(v, wall, t -> ref == null ? t : ref.epoch(t), str -> s.textWidth(str, FontSpec.SMALL), 14);
+        if (scene.lineOrder()) {
+            ticks = Ticks.lines(ticks, t -> ref == null ? t : ref.epoch(t)); // a log without a clock: the axis counts lines
+        }
         Surface lanes = scrollY == 0 ? s : new OffsetSurface(s, 0, -scrollY, w, h + scrollY);
         s.pushClip(0, TimelineLayout.AXIS_HEIGHT, w, Math.max(0, h - TimelineLayout.AXIS_HEIGHT));
         double contentBottom = Math.min(h, layout.height() - scrollY);
@@ -227,15 +230,27 @@ public final class TimelineRenderer {
             if (!rel.isEmpty()) {
                 s.text(rel, cx, 11, FontSpec.SMALL, style.get(StyleKey.AXIS_TEXT), TextAlign.CENTER);
             }
-            s.text(abs, cx, wall ? 17 : 24, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.CENTER);
+            s.text(abs, cx, wall || scene.lineOrder() ? 17 : 24, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), TextAlign.CENTER);
             lastRight = cx + tw / 2;
         }
         String refTitle = scene.lanes().isEmpty() ? "" : scene.lanes().get(0).title();
+        if (scene.lineOrder()) {
+            String lines = "tick " + lineCount(ticks.step()) + " · no clock: line order" + (refTitle.isEmpty() ? "" : " of " + refTitle);
+            fitted(s, lines, lines, 6, TimelineLayout.AXIS_HEIGHT - 3, w - 12, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), 12);
+            s.endGroup();
+            return;
+        }
         String caption = "tick " + ticks.stepText() + " · " + shortRule(scene.anchorLabel()) + (refTitle.isEmpty() ? "" : " · clock of " + refTitle);
         String full = "tick " + ticks.stepText() + " · " + (scene.anchorRule().isEmpty() ? shortRule(scene.anchorLabel()) : scene.anchorRule())
                 + (refTitle.isEmpty() ? "" : " · clock of " + refTitle);
         fitted(s, caption, caption + "\n" + full, 6, TimelineLayout.AXIS_HEIGHT - 3, w - 12, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), 12);
         s.endGroup();
+    }
+
+    /** A tick step of a line-order axis, in lines. */
+    private static String lineCount(long step) {
+        long n = Math.max(1, step / faultline.model.SourceFile.LINE_NANOS);
+        return n == 1 ? "1 line" : String.format("%,d lines", n);
     }
 
     /** The alignment in a few words, for the axis. */

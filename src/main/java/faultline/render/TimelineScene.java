@@ -9,11 +9,18 @@ import java.util.List;
 /**
  * What the timeline shows, already reduced to drawable facts in aligned time (ns relative to each
  * lane's anchor). Built once per comparison; immutable; no toolkit.
+ *
+ * @param lineOrder the lanes' logs carry no clock: their times are line positions, and the axis
+ *                  speaks of lines ({@link faultline.model.SourceFile#LINE_NANOS} a line)
  */
-public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorRule) {
+public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorRule, boolean lineOrder) {
 
     public TimelineScene(List<Lane> lanes, String anchorLabel) {
-        this(lanes, anchorLabel, "");
+        this(lanes, anchorLabel, "", false);
+    }
+
+    public TimelineScene(List<Lane> lanes, String anchorLabel, String anchorRule) {
+        this(lanes, anchorLabel, anchorRule, false);
     }
 
     /** A phase bar. endsAtFailure draws a ragged end. */
@@ -188,7 +195,7 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorR
         for (int i = 0; i < lanes.size(); i++) {
             out.add(lanes.get(i).withNotes(notes, taskIds.get(i)));
         }
-        return new TimelineScene(List.copyOf(out), anchorLabel, anchorRule);
+        return new TimelineScene(List.copyOf(out), anchorLabel, anchorRule, lineOrder);
     }
 
     /** Smallest and largest aligned time over all lanes. */

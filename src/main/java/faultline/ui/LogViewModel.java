@@ -249,10 +249,12 @@ public final class LogViewModel {
             return "    " + nthLine(msg, part);
         }
         Level level = s.level(r);
-        String time = TimeText.clock(s.nanos(r), s.precision(r)) + (s.estimated(r) ? "~" : "");
+        int src = s.source(r);
+        boolean untimed = src < set().sources().size() && set().sources().get(src).untimed();
+        // A log without a clock has no time to show: its lines are in line order.
+        String time = untimed ? "(no clock)" : TimeText.clock(s.nanos(r), s.precision(r)) + (s.estimated(r) ? "~" : "");
         int task = s.task(r);
         String id = task >= 0 ? set().task(task).shortId() : "";
-        int src = s.source(r);
         String where = src < set().sources().size() ? set().sources().get(src).name() + ":" + s.line(r) : "";
         int nl = msg.indexOf('\n');
         String first = nl < 0 ? msg : msg.substring(0, nl);

@@ -8,6 +8,7 @@ import faultline.importer.ImportOptions;
 import faultline.importer.Importer;
 import faultline.model.Anchor;
 import faultline.model.Comparison;
+import faultline.model.Note;
 import faultline.model.ParseReport;
 import faultline.model.Task;
 import faultline.model.TaskAnalysis;
@@ -20,9 +21,7 @@ import faultline.workspace.WorkspaceException;
 import faultline.workspace.WorkspaceLookup;
 import faultline.workspace.WorkspaceSession;
 import faultline.workspace.WorkspaceStore;
-import faultline.model.Note;
 import javafx.animation.PauseTransition;
-import javafx.util.Duration;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +35,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -224,7 +224,7 @@ public final class MainViewModel {
                     continue;
                 }
                 refs.add(new Workspace.SourceRef(f.toAbsolutePath().normalize().toString(), size, null,
-                        so.format() == null ? null : so.format().name(), so.zone().getId(), so.offsetNanos(),
+                        so.format() == null ? null : so.format().id(), so.zone().getId(), so.offsetNanos(),
                         so.date() == null ? null : so.date().toString(), fp == null ? null : fp.text()));
             }
             return new Workspace(Workspace.VERSION, refs, ids, a, byId, v, ns, dbRef);

@@ -1,6 +1,7 @@
 package faultline.ui;
 
 import faultline.importer.ImportOptions;
+import faultline.importer.Readers;
 import faultline.model.DurationText;
 import faultline.model.ParseReport;
 import faultline.model.SourceFormat;
@@ -92,11 +93,7 @@ final class SourceOptionsDialog {
             String auto = detected == null ? "detect" : "detect (" + detected.format().label()
                     + String.format(", %.0f%%)", detected.confidence() * 100);
             format.getItems().add(null);
-            for (SourceFormat f : SourceFormat.values()) {
-                if (f != SourceFormat.UNKNOWN) {
-                    format.getItems().add(f);
-                }
-            }
+            format.getItems().addAll(Readers.formats());
             format.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(SourceFormat f) {

@@ -484,7 +484,8 @@ public final class TimelineViewModel {
         int ref = lane >= 0 ? lane : 0;
         if (!s.lanes().isEmpty()) {
             TimelineScene.Lane l = s.lanes().get(ref);
-            readout.set("Cursor " + TimeText.full(l.epoch(t), 9) + " · " + DurationText.relative(t) + " (" + l.title() + ")");
+            readout.set(s.lineOrder() ? "Cursor at line " + faultline.model.SourceFile.lineAt(l.epoch(t)) + " (" + l.title() + ", no clock)"
+                    : "Cursor " + TimeText.full(l.epoch(t), 9) + " · " + DurationText.relative(t) + " (" + l.title() + ")");
         }
         // On the events row an event wins; elsewhere a label's full text, then the nearest event.
         boolean onEvents = lane >= 0 && Math.abs(y - eventY(lane)) <= TimelineLayout.EVENT_ROW / 2;
@@ -734,6 +735,13 @@ public final class TimelineViewModel {
         int row = lane.marks().rows()[index];
         long t = lane.marks().times()[index];
         StringBuilder sb = new StringBuilder();
+        int src = store.source(row);
+        if (src < set.sources().size() && set.sources().get(src).untimed()) {
+            // A log without a clock: where the line is, not a time it never had.
+            sb.append("line ").append(store.line(row)).append(" of ").append(set.sources().get(src).name()).append(" (no clock)");
+            String first = store.message(row).lines().findFirst().orElse("");
+            return sb.append('\n').append(store.level(row)).append("  ").append(first).toString();
+        }
         sb.append(TimeText.full(store.nanos(row), store.precision(row)));
         if (store.estimated(row) || store.latest(row) > store.nanos(row) + 1_000) {
             sb.append(" … ").append(TimeText.clock(store.latest(row), Math.max(6, store.precision(row))));
@@ -746,7 +754,6 @@ public final class TimelineViewModel {
         String msg = store.message(row);
         int nl = msg.indexOf('\n');
         sb.append('\n').append(store.level(row)).append("  ").append(nl < 0 ? msg : msg.substring(0, nl) + " …");
-        int src = store.source(row);
         if (src < set.sources().size()) {
             sb.append('\n').append(set.sources().get(src).name()).append(':').append(store.line(row));
         }

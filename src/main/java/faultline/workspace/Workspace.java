@@ -98,7 +98,7 @@ public record Workspace(int version, List<SourceRef> sources, List<String> compa
         for (SourceRef r : sources) {
             try {
                 o.set(java.nio.file.Path.of(r.path()), new faultline.importer.ImportOptions.SourceOptions(
-                        r.format() == null ? null : faultline.model.SourceFormat.valueOf(r.format()),
+                        r.format() == null ? null : faultline.importer.Readers.format(r.format()).orElse(null),
                         java.time.ZoneId.of(r.zone() == null ? "Z" : r.zone()), r.offsetNanos(),
                         r.date() == null ? null : java.time.LocalDate.parse(r.date())));
             } catch (RuntimeException e) {

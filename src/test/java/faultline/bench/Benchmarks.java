@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * nothing). {@code import}: imports a 1 GiB log of each shape (a few long tasks; a fleet of many short
  * ones) in fresh JVMs through {@code faultline stats}, as a user's first open would, and reports MB/s and
  * heap bytes per line; where lnav is installed, it opens the same file in the same run, so that the
- * ratio of wall times holds on a noisy machine. {@code gui}: see {@link GuiBenchmark}. {@code render}:
- * see {@link RenderBenchmark}. {@code db}: see {@link DbBenchmark}. {@code loop}: {@code faultline report}
+ * ratio of wall times holds on a noisy machine. {@code general}: the same for a 1 GiB log in Python
+ * logging's layout, read by the general text reader (three runs). {@code gui}: see {@link GuiBenchmark}.
+ * {@code render}: see {@link RenderBenchmark}. {@code db}: see {@link DbBenchmark}. {@code loop}: {@code faultline report}
  * of a task whose parameter loop has 40,000 parameters.
  */
 public final class Benchmarks {
@@ -33,6 +34,9 @@ public final class Benchmarks {
             for (Shape s : shapes()) {
                 importBenchmark(s, s.file(bytes), runs);
             }
+        }
+        if (which.contains("general")) {
+            generalBenchmark(Integer.getInteger("bench.runs", 3), bytes);
         }
         if (which.contains("gui")) {
             GuiBenchmark.run(shapes(), bytes, Integer.getInteger("bench.runs", 3));
@@ -150,6 +154,27 @@ public final class Benchmarks {
             System.out.printf("  lnav: median %.2f s; lnav / Faultline wall time: median %.1f× (target ≥ 4×)%n", Stats.median(peers),
                     Stats.median(ratios));
         }
+    }
+
+    static void generalBenchmark(int runs, long bytes) throws IOException, InterruptedException {
+        Path file = Path.of("target", "bench", "python_logging-" + (bytes >> 20) + "m.log");
+        if (!Files.exists(file) || Files.size(file) < bytes) {
+            System.out.println("generating " + file + " …");
+            new PythonLoggingLog().write(file, bytes);
+        }
+        System.out.printf("general reader benchmark, Python logging layout: %s, %,d bytes, %d runs in fresh JVMs (%d cores)%n", file,
+                Files.size(file), runs, Runtime.getRuntime().availableProcessors());
+        List<Double> mbs = new ArrayList<>();
+        List<Double> perLine = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Map<String, String> r = stats(file);
+            mbs.add(number(r.get("MB/s")));
+            perLine.add(number(r.get("heap bytes/line")));
+            System.out.printf("  run %d: %s s, %s MB/s, %s lines read, %s understood, %s tasks, %s heap bytes/line%n", i + 1,
+                    r.get("seconds"), r.get("MB/s"), r.get("lines read"), r.get("lines understood"), r.get("tasks"), r.get("heap bytes/line"));
+        }
+        System.out.printf("general: median %.0f MB/s (min %.0f, max %.0f); heap %.1f bytes/line; target ≥ 150 MB/s%n",
+                Stats.median(mbs), Stats.min(mbs), Stats.max(mbs), Stats.median(perLine));
     }
 
     private static double number(String s) {

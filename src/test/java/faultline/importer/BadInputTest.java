@@ -52,9 +52,18 @@ class BadInputTest {
     }
 
     @Test
-    void textThatIsNoLogSaysWhatItSaw() throws Exception {
+    void textWithoutTimesOpensInLineOrderAndSaysWhy() throws Exception {
         Path notes = write(dir, "notes.txt", "Shopping list\nmilk\n");
-        assertTrue(fatal(load(notes), 0).contains("no line looks like a log of the worker system (first line: \"Shopping list\")"));
+        TaskSet set = load(notes);
+        ParseReport.FileReport r = set.report().files().get(0);
+        assertNull(r.fatal());
+        assertEquals(faultline.model.SourceFormat.TEXT_LOG, r.format());
+        assertEquals(java.util.List.of("Shopping list", "milk"), Fixtures.messages(set));
+        assertEquals(2, r.lines());
+        assertEquals(2, r.unparsed(), "both lines are counted as not understood");
+        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 1 && p.reason().contains("no line of this file has a timestamp")));
+        assertTrue(set.sources().get(0).untimed(), "the source says it has no clock");
+        assertTrue(set.store().nanos(0) < set.store().nanos(1), "file order is kept");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package faultline.importer;
 
+import faultline.importer.merge.TaskIds;
 import faultline.model.Level;
 import faultline.model.ParseReport.Repair;
 import faultline.model.SourceFormat;

@@ -120,9 +120,14 @@ class RealLogsConformanceTest {
     }
 
     @Test
-    void startupCrashWithTracebackAndNoTask() throws Exception {
+    void startupCrashBeforeAnyTaskIsTheWorkersFailure() throws Exception {
         TaskSet set = file("06_");
-        assertTrue(set.tasks().isEmpty());
+        assertEquals(1, set.tasks().size(), "the crashed worker is the one failed unit");
+        Task worker = set.tasks().get(0);
+        assertTrue(worker.id().startsWith("gpu-2025"), worker.id());
+        assertEquals("worker", worker.type());
+        assertEquals(TaskStatus.FAILED, worker.status());
+        assertEquals(worker.index(), set.store().task(row(set, "Traceback (most recent call last)")));
         assertEquals("2025-09-19 15:48:44", time(set, row(set, "output will be saved to")), "the date comes from the worker id");
         int tb = row(set, "Exception ignored in");
         assertTrue(set.store().message(row(set, "Traceback (most recent call last)")).contains("ValueError: I/O operation on closed file."));
@@ -196,10 +201,15 @@ class RealLogsConformanceTest {
     }
 
     @Test
-    void programOutputAndTemplatesAreNotLogs() throws Exception {
+    void programOutputAndTemplatesOpenAsUntimedText() throws Exception {
         for (String f : new String[]{"13_", "14_"}) {
-            ParseReport.FileReport r = report(file(f));
-            assertTrue(r.fatal() != null && r.fatal().contains("no line looks like a log"), f + ": " + r.fatal());
+            TaskSet set = file(f);
+            ParseReport.FileReport r = report(set);
+            assertNull(r.fatal(), f);
+            assertEquals(SourceFormat.TEXT_LOG, r.format(), f);
+            assertTrue(set.sources().get(0).untimed(), f);
+            assertTrue(r.events() > 10, f);
+            assertEquals(r.events(), r.unparsed(), f + ": every event is a line no layout explains");
         }
     }
 
@@ -215,6 +225,35 @@ class RealLogsConformanceTest {
                     assertNull(r.incomplete(), p.toString());
                 }
             }
+        }
+    }
+
+    @Test
+    void aTaskThatEndedInOneFileKeepsThatEndWhenEveryFileIsOpened() throws Exception {
+        java.util.List<Path> all;
+        try (var s = Files.list(DIR)) {
+            all = new java.util.ArrayList<>(s.sorted().toList());
+        }
+        TaskSet together = load(all.toArray(new Path[0]));
+        int compared = 0;
+        for (Path p : all) {
+            TaskSet alone = load(p);
+            for (Task t : alone.tasks()) {
+                TaskStatus s = t.status();
+                if (s == TaskStatus.FAILED || s == TaskStatus.COMPLETE || s == TaskStatus.CANCELLED) {
+                    assertEquals(s, task(together, t.id()).status(), t.shortId() + " is " + s.label() + " in " + p.getFileName() + " alone");
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 7, "tasks compared: " + compared);
+        Task crashed = task(together, "306199b3");
+        assertEquals(TaskStatus.FAILED, crashed.status(), "the row printed In Progress before the worker's later failure");
+        assertEquals("gpu-20251007_173620-826a397a", crashed.workerId(), "the worker of the latest failure ran it last");
+        java.util.Collections.reverse(all);
+        TaskSet reversed = load(all.toArray(new Path[0]));
+        for (Task t : together.tasks()) {
+            assertEquals(t.status(), task(reversed, t.id()).status(), t.shortId() + ": the order of the files does not matter");
         }
     }
 }

@@ -108,10 +108,38 @@ class StructuredReadersTest {
     }
 
     @Test
-    void aCsvWithoutTheNeededColumnsIsRefusedWithTheColumnsItHas() throws Exception {
-        Path g = write(dir, "rows2.csv", "timestamp,level,text,task_id\n2026-02-24T10:00:00Z,INFO,x,\n");
-        String why = report(load(g), 0).fatal();
+    void aCsvWithoutTheNeededColumnsIsReadAsTextAndSaysWhichColumnsItHas() throws Exception {
+        Path g = write(dir, "rows2.csv", "timestamp,level,count,task_id\n2026-02-24T10:00:00Z,INFO,3,\n");
+        ParseReport.FileReport r = report(load(g), 0);
+        assertNull(r.fatal());
+        assertEquals(SourceFormat.TEXT_LOG, r.format());
+        String why = r.problems().stream().map(ParseReport.Problem::reason).filter(p -> p.startsWith("read as text")).findFirst().orElse(null);
         assertNotNull(why);
-        assertTrue(why.contains("rows2.csv") && why.contains("message") && why.contains("timestamp, level, text, task_id"), why);
+        assertTrue(why.contains("rows2.csv") && why.contains("message") && why.contains("timestamp, level, count, task_id"), why);
+    }
+
+    @Test
+    void aCsvOfAnotherSchemaIsReadByItsColumnNames() throws Exception {
+        Path f = write(dir, "export.csv", "time,severity,msg,job_id\n"
+                + "2025-03-02 10:11:12.345,WARN,\"slow, but going\",j-17\n"
+                + "2025-03-02 10:11:13.5,ERROR,job j-17 failed,j-17\n");
+        TaskSet set = load(f);
+        assertEquals(2, set.store().size());
+        assertEquals("2025-03-02 10:11:12.345", time(set, 0));
+        assertEquals(faultline.model.Level.WARNING, set.store().level(0));
+        assertEquals("slow, but going", set.store().message(0));
+        assertEquals(TaskStatus.FAILED, task(set, "j-17").status());
+    }
+
+    @Test
+    void aCsvOfTasksRowsGivesTasks() throws Exception {
+        Path f = write(dir, "tasks.csv", "id,task_type,status,created_at,updated_at,error_message,worker_id\n"
+                + A + ",travel_segment,Failed,2026-02-24T14:23:21.459+00:00,2026-02-24T14:31:55.009+00:00,\"ValueError: bad\",gpu-20260224_140402-5c1e7a9d\n"
+                + B + ",travel_segment,Complete,2026-02-24T14:23:21.5+00:00,2026-02-24T14:30:00+00:00,,\n");
+        TaskSet set = load(f);
+        assertEquals(TaskStatus.FAILED, task(set, A).status());
+        assertEquals("ValueError: bad", task(set, A).errorMessage());
+        assertEquals(TaskStatus.COMPLETE, task(set, B).status());
+        assertEquals(2, task(set, A).eventCount(), "created and failed, as events of the task");
     }
 }

@@ -60,4 +60,15 @@ class TimeTextTest {
         assertEquals(false, ParamValue.ofLiteral("2").contradicts("int"));
         assertEquals(false, ParamValue.ofLiteral("5").contradicts("float"), "an int literal is a valid float");
     }
+
+    @Test
+    void isoInTheSourcesOffsetWithTheDigitsTheLineHad() {
+        long t = at("2025-03-02T09:11:12.345000Z");
+        assertEquals("2025-03-02T09:11:12.345Z", TimeText.isoAt(t, 3, java.time.ZoneOffset.UTC));
+        assertEquals("2025-03-02T10:11:12.345+01:00", TimeText.isoAt(t, 3, java.time.ZoneId.of("Europe/Berlin")));
+        assertEquals("2025-07-02T11:11:12+02:00", TimeText.isoAt(at("2025-07-02T09:11:12Z"), 0, java.time.ZoneId.of("Europe/Berlin")),
+                "the offset in force at that instant");
+        assertEquals("2025-03-02T04:11:12.34500-05:00", TimeText.isoAt(t, 5, java.time.ZoneId.of("America/New_York")));
+        assertEquals("1969-12-31T23:59:59.999999999Z", TimeText.isoAt(-1, 9, null), "before the epoch, floor not truncation");
+    }
 }

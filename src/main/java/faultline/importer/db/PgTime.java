@@ -1,6 +1,6 @@
 package faultline.importer.db;
 
-import faultline.importer.TimeParser;
+import faultline.importer.time.TimeParser;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package faultline.importer.db;
 
-import faultline.importer.TaskIds;
+import faultline.importer.merge.TaskIds;
 
 import java.time.Duration;
 import java.time.Instant;

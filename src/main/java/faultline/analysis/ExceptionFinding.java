@@ -1,0 +1,158 @@
+package faultline.analysis;
+
+import faultline.model.Level;
+import faultline.model.Traceback;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The exception of a failure, from the best evidence there is: its traceback's exception line first,
+ * then a {@code Type: message} (or {@code Type('message')}) named in a failure line
+ * ({@code [TASK_ERROR] Task x failed after 3.2s: ValueError: bad}, celery's
+ * {@code raised unexpected: ValueError('x')}), then the task's error text. Inference from the message
+ * alone is the caller's last resort, and is said so.
+ *
+ * @param type      the exception type, or ""
+ * @param message   its message, or ""
+ * @param traceback the failure's traceback, or null
+ */
+record ExceptionFinding(String type, String message, Traceback traceback) {
+    /** {@code ValueError: bad}, {@code torch.OutOfMemoryError: CUDA out of memory}, after a start, ": " or a space. */
+    private static final Pattern NAMED = Pattern.compile(
+            "(?:^|: |\\s|\\()((?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
+    /** {@code ValueError('x')}, {@code WorkerLostError("Worker exited prematurely: signal 9")}. */
+    private static final Pattern REPR = Pattern.compile(
+            "(?:^|: |\\s)((?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
+
+    /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
+    static final int MAX_LINES = 200;
+
+    /** A C++ abort: {@code terminate called after throwing an instance of 'c10::DistBackendError'}. */
+    private static final Pattern CPP = Pattern.compile("throwing an instance of '([\\w:<>, ]+)'");
+    private static final Pattern WHAT = Pattern.compile("^\\s*what\\(\\):\\s*(.*)$", Pattern.MULTILINE);
+
+    static final ExceptionFinding NONE = new ExceptionFinding("", "", null);
+
+    /** Reads the failure's lines from the first signal on, then the task's error message. */
+    static ExceptionFinding of(TaskText t, int failure) {
+        Traceback traceback = null;
+        String type = "";
+        String message = "";
+        if (failure >= 0) {
+            int looked = 0;
+            for (int k = failure; k < t.size() && looked < MAX_LINES; k++) {
+                if (!FailureSignals.isSignal(t, k) && t.level(k) != Level.PRINT) {
+                    continue;
+                }
+                looked++;
+                String msg = t.message(k);
+                if (traceback == null) {
+                    traceback = Traceback.find(msg).orElse(null);
+                    if (traceback != null && traceback.endsBeforeExceptionLine()) {
+                        traceback = withItsRest(t, k, traceback);
+                    } else if (traceback != null && traceback.language() == Traceback.Language.JVM) {
+                        traceback = withItsCauses(t, k, traceback);
+                    }
+                }
+                if (type.isEmpty()) {
+                    ExceptionFinding named = named(msg);
+                    type = named.type();
+                    message = named.message();
+                }
+                if (traceback != null && !traceback.endsBeforeExceptionLine()) {
+                    break;
+                }
+            }
+        }
+        String error = t.task().errorMessage();
+        if (traceback == null && !error.isEmpty()) {
+            traceback = Traceback.find(error).orElse(null);
+        }
+        if (type.isEmpty() && !error.isEmpty()) {
+            ExceptionFinding named = named(error);
+            type = named.type();
+            message = named.message();
+        }
+        if (traceback != null && !traceback.endsBeforeExceptionLine()) {
+            return new ExceptionFinding(traceback.exceptionType(), traceback.message(), traceback);
+        }
+        return new ExceptionFinding(type, message, traceback);
+    }
+
+    /** Unleveled lines after a cut traceback that are read as the rest of it. */
+    static final int MAX_REST = 40;
+
+    /**
+     * A traceback whose lines a reader split into several events (a print of frames after the one
+     * that opened it, the exception line on its own): read again over the unleveled lines that
+     * follow, and kept if that gives more of it.
+     */
+    private static Traceback withItsRest(TaskText t, int k, Traceback cut) {
+        StringBuilder joined = new StringBuilder(t.message(k));
+        int frames = cut.failure().frames().size();
+        Traceback best = cut;
+        for (int j = k + 1; j < t.size() && j <= k + MAX_REST && t.level(j) == Level.PRINT; j++) {
+            joined.append('\n').append(t.message(j));
+            Traceback more = Traceback.find(joined.toString()).orElse(null);
+            if (more != null && (more.failure().frames().size() > frames || !more.endsBeforeExceptionLine())) {
+                best = more;
+                frames = more.failure().frames().size();
+                if (!more.endsBeforeExceptionLine()) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A JVM trace whose {@code Caused by:} parts a reader made events of their own: read again with
+     * the unleveled lines that go on with it, so that its root cause is the one of the whole trace.
+     */
+    private static Traceback withItsCauses(TaskText t, int k, Traceback first) {
+        StringBuilder joined = new StringBuilder(t.message(k));
+        boolean more = false;
+        for (int j = k + 1; j < t.size() && j <= k + MAX_REST && t.level(j) == Level.PRINT; j++) {
+            String m = t.message(j);
+            String s = m.stripLeading();
+            if (!(s.startsWith("Caused by:") || s.startsWith("at ") || s.startsWith("...") || s.startsWith("Suppressed:")
+                    || s.startsWith("Wrapped by:"))) {
+                break;
+            }
+            joined.append('\n').append(m);
+            more = true;
+        }
+        return more ? Traceback.find(joined.toString()).orElse(first) : first;
+    }
+
+    /** The first exception a text names, line by line: the earliest {@code Type: message} or {@code Type(…)}. */
+    static ExceptionFinding named(String text) {
+        Matcher cpp = CPP.matcher(text);
+        if (cpp.find()) {
+            Matcher what = WHAT.matcher(text);
+            return new ExceptionFinding(cpp.group(1), what.find() ? what.group(1).strip() : "", null);
+        }
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            Matcher n = NAMED.matcher(l);
+            Matcher r = REPR.matcher(l);
+            boolean hasN = n.find();
+            boolean hasR = r.find();
+            if (hasR && (!hasN || r.start(1) < n.start(1))) {
+                return new ExceptionFinding(r.group(1), unquote(r.group(2).strip()), null);
+            }
+            if (hasN) {
+                return new ExceptionFinding(n.group(1), n.group(2) == null ? "" : n.group(2).strip(), null);
+            }
+        }
+        return NONE;
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"') && s.charAt(s.length() - 1) == s.charAt(0)) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,91 @@
+package faultline.cli;
+
+import faultline.model.EventStore;
+import faultline.model.SourceFile;
+import faultline.model.TaskSet;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The offset each source writes its times in, for showing them as the file did: a file whose lines
+ * carry {@code Z} is shown in UTC; one whose lines carry {@code +01:00} is shown, line by line, in the
+ * offset each line writes (a file may cross a change of daylight saving time); a file whose times have
+ * none is shown in its source's zone (the Sources dialog's, UTC by default). Learned from the first
+ * timed lines.
+ */
+final class SourceOffsets {
+    private final ZoneId[] zones;
+    private final boolean[] perLine;
+    private static final int LOOK = 64;
+    private static final Pattern WRITTEN = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})(?![\\d:])");
+
+    private SourceOffsets(ZoneId[] zones, boolean[] perLine) {
+        this.zones = zones;
+        this.perLine = perLine;
+    }
+
+    /** The zone to show an event of the store in. */
+    ZoneId zoneOf(EventStore store, int row) {
+        int s = store.source(row);
+        if (perLine[s] && !store.estimated(row)) {
+            ZoneId written = written(store.raw(row));
+            if (written != null) {
+                return written;
+            }
+        }
+        return zones[s];
+    }
+
+    /** The zone a source's times are shown in (its first written offset, else its zone). */
+    ZoneId zoneOf(int source) {
+        return zones[source];
+    }
+
+    private static ZoneId written(String raw) {
+        Matcher m = WRITTEN.matcher(firstLine(raw));
+        if (!m.find()) {
+            return null;
+        }
+        String o = m.group(1);
+        return o.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(o.length() == 5 ? o.substring(0, 3) + ":" + o.substring(3) : o);
+    }
+
+    static SourceOffsets of(TaskSet set) {
+        int n = set.sources().size();
+        ZoneId[] zones = new ZoneId[n];
+        boolean[] perLine = new boolean[n];
+        int[] looked = new int[n];
+        boolean[] done = new boolean[n];
+        EventStore store = set.store();
+        for (int i = 0; i < store.size(); i++) {
+            int s = store.source(i);
+            if (done[s] || store.estimated(i)) {
+                continue;
+            }
+            ZoneId written = written(store.raw(i));
+            if (written != null) {
+                zones[s] = written;
+                perLine[s] = !written.equals(ZoneOffset.UTC);
+                done[s] = true;
+            } else if (++looked[s] >= LOOK) {
+                done[s] = true;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            if (zones[s] == null) {
+                SourceFile f = set.sources().get(s);
+                zones[s] = f.zone() == null ? ZoneOffset.UTC : f.zone();
+            }
+        }
+        return new SourceOffsets(zones, perLine);
+    }
+
+    private static String firstLine(String raw) {
+        int nl = raw.indexOf('\n');
+        String line = nl < 0 ? raw : raw.substring(0, nl);
+        return line.length() > 400 ? line.substring(0, 400) : line;
+    }
+}

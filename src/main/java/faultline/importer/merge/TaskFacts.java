@@ -1,0 +1,215 @@
+package faultline.importer.merge;
+
+import faultline.model.EventStore;
+import faultline.model.SourceText;
+import faultline.model.Stamp;
+import faultline.model.TaskStatus;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills what the log lines say about a task where no tasks row did: its type, creation, start, end,
+ * error and parent; and adds what they say about its status to the evidence that settles it. Reads
+ * only the first and last lines of a task (and of each file's share of it) and its first and last
+ * failures, so that a task of a million lines costs no more than one of a hundred: the task list of a
+ * 10-million-line file is ready without decoding the file twice.
+ */
+public final class TaskFacts {
+    private static final int EDGE = 12;
+    private static final int MAX_FAILURES = 4;
+    private static final Pattern TYPE = Pattern.compile("Found task of type: (\\w+)|Processing (\\w+) task\\b|\\(type=(\\w+)|task_type='(\\w+)'");
+    private static final Pattern ORCHESTRATOR = Pattern.compile("\"orchestrator_task_id(?:_ref)?\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern STATUS_IN_META = Pattern.compile("\"status\"\\s*:\\s*\"([A-Za-z ]+)\"");
+    private static final Pattern ERROR_TEXT = Pattern.compile(
+            "(?:\\[TASK_ERROR\\].*?: |Generation failed: |Failed during [^:]+: |Task failed\\. Output: )(.+)$");
+    private static final Pattern CREATED = Pattern.compile("^(?:Task created successfully|Creating task)");
+    private static final Pattern STARTED = Pattern.compile("(?:^|: )Processing \\w+ task$");
+
+    private TaskFacts() {
+    }
+
+    /**
+     * @param workerOfSource per source, the worker whose log it is (from its name or text), or null
+     */
+    public static void fill(TaskDraft d, int[] rows, EventStore.Builder b, List<SourceText> texts, List<String> workerOfSource) {
+        int n = rows.length;
+        boolean dups = b.hasDuplicates();
+        boolean[] pick = picks(rows, b);
+        for (int k = 0; k < n; k++) {
+            if (pick == null || pick[k]) {
+                if (!(dups && b.isDuplicate(rows[k]))) {
+                    read(d, rows[k], b, texts, workerOfSource);
+                }
+            }
+        }
+        d.settle();
+    }
+
+    /**
+     * The rows read, in time order: the first and last lines of the task, the first and last lines
+     * of each file's share of it (where each file says how the task ended, even when another file
+     * has more lines after), and the first and last few failures in between, found from the level
+     * column alone. Null means every row.
+     */
+    private static boolean[] picks(int[] rows, EventStore.Builder b) {
+        int n = rows.length;
+        if (n <= 2 * EDGE) {
+            return null;
+        }
+        boolean[] pick = new boolean[n];
+        for (int k = 0; k < EDGE; k++) {
+            pick[k] = true;
+            pick[n - 1 - k] = true;
+        }
+        int first = b.source(rows[0]);
+        int sources = first + 1;
+        boolean several = false;
+        for (int r : rows) {
+            int s = b.source(r);
+            if (s != first) {
+                several = true;
+                sources = Math.max(sources, s + 1);
+            }
+        }
+        if (several) {
+            int[] seen = new int[sources];
+            for (int k = 0; k < n; k++) {
+                int s = b.source(rows[k]);
+                if (seen[s] < EDGE) {
+                    seen[s]++;
+                    pick[k] = true;
+                }
+            }
+            java.util.Arrays.fill(seen, 0);
+            for (int k = n - 1; k >= 0; k--) {
+                int s = b.source(rows[k]);
+                if (seen[s] < EDGE) {
+                    seen[s]++;
+                    pick[k] = true;
+                }
+            }
+        }
+        int failures = 0;
+        int k = EDGE;
+        for (; k < n - EDGE && failures < MAX_FAILURES; k++) {
+            if (b.failureLevel(rows[k])) {
+                pick[k] = true;
+                failures++;
+            }
+        }
+        // Where the first failures did not reach the end, the last ones are read too.
+        failures = 0;
+        for (int j = n - EDGE - 1; j >= k && failures < MAX_FAILURES; j--) {
+            if (b.failureLevel(rows[j])) {
+                pick[j] = true;
+                failures++;
+            }
+        }
+        return pick;
+    }
+
+    private static void read(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, List<String> workerOfSource) {
+        SourceText t = texts.get(b.source(r));
+        String msg = faultline.model.MessageText.withoutComponent(t.message(b.ref(r), b.extent(r)).strip());
+        Stamp when = new Stamp(b.nanos(r), b.precision(r), b.estimated(r));
+        if (d.type.isEmpty()) {
+            Matcher m = TYPE.matcher(msg);
+            if (m.find()) {
+                String type = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                if (!type.equals("status")) {
+                    d.type = type;
+                }
+            }
+        }
+        if (d.created == null && CREATED.matcher(msg).find()) {
+            d.created = when;
+        }
+        if (d.started == null && STARTED.matcher(msg).find()) {
+            d.started = when;
+        }
+        int source = b.source(r);
+        String worker = source < workerOfSource.size() ? workerOfSource.get(source) : null;
+        StatusWords.Says says = StatusWords.of(msg, b.level(r));
+        if (says == StatusWords.Says.RETRY) {
+            d.retried(when, worker);
+        } else if (says != null) {
+            d.lineStatus(StatusWords.status(says), when, worker);
+        } else {
+            TaskStatus s = statusUpdate(msg, t, b, r);
+            if (s == null) {
+                s = vocabularyStatus(msg, b, r, d.id);
+            }
+            if (s == TaskStatus.QUEUED) {
+                d.retried(when, worker);
+            } else if (s != null) {
+                d.lineStatus(s, when, worker);
+            } else if (d.evidence.hasRetry() && startsAttempt(msg)) {
+                d.startedAgain(when, worker);
+            }
+        }
+        if (d.errorMessage.isEmpty() && b.level(r).isFailure()) {
+            Matcher e = ERROR_TEXT.matcher(msg.lines().findFirst().orElse(""));
+            if (e.find()) {
+                d.errorMessage = e.group(1).trim();
+            }
+        }
+        if (d.parentId.isEmpty() && msg.contains("orchestrator")) {
+            Matcher o = ORCHESTRATOR.matcher(t.raw(b.ref(r), b.extent(r)));
+            if (o.find() && !o.group(1).equals(d.id)) {
+                d.parentId = o.group(1);
+            }
+        }
+    }
+
+    /** An edge function's status update, whose new status is in the row's metadata. */
+    private static TaskStatus statusUpdate(String msg, SourceText t, EventStore.Builder b, int r) {
+        int at = msg.indexOf("Processing status update");
+        if (at < 0) {
+            at = msg.indexOf("Task status updated");
+        }
+        if (at >= 0) {
+            Matcher m = STATUS_IN_META.matcher(t.raw(b.ref(r), b.extent(r)));
+            if (m.find()) {
+                TaskStatus s = TaskStatus.parse(m.group(1));
+                return s == TaskStatus.UNKNOWN ? null : s;
+            }
+            Matcher said = STATUS_SAID.matcher(msg);
+            if (said.find(at)) {
+                TaskStatus s = TaskStatus.parse(said.group(1));
+                return s == TaskStatus.UNKNOWN ? null : s;
+            }
+        }
+        return null;
+    }
+
+    /** {@code Processing status update for <id>: Failed}: the new status said at the end of the message. */
+    private static final Pattern STATUS_SAID = Pattern.compile(": (Queued|In Progress|Complete|Failed|Cancelled)\\s*$");
+
+    /** A line that takes a unit on: a claim, a receipt, the start of processing. */
+    private static boolean startsAttempt(String msg) {
+        if (STARTED.matcher(msg).find() || UnitContext.CLAIMS.matcher(msg).find()) {
+            return true;
+        }
+        byte[] b = msg.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return UnitVocabulary.stepAtStart(b, 0, b.length) == UnitVocabulary.Step.CLAIM;
+    }
+
+    /** What the units' vocabulary of the other workers' logs says about the line's unit, or null. */
+    private static TaskStatus vocabularyStatus(String msg, EventStore.Builder b, int r, String id) {
+        boolean traceback = msg.contains("Traceback (most recent call last)");
+        if (traceback && !b.failureLevel(r)) {
+            return null; // a traceback logged as a warning was handled
+        }
+        return UnitVocabulary.statusOf(msg, names(msg, id));
+    }
+
+    /** Whether the message names the unit: its id, or the 8-hex start of a UUID. */
+    private static boolean names(String msg, String id) {
+        if (msg.contains(id)) {
+            return true;
+        }
+        return id.length() == 36 && msg.contains(id.substring(0, 8));
+    }
+}

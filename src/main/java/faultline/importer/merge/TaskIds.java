@@ -1,0 +1,89 @@
+package faultline.importer.merge;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Recognises the task ids of the worker system: full UUIDs, 8-hex short forms, travel#xxxxxxxx. */
+public final class TaskIds {
+    public static final Pattern UUID = Pattern.compile(
+            "(?i)(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])");
+    private static final Pattern SHORT_IN_TEXT = Pattern.compile(
+            "(?i)(?:travel#|\\[Task |\\btask[ _]id[=: ]+|\\bTask )([0-9a-f]{8})(?![0-9a-f-])");
+    private static final Pattern SHORT = Pattern.compile("(?i)[0-9a-f]{8}");
+
+    private TaskIds() {
+    }
+
+    /** The canonical form of an id written in a tag or column, or null if it names no task. */
+    public static String canonical(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.trim();
+        if (s.startsWith("travel#")) {
+            s = s.substring(7);
+        }
+        if (s.endsWith("...") || s.endsWith("…")) {
+            s = s.replaceAll("[.…]+$", "");
+        }
+        if (s.isEmpty() || s.startsWith("unknown_task") || s.equalsIgnoreCase("None") || s.equalsIgnoreCase("null")) {
+            return null;
+        }
+        Matcher m = UUID.matcher(s);
+        if (m.matches()) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        if (SHORT.matcher(s).matches()) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        return s.length() <= 64 && isIdText(s) ? s : null;
+    }
+
+    /** Letters, digits and {@code _ . # - : = ( )}, with inner spaces ({@code job 4411}, {@code rank=0}, {@code task(x8n4)}). */
+    private static boolean isIdText(String s) {
+        if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '#' || c == '-' || c == ':' || c == '=' || c == '('
+                    || c == ')' || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first full task id in a message (a project id is not a task id), else the first short id
+     * in a task context, else null.
+     */
+    public static String findIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = UUID.matcher(text);
+        while (m.find()) {
+            if (!isProjectId(text, m.start())) {
+                return m.group().toLowerCase(Locale.ROOT);
+            }
+        }
+        Matcher s = SHORT_IN_TEXT.matcher(text);
+        if (s.find()) {
+            return s.group(1).toLowerCase(Locale.ROOT);
+        }
+        return null;
+    }
+
+    /** True if the id at `at` is introduced as a project's ("Project ID: …", project_id=…). */
+    static boolean isProjectId(CharSequence text, int at) {
+        int from = Math.max(0, at - 14);
+        String before = text.subSequence(from, at).toString().toLowerCase(Locale.ROOT);
+        return before.contains("project");
+    }
+
+    public static boolean isFull(String id) {
+        return id != null && UUID.matcher(id).matches();
+    }
+}

@@ -1,0 +1,117 @@
+package faultline.importer.merge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interns every task id the readers meet (an int per distinct spelling) and the facts rows give about
+ * them; then resolves short ids against the full ids and numbers the tasks. Thread-confined.
+ */
+public final class TaskRegistry {
+    private final Map<String, Integer> refs = new HashMap<>();
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, TaskDraft> drafts = new LinkedHashMap<>();
+
+    /** The ref of a raw id (tag, column, or id found in text), or -1 if it names no task. */
+    public int ref(String raw) {
+        String id = TaskIds.canonical(raw);
+        if (id == null) {
+            return -1;
+        }
+        Integer r = refs.get(id);
+        if (r != null) {
+            return r;
+        }
+        int n = ids.size();
+        ids.add(id);
+        refs.put(id, n);
+        return n;
+    }
+
+    public String id(int ref) {
+        return ids.get(ref);
+    }
+
+    /** The draft of a task, creating it; rows (tasks table, child tasks) fill it. */
+    public TaskDraft draft(String raw) {
+        String id = TaskIds.canonical(raw);
+        if (id == null) {
+            return null;
+        }
+        ref(id);
+        return drafts.computeIfAbsent(id, TaskDraft::new);
+    }
+
+    public TaskDraft draftOfRef(int ref) {
+        return drafts.computeIfAbsent(ids.get(ref), TaskDraft::new);
+    }
+
+    /** Resolution of refs to task numbers: short ids that prefix exactly one full id join that task. */
+    public record Resolution(int[] taskOfRef, List<TaskDraft> tasks) {
+    }
+
+    public Resolution resolve(boolean[] refUsed) {
+        Map<String, String> canonicalOf = new HashMap<>();
+        List<String> full = new ArrayList<>();
+        for (String id : ids) {
+            if (TaskIds.isFull(id)) {
+                full.add(id);
+            }
+        }
+        for (String id : ids) {
+            String target = id;
+            if (!TaskIds.isFull(id)) {
+                String match = null;
+                int count = 0;
+                for (String f : full) {
+                    if (f.startsWith(id)) {
+                        match = f;
+                        count++;
+                    }
+                }
+                if (count == 1) {
+                    target = match;
+                }
+            }
+            canonicalOf.put(id, target);
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<TaskDraft> tasks = new ArrayList<>();
+        int[] taskOfRef = new int[ids.size()];
+        for (int r = 0; r < ids.size(); r++) {
+            String id = ids.get(r);
+            boolean known = drafts.containsKey(id) || (refUsed != null && r < refUsed.length && refUsed[r]);
+            if (!known) {
+                taskOfRef[r] = -1;
+                continue;
+            }
+            String target = canonicalOf.get(id);
+            Integer t = index.get(target);
+            if (t == null) {
+                t = tasks.size();
+                index.put(target, t);
+                TaskDraft d = drafts.get(target);
+                tasks.add(d != null ? d : new TaskDraft(target));
+            }
+            taskOfRef[r] = t;
+            TaskDraft own = drafts.get(id);
+            if (own != null && !id.equals(target)) {
+                tasks.get(t).mergeFrom(own);
+            }
+        }
+        // Rows that name a parent by short id: point them at the full id.
+        for (TaskDraft d : tasks) {
+            if (!d.parentId.isEmpty()) {
+                d.parentId = canonicalOf.getOrDefault(d.parentId, d.parentId);
+            }
+        }
+        return new Resolution(taskOfRef, tasks);
+    }
+
+    public int size() {
+        return ids.size();
+    }
+}

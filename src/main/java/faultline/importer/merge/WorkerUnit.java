@@ -1,0 +1,59 @@
+package faultline.importer.merge;
+
+import faultline.importer.Content;
+import faultline.importer.ReadContext;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A worker that crashed before it claimed any unit of work is a failed unit of its own, named after
+ * the worker (its fleet id, in the file's name or first lines) or else the file. Its crash (the
+ * traceback) belongs to it, so that the crash is listed with the failures and not lost among lines
+ * of no unit.
+ */
+public final class WorkerUnit {
+    private static final Pattern WORKER_ID = Pattern.compile("gpu-\\d{8}_\\d{6}-[0-9a-f]{8}");
+    private static final int HEAD = 16 * 1024;
+
+    private WorkerUnit() {
+    }
+
+    /** Gives the crash events that belong to no unit to the worker's unit. */
+    public static void assign(ReadContext ctx, java.util.List<Integer> crashes) {
+        int ref = ctx.tasks.ref(name(ctx.path, ctx.content));
+        if (ref < 0) {
+            return;
+        }
+        TaskDraft d = ctx.tasks.draftOfRef(ref);
+        if (d.type.isEmpty()) {
+            d.type = UnitVocabulary.WORKER;
+        }
+        for (int i : crashes) {
+            if (ctx.events.task(i) < 0) {
+                ctx.events.setTask(i, ref);
+            }
+        }
+    }
+
+    static String name(Path path, Content content) {
+        String file = String.valueOf(path.getFileName());
+        Matcher m = WORKER_ID.matcher(file);
+        if (m.find()) {
+            return m.group();
+        }
+        Matcher c = WORKER_ID.matcher(content.decode(0, (int) Math.min(content.size(), HEAD)));
+        if (c.find()) {
+            return c.group();
+        }
+        int dot = file.lastIndexOf('.');
+        String stem = dot > 0 ? file.substring(0, dot) : file;
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < stem.length() && id.length() < 60; i++) {
+            char ch = stem.charAt(i);
+            id.append(Character.isLetterOrDigit(ch) || ch == '.' || ch == '-' || ch == '_' || ch == '#' ? ch : '_');
+        }
+        return id.length() == 0 ? UnitVocabulary.WORKER : id.toString();
+    }
+}

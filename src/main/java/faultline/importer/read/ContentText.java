@@ -1,0 +1,76 @@
+package faultline.importer.read;
+
+import faultline.importer.Content;
+import faultline.importer.Lines;
+import faultline.importer.scan.Bytes;
+import faultline.importer.scan.LineIndex;
+import faultline.model.SourceText;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Message text of a line-based source, decoded from the file on demand. An event's text starts at
+ * its reference and runs to the end of its line, or over the extent kept for continuation lines;
+ * the shape function turns the raw line(s) into the normalised message.
+ */
+final class ContentText implements SourceText {
+    private final Content content;
+    private final UnaryOperator<String> shape;
+    private final LineIndex lines;
+
+    ContentText(Content content, UnaryOperator<String> shape, LineIndex lines) {
+        this.content = content;
+        this.shape = shape;
+        this.lines = lines;
+    }
+
+    @Override
+    public String message(long ref, int extent) {
+        return shape.apply(raw(ref, extent));
+    }
+
+    @Override
+    public String raw(long ref, int extent) {
+        String s;
+        if (extent >= 0) {
+            int len = extent;
+            if (len > 0 && ref + len <= content.size() && content.get(ref + len - 1) == '\r') {
+                len--;
+            }
+            s = content.decode(ref, len);
+        } else {
+            s = lineText(ref);
+        }
+        return s.indexOf('\r') >= 0 ? s.replace("\r\n", "\n") : s;
+    }
+
+    /** The line from ref to its end: one bulk copy of a window, searched eight bytes at a time. */
+    private String lineText(long ref) {
+        int window = (int) Math.min(WINDOW, content.size() - ref);
+        byte[] b = new byte[Math.max(window, 0)];
+        content.copy(ref, b, 0, window);
+        int nl = Bytes.newline(b, 0, window);
+        int len;
+        if (nl < window || ref + window >= content.size()) {
+            len = nl;
+        } else {
+            long end = content.nextNewline(ref + window);
+            len = (int) Math.min(end - ref, Lines.MAX_LINE);
+            if (len > window) {
+                b = new byte[len];
+                content.copy(ref, b, 0, len);
+            }
+        }
+        if (len > 0 && b[len - 1] == '\r') {
+            len--;
+        }
+        return new String(b, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final int WINDOW = 1024;
+
+    @Override
+    public int line(long ref) {
+        return lines.line(content, ref);
+    }
+}

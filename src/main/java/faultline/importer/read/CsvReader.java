@@ -1,0 +1,147 @@
+package faultline.importer.read;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import faultline.importer.ContentInputStream;
+import faultline.importer.ImportException;
+import faultline.importer.ReadContext;
+import faultline.importer.Sample;
+import faultline.importer.SourceReader;
+import faultline.model.SourceFormat;
+import faultline.model.SourceText;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Logs exported as CSV (the dashboard's system_logs export, and any other with a header): the header
+ * names the columns, in any order and by any of the names {@link LogFields} knows ({@code message},
+ * {@code msg}, {@code timestamp}, {@code time}, {@code level}, {@code severity}…); the metadata column
+ * holds JSON. A CSV of tasks rows (an id and the tasks table's columns) gives tasks. A file with no
+ * message column and no tasks columns is refused with the columns it has; rows without a time are
+ * placed by file order.
+ */
+public final class CsvReader implements SourceReader {
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.SYSTEM_LOGS_CSV;
+    }
+
+    /** A header of comma-separated column names, one of them a system_logs column. */
+    @Override
+    public double fit(Sample sample) {
+        String header = sample.lines().isEmpty() ? "" : sample.lines().get(0).strip().toLowerCase(Locale.ROOT);
+        return isCsvHeader(header) ? 0.9 : 0;
+    }
+
+    static boolean isCsvHeader(String header) {
+        String[] cols = header.split(",");
+        if (cols.length < 3) {
+            return false;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String c : cols) {
+            String n = c.strip().replace("\"", "");
+            if (!COLUMN_NAME.matcher(n).matches()) {
+                return false;
+            }
+            names.add(n);
+        }
+        return knownColumns(names);
+    }
+
+    private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_ ]*+");
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    @Override
+    public SourceText read(ReadContext ctx) throws ImportException {
+        PooledText text = new PooledText();
+        RowReader rows = new RowReader(ctx, text);
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class).with(schema)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
+                .readValues(new ContentInputStream(ctx.content, ctx))) {
+            List<String> columns = null;
+            boolean tasks = false;
+            while (true) {
+                Map<String, String> row;
+                int line;
+                try {
+                    if (!it.hasNextValue()) {
+                        break;
+                    }
+                    line = it.getCurrentLocation() == null ? 0 : it.getCurrentLocation().getLineNr();
+                    row = it.nextValue();
+                } catch (RuntimeException | IOException e) {
+                    String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                    ctx.report.unparsed(ctx.report.lines, "CSV row not readable: " + why, null);
+                    ctx.report.incomplete = "CSV broken after line " + ctx.report.lines + ": " + why + " — rows before it were read";
+                    break;
+                }
+                if (columns == null) {
+                    columns = new ArrayList<>(row.keySet());
+                    tasks = requireColumns(ctx, columns);
+                }
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                for (Map.Entry<String, String> e : row.entrySet()) {
+                    String key = e.getKey().trim();
+                    String v = e.getValue();
+                    if (v != null && !v.isEmpty() && !v.equalsIgnoreCase("null")) {
+                        node.put(key.equals(key.toUpperCase(Locale.ROOT)) ? key.toLowerCase(Locale.ROOT) : key, v);
+                    }
+                }
+                if (tasks) {
+                    rows.taskRow(node, null, line, -1, -1);
+                } else {
+                    rows.logRow(node, line);
+                }
+                ctx.report.lines = Math.max(ctx.report.lines, line);
+            }
+        } catch (IOException e) {
+            throw new ImportException(ctx.path.getFileName() + ": CSV not readable (" + e.getMessage() + ")", e);
+        }
+        rows.flushRowEvents();
+        ctx.finish();
+        if (ctx.report.events == 0 && ctx.tasks.size() == 0) {
+            throw new ImportException(ctx.path.getFileName() + ": CSV without rows");
+        }
+        return text;
+    }
+
+    /** A header naming a log's message or time, or the tasks table's columns, by any name {@link LogFields} knows. */
+    static boolean knownColumns(java.util.Set<String> lowerCaseNames) {
+        for (List<String> names : List.of(LogFields.MESSAGE, LogFields.TIME, List.of("log_level", "task_type"))) {
+            for (String n : names) {
+                if (lowerCaseNames.contains(n.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True for a CSV of tasks rows; refuses a CSV with neither a message column nor the tasks table's columns. */
+    private static boolean requireColumns(ReadContext ctx, List<String> columns) throws ImportException {
+        ObjectNode header = JsonNodeFactory.instance.objectNode();
+        for (String c : columns) {
+            String key = c.trim();
+            header.put(key.equals(key.toUpperCase(Locale.ROOT)) ? key.toLowerCase(Locale.ROOT) : key, "x");
+        }
+        if (LogFields.field(header, LogFields.MESSAGE) != null) {
+            return false;
+        }
+        if (JsonReader.isTaskRow(header)) {
+            return true;
+        }
+        throw new ImportException(ctx.path.getFileName() + ": CSV without a message column (message, msg, log, text…) or the columns of"
+                + " tasks rows (it has: " + String.join(", ", columns) + ")");
+    }
+}

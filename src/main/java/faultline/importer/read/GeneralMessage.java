@@ -1,0 +1,75 @@
+package faultline.importer.read;
+
+import faultline.importer.Sample;
+import faultline.importer.scan.LineLayout;
+import faultline.importer.scan.LinePrefixes;
+import faultline.importer.time.Clock;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The normalised message of a general text event: the first line without its prefixes, time and
+ * header; each continuation line without the prefixes every line of the process carries
+ * ({@code [rank1]: }, a container's clock), so that a traceback reads as Python printed it.
+ */
+final class GeneralMessage {
+    private GeneralMessage() {
+    }
+
+    static String of(String raw, LineLayout[] shared) {
+        // Messages are shaped on many threads at once (task facts, views): each call reads with its own layouts.
+        LineLayout[] layouts = new LineLayout[shared.length];
+        for (int i = 0; i < layouts.length; i++) {
+            layouts[i] = shared[i].copy();
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        Clock clock = new Clock();
+        LinePrefixes.Found prefix = new LinePrefixes.Found();
+        int from = 0;
+        boolean first = true;
+        while (from <= raw.length()) {
+            int nl = raw.indexOf('\n', from);
+            String line = nl < 0 ? raw.substring(from) : raw.substring(from, nl);
+            if (!first) {
+                out.append('\n');
+            }
+            out.append(first ? firstLine(line, layouts, clock, prefix) : continuation(line, layouts, clock, prefix));
+            first = false;
+            if (nl < 0) {
+                break;
+            }
+            from = nl + 1;
+        }
+        return out.toString();
+    }
+
+    private static String firstLine(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        int p = LinePrefixes.strip(b, 0, b.length, prefix);
+        for (LineLayout l : layouts) {
+            if (l.read(b, p, b.length, clock)) {
+                int from = l.messageStart;
+                if (l.outerClock) {
+                    from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                }
+                return new String(b, from, b.length - from, StandardCharsets.UTF_8);
+            }
+        }
+        return p == 0 ? line : new String(b, p, b.length - p, StandardCharsets.UTF_8);
+    }
+
+    private static String continuation(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix) {
+        String text = Sample.withoutNumberPrefix(line);
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        int p = LinePrefixes.strip(b, 0, b.length, prefix);
+        if (layouts.length > 0 && layouts[0].secondClock && p < b.length && clock.parseAny(b, p, b.length)) {
+            // Under docker -t every line starts with the container's clock: drop it with the space after it.
+            int q = clock.end;
+            if (q < b.length && b[q] == ' ') {
+                q++;
+            }
+            p = q;
+        }
+        return p == 0 ? text : new String(b, p, b.length - p, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,707 @@
+package faultline.importer.read;
+
+import faultline.importer.Content;
+import faultline.importer.ImportException;
+import faultline.importer.Lines;
+import faultline.importer.ReadContext;
+import faultline.importer.Sample;
+import faultline.importer.SourceReader;
+import faultline.importer.merge.TaskDraft;
+import faultline.importer.merge.UnitVocabulary;
+import faultline.importer.merge.WorkerUnit;
+import faultline.importer.scan.Bytes;
+import faultline.importer.scan.Continuation;
+import faultline.importer.scan.LayoutInference;
+import faultline.importer.scan.LineIndex;
+import faultline.importer.scan.LineLayout;
+import faultline.importer.scan.LinePrefixes;
+import faultline.importer.time.Clock;
+import faultline.importer.time.FileDates;
+import faultline.model.Level;
+import faultline.model.ParseReport.Repair;
+import faultline.model.SourceFormat;
+import faultline.model.SourceText;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Any text log. The file's layout is inferred once from its first lines ({@link LayoutInference});
+ * then every line is read by that layout's byte steps: time, level, worker and message. Lines
+ * that carry no time continue the event before when they look like it (indented lines,
+ * tracebacks, wrapped text) and are events of their own otherwise, in file order. Units of work
+ * come from {@link UnitVocabulary}; a line without an id belongs to the unit its worker last claimed.
+ * Fits every text file, below every reader that knows the file's layout by heart.
+ */
+public final class GeneralTextReader implements SourceReader {
+    private static final int BLOCK = 4 << 20;
+    /** Events after a traceback of no unit beyond which the process outlived it: not a crash. */
+    private static final int CRASH_TAIL = 12;
+
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.TEXT_LOG;
+    }
+
+    @Override
+    public double fit(Sample sample) {
+        if (sample.nonBlank().isEmpty()) {
+            return 0;
+        }
+        // At most half sure: a reader that knows the layout by heart fits better when it fits at all.
+        LayoutInference.Result r = LayoutInference.infer(sample);
+        return Math.max(0.02, 0.5 * r.share());
+    }
+
+    @Override
+    public SourceText read(ReadContext ctx) throws ImportException {
+        Sample sample = Sample.of(ctx.content, ctx.path);
+        LayoutInference.Result inferred = LayoutInference.infer(sample);
+        FileDates dates = FileDates.of(ctx, sample, inferred.layouts());
+        LineLayout[] layouts = inferred.layouts().toArray(new LineLayout[0]);
+        long[] bounds = parallel(ctx.content, layouts, inferred);
+        LineIndex index;
+        if (bounds.length > 2) {
+            index = new Parts(ctx, layouts, dates, bounds, (double) sample.text().length() / Math.max(1, sample.lines().size())).read();
+        } else {
+            Scan scan = new Scan(ctx, layouts, dates, 0, ctx.content.size(), false);
+            scan.run();
+            scan.finish();
+            index = scan.index;
+        }
+        return new ContentText(ctx.content, raw -> GeneralMessage.of(raw, layouts), index);
+    }
+
+    /**
+     * Files from this size on are read in parallel parts, when every layout writes full dates. Off
+     * unless {@code -Dfaultline.partsFrom=BYTES} is given: on this project's shared two-core machine
+     * two parts read slower than one pass (see the README's Benchmarks), so one pass is the default.
+     */
+    static long parallelFrom = Long.getLong("faultline.partsFrom", Long.MAX_VALUE);
+
+    /**
+     * Part boundaries, each at the start of a line in the file's main layout (so that no part starts
+     * inside a traceback); just {0, size} when the file is read in one pass: small, or with lines
+     * whose date depends on the lines before (time-only, no year).
+     */
+    static long[] parallel(Content c, LineLayout[] layouts, LayoutInference.Result inferred) {
+        long size = c.size();
+        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        boolean datesOwn = layouts.length > 0;
+        for (LineLayout l : layouts) {
+            datesOwn &= l.shape.hasYear;
+        }
+        if (size < parallelFrom || cores < 2 || !datesOwn || inferred.share() < 0.5) {
+            return new long[]{0, size};
+        }
+        java.util.List<Long> b = new java.util.ArrayList<>();
+        b.add(0L);
+        Clock clock = new Clock();
+        byte[] w = new byte[256 * 1024];
+        for (int i = 1; i < cores; i++) {
+            long at = Math.max(b.get(b.size() - 1), size * i / cores);
+            int len = (int) Math.min(w.length, size - at);
+            c.copy(at, w, 0, len);
+            int p = Bytes.newline(w, 0, len) + 1;
+            while (p < len) {
+                int nl = Bytes.newline(w, p, len);
+                if (nl == len) {
+                    break;
+                }
+                if (layouts[0].read(w, p, nl, clock)) {
+                    b.add(at + p);
+                    break;
+                }
+                p = nl + 1;
+            }
+        }
+        b.add(size);
+        long[] out = new long[b.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.get(i);
+        }
+        return out;
+    }
+
+    /** Reads the parts in parallel, each into its own columns and task ids, then joins them in file order. */
+    private static final class Parts {
+        final ReadContext ctx;
+        final LineLayout[] layouts;
+        final FileDates dates;
+        final long[] bounds;
+
+        final double bytesPerLine;
+
+        Parts(ReadContext ctx, LineLayout[] layouts, FileDates dates, long[] bounds, double bytesPerLine) {
+            this.bytesPerLine = Math.max(16, bytesPerLine);
+            this.ctx = ctx;
+            this.layouts = layouts;
+            this.dates = dates;
+            this.bounds = bounds;
+        }
+
+        LineIndex read() throws ImportException {
+            int n = bounds.length - 1;
+            long t0 = System.nanoTime();
+            java.util.List<Scan> scans = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Sized from the sample's line length, so that a part's columns are not copied as they grow.
+                int rows = (int) Math.min(Integer.MAX_VALUE / 2, (bounds[i + 1] - bounds[i]) / bytesPerLine + 1024);
+                ReadContext part = ctx.part(faultline.model.EventStore.builder(rows), new faultline.importer.merge.TaskRegistry(),
+                        new faultline.importer.FileReportBuilder("", ""));
+                LineLayout[] own = new LineLayout[layouts.length];
+                for (int k = 0; k < own.length; k++) {
+                    own[k] = layouts[k].copy(); // a layout holds the fields of the line it read last
+                }
+                scans.add(new Scan(part, own, dates, bounds[i], bounds[i + 1], i > 0));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "faultline-text");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+                for (Scan sc : scans) {
+                    futures.add(pool.submit(() -> {
+                        sc.run();
+                        sc.ctx.finish();
+                        return null;
+                    }));
+                }
+                for (int k = 0; k < futures.size(); k++) {
+                    futures.get(k).get();
+                    ctx.monitor.progress(bounds[k + 1], ctx.content.size(), "Reading " + ctx.path.getFileName());
+                }
+                faultline.importer.Timing.log("  scan " + n + " parts", t0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new faultline.importer.ImportCancelledException();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new ImportException(ctx.path.getFileName() + ": could not be read (" + cause + ")", cause);
+            } finally {
+                pool.shutdownNow();
+            }
+            long t1 = System.nanoTime();
+            LineIndex index = join(scans);
+            faultline.importer.Timing.log("  join " + n + " parts", t1);
+            return index;
+        }
+
+        /** Appends every part's rows with their task ids mapped, gives inherited units to the rows that waited for them. */
+        private LineIndex join(java.util.List<Scan> scans) {
+            LineIndex index = new LineIndex();
+            Scan all = new Scan(ctx, layouts, dates, 0, 0, false);
+            Map<Long, Integer> running = new HashMap<>();
+            long lineBase = 0;
+            faultline.model.EventStore.Builder to = ctx.events;
+            for (Scan sc : scans) {
+                faultline.model.EventStore.Builder from = sc.ctx.events;
+                faultline.importer.merge.TaskRegistry reg = sc.ctx.tasks;
+                int[] map = new int[reg.size()];
+                for (int r = 0; r < map.length; r++) {
+                    String id = reg.id(r);
+                    map[r] = ctx.tasks.ref(id);
+                    TaskDraft d = reg.draftOfRef(r);
+                    if (map[r] >= 0 && !d.type.isEmpty()) {
+                        TaskDraft mine = ctx.tasks.draftOfRef(map[r]);
+                        if (mine.type.isEmpty()) {
+                            mine.type = d.type;
+                        }
+                    }
+                }
+                int base = to.size();
+                to.ensure(base + from.size());
+                for (int i = 0; i < from.size(); i++) {
+                    int t = from.task(i);
+                    int row = to.add(from.nanos(i), from.precision(i), from.estimated(i), from.level(i), t >= 0 ? map[t] : -1,
+                            ctx.source, from.ref(i));
+                    int x = from.extent(i);
+                    if (x >= 0) {
+                        to.setExtent(row, x);
+                    }
+                }
+                for (Map.Entry<Integer, Long> p : sc.pending.entrySet()) {
+                    Integer v = running.get(p.getValue());
+                    if (v != null && v >= 0) {
+                        to.setTask(base + p.getKey(), v);
+                    }
+                }
+                sc.current.forEachTouched(sc.touched, (w, r) -> running.put(w, r >= 0 ? map[r] : -1));
+                index.append(sc.index, (int) Math.min(Integer.MAX_VALUE, lineBase));
+                ctx.report.addPart(sc.ctx.report, lineBase);
+                for (int c : sc.crashes) {
+                    all.crashes.add(base + c - sc.mark);
+                }
+                if (sc.firstClaimEvent >= 0 && all.firstClaimEvent < 0) {
+                    all.firstClaimEvent = base + sc.firstClaimEvent - sc.mark;
+                }
+                if (sc.lastStep >= 0) {
+                    all.lastStep = base + sc.lastStep - sc.mark;
+                }
+                all.anyTime |= sc.anyTime;
+                lineBase += sc.lineNumber;
+            }
+            all.finishJoined(to.size());
+            ctx.finish();
+            dates.report(ctx);
+            return index;
+        }
+    }
+
+    /** One pass over the file. */
+    private static final class Scan {
+        final ReadContext ctx;
+        final LineLayout[] layouts;
+        final FileDates dates;
+        final LineIndex index = new LineIndex();
+        final Clock clock = new Clock();
+        final LinePrefixes.Found prefix = new LinePrefixes.Found();
+        final UnitVocabulary vocabulary = new UnitVocabulary();
+        final CurrentUnits current = new CurrentUnits();
+        final Map<String, Integer> refs = new HashMap<>();
+        final Continuation cont = new Continuation();
+        final boolean timedFile;
+        final int mark;
+        long lineNumber;
+        int lastEvent = -1;
+        long lastEventRef;
+        /** The worker that line prefixes named for the last event (continuation lines carry the same prefixes). */
+        long lastEventWorker;
+        int lastEventTask = -1;
+        /** The last event whose line claimed or ended work: a traceback before it was outlived. */
+        int lastStep = -1;
+        /** The line just read ended its unit. */
+        boolean ended;
+        int firstClaimEvent = -1;
+        /** Tracebacks of no unit before anything was claimed: the worker's own crash. */
+        final java.util.List<Integer> crashes = new java.util.ArrayList<>();
+        /** Ids met with a noun ({@code Job RJ-0071 accepted}), found again where they stand alone ({@code RJ-0071: ffmpeg …}). */
+        final Map<String, Integer> named = new HashMap<>();
+        /** Line of each event while no line had a time: an untimed file is laid out by line. */
+        int[] lineOf = new int[256];
+        boolean anyTime;
+
+        /** The part of the file this scan reads, and whether parts before it were read by others. */
+        final long from;
+        final long to;
+        final boolean continues;
+        /** Rows (in this scan's columns) of id-less lines read before their worker claimed or ended anything here → worker. */
+        final Map<Integer, Long> pending = new HashMap<>();
+        /** Workers that claimed or ended a unit in this scan. */
+        final java.util.Set<Long> touched = new java.util.HashSet<>();
+        boolean lastEventPending;
+        /** The line being read waits for a unit its worker claimed in a part before. */
+        boolean pendingNow;
+
+        Scan(ReadContext ctx, LineLayout[] layouts, FileDates dates, long from, long to, boolean continues) {
+            this.ctx = ctx;
+            this.layouts = layouts;
+            this.dates = dates;
+            this.timedFile = layouts.length > 0;
+            this.mark = ctx.events.size();
+            this.from = from;
+            this.to = to;
+            this.continues = continues;
+        }
+
+        void run() {
+            Content c = ctx.content;
+            long size = to;
+            byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1024, size - from))];
+            long bufStart = from;
+            int carry = 0;
+            while (true) {
+                int want = (int) Math.min(buf.length - carry, size - (bufStart + carry));
+                if (want > 0) {
+                    c.copy(bufStart + carry, buf, carry, want);
+                }
+                int len = carry + Math.max(want, 0);
+                boolean last = bufStart + len >= size;
+                int p = 0;
+                while (p < len) {
+                    int nl = Bytes.newline(buf, p, len);
+                    if (nl == len && !last) {
+                        break;
+                    }
+                    line(buf, p, nl, bufStart + p);
+                    p = nl + 1;
+                }
+                ctx.tick(bufStart + p - from);
+                if (last) {
+                    break;
+                }
+                int rest = len - p;
+                if (rest == buf.length) {
+                    // No line end in a whole block: keep the start of the line, skip the rest.
+                    line(buf, 0, Math.min(rest, Lines.MAX_LINE), bufStart);
+                    ctx.report.note(lineNumber, "line longer than " + (buf.length >> 20) + " MiB cut", null);
+                    long nl = c.nextNewline(bufStart + rest);
+                    bufStart = nl + 1;
+                    carry = 0;
+                    if (bufStart >= size) {
+                        break;
+                    }
+                    continue;
+                }
+                System.arraycopy(buf, p, buf, 0, rest);
+                bufStart += p;
+                carry = rest;
+            }
+        }
+
+        private void line(byte[] b, int s, int e, long offset) {
+            lineNumber++;
+            ctx.report.lines++;
+            if ((lineNumber & (LineIndex.EVERY - 1)) == 1) {
+                index.mark(offset, (int) Math.min(Integer.MAX_VALUE, lineNumber));
+            }
+            int end = e;
+            if (end > s && b[end - 1] == '\r') {
+                end--;
+                ctx.report.repair(Repair.CRLF);
+            }
+            int p = numberPrefix(b, s, end);
+            if (p != s) {
+                ctx.report.repair(Repair.LINE_NUMBER_PREFIX);
+            }
+            long lineRef = offset + (p - s);
+            long lineEnd = offset + (end - s);
+            if (blank(b, p, end)) {
+                cont.blank();
+                return;
+            }
+            int q = LinePrefixes.strip(b, p, end, prefix);
+            long worker = prefix.worker;
+            for (LineLayout l : layouts) {
+                if (l.read(b, q, end, clock)) {
+                    if (l.outerClock) {
+                        // Only the container's clock: the rest is a line of the application without a time.
+                        long nanos = nanosOf(l);
+                        int precision = clock.precision;
+                        int rest = clock.end < end && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                        untimed(b, rest, end, worker, lineRef, lineEnd,
+                                clock.placeholder ? Long.MIN_VALUE : nanos, precision);
+                    } else {
+                        timed(b, l, end, worker, lineRef);
+                    }
+                    return;
+                }
+            }
+            untimed(b, q, end, worker, lineRef, lineEnd, Long.MIN_VALUE, 0);
+        }
+
+        private long nanosOf(LineLayout l) {
+            if (clock.shape == Clock.Shape.EPOCH) {
+                return clock.epochNanos;
+            }
+            long day = dates.epochDay(clock, l.lineYear, ctx.report);
+            long local = day * 86_400L + clock.hour * 3600L + clock.minute * 60L + Math.min(clock.second, 59);
+            if (clock.offsetSeconds != Clock.NO_OFFSET) {
+                return (local - clock.offsetSeconds) * 1_000_000_000L + clock.fraction;
+            }
+            return ctx.time.localToNanos(day, clock.nanosOfDay());
+        }
+
+        private void timed(byte[] b, LineLayout l, int e, long prefixWorker, long lineRef) {
+            int precision = clock.precision;
+            boolean placeholder = clock.placeholder;
+            long nanos = nanosOf(l);
+            Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : Level.INFO;
+            long worker = prefixWorker * 31 + l.worker;
+            int task = unitOf(b, l.messageStart, e, worker, level);
+            int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
+            anyTime |= !placeholder;
+            event(ev, lineRef, prefixWorker, task);
+            if (ended) {
+                lastEventTask = -1;
+                lastEventPending = false;
+                ended = false;
+            }
+            cont.timedLine(b, l.messageStart, e);
+        }
+
+        /** A line without a time of the file's layout; outerNanos is the container's clock when it wrote one, else MIN_VALUE. */
+        private void untimed(byte[] b, int p, int e, long worker, long lineRef, long lineEnd, long outerNanos, int outerPrecision) {
+            if (p >= e) {
+                cont.blank();
+                return;
+            }
+            boolean sameWorker = worker == lastEventWorker;
+            // A line the container's clock stamped is no wrapped text of the line before: it was written on its own.
+            Continuation.Kind k = lastEvent >= 0 && sameWorker ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE)
+                    : Continuation.Kind.NEW;
+            if (k != Continuation.Kind.NEW) {
+                ctx.extend(lastEvent, lineEnd - lastEventRef);
+                ctx.report.repair(Repair.CONTINUATION);
+                if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent)) {
+                    ctx.events.setLevel(lastEvent, Level.ERROR);
+                }
+                if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0 && firstClaimEvent < 0
+                        && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != lastEvent)) {
+                    crashes.add(lastEvent);
+                }
+                return;
+            }
+            int lv = LineLayout.leadingLevel(b, p, e);
+            boolean traceback = Continuation.isTracebackStart(b, p, e);
+            Level level = traceback ? Level.ERROR : lv >= 0 ? Level.ofOrdinal(lv) : Level.PRINT;
+            // An untimed line belongs to what logged just before it; one naming a unit, to that unit.
+            int task;
+            int body = UnitVocabulary.body(b, p, e);
+            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0) {
+                task = unitOf(b, p, e, worker, level);
+            } else {
+                task = lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker);
+                pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
+                if (task < 0 && prefix.rank != null) {
+                    task = refOf(prefix.rank, UnitVocabulary.RANK);
+                }
+                UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, false);
+                if (step != UnitVocabulary.Step.NONE) {
+                    lastStep = ctx.events.size();
+                }
+                if (step == UnitVocabulary.Step.END && (task >= 0 || pendingNow)) {
+                    current.remove(worker);
+                    touched.add(worker);
+                    ended = true;
+                }
+            }
+            int ev;
+            if (outerNanos != Long.MIN_VALUE) {
+                // Read by the container's clock: understood, if not by the application's layout.
+                ev = ctx.timed(outerNanos, outerPrecision, level, task, lineRef);
+                anyTime = true;
+            } else {
+                ev = ctx.estimated(level, task, lineRef);
+                ctx.report.unparsed(lineNumber, timedFile ? "no timestamp in the file's layout: kept in file order, time estimated"
+                        : "no line of this file has a timestamp: kept in file order", null);
+            }
+            event(ev, lineRef, worker, task);
+            if (traceback && task < 0 && firstClaimEvent < 0) {
+                crashes.add(ev);
+            }
+            if (ended) {
+                lastEventTask = -1; // what follows an end is no longer that unit's
+                lastEventPending = false;
+                ended = false;
+            }
+            cont.newEvent(b, p, e, traceback);
+        }
+
+        private void event(int ev, long ref, long worker, int task) {
+            if (pendingNow) {
+                pending.put(ev - mark, worker);
+            }
+            lastEventPending = pendingNow;
+            pendingNow = false;
+            lastEvent = ev;
+            lastEventRef = ref;
+            lastEventWorker = worker;
+            lastEventTask = task;
+            if (!anyTime) {
+                int k = ev - mark;
+                if (k >= lineOf.length) {
+                    lineOf = java.util.Arrays.copyOf(lineOf, lineOf.length * 2);
+                }
+                lineOf[k] = (int) Math.min(Integer.MAX_VALUE, lineNumber);
+            }
+        }
+
+        /** The unit of a line: the one it names, else the one its worker claimed last and has not ended. */
+        private int unitOf(byte[] b, int m, int e, long worker, Level level) {
+            int body = UnitVocabulary.body(b, m, e);
+            boolean hasId = vocabulary.find(b, m, e);
+            int ref = -1;
+            boolean byNoun = false;
+            if (hasId) {
+                String id = vocabulary.id(b);
+                ref = refOf(id, vocabulary.kind);
+                byNoun = vocabulary.named;
+                if (byNoun && ref >= 0) {
+                    named.put(id, ref);
+                }
+            } else {
+                ref = knownId(b, m, e);
+                byNoun = ref >= 0;
+            }
+            UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);
+            if (step != UnitVocabulary.Step.NONE) {
+                lastStep = ctx.events.size();
+            }
+            int cur = current.get(worker);
+            if (byNoun && step == UnitVocabulary.Step.NONE) {
+                // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
+                step = UnitVocabulary.wordStep(b, m, e);
+                if (step == UnitVocabulary.Step.NONE && cur < 0) {
+                    step = UnitVocabulary.Step.CLAIM;
+                }
+            }
+            int task = ref >= 0 ? ref : cur;
+            if (task < 0 && prefix.rank != null) {
+                task = refOf(prefix.rank, UnitVocabulary.RANK);
+            }
+            // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
+            pendingNow = task < 0 && continues && !touched.contains(worker);
+            if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
+                current.put(worker, ref);
+                touched.add(worker);
+                if (firstClaimEvent < 0) {
+                    firstClaimEvent = ctx.events.size();
+                }
+            } else if (step == UnitVocabulary.Step.END && (ref < 0 || ref == cur)) {
+                current.remove(worker);
+                touched.add(worker);
+                ended = true;
+            }
+            return task;
+        }
+
+        /** The ref of an id met before with a noun that the message names on its own, or -1. */
+        private int knownId(byte[] b, int m, int e) {
+            if (named.isEmpty()) {
+                return -1;
+            }
+            int i = m;
+            while (i < e) {
+                while (i < e && !isIdByte(b[i])) {
+                    i++;
+                }
+                int s = i;
+                while (i < e && isIdByte(b[i])) {
+                    i++;
+                }
+                int t = i;
+                while (t > s && (b[t - 1] == '.' || b[t - 1] == '-')) {
+                    t--;
+                }
+                if (t - s >= 4) {
+                    Integer r = named.get(new String(b, s, t - s, java.nio.charset.StandardCharsets.UTF_8));
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private static boolean isIdByte(byte c) {
+            return Clock.isLetter(c) || Clock.isDigit(c) || c == '-' || c == '_' || c == '.';
+        }
+
+        private int refOf(String id, String kind) {
+            Integer r = refs.get(id);
+            if (r != null) {
+                return r;
+            }
+            int ref = ctx.tasks.ref(id);
+            if (ref >= 0 && !kind.equals(UnitVocabulary.TASK)) {
+                TaskDraft d = ctx.tasks.draftOfRef(ref);
+                if (d.type.isEmpty()) {
+                    d.type = kind;
+                }
+            }
+            refs.put(id, ref);
+            return ref;
+        }
+
+        /** The end of a whole file's reading: the worker's crash, the line-order layout of an untimed file. */
+        void finish() {
+            finishJoined(ctx.events.size());
+            ctx.finish();
+            dates.report(ctx);
+        }
+
+        /** The same for the rows [mark, end) joined from parts. */
+        void finishJoined(int end) {
+            // A traceback the process did not outlive (little follows it) is the worker's crash.
+            crashes.removeIf(c -> end - 1 - c > CRASH_TAIL || c < lastStep);
+            if (!crashes.isEmpty()) {
+                WorkerUnit.assign(ctx, crashes);
+            }
+            if (!anyTime && end > mark && end - mark <= lineOf.length) {
+                // No line had a time: events are laid out by line, one millisecond a line, and the source says so.
+                for (int i = mark; i < end; i++) {
+                    ctx.events.setTime(i, lineOf[i - mark] * faultline.model.SourceFile.LINE_NANOS, 3, true);
+                }
+                ctx.markUntimed();
+                ctx.report.note(0, "no line of this file carries a time: its events are shown in line order", null);
+            }
+        }
+
+        private static boolean blank(byte[] b, int p, int e) {
+            for (int i = p; i < e; i++) {
+                if (b[i] != ' ' && b[i] != '\t') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Index after a {@code [129] }, {@code [   937] } or {@code Line 2063: } prefix, or p. */
+        private static int numberPrefix(byte[] b, int p, int e) {
+            if (p + 3 < e && b[p] == '[' && (b[p + 1] == ' ' || Clock.isDigit(b[p + 1]))) {
+                int q = p + 1;
+                while (q < e && b[q] == ' ') {
+                    q++;
+                }
+                int d = q;
+                while (q < e && q - d < 10 && Clock.isDigit(b[q])) {
+                    q++;
+                }
+                if (q > d && q + 1 < e && b[q] == ']' && b[q + 1] == ' ') {
+                    return q + 2;
+                }
+            } else if (p + 7 < e && b[p] == 'L' && b[p + 1] == 'i' && b[p + 2] == 'n' && b[p + 3] == 'e' && b[p + 4] == ' ') {
+                int q = p + 5;
+                while (q < e && q - p < 15 && Clock.isDigit(b[q])) {
+                    q++;
+                }
+                if (q > p + 5 && q + 1 < e && b[q] == ':' && b[q + 1] == ' ') {
+                    return q + 2;
+                }
+            }
+            return p;
+        }
+    }
+
+    /** The unit each worker last claimed and has not ended; the file's one unnamed worker without a map. */
+    private static final class CurrentUnits {
+        private int unnamed = -1;
+        private final Map<Long, Integer> named = new HashMap<>();
+
+        int get(long worker) {
+            if (worker == 0) {
+                return unnamed;
+            }
+            Integer r = named.get(worker);
+            return r == null ? -1 : r;
+        }
+
+        void put(long worker, int ref) {
+            if (worker == 0) {
+                unnamed = ref;
+            } else {
+                named.put(worker, ref);
+            }
+        }
+
+        void remove(long worker) {
+            put(worker, -1);
+        }
+
+        /** The unit (or -1) of each of the given workers. */
+        void forEachTouched(java.util.Set<Long> workers, java.util.function.BiConsumer<Long, Integer> each) {
+            for (long w : workers) {
+                each.accept(w, get(w));
+            }
+        }
+    }
+}

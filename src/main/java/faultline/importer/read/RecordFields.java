@@ -1,0 +1,184 @@
+package faultline.importer.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import faultline.importer.time.TimeParser;
+import faultline.model.Level;
+
+import java.util.List;
+
+/**
+ * What one structured record says, by field name ({@link LogFields}): its message (with the text of an
+ * exception field added), its time and level. The application's clock wins over a wrapper's: a nested
+ * {@code asctime}, else a timestamp that opens the message (docker's {@code log}, a platform's copy of the
+ * formatted line, whose time and level are then taken off the message), else the record's own time field.
+ * Once a file's records carry the application's clock, a record with only the wrapper's is left
+ * untimed, to be placed by file order: the two clocks need not agree.
+ */
+final class RecordFields {
+    /**
+     * @param message  the message, without the time and level that opened it
+     * @param timed    a time was found; nanos and precision hold it
+     * @param appTime  that time is the application's own (nested, or at the start of the message)
+     * @param level    the level, PRINT for a record without one
+     * @param badTime  a time field that could not be read, or null
+     * @param rowShape a system_logs row: its own columns are the application's, its metadata only context
+     * @param whole    the record has no message field: its message is the whole record
+     */
+    record Read(String message, boolean timed, long nanos, int precision, boolean appTime, Level level, String badTime,
+                boolean rowShape, boolean whole) {
+    }
+
+    private final JsonTime time;
+    private boolean appClockSeen;
+
+    RecordFields(TimeParser parser) {
+        this.time = new JsonTime(parser);
+    }
+
+    JsonTime time() {
+        return time;
+    }
+
+    /** Null for an empty record. */
+    Read read(JsonNode row) {
+        String message = LogFields.text(LogFields.outerFirst(row, LogFields.MESSAGE));
+        String exception = exceptionText(LogFields.outerFirst(row, LogFields.EXCEPTION));
+        boolean rowShape = row.has("log_level") || row.has("source_type");
+        boolean whole = false;
+        if (message == null && exception == null) {
+            if (row.size() == 0) {
+                return null;
+            }
+            message = row.toString();
+            whole = true;
+        } else if (message == null) {
+            message = exception;
+        } else if (exception != null && !message.contains(exception.lines().findFirst().orElse(""))) {
+            message = message + "\n" + exception;
+        }
+        message = withoutTrailingNewline(message);
+        boolean timed = false;
+        long nanos = 0;
+        int precision = 0;
+        JsonNode inner = rowShape ? null : LogFields.nested(row, LogFields.TIME);
+        if (inner != null && time.read(inner)) {
+            nanos = time.nanos;
+            precision = time.precision;
+            timed = true;
+        }
+        Level level = null;
+        Opening open = opening(message);
+        if (open != null) {
+            if (!timed) {
+                nanos = open.nanos;
+                precision = open.precision;
+                timed = true;
+            }
+            level = open.level;
+            message = open.rest;
+        }
+        boolean appTime = timed;
+        appClockSeen |= appTime && !rowShape;
+        String badTime = null;
+        if (!timed && !(appClockSeen && !rowShape)) {
+            for (String name : LogFields.TIME) {
+                JsonNode v = row.get(name);
+                if (v != null && !v.isNull()) {
+                    if (time.read(v)) {
+                        nanos = time.nanos;
+                        precision = time.precision;
+                        timed = true;
+                        break;
+                    }
+                    badTime = badTime == null ? LogFields.text(v) : badTime;
+                }
+            }
+        }
+        boolean python = row.has("levelno") || LogFields.nested(row, List.of("levelno")) != null;
+        Level nested = rowShape ? null : LogFields.level(LogFields.nested(row, LogFields.LEVEL), python);
+        if (nested != null) {
+            level = nested;
+        } else if (level == null) {
+            level = LogFields.level(LogFields.field(row, LogFields.LEVEL), python);
+        }
+        if (level == null) {
+            level = rowShape ? Level.INFO : Level.PRINT;
+        }
+        return new Read(message, timed, nanos, precision, appTime, level, badTime, rowShape, whole);
+    }
+
+    /** A line of text among the records: its own time and level if it opens with them. */
+    Read line(String text) {
+        Opening open = opening(text);
+        if (open == null) {
+            return new Read(text, false, 0, 0, false, Level.PRINT, null, false, false);
+        }
+        return new Read(open.rest, true, open.nanos, open.precision, true, open.level == null ? Level.PRINT : open.level, null, false, false);
+    }
+
+    /** A timestamp (and a level after it) that opens a text, and the text after them. */
+    private record Opening(long nanos, int precision, Level level, String rest) {
+    }
+
+    private Opening opening(String s) {
+        int cut = time.leading(s);
+        if (cut <= 0) {
+            return null;
+        }
+        long nanos = time.nanos;
+        int precision = time.precision;
+        String rest = s.substring(cut);
+        Level level = null;
+        int i = skipSeparators(rest, 0);
+        int w = i;
+        while (w < rest.length() && Character.isLetter(rest.charAt(w))) {
+            w++;
+        }
+        // Single letters and short words are not read as levels inside a message.
+        Level l = w - i >= 4 ? LogFields.word(rest.substring(i, w)) : null;
+        if (l != null && (w == rest.length() || " ]:|".indexOf(rest.charAt(w)) >= 0)) {
+            level = l;
+            rest = rest.substring(w < rest.length() && rest.charAt(w) == ']' ? w + 1 : w);
+        }
+        return new Opening(nanos, precision, level, rest.substring(skipSeparators(rest, 0)));
+    }
+
+    private static int skipSeparators(String s, int from) {
+        int i = from;
+        while (i < s.length() && " -|[:".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String exceptionText(JsonNode v) {
+        if (v == null || v.isNull() || v.isBoolean()) {
+            return null;
+        }
+        if (v.isObject()) {
+            String stack = LogFields.text(v.get("stack"));
+            if (stack != null) {
+                return stack;
+            }
+            String type = LogFields.text(v.has("type") ? v.get("type") : v.get("name"));
+            String msg = LogFields.text(v.get("message"));
+            return msg == null ? null : (type == null ? msg : type + ": " + msg);
+        }
+        if (v.isArray()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode e : v) {
+                sb.append(sb.length() == 0 ? "" : "\n").append(e.isValueNode() ? e.asText() : e.toString());
+            }
+            return sb.length() == 0 ? null : sb.toString();
+        }
+        return LogFields.text(v);
+    }
+
+    private static String withoutTrailingNewline(String s) {
+        int n = s.length();
+        while (n > 0 && (s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r')) {
+            n--;
+        }
+        return n == s.length() ? s : s.substring(0, n);
+    }
+}

@@ -1,0 +1,455 @@
+package faultline.importer.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import faultline.importer.LogRow;
+import faultline.importer.ReadContext;
+import faultline.importer.merge.StatusEvidence;
+import faultline.importer.merge.TaskDraft;
+import faultline.importer.merge.TaskIds;
+import faultline.importer.merge.UnitContext;
+import faultline.model.Level;
+import faultline.model.ParamValue;
+import faultline.model.Stamp;
+import faultline.model.TaskStatus;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns structured records into events and task facts: log records of any schema (what they say is
+ * read by {@link RecordFields}), system_logs rows, tasks rows, and lines of text between records; each
+ * record goes to the unit it names, else to the one its writer is on. Shared by the structured
+ * readers (JSON, CSV, a database) so that all treat a row the same way.
+ */
+public final class RowReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ReadContext ctx;
+    private final PooledText text;
+    private final RecordFields fields;
+    private final JsonTime time;
+    /** The task each worker is processing, for rows that carry no task id. */
+    private final Map<String, Integer> currentOfWorker = new HashMap<>();
+    private final TracebackLines traceback = new TracebackLines();
+    private final UnitContext context = new UnitContext();
+    /** Events of tasks rows not yet known to be needed. */
+    private final List<RowEvent> pending = new java.util.ArrayList<>();
+    private boolean logsSeen;
+    /** The pooled text of the last record, which a traceback's next line may continue. */
+    private int lastPooled = -1;
+    /** The last record was an error: a traceback right after it is the one it was logged with. */
+    private boolean lastFailure;
+
+    public RowReader(ReadContext ctx, PooledText text) {
+        this.ctx = ctx;
+        this.text = text;
+        this.fields = new RecordFields(ctx.time);
+        this.time = fields.time();
+    }
+
+    /** One system_logs row; line is where it starts in the file. */
+    public void logRow(JsonNode row, int line) {
+        logRow(row, line, -1, -1);
+    }
+
+    /**
+     * One log record of any schema: a system_logs row, or the record of a JSON logger or a platform,
+     * its fields found by name ({@link LogFields}). The application's time wins over a wrapper's: a
+     * nested {@code asctime}, else a timestamp that opens the message (docker's {@code log}), else the
+     * record's own time field; the others stay in the raw record. line is where the record starts;
+     * [start, end) its bytes in the file when known, shown as its raw text.
+     */
+    void logRow(JsonNode row, int line, long start, long end) {
+        RecordFields.Read r = fields.read(row);
+        if (r == null) {
+            ctx.report.unparsed(line, "an empty record", row.toString());
+            return;
+        }
+        logsSeen();
+        if (r.whole()) {
+            ctx.report.note(line, "record without a message field: shown whole", null);
+        }
+        String message = r.message();
+        Level level = r.level();
+        boolean rowShape = r.rowShape();
+        // A traceback shipped one line per record (by a wrapper that stamps each line) joins the record that
+        // opened it, or the error it was logged with.
+        if (!rowShape && !r.appTime() && continuesTraceback(message, end)) {
+            return;
+        }
+        if (rowShape || r.appTime()) {
+            traceback.reset();
+            traceback.continues(message); // a record may end with the header of a traceback its next records carry
+        }
+        lastFailure = level.isFailure();
+        JsonNode metadata = metadata(row.get("metadata"));
+        String worker = LogFields.text(LogFields.outerFirst(row, LogFields.WORKER));
+        String sourceType = str(row, "source_type");
+        String sourceId = str(row, "source_id");
+        int ref = attribute(message, unitRef(row), metadata, worker, sourceType, !rowShape, level);
+        int pooled;
+        if (rowShape || start < 0) {
+            String levelText = LogFields.text(LogFields.field(row, LogFields.LEVEL));
+            pooled = text.add(message, rawLine(row, sourceType, sourceId, levelText, message, metadata), line);
+        } else {
+            pooled = text.addRecord(message, start, end, line);
+        }
+        lastPooled = pooled;
+        if (r.timed()) {
+            ctx.timed(r.nanos(), r.precision(), level, ref, pooled);
+        } else {
+            if (r.badTime() != null && !r.badTime().isBlank()) {
+                ctx.report.note(line, "timestamp not understood, time estimated: " + r.badTime(), null);
+            }
+            ctx.estimated(level, ref, pooled);
+        }
+    }
+
+    /**
+     * A system_logs row of a {@link RowSource}, its time already read; its text stays with the
+     * source, which knows it by textRef. Attributed to a task exactly as a row of a JSON export.
+     */
+    public void logRow(LogRow row, long textRef, int line) {
+        if (row.message() == null) {
+            ctx.report.unparsed(line, "row without a message", null);
+            return;
+        }
+        // The metadata only matters for a row without a task id of its own: parse it only then.
+        JsonNode metadata = row.taskId() != null || row.metadata() == null || row.metadata().equals("{}")
+                ? null : metadata(TextNode.valueOf(row.metadata()));
+        Level level = level(row.level());
+        int ref = attribute(row.message(), ctx.tasks.ref(row.taskId()), metadata, row.workerId(), row.sourceType(), false, level);
+        ctx.timed(row.nanos(), row.precision(), level, ref, textRef);
+    }
+
+    private static Level level(String levelText) {
+        Level level = levelText == null ? Level.INFO : Level.parse(levelText);
+        return level == null ? Level.INFO : level;
+    }
+
+    /**
+     * The task ref of a row: the unit its fields name, else the metadata's task, else an id in the
+     * message, else the worker's current task. A record of another schema than system_logs (generic)
+     * goes by what its writer claimed ({@link UnitContext}).
+     */
+    private int attribute(String message, int fieldRef, JsonNode metadata, String worker, String sourceType, boolean generic,
+                          Level level) {
+        int ref = fieldRef;
+        if (ref < 0 && metadata != null) {
+            ref = ctx.tasks.ref(str(metadata, "task_id"));
+        }
+        if (ref < 0) {
+            String found = TaskIds.findIn(message);
+            ref = found != null ? ctx.tasks.ref(found) : -1;
+        }
+        boolean named = ref >= 0;
+        if (ref < 0 && worker != null) {
+            ref = currentOfWorker.getOrDefault(worker, -1);
+        }
+        if (generic) {
+            ref = context.attribute(worker, ref, named, message, level);
+        }
+        if (worker != null && ref >= 0) {
+            if (message.contains("Processing ") && message.contains(" task")) {
+                currentOfWorker.put(worker, ref);
+            } else if (message.contains("Finished task")) {
+                currentOfWorker.remove(worker);
+            }
+            TaskDraft d = ctx.tasks.draftOfRef(ref);
+            if (d.workerId.isEmpty() && ("worker".equals(sourceType) || (sourceType == null && generic))) {
+                d.workerId = worker;
+            }
+        }
+        return ref;
+    }
+
+    /**
+     * A line of text among structured records (a status line, a comment, a print): an event of its
+     * own in file order, at the time it opens with if any, else untimed; a traceback's lines join the
+     * line that opened it.
+     */
+    void textLine(String line, int number, long start, long end) {
+        flushRowEvents();
+        RecordFields.Read r = fields.line(line);
+        if (!r.timed() && continuesTraceback(line, end)) {
+            return;
+        }
+        if (r.timed()) {
+            traceback.reset();
+            traceback.continues(line);
+        }
+        // A log line names its unit; a status line or a comment around the data only speaks of it.
+        String found = r.timed() ? TaskIds.findIn(r.message()) : null;
+        int ref = found != null ? ctx.tasks.ref(found) : -1;
+        ref = r.timed() ? context.attribute(null, ref, ref >= 0, r.message(), r.level()) : -1;
+        int pooled = text.addRecord(r.message(), start, end, number);
+        lastPooled = pooled;
+        lastFailure = r.level().isFailure();
+        if (r.timed()) {
+            ctx.timed(r.nanos(), r.precision(), r.level(), ref, pooled);
+        } else {
+            ctx.estimated(r.level(), ref, pooled);
+        }
+    }
+
+    /**
+     * Whether a line without a time of its own continues the traceback of the records before it (or
+     * opens one right after an error record); if so it was added to that record's event.
+     */
+    private boolean continuesTraceback(String line, long end) {
+        boolean opens = TracebackLines.isHeader(line);
+        boolean joins = traceback.continues(line) || (opens && lastFailure);
+        if (joins && lastPooled >= 0) {
+            text.append(lastPooled, line, end);
+            ctx.report.repair(faultline.model.ParseReport.Repair.CONTINUATION);
+            return true;
+        }
+        return false;
+    }
+
+    /** The unit of work a record names in a field: task, job, request or prompt id. */
+    private int unitRef(JsonNode row) {
+        for (String name : LogFields.UNIT) {
+            String v = LogFields.text(LogFields.outerFirst(row, List.of(name)));
+            if (v != null) {
+                int r = ctx.tasks.ref(v);
+                if (r >= 0) {
+                    return r;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String rawLine(JsonNode row, String sourceType, String sourceId, String level, String message, JsonNode metadata) {
+        StringBuilder sb = new StringBuilder();
+        String ts = str(row, "timestamp");
+        sb.append(ts == null ? "?" : ts).append(" [").append(level == null ? "INFO" : level).append("]");
+        if (sourceType != null) {
+            sb.append(" [").append(sourceType).append(sourceId == null ? "" : "/" + sourceId).append("]");
+        }
+        sb.append(' ').append(message);
+        if (metadata != null && metadata.size() > 0) {
+            sb.append("  ").append(metadata);
+        }
+        return sb.toString();
+    }
+
+    /** A tasks row (debug tool "state", "child_tasks"). parentHint names the orchestrator for child rows. */
+    public void taskRow(JsonNode state, String parentHint) {
+        taskRow(state, parentHint, -1, -1, -1);
+    }
+
+    /**
+     * A tasks row that is also shown as events of its task, at line of the file (bytes [start, end)
+     * when known): its creation, start, processing and last update, the update as the failure when the
+     * row says Failed, with its error text — in a file of tasks rows alone, so that a task known only
+     * from its row has lines to show; a file that brings the tasks' log rows too (a snapshot) has them
+     * as its lines instead.
+     */
+    void taskRow(JsonNode state, String parentHint, int line, long start, long end) {
+        String id = str(state, "id");
+        if (id == null) {
+            id = str(state, "task_id");
+        }
+        TaskDraft d = ctx.tasks.draft(id);
+        if (d == null) {
+            return;
+        }
+        String type = str(state, "task_type");
+        if (type != null) {
+            d.type = type;
+        }
+        TaskStatus status = TaskStatus.parse(str(state, "status"));
+        String worker = str(state, "worker_id");
+        if (worker != null) {
+            d.workerId = worker;
+        }
+        d.created = stamp(state, "created_at", d.created);
+        d.started = stamp(state, "generation_started_at", d.started);
+        Stamp processed = stamp(state, "generation_processed_at", null);
+        Stamp updated = stamp(state, "updated_at", null);
+        if (processed != null) {
+            d.ended = processed;
+        } else if (updated != null && StatusEvidence.ends(status)) {
+            d.ended = updated;
+        }
+        d.rowStatus(status, updated, processed, d.started, d.created, worker);
+        String error = str(state, "error_message");
+        if (error != null && !error.equalsIgnoreCase("None")) {
+            d.errorMessage = error;
+        }
+        if (line >= 0) {
+            rowEvents(d, status, error == null || error.equalsIgnoreCase("None") ? "" : error, stamp(state, "created_at", null),
+                    stamp(state, "generation_started_at", null), processed, updated, line, start, end);
+        }
+        JsonNode params = state.get("params");
+        if (params != null && params.isTextual()) {
+            params = metadata(params);
+        }
+        if (params != null && params.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                d.params.put(e.getKey(), value(e.getValue()));
+            }
+            String orchestrator = str(params, "orchestrator_task_id_ref");
+            if (orchestrator == null) {
+                orchestrator = str(params, "orchestrator_task_id");
+            }
+            if (orchestrator != null && d.parentId.isEmpty()) {
+                d.parentId = orchestrator;
+            }
+            String dependsOn = str(params, "dependant_on");
+            if (dependsOn != null && d.parentId.isEmpty() && TaskIds.isFull(dependsOn)) {
+                d.parentId = dependsOn.toLowerCase(java.util.Locale.ROOT);
+            }
+            String run = str(params, "run_id");
+            if (run == null) {
+                run = str(params, "orchestrator_run_id");
+            }
+            if (run != null) {
+                d.runId = run;
+            }
+        }
+        String dependsOn = str(state, "dependant_on");
+        if (d.parentId.isEmpty() && dependsOn != null) {
+            java.util.regex.Matcher m = TaskIds.UUID.matcher(dependsOn);
+            if (m.find() && !m.group().equalsIgnoreCase(d.id)) {
+                d.parentId = m.group().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        if (d.parentId.isEmpty() && parentHint != null && !parentHint.equals(d.id)) {
+            d.parentId = parentHint;
+        }
+    }
+
+    private void rowEvents(TaskDraft d, TaskStatus status, String error, Stamp created, Stamp started, Stamp processed, Stamp updated,
+                           int line, long start, long end) {
+        int ref = ctx.tasks.ref(d.id);
+        rowEvent(created, "Task created (tasks.created_at)", Level.INFO, ref, line, start, end);
+        rowEvent(started, "tasks.generation_started_at", Level.INFO, ref, line, start, end);
+        rowEvent(processed, "tasks.generation_processed_at", Level.INFO, ref, line, start, end);
+        String withError = error.isEmpty() ? "" : ": " + error;
+        switch (status) {
+            case FAILED: {
+                String msg = "Task failed (tasks.updated_at)" + withError;
+                if (updated != null || processed != null) {
+                    rowEvent(updated != null ? updated : processed, msg, Level.ERROR, ref, line, start, end);
+                } else if (!logsSeen) {
+                    pending.add(new RowEvent(null, "Task failed (tasks.status)" + withError, Level.ERROR, ref, line, start, end));
+                }
+                break;
+            }
+            case COMPLETE:
+                rowEvent(updated, "Task complete (tasks.updated_at)", Level.INFO, ref, line, start, end);
+                break;
+            case CANCELLED:
+                rowEvent(updated, "Task cancelled (tasks.updated_at)" + withError, Level.WARNING, ref, line, start, end);
+                break;
+            default:
+                rowEvent(updated, "tasks.updated_at (status: " + status.label() + ")", Level.INFO, ref, line, start, end);
+        }
+    }
+
+    /** A tasks row's time as an event, held until the file shows whether it brings its own log rows. */
+    private record RowEvent(Stamp at, String message, Level level, int ref, int line, long start, long end) {
+    }
+
+    /**
+     * The row events held so far become events: a file of tasks rows alone (a printout, a CSV of the
+     * table) has no other lines for its tasks. Called before a line of text and at the end of the file,
+     * so that events stay in file order.
+     */
+    void flushRowEvents() {
+        for (RowEvent e : pending) {
+            int pooled = pooled(e.message(), e.line(), e.start(), e.end());
+            if (e.at() == null) {
+                ctx.estimated(e.level(), e.ref(), pooled);
+            } else {
+                ctx.timed(e.at().nanos() - ctx.offsetNanos, e.at().precision(), e.level(), e.ref(), pooled);
+            }
+        }
+        pending.clear();
+    }
+
+    /** The file brings log rows (a snapshot of tasks and their rows): they are the tasks' lines, not the rows' times. */
+    private void logsSeen() {
+        logsSeen = true;
+        pending.clear();
+    }
+
+    private void rowEvent(Stamp at, String message, Level level, int ref, int line, long start, long end) {
+        if (at != null && !logsSeen) {
+            pending.add(new RowEvent(at, message, level, ref, line, start, end));
+        }
+    }
+
+    private int pooled(String message, int line, long start, long end) {
+        return start >= 0 ? text.addRecord(message, start, end, line) : text.add(message, message, line);
+    }
+
+    private Stamp stamp(JsonNode node, String field, Stamp fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || !time.read(v)) {
+            return fallback;
+        }
+        return new Stamp(time.nanos + ctx.offsetNanos, time.precision, false);
+    }
+
+    /** A JSON value as Python would print it, with its type. */
+    static ParamValue value(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return new ParamValue("None", "NoneType");
+        }
+        if (v.isTextual()) {
+            return new ParamValue("'" + v.asText() + "'", "str");
+        }
+        if (v.isBoolean()) {
+            return new ParamValue(v.asBoolean() ? "True" : "False", "bool");
+        }
+        if (v.isIntegralNumber()) {
+            return new ParamValue(v.asText(), "int");
+        }
+        if (v.isNumber()) {
+            return new ParamValue(v.asText(), "float");
+        }
+        if (v.isArray()) {
+            return new ParamValue(v.toString(), "list");
+        }
+        return new ParamValue(v.toString(), "dict");
+    }
+
+    static JsonNode metadata(JsonNode m) {
+        if (m == null || m.isNull()) {
+            return null;
+        }
+        if (m.isTextual()) {
+            String s = m.asText().trim();
+            if (s.isEmpty()) {
+                return null;
+            }
+            try {
+                return JSON.readTree(s);
+            } catch (Exception e) {
+                return null;
+            }
+        }
+        return m;
+    }
+
+    static String str(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String s = v.isValueNode() ? v.asText() : v.toString();
+        return s.isEmpty() ? null : s;
+    }
+}

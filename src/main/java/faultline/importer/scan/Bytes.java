@@ -1,0 +1,62 @@
+package faultline.importer.scan;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Byte searches eight bytes at a time (SWAR): a byte loop runs at about one byte per nanosecond
+ * here, these at several. The lowest matching byte of a word is exact; the search resumes after it.
+ */
+public final class Bytes {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+
+    private Bytes() {
+    }
+
+    /** Eight bytes at p as a little-endian long (p + 8 must be inside b). */
+    static long word(byte[] b, int p) {
+        return (long) LONG.get(b, p);
+    }
+
+    /** Index of the first '\n' in b[p, end), or end. */
+    public static int newline(byte[] b, int p, int end) {
+        while (p + 8 <= end) {
+            long x = (long) LONG.get(b, p) ^ NEWLINES;
+            long t = (x - ONES) & ~x & HIGHS;
+            if (t != 0) {
+                return p + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < end && b[p] != '\n') {
+            p++;
+        }
+        return p;
+    }
+
+    /** Index of the first byte in b[p, end) equal to one of c1, c2, c3, or end. */
+    public static int anyOf(byte[] b, int p, int end, byte c1, byte c2, byte c3) {
+        long m1 = ONES * (c1 & 0xFF);
+        long m2 = ONES * (c2 & 0xFF);
+        long m3 = ONES * (c3 & 0xFF);
+        while (p + 8 <= end) {
+            long w = (long) LONG.get(b, p);
+            long x1 = w ^ m1;
+            long x2 = w ^ m2;
+            long x3 = w ^ m3;
+            long t = ((x1 - ONES) & ~x1 | (x2 - ONES) & ~x2 | (x3 - ONES) & ~x3) & HIGHS;
+            if (t != 0) {
+                return p + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < end && b[p] != c1 && b[p] != c2 && b[p] != c3) {
+            p++;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,268 @@
+package faultline.importer.scan;
+
+import faultline.importer.Sample;
+import faultline.importer.time.Clock;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Infers a file's line layouts from its first lines, as a log viewer does: at each of the first few
+ * tokens of every line, which timestamp shape reads there; the shape the lines agree on is the
+ * clock. A timestamp inside another one's text is not counted, a value that is the same on every
+ * line (a log file's name with its date) is not the clock, a written wall-clock time is preferred to
+ * an epoch count, and of two clocks on every line the inner one (the application's, inside a
+ * container's or journald's) is the event time. Then the level's token, and where a year comes from
+ * when the timestamp has none. Linear in the sample.
+ */
+public final class LayoutInference {
+    /** Tokens from the line start at which a timestamp may sit. */
+    public static final int MAX_SKIP = 5;
+    private static final int MAX_HEADER = 6;
+
+    private LayoutInference() {
+    }
+
+    /** The result: layouts to try in order (the file's main one first); empty when no line carries a time. */
+    public record Result(List<LineLayout> layouts, int lines, int timedLines) {
+        public double share() {
+            return lines == 0 ? 0 : (double) timedLines / lines;
+        }
+    }
+
+    private record Key(int skip, boolean bracketed, Clock.Shape shape) {
+    }
+
+    private static final class Tally {
+        int count;
+        long first;
+        boolean varies;
+    }
+
+    public static Result infer(Sample sample) {
+        List<byte[]> lines = new ArrayList<>();
+        for (String l : sample.nonBlank()) {
+            lines.add(l.getBytes(StandardCharsets.UTF_8));
+        }
+        Map<Key, Tally> tallies = new HashMap<>();
+        Clock clock = new Clock();
+        LinePrefixes.Found prefix = new LinePrefixes.Found();
+        int[] starts = new int[MAX_SKIP + 1];
+        int[] spanStart = new int[2 * (MAX_SKIP + 1)];
+        int[] spanEnd = new int[2 * (MAX_SKIP + 1)];
+        Key[] keys = new Key[2 * (MAX_SKIP + 1)];
+        long[] values = new long[2 * (MAX_SKIP + 1)];
+        for (byte[] b : lines) {
+            int e = b.length;
+            int p = LinePrefixes.strip(b, 0, e, prefix);
+            int n = 0;
+            int q = LineLayout.spaces(b, p, e);
+            while (n <= MAX_SKIP && q < e) {
+                starts[n++] = q;
+                q = LineLayout.spaces(b, LineLayout.tokenEnd(b, q, e), e);
+            }
+            int found = 0;
+            for (int k = 0; k < n; k++) {
+                for (int br = 0; br < 2; br++) {
+                    int at = starts[k] + br;
+                    if (br == 1 && (b[starts[k]] != '[' && b[starts[k]] != '(')) {
+                        continue;
+                    }
+                    if (at < e && clock.parseAny(b, at, e)) {
+                        spanStart[found] = at;
+                        spanEnd[found] = clock.end;
+                        keys[found] = new Key(k, br == 1, clock.shape);
+                        values[found] = valueOf(clock);
+                        found++;
+                    }
+                }
+            }
+            for (int i = 0; i < found; i++) {
+                boolean nested = false;
+                for (int j = 0; j < found && !nested; j++) {
+                    nested = j != i && spanStart[j] < spanStart[i] && spanStart[i] < spanEnd[j];
+                }
+                if (nested) {
+                    continue;
+                }
+                Tally t = tallies.computeIfAbsent(keys[i], x -> new Tally());
+                if (t.count == 0) {
+                    t.first = values[i];
+                } else if (t.first != values[i]) {
+                    t.varies = true;
+                }
+                t.count++;
+            }
+        }
+        List<Map.Entry<Key, Tally>> ranked = new ArrayList<>(tallies.entrySet());
+        // A clock whose value never changes over three or more lines is part of a name, not the time.
+        ranked.removeIf(en -> en.getValue().count >= 3 && !en.getValue().varies);
+        if (ranked.isEmpty()) {
+            return new Result(List.of(), lines.size(), 0);
+        }
+        ranked.sort(Comparator.comparingInt((Map.Entry<Key, Tally> en) -> -en.getValue().count)
+                .thenComparingInt(en -> en.getKey().shape().hasYear ? 0 : 1)
+                .thenComparingInt(en -> en.getKey().skip())
+                .thenComparingInt(en -> en.getKey().shape().ordinal()));
+        int max = ranked.get(0).getValue().count;
+        Key main = null;
+        for (Map.Entry<Key, Tally> en : ranked) {
+            if (en.getValue().count * 5 < max * 4) {
+                continue;
+            }
+            Key k = en.getKey();
+            if (main == null || better(k, main)) {
+                main = k;
+            }
+        }
+        // A container's or journald's clock on every line, the application's own inside it on some:
+        // the application's is the event time, the outer one stands in where the application wrote none.
+        Key outer = null;
+        if (main.skip() == 0 && (main.shape() == Clock.Shape.ISO || main.shape() == Clock.Shape.MONTH_NAME) && !main.bracketed()) {
+            int mainCount = tallies.get(main).count;
+            Key inner = null;
+            for (Map.Entry<Key, Tally> en : ranked) {
+                Key k = en.getKey();
+                if (k.skip() > main.skip() && en.getValue().count >= 2 && en.getValue().count * 4 >= mainCount
+                        && k.shape() != Clock.Shape.EPOCH && (inner == null || en.getValue().count > tallies.get(inner).count)) {
+                    inner = k;
+                }
+            }
+            if (inner != null) {
+                outer = main;
+                main = inner;
+            }
+        }
+        List<Key> order = new ArrayList<>();
+        order.add(main);
+        if (outer != null) {
+            order.add(outer);
+        }
+        for (Map.Entry<Key, Tally> en : ranked) {
+            Key k = en.getKey();
+            if (order.size() < 4 && !order.contains(k) && en.getValue().count * 20 >= lines.size()) {
+                order.add(k);
+            }
+        }
+        boolean secondClock = false;
+        for (Map.Entry<Key, Tally> en : ranked) {
+            Key k = en.getKey();
+            if (k.skip() < main.skip() && k.shape() != Clock.Shape.EPOCH && en.getValue().count * 2 >= tallies.get(main).count) {
+                secondClock = true;
+            }
+        }
+        if (outer != null) {
+            secondClock = true;
+        }
+        List<LineLayout> layouts = new ArrayList<>();
+        int timed = 0;
+        for (Key k : order) {
+            LineLayout l = refine(k, lines, clock, prefix, k == main && secondClock);
+            l.outerClock = k.equals(outer);
+            layouts.add(l);
+        }
+        // Lines read by some layout: the share that tells how well the file fits.
+        for (byte[] b : lines) {
+            int p = LinePrefixes.strip(b, 0, b.length, prefix);
+            for (LineLayout l : layouts) {
+                if (l.read(b, p, b.length, clock)) {
+                    timed++;
+                    break;
+                }
+            }
+        }
+        return new Result(List.copyOf(layouts), lines.size(), timed);
+    }
+
+    /** Of two clocks every line has: a written time over an epoch count, then the inner one. */
+    private static boolean better(Key k, Key than) {
+        boolean ke = k.shape() == Clock.Shape.EPOCH;
+        boolean te = than.shape() == Clock.Shape.EPOCH;
+        if (ke != te) {
+            return !ke;
+        }
+        if (k.shape().hasDate != than.shape().hasDate && k.skip() == than.skip()) {
+            return k.shape().hasDate;
+        }
+        return k.skip() > than.skip();
+    }
+
+    /** The level's token and the year's source for lines in this timestamp shape. */
+    private static LineLayout refine(Key k, List<byte[]> lines, Clock clock, LinePrefixes.Found prefix, boolean secondClock) {
+        LineLayout probe = new LineLayout(k.skip(), k.bracketed(), k.shape(), LineLayout.NONE, false, -1, secondClock);
+        int[] words = new int[MAX_HEADER + MAX_SKIP];
+        int[] letters = new int[MAX_HEADER + MAX_SKIP];
+        int[] years = new int[MAX_SKIP];
+        int read = 0;
+        for (byte[] b : lines) {
+            int e = b.length;
+            int p = LinePrefixes.strip(b, 0, e, prefix);
+            if (!probe.read(b, p, e, clock)) {
+                continue;
+            }
+            read++;
+            // Skipped tokens: a level before the time (vLLM), a date or epoch that gives the year.
+            int q = LineLayout.spaces(b, p, e);
+            for (int s = 0; s < k.skip(); s++) {
+                int t = LineLayout.tokenEnd(b, q, e);
+                int lv = LevelWords.read(b, q, t, null);
+                if (lv >= 0) {
+                    ((lv & LevelWords.LETTER) != 0 ? letters : words)[MAX_HEADER + s]++;
+                }
+                if (LineLayout.dateYear(b, q, t) > 0 || clock.parse(Clock.Shape.EPOCH, b, q, t)) {
+                    years[s]++;
+                }
+                q = LineLayout.spaces(b, t, e);
+            }
+            clock.parse(k.shape(), b, probe.timeStart, e);
+            q = LineLayout.separators(b, clock.end, e);
+            for (int h = 0; h < MAX_HEADER && q < e; h++) {
+                int t = LineLayout.tokenEnd(b, q, e);
+                int lv = LevelWords.read(b, q, t, null);
+                if (lv >= 0) {
+                    ((lv & LevelWords.LETTER) != 0 ? letters : words)[h]++;
+                    break;
+                }
+                q = LineLayout.separators(b, t, e);
+            }
+        }
+        int best = -1;
+        int bestCount = 0;
+        for (int i = 0; i < words.length; i++) {
+            int c = words[i] + letters[i];
+            if (c > bestCount) {
+                best = i;
+                bestCount = c;
+            }
+        }
+        int levelToken = LineLayout.NONE;
+        boolean letterLevels = false;
+        if (best >= 0 && bestCount * 4 >= read) {
+            levelToken = best >= MAX_HEADER ? -1 - (best - MAX_HEADER) : best;
+            letterLevels = letters[best] * 2 > words[best];
+        }
+        int yearToken = -1;
+        if (!k.shape().hasYear) {
+            for (int s = 0; s < k.skip(); s++) {
+                if (years[s] * 5 >= read * 4 && read > 0) {
+                    yearToken = s;
+                }
+            }
+        }
+        return new LineLayout(k.skip(), k.bracketed(), k.shape(), levelToken, letterLevels, yearToken, secondClock);
+    }
+
+    private static long valueOf(Clock c) {
+        if (c.shape == Clock.Shape.EPOCH) {
+            return c.epochNanos;
+        }
+        long v = c.year;
+        v = v * 13 + c.month;
+        v = v * 32 + c.day;
+        return v * 86_400_000_000_000L + c.nanosOfDay();
+    }
+}

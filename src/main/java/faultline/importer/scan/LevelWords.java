@@ -1,0 +1,123 @@
+package faultline.importer.scan;
+
+import faultline.importer.time.Clock;
+import faultline.model.Level;
+
+/**
+ * Level tokens as log layouts write them: full words in any case ({@code ERROR}, {@code Error},
+ * {@code warning}), short forms ({@code WARN}, {@code ERR}, {@code CRIT}), single letters
+ * ({@code E}, {@code W}, {@code I}, {@code D}, {@code V}, {@code F}), bracketed or padded
+ * ({@code [INFO   ]}, {@code [error]}), with a process after a slash ({@code ERROR/ForkPoolWorker-3}),
+ * and syslog priorities ({@code <3>}). Read from bytes; -1 when the token is no level.
+ */
+final class LevelWords {
+    private LevelWords() {
+    }
+
+    private static final String[][] WORDS = {
+            {"TRACE", "DEBUG"}, {"DEBUG", "DEBUG"}, {"VERBOSE", "DEBUG"}, {"FINE", "DEBUG"}, {"FINER", "DEBUG"},
+            {"INFO", "INFO"}, {"INFORMATION", "INFO"}, {"NOTICE", "INFO"}, {"SUCCESS", "INFO"},
+            {"WARN", "WARNING"}, {"WARNING", "WARNING"},
+            {"ERROR", "ERROR"}, {"ERR", "ERROR"}, {"SEVERE", "ERROR"}, {"FAILURE", "ERROR"},
+            {"CRITICAL", "CRITICAL"}, {"CRIT", "CRITICAL"}, {"FATAL", "CRITICAL"}, {"ALERT", "CRITICAL"},
+            {"EMERG", "CRITICAL"}, {"EMERGENCY", "CRITICAL"}, {"PANIC", "CRITICAL"}};
+    private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
+    private static final int[] WORD_LEVEL = new int[WORDS.length];
+
+    static {
+        for (int i = 0; i < WORDS.length; i++) {
+            WORD_BYTES[i] = WORDS[i][0].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            WORD_LEVEL[i] = Level.valueOf(WORDS[i][1]).ordinal();
+        }
+    }
+
+    /** Set by {@link #read}: the token held a single letter, not a word. */
+    static final int LETTER = 1 << 8;
+    /** Set by {@link #read}: the word was written in lower or mixed case. */
+    static final int NOT_UPPER = 1 << 9;
+
+    /**
+     * The level of the token [p, e), with flags {@link #LETTER} and {@link #NOT_UPPER} above the
+     * level's ordinal, or -1. {@code slash} receives the index after a {@code /} that follows the
+     * word (a process name), or -1.
+     */
+    static int read(byte[] b, int p, int e, int[] slash) {
+        int q = p;
+        if (q < e && (b[q] == '[' || b[q] == '(')) {
+            q++;
+            while (q < e && b[q] == ' ') {
+                q++;
+            }
+        }
+        if (q < e && b[q] == '<') {
+            return priority(b, q, e);
+        }
+        int w = q;
+        boolean upper = true;
+        while (q < e && q - w < 12 && Clock.isLetter(b[q])) {
+            if (b[q] >= 'a') {
+                upper = false;
+            }
+            q++;
+        }
+        int len = q - w;
+        if (len == 0 || (q < e && !follows(b[q]))) {
+            return -1;
+        }
+        if (slash != null) {
+            slash[0] = q < e && b[q] == '/' ? q + 1 : -1;
+        }
+        if (len == 1) {
+            switch (b[w]) {
+                case 'V': case 'D': case 'T': return Level.DEBUG.ordinal() | LETTER;
+                case 'I': return Level.INFO.ordinal() | LETTER;
+                case 'W': return Level.WARNING.ordinal() | LETTER;
+                case 'E': return Level.ERROR.ordinal() | LETTER;
+                case 'F': case 'C': case 'A': return Level.CRITICAL.ordinal() | LETTER;
+                default: return -1;
+            }
+        }
+        for (int i = 0; i < WORD_BYTES.length; i++) {
+            byte[] word = WORD_BYTES[i];
+            if (word.length == len && sameIgnoringCase(b, w, word)) {
+                return WORD_LEVEL[i] | (upper ? 0 : NOT_UPPER);
+            }
+        }
+        return -1;
+    }
+
+    /** A syslog priority {@code <N>}: the severity is N modulo 8. */
+    private static int priority(byte[] b, int p, int e) {
+        int q = p + 1;
+        int v = 0;
+        while (q < e && q - p < 5 && Clock.isDigit(b[q])) {
+            v = v * 10 + (b[q] - '0');
+            q++;
+        }
+        if (q == p + 1 || q >= e || b[q] != '>') {
+            return -1;
+        }
+        int sev = v % 8;
+        if (sev <= 2) {
+            return Level.CRITICAL.ordinal();
+        }
+        return sev == 3 ? Level.ERROR.ordinal() : sev == 4 ? Level.WARNING.ordinal() : sev == 7 ? Level.DEBUG.ordinal() : Level.INFO.ordinal();
+    }
+
+    private static boolean follows(byte c) {
+        return c == ']' || c == ')' || c == ':' || c == '/' || c == ',' || c == '|' || c == ' ' || c == '\t' || c == '>';
+    }
+
+    private static boolean sameIgnoringCase(byte[] b, int p, byte[] upperWord) {
+        for (int i = 0; i < upperWord.length; i++) {
+            int c = b[p + i];
+            if (c >= 'a' && c <= 'z') {
+                c -= 32;
+            }
+            if (c != upperWord[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

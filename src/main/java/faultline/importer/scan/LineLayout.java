@@ -1,0 +1,428 @@
+package faultline.importer.scan;
+
+import faultline.importer.time.Clock;
+import faultline.model.Level;
+
+/**
+ * One file's line layout, inferred once from its first lines and then applied to every line as a
+ * fixed sequence of byte steps: skip the leading tokens the file always has, read the timestamp
+ * in its shape, read the level at its token, skip the header (logger, thread, process) to the
+ * message. {@link #read} fills the public fields for the line; nothing is allocated per line.
+ */
+public final class LineLayout {
+    /** Tokens before the timestamp (an alert tag, a record id and node, a second clock, a log file's name). */
+    final int skip;
+    /** The timestamp opens with a bracket: {@code [2025-03-02 10:11:12,345]}. */
+    final boolean bracketed;
+    public final Clock.Shape shape;
+    /** Header token after the timestamp that holds the level; -1-k for the k-th skipped token; NONE if lines have no level. */
+    final int levelToken;
+    /** Levels are written as single letters (E, W, I): accepted only at their token. */
+    final boolean letterLevels;
+    /** Skipped token that carries the year (a date or an epoch) when the timestamp has none; -1 if none. */
+    final int yearToken;
+    /** The skipped tokens hold another clock (container, journald): continuation lines carry it too. */
+    public final boolean secondClock;
+    /**
+     * This layout reads only the outer clock (a container's, journald's) of lines whose own layout
+     * has another: what follows it is read as a line without a time of its own.
+     */
+    public boolean outerClock;
+
+    static final int NONE = Integer.MIN_VALUE;
+
+    // Per line, after read():
+    int timeStart;
+    public int messageStart;
+    /** Level ordinal, or -1 when the line has none. */
+    public int level;
+    /** Hash of the process/thread/worker the header names, 0 for none. */
+    public long worker;
+    /** The year of a skipped date or epoch token, or -1. */
+    public int lineYear;
+
+    private final int[] slash = new int[1];
+
+    LineLayout(int skip, boolean bracketed, Clock.Shape shape, int levelToken, boolean letterLevels, int yearToken,
+               boolean secondClock) {
+        this.skip = skip;
+        this.bracketed = bracketed;
+        this.shape = shape;
+        this.levelToken = levelToken;
+        this.letterLevels = letterLevels;
+        this.yearToken = yearToken;
+        this.secondClock = secondClock;
+    }
+
+    /** The same layout with its own per-line fields, for a reader on another thread. */
+    public LineLayout copy() {
+        LineLayout l = new LineLayout(skip, bracketed, shape, levelToken, letterLevels, yearToken, secondClock);
+        l.outerClock = outerClock;
+        return l;
+    }
+
+    /** Reads the line [p, e) in this layout into clock and the fields; false if it is not in it. */
+    public boolean read(byte[] b, int p, int e, Clock clock) {
+        int q = spaces(b, p, e);
+        level = -1;
+        worker = 0;
+        lineYear = -1;
+        for (int k = 0; k < skip; k++) {
+            int t = tokenEnd(b, q, e);
+            if (k == yearToken) {
+                lineYear = yearOf(b, q, t, clock);
+            }
+            if (levelToken == -1 - k) {
+                level = levelOf(b, q, t);
+            }
+            q = spaces(b, t, e);
+            if (q >= e) {
+                return false;
+            }
+        }
+        if (bracketed) {
+            if (b[q] != '[' && b[q] != '(') {
+                return false;
+            }
+            q++;
+        }
+        if (!clock.parse(shape, b, q, e)) {
+            return false;
+        }
+        timeStart = q;
+        q = clock.end;
+        if (clock.level >= 0) {
+            level = clock.level;
+        }
+        if (shape == Clock.Shape.GLOG) {
+            // "E0302 10:11:12.345678 140 file.py:869] message": the message follows the source location.
+            int lim = Math.min(e - 1, q + 160);
+            messageStart = q;
+            for (int i = q; i < lim; i++) {
+                if (b[i] == ']' && b[i + 1] == ' ') {
+                    messageStart = i + 2;
+                    break;
+                }
+            }
+            return true;
+        }
+        header(b, q, e);
+        return true;
+    }
+
+    /**
+     * Level, worker and message start of the text after the timestamp. The message keeps what a
+     * reader may need (a logger, a tag, a host): only the clock, the level and, before the level,
+     * the process, thread and logger fields come off; and the worker system's {@code [source_type]}.
+     */
+    private void header(byte[] b, int q, int e) {
+        int index = 0;
+        q = separators(b, q, e);
+        int firstHeader = q;
+        int lim = levelToken >= 0 ? levelToken + 1 : 0;
+        // Tokens up to the level's: the process and thread, the logger before the level.
+        while (q < e && index < lim) {
+            int t = tokenEnd(b, q, e);
+            if (index == levelToken) {
+                int lv = levelOf(b, q, t);
+                if (lv < 0 && t < e) {
+                    // One glyph before the level on some lines ("[10:11:12] ℹ️ [INFO    ] …"): the level is the next token.
+                    int q2 = separators(b, t, e);
+                    int t2 = tokenEnd(b, q2, e);
+                    int lv2 = t - q <= 8 ? levelOf(b, q2, t2) : -1;
+                    if (lv2 >= 0) {
+                        q = q2;
+                        t = t2;
+                        lv = lv2;
+                    }
+                }
+                if (lv < 0) {
+                    // Not this line's level token: the message starts where the header would have.
+                    messageStart = firstHeader;
+                    return;
+                }
+                level = lv;
+                int w = wordEnd(b, q, t);
+                if (slash[0] > 0 && slash[0] < t) {
+                    // ERROR/ForkPoolWorker-3]: the process rides on the level.
+                    worker = worker * 31 + LinePrefixes.hash(b, slash[0], t);
+                    w = t;
+                } else if (w < t && b[w] == ':' && w + 1 < t) {
+                    // INFO:root:message (logging.basicConfig): the message follows the level's colon.
+                    messageStart = w + 1;
+                    return;
+                } else if (b[q] == '[' || b[q] == '(' || b[q] == '<') {
+                    w = t;
+                }
+                q = separators(b, w, e);
+                index++;
+                break;
+            }
+            if (isProcess(b, q, t)) {
+                worker = worker * 31 + LinePrefixes.hash(b, q, t);
+            }
+            q = separators(b, t, e);
+            index++;
+        }
+        // After the level: the worker system's [source_type] tag; threads in brackets name the worker.
+        int r = q;
+        for (int k = 0; k < 4 && r < e; k++) {
+            byte c = b[r];
+            if (c != '[' && c != '(') {
+                break;
+            }
+            int t = tokenEnd(b, r, e);
+            if (t >= e) {
+                break;
+            }
+            if (k == 0 && isSourceTag(b, r, t)) {
+                q = separators(b, t, e); // which system wrote the row, not which worker
+            } else if (isProcess(b, r, t)) {
+                worker = worker * 31 + LinePrefixes.hash(b, r, t);
+            }
+            r = separators(b, t, e);
+        }
+        if (level < 0) {
+            // No level: a syslog program with its pid names the worker ("sshd[4120]:").
+            int s1 = q;
+            for (int k = 0; k < 2 && s1 < e; k++) {
+                int t = tokenEnd(b, s1, e);
+                if (t - s1 >= 4 && b[t - 1] == ':' && b[t - 2] == ']' && bracketStart(b, s1, t) > 0) {
+                    worker = worker * 31 + LinePrefixes.hash(b, s1, t);
+                }
+                s1 = spaces(b, t, e);
+            }
+        }
+        messageStart = q;
+    }
+
+    /** End of the level word at p (after an opening bracket and padding, if any). */
+    private static int wordEnd(byte[] b, int p, int t) {
+        int q = p;
+        while (q < t && (b[q] == '[' || b[q] == '(' || b[q] == ' ')) {
+            q++;
+        }
+        while (q < t && Clock.isLetter(b[q])) {
+            q++;
+        }
+        return q;
+    }
+
+    /** The worker system's {@code [source_type]} or padded {@code [source_id   ]} after the level. */
+    private static boolean isSourceTag(byte[] b, int p, int t) {
+        if (b[p] != '[' || b[t - 1] != ']' || t - p < 3) {
+            return false;
+        }
+        int end = t - 1;
+        while (end > p + 1 && b[end - 1] == ' ') {
+            end--;
+        }
+        boolean padded = end < t - 1;
+        for (int i = p + 1; i < end; i++) {
+            byte c = b[i];
+            // [worker], [edge_function]; the debug tool pads its source ids: [worker_gpu_a        ]
+            if (!((c >= 'a' && c <= 'z') || c == '_' || (padded && (c == '-' || Clock.isDigit(c))))) {
+                return false;
+            }
+        }
+        return end > p + 1;
+    }
+
+    private int levelOf(byte[] b, int p, int t) {
+        int lv = LevelWords.read(b, p, t, slash);
+        if (lv < 0) {
+            return -1;
+        }
+        if ((lv & LevelWords.LETTER) != 0 && !letterLevels) {
+            return -1;
+        }
+        return lv & 0xFF;
+    }
+
+    private static int yearOf(byte[] b, int p, int t, Clock clock) {
+        int y = dateYear(b, p, t);
+        if (y > 0) {
+            return y;
+        }
+        int saved = clock.end;
+        if (clock.parse(Clock.Shape.EPOCH, b, p, t)) {
+            long days = Math.floorDiv(clock.epochNanos / 1_000_000_000L, 86_400L);
+            clock.end = saved;
+            return (int) java.time.LocalDate.ofEpochDay(days).getYear();
+        }
+        return -1;
+    }
+
+    /** The year of a date-only token {@code 2005.06.03} or {@code 2005-06-03}, or -1. */
+    public static int dateYear(byte[] b, int p, int t) {
+        if (t - p != 10) {
+            return -1;
+        }
+        byte s = b[p + 4];
+        if ((s != '.' && s != '-' && s != '/') || b[p + 7] != s) {
+            return -1;
+        }
+        int y = Clock.num(b, p, 4);
+        int m = Clock.num(b, p + 5, 2);
+        int d = Clock.num(b, p + 8, 2);
+        return y >= 1900 && y <= 2300 && m >= 1 && m <= 12 && d >= 1 && d <= 31 ? y : -1;
+    }
+
+    /** End of the token at p: a bracketed group runs to its matching closer, anything else to the next space. */
+    public static int tokenEnd(byte[] b, int p, int e) {
+        if (p >= e) {
+            return e;
+        }
+        byte open = b[p];
+        byte close = open == '[' ? (byte) ']' : open == '(' ? (byte) ')' : open == '<' ? (byte) '>' : 0;
+        if (close != 0) {
+            int depth = 0;
+            int lim = Math.min(e, p + 256);
+            for (int q = p; q < lim; q++) {
+                byte c = b[q];
+                if (c == open) {
+                    depth++;
+                } else if (c == close && --depth == 0) {
+                    // A bracket glued to more text ("[x]:" or "[x]abc") ends where the text does.
+                    int r = q + 1;
+                    while (r < e && b[r] != ' ' && b[r] != '\t' && b[r] != '[') {
+                        r++;
+                    }
+                    return r;
+                }
+            }
+        }
+        int q = p;
+        while (q < e && b[q] != ' ' && b[q] != '\t') {
+            q++;
+        }
+        return q;
+    }
+
+    public static int spaces(byte[] b, int p, int e) {
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        return p;
+    }
+
+    /** Skips spaces and separator tokens: {@code -}, {@code |}, {@code :}, {@code ,}, {@code ]}, {@code )}. */
+    static int separators(byte[] b, int p, int e) {
+        int q = p;
+        while (q < e) {
+            byte c = b[q];
+            if (c == ' ' || c == '\t') {
+                q++;
+            } else if ((c == '-' || c == '|' || c == ':' || c == ',' || c == ']' || c == ')' || c == '>')
+                    && (q + 1 == e || b[q + 1] == ' ' || b[q + 1] == '\t' || c == '|' || c == ']' || c == ')')) {
+                q++;
+            } else {
+                break;
+            }
+        }
+        return q;
+    }
+
+    /** A token naming a process, thread or worker: {@code [PID 12]}, {@code [Thread-4]}, {@code 1702}, {@code sshd[123]}. */
+    private static boolean isProcess(byte[] b, int p, int t) {
+        if (t - p >= 1 && t - p <= 7 && allDigits(b, p, t)) {
+            return true;
+        }
+        if (b[p] != '[' && b[p] != '(') {
+            return false; // a bare word after the time is a logger or a host, not a process
+        }
+        if (b[p] == '[' && t - p <= 48 && b[t - 1] == ']' && !isReference(b, p, t)) {
+            return true; // [main], [slot-1], [nio-8080-exec-1], [PID 12]: a thread or process
+        }
+        for (int i = p; i + 3 <= t; i++) {
+            byte c = b[i];
+            if ((c == 'P' || c == 'p') && (b[i + 1] == 'I' || b[i + 1] == 'i') && (b[i + 2] == 'D' || b[i + 2] == 'd')) {
+                return true;
+            }
+            if ((c == 'T' || c == 't') && i + 6 <= t && b[i + 1] == 'h' && b[i + 2] == 'r' && b[i + 3] == 'e' && b[i + 4] == 'a' && b[i + 5] == 'd') {
+                return true;
+            }
+            if (c == 'r' && i + 4 <= t && b[i + 1] == 'a' && b[i + 2] == 'n' && b[i + 3] == 'k') {
+                return true;
+            }
+            if ((c == 'W' || c == 'w') && i + 6 <= t && b[i + 1] == 'o' && b[i + 2] == 'r' && b[i + 3] == 'k' && b[i + 4] == 'e' && b[i + 5] == 'r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A logger, class or source location in brackets ({@code [engine.py:99:step]}, {@code [Class@774]}, {@code [a.b.C]}). */
+    private static boolean isReference(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            byte c = b[i];
+            if (c == '@' || c == ':' || (c == '.' && i + 1 < t && Clock.isLetter(b[i + 1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allDigits(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            if (!Clock.isDigit(b[i])) {
+                return false;
+            }
+        }
+        return t > p;
+    }
+
+    /** A logger or program name: letters, digits and {@code . _ - $ / [ ] ( )}, starting with a letter. */
+    private static boolean isName(byte[] b, int p, int t) {
+        if (!Clock.isLetter(b[p]) && b[p] != '_') {
+            return false;
+        }
+        for (int i = p; i < t; i++) {
+            byte c = b[i];
+            if (!(Clock.isLetter(c) || Clock.isDigit(c) || c == '.' || c == '_' || c == '-' || c == '$' || c == '/'
+                    || c == '[' || c == ']' || c == '(' || c == ')' || c == '@' || c == '#')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of a {@code [} in [p, t) (a program's pid), or -1. */
+    private static int bracketStart(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            if (b[i] == '[') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The level of an untimed line's first token ({@code ERROR:root:msg}, {@code [WARNING] …}, {@code Error: …}), or -1. */
+    public static int leadingLevel(byte[] b, int p, int e) {
+        int t = tokenEnd(b, p, e);
+        int lv = LevelWords.read(b, p, t, null);
+        if (lv < 0 || (lv & LevelWords.LETTER) != 0) {
+            return -1;
+        }
+        // A bare word is a level only when written as one: "ERROR:", "[error]", "Error:"; not "Error in line 3".
+        int w = p;
+        while (w < t && (b[w] == '[' || b[w] == '(' || b[w] == ' ')) {
+            w++;
+        }
+        while (w < t && Clock.isLetter(b[w])) {
+            w++;
+        }
+        boolean marked = b[p] == '[' || (w < e && b[w] == ':') || ((lv & LevelWords.NOT_UPPER) == 0 && t - p >= 4);
+        return marked ? lv & 0xFF : -1;
+    }
+
+    @Override
+    public String toString() {
+        return "skip " + skip + (bracketed ? " [" : " ") + shape + " level@" + (levelToken == NONE ? "none" : levelToken)
+                + (letterLevels ? " letters" : "") + (yearToken >= 0 ? " year@" + yearToken : "") + (secondClock ? " second clock" : "");
+    }
+
+    static Level levelOrNull(int ordinal) {
+        return ordinal < 0 ? null : Level.ofOrdinal(ordinal);
+    }
+}

@@ -1,0 +1,558 @@
+package faultline.importer.time;
+
+/**
+ * The timestamps that log lines start with, parsed from bytes without a regex and without allocating.
+ * A {@link Shape} says how a timestamp is written; {@link #parse} reads one shape at a position into
+ * the fields of this (reused) object: the date parts the text had, the time of day, the fraction
+ * digits written, an offset if written, or an epoch count.
+ */
+public final class Clock {
+    /** How a timestamp is written. Each shape knows which parts of a date it lacks. */
+    public enum Shape {
+        /** {@code 2025-03-02 10:11:12,345}, {@code 2025-03-02T10:11:12.345678Z}, {@code 2025/03/02 …}, {@code 2005-06-03-15.42.50.675872}. */
+        ISO(true, true),
+        /** {@code 20171223-22:15:29:606}. */
+        COMPACT(true, true),
+        /** {@code 17/06/09 20:10:40} and {@code 081109 203615}: two-digit year. */
+        SHORT_YEAR(true, true),
+        /** {@code 03-02 10:11:12.345}, {@code 10.30 16:49:06}: month and day, no year. */
+        MONTH_DAY(false, true),
+        /** {@code Mar  2 10:11:12}, {@code Sun Dec 04 04:47:44 2005}, {@code Mar 02 2025 10:11:12}. */
+        MONTH_NAME(false, true),
+        /** {@code 02/Mar/2025:10:11:12 +0000}, {@code 02-Mar-2025 10:11:12.345}. */
+        DAY_MONTH_NAME(true, true),
+        /** {@code 10:11:12}, {@code 10:11:12.345}, {@code 10:11:12-123456}: no date. */
+        TIME(false, false),
+        /** {@code E0302 10:11:12.345678} (glog, torch's elastic agent): a level letter, month and day. */
+        GLOG(false, true),
+        /** Seconds (10 digits), milliseconds (13), micro- (16) or nanoseconds (19) since 1970. */
+        EPOCH(true, true);
+
+        public final boolean hasYear;
+        public final boolean hasDate;
+
+        Shape(boolean hasYear, boolean hasDate) {
+            this.hasYear = hasYear;
+            this.hasDate = hasDate;
+        }
+    }
+
+    static final Shape[] SHAPES = Shape.values();
+    public static final int NO_OFFSET = Integer.MIN_VALUE;
+
+    public int year;
+    public int month;
+    public int day;
+    public int hour;
+    public int minute;
+    public int second;
+    public long fraction;
+    public int precision;
+    public int offsetSeconds;
+    public long epochNanos;
+    public boolean placeholder;
+    /** Index just after the timestamp. */
+    public int end;
+    public Shape shape;
+    /** The level a glog timestamp starts with, or -1. */
+    public int level;
+
+    /** Tries every shape at p; the first that reads wins. */
+    public boolean parseAny(byte[] b, int p, int e) {
+        for (Shape s : SHAPES) {
+            if (parse(s, b, p, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean parse(Shape s, byte[] b, int p, int e) {
+        year = -1;
+        month = -1;
+        day = -1;
+        fraction = 0;
+        precision = 0;
+        offsetSeconds = NO_OFFSET;
+        placeholder = false;
+        shape = s;
+        level = -1;
+        boolean ok;
+        switch (s) {
+            case ISO: ok = iso(b, p, e); break;
+            case COMPACT: ok = compact(b, p, e); break;
+            case SHORT_YEAR: ok = shortYear(b, p, e); break;
+            case MONTH_DAY: ok = monthDay(b, p, e); break;
+            case MONTH_NAME: ok = monthName(b, p, e); break;
+            case DAY_MONTH_NAME: ok = dayMonthName(b, p, e); break;
+            case TIME: ok = timeOfDay(b, p, e, true) > 0; break;
+            case EPOCH: ok = epoch(b, p, e); break;
+            case GLOG: ok = glog(b, p, e); break;
+            default: ok = false;
+        }
+        if (!ok) {
+            return false;
+        }
+        if (year >= 0 && (year < TimeParser.MIN_YEAR || year > TimeParser.MAX_YEAR)) {
+            return false;
+        }
+        if (month != -1 && (month < 1 || month > 12 || day < 1 || day > 31)) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Nanoseconds of the time of day (for shapes that have one). */
+    public long nanosOfDay() {
+        return (hour * 3600L + minute * 60L + Math.min(second, 59)) * 1_000_000_000L + fraction;
+    }
+
+    private boolean iso(byte[] b, int p, int e) {
+        if (p + 19 > e) {
+            return false;
+        }
+        int y = num(b, p, 4);
+        byte s1 = b[p + 4];
+        if (y < 0 || (s1 != '-' && s1 != '/' && s1 != '.') || b[p + 7] != s1) {
+            return false;
+        }
+        int mo = num(b, p + 5, 2);
+        int d = num(b, p + 8, 2);
+        byte sep = b[p + 10];
+        if (mo < 0 || d < 0 || (sep != 'T' && sep != ' ' && sep != '-' && sep != '_')) {
+            return false;
+        }
+        year = y;
+        month = mo;
+        day = d;
+        int q = p + 11;
+        if (b[q + 2] == '.' && b[q + 5] == '.') {
+            // 2005-06-03-15.42.50.675872
+            int h = num(b, q, 2);
+            int mi = num(b, q + 3, 2);
+            int se = num(b, q + 6, 2);
+            if (!setTime(h, mi, se)) {
+                return false;
+            }
+            end = fractionAt(b, q + 8, e, DOT);
+            return end > 0;
+        }
+        return timeOfDay(b, q, e, true) > 0 && zone(b, e);
+    }
+
+    private boolean compact(byte[] b, int p, int e) {
+        if (p + 17 > e || b[p + 8] != '-') {
+            return false;
+        }
+        int y = num(b, p, 4);
+        int mo = num(b, p + 4, 2);
+        int d = num(b, p + 6, 2);
+        if (y < 0 || mo < 0 || d < 0) {
+            return false;
+        }
+        year = y;
+        month = mo;
+        day = d;
+        int q = timeOfDay(b, p + 9, e, false);
+        if (q < 0) {
+            return false;
+        }
+        if (q + 1 < e && b[q] == ':' && isDigit(b[q + 1])) {
+            // 20171223-22:15:35:11: milliseconds written without their leading zeros
+            int r = q + 1;
+            int v = 0;
+            while (r < e && r - q <= 3 && isDigit(b[r])) {
+                v = v * 10 + (b[r] - '0');
+                r++;
+            }
+            if (r < e && isDigit(b[r])) {
+                return false;
+            }
+            fraction = v * 1_000_000L;
+            precision = 3;
+            end = r;
+            return true;
+        }
+        end = q;
+        return true;
+    }
+
+    private boolean shortYear(byte[] b, int p, int e) {
+        if (p + 13 > e) {
+            return false;
+        }
+        if (b[p + 2] == '/' && b[p + 5] == '/' && p + 17 <= e && b[p + 8] == ' ') {
+            int y = num(b, p, 2);
+            int mo = num(b, p + 3, 2);
+            int d = num(b, p + 6, 2);
+            if (y < 0 || mo < 0 || d < 0) {
+                return false;
+            }
+            year = twoDigitYear(y);
+            month = mo;
+            day = d;
+            return timeOfDay(b, p + 9, e, true) > 0;
+        }
+        if (b[p + 6] == ' ' && (p + 13 == e || !isDigit(b[p + 13]))) {
+            // 081109 203615
+            int y = num(b, p, 2);
+            int mo = num(b, p + 2, 2);
+            int d = num(b, p + 4, 2);
+            int h = num(b, p + 7, 2);
+            int mi = num(b, p + 9, 2);
+            int se = num(b, p + 11, 2);
+            if (y < 0 || mo < 0 || d < 0 || !setTime(h, mi, se)) {
+                return false;
+            }
+            year = twoDigitYear(y);
+            month = mo;
+            day = d;
+            end = p + 13;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean monthDay(byte[] b, int p, int e) {
+        if (p + 14 > e) {
+            return false;
+        }
+        byte s = b[p + 2];
+        if ((s != '-' && s != '.' && s != '/') || b[p + 5] != ' ') {
+            return false;
+        }
+        int mo = num(b, p, 2);
+        int d = num(b, p + 3, 2);
+        if (mo < 0 || d < 0) {
+            return false;
+        }
+        month = mo;
+        day = d;
+        return timeOfDay(b, p + 6, e, true) > 0;
+    }
+
+    private boolean monthName(byte[] b, int p, int e) {
+        int q = p;
+        int mo = monthOf(b, q, e);
+        if (mo < 0 && dayOfWeek(b, q, e) && q + 4 < e && b[q + 3] == ' ') {
+            q += 4;
+            mo = monthOf(b, q, e);
+        }
+        if (mo < 0 || q + 4 >= e || b[q + 3] != ' ') {
+            return false;
+        }
+        q += 4;
+        if (b[q] == ' ') {
+            q++;
+        }
+        int d = 0;
+        int k = 0;
+        while (q < e && k < 2 && isDigit(b[q])) {
+            d = d * 10 + (b[q] - '0');
+            q++;
+            k++;
+        }
+        if (k == 0 || q >= e || b[q] != ' ') {
+            return false;
+        }
+        q++;
+        month = mo;
+        day = d;
+        if (q + 5 <= e && num(b, q, 4) >= 0 && b[q + 4] == ' ') {
+            // Mar 02 2025 10:11:12
+            year = num(b, q, 4);
+            q += 5;
+        }
+        int t = timeOfDay(b, q, e, true);
+        if (t < 0) {
+            return false;
+        }
+        t = end;
+        if (year < 0 && t + 5 <= e && b[t] == ' ' && num(b, t + 1, 4) >= 0 && (t + 5 == e || !isDigit(b[t + 5]))) {
+            // Sun Dec 04 04:47:44 2005
+            year = num(b, t + 1, 4);
+            end = t + 5;
+        }
+        return true;
+    }
+
+    private boolean dayMonthName(byte[] b, int p, int e) {
+        if (p + 20 > e) {
+            return false;
+        }
+        byte s = b[p + 2];
+        if ((s != '/' && s != '-') || b[p + 6] != s) {
+            return false;
+        }
+        int d = num(b, p, 2);
+        int mo = monthOf(b, p + 3, e);
+        int y = num(b, p + 7, 4);
+        byte t = b[p + 11];
+        if (d < 0 || mo < 0 || y < 0 || (t != ':' && t != ' ')) {
+            return false;
+        }
+        year = y;
+        month = mo;
+        day = d;
+        if (timeOfDay(b, p + 12, e, true) < 0) {
+            return false;
+        }
+        int q = end;
+        if (q + 6 <= e && b[q] == ' ' && (b[q + 1] == '+' || b[q + 1] == '-') && num(b, q + 2, 4) >= 0) {
+            int sign = b[q + 1] == '-' ? -1 : 1;
+            offsetSeconds = sign * (num(b, q + 2, 2) * 3600 + num(b, q + 4, 2) * 60);
+            end = q + 6;
+        }
+        return true;
+    }
+
+    private boolean glog(byte[] b, int p, int e) {
+        if (p + 14 > e || b[p + 5] != ' ') {
+            return false;
+        }
+        int lv;
+        switch (b[p]) {
+            case 'I': lv = faultline.model.Level.INFO.ordinal(); break;
+            case 'W': lv = faultline.model.Level.WARNING.ordinal(); break;
+            case 'E': lv = faultline.model.Level.ERROR.ordinal(); break;
+            case 'F': lv = faultline.model.Level.CRITICAL.ordinal(); break;
+            case 'D': lv = faultline.model.Level.DEBUG.ordinal(); break;
+            default: return false;
+        }
+        int mo = num(b, p + 1, 2);
+        int d = num(b, p + 3, 2);
+        if (mo < 0 || d < 0 || timeOfDay(b, p + 6, e, true) < 0) {
+            return false;
+        }
+        month = mo;
+        day = d;
+        level = lv;
+        return true;
+    }
+
+    private boolean epoch(byte[] b, int p, int e) {
+        int q = p;
+        long v = 0;
+        while (q < e && q - p < 20 && isDigit(b[q])) {
+            v = v * 10 + (b[q] - '0');
+            q++;
+        }
+        int n = q - p;
+        if (q < e && isDigit(b[q])) {
+            return false;
+        }
+        long nanos;
+        int prec;
+        switch (n) {
+            case 10: nanos = v * 1_000_000_000L; prec = 0; break;
+            case 13: nanos = v * 1_000_000L; prec = 3; break;
+            case 16: nanos = v * 1_000L; prec = 6; break;
+            case 19: nanos = v; prec = 9; break;
+            default: return false;
+        }
+        if (n == 10 && q + 1 < e && b[q] == '.' && isDigit(b[q + 1])) {
+            int r = q + 1;
+            long f = 0;
+            int k = 0;
+            while (r < e && isDigit(b[r])) {
+                if (k < 9) {
+                    f = f * 10 + (b[r] - '0');
+                    k++;
+                }
+                r++;
+            }
+            for (int i = k; i < 9; i++) {
+                f *= 10;
+            }
+            nanos += f;
+            prec = k;
+            q = r;
+        }
+        if (q < e && (isLetter(b[q]) || b[q] == '-' || b[q] == '.' || b[q] == ':')) {
+            return false; // a version, an id or a decimal, not a clock
+        }
+        // Epoch numbers from 2001 to 2286: a count of another size is more likely an id.
+        long seconds = nanos / 1_000_000_000L;
+        if (seconds < 978_307_200L) {
+            return false;
+        }
+        epochNanos = nanos;
+        precision = prec;
+        fraction = 0;
+        end = q;
+        return true;
+    }
+
+    /** HH:MM:SS at p with an optional fraction ({@code .f}, {@code ,f}, {@code -µs}) and, if asked, nothing more. Sets end. */
+    private int timeOfDay(byte[] b, int p, int e, boolean withFraction) {
+        if (p + 8 > e || b[p + 2] != ':' || b[p + 5] != ':') {
+            return -1;
+        }
+        int h = num(b, p, 2);
+        int mi = num(b, p + 3, 2);
+        int se = num(b, p + 6, 2);
+        if (!setTime(h, mi, se)) {
+            return -1;
+        }
+        int q = p + 8;
+        if (q < e && isDigit(b[q])) {
+            return -1;
+        }
+        if (!withFraction) {
+            end = q;
+            return q;
+        }
+        if (q + 1 < e && b[q] == '-' && isDigit(b[q + 1])) {
+            // 10:11:12-123456: the microseconds after a dash
+            int r = q + 1;
+            while (r < e && isDigit(b[r])) {
+                r++;
+            }
+            if (r - q - 1 == 6 && (r == e || !isDigit(b[r]))) {
+                end = fractionAt(b, q, e, DASH);
+                return end;
+            }
+        }
+        end = fractionAt(b, q, e, DOT);
+        return end;
+    }
+
+    private boolean setTime(int h, int mi, int se) {
+        if (h < 0 || mi < 0 || se < 0 || h > 23 || mi > 59 || se > 60) {
+            return false;
+        }
+        hour = h;
+        minute = mi;
+        second = se;
+        return true;
+    }
+
+    private static final int DOT = 0;
+    private static final int COLON = 1;
+    private static final int DASH = 2;
+
+    /** Reads {@code .f}/{@code ,f} (or {@code :f}, {@code -f} where the shape writes it so) at q; returns the end. */
+    private int fractionAt(byte[] b, int q, int e, int separators) {
+        byte c = q < e ? b[q] : 0;
+        boolean sep = c == '.' || c == ',' || (separators == COLON && c == ':') || (separators == DASH && c == '-');
+        if (q + 1 < e && sep) {
+            int r = q + 1;
+            long f = 0;
+            int k = 0;
+            while (r < e && isDigit(b[r])) {
+                if (k < 9) {
+                    f = f * 10 + (b[r] - '0');
+                    k++;
+                }
+                r++;
+            }
+            if (k == 0) {
+                int s = r;
+                while (r < e && (b[r] == '?' || b[r] == 'x' || b[r] == 'X')) {
+                    r++;
+                }
+                if (r > s && (b[q] == '.' || b[q] == ',')) {
+                    placeholder = true;
+                    return r;
+                }
+                return q; // "10:11:12, Info": a comma after the seconds, no fraction
+            }
+            for (int i = k; i < 9; i++) {
+                f *= 10;
+            }
+            fraction = f;
+            precision = k;
+            return r;
+        }
+        return q;
+    }
+
+    /** Z or ±HH[:MM] after the time; sets end. */
+    private boolean zone(byte[] b, int e) {
+        int q = end;
+        if (q < e && b[q] == 'Z') {
+            offsetSeconds = 0;
+            end = q + 1;
+        } else if (q + 2 < e && (b[q] == '+' || b[q] == '-') && isDigit(b[q + 1]) && isDigit(b[q + 2])) {
+            int sign = b[q] == '-' ? -1 : 1;
+            int oh = num(b, q + 1, 2);
+            int om = 0;
+            int r = q + 3;
+            if (r + 2 < e && b[r] == ':' && isDigit(b[r + 1]) && isDigit(b[r + 2])) {
+                om = num(b, r + 1, 2);
+                r += 3;
+            } else if (r + 1 < e && isDigit(b[r]) && isDigit(b[r + 1])) {
+                om = num(b, r, 2);
+                r += 2;
+            }
+            if (oh > 14 || om > 59) {
+                return true;
+            }
+            offsetSeconds = sign * (oh * 3600 + om * 60);
+            end = r;
+        }
+        return true;
+    }
+
+    private static int twoDigitYear(int y) {
+        return y < 70 ? 2000 + y : 1900 + y;
+    }
+
+    private static final byte[][] MONTHS = {
+            "jan".getBytes(), "feb".getBytes(), "mar".getBytes(), "apr".getBytes(), "may".getBytes(), "jun".getBytes(),
+            "jul".getBytes(), "aug".getBytes(), "sep".getBytes(), "oct".getBytes(), "nov".getBytes(), "dec".getBytes()};
+    private static final byte[][] DAYS = {
+            "mon".getBytes(), "tue".getBytes(), "wed".getBytes(), "thu".getBytes(), "fri".getBytes(), "sat".getBytes(), "sun".getBytes()};
+
+    /** 1–12 for a three-letter month name at p (any case), else -1. */
+    static int monthOf(byte[] b, int p, int e) {
+        if (p + 3 > e) {
+            return -1;
+        }
+        for (int m = 0; m < 12; m++) {
+            if (same3(b, p, MONTHS[m])) {
+                return m + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean dayOfWeek(byte[] b, int p, int e) {
+        if (p + 3 > e) {
+            return false;
+        }
+        for (byte[] d : DAYS) {
+            if (same3(b, p, d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean same3(byte[] b, int p, byte[] w) {
+        return (b[p] | 0x20) == w[0] && (b[p + 1] | 0x20) == w[1] && (b[p + 2] | 0x20) == w[2];
+    }
+
+    public static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    public static boolean isLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    public static int num(byte[] b, int p, int count) {
+        if (p < 0 || p + count > b.length) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = p; i < p + count; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+}

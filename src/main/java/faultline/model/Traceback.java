@@ -1,0 +1,452 @@
+package faultline.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stack trace read from an event's text: a Python traceback (chained ones, the 3.11+ {@code ~~~^^^}
+ * markers and {@code ...<N lines>...} elisions, with per-line prefixes such as {@code [rank1]: }) or a
+ * JVM stack trace with its {@code Caused by:} chain.
+ *
+ * <p>The chain is in printed order; its last part is the failure: for Python the exception raised
+ * last, for a JVM trace the root cause. Frames are in call order (outermost first) whatever the
+ * language printed, so that the last frame is where the exception was raised.
+ *
+ * @param chain    the exceptions, in printed order; never empty
+ * @param language how the trace was written
+ */
+public record Traceback(List<Raised> chain, Language language) {
+    /** What a paste that stops after its frames says, instead of an invented exception. */
+    public static final String NO_EXCEPTION_LINE = "the traceback ends before its exception line";
+
+    public enum Language { PYTHON, JVM }
+
+    /**
+     * One frame.
+     *
+     * @param file     as the trace wrote it ({@code /app/worker.py}, {@code Worker.java})
+     * @param line     1-based, 0 when not given
+     * @param function the function ({@code <module>}, {@code Worker.run})
+     * @param code     the quoted source line, or ""
+     * @param own      the project's own code: not the standard library, an installed package, a
+     *                 frozen module or the framework's internals
+     */
+    public record Frame(String file, int line, String function, String code, boolean own) {
+        public CrashSite site(boolean ownSite) {
+            return new CrashSite(function, file, line, code, ownSite);
+        }
+    }
+
+    /**
+     * One exception of the chain.
+     *
+     * @param type             e.g. {@code ValueError}, {@code torch.OutOfMemoryError}; "" when the exception line is missing
+     * @param message          the first line of its message, or ""
+     * @param frames           in call order
+     * @param hasExceptionLine false for a paste that ends after its frames
+     * @param link             how it follows the one before: "", "during handling", "direct cause", "caused by", or
+     *                         "wrapped" for the traceback a wrapper exception quotes in its message
+     */
+    public record Raised(String type, String message, List<Frame> frames, boolean hasExceptionLine, String link) {
+    }
+
+    public Traceback {
+        chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a traceback has at least one exception");
+        }
+    }
+
+    /** The exception that failed: the last raised (Python), the root cause (JVM). */
+    public Raised failure() {
+        return chain.get(chain.size() - 1);
+    }
+
+    /** The failure's exception type, or "" when the paste lacks its exception line. */
+    public String exceptionType() {
+        return failure().type();
+    }
+
+    public String message() {
+        return failure().message();
+    }
+
+    public boolean endsBeforeExceptionLine() {
+        return !failure().hasExceptionLine();
+    }
+
+    /**
+     * The crash site: the failure's last own frame, else its last frame; a JVM root cause whose own
+     * frames were elided ({@code ... 5 more}) falls back to the enclosing traces. Null without frames.
+     */
+    public CrashSite site() {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            List<Frame> frames = chain.get(i).frames();
+            for (int k = frames.size() - 1; k >= 0; k--) {
+                if (frames.get(k).own()) {
+                    return frames.get(k).site(true);
+                }
+            }
+            if (language == Language.PYTHON) {
+                break; // a Python failure's own frames are all printed: an earlier exception's frames are another place
+            }
+        }
+        List<Frame> frames = failure().frames();
+        if (!frames.isEmpty()) {
+            return frames.get(frames.size() - 1).site(false);
+        }
+        for (int i = chain.size() - 2; i >= 0; i--) {
+            List<Frame> f = chain.get(i).frames();
+            if (!f.isEmpty()) {
+                return f.get(f.size() - 1).site(false);
+            }
+        }
+        return null;
+    }
+
+    /** The first stack trace in the text, if any. */
+    public static Optional<Traceback> find(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.contains("Traceback (most recent call last)") || text.contains("File \"")) {
+            Optional<Traceback> py = PythonTrace.parse(text);
+            if (py.isPresent()) {
+                return py;
+            }
+        }
+        if (text.contains("\tat ") || text.contains("    at ") || text.contains("Caused by:")) {
+            return JvmTrace.parse(text);
+        }
+        return Optional.empty();
+    }
+
+    static String[] lines(String text) {
+        return text.replace("\r", "").split("\n", -1);
+    }
+
+    /** Python tracebacks. */
+    private static final class PythonTrace {
+        static final Pattern HEADER = Pattern.compile("Traceback \\(most recent call last\\):");
+        /** A frame; loguru marks the one that raised with "> ". */
+        static final Pattern FRAME = Pattern.compile("^\\s*(?:> )?File \"([^\"]*)\", line (\\d+)(?:, in (.+?))?\\s*$");
+        static final Pattern MARKERS = Pattern.compile("^[\\s~^\\-+]*[~^][\\s~^\\-+]*$");
+        static final Pattern ELISION = Pattern.compile("^\\.\\.\\.\\s*<\\d+ lines?>\\s*\\.\\.\\.$|^\\[Previous line repeated \\d+ more times?\\]$");
+        static final Pattern EXCEPTION = Pattern.compile("^([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:: ?(.*))?$");
+        static final Pattern BARE_TYPE = Pattern.compile(
+                "(?:Error|Exception|Interrupt|Exit|Iteration|Warning|Failure|Fault|Timeout|Cancelled|Group)$");
+        static final Pattern KNOWN_PREFIX = Pattern.compile("^(?:\\[rank\\d+\\]:\\s?|\\(\\w[\\w ]*?(?:rank|pid)=\\d+[^)]*\\)\\s)");
+        static final String DURING = "During handling of the above exception, another exception occurred:";
+        static final String CAUSE = "The above exception was the direct cause of the following exception:";
+
+        private enum State { FRAMES, AFTER_EXCEPTION, BETWEEN }
+
+        static Optional<Traceback> parse(String text) {
+            String[] lines = lines(text);
+            int start = -1;
+            Pattern prefix = null;
+            for (int i = 0; i < lines.length && start < 0; i++) {
+                Matcher h = HEADER.matcher(lines[i]);
+                if (h.find()) {
+                    start = i;
+                    prefix = prefixPattern(lines[i].substring(0, h.start()));
+                }
+            }
+            if (start < 0) {
+                // A paste that begins inside the frames.
+                for (int i = 0; i < lines.length && start < 0; i++) {
+                    if (FRAME.matcher(strip(lines[i], null)).matches()) {
+                        start = i;
+                    }
+                }
+                if (start < 0) {
+                    return Optional.empty();
+                }
+            }
+            List<Raised> chain = new ArrayList<>();
+            Part cur = new Part("");
+            State state = State.FRAMES;
+            String pendingLink = "";
+            boolean headerSeen = false;
+            for (int i = start; i < lines.length; i++) {
+                String raw = strip(lines[i], prefix);
+                String t = raw.strip();
+                if (HEADER.matcher(t).lookingAt() || (i == start && HEADER.matcher(raw).find())) {
+                    if (state == State.BETWEEN || (!headerSeen && !cur.hasFrames())) {
+                        if (state == State.BETWEEN) {
+                            cur = new Part(pendingLink);
+                        }
+                        state = State.FRAMES;
+                        headerSeen = true;
+                        continue;
+                    }
+                    if (state == State.AFTER_EXCEPTION && cur.wrapper()) {
+                        // A wrapper (billiard's ExceptionWithTraceback, a _RemoteTraceback) quotes the traceback it carries.
+                        chain.add(cur.done());
+                        cur = new Part("wrapped");
+                        state = State.FRAMES;
+                        continue;
+                    }
+                    break; // a second, unrelated traceback: the first one is this event's
+                }
+                if (t.equals(DURING) || t.equals(CAUSE)) {
+                    chain.add(cur.done());
+                    pendingLink = t.equals(DURING) ? "during handling" : "direct cause";
+                    state = State.BETWEEN;
+                    continue;
+                }
+                if (t.isEmpty() || state == State.BETWEEN) {
+                    continue;
+                }
+                Matcher f = FRAME.matcher(raw);
+                if (f.matches() && state == State.FRAMES) {
+                    cur.frame(f.group(1), Integer.parseInt(f.group(2)), f.group(3) == null ? "" : f.group(3).strip());
+                    continue;
+                }
+                if (state == State.AFTER_EXCEPTION) {
+                    continue; // the rest of a multi-line message
+                }
+                boolean indented = Character.isWhitespace(raw.charAt(0));
+                if (indented && cur.hasFrames()) {
+                    if (!MARKERS.matcher(t).matches() && !ELISION.matcher(t).matches()) {
+                        cur.code(t);
+                    }
+                    continue;
+                }
+                Matcher e = EXCEPTION.matcher(t);
+                if (e.matches() && isExceptionName(e.group(1), e.group(2) != null)) {
+                    cur.raised(e.group(1), e.group(2) == null ? "" : e.group(2).strip());
+                    state = State.AFTER_EXCEPTION;
+                    continue;
+                }
+                break; // a line of something else: the traceback has ended
+            }
+            if (state != State.BETWEEN) {
+                chain.add(cur.done());
+            }
+            if (chain.isEmpty() || (chain.size() == 1 && !chain.get(0).hasExceptionLine() && chain.get(0).frames().isEmpty() && !headerSeen)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Traceback(chain, Language.PYTHON));
+        }
+
+        static boolean isExceptionName(String name, boolean withMessage) {
+            String last = name.substring(name.lastIndexOf('.') + 1);
+            if (last.equals(last.toUpperCase(Locale.ROOT))) {
+                return false; // INFO:, ERROR:, a level word and not an exception class
+            }
+            if (!Character.isUpperCase(last.charAt(0))) {
+                return false;
+            }
+            if (BARE_TYPE.matcher(last).find() || name.indexOf('.') > 0) {
+                return true;
+            }
+            // A message after a CamelCase name (ReadTimeout: …), not a capitalised word (Note: …).
+            return withMessage && last.chars().filter(Character::isUpperCase).count() >= 2;
+        }
+
+        /**
+         * The text before the header, as a pattern that also fits the same prefix with other numbers
+         * and other padding inside it; its last blank stays exact, so that the indentation of frames
+         * and source lines after it is kept. A prefix of blanks only (a traceback indented as a whole)
+         * is taken off as it is.
+         */
+        static Pattern prefixPattern(String before) {
+            if (before.isEmpty()) {
+                return null;
+            }
+            if (before.isBlank()) {
+                return Pattern.compile("^" + Pattern.quote(before));
+            }
+            int tail = before.length();
+            while (tail > 0 && Character.isWhitespace(before.charAt(tail - 1))) {
+                tail--;
+            }
+            String body = before.substring(0, tail);
+            StringBuilder re = new StringBuilder("^");
+            int i = 0;
+            int n = body.length();
+            while (i < n) {
+                char c = body.charAt(i);
+                int j = i;
+                if (Character.isDigit(c)) {
+                    while (j < n && Character.isDigit(body.charAt(j))) {
+                        j++;
+                    }
+                    re.append("\\d+");
+                } else if (Character.isWhitespace(c)) {
+                    while (j < n && Character.isWhitespace(body.charAt(j))) {
+                        j++;
+                    }
+                    re.append("\\s+");
+                } else {
+                    while (j < n && !Character.isDigit(body.charAt(j)) && !Character.isWhitespace(body.charAt(j))) {
+                        j++;
+                    }
+                    re.append(Pattern.quote(body.substring(i, j)));
+                }
+                i = j;
+            }
+            re.append(Pattern.quote(before.substring(tail)));
+            return Pattern.compile(re.toString());
+        }
+
+        static String strip(String line, Pattern prefix) {
+            if (prefix != null) {
+                Matcher m = prefix.matcher(line);
+                if (m.lookingAt()) {
+                    return line.substring(m.end());
+                }
+            }
+            Matcher k = KNOWN_PREFIX.matcher(line);
+            return k.lookingAt() ? line.substring(k.end()) : line;
+        }
+
+        static boolean own(String file) {
+            String f = file.replace('\\', '/');
+            if (f.startsWith("<")) {
+                return false; // <frozen runpy>, <string>
+            }
+            String lower = f.toLowerCase(Locale.ROOT);
+            if (lower.contains("/site-packages/") || lower.contains("/dist-packages/")) {
+                return false;
+            }
+            if (STDLIB.matcher(lower).find()) {
+                return false;
+            }
+            return !(lower.startsWith("torch/") || lower.contains("/torch/"));
+        }
+
+        static final Pattern STDLIB = Pattern.compile("/lib(?:64)?/python\\d+(?:\\.\\d+)?/|^[a-z]:/python\\d+/lib/|/python\\d+/lib/");
+
+        /** An exception of the chain while it is read. */
+        private static final class Part {
+            final String link;
+            final List<Frame> frames = new ArrayList<>();
+            String type = "";
+            String message = "";
+            boolean raised;
+
+            Part(String link) {
+                this.link = link;
+            }
+
+            void frame(String file, int line, String function) {
+                frames.add(new Frame(file, line, function, "", own(file)));
+            }
+
+            boolean hasFrames() {
+                return !frames.isEmpty();
+            }
+
+            void code(String code) {
+                Frame f = frames.get(frames.size() - 1);
+                if (f.code().isEmpty()) {
+                    frames.set(frames.size() - 1, new Frame(f.file(), f.line(), f.function(), code, f.own()));
+                }
+            }
+
+            void raised(String type, String message) {
+                this.type = type;
+                this.message = message;
+                this.raised = true;
+            }
+
+            Raised done() {
+                return new Raised(type, message, List.copyOf(frames), raised, link);
+            }
+
+            /** An exception that only carries another one's traceback in its message. */
+            boolean wrapper() {
+                return raised && type.substring(type.lastIndexOf('.') + 1).contains("Traceback");
+            }
+        }
+    }
+
+    /** JVM stack traces: {@code Type: message}, {@code at …} frames, {@code Caused by:} parts. */
+    private static final class JvmTrace {
+        static final Pattern EXCEPTION = Pattern.compile(
+                "^(Caused by: |Exception in thread \"[^\"]*\" )?((?:[A-Za-z_$][\\w$]*\\.)+[A-Za-z_$][\\w$]*)(?:: ?(.*))?$");
+        static final Pattern FRAME = Pattern.compile("^\\s+at (?:[\\w.$-]+/)*((?:[\\w$<>]+\\.)*)([\\w$<>]+)\\(([^)]*)\\)");
+        static final Pattern LIBRARY = Pattern.compile("^(?:java|javax|jdk|sun|com\\.sun|kotlin|kotlinx|scala)\\.");
+
+        static Optional<Traceback> parse(String text) {
+            String[] lines = lines(text);
+            List<Raised> chain = new ArrayList<>();
+            String type = null;
+            String message = "";
+            String link = "";
+            List<Frame> frames = new ArrayList<>();
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                Matcher f = FRAME.matcher(line);
+                if (f.lookingAt()) {
+                    if (type != null) {
+                        frames.add(frame(f));
+                    }
+                    continue;
+                }
+                Matcher e = EXCEPTION.matcher(line.strip());
+                boolean indented = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+                if (e.matches() && !indented && i + 1 < lines.length && startsFrames(lines, i + 1)) {
+                    if (type != null) {
+                        chain.add(raised(type, message, frames, link));
+                    }
+                    link = type == null ? "" : "caused by";
+                    type = e.group(2);
+                    message = e.group(3) == null ? "" : e.group(3).strip();
+                    frames = new ArrayList<>();
+                }
+            }
+            if (type == null) {
+                return Optional.empty();
+            }
+            chain.add(raised(type, message, frames, link));
+            return Optional.of(new Traceback(chain, Language.JVM));
+        }
+
+        /** The exception line is followed by frames (or by the rest of its message, then frames). */
+        static boolean startsFrames(String[] lines, int from) {
+            for (int k = from; k < lines.length && k < from + 4; k++) {
+                if (FRAME.matcher(lines[k]).lookingAt()) {
+                    return true;
+                }
+                if (EXCEPTION.matcher(lines[k].strip()).matches() && !lines[k].startsWith(" ")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        static Frame frame(Matcher f) {
+            String cls = f.group(1).isEmpty() ? "" : f.group(1).substring(0, f.group(1).length() - 1);
+            String method = f.group(2);
+            String where = f.group(3);
+            String file = where;
+            int line = 0;
+            int colon = where.lastIndexOf(':');
+            if (colon > 0) {
+                file = where.substring(0, colon);
+                try {
+                    line = Integer.parseInt(where.substring(colon + 1).strip());
+                } catch (NumberFormatException ex) {
+                    line = 0;
+                }
+            }
+            String simple = cls.substring(cls.lastIndexOf('.') + 1);
+            String function = simple.isEmpty() ? method : simple + "." + method;
+            return new Frame(file, line, function, "", !LIBRARY.matcher(cls).find());
+        }
+
+        /** Printed innermost first; kept outermost first like every trace here. */
+        static Raised raised(String type, String message, List<Frame> printed, String link) {
+            List<Frame> callOrder = new ArrayList<>(printed);
+            java.util.Collections.reverse(callOrder);
+            return new Raised(type, message, List.copyOf(callOrder), true, link);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package faultline.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds, in one pass over a line, which of up to 64 groups of words occur in it (a group is the hint
+ * list of one rule): a line is looked at once, by the pair of characters each word starts with,
+ * instead of once per word. Words are ASCII; lines are any text.
+ */
+public final class WordGate {
+    private static final int PAIRS = 128 * 128;
+
+    private final String[] words;
+    private final long[] groupOf;
+    /** Per starting pair of characters, the words that start with it; null when none does. */
+    private final int[][] byPair = new int[PAIRS][];
+    /** The characters some word starts with, as bits: most characters of a line start none. */
+    private final long[] starts = new long[2];
+
+    public WordGate(List<List<String>> groups) {
+        if (groups.size() > 64) {
+            throw new IllegalArgumentException("at most 64 groups");
+        }
+        List<String> w = new ArrayList<>();
+        List<Long> g = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            for (String word : groups.get(i)) {
+                if (word.length() < 2 || word.chars().anyMatch(c -> c >= 128)) {
+                    throw new IllegalArgumentException("words are ASCII, two characters or more: " + word);
+                }
+                int at = w.indexOf(word);
+                if (at >= 0) {
+                    g.set(at, g.get(at) | (1L << i));
+                } else {
+                    w.add(word);
+                    g.add(1L << i);
+                }
+            }
+        }
+        words = w.toArray(new String[0]);
+        groupOf = new long[words.length];
+        List<List<Integer>> pairs = new ArrayList<>();
+        for (int p = 0; p < PAIRS; p++) {
+            pairs.add(null);
+        }
+        for (int k = 0; k < words.length; k++) {
+            groupOf[k] = g.get(k);
+            starts[words[k].charAt(0) >> 6] |= 1L << (words[k].charAt(0) & 63);
+            int p = words[k].charAt(0) << 7 | words[k].charAt(1);
+            if (pairs.get(p) == null) {
+                pairs.set(p, new ArrayList<>());
+            }
+            pairs.get(p).add(k);
+        }
+        for (int p = 0; p < PAIRS; p++) {
+            if (pairs.get(p) != null) {
+                byPair[p] = pairs.get(p).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+    }
+
+    /** Bit i is set when a word of group i occurs in the text. */
+    public long groups(String text) {
+        long found = 0;
+        int n = text.length() - 1;
+        for (int i = 0; i < n; i++) {
+            char a = text.charAt(i);
+            if (a >= 128 || (starts[a >> 6] & (1L << (a & 63))) == 0) {
+                continue;
+            }
+            char b = text.charAt(i + 1);
+            if (b >= 128) {
+                continue;
+            }
+            int[] candidates = byPair[a << 7 | b];
+            if (candidates != null) {
+                for (int k : candidates) {
+                    if ((found & groupOf[k]) != groupOf[k] && text.startsWith(words[k], i)) {
+                        found |= groupOf[k];
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,262 @@
+package faultline.importer;
+
+import faultline.model.EventStore;
+import faultline.model.Level;
+import faultline.model.SourceFormat;
+import faultline.model.TaskSet;
+import faultline.model.TimeText;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import static faultline.importer.Fixtures.load;
+import static faultline.importer.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The general text reader on lines written here in the layouts of common system and service logs
+ * (the values are made up): each line's time of day with the digits it had, its date, its level
+ * and its message (which may keep the logger before it). Files are dated 2024-06-30 by their modification time, so that a
+ * line without a year shows which year it was given.
+ */
+class GeneralLayoutsTest {
+    @TempDir
+    Path dir;
+
+    /** One expected line: 1-based line, full time as shown (date and time with its digits), level, message start. */
+    record Line(int line, String time, Level level, String message) {
+    }
+
+    static Line l(int line, String time, Level level, String message) {
+        return new Line(line, time, level, message);
+    }
+
+    static Arguments family(String name, String text, Line... lines) {
+        return Arguments.of(name, text, lines);
+    }
+
+    static Stream<Arguments> families() {
+        return Stream.of(
+                family("android.log", """
+                        06-12 08:01:02.113  4121  4180 D DisplayPolicy: focus moved to window 7
+                        06-12 08:01:02.250  4121  4180 W Choreographer: skipped 31 frames
+                        06-12 08:01:03.007  4121  4233 E CameraService: open failed for device 1
+                        """,
+                        l(1, "2024-06-12 08:01:02.113", Level.DEBUG, "focus moved"),
+                        l(2, "2024-06-12 08:01:02.250", Level.WARNING, "skipped 31"),
+                        l(3, "2024-06-12 08:01:03.007", Level.ERROR, "open failed")),
+                family("apache_error.log", """
+                        [Mon Jun 03 11:20:05 2019] [notice] child pid 4410 exit signal Segmentation fault (11)
+                        [Mon Jun 03 11:20:07 2019] [error] [client 10.1.2.3] File does not exist: /srv/www/favicon.ico
+                        """,
+                        l(1, "2019-06-03 11:20:05", Level.INFO, "child pid"),
+                        l(2, "2019-06-03 11:20:07", Level.ERROR, "File does not exist")),
+                family("bgl.log", """
+                        - 1243512301 2009.05.28 R11-M0-N3-C:J04-U01 2009-05-28-12.05.01.204411 R11-M0-N3-C:J04-U01 RAS KERNEL INFO ddr error corrected on rank 2
+                        KERNDTLB 1243512444 2009.05.28 R11-M0-N3-C:J04-U01 2009-05-28-12.07.24.870002 R11-M0-N3-C:J04-U01 RAS KERNEL FATAL data TLB error interrupt
+                        """,
+                        l(1, "2009-05-28 12:05:01.204411", Level.INFO, "ddr error corrected"),
+                        l(2, "2009-05-28 12:07:24.870002", Level.CRITICAL, "data TLB")),
+                family("hadoop.log", """
+                        2018-02-11 07:15:33,402 INFO [main] org.example.mr.JobRunner: Submitted job_1518330000000_0042
+                        2018-02-11 07:15:35,911 WARN [ContainerLauncher #2] org.example.mr.Launcher: container 17 slow to start
+                        2018-02-11 07:15:40,001 ERROR [RMCommunicator] org.example.mr.Allocator: lost connection to scheduler
+                        """,
+                        l(1, "2018-02-11 07:15:33.402", Level.INFO, "Submitted job"),
+                        l(2, "2018-02-11 07:15:35.911", Level.WARNING, "container 17"),
+                        l(3, "2018-02-11 07:15:40.001", Level.ERROR, "lost connection")),
+                family("hdfs.log", """
+                        110304 091502 731 INFO dfs.DataNode$Receiver: Receiving block blk_9001 src: /10.0.0.8:5100
+                        110304 091509 731 WARN dfs.DataNode$Receiver: slow write of block blk_9001
+                        """,
+                        l(1, "2011-03-04 09:15:02", Level.INFO, "Receiving block"),
+                        l(2, "2011-03-04 09:15:09", Level.WARNING, "slow write")),
+                family("healthapp.log", """
+                        20190415-06:30:01:125|Step_Counter|4410221|onSensorChanged steps=2211
+                        20190415-06:30:01:337|Step_Counter|4410221|flush totals 2212
+                        """,
+                        l(1, "2019-04-15 06:30:01.125", Level.INFO, "Step_Counter"),
+                        l(2, "2019-04-15 06:30:01.337", Level.INFO, "Step_Counter")),
+                family("hpc.log", """
+                        88101 node-17 unix.hw state_change.available 1146027721 1 Component State Change: fan 3 is available
+                        88102 node-29 action error 1146027780 1 halt (command 4410) Error: node not responding
+                        """,
+                        l(1, "2006-04-26 05:02:01", Level.INFO, "1 Component"),
+                        l(2, "2006-04-26 05:03:00", Level.ERROR, "node not responding")),
+                family("syslog.log", """
+                        Feb  3 04:05:06 box7 cron[2210]: (root) CMD (run-backup --quiet)
+                        Feb  3 04:05:09 box7 kernel: usb 2-1: new high-speed USB device number 4
+                        Feb 13 23:59:58 box7 sshd(pam_unix)[3120]: session opened for user ops
+                        """,
+                        l(1, "2024-02-03 04:05:06", Level.INFO, "(root) CMD"),
+                        l(2, "2024-02-03 04:05:09", Level.INFO, "usb 2-1"),
+                        l(3, "2024-02-13 23:59:58", Level.INFO, "session opened")),
+                family("mac.log", """
+                        Jun 21 18:44:02 studio-ab12 kernel[0]: Sandbox: mdworker(612) deny file-read-data /private/tmp
+                        Jun 21 18:44:09 studio-ab12 com.example.agent[3301]: heartbeat late by 2.1 s
+                        """,
+                        l(1, "2024-06-21 18:44:02", Level.INFO, "Sandbox: mdworker"),
+                        l(2, "2024-06-21 18:44:09", Level.INFO, "heartbeat late")),
+                family("openssh.log", """
+                        Nov 30 21:10:11 gate2 sshd[7712]: Failed password for invalid user ops from 10.9.8.7 port 50122 ssh2
+                        Nov 30 21:10:14 gate2 sshd[7712]: Connection closed by 10.9.8.7 port 50122 [preauth]
+                        """,
+                        l(1, "2023-11-30 21:10:11", Level.INFO, "Failed password"),
+                        l(2, "2023-11-30 21:10:14", Level.INFO, "Connection closed")),
+                family("openstack.log", """
+                        api.log.3.2019-08-01_10:00:00 2019-08-01 10:02:03.417 6611 INFO compute.api [req-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d - - -] listing servers
+                        api.log.3.2019-08-01_10:00:00 2019-08-01 10:02:04.018 6611 ERROR compute.api [req-1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d - - -] quota exceeded
+                        api.log.3.2019-08-01_10:00:00 2019-08-01 10:02:05.220 6611 INFO compute.api [req-2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d - - -] listing flavors
+                        """,
+                        l(1, "2019-08-01 10:02:03.417", Level.INFO, "compute.api"),
+                        l(2, "2019-08-01 10:02:04.018", Level.ERROR, "compute.api")),
+                family("proxifier.log", """
+                        [07.14 09:12:44] browser.exe - edge.example.net:443 open through proxy gw.example.net:8080 HTTPS
+                        [07.14 09:12:51] browser.exe - edge.example.net:443 close, 512 bytes sent, 9001 bytes received
+                        """,
+                        l(1, "2023-07-14 09:12:44", Level.INFO, "browser.exe"),
+                        l(2, "2023-07-14 09:12:51", Level.INFO, "browser.exe")),
+                family("spark.log", """
+                        19/10/21 13:40:02 INFO storage.BlockManager: Registering block manager on host-4:40212
+                        19/10/21 13:40:09 ERROR executor.Executor: Exception in task 3.0 in stage 2.0 (TID 41)
+                        """,
+                        l(1, "2019-10-21 13:40:02", Level.INFO, "Registering block"),
+                        l(2, "2019-10-21 13:40:09", Level.ERROR, "Exception in task")),
+                family("thunderbird.log", """
+                        - 1167641130 2007.01.01 cn142 Jan 1 00:45:30 cn142/cn142 ntpd[4419]: synchronized to 10.0.3.1, stratum 2
+                        - 1167641190 2007.01.01 cn143 Jan 1 00:46:30 cn143/cn143 kernel: eth1: link up
+                        """,
+                        l(1, "2007-01-01 00:45:30", Level.INFO, "synchronized to"),
+                        l(2, "2007-01-01 00:46:30", Level.INFO, "eth1: link up")),
+                family("cbs.log", """
+                        2017-04-02 18:20:11, Info                  CBS    Session: 30581_112 initialized by client WindowsUpdateAgent.
+                        2017-04-02 18:20:14, Error                 CSI    00000042 (F) STATUS_OBJECT_NAME_NOT_FOUND #1290 [gle=0xd0000034]
+                        """,
+                        l(1, "2017-04-02 18:20:11", Level.INFO, "CBS    Session"),
+                        l(2, "2017-04-02 18:20:14", Level.ERROR, "CSI")),
+                family("zookeeper.log", """
+                        2016-01-12 03:04:05,678 - INFO  [main:QuorumPeerConfig@101] - Reading configuration from: /etc/zk/zoo.cfg
+                        2016-01-12 03:04:09,001 - WARN  [RecvWorker:2:QuorumCnxManager$RecvWorker@780] - Connection broken for id 2
+                        """,
+                        l(1, "2016-01-12 03:04:05.678", Level.INFO, "Reading configuration"),
+                        l(2, "2016-01-12 03:04:09.001", Level.WARNING, "Connection broken")),
+                family("python_logging.log", """
+                        2025-03-02 10:11:12,345 - worker.gpu - INFO - model loaded in 4.2 s
+                        2025-03-02 10:11:13,001 - worker.gpu - ERROR - generation failed
+                        """,
+                        l(1, "2025-03-02 10:11:12.345", Level.INFO, "model loaded"),
+                        l(2, "2025-03-02 10:11:13.001", Level.ERROR, "generation failed")),
+                family("python_bar.log", """
+                        2025-03-02 10:11:12 | WARNING | uploader | retrying upload 2
+                        2025-03-02 10:11:14 | INFO | uploader | upload done
+                        """,
+                        l(1, "2025-03-02 10:11:12", Level.WARNING, "uploader | retrying"),
+                        l(2, "2025-03-02 10:11:14", Level.INFO, "uploader | upload done")),
+                family("tgi.log", """
+                        2025-05-06T07:08:09.123456Z  INFO text_generation_launcher: Args { model_id: "m" }
+                        2025-05-06T07:08:11.654321Z ERROR shard-manager: text_generation_launcher: Shard failed to start rank=1
+                        """,
+                        l(1, "2025-05-06 07:08:09.123456", Level.INFO, "Args {"),
+                        l(2, "2025-05-06 07:08:11.654321", Level.ERROR, "text_generation_launcher: Shard failed")),
+                family("vllm.log", """
+                        INFO 05-06 07:08:09 [api_server.py:1040] vLLM API server version 0.9.1
+                        WARNING 05-06 07:08:10 [config.py:512] max_model_len is greater than the derived length
+                        """,
+                        l(1, "2024-05-06 07:08:09", Level.INFO, "vLLM API server"),
+                        l(2, "2024-05-06 07:08:10", Level.WARNING, "max_model_len")),
+                family("webui.log", """
+                        07:08:09-123456 INFO     Loading pipeline: sdxl
+                        07:08:11-000042 ERROR    pipeline load failed
+                        """,
+                        l(1, "2024-06-30 07:08:09.123456", Level.INFO, "Loading pipeline"),
+                        l(2, "2024-06-30 07:08:11.000042", Level.ERROR, "pipeline load failed")),
+                family("deepspeed.log", """
+                        [2025-01-02 03:04:05,678] [INFO] [engine.py:1122:step] step=100 loss=2.31
+                        [2025-01-02 03:04:06,001] [WARNING] [stage3.py:88:fetch] prefetch miss
+                        """,
+                        l(1, "2025-01-02 03:04:05.678", Level.INFO, "step=100"),
+                        l(2, "2025-01-02 03:04:06.001", Level.WARNING, "prefetch miss")),
+                family("epoch_ms.log", """
+                        1717230000123 INFO job queue drained
+                        1717230001456 ERROR job 7 crashed
+                        """,
+                        l(1, "2024-06-01 08:20:00.123", Level.INFO, "job queue"),
+                        l(2, "2024-06-01 08:20:01.456", Level.ERROR, "job 7 crashed")),
+                family("journald_python.log", """
+                        Mar 02 10:11:12 gpu-host python[812]: 2025-03-02 10:11:12,500 - svc - INFO - ready
+                        Mar 02 10:11:13 gpu-host python[812]: 2025-03-02 10:11:13,250 - svc - ERROR - lost device
+                        """,
+                        l(1, "2025-03-02 10:11:12.500", Level.INFO, "ready"),
+                        l(2, "2025-03-02 10:11:13.250", Level.ERROR, "lost device")),
+                family("bracketed_level_first.log", """
+                        [ERROR] 2025-03-02T10:11:12.250Z UPLOAD: upload failed
+                        [INFO] 2025-03-02T10:11:13.500Z uploader: retry scheduled
+                        """,
+                        l(1, "2025-03-02 10:11:12.250", Level.ERROR, "UPLOAD: upload failed"),
+                        l(2, "2025-03-02 10:11:13.500", Level.INFO, "retry scheduled"))
+        );
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void readsTimeLevelAndMessageOfEveryLine(String name, String text, Line[] lines) throws Exception {
+        Path f = write(dir, name, text);
+        // Modified on 2024-06-30: lines without a year are of 2024, or 2023 for a month-day after June 30.
+        Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2024-06-30T12:00:00Z")));
+        TaskSet set = load(f);
+        var r = set.report().files().get(0);
+        assertNull(r.fatal());
+        assertEquals(SourceFormat.TEXT_LOG, r.format(), name);
+        assertEquals(0, r.unparsed(), name + ": " + r.problems());
+        EventStore s = set.store();
+        for (Line want : lines) {
+            int row = rowOfLine(set, want.line());
+            assertEquals(want.time(), TimeText.full(s.nanos(row), s.precision(row)), name + " line " + want.line());
+            assertEquals(want.level(), s.level(row), name + " line " + want.line());
+            assertTrue(s.message(row).contains(want.message()), name + " line " + want.line() + ": " + s.message(row));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void yearsNoLogMeansAreNotTimesAndNeverWrapBefore1970() throws Exception {
+        for (SourceFormat f : new SourceFormat[]{SourceFormat.TEXT_LOG, SourceFormat.SYSTEM_LOGS_TEXT}) {
+            Path p = write(dir, "far-" + f.id() + ".log", """
+                    2025-03-02T10:11:12.000000 [INFO] before
+                    9999-12-31T23:59:59.000000 [INFO] far future
+                    1600-01-01T00:00:00.000000 [INFO] far past
+                    2025-03-02T10:11:13.000000 [INFO] after
+                    """);
+            TaskSet set = Fixtures.load(ImportOptions.defaults().set(p, new ImportOptions.SourceOptions(f, java.time.ZoneOffset.UTC, 0, null)), p);
+            EventStore s = set.store();
+            for (int i = 0; i < s.size(); i++) {
+                String t = TimeText.full(s.nanos(i), s.precision(i));
+                assertTrue(t.startsWith("2025-03-02"), f.id() + ": " + s.message(i) + " at " + t);
+            }
+            if (f.equals(SourceFormat.TEXT_LOG)) {
+                assertEquals(2, set.report().files().get(0).unparsed(), "the two lines are reported as not understood");
+            } else {
+                assertTrue(s.estimated(Fixtures.row(set, "far future")) && s.estimated(Fixtures.row(set, "far past")),
+                        "the rows keep their place with a time estimated from their neighbours");
+            }
+        }
+    }
+
+    static int rowOfLine(TaskSet set, int line) {
+        EventStore s = set.store();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.line(i) == line) {
+                return i;
+            }
+        }
+        throw new AssertionError("no event on line " + line);
+    }
+}

@@ -1,0 +1,205 @@
+package faultline.importer;
+
+import faultline.analysis.Analyzer;
+import faultline.model.Crash;
+import faultline.model.Level;
+import faultline.model.ParseReport;
+import faultline.model.SourceFormat;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import faultline.model.TaskStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static faultline.importer.Fixtures.load;
+import static faultline.importer.Fixtures.report;
+import static faultline.importer.Fixtures.row;
+import static faultline.importer.Fixtures.task;
+import static faultline.importer.Fixtures.time;
+import static faultline.importer.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * JSON logs of the schemas operators have — hosting platforms, docker's json-file, structlog, pino
+ * and bunyan, printed tasks rows with a script's text around them — read by field name.
+ */
+class JsonSchemasTest {
+    @TempDir
+    Path dir;
+
+    static final String JOB = "4f1c2d3e-aaaa-4bbb-8ccc-111122223333";
+    static final String SEG = "9e8d7c6b-1111-4222-8333-abcdefabcdef";
+    static final String ORCH = "0a0b0c0d-2222-4333-8444-555566667777";
+
+    @Test
+    void aHostingPlatformsRecordKeepsTheApplicationsClockAndLevel() throws Exception {
+        Path f = write(dir, "platform.json", """
+                {"timestamp":"2025-03-02T10:11:14.901234Z","severity":"info","message":"render job claimed","attributes":{"asctime":"2025-03-02 10:11:12,345","levelname":"INFO","name":"render.worker","job_id":"%1$s"}}
+                {"timestamp":"2025-03-02T10:11:15.100000Z","severity":"info","message":"render job failed","attributes":{"asctime":"2025-03-02 10:11:12,871","levelname":"ERROR","name":"render.worker","job_id":"%1$s","exc_info":"Traceback (most recent call last):\\n  File \\"/srv/render/job.py\\", line 88, in run\\n    frames = decode(path)\\n  File \\"/srv/render/codec.py\\", line 21, in decode\\n    raise ValueError(f\\"no frames in {path}\\")\\nValueError: no frames in clip.mp4"}}
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        assertEquals(SourceFormat.SYSTEM_LOGS_JSON, report(set, 0).format());
+        int claimed = row(set, "render job claimed");
+        assertEquals("2025-03-02 10:11:12.345", time(set, claimed), "asctime, not the platform's ingestion time");
+        assertEquals(3, set.store().precision(claimed));
+        assertTrue(set.store().raw(claimed).contains("2025-03-02T10:11:14.901234Z"), "the ingestion time stays in the raw record");
+        int failed = row(set, "render job failed");
+        assertEquals(Level.ERROR, set.store().level(failed), "the application's levelname over the platform's severity");
+        Task job = task(set, JOB);
+        assertEquals(2, job.eventCount());
+        Crash c = new Analyzer(set).analyse(job).crash();
+        assertNotNull(c, "an error with a traceback is a failure");
+        assertEquals("ValueError", c.exceptionType());
+        assertEquals("no frames in clip.mp4", c.message());
+        assertEquals("decode (codec.py:21)", c.site().text());
+    }
+
+    @Test
+    void dockerJsonFileLinesTakeTheTimeInsideTheLogAndJoinATraceback() throws Exception {
+        Path f = write(dir, "container-json.log", """
+                {"log":"2025-03-02 10:11:12,345 INFO worker: claimed job %1$s\\n","stream":"stdout","time":"2025-03-02T10:11:12.346789012Z"}
+                {"log":"2025-03-02 10:11:13,002 ERROR worker: job %1$s crashed\\n","stream":"stderr","time":"2025-03-02T10:11:13.003100000Z"}
+                {"log":"Traceback (most recent call last):\\n","stream":"stderr","time":"2025-03-02T10:11:13.003200000Z"}
+                {"log":"  File \\"/srv/app/render.py\\", line 40, in render\\n","stream":"stderr","time":"2025-03-02T10:11:13.003300000Z"}
+                {"log":"    raise RuntimeError(\\"CUDA error: an illegal memory access was encountered\\")\\n","stream":"stderr","time":"2025-03-02T10:11:13.003400000Z"}
+                {"log":"RuntimeError: CUDA error: an illegal memory access was encountered\\n","stream":"stderr","time":"2025-03-02T10:11:13.003500000Z"}
+                {"log":"2025-03-02 10:11:14,500 INFO worker: waiting for work\\n","stream":"stdout","time":"2025-03-02T10:11:14.501000000Z"}
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        int claimed = row(set, "claimed job");
+        assertEquals("2025-03-02 10:11:12.345", time(set, claimed), "the application's clock, not docker's");
+        assertEquals("worker: claimed job " + JOB, set.store().message(claimed), "the time and level are not part of the message");
+        assertEquals(Level.INFO, set.store().level(claimed));
+        assertTrue(set.store().raw(claimed).contains("\"time\":\"2025-03-02T10:11:12.346789012Z\""), "docker's clock is kept in the raw line");
+        int tb = row(set, "Traceback (most recent call last)");
+        String text = set.store().message(tb);
+        assertTrue(text.startsWith("worker: job " + JOB + " crashed\nTraceback") && text.contains("File \"/srv/app/render.py\", line 40")
+                && text.endsWith("illegal memory access was encountered"), "the traceback is one event with the error it was logged with: " + text);
+        assertEquals(3, set.store().size(), "seven records: the traceback's four lines joined the error line before them");
+        assertEquals(2, set.store().line(tb), "the event starts at the error record");
+        assertEquals("2025-03-02 10:11:13.002", time(set, tb), "the traceback's records carry only docker's clock: the error's time stands");
+        Crash c = new Analyzer(set).analyse(task(set, JOB)).crash();
+        assertEquals("RuntimeError", c.exceptionType());
+        assertEquals("render (render.py:40)", c.site().text());
+    }
+
+    @Test
+    void structlogRecordsWithAnExceptionField() throws Exception {
+        Path f = write(dir, "structlog.jsonl", """
+                {"event": "job started", "level": "info", "timestamp": "2025-03-02T10:11:12.345678Z", "logger": "jobs", "job_id": "%1$s"}
+                {"event": "job failed", "level": "error", "timestamp": "2025-03-02T10:11:12.9Z", "logger": "jobs", "job_id": "%1$s", "exception": "Traceback (most recent call last):\\n  File \\"/app/jobs/run.py\\", line 12, in step\\n    cache[key]\\nKeyError: 'clip-17'"}
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        assertEquals(6, set.store().precision(row(set, "job started")));
+        assertEquals(1, set.store().precision(row(set, "job failed")), "the digits written, no more");
+        Crash c = new Analyzer(set).analyse(task(set, JOB)).crash();
+        assertEquals("KeyError", c.exceptionType());
+        assertEquals("step (run.py:12)", c.site().text());
+    }
+
+    @Test
+    void pinoAndBunyanNumbersForTimeAndLevel() throws Exception {
+        Path f = write(dir, "pino.log", """
+                {"level":30,"time":1740910272345,"pid":12,"hostname":"gpu-7","reqId":"req-81","msg":"request received"}
+                {"level":50,"time":1740910272999,"pid":12,"hostname":"gpu-7","reqId":"req-81","msg":"request failed","err":{"type":"TypeError","message":"cannot read properties of undefined","stack":"TypeError: cannot read properties of undefined\\n    at handler (/srv/api/routes.js:14:9)"}}
+                {"name":"api","hostname":"web-2","pid":3,"level":40,"msg":"slow request","time":"2025-03-02T10:11:13.5Z","v":0}
+                {"level":"info","ts":1740910274.123456,"msg":"epoch seconds with micros"}
+                {"level":"debug","ts":1740910275123456789,"msg":"epoch nanoseconds"}
+                """);
+        TaskSet set = load(f);
+        int received = row(set, "request received");
+        assertEquals("2025-03-02 10:11:12.345", time(set, received), "epoch milliseconds");
+        assertEquals(Level.INFO, set.store().level(received));
+        assertEquals(Level.ERROR, set.store().level(row(set, "request failed")));
+        assertEquals(Level.WARNING, set.store().level(row(set, "slow request")));
+        assertEquals("2025-03-02 10:11:14.123456", time(set, row(set, "epoch seconds with micros")));
+        assertEquals("2025-03-02 10:11:15.123456789", time(set, row(set, "epoch nanoseconds")));
+        Task req = task(set, "req-81");
+        assertEquals(2, req.eventCount(), "a request id names the unit of work");
+        Crash c = new Analyzer(set).analyse(req).crash();
+        assertEquals("TypeError", c.exceptionType());
+    }
+
+    @Test
+    void printedTasksRowsWithAStatusLineBeforeAndASummaryAfter() throws Exception {
+        Path f = write(dir, "failed_tasks.txt", """
+                Found 2 failed tasks:
+                [
+                  {
+                    "id": "%1$s",
+                    "task_type": "travel_segment",
+                    "status": "Failed",
+                    "created_at": "2025-03-02T10:00:01.25+00:00",
+                    "generation_started_at": "2025-03-02T10:00:09.500001+00:00",
+                    "generation_processed_at": null,
+                    "updated_at": "2025-03-02T10:02:44.9+00:00",
+                    "error_message": "ValueError: guidance_scale must be a number, got None",
+                    "worker_id": "gpu-20250302_095500-1a2b3c4d",
+                    "dependant_on": null,
+                    "params": {"orchestrator_task_id_ref": "%2$s", "guidance_scale": null}
+                  },
+                  {
+                    "id": "%2$s",
+                    "task_type": "travel_orchestrator",
+                    "status": "Failed",
+                    "created_at": "2025-03-02T09:59:58+00:00",
+                    "updated_at": "2025-03-02T10:02:45.012+00:00",
+                    "error_message": "Cascaded failed from related task %1$s",
+                    "worker_id": null
+                  }
+                ]
+                Done.
+                """.formatted(SEG, ORCH));
+        TaskSet set = load(f);
+        ParseReport.FileReport r = report(set, 0);
+        assertEquals(SourceFormat.SYSTEM_LOGS_JSON, r.format());
+        assertNull(r.fatal());
+        assertEquals(2, r.unparsed(), "the status line and the summary");
+        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 1 && p.reason().contains("text outside the JSON data")), r.problems().toString());
+        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 26 && p.excerpt().equals("Done.")), r.problems().toString());
+        Task seg = task(set, SEG);
+        assertEquals(TaskStatus.FAILED, seg.status());
+        assertEquals("travel_segment", seg.type());
+        assertEquals("gpu-20250302_095500-1a2b3c4d", seg.workerId());
+        assertEquals(ORCH, seg.parentId());
+        assertEquals("ValueError: guidance_scale must be a number, got None", seg.errorMessage());
+        assertEquals(2, seg.created().precision());
+        assertEquals("2025-03-02 10:00:09.500001", faultline.model.TimeText.full(seg.started().nanos(), seg.started().precision()));
+        assertEquals("2025-03-02 10:02:44.9", faultline.model.TimeText.full(seg.ended().nanos(), seg.ended().precision()));
+        assertEquals(3, seg.eventCount(), "created, started, failed: the row has lines to show");
+        assertEquals(3, set.store().line(seg.events()[0]), "each event leads back to its record");
+        Crash c = new Analyzer(set).analyse(seg).crash();
+        assertEquals("ValueError", c.exceptionType());
+        assertEquals("guidance_scale must be a number, got None", c.message());
+        assertEquals(TaskStatus.FAILED, task(set, ORCH).status());
+        assertEquals(0, set.store().precision(task(set, ORCH).events()[0]));
+    }
+
+    @Test
+    void aCommentHeaderAndAStrayLineAmongJsonLinesAreToldNotFatal() throws Exception {
+        Path f = write(dir, "export.jsonl", """
+                # export of worker-3, 2025-03-02
+                {"ts": "2025-03-02T10:11:12.100Z", "lvl": "INFO", "msg": "first"}
+                this line is not JSON
+                {"ts": "2025-03-02T10:11:12.200Z", "lvl": "WARN", "msg": "second"}
+                {"ts": "2025-03-02T10:11:12.300Z", "lvl": "E", "msg": "third"}
+                {"ts": "2025-03-02T10:11:12.4Z", "msg": "cut
+                """);
+        TaskSet set = load(f);
+        ParseReport.FileReport r = report(set, 0);
+        assertEquals(SourceFormat.SYSTEM_LOGS_JSON, r.format());
+        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 1 && p.reason().contains("comment")), r.problems().toString());
+        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 3 && p.reason().contains("text outside")), r.problems().toString());
+        assertEquals(Level.WARNING, set.store().level(row(set, "second")));
+        assertEquals(Level.ERROR, set.store().level(row(set, "third")));
+        assertEquals(4, set.store().line(row(set, "second")));
+        assertTrue(set.store().estimated(row(set, "this line is not JSON")), "text is shown in file order, untimed");
+        assertNotNull(r.incomplete(), "the last record is cut: " + r.problems());
+        assertEquals(6, r.lines());
+    }
+}

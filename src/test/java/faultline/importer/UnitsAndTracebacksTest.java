@@ -1,0 +1,249 @@
+package faultline.importer;
+
+import faultline.model.EventStore;
+import faultline.model.Level;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import faultline.model.TaskStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static faultline.importer.Fixtures.load;
+import static faultline.importer.Fixtures.row;
+import static faultline.importer.Fixtures.task;
+import static faultline.importer.Fixtures.time;
+import static faultline.importer.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Units of work of task queues, inference servers and web UIs, found by their ids and lifecycle
+ * words; lines without an id belong to the unit their worker last claimed; a traceback is one
+ * error event with all its lines. Lines written here, values made up.
+ */
+class UnitsAndTracebacksTest {
+    @TempDir
+    Path dir;
+
+    static Set<String> ids(TaskSet set) {
+        return set.tasks().stream().map(Task::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void celeryTasksTakeTheirWorkersLinesAndEndWithTheirStatus() throws Exception {
+        TaskSet set = load(write(dir, "celery.log", """
+                [2025-04-01 09:00:00,100: INFO/MainProcess] Task media.encode[11111111-aaaa-4bbb-8ccc-000000000001] received
+                [2025-04-01 09:00:00,200: INFO/ForkPoolWorker-2] media.encode[11111111-aaaa-4bbb-8ccc-000000000001]: opening input
+                [2025-04-01 09:00:00,300: INFO/MainProcess] Task media.encode[11111111-aaaa-4bbb-8ccc-000000000002] received
+                [2025-04-01 09:00:01,000: ERROR/ForkPoolWorker-2] Task media.encode[11111111-aaaa-4bbb-8ccc-000000000001] raised unexpected: KeyError('fps')
+                Traceback (most recent call last):
+                  File "/app/tasks.py", line 40, in encode
+                    fps = meta["fps"]
+                          ~~~~^^^^^^^
+                KeyError: 'fps'
+                [2025-04-01 09:00:02,000: INFO/ForkPoolWorker-3] Task media.encode[11111111-aaaa-4bbb-8ccc-000000000002] succeeded in 1.7s: None
+                """));
+        assertEquals(Set.of("11111111-aaaa-4bbb-8ccc-000000000001", "11111111-aaaa-4bbb-8ccc-000000000002"), ids(set));
+        Task failed = task(set, "11111111-aaaa-4bbb-8ccc-000000000001");
+        assertEquals(TaskStatus.FAILED, failed.status());
+        assertEquals(TaskStatus.COMPLETE, task(set, "11111111-aaaa-4bbb-8ccc-000000000002").status());
+        int raised = row(set, "raised unexpected");
+        String text = set.store().message(raised);
+        assertTrue(text.contains("Traceback (most recent call last):") && text.endsWith("KeyError: 'fps'"), text);
+        assertTrue(text.contains("~~~~^^^^^^^"), "the 3.11 marker line is part of the traceback");
+        assertEquals(Level.ERROR, set.store().level(raised));
+        assertEquals(failed.index(), set.store().task(raised));
+        assertEquals(5, set.store().size(), "the traceback's lines are no events of their own");
+    }
+
+    @Test
+    void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
+        TaskSet set = load(write(dir, "rq_20250401.log", """
+                09:00:00 Worker rq:worker:w1 started, version 1.16.1
+                09:00:01 default: thumbs.make(42) (22222222-bbbb-4ccc-8ddd-000000000001)
+                09:00:02 resizing 42 images
+                09:00:03 default: Job OK (22222222-bbbb-4ccc-8ddd-000000000001)
+                09:00:04 Result is kept for 500 seconds
+                """));
+        Task job = task(set, "22222222-bbbb-4ccc-8ddd-000000000001");
+        assertEquals("job", job.type());
+        assertEquals(TaskStatus.COMPLETE, job.status());
+        assertEquals(job.index(), set.store().task(row(set, "resizing 42 images")));
+        assertEquals(-1, set.store().task(row(set, "Result is kept")));
+        assertEquals("2025-04-01 09:00:02", time(set, row(set, "resizing 42 images")), "the date comes from the file name");
+    }
+
+    @Test
+    void vllmRequestsAndAWorkerProcessTraceback() throws Exception {
+        TaskSet set = load(write(dir, "vllm.log", """
+                INFO 04-01 09:00:00 [api_server.py:900] Started server process [77]
+                INFO 04-01 09:00:01 [logger.py:43] Received request cmpl-5d1e2f7a9b3c4d: prompt: 'a red error bird', params: SamplingParams(n=1)
+                INFO 04-01 09:00:02 [engine.py:310] Added request cmpl-5d1e2f7a9b3c4d.
+                (VllmWorker rank=0 pid=81) ERROR 04-01 09:00:03 [multiproc_executor.py:470] WorkerProc hit an exception.
+                (VllmWorker rank=0 pid=81) Traceback (most recent call last):
+                (VllmWorker rank=0 pid=81)   File "/opt/vllm/v1/executor.py", line 465, in worker_busy_loop
+                (VllmWorker rank=0 pid=81)     output = func(*args, **kwargs)
+                (VllmWorker rank=0 pid=81) torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 1.50 GiB.
+                INFO 04-01 09:00:04 [engine.py:330] Aborted request cmpl-5d1e2f7a9b3c4d.
+                """));
+        Task request = task(set, "cmpl-5d1e2f7a9b3c4d");
+        assertEquals("request", request.type());
+        assertEquals(TaskStatus.CANCELLED, request.status());
+        int tb = row(set, "WorkerProc hit an exception");
+        String text = set.store().message(tb);
+        assertFalse(text.contains("(VllmWorker"), "the per-line prefix is stripped from the message: " + text);
+        assertTrue(text.endsWith("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 1.50 GiB."), text);
+        assertTrue(set.store().raw(tb).contains("(VllmWorker rank=0 pid=81)   File"), "the raw text stays as written");
+    }
+
+    @Test
+    void comfyUiConsoleWithoutIdsOrTimes() throws Exception {
+        TaskSet set = load(write(dir, "comfyui.txt", """
+                Starting server
+                got prompt
+                100%|██████████| 20/20 [00:04<00:00,  4.45it/s]
+                Prompt executed in 5.12 seconds
+                got prompt
+                !!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (77x768 and 1024x320)
+                Traceback (most recent call last):
+                  File "/srv/ComfyUI/execution.py", line 152, in map_node_over_list
+                    process_inputs(input_dict, i)
+                RuntimeError: mat1 and mat2 shapes cannot be multiplied (77x768 and 1024x320)
+
+                Prompt executed in 0.41 seconds
+                Starting server
+                got prompt
+                Prompt executed in 4.80 seconds
+                got prompt
+                Prompt executed in 4.70 seconds
+                got prompt
+                Prompt executed in 4.90 seconds
+                got prompt
+                Prompt executed in 4.60 seconds
+                got prompt
+                Prompt executed in 5.00 seconds
+                got prompt
+                Prompt executed in 4.40 seconds
+                """));
+        assertTrue(set.sources().get(0).untimed());
+        assertTrue(set.tasks().isEmpty(), "prompts without ids are no units, and a traceback the UI outlived is no crash");
+        int tb = row(set, "!!! Exception during processing");
+        assertEquals(Level.ERROR, set.store().level(tb));
+        assertTrue(set.store().message(tb).endsWith("(77x768 and 1024x320)"));
+        assertEquals(-1, set.store().task(row(set, "Prompt executed in 0.41")));
+        EventStore s = set.store();
+        for (int i = 1; i < s.size(); i++) {
+            assertTrue(s.nanos(i) > s.nanos(i - 1), "file order is time order on the line axis");
+        }
+    }
+
+    @Test
+    void torchrunRanksAreUnitsAndTheirPrefixIsStripped() throws Exception {
+        TaskSet set = load(write(dir, "train.log", """
+                [2025-04-01 09:00:00,000] [INFO] [engine.py:99:step] epoch 3 step 400
+                [rank3]: Traceback (most recent call last):
+                [rank3]:   File "/srv/train.py", line 88, in <module>
+                [rank3]:     trainer.fit()
+                [rank3]:   ...<2 lines>...
+                [rank3]: torch.distributed.DistBackendError: NCCL communicator was aborted on rank 3.
+                """));
+        Task rank = task(set, "rank3");
+        assertEquals("rank", rank.type());
+        assertEquals(TaskStatus.FAILED, rank.status());
+        String text = set.store().message(row(set, "Traceback (most recent call last)"));
+        assertFalse(text.contains("[rank3]"), text);
+        assertTrue(text.contains("  ...<2 lines>...") && text.endsWith("aborted on rank 3."), text);
+    }
+
+    @Test
+    void aChainedTracebackAfterALogLineIsThatLinesText() throws Exception {
+        TaskSet set = load(write(dir, "svc.log", """
+                2025-04-01 09:00:00,000 - svc - INFO - claimed task 33333333-cccc-4ddd-8eee-000000000001
+                2025-04-01 09:00:01,000 - svc - ERROR - render failed
+                Traceback (most recent call last):
+                  File "/srv/render.py", line 10, in run
+                    frames = load()
+                FileNotFoundError: clip.mp4
+
+                The above exception was the direct cause of the following exception:
+
+                Traceback (most recent call last):
+                  File "/srv/render.py", line 12, in run
+                    raise RenderError("no input") from e
+                render.RenderError: no input
+                2025-04-01 09:00:02,000 - svc - INFO - waiting for work
+                """));
+        int failed = row(set, "render failed");
+        String text = set.store().message(failed);
+        assertTrue(text.contains("FileNotFoundError: clip.mp4") && text.contains("The above exception was the direct cause")
+                && text.endsWith("render.RenderError: no input"), text);
+        Task t = task(set, "33333333-cccc-4ddd-8eee-000000000001");
+        assertEquals(t.index(), set.store().task(failed), "an id-less line belongs to the task the worker claimed");
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertEquals(3, set.store().size());
+    }
+
+    @Test
+    void aWorkerThatCrashesBeforeClaimingIsAFailedUnitOfItsOwn() throws Exception {
+        TaskSet set = load(write(dir, "gpu-worker-7.log", """
+                2025-04-01 09:00:00,000 INFO booting
+                Traceback (most recent call last):
+                  File "/srv/worker.py", line 2, in <module>
+                    import torch
+                ModuleNotFoundError: No module named 'torch'
+                """));
+        assertEquals(1, set.tasks().size());
+        Task worker = set.tasks().get(0);
+        assertEquals("gpu-worker-7", worker.id());
+        assertEquals("worker", worker.type());
+        assertEquals(TaskStatus.FAILED, worker.status());
+    }
+
+    @Test
+    void idsOfUsersSessionsAndModelsAreNotUnits() throws Exception {
+        TaskSet set = load(write(dir, "api.log", """
+                2025-04-01 09:00:00,000 INFO login user_id=44444444-dddd-4eee-8fff-000000000001
+                2025-04-01 09:00:01,000 INFO session 44444444-dddd-4eee-8fff-000000000002 opened
+                2025-04-01 09:00:02,000 INFO Project ID: 44444444-dddd-4eee-8fff-000000000003
+                2025-04-01 09:00:03,000 INFO trace_id=44444444-dddd-4eee-8fff-000000000004 model hash 44444444-dddd-4eee-8fff-000000000005
+                """));
+        assertTrue(set.tasks().isEmpty(), set.tasks().toString());
+    }
+
+    @Test
+    void aContainerClockOnEveryLineStandsInWhereTheApplicationWroteNone() throws Exception {
+        TaskSet set = load(write(dir, "container.log", """
+                2025-04-01T09:00:00.000000001Z 2025-04-01 09:00:00,250 - app - INFO - ready
+                2025-04-01T09:00:01.000000001Z 2025-04-01 09:00:01,500 - app - ERROR - lost broker
+                2025-04-01T09:00:01.000000002Z Traceback (most recent call last):
+                2025-04-01T09:00:01.000000003Z   File "/app/main.py", line 3, in <module>
+                2025-04-01T09:00:01.000000004Z ConnectionError: broker gone
+                2025-04-01T09:00:05.123456789Z plain print from the app
+                """));
+        assertEquals("2025-04-01 09:00:00.250", time(set, row(set, "ready")), "the application's clock is the event time");
+        String text = set.store().message(row(set, "lost broker"));
+        assertTrue(text.endsWith("\nConnectionError: broker gone") && !text.contains("09:00:01.0000"), text);
+        assertEquals("2025-04-01 09:00:05.123456789", time(set, row(set, "plain print")), "the container's clock where the app wrote none");
+    }
+
+    @Test
+    void systemLogsRowsWithIdsOnlyOnClaimLinesBelongToTheClaimedTask() throws Exception {
+        TaskSet set = load(write(dir, "rows.log", """
+                2026-02-24T14:31:50.100000 [INFO] HEADLESS: [CLAIM] Claimed task 55555555-eeee-4fff-8aaa-000000000001 (type=travel_segment, segment_index=0)
+                2026-02-24T14:31:50.200000 [INFO] GENERATION: LOOP [1/32]: Processing param='prompt'
+                2026-02-24T14:31:50.300000 [INFO] HEADLESS: Finished task (Success: True)
+                2026-02-24T14:31:51.000000 [INFO] HEADLESS: Polling for work
+                """));
+        assertEquals(faultline.model.SourceFormat.SYSTEM_LOGS_TEXT, set.report().files().get(0).format());
+        Task t = task(set, "55555555-eeee-4fff-8aaa-000000000001");
+        assertEquals(t.index(), set.store().task(row(set, "LOOP [1/32]")));
+        assertEquals(t.index(), set.store().task(row(set, "Finished task")));
+        assertEquals(-1, set.store().task(row(set, "Polling for work")));
+        assertEquals(TaskStatus.COMPLETE, t.status());
+    }
+}

@@ -1,0 +1,94 @@
+package faultline.importer.read;
+
+import faultline.importer.ImportMonitor;
+import faultline.importer.Importer;
+import faultline.model.EventStore;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A large text log read in parallel parts is read exactly as in one pass: the same events, times,
+ * levels, messages and units, also for the lines of a unit claimed in a part before theirs.
+ */
+class PartsAgreementTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void partsReadWhatOnePassReads() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        long ms = 0;
+        int job = 0;
+        while (sb.length() < 3_000_000) {
+            String id = String.format("%08x-aaaa-4bbb-8ccc-%012x", job, job);
+            String worker = "w" + (job % 3);
+            sb.append(line(ms++, worker, "INFO", "claimed job " + id));
+            for (int i = 0; i < 300; i++) {
+                sb.append(line(ms++, worker, i % 17 == 0 ? "WARNING" : "INFO", "step " + i + " of job work"));
+            }
+            if (job % 4 == 3) {
+                sb.append(line(ms++, worker, "ERROR", "render crashed"));
+                sb.append("Traceback (most recent call last):\n  File \"/srv/r.py\", line 3, in run\n    go()\nValueError: bad frame\n");
+            } else {
+                sb.append(line(ms++, worker, "INFO", "job " + id + " succeeded in 2.0s"));
+            }
+            job++;
+        }
+        Path f = Files.writeString(dir.resolve("big.log"), sb.toString());
+        long saved = GeneralTextReader.parallelFrom;
+        TaskSet one;
+        TaskSet parts;
+        try {
+            GeneralTextReader.parallelFrom = Long.MAX_VALUE;
+            one = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
+            GeneralTextReader.parallelFrom = 256 * 1024;
+            parts = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
+        } finally {
+            GeneralTextReader.parallelFrom = saved;
+        }
+        EventStore a = one.store();
+        EventStore b = parts.store();
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            String where = "event " + i + " (line " + a.line(i) + ")";
+            assertEquals(a.line(i), b.line(i), where);
+            assertEquals(a.stamp(i), b.stamp(i), where);
+            assertEquals(a.level(i), b.level(i), where);
+            assertEquals(a.message(i), b.message(i), where);
+            assertEquals(id(one, a.task(i)), id(parts, b.task(i)), where);
+        }
+        assertEquals(statuses(one), statuses(parts));
+        assertEquals(one.report().files().get(0).lines(), parts.report().files().get(0).lines());
+        assertEquals(one.report().files().get(0).unparsed(), parts.report().files().get(0).unparsed());
+        assertTrue(one.tasks().size() > 50);
+    }
+
+    private static String line(long ms, String worker, String level, String msg) {
+        long s = ms / 1000;
+        return String.format("2025-04-01 %02d:%02d:%02d,%03d - %s - [Thread-%s] %s - %s%n", 8 + s / 3600 % 12, s / 60 % 60, s % 60, ms % 1000,
+                "svc", worker, level, msg);
+    }
+
+    private static String id(TaskSet set, int task) {
+        return task < 0 ? null : set.tasks().get(task).id();
+    }
+
+    private static Map<String, String> statuses(TaskSet set) {
+        Map<String, String> out = new TreeMap<>();
+        for (Task t : set.tasks()) {
+            out.put(t.id(), t.status().name());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,210 @@
+package faultline.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Stack traces as workers print them, read into exception, message, frames, chain and crash site. */
+class TracebackTest {
+    private static Traceback parse(String... lines) {
+        return Traceback.find(String.join("\n", lines)).orElseThrow(() -> new AssertionError("no traceback found"));
+    }
+
+    @Test
+    void aPlainTracebackGivesTypeMessageFramesAndTheLastOwnFrame() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/srv/render/worker.py\", line 210, in run_job",
+                "    result = pipeline.render(job)",
+                "  File \"/srv/render/pipeline.py\", line 57, in render",
+                "    frames = self._decode(job.frames)",
+                "  File \"/usr/lib/python3.10/json/__init__.py\", line 346, in loads",
+                "    return _default_decoder.decode(s)",
+                "ValueError: frame count must be positive, got -3");
+        assertEquals("ValueError", tb.exceptionType());
+        assertEquals("frame count must be positive, got -3", tb.message());
+        assertEquals(3, tb.failure().frames().size());
+        assertEquals("frames = self._decode(job.frames)", tb.failure().frames().get(1).code());
+        CrashSite site = tb.site();
+        assertEquals("render", site.function());
+        assertEquals("/srv/render/pipeline.py", site.file());
+        assertEquals(57, site.line());
+        assertTrue(site.own(), "the standard library's frame is not the site");
+        assertEquals("render (pipeline.py:57)", site.text());
+    }
+
+    @Test
+    void aChainedTracebackFailsWithTheLastRaisedAndKeepsTheChain() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/app/jobs/fetch.py\", line 12, in fetch",
+                "    return cache[key]",
+                "KeyError: 'clip-17'",
+                "",
+                "During handling of the above exception, another exception occurred:",
+                "",
+                "Traceback (most recent call last):",
+                "  File \"/app/jobs/fetch.py\", line 14, in fetch",
+                "    return download(key)",
+                "  File \"/app/jobs/net.py\", line 40, in download",
+                "    raise ConnectionError(f\"no route to {host}\")",
+                "ConnectionError: no route to store-2",
+                "",
+                "The above exception was the direct cause of the following exception:",
+                "",
+                "Traceback (most recent call last):",
+                "  File \"/app/main.py\", line 5, in <module>",
+                "    run()",
+                "app.errors.JobFailed: fetch of clip-17 failed");
+        assertEquals(3, tb.chain().size());
+        assertEquals(List.of("KeyError", "ConnectionError", "app.errors.JobFailed"),
+                tb.chain().stream().map(Traceback.Raised::type).toList());
+        assertEquals("during handling", tb.chain().get(1).link());
+        assertEquals("direct cause", tb.chain().get(2).link());
+        assertEquals("app.errors.JobFailed", tb.exceptionType());
+        assertEquals("<module> (main.py:5)", tb.site().text());
+    }
+
+    @Test
+    void python311MarkersAndElisionsAreNotSourceLines() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/home/op/gen/run.py\", line 88, in <module>",
+                "    main(",
+                "    ~~~~^",
+                "    ...<3 lines>...",
+                "    )",
+                "  File \"/home/op/gen/run.py\", line 61, in main",
+                "    total = sizes[idx] / scale",
+                "            ~~~~~~~~~~^~~~~~~",
+                "ZeroDivisionError: division by zero");
+        assertEquals("ZeroDivisionError", tb.exceptionType());
+        assertEquals(2, tb.failure().frames().size());
+        assertEquals("main(", tb.failure().frames().get(0).code());
+        assertEquals("total = sizes[idx] / scale", tb.failure().frames().get(1).code());
+        assertEquals("main (run.py:61)", tb.site().text());
+    }
+
+    @Test
+    void rankPrefixesOnEveryLineAreTolerated() {
+        Traceback tb = parse(
+                "[rank3]: Traceback (most recent call last):",
+                "[rank3]:   File \"/work/train/step.py\", line 301, in forward",
+                "[rank3]:     out = self.block(x)",
+                "[rank3]:   File \"/opt/conda/lib/python3.11/site-packages/torch/nn/modules/module.py\", line 1736, in _wrapped_call_impl",
+                "[rank3]:     return self._call_impl(*args, **kwargs)",
+                "[rank3]: torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.50 GiB.");
+        assertEquals("torch.OutOfMemoryError", tb.exceptionType());
+        assertTrue(tb.message().startsWith("CUDA out of memory."), tb.message());
+        assertEquals("forward (step.py:301)", tb.site().text());
+        assertFalse(tb.failure().frames().get(1).own(), "site-packages is not the project's code");
+    }
+
+    @Test
+    void aTimestampedPrefixMatchesOnEveryLineWhateverItsNumbers() {
+        Traceback tb = parse(
+                "2025-03-02 10:11:12,345 ERROR Traceback (most recent call last):",
+                "2025-03-02 10:11:12,346 ERROR   File \"/srv/a.py\", line 9, in go",
+                "2025-03-02 10:11:12,346 ERROR     go_on()",
+                "2025-03-02 10:11:12,347 ERROR RuntimeError: CUDA error: device-side assert triggered");
+        assertEquals("RuntimeError", tb.exceptionType());
+        assertEquals("CUDA error: device-side assert triggered", tb.message());
+        assertEquals("go (a.py:9)", tb.site().text());
+    }
+
+    @Test
+    void aPasteWithoutItsExceptionLineSaysSoAndInventsNone() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/srv/worker/loop.py\", line 77, in poll",
+                "    task = claim_next()",
+                "  File \"/srv/worker/db.py\", line 31, in claim_next",
+                "    return rows[0]",
+                "Stopping heartbeat thread...");
+        assertTrue(tb.endsBeforeExceptionLine());
+        assertEquals("", tb.exceptionType());
+        assertEquals("the traceback ends before its exception line", Traceback.NO_EXCEPTION_LINE);
+        assertEquals("claim_next (db.py:31)", tb.site().text(), "the frames still place the failure");
+    }
+
+    @Test
+    void onlyLibraryFramesFallBackToTheLastFrameAndSaySo() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"<frozen runpy>\", line 198, in _run_module_as_main",
+                "  File \"/usr/local/lib/python3.12/site-packages/uvicorn/main.py\", line 410, in run",
+                "    server.run()",
+                "OSError: [Errno 98] Address already in use");
+        assertEquals("OSError", tb.exceptionType());
+        CrashSite site = tb.site();
+        assertFalse(site.own());
+        assertEquals("run", site.function());
+    }
+
+    @Test
+    void anExceptionWithoutAMessageIsStillAnException() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/srv/loop.py\", line 3, in <module>",
+                "    time.sleep(60)",
+                "KeyboardInterrupt");
+        assertEquals("KeyboardInterrupt", tb.exceptionType());
+        assertEquals("", tb.message());
+    }
+
+    @Test
+    void aJvmTraceFailsWithTheTypeOfItsRootCause() {
+        Traceback tb = parse(
+                "Exception in thread \"main\" java.lang.IllegalStateException: job 42 could not start",
+                "\tat com.example.render.Scheduler.start(Scheduler.java:88)",
+                "\tat com.example.render.Main.main(Main.java:12)",
+                "Caused by: java.io.UncheckedIOException: read failed",
+                "\tat com.example.render.Store.read(Store.java:40)",
+                "\t... 2 more",
+                "Caused by: java.io.FileNotFoundException: /data/job42.json (No such file or directory)",
+                "\tat java.base/java.io.FileInputStream.open0(Native Method)",
+                "\tat java.base/java.io.FileInputStream.open(FileInputStream.java:219)",
+                "\tat com.example.render.Store.open(Store.java:71)",
+                "\t... 3 more");
+        assertEquals(Traceback.Language.JVM, tb.language());
+        assertEquals(3, tb.chain().size());
+        assertEquals("java.io.FileNotFoundException", tb.exceptionType());
+        assertEquals("/data/job42.json (No such file or directory)", tb.message());
+        assertEquals("caused by", tb.failure().link());
+        CrashSite site = tb.site();
+        assertNotNull(site);
+        assertEquals("Store.open", site.function());
+        assertEquals("Store.java", site.file());
+        assertEquals(71, site.line());
+        assertTrue(site.own());
+    }
+
+    @Test
+    void aJvmTraceCutIntoEventsIsNamedByTheRootOfTheWhole() {
+        Traceback top = parse(
+                "com.example.render.pipeline.TranscodeException: ffmpeg exited with 1",
+                "\tat com.example.render.pipeline.Transcoder.run(Transcoder.java:88)");
+        assertEquals("com.example.render.pipeline.TranscodeException", top.exceptionType(), "alone, the part is its own root");
+        Traceback whole = parse(
+                "com.example.render.pipeline.TranscodeException: ffmpeg exited with 1",
+                "\tat com.example.render.pipeline.Transcoder.run(Transcoder.java:88)",
+                "Caused by: java.io.IOException: No space left on device",
+                "\tat java.base/sun.nio.ch.FileDispatcherImpl.write0(Native Method)",
+                "\tat com.example.render.pipeline.OutputSink.write(OutputSink.java:57)",
+                "\t... 4 common frames omitted");
+        assertEquals("java.io.IOException", whole.exceptionType());
+        assertEquals("OutputSink.write (OutputSink.java:57)", whole.site().text());
+        assertEquals("com.example.render.pipeline.TranscodeException", whole.chain().get(0).type(), "the wrapper is kept in the chain");
+    }
+
+    @Test
+    void textWithoutATraceIsNone() {
+        assertTrue(Traceback.find("Task 7 failed after 3.2s: ValueError: bad").isEmpty());
+        assertTrue(Traceback.find("").isEmpty());
+    }
+}
