@@ -1,6 +1,7 @@
 package faultline.cli;
 
 import faultline.importer.ImportFailedException;
+import faultline.workspace.AppInfo;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ public final class Cli {
             "       faultline events FILE… [--format jsonl|csv] [--task ID]   every event: file, line, time, precision, estimated, level, task, message",
             "       faultline tasks FILE… [--format jsonl|csv]                every unit of work: id, status, worker, start, end, exception, site",
             "       faultline fetch --db URL (--task ID…|--worker W|--failed-since 6h) [--since T] [--until T] [--no-cascade] --out FILE.jsonl",
+            "       faultline --version                  the version and license, and the Java and JavaFX it runs on",
             "       report and export also take --db URL with --task/--worker/--failed-since/--since/--until, beside or instead of files");
 
     private Cli() {
@@ -44,7 +46,7 @@ public final class Cli {
                 case "tasks" -> TasksCommand.run(rest, o, e);
                 case "fetch" -> FetchCommand.run(rest, o, e);
                 case "--version" -> {
-                    o.println("faultline 0.1.0");
+                    o.println(versionText());
                     yield 0;
                 }
                 default -> {
@@ -83,6 +85,15 @@ public final class Cli {
         if (Boolean.getBoolean("faultline.debug")) {
             ex.printStackTrace(err);
         }
+    }
+
+    /** {@code faultline --version}: the pom's version first (scripts read that line), then what it runs on. */
+    static String versionText() {
+        AppInfo app = AppInfo.current();
+        return "faultline " + app.version() + "\n"
+                + "license " + app.license() + "\n"
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.vendor") + "), JavaFX " + app.builtWithJavafx();
     }
 
     /** Wrong arguments: told in one line plus the usage, exit code 2. */
