@@ -1,6 +1,8 @@
 package faultline.cli;
 
 import faultline.ui.App;
+import faultline.workspace.AppInfo;
+import faultline.workspace.AppLog;
 import javafx.application.Application;
 
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ public final class Launcher {
                 rest.add(a);
             }
         }
+        AppLog.record("window started: faultline " + AppInfo.current().version() + " on Java " + System.getProperty("java.version")
+                + ", " + rest.size() + (rest.size() == 1 ? " file" : " files") + " given");
         try {
             Application.launch(App.class, rest.toArray(new String[0]));
         } catch (RuntimeException e) {
@@ -44,6 +48,7 @@ public final class Launcher {
                 cause = cause.getCause();
             }
             System.err.println("faultline: the window could not start: " + cause);
+            AppLog.unexpected("the window could not start", e);
             if (Boolean.getBoolean("faultline.debug")) {
                 e.printStackTrace();
             }

@@ -76,6 +76,7 @@ public final class App extends Application {
     }
 
     private static void showUnexpected(Throwable e) {
+        faultline.workspace.AppLog.unexpected("unexpected problem shown in the window", e);
         StringWriter sw = new StringWriter();
         e.printStackTrace(new PrintWriter(sw));
         Alert a = new Alert(Alert.AlertType.ERROR);

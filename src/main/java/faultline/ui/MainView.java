@@ -263,7 +263,7 @@ public final class MainView extends BorderPane {
                 resetShiftsItem(), new SeparatorMenuItem(), followItem, new SeparatorMenuItem(), darkItem);
         Menu edit = new Menu("Edit");
         edit.getItems().addAll(ActionUtils.createMenuItem(copyImage));
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuBar bar = new MenuBar(file, edit, view, faultline.ui.about.AboutDialog.helpMenu(stage));
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -1,0 +1,74 @@
+package faultline.ui.about;
+
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+
+/** Help ▸ About Faultline: the version, license, Java and JavaFX, and the folders Faultline writes to. */
+public final class AboutDialog {
+    static final ButtonType COPY = new ButtonType("Copy Details", ButtonBar.ButtonData.LEFT);
+
+    private AboutDialog() {
+    }
+
+    /** The Help menu of the main window. */
+    public static Menu helpMenu(Stage owner) {
+        MenuItem about = new MenuItem("About Faultline");
+        about.setId("about-item");
+        about.setOnAction(e -> create(owner, AboutFacts.current()).show());
+        Menu help = new Menu("Help");
+        help.getItems().add(about);
+        return help;
+    }
+
+    static Dialog<Void> create(Stage owner, AboutFacts facts) {
+        Dialog<Void> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("About Faultline");
+        d.setHeaderText("Faultline " + facts.version() + "\nA timeline visualizer for task failures of a GPU worker fleet");
+        GridPane grid = new GridPane();
+        grid.setId("about-facts");
+        grid.setHgap(12);
+        grid.setVgap(6);
+        int row = 0;
+        for (AboutFacts.Fact f : facts.facts()) {
+            // Read-only fields, so that a folder can be selected and copied.
+            TextField value = new TextField(f.value());
+            value.setEditable(false);
+            value.setPrefColumnCount(56);
+            value.setAccessibleText(f.label() + ": " + f.value());
+            GridPane.setHgrow(value, Priority.ALWAYS);
+            Label label = new Label(f.label());
+            label.setLabelFor(value);
+            grid.addRow(row++, label, value);
+        }
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(COPY, ButtonType.CLOSE);
+        Node copy = d.getDialogPane().lookupButton(COPY);
+        ((Button) copy).setTooltip(new javafx.scene.control.Tooltip("Put these details on the clipboard, for a bug report"));
+        // Copying keeps the dialog open.
+        copy.addEventFilter(ActionEvent.ACTION, e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(facts.text());
+            Clipboard.getSystemClipboard().setContent(c);
+            e.consume();
+        });
+        if (owner != null && owner.getScene() != null) {
+            // The window's theme, light or dark.
+            d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        return d;
+    }
+}
