@@ -15,10 +15,10 @@ app=$(CDPATH= cd -- "$(dirname -- "$(readlink -f -- "$0")")/.." && pwd)
 share="$root/usr/share"
 bin="$root/usr/bin"
 
-# What Faultline brings, by its path under share/ (the same in the app and in the system): the desktop entry,
-# the file type, the icons.
+# What Faultline brings, by its path under the system's share/: the desktop entry, the file type, the icons. They
+# are kept in lib/desktop, not in the app's own share/, which jpackage fills with the package's documentation.
 files() {
-    (cd "$app/share" && find applications mime icons -type f | sort)
+    (cd "$app/lib/desktop" && find applications mime icons -type f | sort)
 }
 
 # The caches the desktop reads the menu, the file types and the icons from; each tool only where it is installed.
@@ -38,7 +38,7 @@ case "$action" in
     install)
         for f in $(files); do
             mkdir -p "$(dirname -- "$share/$f")"
-            cp -f "$app/share/$f" "$share/$f"
+            cp -f "$app/lib/desktop/$f" "$share/$f"
             chmod 644 "$share/$f"
         done
         mkdir -p "$bin"

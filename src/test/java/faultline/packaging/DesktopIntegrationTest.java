@@ -57,7 +57,7 @@ class DesktopIntegrationTest {
     @Test
     void theDesktopEntryIsValidAndOpensLogsAndWorkspaces() throws Exception {
         assumeTrue(exists("desktop-file-validate"), "needs desktop-file-utils");
-        Path entry = app.resolve("share/applications/faultline.desktop");
+        Path entry = app.resolve("lib/desktop/applications/faultline.desktop");
         String validation = run("desktop-file-validate", entry.toString());
         assertFalse(validation.contains("error:"), validation);
         Map<String, String> keys = desktopEntry(entry);
@@ -69,10 +69,10 @@ class DesktopIntegrationTest {
         assertEquals(OPENS, List.of(keys.get("MimeType").split(";")));
         assertEquals("faultline", keys.get("Icon"), "an icon of the theme, so that the desktop picks the size");
         for (int size : new int[]{16, 32, 48, 64, 128, 256, 512}) {
-            Path png = app.resolve("share/icons/hicolor/" + size + "x" + size + "/apps/faultline.png");
+            Path png = app.resolve("lib/desktop/icons/hicolor/" + size + "x" + size + "/apps/faultline.png");
             assertEquals(List.of(size, size), pngSize(png), png.toString());
         }
-        assertTrue(Files.readString(app.resolve("share/icons/hicolor/scalable/apps/faultline.svg")).contains("<svg"));
+        assertTrue(Files.readString(app.resolve("lib/desktop/icons/hicolor/scalable/apps/faultline.svg")).contains("<svg"));
     }
 
     @Test
@@ -143,6 +143,12 @@ class DesktopIntegrationTest {
         assertEquals("faultline", run("dpkg-deb", "-f", deb, "Package").strip());
         assertTrue(run("dpkg-deb", "-f", deb, "Depends").contains("libgtk-3-0"));
         assertTrue(run("dpkg-deb", "-f", deb, "Version").strip().startsWith(pomVersion().replace('-', '~') + "-"));
+        Path control = tmp.resolve("deb-control");
+        run("dpkg-deb", "-e", deb, control.toString());
+        assertTrue(Files.readString(control.resolve("postinst")).contains(INSTALL_DIR + "/lib/integrate-desktop.sh install"),
+                "installing puts Faultline into the desktop");
+        assertTrue(Files.readString(control.resolve("prerm")).contains(INSTALL_DIR + "/lib/integrate-desktop.sh remove"),
+                "removing takes it out again");
         String version = run(app.resolve("bin/faultline").toString(), "--version");
         assertEquals("faultline " + pomVersion(), version.lines().findFirst().orElse(""), "the installed launcher runs");
     }
@@ -153,7 +159,7 @@ class DesktopIntegrationTest {
         assumeTrue(rpm != null && exists("rpm"), "only for a built .rpm (packaging/installers.sh --check, where rpmbuild exists)");
         List<String> files = run("rpm", "-qpl", rpm).lines().toList();
         for (String f : List.of("/bin/faultline", "/bin/Faultline", "/lib/integrate-desktop.sh", "/lib/app/faultline.jsa",
-                "/share/applications/faultline.desktop", "/share/mime/packages/faultline.xml")) {
+                "/lib/desktop/applications/faultline.desktop", "/lib/desktop/mime/packages/faultline.xml")) {
             assertTrue(files.contains(INSTALL_DIR + f), f + " in the rpm");
         }
         String scripts = run("rpm", "-qp", "--scripts", rpm);
