@@ -45,7 +45,9 @@ public final class EventStore {
 
     // A builder that is nearly full hands its arrays over: trimming would copy a second gigabyte.
     private static boolean keep(int capacity, int n) {
-        return capacity - n <= n / 16 + 64;
+        // The parallel readers size the columns from an estimate of the line count: trimming a few
+        // percent would cost a copy of every column at the import's peak, more than it saves.
+        return capacity - n <= n / 8 + 1024;
     }
 
     private static long[] fit(long[] a, int n) {
