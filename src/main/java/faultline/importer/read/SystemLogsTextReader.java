@@ -293,14 +293,17 @@ public final class SystemLogsTextReader implements SourceReader {
             int r = s.inRegion();
             if (s.regionStart != cursor) {
                 System.arraycopy(region.time(), s.regionStart, region.time(), cursor, r);
-                System.arraycopy(region.ref(), s.regionStart, region.ref(), cursor, r);
+                System.arraycopy(region.refLow(), s.regionStart, region.refLow(), cursor, r);
+                System.arraycopy(region.refHigh(), s.regionStart, region.refHigh(), cursor, r);
                 System.arraycopy(region.task(), s.regionStart, region.task(), cursor, r);
                 System.arraycopy(region.meta(), s.regionStart, region.meta(), cursor, r);
             }
             int o = s.overflow();
             if (o > 0) {
                 System.arraycopy(s.times, 0, region.time(), cursor + r, o);
-                System.arraycopy(s.refs, 0, region.ref(), cursor + r, o);
+                for (int k = 0; k < o; k++) {
+                    region.putRef(cursor + r + k, s.refs[k]);
+                }
                 System.arraycopy(s.tasks, 0, region.task(), cursor + r, o);
                 System.arraycopy(s.metas, 0, region.meta(), cursor + r, o);
             }

@@ -484,7 +484,7 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
         if (n < regionRows) {
             int i = regionStart + n;
             region.time()[i] = nanos;
-            region.ref()[i] = ref;
+            region.putRef(i, ref);
             region.task()[i] = task;
             region.meta()[i] = meta;
         } else {
@@ -527,7 +527,9 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
         int[] k2 = new int[n];
         byte[] m2 = new byte[n];
         System.arraycopy(r.time(), regionStart, t2, 0, inR);
-        System.arraycopy(r.ref(), regionStart, r2, 0, inR);
+        for (int k = 0; k < inR; k++) {
+            r2[k] = r.ref(regionStart + k);
+        }
         System.arraycopy(r.task(), regionStart, k2, 0, inR);
         System.arraycopy(r.meta(), regionStart, m2, 0, inR);
         System.arraycopy(times, 0, t2, inR, o);
