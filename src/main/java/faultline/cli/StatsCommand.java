@@ -40,7 +40,13 @@ final class StatsCommand {
         long heapAfter = mem.getHeapMemoryUsage().getUsed();
         ParseReport r = set.report();
         double seconds = (t1 - t0) / 1e9;
-        long bytes = r.totalBytes();
+        // Only what was read counts: a file refused (too large, unreadable) must not raise the figures.
+        long bytes = 0;
+        for (ParseReport.FileReport f : r.files()) {
+            if (f.fatal() == null) {
+                bytes += f.bytes();
+            }
+        }
         long lines = r.totalLines();
         long heap = Math.max(0, heapAfter - heapBefore);
         out.printf("files           %d%n", files.size());
@@ -52,7 +58,11 @@ final class StatsCommand {
         out.printf("tasks           %,d%n", set.tasks().size());
         out.printf("failed tasks    %,d%n", set.failed().size());
         out.printf("seconds         %.3f%n", seconds);
-        out.printf("MB/s            %.1f%n", seconds > 0 ? bytes / 1e6 / seconds : 0);
+        if (bytes > 0 && seconds > 0) {
+            out.printf("MB/s            %.1f%n", bytes / 1e6 / seconds);
+        } else {
+            out.printf("MB/s            -%n");
+        }
         out.printf("heap bytes      %,d%n", heap);
         out.printf("heap bytes/line %.1f%n", lines > 0 ? (double) heap / lines : 0);
         // The fullest heap after any collection during the import, less what was in use before it.
