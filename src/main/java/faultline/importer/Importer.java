@@ -212,6 +212,8 @@ public final class Importer {
         return changed == null ? loaded.note() : loaded.note() + "; " + changed;
     }
 
+    private static final List<Integer> ONLY_SOURCE = List.of(0);
+
     private static String names(List<SourceFile> sources) {
         return String.join(", ", sources.stream().map(f -> String.valueOf(f.path().getFileName())).toList());
     }
@@ -345,7 +347,8 @@ public final class Importer {
         for (int t = 0; t < taskCount; t++) {
             int[] kept = keptOf[t];
             TaskDraft d = res.tasks().get(t);
-            List<Integer> sources = sourcesOf(kept, events);
+            // One file read (the common case): every task's rows come from it, no need to walk them.
+            List<Integer> sources = texts.size() == 1 ? (kept.length == 0 ? List.of() : ONLY_SOURCE) : sourcesOf(kept, events);
             for (int s : sources) {
                 if (d.workerId.isEmpty() && s < workerOfSource.size() && workerOfSource.get(s) != null) {
                     d.workerId = workerOfSource.get(s);
