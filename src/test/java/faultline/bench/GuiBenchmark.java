@@ -24,7 +24,8 @@ final class GuiBenchmark {
     }
 
     static void run(List<Benchmarks.Shape> shapes, long bytes, int runs) throws IOException, InterruptedException {
-        Path launcher = Path.of("packaging", "faultline").toAbsolutePath();
+        // -Dbench.launcher=target/app-image/Faultline/bin/faultline times the app image instead of the build.
+        Path launcher = Path.of(System.getProperty("bench.launcher", "packaging/faultline")).toAbsolutePath();
         if (!Files.exists(Path.of("target", "faultline.jar"))) {
             System.out.println("gui benchmark: no build (run mvn -DskipTests package first)");
             return;
@@ -39,9 +40,24 @@ final class GuiBenchmark {
         }
         try {
             System.out.printf("gui benchmark: launch → compared failures drawn and task list filled, %d runs each, display %s%n", runs, display);
-            time("bundled sample", null, launcher, display, runs);
+            System.out.println("launcher " + launcher);
+            // The sample with and without the class-data sharing archive made at package time, run by run in turn
+            // so that a machine whose load changes weighs on both alike.
+            Series with = new Series("bundled sample");
+            Series without = new Series("bundled sample, without the class-data sharing archive (FAULTLINE_CDS=off)");
+            for (int i = 0; i < runs; i++) {
+                with.add(i, once(null, launcher, display, null));
+                without.add(i, once(null, launcher, display, "off"));
+            }
+            with.report();
+            without.report();
             for (Benchmarks.Shape s : shapes) {
-                time(s.label, s.file(bytes), launcher, display, runs);
+                Series series = new Series(s.label);
+                Path file = s.file(bytes);
+                for (int i = 0; i < runs; i++) {
+                    series.add(i, once(file, launcher, display, null));
+                }
+                series.report();
             }
             System.out.println("targets: ≤ 2.5 s for the sample, ≤ 5 s for a 1 GiB fleet file; FX thread never blocked > 50 ms");
         } finally {
@@ -51,42 +67,60 @@ final class GuiBenchmark {
         }
     }
 
-    private static void time(String what, Path file, Path launcher, String display, int runs) throws IOException, InterruptedException {
-        List<Double> secs = new ArrayList<>();
-        List<Double> stalls = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            Path shot = Files.createTempFile("faultline-bench", ".png");
-            List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "--snapshot=" + shot));
-            if (file != null) {
-                cmd.add(file.toAbsolutePath().toString());
-            }
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("DISPLAY", display);
-            pb.environment().put("JAVA_OPTS", (System.getenv().getOrDefault("JAVA_OPTS", "") + " -Dfaultline.pulses=true").trim());
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            double ready = Double.NaN;
-            double stall = Double.NaN;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith(READY) && Double.isNaN(ready)) {
-                        ready = (System.nanoTime() - t0) / 1e9;
-                    }
-                    int at = line.indexOf("longest FX stall ");
-                    if (at >= 0) {
-                        stall = Double.parseDouble(line.substring(at + 17).replaceAll("[^0-9.].*$", ""));
-                    }
+    /** The seconds to ready and the longest FX stall in ms of each run of one start. */
+    private static final class Series {
+        final String what;
+        final List<Double> secs = new ArrayList<>();
+        final List<Double> stalls = new ArrayList<>();
+
+        Series(String what) {
+            this.what = what;
+        }
+
+        void add(int run, double[] readyAndStall) {
+            secs.add(readyAndStall[0]);
+            stalls.add(readyAndStall[1]);
+            System.out.printf("  %-76s run %d: ready after %.2f s, longest FX stall %.0f ms%n", what, run + 1, readyAndStall[0], readyAndStall[1]);
+        }
+
+        void report() {
+            System.out.printf("gui (%s): median %.2f s to ready; median longest FX stall %.0f ms%n", what, Stats.median(secs), Stats.median(stalls));
+        }
+    }
+
+    /** One launch: seconds from the process start to the ready line, and the longest FX stall it reported. */
+    private static double[] once(Path file, Path launcher, String display, String cds) throws IOException, InterruptedException {
+        Path shot = Files.createTempFile("faultline-bench", ".png");
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "--snapshot=" + shot));
+        if (file != null) {
+            cmd.add(file.toAbsolutePath().toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("DISPLAY", display);
+        if (cds != null) {
+            pb.environment().put("FAULTLINE_CDS", cds);
+        }
+        pb.environment().put("JAVA_OPTS", (System.getenv().getOrDefault("JAVA_OPTS", "") + " -Dfaultline.pulses=true").trim());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        double ready = Double.NaN;
+        double stall = Double.NaN;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(READY) && Double.isNaN(ready)) {
+                    ready = (System.nanoTime() - t0) / 1e9;
+                }
+                int at = line.indexOf("longest FX stall ");
+                if (at >= 0) {
+                    stall = Double.parseDouble(line.substring(at + 17).replaceAll("[^0-9.].*$", ""));
                 }
             }
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-            }
-            Files.deleteIfExists(shot);
-            secs.add(ready);
-            stalls.add(stall);
-            System.out.printf("  %-70s run %d: ready after %.2f s, longest FX stall %.0f ms%n", what, i + 1, ready, stall);
         }
-        System.out.printf("gui (%s): median %.2f s to ready; median longest FX stall %.0f ms%n", what, Stats.median(secs), Stats.median(stalls));
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        Files.deleteIfExists(shot);
+        return new double[]{ready, stall};
     }
 }
