@@ -132,9 +132,12 @@ class UnitsAndTracebacksTest {
                 """));
         assertTrue(set.sources().get(0).untimed());
         assertTrue(set.tasks().isEmpty(), "prompts without ids are no units, and a traceback the UI outlived is no crash");
-        int tb = row(set, "!!! Exception during processing");
+        int report = row(set, "!!! Exception during processing");
+        assertTrue(set.store().message(report).endsWith("(77x768 and 1024x320)"));
+        int tb = row(set, "Traceback (most recent call last)");
+        assertEquals(report + 1, tb, "an untimed traceback starts an event of its own after the line that reports it");
         assertEquals(Level.ERROR, set.store().level(tb));
-        assertTrue(set.store().message(tb).endsWith("(77x768 and 1024x320)"));
+        assertTrue(set.store().message(tb).endsWith("RuntimeError: mat1 and mat2 shapes cannot be multiplied (77x768 and 1024x320)"));
         assertEquals(-1, set.store().task(row(set, "Prompt executed in 0.41")));
         EventStore s = set.store();
         for (int i = 1; i < s.size(); i++) {

@@ -139,8 +139,20 @@ public final class RowReader {
     private int attribute(String message, int fieldRef, JsonNode metadata, String worker, String sourceType, boolean generic,
                           Level level) {
         int ref = fieldRef;
+        boolean spokenOf = false;
         if (ref < 0 && metadata != null) {
             ref = ctx.tasks.ref(str(metadata, "task_id"));
+        }
+        if (ref < 0 && generic) {
+            String workerUnit = TaskIds.workerUnitIn(message);
+            if (workerUnit != null) {
+                ref = ctx.tasks.ref(workerUnit);
+                spokenOf = true; // an orchestrator spawns and stops workers; it does not run them
+                TaskDraft w = ctx.tasks.draftOfRef(ref);
+                if (w.type.isEmpty()) {
+                    w.type = "worker";
+                }
+            }
         }
         if (ref < 0) {
             String found = TaskIds.findIn(message);
@@ -150,7 +162,7 @@ public final class RowReader {
         if (ref < 0 && worker != null) {
             ref = currentOfWorker.getOrDefault(worker, -1);
         }
-        if (generic) {
+        if (generic && !spokenOf) {
             ref = context.attribute(worker, ref, named, message, level);
         }
         if (worker != null && ref >= 0) {
