@@ -302,6 +302,9 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.BitSet bare = new java.util.BitSet();
         /** Rank units by number: {@code rank=1}, {@code rank1}, {@code [rank1]:} and {@code Shard 1} name one rank, kept as first written. */
         final Map<Integer, Integer> ranks = new HashMap<>();
+        final java.util.BitSet rankRefs = new java.util.BitSet();
+        /** Rank units whose name a line prefix gave. */
+        final java.util.BitSet spelledByPrefix = new java.util.BitSet();
         /** Refs of requests: a server runs several at once, so a line without an id belongs to none of them. */
         final java.util.BitSet requests = new java.util.BitSet();
         /** Per writer, the requests it received that have not ended, oldest first. */
@@ -620,6 +623,9 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         private void event(int ev, long ref, long worker, int task) {
+            if (prefix.rank >= 0) {
+                rankSpelledByPrefix();
+            }
             if (pendingNow) {
                 pending.put(ev - mark, worker);
             }
@@ -721,6 +727,21 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             return task;
+        }
+
+        /**
+         * A rank is named as the line prefixes of its process write it ({@code [rank0]:}), also when a message
+         * named it first in other words ({@code [rank=0, world_size=2]}): one name for one rank, the run's own.
+         */
+        private void rankSpelledByPrefix() {
+            Integer ref = ranks.get(prefix.rank);
+            if (ref == null || spelledByPrefix.get(ref)) {
+                return;
+            }
+            spelledByPrefix.set(ref);
+            String id = prefix.rankId();
+            ctx.tasks.rename(ref, id);
+            refs.putIfAbsent(id, ref);
         }
 
         /** The rank the line's prefix names: a rank's line is work under way, so no crash after it is the worker's own. */
@@ -891,6 +912,7 @@ public final class GeneralTextReader implements SourceReader {
             int ref = ctx.tasks.ref(id);
             if (ref >= 0 && kind.equals(UnitVocabulary.RANK)) {
                 ranks.putIfAbsent(trailingNumber(id), ref);
+                rankRefs.set(ref);
             }
             if (ref >= 0 && kind.equals(UnitVocabulary.REQUEST)) {
                 requests.set(ref);
@@ -915,6 +937,44 @@ public final class GeneralTextReader implements SourceReader {
                 int t = ctx.events.task(i);
                 if (t >= 0 && bare.get(t)) {
                     ctx.events.setTask(i, -1);
+                }
+            }
+        }
+
+        /**
+         * The ranks of a server whose work is its requests or jobs ({@code (VllmWorker rank=0 pid=…)} loading the
+         * model, then serving requests) are its processes, not units of work, unless one of them fails: their
+         * lines then belong to no unit. A run whose only units are its ranks (torchrun, Ray Train) keeps them.
+         */
+        private void forgetIdleRanks(int end) {
+            if (rankRefs.isEmpty()) {
+                return;
+            }
+            boolean otherUnits = false;
+            java.util.BitSet failed = new java.util.BitSet();
+            for (int i = mark; i < end; i++) {
+                int t = ctx.events.task(i);
+                if (t < 0) {
+                    continue;
+                }
+                if (!rankRefs.get(t)) {
+                    otherUnits = true;
+                } else if (ctx.events.failureLevel(i)) {
+                    failed.set(t);
+                }
+            }
+            if (!otherUnits) {
+                return;
+            }
+            for (int i = mark; i < end; i++) {
+                int t = ctx.events.task(i);
+                if (t >= 0 && rankRefs.get(t) && !failed.get(t)) {
+                    ctx.events.setTask(i, -1);
+                }
+            }
+            for (int r = rankRefs.nextSetBit(0); r >= 0; r = rankRefs.nextSetBit(r + 1)) {
+                if (!failed.get(r)) {
+                    ctx.tasks.forget(r);
                 }
             }
         }
@@ -968,6 +1028,7 @@ public final class GeneralTextReader implements SourceReader {
         void finishJoined(int end) {
             failInFlight();
             forgetBareIds(end);
+            forgetIdleRanks(end);
             // A traceback the process did not outlive (little follows it) is the worker's crash.
             crashes.removeIf(c -> end - 1 - c > CRASH_TAIL || c < lastStep);
             if (!crashes.isEmpty()) {
