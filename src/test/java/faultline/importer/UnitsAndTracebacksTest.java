@@ -164,6 +164,50 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void aRankNamedInProseFirstTakesTheNameItsLinePrefixGivesIt() throws Exception {
+        TaskSet set = load(write(dir, "driver.log", """
+                2025-04-01 09:00:00,000\tINFO worker.py:10 -- Connected to cluster
+                (TrainWorker pid=701, ip=10.1.0.2) Setting up process group: [rank=0, world_size=2]
+                (TrainWorker pid=702, ip=10.1.0.3) Setting up process group: [rank=1, world_size=2]
+                (TrainWorker pid=701, ip=10.1.0.2) [rank0]: epoch 0 step 10 loss 2.1
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]: Traceback (most recent call last):
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]:   File "/srv/loop.py", line 12, in step
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]:     batch = next(it)
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]: ValueError: empty shard
+                """));
+        assertEquals(Set.of("rank0", "rank1"), ids(set), "one unit a rank, named as its prefix writes it");
+        assertEquals(TaskStatus.FAILED, task(set, "rank1").status());
+        assertEquals("rank0", set.tasks().get(set.store().task(row(set, "Setting up process group: [rank=0"))).id());
+    }
+
+    @Test
+    void theRanksOfAServerThatServesRequestsAreNoUnitsUnlessOneFails() throws Exception {
+        TaskSet set = load(write(dir, "serve.log", """
+                (ApiServer pid=10) INFO 04-01 09:00:00 [api.py:1] server starting
+                (ModelWorker rank=0 pid=11) INFO 04-01 09:00:05 [runner.py:9] weights loaded in 4.1 seconds
+                (ModelWorker rank=1 pid=12) INFO 04-01 09:00:05 [runner.py:9] weights loaded in 4.2 seconds
+                (ApiServer pid=10) INFO 04-01 09:00:09 [log.py:4] Received request cmpl-0a1b2c3d4e5f: prompt: 'hi'
+                (ApiServer pid=10) INFO 04-01 09:00:10 [log.py:5] Finished request cmpl-0a1b2c3d4e5f.
+                """));
+        assertEquals(Set.of("cmpl-0a1b2c3d4e5f"), ids(set));
+        assertEquals(-1, set.store().task(row(set, "weights loaded in 4.1")));
+    }
+
+    @Test
+    void processingAStatusUpdateOfAUnitDoesNotTakeItOn() throws Exception {
+        TaskSet set = load(write(dir, "svc.log", """
+                2025-04-01 09:00:00,000 - svc - INFO - Processing travel_segment task 44444444-aaaa-4bbb-8ccc-000000000001
+                2025-04-01 09:00:01,000 - svc - INFO - Processing status update for 55555555-aaaa-4bbb-8ccc-000000000002
+                2025-04-01 09:00:02,000 - svc - INFO - frame 10 written
+                2025-04-01 09:00:03,000 - svc - INFO - Processing job 66666666-aaaa-4bbb-8ccc-000000000003
+                2025-04-01 09:00:04,000 - svc - INFO - frame 1 written
+                """));
+        EventStore s = set.store();
+        assertEquals("44444444-aaaa-4bbb-8ccc-000000000001", set.tasks().get(s.task(row(set, "frame 10 written"))).id());
+        assertEquals("66666666-aaaa-4bbb-8ccc-000000000003", set.tasks().get(s.task(row(set, "frame 1 written"))).id());
+    }
+
+    @Test
     void aChainedTracebackAfterALogLineIsThatLinesText() throws Exception {
         TaskSet set = load(write(dir, "svc.log", """
                 2025-04-01 09:00:00,000 - svc - INFO - claimed task 33333333-cccc-4ddd-8eee-000000000001

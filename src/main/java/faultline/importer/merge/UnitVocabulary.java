@@ -161,7 +161,57 @@ public final class UnitVocabulary {
         if (startsWithAnyIgnoringCase(b, body, e, ENDS_BY_FIRST[c])) {
             return Step.END;
         }
-        return startsWithAnyIgnoringCase(b, body, e, CLAIMS_BY_FIRST[c]) ? Step.CLAIM : Step.NONE;
+        if (!startsWithAnyIgnoringCase(b, body, e, CLAIMS_BY_FIRST[c])) {
+            return Step.NONE;
+        }
+        return c != 'p' || !startsWithAnyIgnoringCase(b, body, e, PROCESSING) || processesAUnit(b, body + PROCESSING[0].length, e)
+                ? Step.CLAIM : Step.NONE;
+    }
+
+    private static final byte[][] PROCESSING = bytes("Processing ");
+
+    /** Whether a message says "Processing …" of a unit it takes on, by the rule of {@link #processesAUnit}. */
+    public static boolean processingTakesOn(String message) {
+        int at = message.indexOf("Processing ");
+        if (at < 0) {
+            return false;
+        }
+        String rest = message.substring(at + PROCESSING[0].length, Math.min(message.length(), at + 160));
+        byte[] b = rest.getBytes(StandardCharsets.UTF_8);
+        return processesAUnit(b, 0, b.length);
+    }
+    /** Nouns of units of work that, among the first words after "Processing ", say the line takes one on. */
+    private static final byte[][] PROCESSED_NOUNS = bytes("task", "job", "request", "prompt", "message", "item", "batch", "shard");
+
+    /**
+     * Whether "Processing …" takes a unit on: an id right after it ({@code Processing 3f9c…}), or a unit's noun
+     * among its next three words ({@code Processing travel_segment task <id>}); not an action on one
+     * ({@code Processing status update for <id>}, {@code Processing cascading failure}).
+     */
+    private static boolean processesAUnit(byte[] b, int at, int e) {
+        int words = 0;
+        int i = at;
+        while (i < e && words < 3) {
+            int s = i;
+            while (i < e && b[i] != ' ') {
+                i++;
+            }
+            if (words == 0 && hasDigit(b, s, i)) {
+                return true;
+            }
+            int t = i;
+            while (t > s && (b[t - 1] == ':' || b[t - 1] == ',')) {
+                t--;
+            }
+            for (byte[] n : PROCESSED_NOUNS) {
+                if (t - s == n.length && sameIgnoringCase(b, s, n)) {
+                    return true;
+                }
+            }
+            words++;
+            i++;
+        }
+        return false;
     }
 
     private static byte[][][] byFirst(byte[][] phrases) {

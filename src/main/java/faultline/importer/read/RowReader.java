@@ -9,6 +9,7 @@ import faultline.importer.merge.StatusEvidence;
 import faultline.importer.merge.TaskDraft;
 import faultline.importer.merge.TaskIds;
 import faultline.importer.merge.UnitContext;
+import faultline.importer.merge.UnitVocabulary;
 import faultline.model.Level;
 import faultline.model.ParamValue;
 import faultline.model.Stamp;
@@ -166,7 +167,7 @@ public final class RowReader {
             ref = context.attribute(worker, ref, named, message, level);
         }
         if (worker != null && ref >= 0) {
-            if (message.contains("Processing ") && message.contains(" task")) {
+            if (message.contains(" task") && UnitVocabulary.processingTakesOn(message)) {
                 currentOfWorker.put(worker, ref);
             } else if (message.contains("Finished task")) {
                 currentOfWorker.remove(worker);
