@@ -105,8 +105,8 @@ public final class LifecycleAnalyzer {
         }
         if (end < 0) {
             // Started, never ended, and no failure to end it: shown up to its last line.
-            int last = t.size() - 1;
-            return new Phase(rule.kind(), true, startNanos, Math.max(startNanos, t.nanos(last)), startRow, -1, false, detail);
+            long lastNanos = t.size() == 0 ? startNanos : t.nanos(t.size() - 1);
+            return new Phase(rule.kind(), true, startNanos, Math.max(startNanos, lastNanos), startRow, -1, false, detail);
         }
         long endNanos = t.nanos(end);
         if (detail.isEmpty() && rule.kind() == PhaseKind.MODEL_LOADING) {

@@ -81,8 +81,64 @@ public final class LoopScan {
     final List<Assigned> finals = new ArrayList<>();
     final List<Assigned> stated = new ArrayList<>();
 
+    /** The lists above by parameter name, each in its order, built once the scan is done: lookups stay linear overall. */
+    private final Map<String, List<Assigned>> overridesByName = new java.util.HashMap<>();
+    private final Map<String, List<Assigned>> phaseConfigByName = new java.util.HashMap<>();
+    private final Map<String, List<Assigned>> finalsByName = new java.util.HashMap<>();
+    private final Map<String, List<Assigned>> statedByName = new java.util.HashMap<>();
+    private final Map<String, List<Foreign>> foreignByName = new java.util.HashMap<>();
+    private final Map<Foreign, Iteration> iterationOfForeign = new java.util.IdentityHashMap<>();
+    private final Map<String, Iteration> iterationByName = new java.util.HashMap<>();
+
     private LoopScan(TaskText text) {
         this.text = text;
+    }
+
+    private void index() {
+        group(overrides, overridesByName);
+        group(phaseConfig, phaseConfigByName);
+        group(finals, finalsByName);
+        group(stated, statedByName);
+        for (Iteration it : iterations.values()) {
+            if (it.name != null) {
+                iterationByName.putIfAbsent(it.name, it);
+            }
+            for (Foreign f : it.foreign) {
+                foreignByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+                iterationOfForeign.put(f, it);
+            }
+        }
+    }
+
+    private static void group(List<Assigned> all, Map<String, List<Assigned>> byName) {
+        for (Assigned a : all) {
+            byName.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(a);
+        }
+    }
+
+    List<Assigned> overridesOf(String name) {
+        return overridesByName.getOrDefault(name, List.of());
+    }
+
+    List<Assigned> phaseConfigOf(String name) {
+        return phaseConfigByName.getOrDefault(name, List.of());
+    }
+
+    List<Assigned> finalsOf(String name) {
+        return finalsByName.getOrDefault(name, List.of());
+    }
+
+    List<Assigned> statedOf(String name) {
+        return statedByName.getOrDefault(name, List.of());
+    }
+
+    /** Change lines naming this parameter that were logged during other parameters' iterations, in loop order. */
+    List<Foreign> foreignOf(String name) {
+        return foreignByName.getOrDefault(name, List.of());
+    }
+
+    Iteration iterationOfForeign(Foreign f) {
+        return iterationOfForeign.get(f);
     }
 
     public static LoopScan of(TaskText t) {
@@ -184,6 +240,7 @@ public final class LoopScan {
                 }
             }
         }
+        s.index();
         return s;
     }
 
@@ -212,12 +269,8 @@ public final class LoopScan {
         return !iterations.isEmpty();
     }
 
+    /** The first iteration of that parameter. */
     Iteration iterationOf(String name) {
-        for (Iteration it : iterations.values()) {
-            if (name.equals(it.name)) {
-                return it;
-            }
-        }
-        return null;
+        return iterationByName.get(name);
     }
 }

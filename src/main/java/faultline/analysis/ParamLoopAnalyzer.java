@@ -95,29 +95,21 @@ public final class ParamLoopAnalyzer {
         if (taskValue != null) {
             out.add(new Provenance(Origin.TASK_PARAMETER, taskValue, -1, "tasks.params of " + shortId, self));
         }
-        for (LoopScan.Assigned a : scan.phaseConfig) {
-            if (a.name().equals(name)) {
-                out.add(new Provenance(Origin.PHASE_CONFIG, ParamValue.ofLiteral(a.value()), a.event(), "phase_config in " + shortId, self));
-            }
+        // Looked up by name: a loop of n parameters costs n lookups, not n scans of everything.
+        for (LoopScan.Assigned a : scan.phaseConfigOf(name)) {
+            out.add(new Provenance(Origin.PHASE_CONFIG, ParamValue.ofLiteral(a.value()), a.event(), "phase_config in " + shortId, self));
         }
-        for (LoopScan.Iteration other : scan.iterations.values()) {
-            for (LoopScan.Foreign f : other.foreign) {
-                if (f.name().equals(name)) {
-                    out.add(new Provenance(Origin.OVERRIDE, ParamValue.ofLiteral(f.newValue()), f.event(),
-                            "change line in LOOP [" + other.index + "] of " + shortId + " (" + f.oldValue() + " → " + f.newValue() + ")", self));
-                }
-            }
+        for (LoopScan.Foreign f : scan.foreignOf(name)) {
+            out.add(new Provenance(Origin.OVERRIDE, ParamValue.ofLiteral(f.newValue()), f.event(),
+                    "change line in LOOP [" + scan.iterationOfForeign(f).index + "] of " + shortId + " (" + f.oldValue() + " → "
+                            + f.newValue() + ")", self));
         }
-        for (LoopScan.Assigned a : scan.overrides) {
-            if (a.name().equals(name)) {
-                out.add(new Provenance(Origin.OVERRIDE, ParamValue.ofLiteral(a.value()), a.event(),
-                        "Task override in " + shortId + " (" + a.oldValue() + " → " + a.value() + ")", self));
-            }
+        for (LoopScan.Assigned a : scan.overridesOf(name)) {
+            out.add(new Provenance(Origin.OVERRIDE, ParamValue.ofLiteral(a.value()), a.event(),
+                    "Task override in " + shortId + " (" + a.oldValue() + " → " + a.value() + ")", self));
         }
-        for (LoopScan.Assigned a : scan.finals) {
-            if (a.name().equals(name)) {
-                out.add(new Provenance(Origin.FINAL, ParamValue.ofLiteral(a.value()), a.event(), "[FINAL_PARAMS] of " + shortId, self));
-            }
+        for (LoopScan.Assigned a : scan.finalsOf(name)) {
+            out.add(new Provenance(Origin.FINAL, ParamValue.ofLiteral(a.value()), a.event(), "[FINAL_PARAMS] of " + shortId, self));
         }
         return out;
     }
@@ -125,14 +117,12 @@ public final class ParamLoopAnalyzer {
     /** The value a comparison digest states: "Value: 7.5 (from model defaults)" first, else the plain value. */
     private static Provenance statedDefault(LoopScan scan, String name) {
         LoopScan.Assigned plain = null;
-        for (LoopScan.Assigned a : scan.stated) {
-            if (a.name().equals(name)) {
-                if ("model default".equals(a.oldValue())) {
-                    return new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(a.value()), a.event(),
-                            "stated by the comparison digest", scan.text.task().index());
-                }
-                plain = plain == null ? a : plain;
+        for (LoopScan.Assigned a : scan.statedOf(name)) {
+            if ("model default".equals(a.oldValue())) {
+                return new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(a.value()), a.event(),
+                        "stated by the comparison digest", scan.text.task().index());
             }
+            plain = plain == null ? a : plain;
         }
         return plain == null ? null : new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(plain.value()), plain.event(),
                 "value stated by the comparison digest (origin not stated)", scan.text.task().index());

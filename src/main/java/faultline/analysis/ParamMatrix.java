@@ -68,11 +68,20 @@ public record ParamMatrix(List<Row> rows, int tasks) {
         }
         List<Map.Entry<String, Integer>> names = new ArrayList<>(order.entrySet());
         names.sort(Map.Entry.comparingByValue());
+        // Each task's parameters by name (the first entry of a name, as ParamLoop.param finds it).
+        List<Map<String, LoopParam>> byName = new ArrayList<>();
+        for (TaskAnalysis a : c.tasks()) {
+            Map<String, LoopParam> m = new java.util.HashMap<>();
+            for (LoopParam p : a.loop().params()) {
+                m.putIfAbsent(p.name(), p);
+            }
+            byName.add(m);
+        }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Integer> e : names) {
             List<LoopParam> cells = new ArrayList<>();
-            for (TaskAnalysis a : c.tasks()) {
-                cells.add(a.loop().param(e.getKey()));
+            for (Map<String, LoopParam> m : byName) {
+                cells.add(m.get(e.getKey()));
             }
             rows.add(new Row(e.getKey(), e.getValue(), java.util.Collections.unmodifiableList(cells),
                     differ(cells, p -> p.value() == null ? null : p.value().text()),

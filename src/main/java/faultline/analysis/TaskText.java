@@ -12,12 +12,14 @@ public final class TaskText {
     private final Task task;
     private final EventStore store;
     private final String[] messages;
+    private final String[] bodies;
 
     public TaskText(Task task, EventStore store) {
         this.task = task;
         this.store = store;
         int[] rows = task.events();
         messages = new String[rows.length];
+        bodies = new String[rows.length];
         for (int k = 0; k < rows.length; k++) {
             String m = store.message(rows[k]);
             messages[k] = m;
@@ -44,9 +46,14 @@ public final class TaskText {
         return messages[k];
     }
 
-    /** The message without the worker's "COMPONENT: " prefix. */
+    /** The message without the worker's "COMPONENT: " prefix (worked out once: every rule of every analysis asks). */
     public String body(int k) {
-        return faultline.model.MessageText.withoutComponent(messages[k]);
+        String b = bodies[k];
+        if (b == null) {
+            b = faultline.model.MessageText.withoutComponent(messages[k]);
+            bodies[k] = b;
+        }
+        return b;
     }
 
     public String raw(int k) {

@@ -1,6 +1,9 @@
 package faultline.cli;
 
+import faultline.importer.ImportFailedException;
+
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The headless commands: each returns an exit code and writes to the given streams, never to a display. */
@@ -18,34 +21,67 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * Runs a command. What it writes passes through {@link TerminalSafeStream}, so that text from a log
+     * never drives the terminal; a failure to write the output (a full disk, a closed pipe) is an exit
+     * code of 1 with a message; no failure of any stage reaches the user as a stack trace.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String cmd = args[0];
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        String cmd = args.length == 0 ? "help" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        // The data commands' records keep their text when they go to a file or a pipe (JSON escapes it,
+        // CSV quotes it); on a terminal, and for every other command, control characters are shown.
+        boolean records = (cmd.equals("events") || cmd.equals("tasks")) && System.console() == null;
+        PrintStream o = new PrintStream(records ? out : new TerminalSafeStream(out), false, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(new TerminalSafeStream(err), true, StandardCharsets.UTF_8);
+        int code;
         try {
-            switch (cmd) {
-                case "stats":
-                    return StatsCommand.run(rest, out, err);
-                case "report":
-                    return ReportCommand.run(rest, out, err);
-                case "export":
-                    return ExportCommand.run(rest, out, err);
-                case "events":
-                    return EventsCommand.run(rest, out, err);
-                case "tasks":
-                    return TasksCommand.run(rest, out, err);
-                case "fetch":
-                    return FetchCommand.run(rest, out, err);
-                case "--version":
-                    out.println("faultline 0.1.0");
-                    return 0;
-                default:
-                    out.println(USAGE);
-                    return 0;
-            }
-        } catch (UsageException e) {
-            err.println("faultline " + cmd + ": " + e.getMessage());
-            err.println(USAGE);
+            code = switch (cmd) {
+                case "stats" -> StatsCommand.run(rest, o, e);
+                case "report" -> ReportCommand.run(rest, o, e);
+                case "export" -> ExportCommand.run(rest, o, e);
+                case "events" -> EventsCommand.run(rest, o, e);
+                case "tasks" -> TasksCommand.run(rest, o, e);
+                case "fetch" -> FetchCommand.run(rest, o, e);
+                case "--version" -> {
+                    o.println("faultline 0.1.0");
+                    yield 0;
+                }
+                default -> {
+                    o.println(USAGE);
+                    yield 0;
+                }
+            };
+        } catch (UsageException ex) {
+            e.println("faultline " + cmd + ": " + ex.getMessage());
+            e.println(USAGE);
+            e.flush();
             return 2;
+        } catch (ImportFailedException ex) {
+            e.println("faultline " + cmd + ": " + ex.getMessage());
+            debug(ex, e);
+            code = 1;
+        } catch (OutOfMemoryError ex) {
+            e.println("faultline " + cmd + ": out of memory (start it with a larger -Xmx, e.g. JAVA_OPTS=-Xmx8g)");
+            code = 1;
+        } catch (RuntimeException | StackOverflowError ex) {
+            e.println("faultline " + cmd + ": stopped by an internal error (" + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + "); no file was changed");
+            debug(ex, e);
+            code = 1;
+        }
+        o.flush();
+        if (o.checkError() || out.checkError()) {
+            e.println("faultline " + cmd + ": the output could not be written (the disk may be full, or the reader has gone)");
+            code = code == 0 ? 1 : code;
+        }
+        e.flush();
+        return code;
+    }
+
+    private static void debug(Throwable ex, PrintStream err) {
+        if (Boolean.getBoolean("faultline.debug")) {
+            ex.printStackTrace(err);
         }
     }
 

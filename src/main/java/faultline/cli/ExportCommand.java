@@ -46,8 +46,25 @@ final class ExportCommand {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
-        if (scale < 1 || scale > 4 || width < 200 || width > 20_000) {
+        // Written so that NaN fails too.
+        if (!(scale >= 1 && scale <= 4) || !(width >= 200 && width <= 20_000)) {
             throw new Cli.UsageException("--scale is 1 to 4 and --width 200 to 20000");
+        }
+        String spec = a.one("--window", null);
+        try {
+            if (spec != null) {
+                window(spec, null, width);
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new Cli.UsageException("--window " + spec + ": " + (e instanceof ArithmeticException ? "too long" : e.getMessage()));
+        }
+        for (String target : new String[]{png, svg}) {
+            // Refused before anything is read or drawn, so that neither picture is written.
+            String refusal = target == null ? null : faultline.workspace.OutputTarget.refusal(Path.of(target), a.files);
+            if (refusal != null) {
+                err.println("faultline export: " + refusal);
+                return 1;
+            }
         }
         LoadedFiles loaded = LoadedFiles.load(a, err, "export");
         if (loaded == null) {
@@ -62,14 +79,13 @@ final class ExportCommand {
                 .withNotes(loaded.notes(), tasks.stream().map(Task::id).toList());
         Viewport view;
         try {
-            String spec = a.one("--window", null);
             Workspace.ViewState saved = loaded.workspace == null ? null : loaded.workspace.view();
             // Without --window the picture shows what the window showed, when the workspace says so
             // (a folded view is in compressed time, which the export does not draw).
             boolean useSaved = spec == null && saved != null && !saved.folded()
                     && a.all("--task").isEmpty() && a.one("--align", null) == null;
             view = useSaved ? new Viewport(saved.start(), saved.span(), width) : window(spec, scene, width);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw new Cli.UsageException(e.getMessage());
         }
         String title = a.one("--title", defaultTitle(c));
@@ -88,33 +104,49 @@ final class ExportCommand {
                 out.println("wrote " + svg);
             }
         } catch (IOException e) {
-            err.println("faultline export: cannot write: " + e.getMessage());
+            err.println("faultline export: " + e.getMessage());
             return 1;
         }
         return 0;
     }
 
     /** ±5ms: that much either side of the anchor; fit: whole lives; nothing: the crash windows. */
+    /** The widest window a picture may show: a century, far beyond any log, and far from overflowing a long of ns. */
+    static final long MAX_SPAN = 100L * 365 * 24 * 3600 * 1_000_000_000L;
+
+    /**
+     * @param scene null to check the spec only (throws IllegalArgumentException or ArithmeticException)
+     */
     static Viewport window(String spec, TimelineScene scene, double width) {
         if (spec == null || spec.isBlank() || spec.equals("crash")) {
-            return crashWindows(scene, width);
+            return scene == null ? null : crashWindows(scene, width);
         }
         if (spec.equals("fit") || spec.equals("all")) {
-            return Viewport.fit(scene.first(), scene.last(), width, 0.02);
+            return scene == null ? null : Viewport.fit(scene.first(), scene.last(), width, 0.02);
         }
         String s = spec.strip();
         if (s.startsWith("±") || s.startsWith("+-")) {
-            long half = Math.abs(DurationText.parse(s.substring(s.startsWith("±") ? 1 : 2)));
-            return new Viewport(-half, 2 * half, width);
+            return around(DurationText.parse(s.substring(s.startsWith("±") ? 1 : 2)), width);
         }
         int dots = s.indexOf("..");
         if (dots > 0) {
             long from = DurationText.parse(s.substring(0, dots));
             long to = DurationText.parse(s.substring(dots + 2));
-            return new Viewport(Math.min(from, to), Math.abs(to - from), width);
+            long span = Math.abs(Math.subtractExact(to, from));
+            if (span == 0 || span > MAX_SPAN || Math.abs(from) > MAX_SPAN || Math.abs(to) > MAX_SPAN) {
+                throw new IllegalArgumentException(span == 0 ? "an empty range" : "longer than a century");
+            }
+            return new Viewport(Math.min(from, to), span, width);
         }
-        long half = Math.abs(DurationText.parse(s));
-        return new Viewport(-half, 2 * half, width);
+        return around(DurationText.parse(s), width);
+    }
+
+    private static Viewport around(long half, double width) {
+        long h = Math.abs(half);
+        if (h == 0 || h > MAX_SPAN / 2) {
+            throw new IllegalArgumentException(h == 0 ? "an empty window" : "longer than a century");
+        }
+        return new Viewport(-h, 2 * h, width);
     }
 
     static Viewport crashWindows(TimelineScene scene, double width) {

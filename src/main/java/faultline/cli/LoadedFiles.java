@@ -9,6 +9,7 @@ import faultline.model.Task;
 import faultline.model.TaskSet;
 import faultline.workspace.Workspace;
 import faultline.workspace.WorkspaceException;
+import faultline.workspace.WorkspaceLookup;
 import faultline.workspace.WorkspaceStore;
 
 import java.io.PrintStream;
@@ -54,21 +55,47 @@ final class LoadedFiles {
 
     private static LoadedFiles load(List<Path> given, List<faultline.importer.RowSource> rows, PrintStream err) {
         List<Path> logs = given.stream().filter(p -> !WorkspaceStore.isWorkspace(p)).toList();
+        List<Path> workspaces = given.stream().filter(WorkspaceStore::isWorkspace).toList();
         Workspace w = null;
         try {
             if (given.isEmpty()) {
-                w = null;
+                w = null; // rows of the database only
             } else if (logs.isEmpty()) {
-                w = WorkspaceStore.read(given.get(0)).orElse(null);
-                if (w == null) {
-                    err.println("faultline: " + given.get(0) + ": no such workspace");
+                WorkspaceLookup.Found f = WorkspaceLookup.forFile(given.get(0));
+                if (!f.outside().isEmpty()) {
+                    // Nothing is read unasked: the user names such files to have them read.
+                    err.println("faultline: " + given.get(0).getFileName() + " reads files outside its folder ("
+                            + String.join(", ", f.outside().stream().map(Path::toString).toList())
+                            + "); name them on the command line too to read them");
                     return null;
                 }
+                f.warnings().forEach(m -> err.println("faultline: " + m));
+                w = f.restore();
+            } else if (!workspaces.isEmpty()) {
+                // A workspace given with its logs: used when it is about exactly the logs named.
+                Workspace given0 = WorkspaceLookup.forFile(workspaces.get(0)).restore();
+                if (given0.isFor(logs)) {
+                    w = given0;
+                } else {
+                    err.println("faultline: " + workspaces.get(0).getFileName() + " is about other files; going on without it");
+                }
             } else {
-                w = WorkspaceStore.read(WorkspaceStore.locationFor(logs)).filter(s -> s.isFor(logs)).orElse(null);
+                WorkspaceLookup.Found f = WorkspaceLookup.forLogs(logs);
+                f.warnings().forEach(m -> err.println("faultline: " + m));
+                w = f.restore();
+                if (f.offer() != null && w == null) {
+                    // A recovered copy of changes, the only workspace left of these files: used, and said so.
+                    w = WorkspaceStore.read(f.offer().workspace()).filter(r -> r.isFor(logs)).orElse(null);
+                    err.println("faultline: " + f.offer().message() + (w == null ? "" : " Using it."));
+                } else if (f.offer() != null) {
+                    err.println("faultline: " + f.offer().message() + " Name it on the command line to use it.");
+                }
             }
         } catch (WorkspaceException e) {
-            err.println("faultline: " + e.getMessage() + "; going on without it");
+            err.println("faultline: " + e.getMessage() + (logs.isEmpty() ? "" : "; going on without it"));
+            if (logs.isEmpty() && rows.isEmpty()) {
+                return null;
+            }
         }
         ImportOptions options = w == null ? ImportOptions.defaults() : w.importOptions();
         TaskSet set = new Importer(options).importSources(logs.isEmpty() && w != null ? w.files() : logs, rows, ImportMonitor.NONE);

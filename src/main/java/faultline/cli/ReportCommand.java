@@ -33,6 +33,11 @@ final class ReportCommand {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
+        String overInput = StandardOutput.overAnInput(a.files);
+        if (overInput != null) {
+            err.println("faultline report: " + overInput);
+            return 1;
+        }
         LoadedFiles loaded = LoadedFiles.load(a, err, "report");
         if (loaded == null) {
             return 1;
@@ -42,7 +47,13 @@ final class ReportCommand {
             return 1;
         }
         ComparisonReport report = ReportBuilder.build(c, loaded.set);
-        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        // Writers that close what they are given must not close the standard output.
+        PrintWriter w = new PrintWriter(new java.io.FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        });
         if (format.equals("json")) {
             try {
                 JsonReportWriter.write(report, w);

@@ -28,9 +28,7 @@ public final class ContentInputStream extends InputStream {
             return -1;
         }
         int n = (int) Math.min(len, left);
-        for (int i = 0; i < n; i++) {
-            b[off + i] = content.get(pos + i);
-        }
+        content.copy(pos, b, off, n);
         pos += n;
         if (ctx != null) {
             ctx.tick(pos);

@@ -19,7 +19,6 @@ import faultline.model.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -74,6 +73,7 @@ public final class Importer {
             }
         }
         long done = 0;
+        long expectedLines = 0;
         for (Path file : files) {
             if (monitor.isCancelled()) {
                 throw new ImportCancelledException();
@@ -97,8 +97,7 @@ public final class Importer {
                 }
             };
             try {
-                SourceLoader.Loaded loaded = SourceLoader.load(path);
-                FileTime before = Files.getLastModifiedTime(path);
+                SourceLoader.Loaded loaded = SourceLoader.load(path, monitor::isCancelled);
                 fileMonitor.progress(0, loaded.size(), "Reading " + path.getFileName());
                 report.bytes = loaded.size();
                 loaded.repairs().forEach(report::repair);
@@ -111,6 +110,14 @@ public final class Importer {
                 }
                 report.format = d.format();
                 report.confidence = d.confidence();
+                // A file plainly too large for the heap is refused before it is read, with what it needs.
+                long lines = MemoryNeed.lines(loaded.size(), Sample.of(loaded.content(), path));
+                expectedLines += lines;
+                long need = MemoryNeed.bytesFor(expectedLines);
+                if (need > MemoryNeed.available()) {
+                    expectedLines -= lines;
+                    throw new ImportException(MemoryNeed.tooLarge(path.getFileName().toString(), loaded.size(), need, MemoryNeed.available()));
+                }
                 int sourceIndex = sources.size();
                 ReadContext ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
                 long tRead = System.nanoTime();
@@ -138,25 +145,26 @@ public final class Importer {
                 // Rows of a JSON export say their worker; a worker id somewhere in the export is not every task's worker.
                 workerOfSource.add(d.format() == SourceFormat.SYSTEM_LOGS_JSON ? null : workerOf(path, loaded.content()));
                 sequential.add(d.format() != SourceFormat.COMPARISON_DIGEST);
-                if (Files.size(path) != loaded.size() || !Files.getLastModifiedTime(path).equals(before)) {
-                    report.incomplete = "the file changed while it was read (" + loaded.size() + " → " + Files.size(path)
-                            + " bytes); what was read is shown";
+                String partly = incomplete(loaded);
+                if (partly != null) {
+                    report.incomplete = report.incomplete == null ? partly : report.incomplete + "; " + partly;
                 }
             } catch (ImportException e) {
                 events.truncate(mark);
                 report.fatal = e.getMessage();
-            } catch (IOException e) {
-                events.truncate(mark);
-                report.fatal = path.getFileName() + ": cannot be read (" + e.getMessage() + ")";
             } catch (OutOfMemoryError e) {
                 events.truncate(mark);
-                report.fatal = path.getFileName() + ": too large for the memory given to Faultline (start it with a larger -Xmx)";
+                report.fatal = MemoryNeed.ranOut(String.valueOf(path.getFileName()), report.bytes, events.size() + report.lines);
+            } catch (StackOverflowError e) {
+                events.truncate(mark);
+                report.fatal = path.getFileName() + ": a line of it is too deeply nested to be read";
             } catch (RuntimeException e) {
                 if (e instanceof ImportCancelledException) {
                     throw e;
                 }
                 events.truncate(mark);
-                report.fatal = path.getFileName() + ": could not be read (" + e + ")";
+                report.fatal = path.getFileName() + ": could not be read (an internal error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")";
             }
             done += report.bytes;
             monitor.progress(done, Math.max(total, done), "Read " + path.getFileName());
@@ -164,13 +172,56 @@ public final class Importer {
         readRowSources(events, registry, sources, texts, reports, workerOfSource, sequential, monitor);
         monitor.progress(done, Math.max(total, done), "Assembling tasks…");
         long tAssemble = System.nanoTime();
-        List<Task> tasks = assemble(events, registry, texts, reports, workerOfSource, sequential, monitor);
+        List<Task> tasks;
+        try {
+            tasks = assemble(events, registry, texts, reports, workerOfSource, sequential, monitor);
+        } catch (ImportCancelledException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            long bytes = 0;
+            for (SourceFile f : sources) {
+                bytes += f.size();
+            }
+            throw new ImportFailedException(MemoryNeed.ranOut(names(sources), bytes, events.size()), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ImportFailedException("the tasks of " + names(sources) + " could not be put together (an internal error: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
+        }
         Timing.log("assemble", tAssemble);
         List<ParseReport.FileReport> fileReports = new ArrayList<>();
         for (FileReportBuilder r : reports) {
             fileReports.add(r.build());
         }
-        return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+        try {
+            return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+        } catch (OutOfMemoryError e) {
+            long bytes = 0;
+            for (SourceFile f : sources) {
+                bytes += f.size();
+            }
+            throw new ImportFailedException(MemoryNeed.ranOut(names(sources), bytes, events.size()), null);
+        }
+    }
+
+    /** Why only part of a file was read (a gzip file cut off, a file that changed while read), or null. */
+    private static String incomplete(SourceLoader.Loaded loaded) {
+        String changed = SourceLoader.changeNote(loaded);
+        if (loaded.note() == null) {
+            return changed;
+        }
+        return changed == null ? loaded.note() : loaded.note() + "; " + changed;
+    }
+
+    private static final List<Integer> ONLY_SOURCE = List.of(0);
+
+    private static String names(List<SourceFile> sources) {
+        return String.join(", ", sources.stream().map(f -> String.valueOf(f.path().getFileName())).toList());
+    }
+
+    private static void checkCancelled(ImportMonitor monitor) {
+        if (monitor.isCancelled()) {
+            throw new ImportCancelledException();
+        }
     }
 
     /** Each row source becomes one more source after the files; one that fails leaves nothing behind and is reported. */
@@ -241,6 +292,7 @@ public final class Importer {
             }
         }
         Timing.log("  resolve + group", t0);
+        checkCancelled(monitor);
         long t1 = System.nanoTime();
         long merged = 0;
         for (int t = 0; t < taskCount; t++) {
@@ -251,6 +303,7 @@ public final class Importer {
             merged += DuplicateMerger.merge(rowsOf[t], events, texts);
         }
         Timing.log("  sort + merge", t1);
+        checkCancelled(monitor);
         long t2 = System.nanoTime();
         // Rows of one source are contiguous and in file order: refine each source's imprecise times.
         int from = 0;
@@ -263,9 +316,13 @@ public final class Importer {
             }
         }
         Timing.log("  refine", t2);
+        checkCancelled(monitor);
         long t3 = System.nanoTime();
         int[][] keptOf = new int[taskCount][];
         for (int t = 0; t < taskCount; t++) {
+            if ((t & 1023) == 0) {
+                checkCancelled(monitor);
+            }
             int[] kept = events.hasDuplicates() ? withoutDuplicates(rowsOf[t], events) : rowsOf[t];
             if (events.hasDuplicates() || events.hasRefinements()) {
                 IndexSort.byTime(kept, events);
@@ -275,8 +332,12 @@ public final class Importer {
         Timing.log("    kept", t3);
         long t4 = System.nanoTime();
         // Each task's facts read a few of its own lines: tasks are independent, so both cores share the reading.
-        java.util.stream.IntStream.range(0, taskCount).parallel()
-                .forEach(t -> TaskFacts.fill(res.tasks().get(t), keptOf[t], events, texts, workerOfSource));
+        java.util.stream.IntStream.range(0, taskCount).parallel().forEach(t -> {
+            // Checked per task: a cancelled import skips the rest and stops right after.
+            if (!monitor.isCancelled()) {
+                TaskFacts.fill(res.tasks().get(t), keptOf[t], events, texts, workerOfSource);
+            }
+        });
         Timing.log("    fill", t4);
         if (monitor.isCancelled()) {
             throw new ImportCancelledException();
@@ -287,7 +348,8 @@ public final class Importer {
         for (int t = 0; t < taskCount; t++) {
             int[] kept = keptOf[t];
             TaskDraft d = res.tasks().get(t);
-            List<Integer> sources = sourcesOf(kept, events);
+            // One file read (the common case): every task's rows come from it, no need to walk them.
+            List<Integer> sources = texts.size() == 1 ? (kept.length == 0 ? List.of() : ONLY_SOURCE) : sourcesOf(kept, events);
             for (int s : sources) {
                 if (d.workerId.isEmpty() && s < workerOfSource.size() && workerOfSource.get(s) != null) {
                     d.workerId = workerOfSource.get(s);

@@ -3,7 +3,7 @@ package faultline.importer;
 import faultline.model.ParseReport.Repair;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -11,84 +11,191 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Opens a log file read-only and turns it into UTF-8 {@link Content}: checks that it is a readable,
- * non-empty text file, strips a byte-order mark, replaces invalid UTF-8 and repairs mojibake, counting
- * each repair. Small files are read; large ones are mapped and repaired lazily.
+ * non-empty regular file (a pipe, a device or a /proc file is named as such and never opened),
+ * decompresses gzip and names other archives, strips a byte-order mark, reads CR-only line ends as
+ * lines, replaces invalid UTF-8 and repairs mojibake, counting each repair. Small files are read into
+ * memory; large ones are read by position as they are needed. The file is never written.
  */
 final class SourceLoader {
-    /** Files up to this size are read into memory; larger ones are mapped. */
+    /** Files up to this size are read into memory; larger ones are read by position. */
     static final long READ_LIMIT = 64L << 20;
     /** Files up to this size may be rewritten in memory to repair their text. */
     static final long REPAIR_LIMIT = 256L << 20;
     private static final int HEAD = 64 * 1024;
 
-    record Loaded(Path path, long size, Content content, Map<Repair, Long> repairs, TextRepair.Kind mojibake) {
+    /**
+     * @param size     bytes of text (after decompression)
+     * @param note     what to tell about a file read only in part (a gzip file that ends early), or null
+     * @param fileSize the file's size on disk when it was opened, and {@code modified} its time then:
+     *                 to tell whether it changed while it was read
+     */
+    record Loaded(Path path, long size, Content content, Map<Repair, Long> repairs, TextRepair.Kind mojibake,
+                  String note, long fileSize, FileTime modified) {
+        /** The same text, told as the file at p (a scratch copy's text stands for its log), with more repairs. */
+        Loaded as(Path p, Map<Repair, Long> more) {
+            Map<Repair, Long> all = new EnumMap<>(Repair.class);
+            all.putAll(repairs);
+            more.forEach((r, n) -> all.merge(r, n, Long::sum));
+            return new Loaded(p, size, content, all, mojibake, note, fileSize, modified);
+        }
     }
 
     private SourceLoader() {
     }
 
     static Loaded load(Path path) throws ImportException {
+        return load(path, () -> false);
+    }
+
+    /** @param cancelled asked while a compressed or converted file is written out (long work): true stops with ImportCancelledException */
+    static Loaded load(Path path, java.util.function.BooleanSupplier cancelled) throws ImportException {
         String name = String.valueOf(path.getFileName());
-        if (Files.isDirectory(path)) {
-            throw new ImportException(name + ": is a folder, not a log file");
+        String notAFile = FileKind.notARegularFile(path);
+        if (notAFile != null) {
+            throw new ImportException(name + ": " + notAFile);
         }
-        long size;
+        ReadFiles.add(path);
+        FileChannel ch = open(path, name);
+        boolean keep = false;
         try {
-            size = Files.size(path);
-        } catch (NoSuchFileException e) {
-            throw new ImportException(name + ": no such file (" + path + ")");
-        } catch (AccessDeniedException e) {
-            throw new ImportException(name + ": permission denied");
-        } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
-        }
-        if (size == 0) {
-            throw new ImportException(name + ": the file is empty");
-        }
-        Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
-        byte[] head = readHead(path, name);
-        int start = 0;
-        if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
-            return utf16(path, name, size, repairs);
-        }
-        if (head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
-            start = 3;
-            repairs.put(Repair.BYTE_ORDER_MARK, 1L);
-        }
-        int nul = indexOf(head, (byte) 0);
-        if (nul >= 0) {
-            throw new ImportException(name + ": looks like a binary file, not a log (NUL byte at offset " + nul + ")");
-        }
-        Content content;
-        try {
-            if (size <= READ_LIMIT) {
-                byte[] all = Files.readAllBytes(path);
-                content = new ArrayContent(all, Math.min(start, all.length));
-            } else {
-                content = new MappedContent(FileChannel.open(path, StandardOpenOption.READ), size, start);
+            long size = size(ch, name);
+            FileTime modified = modified(path);
+            if (size == 0) {
+                throw new ImportException(name + ": the file is empty");
             }
-        } catch (AccessDeniedException e) {
-            throw new ImportException(name + ": permission denied");
-        } catch (IOException | OutOfMemoryError e) {
-            throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
+            byte[] head = readAt(ch, 0, (int) Math.min(HEAD, size), name);
+            if (Gzip.is(head)) {
+                return Gzip.load(path, name, ch, size, modified, cancelled);
+            }
+            String archive = Archives.describe(head);
+            if (archive != null) {
+                throw new ImportException(name + ": is " + archive + ", not a log; unpack it and open the log inside");
+            }
+            if (size <= READ_LIMIT) {
+                byte[] all = readAt(ch, 0, (int) size, name);
+                return fromBytes(path, name, all, null, size, modified);
+            }
+            keep = true;
+            Loaded l = fromFile(path, name, ch, size, head, null, size, modified, cancelled);
+            keep = l.content() instanceof FileContent f && f.reads(ch);
+            return l;
+        } finally {
+            if (!keep) {
+                close(ch);
+            }
         }
+    }
+
+    /** What to tell when the file changed while it was read (shrank, grew, vanished, failed), or null. */
+    static String changeNote(Loaded loaded) {
+        if (loaded.content() instanceof FileContent f && f.endedEarlyAt() >= 0) {
+            String why = f.failure();
+            return "the file changed while it was read: it ended at byte " + f.endedEarlyAt() + " of " + loaded.size()
+                    + (why == null ? "" : " (" + why + ")") + "; what was read is shown";
+        }
+        Path p = loaded.path();
+        try {
+            long now = Files.size(p);
+            if (now != loaded.fileSize() || !modified(p).equals(loaded.modified())) {
+                return "the file changed while it was read (" + loaded.fileSize() + " → " + now + " bytes); what was read is shown";
+            }
+        } catch (NoSuchFileException e) {
+            return "the file was deleted while it was read; what was read is shown";
+        } catch (IOException e) {
+            return "the file could not be checked after reading (" + e.getMessage() + "); what was read is shown";
+        }
+        return null;
+    }
+
+    /** Text held in memory: every repair is done on the bytes. */
+    static Loaded fromBytes(Path path, String name, byte[] all, String note, long fileSize, FileTime modified) throws ImportException {
+        Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
+        if (utf16(all)) {
+            repairs.put(Repair.BYTE_ORDER_MARK, 1L);
+            byte[] text = new String(all, StandardCharsets.UTF_16).getBytes(StandardCharsets.UTF_8);
+            return new Loaded(path, text.length, new ArrayContent(text, 0), repairs, TextRepair.Kind.NONE, note, fileSize, modified);
+        }
+        int start = bom(all, repairs);
+        byte[] head = Arrays.copyOfRange(all, start, (int) Math.min(all.length, start + (long) HEAD));
+        checkText(name, head);
+        if (crOnly(head)) {
+            repairs.put(Repair.CR_LINE_ENDS, CrLines.convert(all, start));
+        }
+        Content content = new ArrayContent(all, start);
         if (content.size() == 0) {
             throw new ImportException(name + ": the file holds only a byte-order mark");
         }
-        String sample = new String(head, start, head.length - start, StandardCharsets.UTF_8);
-        TextRepair.Kind kind = TextRepair.detect(sample);
-        long invalid = content instanceof ArrayContent a
-                ? Utf8Check.invalidSequences(a.array(), a.start(), a.array().length)
-                : 0; // mapped files: invalid bytes are replaced when a line is decoded
-        if ((invalid > 0 || kind != TextRepair.Kind.NONE) && content.size() <= REPAIR_LIMIT) {
+        TextRepair.Kind kind = TextRepair.detect(new String(head, StandardCharsets.UTF_8));
+        long invalid = Utf8Check.invalidSequences(all, start, all.length);
+        if (invalid > 0 || kind != TextRepair.Kind.NONE) {
             content = repaired(content, kind, invalid, repairs);
         }
-        return new Loaded(path, size, content, repairs, kind);
+        return new Loaded(path, content.size(), content, repairs, kind, note, fileSize, modified);
+    }
+
+    /** Text too large for memory, read from `file` by position (the log itself, or a scratch copy of its text). */
+    static Loaded fromFile(Path file, String name, FileChannel ch, long size, byte[] head, String note, long fileSize, FileTime modified,
+                           java.util.function.BooleanSupplier cancelled) throws ImportException {
+        Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
+        if (utf16(head)) {
+            if (size > REPAIR_LIMIT) {
+                throw new ImportException(name + ": UTF-16 files larger than " + (REPAIR_LIMIT >> 20) + " MB are not supported");
+            }
+            return fromBytes(file, name, readAt(ch, 0, (int) size, name), note, fileSize, modified);
+        }
+        int start = bom(head, repairs);
+        byte[] text = Arrays.copyOfRange(head, start, head.length);
+        checkText(name, text);
+        if (crOnly(text)) {
+            // Rare at this size: the line ends are converted into a scratch copy, read like the file.
+            CrLines.Converted c = CrLines.convert(ch, start, size, name, cancelled);
+            repairs.put(Repair.CR_LINE_ENDS, c.lines());
+            return fromFile(c.file(), name, c.channel(), c.size(), readAt(c.channel(), 0, (int) Math.min(HEAD, c.size()), name),
+                    note, fileSize, modified, cancelled).as(file, repairs);
+        }
+        Content content = new FileContent(file, ch, size, start);
+        if (content.size() == 0) {
+            throw new ImportException(name + ": the file holds only a byte-order mark");
+        }
+        TextRepair.Kind kind = TextRepair.detect(new String(text, StandardCharsets.UTF_8));
+        // Invalid bytes of a file this large are replaced when a line is decoded; mojibake is repaired in memory.
+        if (kind != TextRepair.Kind.NONE && content.size() <= REPAIR_LIMIT) {
+            content = repaired(content, kind, 0, repairs);
+        }
+        return new Loaded(file, content.size(), content, repairs, kind, note, fileSize, modified);
+    }
+
+    private static void checkText(String name, byte[] head) throws ImportException {
+        int nul = indexOf(head, (byte) 0);
+        if (nul >= 0) {
+            String archive = Archives.describe(head);
+            throw new ImportException(name + (archive != null ? ": is " + archive + ", not a log; unpack it and open the log inside"
+                    : ": looks like a binary file, not a log (NUL byte at offset " + nul + ")"));
+        }
+    }
+
+    private static boolean utf16(byte[] b) {
+        return b.length >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF));
+    }
+
+    private static int bom(byte[] b, Map<Repair, Long> repairs) {
+        if (b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            repairs.put(Repair.BYTE_ORDER_MARK, 1L);
+            return 3;
+        }
+        return 0;
+    }
+
+    /** Line ends written as a lone CR (classic Mac, some exporters): no LF at all in the head, but CRs. */
+    private static boolean crOnly(byte[] head) {
+        return indexOf(head, (byte) '\n') < 0 && indexOf(head, (byte) '\r') >= 0;
     }
 
     private static Content repaired(Content content, TextRepair.Kind kind, long invalid, Map<Repair, Long> repairs) {
@@ -123,26 +230,64 @@ final class SourceLoader {
         return new ArrayContent(out.toString().getBytes(StandardCharsets.UTF_8), 0);
     }
 
-    private static Loaded utf16(Path path, String name, long size, Map<Repair, Long> repairs) throws ImportException {
-        if (size > REPAIR_LIMIT) {
-            throw new ImportException(name + ": UTF-16 files larger than " + (REPAIR_LIMIT >> 20) + " MB are not supported");
-        }
+    static FileChannel open(Path path, String name) throws ImportException {
         try {
-            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_16);
-            repairs.put(Repair.BYTE_ORDER_MARK, 1L);
-            return new Loaded(path, size, new ArrayContent(text.getBytes(StandardCharsets.UTF_8), 0), repairs, TextRepair.Kind.NONE);
+            return FileChannel.open(path, StandardOpenOption.READ);
+        } catch (AccessDeniedException e) {
+            throw new ImportException(name + ": permission denied");
+        } catch (NoSuchFileException e) {
+            throw new ImportException(name + ": no such file (" + path + ")");
         } catch (IOException e) {
             throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
-    private static byte[] readHead(Path path, String name) throws ImportException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(HEAD);
-        } catch (AccessDeniedException e) {
-            throw new ImportException(name + ": permission denied");
+    /**
+     * Reads up to len bytes from pos; fewer if the file is shorter now (it shrank since its size was
+     * taken), which the check after reading reports.
+     */
+    static byte[] readAt(FileChannel ch, long pos, int len, String name) throws ImportException {
+        byte[] b;
+        try {
+            b = new byte[len];
+        } catch (OutOfMemoryError e) {
+            throw new ImportException(name + ": too large for the memory given to Faultline (start it with a larger -Xmx)");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(b);
+        try {
+            while (bb.hasRemaining()) {
+                int n = ch.read(bb, pos + bb.position());
+                if (n <= 0) {
+                    break;
+                }
+            }
         } catch (IOException e) {
             throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return bb.hasRemaining() ? Arrays.copyOf(b, bb.position()) : b;
+    }
+
+    private static long size(FileChannel ch, String name) throws ImportException {
+        try {
+            return ch.size();
+        } catch (IOException e) {
+            throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void close(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // nothing was written: nothing to lose
         }
     }
 

@@ -12,6 +12,7 @@ public record ParseReport(List<FileReport> files) {
     public enum Repair {
         BYTE_ORDER_MARK("byte-order mark removed"),
         CRLF("CRLF line ends"),
+        CR_LINE_ENDS("CR-only line ends read as lines"),
         INVALID_UTF8("invalid UTF-8 replaced"),
         MOJIBAKE_MACROMAN("MacRoman mojibake repaired"),
         MOJIBAKE_WINDOWS1252("windows-1252 mojibake repaired"),

@@ -156,7 +156,14 @@ public final class SvgSurface implements Surface {
                 case '"': sb.append("&quot;"); break;
                 default:
                     if (c < 0x20 && c != '\n' && c != '\t') {
-                        sb.append(' ');
+                        // XML forbids C0 controls: shown as their Control Pictures (ESC as ␛), as the CLI does.
+                        sb.append((char) (0x2400 + c));
+                    } else if (c == 0xFFFE || c == 0xFFFF) {
+                        sb.append('\uFFFD');
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        sb.append('\uFFFD'); // half a pair is not a character XML can hold
                     } else {
                         sb.append(c);
                     }

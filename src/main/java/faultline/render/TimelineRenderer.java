@@ -431,12 +431,14 @@ public final class TimelineRenderer {
         int runStart = -1;
         int runEnd = -1;
         int runLevel = -1;
+        // One query for the whole view: when no event in it has a window wider than two pixels, no column needs asking.
+        boolean anyWide = m.maxWindow(k, m.nextAtOrAfter(end == Long.MAX_VALUE ? end : end + 1, k)) > wide;
         while (k < n && times[k] <= end) {
             int column = (int) Math.floor(v.x(times[k]));
             long next = v.time(column + 1);
             int j = next > times[k] ? m.nextAtOrAfter(next, k + 1) : k + 1;
             int level = m.maxLevel(k, j);
-            if (m.maxWindow(k, j) > wide) {
+            if (anyWide && m.maxWindow(k, j) > wide) {
                 windows(s, m, k, j, v, top + h + 1, wide, style);
             }
             if (level == runLevel && column == runEnd) {
@@ -482,7 +484,11 @@ public final class TimelineRenderer {
     }
 
     /** A label a step may carry, at its pixel column. */
-    private record StepLabel(double x, String text, Rgba colour, boolean crash) {
+    private record StepLabel(double x, TimelineScene.StepMark step, Rgba colour, boolean crash) {
+        /** Made only for the labels that get room: most columns' labels are skipped before it is needed. */
+        String text() {
+            return step.kind() == StepKind.PROCESSING ? "[" + step.loopIndex() + "] " + step.param() : step.kind().label();
+        }
     }
 
     /**
@@ -519,8 +525,7 @@ public final class TimelineRenderer {
             Rgba c = stepColour(shown, style);
             s.fillRect(col, top, 1, h, c);
             if (labelled != null) {
-                String text = labelled.kind() == StepKind.PROCESSING ? "[" + labelled.loopIndex() + "] " + labelled.param() : labelled.kind().label();
-                labels.add(new StepLabel(x, text, stepColour(labelled, style), labelled.crashPoint()));
+                labels.add(new StepLabel(x, labelled, stepColour(labelled, style), labelled.crashPoint()));
             }
             k = j;
         }

@@ -6,13 +6,25 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** What to export: the timeline or the whole window, at which scale, with which title, as PNG or SVG. */
+/**
+ * What to export: the timeline or the whole window, at which scale, with which title, as PNG or SVG,
+ * and into which file. The file is checked as it is typed or chosen: a log that is open, a device or
+ * a pipe, or a folder that does not exist is refused here, before anything asks to replace it.
+ */
 final class ExportDialog {
     enum What { TIMELINE, WINDOW }
 
@@ -23,12 +35,20 @@ final class ExportDialog {
         }
     }
 
+    /** The choice and the file to write it to. */
+    record Chosen(Choice choice, Path target) {
+    }
+
     static final int DEFAULT_WIDTH = (int) faultline.export.TimelineExport.DEFAULT_WIDTH;
 
     private ExportDialog() {
     }
 
-    static Optional<Choice> show(Window owner, String title) {
+    /**
+     * @param target the file proposed
+     * @param check  why a file may not be written, or null if it may
+     */
+    static Optional<Chosen> show(Window owner, String title, Path target, Function<Path, String> check) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Export image");
@@ -62,6 +82,36 @@ final class ExportDialog {
         Label widthUnit = new Label("px at 1× (the picture is laid out for this width)");
         TextField t = new TextField(title);
         t.setPrefColumnCount(40);
+        TextField file = new TextField(target.toString());
+        file.setId("export-file");
+        Label verdict = new Label();
+        verdict.setId("export-file-check");
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(520);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Export image");
+            String ext = format.getSelectionModel().getSelectedIndex() == 1 ? "svg" : "png";
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+            Path now = pathOf(file.getText());
+            if (now != null && now.toAbsolutePath().getParent() != null && Files.isDirectory(now.toAbsolutePath().getParent())) {
+                fc.setInitialDirectory(now.toAbsolutePath().getParent().toFile());
+                fc.setInitialFileName(String.valueOf(now.getFileName()));
+            }
+            java.io.File f = fc.showSaveDialog(d.getDialogPane().getScene().getWindow());
+            if (f != null) {
+                file.setText(f.toPath().toString()); // checked like a typed name
+            }
+        });
+        format.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            String text = file.getText();
+            String ext = b.intValue() == 1 ? ".svg" : ".png";
+            if (text.endsWith(".png") || text.endsWith(".svg")) {
+                file.setText(text.substring(0, text.length() - 4) + ext);
+            }
+        });
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
@@ -71,14 +121,59 @@ final class ExportDialog {
         g.addRow(2, new Label("Width"), new javafx.scene.layout.HBox(6, width, widthUnit));
         g.addRow(3, new Label("Scale"), scale);
         g.addRow(4, new Label("Format"), format);
+        g.addRow(5, new Label("File"), new HBox(6, file, choose));
+        g.add(verdict, 1, 6);
+        HBox.setHgrow(file, Priority.ALWAYS);
         d.getDialogPane().setContent(g);
+        d.getDialogPane().getStylesheets().add(ExportDialog.class.getResource("app.css").toExternalForm());
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable recheck = () -> {
+            String why = verdictOf(file.getText(), check);
+            verdict.setText(why == null ? "" : why);
+            verdict.getStyleClass().setAll("label", why == null ? "export-file-ok"
+                    : why.startsWith(EXISTS) ? "export-file-replaces" : "export-file-refused");
+            ok.setDisable(why != null && !why.startsWith(EXISTS));
+            if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
+                d.getDialogPane().getScene().getWindow().sizeToScene(); // room for a message of two lines
+            }
+        };
+        file.textProperty().addListener((o, a, b) -> recheck.run());
+        recheck.run();
         Optional<ButtonType> b = d.showAndWait();
         if (b.isEmpty() || b.get() != ButtonType.OK) {
             return Optional.empty();
         }
-        return Optional.of(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
+        return Optional.of(new Chosen(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
                 scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1,
-                width.getValue()));
+                width.getValue()), pathOf(file.getText())));
+    }
+
+    private static final String EXISTS = "⚠ ";
+
+    /** What the dialog says about the file: null when it is new and may be written, "⚠ …" when it is replaced, else why it is refused. */
+    static String verdictOf(String text, Function<Path, String> check) {
+        Path p = pathOf(text);
+        if (p == null) {
+            return "✗ Give a file name.";
+        }
+        String refusal = check.apply(p);
+        if (refusal != null) {
+            // The field shows the path already.
+            String why = refusal.startsWith(p.toString()) ? "it" + refusal.substring(p.toString().length()) : refusal;
+            return "✗ Not this file: " + why + ".";
+        }
+        return Files.isRegularFile(p) ? EXISTS + p.getFileName() + " exists and will be replaced." : null;
+    }
+
+    private static Path pathOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(text.strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

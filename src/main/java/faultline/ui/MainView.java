@@ -170,6 +170,7 @@ public final class MainView extends BorderPane {
 
         notifications = new ProblemBanner();
         vm.problems().addListener((ListChangeListener<String>) c -> showProblems());
+        vm.offerProperty().addListener((o, a, b) -> showProblems());
         VBox body = new VBox(notifications, vertical);
         VBox.setVgrow(vertical, Priority.ALWAYS);
 
@@ -399,11 +400,23 @@ public final class MainView extends BorderPane {
         return bar;
     }
 
+    /** Problems, and an offer with its button (a recovered or newer workspace, files outside a workspace's folder). */
     private void showProblems() {
-        if (vm.problems().isEmpty()) {
+        MainViewModel.Offer o = vm.offerProperty().get();
+        List<String> lines = new java.util.ArrayList<>(vm.problems());
+        if (o != null) {
+            lines.add(o.message());
+            notifications.offer(o.action(), () -> {
+                vm.offerProperty().set(null);
+                o.accept().run();
+            });
+        } else {
+            notifications.offer(null, null);
+        }
+        if (lines.isEmpty()) {
             notifications.hide();
         } else {
-            notifications.show(String.join("\n", vm.problems()));
+            notifications.show(String.join("\n", lines));
         }
     }
 
@@ -428,7 +441,9 @@ public final class MainView extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save workspace as");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Faultline workspace", "*" + faultline.workspace.WorkspaceStore.SUFFIX));
-        Path current = vm.workspacePathProperty().get();
+        // Next to the shared workspace of this window, else next to the logs (the autosave lives in the data folder).
+        Path current = vm.sharedWorkspace() != null ? vm.sharedWorkspace()
+                : vm.files().isEmpty() ? null : faultline.workspace.WorkspaceStore.besideLocation(vm.files());
         if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
             fc.setInitialDirectory(current.getParent().toFile());
             fc.setInitialFileName(String.valueOf(current.getFileName()));
@@ -439,27 +454,24 @@ public final class MainView extends BorderPane {
             if (!faultline.workspace.WorkspaceStore.isWorkspace(p)) {
                 p = p.resolveSibling(p.getFileName() + faultline.workspace.WorkspaceStore.SUFFIX);
             }
+            // Checked before anything is written: a log, a device or a pipe is never a workspace's file.
+            String refusal = faultline.workspace.OutputTarget.refusal(p, vm.files());
+            if (refusal != null) {
+                vm.problems().setAll("Workspace not saved: " + refusal + ".");
+                return;
+            }
             vm.saveWorkspaceAs(p);
         }
     }
 
     private void exportImage() {
         String title = Exports.defaultTitle(vm.comparisonProperty().get());
-        ExportDialog.show(stage, title).ifPresent(choice -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Export image");
-            String ext = choice.svg() ? "svg" : "png";
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
-            fc.setInitialFileName(title.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("_+$", "") + "." + ext);
-            if (!vm.files().isEmpty() && vm.files().get(0).getParent() != null && vm.files().get(0).getParent().toFile().isDirectory()) {
-                fc.setInitialDirectory(vm.files().get(0).getParent().toFile());
-            }
-            File f = fc.showSaveDialog(stage);
-            if (f == null) {
-                return;
-            }
-            exportTo(choice, f.toPath());
-        });
+        String name = title.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("_+$", "") + ".png";
+        Path dir = !vm.files().isEmpty() && vm.files().get(0).toAbsolutePath().getParent() != null
+                ? vm.files().get(0).toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"));
+        List<Path> open = List.copyOf(vm.files());
+        ExportDialog.show(stage, title, dir.resolve(name), p -> faultline.workspace.OutputTarget.refusal(p, open))
+                .ifPresent(c -> exportTo(c.choice(), c.target()));
     }
 
     /**

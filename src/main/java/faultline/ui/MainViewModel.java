@@ -13,10 +13,13 @@ import faultline.model.ParseReport;
 import faultline.model.Task;
 import faultline.model.TaskAnalysis;
 import faultline.model.TaskSet;
-import faultline.workspace.Hashes;
+import faultline.importer.ImportFailedException;
+import faultline.workspace.Fingerprint;
 import faultline.workspace.RecentFiles;
 import faultline.workspace.Workspace;
 import faultline.workspace.WorkspaceException;
+import faultline.workspace.WorkspaceLookup;
+import faultline.workspace.WorkspaceSession;
 import faultline.workspace.WorkspaceStore;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
@@ -63,7 +66,13 @@ public final class MainViewModel {
     private final SelectionModel selection = new SelectionModel();
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private final ObjectProperty<Workspace.ViewState> view = new SimpleObjectProperty<>(this, "view");
+    /** Where the workspace is autosaved (the user's data folder), null while no files are open. */
     private final ObjectProperty<Path> workspacePath = new SimpleObjectProperty<>(this, "workspacePath");
+    private final ObjectProperty<Offer> offer = new SimpleObjectProperty<>(this, "offer");
+    private WorkspaceSession session;
+    /** The workspace the open files came back with (or were re-read with), and the last one saved of them; or null. */
+    private Workspace restoredWorkspace;
+    private Workspace lastWritten;
     private final StringProperty workspaceStatus = new SimpleStringProperty(this, "workspaceStatus", "");
     private final PauseTransition autosave = new PauseTransition(Duration.millis(800));
     private Workspace.ViewState pendingView;
@@ -90,7 +99,7 @@ public final class MainViewModel {
             }
             changed();
         });
-        autosave.setOnFinished(e -> saveWorkspace());
+        autosave.setOnFinished(e -> autosave());
         notes.addListener((javafx.collections.ListChangeListener<Note>) c -> changed());
         compared.addListener((javafx.collections.ListChangeListener<Task>) c -> changed());
         view.addListener((o, a, b) -> changed());
@@ -110,6 +119,24 @@ public final class MainViewModel {
 
     public StringProperty workspaceStatusProperty() {
         return workspaceStatus;
+    }
+
+    /**
+     * Something the user may choose to do (open a recovered or newer workspace, read files outside a
+     * workspace's folder), shown with a button until taken or dismissed; null when there is none.
+     */
+    public ObjectProperty<Offer> offerProperty() {
+        return offer;
+    }
+
+    /** A question with one action: the message, the button's text, and what the button does. */
+    public record Offer(String message, String action, Runnable accept) {
+    }
+
+    /** The shared workspace file of this window (opened, or saved as), or null. */
+    public Path sharedWorkspace() {
+        WorkspaceSession s = session;
+        return s == null ? null : s.shared();
     }
 
     /** The view a reopened workspace wants, taken once by the timeline when its scene is built. */
@@ -157,7 +184,21 @@ public final class MainViewModel {
                 byId.put(set.task(index).id(), ns);
             }
         });
-        List<String> ids = compared.stream().map(Task::id).toList();
+        List<String> ids = new ArrayList<>(compared.stream().map(Task::id).toList());
+        Workspace was = lastWritten != null ? lastWritten : restoredWorkspace;
+        if (was != null) {
+            // Tasks of a file that is missing now (deleted, unreadable) stay in the workspace for when it is back.
+            for (String id : was.compared()) {
+                if (set.find(id).isEmpty() && !ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            was.shifts().forEach((id, ns) -> {
+                if (set.find(id).isEmpty()) {
+                    byId.putIfAbsent(id, ns);
+                }
+            });
+        }
         String a = anchor.get().name();
         Workspace.ViewState v = view.get();
         List<Note> ns = List.copyOf(notes);
@@ -175,60 +216,120 @@ public final class MainViewModel {
                 } catch (java.io.IOException e) {
                     size = -1;
                 }
-                refs.add(new Workspace.SourceRef(f.toAbsolutePath().normalize().toString(), size, Hashes.sha256(f),
+                // A fingerprint, not the SHA-256: saving must not read a gigabyte on every change.
+                Fingerprint fp = Fingerprint.of(f);
+                Workspace.SourceRef before = fp == null && was != null ? refOf(was, f) : null;
+                if (before != null) {
+                    refs.add(before); // what is known of a file that cannot be read now is kept
+                    continue;
+                }
+                refs.add(new Workspace.SourceRef(f.toAbsolutePath().normalize().toString(), size, null,
                         so.format() == null ? null : so.format().id(), so.zone().getId(), so.offsetNanos(),
-                        so.date() == null ? null : so.date().toString()));
+                        so.date() == null ? null : so.date().toString(), fp == null ? null : fp.text()));
             }
             return new Workspace(Workspace.VERSION, refs, ids, a, byId, v, ns, dbRef);
         };
     }
 
-    /** Saves the workspace (in the background: hashing a large log takes a moment). */
-    public void saveWorkspace() {
-        Path target = workspacePath.get();
-        if (target == null || (files.isEmpty() && database.get() == null)) {
+    private static Workspace.SourceRef refOf(Workspace w, Path f) {
+        String p = f.toAbsolutePath().normalize().toString();
+        return w.sources().stream().filter(r -> r.path().equals(p)).findFirst().orElse(null);
+    }
+
+    /** Autosave, a moment after a change: the user's data folder only (in the background). */
+    private void autosave() {
+        WorkspaceSession s = session;
+        if (s == null || (files.isEmpty() && database.get() == null)) {
             return;
         }
         java.util.function.Supplier<Workspace> w = captureWorkspace();
-        Background.run(() -> {
-            WorkspaceStore.write(target, w.get());
-            return target;
-        }, t -> workspaceStatus.set("Saved " + t.getFileName()), ex -> {
-            workspaceStatus.set("Workspace not saved");
-            problems.setAll("Workspace not saved: " + ex.getMessage());
-        });
+        Background.run(() -> s.autosave(w.get()), saved -> saved(s, saved, null), ex -> notSaved(ex));
     }
 
-    /** Save As: the workspace goes to a chosen file from now on. */
+    /** Save Workspace: now, in the data folder and into the shared workspace file this window has, if any. */
+    public void saveWorkspace() {
+        WorkspaceSession s = session;
+        if (s == null || (files.isEmpty() && database.get() == null)) {
+            return;
+        }
+        autosave.stop();
+        java.util.function.Supplier<Workspace> w = captureWorkspace();
+        Path shared = s.shared();
+        Background.run(() -> s.save(w.get()), saved -> saved(s, saved, shared), ex -> notSaved(ex));
+    }
+
+    /** Save As: a shareable workspace file at target; Save Workspace writes there too from now on. */
     public void saveWorkspaceAs(Path target) {
-        workspacePath.set(target);
-        saveWorkspace();
+        if (files.isEmpty() && database.get() == null) {
+            return;
+        }
+        if (session == null) {
+            // Rows of a database only: their workspace begins with the file the user names.
+            session = new WorkspaceSession(new WorkspaceLookup.Found(null, WorkspaceStore.locationFor(List.copyOf(files), target), null, null,
+                    null, null, List.of(), null, List.of()));
+            workspacePath.set(session.saveTo());
+        }
+        WorkspaceSession s = session;
+        java.util.function.Supplier<Workspace> w = captureWorkspace();
+        Background.run(() -> {
+            Workspace mine = w.get();
+            s.autosave(mine);
+            return s.saveAs(target, mine);
+        }, saved -> saved(s, saved, target), ex -> notSaved(ex));
     }
 
-    /** Opens a workspace file: its sources, read as it says, then its state. */
-    public void openWorkspace(Path file) {
-        Workspace w;
-        try {
-            w = WorkspaceStore.read(file).orElse(null);
-        } catch (WorkspaceException e) {
-            problems.setAll(e.getMessage());
+    private void saved(WorkspaceSession s, WorkspaceStore.Saved saved, Path shared) {
+        if (s != session) {
             return;
         }
-        if (w == null) {
-            problems.setAll(file.getFileName() + ": no such workspace");
-            return;
-        }
-        options = w.importOptions();
-        faultline.importer.db.DatabaseSource again = null;
-        if (w.database() != null) {
+        lastWritten = saved.workspace();
+        String where = shared == null ? "" : " and " + shared.getFileName();
+        if (saved.merged()) {
+            // Another window on the same files saved notes meanwhile: they are shown here too.
+            restoring = true;
             try {
-                again = new faultline.importer.db.DatabaseSource(w.database().url(), w.database().query(),
-                        faultline.importer.db.Passwords.ofSystem(), passwordPrompt);
-            } catch (IllegalArgumentException e) {
-                problems.setAll(file.getFileName() + ": its database cannot be asked again (" + e.getMessage() + ")");
+                notes.setAll(saved.workspace().notes());
+            } finally {
+                restoring = false;
             }
+            workspaceStatus.set("Saved" + where + ", with the notes another window saved");
+        } else {
+            workspaceStatus.set(shared == null ? "Saved" : "Saved " + shared.getFileName());
         }
-        openWith(w.files(), file, () -> w, false, again, w.database() == null ? List.of() : w.database().tasks());
+    }
+
+    private void notSaved(Throwable ex) {
+        workspaceStatus.set("Workspace not saved");
+        problems.setAll("Workspace not saved: " + ex.getMessage());
+    }
+
+    /**
+     * Opens a workspace file: read in the background, its sources resolved against its folder; sources
+     * outside that folder are read only after the user confirms them.
+     */
+    public void openWorkspace(Path file) {
+        Background.run(() -> WorkspaceLookup.forFile(file), found -> {
+            List<Path> logs = found.restore().files();
+            Workspace.DatabaseRef db = found.restore().database();
+            faultline.importer.db.DatabaseSource again = null;
+            if (db != null) {
+                try {
+                    again = new faultline.importer.db.DatabaseSource(db.url(), db.query(), faultline.importer.db.Passwords.ofSystem(), passwordPrompt);
+                } catch (IllegalArgumentException e) {
+                    problems.setAll(file.getFileName() + ": its database cannot be asked again (" + e.getMessage() + ")");
+                }
+            }
+            faultline.importer.db.DatabaseSource fetch = again;
+            List<String> chosen = db == null ? List.of() : db.tasks();
+            if (found.outside().isEmpty()) {
+                openWith(logs, () -> found, null, null, false, fetch, chosen);
+                return;
+            }
+            List<String> names = found.outside().stream().map(Path::toString).toList();
+            offer.set(new Offer(file.getFileName() + " reads files outside its folder: " + String.join(", ", names.subList(0, Math.min(6, names.size())))
+                    + (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "") + ". Read them?", "Read them",
+                    () -> openWith(logs, () -> found, null, null, false, fetch, chosen)));
+        }, ex -> problems.setAll(ex instanceof WorkspaceException ? ex.getMessage() : file.getFileName() + " cannot be opened: " + ex.getMessage()));
     }
 
     public ReadOnlyObjectProperty<TaskSet> taskSetProperty() {
@@ -285,7 +386,8 @@ public final class MainViewModel {
 
     /** What import and first analysis hand to the FX thread in one piece. */
     private record Opened(List<Path> files, TaskSet set, Analyzer analyzer, Map<Integer, TaskAnalysis> failures,
-                          List<Task> preselected, Comparison comparison, Restored restored) {
+                          List<Task> preselected, Comparison comparison, Restored restored, WorkspaceLookup.Found found,
+                          ImportOptions options, List<String> warnings) {
     }
 
     /** A saved workspace's choices resolved against the newly read files. */
@@ -297,7 +399,10 @@ public final class MainViewModel {
         }
     }
 
-    /** Imports the files in the background; the current set stays until the new one is complete. */
+    /**
+     * Imports the files in the background; the current set stays until the new one is complete. The
+     * workspace of exactly these files comes back (looked up in the background too).
+     */
     public void open(List<Path> paths) {
         if (paths.isEmpty()) {
             return;
@@ -308,35 +413,18 @@ public final class MainViewModel {
             openWorkspace(paths.get(0));
             return;
         }
-        paths = logs;
-        Path location = WorkspaceStore.locationFor(paths);
-        Workspace saved = null;
-        try {
-            saved = WorkspaceStore.read(location).orElse(null);
-            if (saved != null && !saved.isFor(paths)) {
-                saved = null;
-            }
-            if (saved != null) {
-                // Reopening the same logs reads them as they were set up, clock offsets included.
-                options = saved.importOptions();
-            }
-        } catch (WorkspaceException e) {
-            Path other = location.resolveSibling(location.getFileName().toString().replace(WorkspaceStore.SUFFIX, ".recovered" + WorkspaceStore.SUFFIX));
-            pendingProblem = e.getMessage() + ". Changes are saved to " + other.getFileName() + ".";
-            location = other;
-        }
-        Workspace restore = saved;
-        openWith(paths, location, restore == null ? null : () -> restore, false);
+        openWith(logs, () -> WorkspaceLookup.forLogs(logs), null, null, false);
     }
 
-    private String pendingProblem;
-
     /**
-     * @param restore the state to put back once the files are read (built in the background), or null
+     * @param lookup  finds the workspace and where to save it (in the background), or null to keep this window's
+     * @param restore the state to put back once the files are read (built in the background), or null for the lookup's
+     * @param given   how to read the files, or null for what the restored workspace says
      * @param dirty   whether the result differs from the saved workspace and is to be saved
      */
-    private void openWith(List<Path> paths, Path workspaceFile, java.util.function.Supplier<Workspace> restore, boolean dirty) {
-        openWith(paths, workspaceFile, restore, dirty, null, List.of());
+    private void openWith(List<Path> paths, java.util.function.Supplier<WorkspaceLookup.Found> lookup,
+                          java.util.function.Supplier<Workspace> restore, ImportOptions given, boolean dirty) {
+        openWith(paths, lookup, restore, given, dirty, null, List.of());
     }
 
     /**
@@ -344,14 +432,15 @@ public final class MainViewModel {
      *               the rows held by the current one
      * @param chosen ids of the tasks to fetch (empty: every task the query lists)
      */
-    private void openWith(List<Path> paths, Path workspaceFile, java.util.function.Supplier<Workspace> restore, boolean dirty,
+    private void openWith(List<Path> paths, java.util.function.Supplier<WorkspaceLookup.Found> lookup,
+                          java.util.function.Supplier<Workspace> restore, ImportOptions given, boolean dirty,
                           faultline.importer.db.DatabaseSource fetch, List<String> chosen) {
         cancel();
+        offer.set(null);
         List<Path> list = List.copyOf(paths);
         List<Path> extra = List.copyOf(rotated);
         faultline.importer.db.DatabaseSource held = fetch != null ? fetch : database.get();
         Anchor a = anchor.get();
-        ImportOptions opts = options;
         javafx.concurrent.Task<Opened> job = new javafx.concurrent.Task<>() {
             @Override
             protected Opened call() {
@@ -367,6 +456,10 @@ public final class MainViewModel {
                         return isCancelled0();
                     }
                 };
+                updateMessage("Looking for the workspace of these files…");
+                WorkspaceLookup.Found found = lookup == null ? null : lookup.get();
+                Workspace toRestore = restore != null ? restore.get() : found == null ? null : found.restore();
+                ImportOptions opts = given != null ? given : toRestore != null ? toRestore.importOptions() : ImportOptions.defaults();
                 if (fetch != null) {
                     fetchAgain(fetch, chosen, monitor);
                 }
@@ -376,25 +469,42 @@ public final class MainViewModel {
                 updateMessage("Analysing failures…");
                 Analyzer an = new Analyzer(set);
                 Map<Integer, TaskAnalysis> fails = new HashMap<>();
+                List<String> failedAnalyses = new ArrayList<>();
                 for (Task t : set.failed()) {
                     if (fails.size() >= SIGNATURES_AT_IMPORT || isCancelled()) {
                         break;
                     }
-                    fails.put(t.index(), an.analyse(t));
+                    // One task the analysis trips over is told about; the others still open.
+                    try {
+                        fails.put(t.index(), an.analyse(t));
+                    } catch (RuntimeException | StackOverflowError e) {
+                        failedAnalyses.add("Task " + t.shortId() + " could not be analysed (" + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                    }
+                }
+                if (isCancelled()) {
+                    throw new ImportCancelledException();
                 }
                 List<Task> pre = faultline.analysis.DefaultSelection.of(set);
                 Anchor anc = a;
                 List<Long> laneShifts = List.of();
                 // A reopened workspace is compared as it was saved straight away, so the view never jumps.
-                Restored r = restore == null ? null : Restored.of(restore.get(), set, a);
+                Restored r = toRestore == null ? null : Restored.of(toRestore, set, a);
                 if (r != null) {
                     List<Task> saved = r.workspace().comparedIn(set);
                     pre = saved.isEmpty() ? pre : saved;
                     anc = r.anchor();
                     laneShifts = pre.stream().map(t -> r.shifts().getOrDefault(t.index(), 0L)).toList();
                 }
-                Comparison c = Alignment.align(an.analyse(pre), anc, laneShifts, set);
-                return new Opened(list, set, an, fails, pre, c, r);
+                Comparison c;
+                try {
+                    c = Alignment.align(an.analyse(pre), anc, laneShifts, set);
+                } catch (RuntimeException | StackOverflowError e) {
+                    c = null;
+                    failedAnalyses.add("The compared tasks could not be analysed (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                }
+                return new Opened(list, set, an, fails, pre, c, r, found, opts, List.copyOf(failedAnalyses));
             }
 
             private boolean isCancelled0() {
@@ -419,24 +529,34 @@ public final class MainViewModel {
                     notes.clear();
                 }
                 publish(o);
-                workspacePath.set(workspaceFile);
+                options = o.options();
+                if (o.found() != null) {
+                    session = new WorkspaceSession(o.found());
+                    workspacePath.set(o.found().saveTo());
+                }
+                List<String> all = new ArrayList<>(problems);
+                all.addAll(o.warnings());
+                if (o.found() != null) {
+                    all.addAll(o.found().warnings());
+                    WorkspaceLookup.Offer f = o.found().offer();
+                    if (f != null) {
+                        offer.set(new Offer(f.message(), f.action(), () -> openWorkspace(f.workspace())));
+                    }
+                }
+                restoredWorkspace = o.restored() == null ? null : o.restored().workspace();
+                if (o.found() != null) {
+                    lastWritten = null; // another set of files, or the same opened anew
+                }
                 if (o.restored() != null) {
                     shifts.putAll(o.restored().shifts());
-                    List<String> all = new ArrayList<>(problems);
                     all.addAll(o.restored().warnings());
-                    problems.setAll(all);
                 }
+                problems.setAll(all);
             } finally {
                 restoring = false;
             }
             if (dirty) {
                 changed();
-            }
-            if (pendingProblem != null) {
-                List<String> all = new ArrayList<>(problems);
-                all.add(pendingProblem);
-                problems.setAll(all);
-                pendingProblem = null;
             }
             finishBusy();
         });
@@ -444,16 +564,19 @@ public final class MainViewModel {
             if (gen != generation) {
                 return;
             }
-            Throwable ex = job.getException();
-            problems.setAll(ex instanceof ImportCancelledException ? "Import cancelled."
-                    : ex instanceof FetchFailed ? ex.getMessage() : "Import failed: " + ex);
-            status.set(ex instanceof ImportCancelledException ? "Import cancelled" : "Import failed");
+            // Unbound first: the status is bound to the job's message until then.
             finishBusy();
+            Throwable ex = job.getException();
+            String why = ex instanceof ImportFailedException ? ex.getMessage()
+                    : ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+            problems.setAll(ex instanceof ImportCancelledException ? "Import cancelled — the files open before are kept."
+                    : ex instanceof FetchFailed ? ex.getMessage() : "Import failed: " + why + ". The files open before are kept.");
+            status.set(ex instanceof ImportCancelledException ? "Import cancelled" : "Import failed");
         });
         job.setOnCancelled(e -> {
             if (gen == generation) {
-                status.set("Import cancelled — the files open before are kept");
                 finishBusy();
+                status.set("Import cancelled — the files open before are kept");
             }
         });
         running = job;
@@ -558,7 +681,12 @@ public final class MainViewModel {
             rotated.clear();
         }
         database.set(fetched);
-        openWith(keep, withFiles ? workspacePath.get() : null, null, withFiles, null, List.of());
+        if (!withFiles) {
+            // Rows alone have no workspace until Save Workspace As names one.
+            session = null;
+            workspacePath.set(null);
+        }
+        openWith(keep, null, null, options, withFiles, null, List.of());
         if (!withFiles) {
             database.set(fetched);
         }
@@ -593,7 +721,7 @@ public final class MainViewModel {
         String selectedId = selected == null ? null : selected.id();
         java.util.function.Supplier<Workspace> state = captureWorkspace();
         pendingSelection = selectedId;
-        openWith(List.copyOf(files), workspacePath.get(), state, false, fetch, chosen);
+        openWith(List.copyOf(files), null, state, options, false, fetch, chosen);
     }
 
     /** The task to select again once a re-read is published, or null. */
@@ -623,9 +751,9 @@ public final class MainViewModel {
             return;
         }
         // What is on screen now (notes not yet autosaved included) comes back after the re-read,
-        // and the new settings are saved with it.
+        // and the new settings are saved with it, to the same workspace.
         options = o;
-        openWith(List.copyOf(files), workspacePath.get(), captureWorkspace(), true);
+        openWith(List.copyOf(files), null, captureWorkspace(), o, true);
     }
 
     /** Shifts a task's lane by hand (added to what the alignment gives). */
@@ -674,7 +802,7 @@ public final class MainViewModel {
             if (gen == compareGeneration && an == analyzer && list.equals(compared)) {
                 comparison.set(c);
             }
-        }, ex -> problems.setAll("Analysis failed: " + ex));
+        }, ex -> problems.setAll("Analysis failed: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
     }
 
     static String summary(TaskSet set) {

@@ -15,6 +15,8 @@ import javafx.scene.layout.Priority;
  */
 final class ProblemBanner extends HBox {
     private final Label text = new Label();
+    /** What the user may do about it (open a recovered workspace, read files outside a workspace's folder), shown when there is one. */
+    private final Button action = new Button();
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing", false);
 
     ProblemBanner() {
@@ -33,7 +35,10 @@ final class ProblemBanner extends HBox {
         close.setId("problem-close");
         close.setFocusTraversable(false);
         close.setOnAction(e -> hide());
-        getChildren().addAll(icon, text, close);
+        action.setId("problem-action");
+        action.managedProperty().bind(action.visibleProperty());
+        action.setVisible(false);
+        getChildren().addAll(icon, text, action, close);
         // Hidden, the banner takes no room at all.
         managedProperty().bind(visibleProperty());
         setVisible(false);
@@ -43,6 +48,13 @@ final class ProblemBanner extends HBox {
         text.setText(message);
         setVisible(true);
         showing.set(true);
+    }
+
+    /** A button for the message shown (null label: none). */
+    void offer(String label, Runnable run) {
+        action.setVisible(label != null);
+        action.setText(label == null ? "" : label);
+        action.setOnAction(run == null ? null : e -> run.run());
     }
 
     void hide() {

@@ -18,10 +18,9 @@ public final class BundledSample {
     private BundledSample() {
     }
 
-    /** Where Faultline keeps its own files (the sample's copy); -Dfaultline.data.dir moves it (tests keep their own). */
+    /** Where the sample's copy lives: the user's cache folder ({@link UserFolders#cache()}; tests keep their own). */
     public static Path dataDir() {
-        String d = System.getProperty("faultline.data.dir");
-        return d != null ? Path.of(d) : Path.of(System.getProperty("user.home"), ".cache", "faultline");
+        return UserFolders.cache();
     }
 
     public static List<Path> files() throws IOException {

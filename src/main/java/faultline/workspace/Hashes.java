@@ -30,13 +30,19 @@ public final class Hashes {
         }
     }
 
+    /** Regular files only (a pipe or /dev/zero would never end), and only as many bytes as the file had when it was opened. */
     private static String compute(Path file) {
+        if (faultline.importer.FileKind.notARegularFile(file) != null) {
+            return "";
+        }
         try (InputStream in = Files.newInputStream(file)) {
+            long left = Files.size(file);
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 20];
             int n;
-            while ((n = in.read(buf)) > 0) {
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
                 md.update(buf, 0, n);
+                left -= n;
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException | NoSuchAlgorithmException e) {

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Everything needed to reopen a comparison as it was: the sources (with how to read them), the
- * compared tasks, the alignment and hand-set shifts, the view, and the notes. Saved as
- * {@code <name>.faultline.json} next to the logs; the logs themselves are never written.
+ * compared tasks, the alignment and hand-set shifts, the view, and the notes. Saved on every change
+ * in the user's data folder ({@link UserFolders#workspaces()}), and where the user says with Save
+ * Workspace As; the logs themselves are never written.
  *
  * @param version  {@link #VERSION} when written by this Faultline
  * @param sources  the files, with their size and hash at save time
@@ -40,11 +41,26 @@ public record Workspace(int version, List<SourceRef> sources, List<String> compa
     }
 
     /**
-     * @param format null to detect
-     * @param zone   zone id of times without one
-     * @param date   ISO date for time-only lines, or null
+     * @param path        absolute once read; in a shared workspace file, relative to its folder when the log is inside it
+     * @param sha256      the full hash, kept by Save Workspace As for whoever receives the file ("" or null otherwise)
+     * @param format      null to detect
+     * @param zone        zone id of times without one
+     * @param date        ISO date for time-only lines, or null
+     * @param fingerprint {@link Fingerprint#text()} at save time, or null (workspaces of older versions)
      */
-    public record SourceRef(String path, long size, String sha256, String format, String zone, long offsetNanos, String date) {
+    public record SourceRef(String path, long size, String sha256, String format, String zone, long offsetNanos, String date,
+                            String fingerprint) {
+        public SourceRef(String path, long size, String sha256, String format, String zone, long offsetNanos, String date) {
+            this(path, size, sha256, format, zone, offsetNanos, date, null);
+        }
+
+        public SourceRef withPath(String p) {
+            return new SourceRef(p, size, sha256, format, zone, offsetNanos, date, fingerprint);
+        }
+
+        public SourceRef withSha256(String hash) {
+            return new SourceRef(path, size, hash, format, zone, offsetNanos, date, fingerprint);
+        }
     }
 
     /** The viewport over aligned (or, when folded, compressed) time. */
@@ -115,17 +131,39 @@ public record Workspace(int version, List<SourceRef> sources, List<String> compa
         return shifts.getOrDefault(t.id(), 0L);
     }
 
-    /** What changed about the files since the workspace was saved (hashes them: not for the FX thread). */
+    /**
+     * What changed about the files since the workspace was saved, told from their fingerprints (a few
+     * kilobytes read per file); a workspace of an older version without them is checked by its SHA-256.
+     * Not for the FX thread.
+     */
     public List<String> changedSources() {
         List<String> out = new java.util.ArrayList<>();
         for (SourceRef r : sources) {
             java.nio.file.Path p = java.nio.file.Path.of(r.path());
-            if (!java.nio.file.Files.exists(p)) {
+            String notAFile = faultline.importer.FileKind.notARegularFile(p);
+            if (!faultline.importer.FileKind.exists(p)) {
                 out.add(p.getFileName() + " of the workspace is missing");
+            } else if (notAFile != null) {
+                out.add(p.getFileName() + " of the workspace " + notAFile);
+            } else if (r.fingerprint() != null) {
+                Fingerprint then = Fingerprint.parse(r.fingerprint());
+                if (then != null && !then.sameContent(Fingerprint.of(p))) {
+                    out.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
+                }
             } else if (r.sha256() != null && !r.sha256().isEmpty() && !r.sha256().equals(Hashes.sha256(p))) {
                 out.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
             }
         }
         return out;
+    }
+
+    /** The same workspace over other source records (paths resolved or made relative). */
+    public Workspace withSources(List<SourceRef> refs) {
+        return new Workspace(version, refs, compared, anchor, shifts, view, notes, database);
+    }
+
+    /** The same workspace with other notes (merged with another window's). */
+    public Workspace withNotes(List<Note> ns) {
+        return new Workspace(version, sources, compared, anchor, shifts, view, ns, database);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,14 +19,15 @@ import java.util.TreeMap;
  * heap bytes per line; where lnav is installed, it opens the same file in the same run, so that the
  * ratio of wall times holds on a noisy machine. {@code general}: the same for a 1 GiB log in Python
  * logging's layout, read by the general text reader (three runs). {@code gui}: see {@link GuiBenchmark}.
- * {@code render}: see {@link RenderBenchmark}. {@code db}: see {@link DbBenchmark}.
+ * {@code render}: see {@link RenderBenchmark}. {@code db}: see {@link DbBenchmark}. {@code loop}: {@code faultline report}
+ * of a task whose parameter loop has 40,000 parameters.
  */
 public final class Benchmarks {
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> which = args.length == 0 ? List.of("import", "render") : List.of(String.join(" ", args).trim().split("\\s+"));
+        List<String> which = args.length == 0 ? List.of("import", "render", "loop") : List.of(String.join(" ", args).trim().split("\\s+"));
         int runs = Integer.getInteger("bench.runs", 5);
         long bytes = Long.getLong("bench.bytes", 1L << 30);
         if (which.contains("import")) {
@@ -45,6 +47,32 @@ public final class Benchmarks {
         if (which.contains("db")) {
             DbBenchmark.main(new String[0]);
         }
+        if (which.contains("loop")) {
+            loopBenchmark(Integer.getInteger("bench.runs", 5), Integer.getInteger("bench.params", 40_000));
+        }
+    }
+
+    /** {@code faultline report} of one task whose parameter loop has n parameters, in fresh JVMs: linear work, seconds. */
+    static void loopBenchmark(int runs, int params) throws IOException, InterruptedException {
+        Path file = LoopLog.write(Path.of("target", "bench", "loop-" + params + ".log"), params);
+        System.out.printf("loop benchmark: report of a loop of %,d parameters (%,d bytes), %d runs in fresh JVMs%n", params, Files.size(file), runs);
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "faultline.cli.Launcher", "report", file.toString());
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false).start();
+            p.getErrorStream().transferTo(System.err);
+            if (p.waitFor() != 0) {
+                throw new IOException("faultline report failed");
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            seconds.add(s);
+            System.out.printf("  run %d: %.2f s%n", i + 1, s);
+        }
+        Collections.sort(seconds);
+        System.out.printf("loop: median %.2f s (min %.2f, max %.2f) for %,d parameters, JVM start included%n",
+                seconds.get(seconds.size() / 2), seconds.get(0), seconds.get(seconds.size() - 1), params);
     }
 
     /** The shapes of file a user has; {@code -Dbench.shapes=fleet} picks one. */
@@ -95,6 +123,7 @@ public final class Benchmarks {
         boolean lnav = Lnav.available();
         List<Double> mbs = new ArrayList<>();
         List<Double> perLine = new ArrayList<>();
+        List<Double> peakPerLine = new ArrayList<>();
         List<Double> walls = new ArrayList<>();
         List<Double> peers = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -105,6 +134,7 @@ public final class Benchmarks {
             double bl = number(r.get("heap bytes/line"));
             mbs.add(mb);
             perLine.add(bl);
+            peakPerLine.add(number(r.get("peak heap bytes/line")));
             walls.add(wall);
             String peer = "";
             if (lnav) {
@@ -112,12 +142,13 @@ public final class Benchmarks {
                 peers.add(l);
                 peer = String.format(", lnav %.2f s (%.1f× Faultline's wall time)", l, l / wall);
             }
-            System.out.printf("  run %d: wall %.2f s, in-process %s s, %s MB/s, %s lines, %s tasks, %s heap bytes/line%s%n", i + 1, wall,
-                    r.get("seconds"), r.get("MB/s"), r.get("lines read"), r.get("tasks"), r.get("heap bytes/line"), peer);
+            System.out.printf("  run %d: wall %.2f s, in-process %s s, %s MB/s, %s lines, %s tasks, %s heap bytes/line kept, %s at the peak%s%n",
+                    i + 1, wall, r.get("seconds"), r.get("MB/s"), r.get("lines read"), r.get("tasks"), r.get("heap bytes/line"),
+                    r.get("peak heap bytes/line"), peer);
         }
-        System.out.printf("import (%s): median %.0f MB/s in-process (min %.0f, max %.0f); wall %.2f s; heap %.1f bytes/line; "
-                        + "targets ≥ 500 MB/s, ≤ 32 bytes/line%n", shape.key, Stats.median(mbs), Stats.min(mbs), Stats.max(mbs),
-                Stats.median(walls), Stats.median(perLine));
+        System.out.printf("import (%s): median %.0f MB/s in-process (min %.0f, max %.0f); wall %.2f s; heap %.1f bytes/line kept, %.1f at the peak; "
+                        + "targets ≥ 500 MB/s, ≤ 32 bytes/line at the peak%n", shape.key, Stats.median(mbs), Stats.min(mbs), Stats.max(mbs),
+                Stats.median(walls), Stats.median(perLine), Stats.median(peakPerLine));
         if (lnav) {
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < walls.size(); i++) {

@@ -78,7 +78,7 @@ class ExportCommandTest {
                 List.of(Samples.PREVIOUS, Samples.CURRENT), "LOOP_START", Map.of(),
                 new faultline.workspace.Workspace.ViewState(-1_000_000L, 26_000_000L, false),
                 List.of(faultline.model.Note.point(Samples.CURRENT, 1_771_943_513_553_318_000L, "int where float was meant")));
-        Path ws = faultline.workspace.WorkspaceStore.locationFor(logs);
+        Path ws = faultline.workspace.WorkspaceStore.besideLocation(logs); // a shared workspace beside the logs
         faultline.workspace.WorkspaceStore.write(ws, w);
         Path svg = dir.resolve("out.svg");
         List<String> a = new ArrayList<>(List.of("export"));

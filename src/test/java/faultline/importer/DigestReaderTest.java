@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static faultline.importer.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,5 +93,35 @@ class DigestReaderTest {
         assertEquals("2026-02-24 14:31:53.55306", time(set, nine));
         assertTrue(set.store().message(nine).startsWith("🔍"), "emoji come back: " + set.store().message(nine));
         assertTrue(Fixtures.messages(set).contains("Processing status update"));
+    }
+
+    @Test
+    void oneChangedDigitAnywhereDoesNotRejectTheDigest() throws Exception {
+        List<String> texts = new java.util.ArrayList<>(List.of(DIGEST));
+        Path seed = Path.of("..", "shared", "seeds", "000_e0bc9ab24ff5a39e.txt");
+        if (Files.exists(seed)) {
+            texts.add(Files.readString(seed, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<String> rejected = new java.util.ArrayList<>();
+        for (String text : texts) {
+            char[] c = text.toCharArray();
+            // Every digit of the small digest; every third of the seed, which has thousands.
+            int step = text == DIGEST ? 1 : 3;
+            int seen = 0;
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] < '0' || c[i] > '9' || seen++ % step != 0) {
+                    continue;
+                }
+                char was = c[i];
+                c[i] = (char) ('0' + (was - '0' + 1) % 10);
+                Path f = write(dir, "digest.txt", new String(c));
+                TaskSet set = load(f);
+                if (report(set, 0).fatal() != null || set.store().size() == 0) {
+                    rejected.add("digit " + i + " (" + was + " → " + c[i] + "): " + report(set, 0).fatal());
+                }
+                c[i] = was;
+            }
+        }
+        assertEquals(List.of(), rejected);
     }
 }

@@ -99,15 +99,18 @@ class NotesAndWorkspaceTest {
         robot.interact(() -> tl.zoom(0.5, 400));
         Viewport view = tl.viewportProperty().get();
         List<Note> notes = List.copyOf(vm.notes());
-        Path ws = dir.resolve("gpu-20260224_140402-5c1e7a9d" + WorkspaceStore.SUFFIX);
+        Path ws = WorkspaceStore.locationFor(files.stream().map(Path::of).toList());
+        assertTrue(ws.startsWith(RunningApp.dataDir()), "autosaved in the data folder: " + ws);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(ws) && WorkspaceStore.read(ws).orElseThrow().notes().size() == 2
                 && WorkspaceStore.read(ws).orElseThrow().view().span() == view.span());
         assertTrue(Files.readString(ws).contains("crash here (edited)"), "saved on change, without asking");
+        try (var beside = Files.list(dir)) {
+            assertEquals(files.size(), beside.count(), "nothing is written beside the logs");
+        }
 
         stopApp();
-        files.add(ws.toString()); // dropped along with the logs: opened as the workspace, not read as a log
         start();
-        assertEquals(files.size() - 1, app.viewModel().taskSetProperty().get().sources().size());
+        assertEquals(files.size(), app.viewModel().taskSetProperty().get().sources().size());
         assertEquals(notes, List.copyOf(app.viewModel().notes()), "the notes come back exactly");
         assertEquals(view.start(), app.view().timelineViewModel().viewportProperty().get().start());
         assertEquals(view.span(), app.view().timelineViewModel().viewportProperty().get().span());
@@ -124,18 +127,72 @@ class NotesAndWorkspaceTest {
     }
 
     @Test
-    void aDamagedWorkspaceIsToldAndKept() throws Exception {
-        Path ws = dir.resolve("gpu-20260224_140402-5c1e7a9d" + WorkspaceStore.SUFFIX);
+    void saveAsWritesASharedWorkspaceThatOpensAloneAndWhoseSourcesAreShownWhenOutsideItsFolder() throws Exception {
+        start();
+        Note n = Note.point(Samples.CURRENT, 1_771_943_513_553_318_000L, "for the colleague");
+        robot.interact(() -> app.viewModel().addNote(n));
+        Path shared = dir.resolve("case.faultline.json");
+        robot.interact(() -> app.viewModel().saveWorkspaceAs(shared));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(shared));
+        assertTrue(Files.readString(shared).contains("\"path\" : \"gpu-20260224_140402-5c1e7a9d.log\""), "relative to its folder");
+        stopApp();
+
+        files.clear();
+        files.add(shared.toString());
+        start();
+        assertEquals(List.of(n), List.copyOf(app.viewModel().notes()), "the shared workspace brings its files and notes");
+        assertEquals(4, app.viewModel().taskSetProperty().get().sources().size());
+        stopApp();
+
+        Path elsewhere = java.nio.file.Files.createTempDirectory("faultline-elsewhere");
+        try {
+            Path moved = Files.copy(shared, elsewhere.resolve("case.faultline.json"));
+            Files.writeString(moved, Files.readString(moved).replace("\"path\" : \"", "\"path\" : \"" + dir + "/"));
+            app = RunningApp.start(RunningApp.sampleIn(Files.createDirectory(elsewhere.resolve("logs"))).get(0));
+            MainViewModel vm = app.viewModel();
+            long before = vm.taskSetProperty().get().store().size();
+            robot.interact(() -> vm.open(List.of(moved)));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.offerProperty().get() != null);
+            assertTrue(vm.offerProperty().get().message().contains("reads files outside its folder: " + dir.resolve("gpu-20260224_140402-5c1e7a9d.log")),
+                    vm.offerProperty().get().message());
+            ProblemBanner banner = robot.lookup("#notifications").queryAs(ProblemBanner.class);
+            assertTrue(banner.isShowing() && banner.getText().contains("Read them?"), banner.getText());
+            assertEquals(before, vm.taskSetProperty().get().store().size(), "nothing is read before the user says so");
+            robot.interact(() -> vm.offerProperty().get().accept().run());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.taskSetProperty().get().sources().size() == 4);
+            assertEquals(List.of(n), List.copyOf(vm.notes()));
+        } finally {
+            try (var all = Files.walk(elsewhere)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aDamagedWorkspaceIsToldAndKeptAndTheChangesMadeMeanwhileAreOfferedNextTime() throws Exception {
+        Path ws = WorkspaceStore.locationFor(files.stream().map(Path::of).toList());
+        Files.createDirectories(ws.getParent());
         Files.writeString(ws, "{ not json");
         start();
         ProblemBanner banner = robot.lookup("#notifications").queryAs(ProblemBanner.class);
         assertTrue(banner.isShowing());
         assertTrue(banner.getText().contains("is damaged"), banner.getText());
         assertTrue(banner.getText().contains(".recovered.faultline.json"), banner.getText());
-        robot.interact(() -> app.viewModel().addNote(Note.point(Samples.CURRENT, 0, "x")));
-        Path recovered = dir.resolve("gpu-20260224_140402-5c1e7a9d.recovered" + WorkspaceStore.SUFFIX);
+        Note kept = Note.point(Samples.CURRENT, 0, "written while the workspace was damaged");
+        robot.interact(() -> app.viewModel().addNote(kept));
+        Path recovered = WorkspaceStore.recoveredOf(ws);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovered));
         assertEquals("{ not json", Files.readString(ws), "the damaged file is left as it was");
+        stopApp();
+
+        start();
+        MainViewModel vm = app.viewModel();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.offerProperty().get() != null);
+        assertTrue(vm.offerProperty().get().message().contains("were kept in " + recovered.getFileName()), vm.offerProperty().get().message());
+        assertEquals(List.of(), List.copyOf(vm.notes()), "not restored unasked");
+        robot.interact(() -> vm.offerProperty().get().accept().run());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.notes().size() == 1);
+        assertEquals(List.of(kept), List.copyOf(vm.notes()));
     }
 
     private static TimelineRenderer.NoteBox waitForBox(TimelineView timeline) throws Exception {

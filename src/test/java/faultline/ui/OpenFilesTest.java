@@ -70,4 +70,49 @@ class OpenFilesTest {
                 "the same log opened again is read with its saved clock offset");
         assertEquals(java.util.List.of(note), java.util.List.copyOf(app.viewModel().notes()));
     }
+
+    @Test
+    void aFailedTaskWithoutLogLinesOpensAloneAndCancelLeavesAUsableWindow() throws Exception {
+        Path row = Files.copy(Samples.files().get(3), dir.resolve("task_c2d9f4a6.json"));
+        start(row.toString());
+        MainViewModel vm = app.viewModel();
+        assertTrue(vm.compared().stream().anyMatch(t -> t.id().equals(Samples.CURRENT) && t.eventCount() == 0),
+                "the failed task without log lines is compared: " + vm.compared());
+        assertTrue(vm.comparisonProperty().get() != null);
+        assertTrue(vm.statusProperty().get().matches("[0-9,]+ lines · .* tasks \\(3 failed\\) · .*"), vm.statusProperty().get());
+        assertTrue(vm.problems().isEmpty(), vm.problems().toString());
+
+        Path console = Files.copy(Samples.files().get(0), dir.resolve(Samples.files().get(0).getFileName()));
+        robot.interact(() -> {
+            vm.open(java.util.List.of(console));
+            vm.cancel();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Import cancelled"), vm.statusProperty().get());
+        assertEquals(java.util.List.of(row.toAbsolutePath().normalize()), java.util.List.copyOf(vm.files()), "the files open before are kept");
+        robot.interact(() -> vm.open(java.util.List.of(console)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.files().contains(console.toAbsolutePath().normalize())
+                || vm.files().contains(console));
+        assertTrue(vm.taskSetProperty().get().tasks().size() >= 4, "the window opens files again after a Cancel");
+    }
+
+    @Test
+    void reReadingAfterTheLogWasDeletedKeepsTheWorkspacesComparedTasks() throws Exception {
+        Path console = Files.copy(Samples.files().get(0), dir.resolve(Samples.files().get(0).getFileName()));
+        start(console.toString());
+        MainViewModel vm = app.viewModel();
+        java.util.List<String> compared = vm.compared().stream().map(t -> t.id()).toList();
+        assertEquals(2, compared.size());
+        Path ws = vm.workspacePathProperty().get();
+        robot.interact(() -> vm.addNote(faultline.model.Note.point(compared.get(0), 0, "seen")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(ws));
+        Files.delete(console);
+        robot.interact(() -> vm.reopenWith(vm.options()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.compared().isEmpty());
+        assertTrue(vm.problems().stream().anyMatch(p -> p.contains("no such file")), vm.problems().toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(ws)
+                && faultline.workspace.WorkspaceStore.read(ws).orElseThrow().compared().equals(compared));
+        assertTrue(faultline.workspace.WorkspaceStore.read(ws).orElseThrow().sources().get(0).fingerprint() != null,
+                "what was known of the file is kept");
+    }
 }

@@ -59,8 +59,9 @@ public final class DigestReader implements SourceReader {
         int crashAt = -1;
         int task = -1;
 
+        /** Where statements go: at the crash mark, never past the block's end (a damaged digest may mark it oddly). */
         int crashPosition() {
-            return crashAt >= 0 ? crashAt : events.size();
+            return crashAt >= 0 ? Math.min(crashAt, events.size()) : events.size();
         }
     }
 
@@ -201,6 +202,10 @@ public final class DigestReader implements SourceReader {
         }
         if (taskOfLabel.isEmpty()) {
             throw new ImportException(ctx.path.getFileName() + ": a comparison digest that names no failure (no 'CURRENT FAILURE (<id>)' line)");
+        }
+        if (ctx.report.events == 0) {
+            throw new ImportException(ctx.path.getFileName() + ": a comparison digest without a single lifecycle line, quoted log line "
+                    + "or statement that could be read");
         }
         return text;
     }
