@@ -194,6 +194,40 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void aPoolProcessKilledUnderItsTaskFailsThatTaskWithTheLinesThatReportIt() throws Exception {
+        TaskSet set = load(write(dir, "celery.log", """
+                [2025-04-01 09:00:00,100: INFO/MainProcess] Task media.encode[22222222-aaaa-4bbb-8ccc-000000000001] received
+                [2025-04-01 09:00:00,200: INFO/ForkPoolWorker-4] media.encode[22222222-aaaa-4bbb-8ccc-000000000001]: decoding
+                [2025-04-01 09:00:05,000: ERROR/MainProcess] Process 'ForkPoolWorker-4' pid:77 exited with 'signal 9 (SIGKILL)'
+                [2025-04-01 09:00:05,010: ERROR/MainProcess] Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 0.')
+                Traceback (most recent call last):
+                  File "/venv/lib/python3.11/site-packages/billiard/pool.py", line 1264, in mark_as_worker_lost
+                    raise WorkerLostError(
+                billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 0.
+                [2025-04-01 09:00:06,000: INFO/MainProcess] Task media.thumb[22222222-aaaa-4bbb-8ccc-000000000002] received
+                [2025-04-01 09:00:06,500: INFO/ForkPoolWorker-5] Task media.thumb[22222222-aaaa-4bbb-8ccc-000000000002] succeeded in 0.4s: None
+                """));
+        Task lost = task(set, "22222222-aaaa-4bbb-8ccc-000000000001");
+        assertEquals(TaskStatus.FAILED, lost.status());
+        EventStore s = set.store();
+        assertEquals(lost.index(), s.task(row(set, "Process 'ForkPoolWorker-4' pid:77 exited")));
+        assertEquals(lost.index(), s.task(row(set, "Task handler raised error: WorkerLostError")));
+        assertEquals(TaskStatus.COMPLETE, task(set, "22222222-aaaa-4bbb-8ccc-000000000002").status());
+    }
+
+    @Test
+    void anAccessLineEndsTheRequestInFlightWithItsStatus() throws Exception {
+        TaskSet set = load(write(dir, "serve.log", """
+                INFO 04-01 09:00:01 [log.py:4] Received request cmpl-aaaa1111: prompt: 'one'
+                INFO:     10.0.0.5:40000 - "POST /v1/completions HTTP/1.1" 200 OK
+                INFO 04-01 09:00:03 [log.py:4] Received request cmpl-bbbb2222: prompt: 'two'
+                INFO:     10.0.0.5:40002 - "POST /v1/completions HTTP/1.1" 500 Internal Server Error
+                """));
+        assertEquals(TaskStatus.COMPLETE, task(set, "cmpl-aaaa1111").status());
+        assertEquals(TaskStatus.FAILED, task(set, "cmpl-bbbb2222").status());
+    }
+
+    @Test
     void processingAStatusUpdateOfAUnitDoesNotTakeItOn() throws Exception {
         TaskSet set = load(write(dir, "svc.log", """
                 2025-04-01 09:00:00,000 - svc - INFO - Processing travel_segment task 44444444-aaaa-4bbb-8ccc-000000000001
