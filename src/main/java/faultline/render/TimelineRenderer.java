@@ -67,6 +67,22 @@ public final class TimelineRenderer {
 
     private final List<NoteBox> noteBoxes = new ArrayList<>();
     private final List<Hotspot> hotspots = new ArrayList<>();
+    /** Whether the lanes' fold markers are drawn: a control in the window, noise in a picture. */
+    private final boolean controls;
+
+    /** A renderer for the window, with its controls. */
+    public TimelineRenderer() {
+        this(true);
+    }
+
+    private TimelineRenderer(boolean controls) {
+        this.controls = controls;
+    }
+
+    /** A renderer for an exported picture: what the window shows, without the controls that only a pointer can use. */
+    public static TimelineRenderer forPicture() {
+        return new TimelineRenderer(false);
+    }
     /** Per lane, where the text of its header ends in the last frame (a measurement's label goes beyond it). */
     private final List<Double> headerEnds = new ArrayList<>();
 
@@ -309,9 +325,9 @@ public final class TimelineRenderer {
     private void header(Surface s, TimelineScene.Lane lane, int i, TimelineLayout layout, double scrollY, TimelineStyle style) {
         double top = layout.groupTop(i);
         double w = s.width();
-        String marker = layout.collapsed(i) ? "▸" : "▾";
+        String marker = !controls ? "" : layout.collapsed(i) ? "▸" : "▾";
         String title = lane.title();
-        double mw = s.textWidth(marker, FontSpec.TITLE) + 4;
+        double mw = marker.isEmpty() ? 0 : s.textWidth(marker, FontSpec.TITLE) + 4;
         double tw = mw + s.textWidth(title, FontSpec.TITLE);
         double x = 6 + tw + 8;
         String note = lane.anchorNote();
@@ -336,7 +352,9 @@ public final class TimelineRenderer {
         headerEnds.set(i, end);
         s.fillRect(0, top, end, TimelineLayout.HEADER - 2,
                 style.get(i % 2 == 0 ? StyleKey.LANE_BACKGROUND : StyleKey.LANE_ALT_BACKGROUND));
-        s.text(marker, 6, top + 14, FontSpec.TITLE, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+        if (!marker.isEmpty()) {
+            s.text(marker, 6, top + 14, FontSpec.TITLE, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+        }
         s.text(title, 6 + mw, top + 14, FontSpec.TITLE, style.get(StyleKey.TITLE), TextAlign.LEFT);
         if (!noteShown.isEmpty()) {
             s.text(noteShown, x, top + 14, FontSpec.LABEL, style.get(StyleKey.NOTE), TextAlign.LEFT);
