@@ -441,7 +441,7 @@ public final class UnitVocabulary {
         return true;
     }
 
-    private static boolean hasDigit(byte[] b, int p, int t) {
+    public static boolean hasDigit(byte[] b, int p, int t) {
         for (int i = p; i < t; i++) {
             if (Clock.isDigit(b[i])) {
                 return true;

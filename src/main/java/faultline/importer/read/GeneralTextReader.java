@@ -882,7 +882,8 @@ public final class GeneralTextReader implements SourceReader {
                 while (t > s && (b[t - 1] == '.' || b[t - 1] == '-')) {
                     t--;
                 }
-                if (t - s >= 4) {
+                // Ids found by a noun always hold a digit: words without one, most of a message, need no look-up.
+                if (t - s >= 4 && UnitVocabulary.hasDigit(b, s, t)) {
                     Integer r = named.get(new String(b, s, t - s, java.nio.charset.StandardCharsets.UTF_8));
                     if (r != null) {
                         return r;
