@@ -1,6 +1,6 @@
 package faultline.cli;
 
-import faultline.ui.App;
+import faultline.ui.app.App;
 import javafx.application.Application;
 
 import java.util.ArrayList;
@@ -30,8 +30,6 @@ public final class Launcher {
                 System.setProperty("faultline.snapshot", a.substring("--snapshot=".length()));
             } else if (a.equals("--follow")) {
                 System.setProperty("faultline.follow", "true");
-            } else if (a.equals("--dark")) {
-                System.setProperty("faultline.theme", "dark");
             } else {
                 rest.add(a);
             }
