@@ -106,9 +106,14 @@ public final class Commands {
         return List.of(Command.values());
     }
 
-    /** The window's keys: a command's key runs it wherever the focus is, but not while typing into a text field. */
-    public void install(Window window) {
-        window.addEventFilter(KeyEvent.ANY, e -> onKey(window.getScene(), e));
+    /**
+     * The window's keys: a command's key runs it wherever the focus is, but not while typing into a text
+     * field. Returns what takes them off again.
+     */
+    public Runnable install(Window window) {
+        javafx.event.EventHandler<KeyEvent> filter = e -> onKey(window.getScene(), e);
+        window.addEventFilter(KeyEvent.ANY, filter);
+        return () -> window.removeEventFilter(KeyEvent.ANY, filter);
     }
 
     private void onKey(Scene scene, KeyEvent e) {
@@ -136,6 +141,13 @@ public final class Commands {
     static boolean typesInto(KeyEvent e) {
         KeyCode k = e.getCode();
         if (e.isShortcutDown() || e.isControlDown() || e.isMetaDown()) {
+            if (e.isShiftDown()) {
+                // With Shift only its redo and selecting by words or to the ends; Ctrl+Shift+C is the window's.
+                return switch (k) {
+                    case Z, LEFT, RIGHT, HOME, END -> true;
+                    default -> false;
+                };
+            }
             return switch (k) {
                 case Z, Y, A, C, X, V, LEFT, RIGHT, HOME, END, BACK_SPACE, DELETE -> true;
                 default -> false;

@@ -36,6 +36,7 @@ public final class App extends Application {
     private ExecutorService compute;
     private ExecutorService write;
     private Thread onTerm;
+    private Runnable uninstallKeys;
 
     @Override
     public void start(Stage stage) {
@@ -60,7 +61,7 @@ public final class App extends Application {
         Theme.install(view);
         Theme.setDark(view, settings.darkProperty().get());
         settings.darkProperty().addListener((o, a, b) -> Theme.setDark(view, b));
-        commands.install(stage);
+        uninstallKeys = commands.install(stage);
         stage.setScene(scene);
         stage.titleProperty().bind(vm.opener().titleProperty());
         for (int size : new int[]{16, 32, 48, 64, 128, 256, 512}) {
@@ -73,6 +74,8 @@ public final class App extends Application {
         onTerm = new Thread(this::writeOnTerm, "faultline-quit");
         Runtime.getRuntime().addShutdownHook(onTerm);
         stage.show();
+        // The keys work from the start: the first focus is the timeline's, not the task list's search box.
+        view.timeline().requestFocus();
         long t1 = System.nanoTime();
         LOG.log(System.Logger.Level.INFO, () -> String.format("window shown %d ms after the JVM started (built in %.0f ms)",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(), (t1 - t0) / 1e6));
@@ -115,6 +118,8 @@ public final class App extends Application {
             return;
         }
         vm.workspace().flush();
+        uninstallKeys.run();
+        stage.titleProperty().unbind();
         WindowState.save(stage, settings.window());
         view.savePanes(settings.panes());
         settings.flush();

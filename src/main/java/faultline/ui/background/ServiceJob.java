@@ -15,15 +15,29 @@ import java.util.function.Consumer;
  * stop it: the worker thread is never interrupted, so a file being read or written is never cut off.
  */
 final class ServiceJob<T> implements Job<T> {
-    private record Run<T>(Work<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+    /** One run asked for; it reports once, or never when a restart replaced it. */
+    private static final class Run<T> {
+        final Work<T> work;
+        final Consumer<? super T> done;
+        final Consumer<Throwable> failed;
+        boolean over;
+
+        Run(Work<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+            this.work = work;
+            this.done = done;
+            this.failed = failed;
+        }
     }
 
     private final String name;
     private final Service<T> service;
+    /** The service's properties, taken while it may still be asked from any thread (tests poll them). */
+    private final ReadOnlyBooleanProperty running;
+    private final ReadOnlyDoubleProperty progress;
+    private final ReadOnlyStringProperty message;
+    /** The run whose task the service has now, until it reports; null when none. */
     private Run<T> current;
     private final java.util.ArrayDeque<Run<T>> waiting = new java.util.ArrayDeque<>();
-    /** Set while a restart cancels the old run: that cancel is not the user's and is not reported. */
-    private boolean replacing;
 
     ServiceJob(String name, Executor executor) {
         this.name = name;
@@ -34,21 +48,23 @@ final class ServiceJob<T> implements Job<T> {
             }
         };
         service.setExecutor(executor);
-        service.setOnSucceeded(e -> finish(r -> r.done().accept(service.getValue())));
-        service.setOnFailed(e -> finish(r -> r.failed().accept(service.getException())));
-        service.setOnCancelled(e -> {
-            if (!replacing) {
-                finish(r -> r.failed().accept(new Cancelled()));
-            }
-        });
+        running = service.runningProperty();
+        progress = service.progressProperty();
+        message = service.messageProperty();
     }
 
-    private static <T> Task<T> task(Run<T> r) {
-        return new Task<>() {
+    /*
+     * Each task reports to its own run, not through the service's handlers: a task the toolkit has
+     * called succeeded may still be cancellable for a moment (its future completes after), so the
+     * restart that starts the next run can cancel it again; that second outcome must not reach the
+     * next run.
+     */
+    private Task<T> task(Run<T> r) {
+        Task<T> t = new Task<>() {
             @Override
             protected T call() throws Exception {
                 Task<T> self = this;
-                return r.work().call(new Progress() {
+                return r.work.call(new Progress() {
                     @Override
                     public void update(long done, long total, String message) {
                         updateProgress(done, Math.max(total, 1));
@@ -69,35 +85,40 @@ final class ServiceJob<T> implements Job<T> {
                 return super.cancel(false);
             }
         };
+        t.setOnSucceeded(e -> end(r, () -> r.done.accept(t.getValue())));
+        t.setOnFailed(e -> end(r, () -> r.failed.accept(t.getException())));
+        t.setOnCancelled(e -> end(r, () -> r.failed.accept(new Cancelled())));
+        return t;
     }
 
-    private void finish(Consumer<Run<T>> report) {
-        Run<T> r = current;
-        current = waiting.poll();
-        if (current != null) {
-            service.restart();
+    private void end(Run<T> r, Runnable report) {
+        if (r.over) {
+            return;
         }
-        if (r != null) {
-            report.accept(r);
+        r.over = true;
+        if (r == current) {
+            current = waiting.poll();
+            if (current != null) {
+                service.restart();
+            }
         }
+        report.run();
     }
 
     @Override
     public void restart(Work<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
         waiting.clear();
-        current = new Run<>(work, done, failed);
-        replacing = true;
-        try {
-            service.restart();
-        } finally {
-            replacing = false;
+        if (current != null) {
+            current.over = true; // replaced: its outcome is dropped
         }
+        current = new Run<>(work, done, failed);
+        service.restart();
     }
 
     @Override
     public void queue(Work<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
         Run<T> r = new Run<>(work, done, failed);
-        if (service.isRunning()) {
+        if (current != null) {
             waiting.add(r);
         } else {
             current = r;
@@ -108,24 +129,24 @@ final class ServiceJob<T> implements Job<T> {
     @Override
     public void cancel() {
         waiting.clear();
-        if (service.isRunning()) {
+        if (current != null) {
             service.cancel();
         }
     }
 
     @Override
     public ReadOnlyBooleanProperty runningProperty() {
-        return service.runningProperty();
+        return running;
     }
 
     @Override
     public ReadOnlyDoubleProperty progressProperty() {
-        return service.progressProperty();
+        return progress;
     }
 
     @Override
     public ReadOnlyStringProperty messageProperty() {
-        return service.messageProperty();
+        return message;
     }
 
     @Override

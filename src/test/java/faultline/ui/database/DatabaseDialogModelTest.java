@@ -1,4 +1,4 @@
-package faultline.ui;
+package faultline.ui.database;
 
 import faultline.importer.db.Passwords;
 import faultline.importer.db.TestDatabase;
@@ -25,7 +25,7 @@ class DatabaseDialogModelTest {
     }
 
     private static DatabaseDialogModel model() {
-        return new DatabaseDialogModel(Runnable::run, Runnable::run, new Passwords(Map.of(), Path.of("/nonexistent")), null);
+        return new DatabaseDialogModel(faultline.ui.background.ManualJobs.direct(), new Passwords(Map.of(), Path.of("/nonexistent")), null);
     }
 
     @Test

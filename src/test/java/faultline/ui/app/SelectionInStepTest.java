@@ -1,4 +1,8 @@
-package faultline.ui;
+package faultline.ui.app;
+
+import faultline.ui.inspector.InspectorViewModel;
+import faultline.ui.tasks.TaskRow;
+import faultline.ui.timeline.TimelineViewModel;
 
 import faultline.analysis.ParamMatrix;
 import faultline.model.EventStore;
@@ -26,13 +30,13 @@ class SelectionInStepTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = RunningApp.start();
+        app = TestWindow.sample();
         vm = app.viewModel();
     }
 
     @AfterEach
     void stop() throws Exception {
-        RunningApp.stop(app);
+        TestWindow.stop(app);
     }
 
     @SuppressWarnings("unchecked")
@@ -64,10 +68,10 @@ class SelectionInStepTest {
         WaitForAsyncUtils.waitForFxEvents();
         int row = vm.selection().rowProperty().get();
         assertEquals(step.row(), row);
-        EventStore store = vm.taskSetProperty().get().store();
+        EventStore store = vm.document().taskSetProperty().get().store();
         assertTrue(store.message(row).contains("Getting old value for 'guidance_scale'"));
         assertEquals(row, (int) log().getSelectionModel().getSelectedItem(), "the log selects the line");
-        TimelineViewModel t = app.view().timelineViewModel();
+        TimelineViewModel t = app.viewModel().timeline();
         assertTrue(t.selectedLaneProperty().get() >= 0, "the timeline marks the event");
         assertEquals(row, t.sceneProperty().get().lanes().get(t.selectedLaneProperty().get()).marks().rows()[t.selectedIndexProperty().get()]);
         assertTrue(t.scale().contains(t.sceneProperty().get().lanes().get(t.selectedLaneProperty().get()).marks().times()[t.selectedIndexProperty().get()]));
@@ -76,7 +80,7 @@ class SelectionInStepTest {
     @Test
     void aLogLineSelectsItsTaskItsEventAndItsParameter() {
         ListView<Integer> log = log();
-        EventStore store = vm.taskSetProperty().get().store();
+        EventStore store = vm.document().taskSetProperty().get().store();
         int index = -1;
         for (int i = 0; i < log.getItems().size(); i++) {
             if (store.message(log.getItems().get(i)).contains("LOOP [26/32]: Processing param='guidance_phases'")) {
@@ -95,7 +99,7 @@ class SelectionInStepTest {
         assertEquals("e040ae48", tasks().getSelectionModel().getSelectedItem().getValue().task().shortId(), "the task list follows");
         assertEquals("guidance_phases", vm.selection().parameterProperty().get(), "the inspector follows to the parameter");
         assertEquals("guidance_phases", params().getSelectionModel().getSelectedItem().name());
-        TimelineViewModel t = app.view().timelineViewModel();
+        TimelineViewModel t = app.viewModel().timeline();
         assertEquals(1, t.selectedLaneProperty().get());
     }
 
@@ -114,7 +118,7 @@ class SelectionInStepTest {
 
     @Test
     void theTaskListSelectsTheTaskAndCanGroupBySignature() {
-        robot.interact(() -> vm.selection().taskProperty().set(vm.taskSetProperty().get().find("9b1e5d2c").orElseThrow()));
+        robot.interact(() -> vm.selection().taskProperty().set(vm.document().taskSetProperty().get().find("9b1e5d2c").orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("9b1e5d2c", tasks().getSelectionModel().getSelectedItem().getValue().task().shortId());
         robot.clickOn("#group-by-signature");

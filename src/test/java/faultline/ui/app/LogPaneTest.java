@@ -1,4 +1,6 @@
-package faultline.ui;
+package faultline.ui.app;
+
+import faultline.ui.log.LogViewModel;
 
 import faultline.model.EventStore;
 import faultline.model.Level;
@@ -29,7 +31,7 @@ class LogPaneTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = RunningApp.start();
+        app = TestWindow.sample();
         vm = app.view().log().viewModel();
         list = app.view().log().list();
         // The mouse crosses the timeline on its way to the log; the log is not to scroll under it.
@@ -38,7 +40,7 @@ class LogPaneTest {
 
     @AfterAll
     void stop() throws Exception {
-        RunningApp.stop(app);
+        TestWindow.stop(app);
     }
 
     private EventStore store() {

@@ -1,4 +1,6 @@
-package faultline.ui;
+package faultline.ui.app;
+
+import faultline.ui.export.ExportDialog;
 
 import faultline.Samples;
 import faultline.export.TimelineExportTest;
@@ -33,18 +35,18 @@ class ExportFromWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = RunningApp.start(RunningApp.sampleIn(dir).toArray(new String[0]));
+        app = TestWindow.start(TestWindow.sampleIn(dir).toArray(new String[0]));
     }
 
     @AfterEach
     void stop() throws Exception {
-        RunningApp.stop(app);
+        TestWindow.stop(app);
     }
 
     @Test
     void timelineAndWindowPicturesCarryTheNotesAndWhereTheyCameFrom() throws Exception {
-        long crash = app.viewModel().comparisonProperty().get().anchors().get(0);
-        robot.interact(() -> app.viewModel().addNote(Note.point(Samples.CURRENT, crash, "int where a float was meant")));
+        long crash = app.viewModel().compare().comparisonProperty().get().anchors().get(0);
+        robot.interact(() -> app.viewModel().notes().add(Note.point(Samples.CURRENT, crash, "int where a float was meant")));
         WaitForAsyncUtils.waitForFxEvents();
 
         Path svg = dir.resolve("timeline.svg");
@@ -65,7 +67,7 @@ class ExportFromWindowTest {
         Map<String, String> meta = TimelineExportTest.pngText(windowPng);
         assertTrue(meta.get("Source files").contains("gpu-20260224_140402-5c1e7a9d.log"), meta.toString());
         assertTrue(meta.containsKey("Source hashes") && meta.containsKey("Time range") && meta.containsKey("Alignment"), meta.keySet().toString());
-        assertTrue(app.viewModel().problems().isEmpty(), app.viewModel().problems().toString());
+        assertTrue(app.viewModel().status().problems().isEmpty(), app.viewModel().status().problems().toString());
 
         robot.interact(() -> app.view().getScene().getWindow().requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -81,8 +83,8 @@ class ExportFromWindowTest {
 
     /** Exports as the menu does, and waits until the file is there (it appears whole, never half-written). */
     private void exportTo(ExportDialog.Choice choice, Path target) throws Exception {
-        robot.interact(() -> app.view().exportTo(choice, target));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(target) || !app.viewModel().problems().isEmpty());
+        robot.interact(() -> app.view().export().export(choice, target));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(target) || !app.viewModel().status().problems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -95,9 +97,9 @@ class ExportFromWindowTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            app.view().exportTo(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 1, "t", false), target);
+            app.view().export().export(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 1, "t", false), target);
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.viewModel().problems().isEmpty());
-        assertTrue(app.viewModel().problems().stream().anyMatch(p -> p.startsWith("Export failed: x.png")), app.viewModel().problems().toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.viewModel().status().problems().isEmpty());
+        assertTrue(app.viewModel().status().problems().stream().anyMatch(p -> p.startsWith("Export failed: x.png")), app.viewModel().status().problems().toString());
     }
 }

@@ -1,4 +1,10 @@
-package faultline.ui;
+package faultline.ui.app;
+
+import faultline.ui.export.ExportDialog;
+import faultline.ui.tasks.TaskListView;
+import faultline.ui.tasks.TaskRow;
+import faultline.ui.timeline.TimelineView;
+import faultline.ui.timeline.TimelineViewModel;
 
 import faultline.FleetFixture;
 import faultline.render.TimelineLayout;
@@ -52,16 +58,16 @@ class FleetWindowTest {
     void start() throws Exception {
         dir = Files.createTempDirectory("faultline-fleet");
         Path file = FleetFixture.write(dir.resolve("fleet_system_logs.log"));
-        app = RunningApp.start(file.toString());
+        app = TestWindow.start(file.toString());
         timeline = app.view().timeline();
-        vm = app.view().timelineViewModel();
+        vm = app.viewModel().timeline();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.sceneProperty().get() != null && vm.sceneProperty().get().lanes().size() == 8);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterAll
     void stop() throws Exception {
-        RunningApp.stop(app);
+        TestWindow.stop(app);
     }
 
     private Point2D at(double x, double y) {
@@ -150,10 +156,10 @@ class FleetWindowTest {
         assertEquals(text, shown.getText(), "the toolbar shows it");
         robot.clickOn("#measure-note");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.viewModel().notes().stream().anyMatch(n -> n.text().equals(text)), "kept as a note");
+        assertTrue(app.viewModel().notes().list().stream().anyMatch(n -> n.text().equals(text)), "kept as a note");
 
         Path png = dir.resolve("measured.png");
-        robot.interact(() -> app.view().exportTo(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 1, "measured", false, 800), png));
+        robot.interact(() -> app.view().export().export(new ExportDialog.Choice(ExportDialog.What.TIMELINE, 1, "measured", false, 800), png));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(png));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(800, javax.imageio.ImageIO.read(png.toFile()).getWidth(), "the width chosen in the dialog");
@@ -206,9 +212,9 @@ class FleetWindowTest {
                 && c.getTableRow() != null && c.getTableRow().getItem() instanceof TaskRow r && r.isGroup()).findFirst().orElseThrow();
         assertTrue(headBox.isSelected(), "all eight compared");
         robot.clickOn(headBox);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compared().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().compared().isEmpty());
         robot.clickOn(headBox);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compared().size() == 8);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().compared().size() == 8);
         robot.clickOn("#group-by-signature");
         WaitForAsyncUtils.waitForFxEvents();
         for (CheckBox b : robot.lookup("#task-table .compare-check").queryAllAs(CheckBox.class)) {
@@ -227,7 +233,7 @@ class FleetWindowTest {
         TextField search = robot.lookup("#task-search").queryAs(TextField.class);
         double searchY = search.localToScene(0, 0).getY();
         double axisY = timeline.localToScene(0, 0).getY();
-        robot.interact(() -> app.viewModel().problems().setAll("fleet_system_logs.log: 3 lines not understood"));
+        robot.interact(() -> app.viewModel().status().problems().setAll("fleet_system_logs.log: 3 lines not understood"));
         WaitForAsyncUtils.waitForFxEvents();
         ProblemBanner banner = app.view().banner();
         assertTrue(banner.isShowing());

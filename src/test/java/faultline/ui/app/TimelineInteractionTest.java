@@ -1,4 +1,7 @@
-package faultline.ui;
+package faultline.ui.app;
+
+import faultline.ui.timeline.TimelineView;
+import faultline.ui.timeline.TimelineViewModel;
 
 import faultline.model.Anchor;
 import faultline.render.TimelineLayout;
@@ -26,9 +29,9 @@ class TimelineInteractionTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = RunningApp.start();
+        app = TestWindow.sample();
         timeline = app.view().timeline();
-        vm = app.view().timelineViewModel();
+        vm = app.viewModel().timeline();
         // On the axis: a click there neither selects nor folds a lane.
         robot.clickOn(timeline.localToScreen(timeline.getWidth() / 2, 10));
         WaitForAsyncUtils.waitForFxEvents();
@@ -36,7 +39,7 @@ class TimelineInteractionTest {
 
     @AfterEach
     void stop() throws Exception {
-        RunningApp.stop(app);
+        TestWindow.stop(app);
     }
 
     private long span() {
@@ -76,13 +79,13 @@ class TimelineInteractionTest {
     @Test
     void shiftCShowsTheSameMomentInAllLanes() throws Exception {
         robot.press(KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().anchorProperty().get() == Anchor.WALL_CLOCK
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().anchorProperty().get() == Anchor.WALL_CLOCK
                 && vm.sceneProperty().get() != null && vm.sceneProperty().get().anchorLabel().equals("wall clock"));
         WaitForAsyncUtils.waitForFxEvents();
         TimelineScene.Lane first = vm.sceneProperty().get().lanes().get(0);
         assertTrue(vm.scale().contains(first.crash().at()), "the first lane's crash is in view");
         robot.type(KeyCode.C);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().anchorProperty().get() == Anchor.CRASH);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().anchorProperty().get() == Anchor.CRASH);
     }
 
     @Test
@@ -115,18 +118,18 @@ class TimelineInteractionTest {
         Point2D b = timeline.localToScreen(350, vm.eventY(1));
         robot.press(KeyCode.ALT).drag(a, javafx.scene.input.MouseButton.PRIMARY).moveTo(b).release(javafx.scene.input.MouseButton.PRIMARY)
                 .release(KeyCode.ALT);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().comparisonProperty().get().shifts().get(1) != 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().comparisonProperty().get().shifts().get(1) != 0);
         WaitForAsyncUtils.waitForFxEvents();
-        long shift = app.viewModel().comparisonProperty().get().shifts().get(1);
+        long shift = app.viewModel().compare().comparisonProperty().get().shifts().get(1);
         assertEquals(50 * npp, shift, npp * 2);
-        assertEquals(0L, app.viewModel().comparisonProperty().get().shifts().get(0));
+        assertEquals(0L, app.viewModel().compare().comparisonProperty().get().shifts().get(0));
         assertTrue(vm.sceneProperty().get().lanes().get(1).subtitle().contains("shifted +"));
 
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.MenuItem reset = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
                 .filter(i -> i.getText() != null && i.getText().startsWith("Reset Lane Shifts")).findFirst().orElseThrow();
         robot.interact(reset::fire);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().comparisonProperty().get().shifts().get(1) == 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().comparisonProperty().get().shifts().get(1) == 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!vm.sceneProperty().get().lanes().get(1).subtitle().contains("shifted"), "View ▸ Reset Lane Shifts undoes it");
     }

@@ -1,4 +1,7 @@
-package faultline.ui;
+package faultline.ui.app;
+
+import faultline.ui.inspector.InspectorView;
+import faultline.ui.timeline.TimelineView;
 
 import faultline.render.TimelineScene;
 import javafx.scene.control.TableView;
@@ -21,17 +24,17 @@ class AppTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = RunningApp.start();
+        app = TestWindow.sample();
     }
 
     @AfterEach
     void stop() throws Exception {
-        RunningApp.stop(app);
+        TestWindow.stop(app);
     }
 
     @Test
     void showsTheTwoFailuresAsLanesAlignedOnTheCrash() {
-        TimelineScene scene = app.view().timelineViewModel().sceneProperty().get();
+        TimelineScene scene = app.viewModel().timeline().sceneProperty().get();
         List<String> lanes = scene.lanes().stream().map(TimelineScene.Lane::title).toList();
         assertEquals(List.of("78cd8678", "e040ae48"), lanes);
         assertTrue(scene.lanes().stream().allMatch(l -> l.crash() != null), "both lanes have a crash marker");
@@ -69,11 +72,11 @@ class AppTest {
         assertTrue(timeline.isFocused(), "a click on the timeline gives it the keys; focus is on " + timeline.getScene().getFocusOwner());
         robot.type(javafx.scene.input.KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
-        long fitted = app.view().timelineViewModel().viewportProperty().get().span();
+        long fitted = app.viewModel().timeline().viewportProperty().get().span();
         assertTrue(fitted > 60_000_000_000L, "fit shows the tasks' whole lives, minutes: " + fitted);
         robot.type(javafx.scene.input.KeyCode.C);
         WaitForAsyncUtils.waitForFxEvents();
-        long crash = app.view().timelineViewModel().viewportProperty().get().span();
+        long crash = app.viewModel().timeline().viewportProperty().get().span();
         assertTrue(crash < 10_000_000L, "C zooms to the crash windows, milliseconds: " + crash);
     }
 }

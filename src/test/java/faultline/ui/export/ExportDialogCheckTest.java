@@ -1,4 +1,4 @@
-package faultline.ui;
+package faultline.ui.export;
 
 import faultline.importer.ReadFiles;
 import faultline.workspace.OutputTarget;
