@@ -58,6 +58,8 @@ public final class WorkspaceModel {
     private State written;
     /** What is to be written and is not yet; read by the shutdown hook. */
     private volatile Pending unsaved;
+    /** What an autosave in the background is writing now: a SIGTERM meanwhile writes it again rather than lose it. */
+    private final java.util.concurrent.atomic.AtomicReference<Pending> inFlight = new java.util.concurrent.atomic.AtomicReference<>();
     private Runnable timer;
     /** The files the session's workspace is of: a state of other files (while they are published) is not its. */
     private List<Path> sessionFiles = List.of();
@@ -221,7 +223,14 @@ public final class WorkspaceModel {
             return;
         }
         unsaved = null;
-        saves.queue(progress -> p.session().autosave(build(p.state(), p.before())), saved -> saved(p, saved, null), this::notSaved);
+        inFlight.set(p);
+        saves.queue(progress -> {
+            try {
+                return p.session().autosave(build(p.state(), p.before()));
+            } finally {
+                inFlight.compareAndSet(p, null);
+            }
+        }, saved -> saved(p, saved, null), this::notSaved);
     }
 
     /** Save Workspace: now, in the data folder and into the shared workspace file this window has, if any. */
@@ -310,6 +319,10 @@ public final class WorkspaceModel {
     public void flushUnsaved() {
         Pending p = unsaved;
         unsaved = null;
+        if (p == null) {
+            // The session writes one at a time: this waits for the background write, then makes sure of it.
+            p = inFlight.getAndSet(null);
+        }
         if (p == null) {
             return;
         }
