@@ -52,6 +52,7 @@ public final class ShortcutsSheet {
             }
             Label keys = new Label(l.keys());
             keys.getStyleClass().add("shortcut-keys");
+            keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the keys are never cut; the sentence wraps
             Label name = new Label(l.name());
             name.getStyleClass().add("shortcut-name");
             name.setMnemonicParsing(false);
@@ -61,7 +62,9 @@ public final class ShortcutsSheet {
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(640, grid.prefHeight(-1) + 8));
+        // The grid has no size before it is styled: the sheet takes most of the window's height instead.
+        double room = owner == null || Double.isNaN(owner.getHeight()) ? 640 : owner.getHeight() - 240;
+        scroll.setPrefViewportHeight(Math.max(280, Math.min(640, room)));
         scroll.setPrefViewportWidth(900);
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
