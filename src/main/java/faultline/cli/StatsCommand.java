@@ -31,14 +31,22 @@ final class StatsCommand {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         System.gc();
         long heapBefore = mem.getHeapMemoryUsage().getUsed();
+        HeapPeak peak = new HeapPeak();
         long t0 = System.nanoTime();
         TaskSet set = new Importer().importFiles(files, ImportMonitor.NONE);
         long t1 = System.nanoTime();
         System.gc();
+        peak.close();
         long heapAfter = mem.getHeapMemoryUsage().getUsed();
         ParseReport r = set.report();
         double seconds = (t1 - t0) / 1e9;
-        long bytes = r.totalBytes();
+        // Only what was read counts: a file refused (too large, unreadable) must not raise the figures.
+        long bytes = 0;
+        for (ParseReport.FileReport f : r.files()) {
+            if (f.fatal() == null) {
+                bytes += f.bytes();
+            }
+        }
         long lines = r.totalLines();
         long heap = Math.max(0, heapAfter - heapBefore);
         out.printf("files           %d%n", files.size());
@@ -50,9 +58,16 @@ final class StatsCommand {
         out.printf("tasks           %,d%n", set.tasks().size());
         out.printf("failed tasks    %,d%n", set.failed().size());
         out.printf("seconds         %.3f%n", seconds);
-        out.printf("MB/s            %.1f%n", seconds > 0 ? bytes / 1e6 / seconds : 0);
+        if (bytes > 0 && seconds > 0) {
+            out.printf("MB/s            %.1f%n", bytes / 1e6 / seconds);
+        } else {
+            out.printf("MB/s            -%n");
+        }
         out.printf("heap bytes      %,d%n", heap);
         out.printf("heap bytes/line %.1f%n", lines > 0 ? (double) heap / lines : 0);
+        // The fullest heap after any collection during the import, less what was in use before it.
+        long atPeak = Math.max(heap, peak.bytes() - heapBefore);
+        out.printf("peak heap bytes/line %.1f%n", lines > 0 ? (double) atPeak / lines : 0);
         int failedFiles = 0;
         for (ParseReport.FileReport f : r.files()) {
             if (f.fatal() != null) {

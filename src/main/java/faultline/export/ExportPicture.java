@@ -91,7 +91,7 @@ public final class ExportPicture {
         s.endGroup();
         double th = plan.layout().height();
         OffsetSurface timeline = new OffsetSurface(s, 0, plan.timelineTop(), w, th);
-        TimelineRenderer renderer = new TimelineRenderer();
+        TimelineRenderer renderer = TimelineRenderer.forPicture();
         s.pushClip(0, plan.timelineTop(), w, th);
         renderer.render(timeline, scene, plan.layout(), 0, scale, style);
         if (content.measure() != null) {

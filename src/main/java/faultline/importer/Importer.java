@@ -73,6 +73,7 @@ public final class Importer {
             }
         }
         long done = 0;
+        long expectedLines = 0;
         for (Path file : files) {
             if (monitor.isCancelled()) {
                 throw new ImportCancelledException();
@@ -109,6 +110,14 @@ public final class Importer {
                 }
                 report.format = d.format();
                 report.confidence = d.confidence();
+                // A file plainly too large for the heap is refused before it is read, with what it needs.
+                long lines = MemoryNeed.lines(loaded.size(), Sample.of(loaded.content(), path));
+                expectedLines += lines;
+                long need = MemoryNeed.bytesFor(expectedLines);
+                if (need > MemoryNeed.available()) {
+                    expectedLines -= lines;
+                    throw new ImportException(MemoryNeed.tooLarge(path.getFileName().toString(), loaded.size(), need, MemoryNeed.available()));
+                }
                 int sourceIndex = sources.size();
                 ReadContext ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
                 long tRead = System.nanoTime();
@@ -145,7 +154,7 @@ public final class Importer {
                 report.fatal = e.getMessage();
             } catch (OutOfMemoryError e) {
                 events.truncate(mark);
-                report.fatal = path.getFileName() + ": too large for the memory given to Faultline (start it with a larger -Xmx)";
+                report.fatal = MemoryNeed.ranOut(String.valueOf(path.getFileName()), report.bytes, events.size() + report.lines);
             } catch (StackOverflowError e) {
                 events.truncate(mark);
                 report.fatal = path.getFileName() + ": a line of it is too deeply nested to be read";
@@ -168,6 +177,12 @@ public final class Importer {
             tasks = assemble(events, registry, texts, reports, workerOfSource, sequential, monitor);
         } catch (ImportCancelledException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            long bytes = 0;
+            for (SourceFile f : sources) {
+                bytes += f.size();
+            }
+            throw new ImportFailedException(MemoryNeed.ranOut(names(sources), bytes, events.size()), null);
         } catch (RuntimeException | StackOverflowError e) {
             throw new ImportFailedException("the tasks of " + names(sources) + " could not be put together (an internal error: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
@@ -177,7 +192,15 @@ public final class Importer {
         for (FileReportBuilder r : reports) {
             fileReports.add(r.build());
         }
-        return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+        try {
+            return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+        } catch (OutOfMemoryError e) {
+            long bytes = 0;
+            for (SourceFile f : sources) {
+                bytes += f.size();
+            }
+            throw new ImportFailedException(MemoryNeed.ranOut(names(sources), bytes, events.size()), null);
+        }
     }
 
     /** Why only part of a file was read (a gzip file cut off, a file that changed while read), or null. */
@@ -188,6 +211,8 @@ public final class Importer {
         }
         return changed == null ? loaded.note() : loaded.note() + "; " + changed;
     }
+
+    private static final List<Integer> ONLY_SOURCE = List.of(0);
 
     private static String names(List<SourceFile> sources) {
         return String.join(", ", sources.stream().map(f -> String.valueOf(f.path().getFileName())).toList());
@@ -322,7 +347,8 @@ public final class Importer {
         for (int t = 0; t < taskCount; t++) {
             int[] kept = keptOf[t];
             TaskDraft d = res.tasks().get(t);
-            List<Integer> sources = sourcesOf(kept, events);
+            // One file read (the common case): every task's rows come from it, no need to walk them.
+            List<Integer> sources = texts.size() == 1 ? (kept.length == 0 ? List.of() : ONLY_SOURCE) : sourcesOf(kept, events);
             for (int s : sources) {
                 if (d.workerId.isEmpty() && s < workerOfSource.size() && workerOfSource.get(s) != null) {
                     d.workerId = workerOfSource.get(s);

@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * All events of a task set in primitive columns: 23 bytes per event (time, text reference, task,
+ * All events of a task set in primitive columns: 20 bytes per event (time, a 40-bit text reference, task,
  * source, level/precision/estimated), message text left in the source. What few events need more
  * (continuation lines, a time window narrowed by neighbours, a twin in another source) is kept in
  * sparse maps. Rows are in import order (file by file, line by line); tasks hold their rows in time
@@ -19,7 +19,9 @@ public final class EventStore {
 
     private final int size;
     private final long[] time;
-    private final long[] ref;
+    /** The text reference in 40 bits: the low 32 here, the high 8 in {@link #refHigh} (offsets up to 1 TiB). */
+    private final int[] refLow;
+    private final byte[] refHigh;
     private final int[] task;
     private final short[] source;
     private final byte[] meta;
@@ -32,7 +34,8 @@ public final class EventStore {
     EventStore(Builder b, List<SourceText> texts) {
         this.size = b.size;
         this.time = fit(b.time, size);
-        this.ref = fit(b.ref, size);
+        this.refLow = fit(b.refLow, size);
+        this.refHigh = fit(b.refHigh, size);
         this.task = fit(b.task, size);
         this.source = fit(b.source, size);
         this.meta = fit(b.meta, size);
@@ -45,7 +48,9 @@ public final class EventStore {
 
     // A builder that is nearly full hands its arrays over: trimming would copy a second gigabyte.
     private static boolean keep(int capacity, int n) {
-        return capacity - n <= n / 16 + 64;
+        // The parallel readers size the columns from an estimate of the line count: trimming a few
+        // percent would cost a copy of every column at the import's peak, more than it saves.
+        return capacity - n <= n / 8 + 1024;
     }
 
     private static long[] fit(long[] a, int n) {
@@ -96,9 +101,21 @@ public final class EventStore {
         return source[i];
     }
 
+    /** Where the event's text starts in its source (a byte offset, or a reader's own reference). */
+    public long ref(int i) {
+        return joinRef(refLow[i], refHigh[i]);
+    }
+
+    static long joinRef(int low, byte high) {
+        return ((long) (high & 0xFF) << 32) | (low & 0xFFFFFFFFL);
+    }
+
+    /** Largest text reference the columns hold. */
+    public static final long MAX_REF = (1L << 40) - 1;
+
     /** 1-based line of the event in its source. */
     public int line(int i) {
-        return texts.get(source[i]).line(ref[i]);
+        return texts.get(source[i]).line(ref(i));
     }
 
     /**
@@ -128,11 +145,11 @@ public final class EventStore {
     }
 
     public String message(int i) {
-        return texts.get(source[i]).message(ref[i], (int) extent.get(i, -1));
+        return texts.get(source[i]).message(ref(i), (int) extent.get(i, -1));
     }
 
     public String raw(int i) {
-        return texts.get(source[i]).raw(ref[i], (int) extent.get(i, -1));
+        return texts.get(source[i]).raw(ref(i), (int) extent.get(i, -1));
     }
 
     public Event event(int i) {
@@ -147,7 +164,8 @@ public final class EventStore {
     public static final class Builder {
         private int size;
         private long[] time;
-        private long[] ref;
+        private int[] refLow;
+        private byte[] refHigh;
         private int[] task;
         private short[] source;
         private byte[] meta;
@@ -159,7 +177,8 @@ public final class EventStore {
         Builder(int capacity) {
             int c = Math.max(16, capacity);
             time = new long[c];
-            ref = new long[c];
+            refLow = new int[c];
+            refHigh = new byte[c];
             task = new int[c];
             source = new short[c];
             meta = new byte[c];
@@ -175,7 +194,7 @@ public final class EventStore {
             }
             int i = size++;
             time[i] = nanos;
-            ref[i] = textRef;
+            putRef(refLow, refHigh, i, textRef);
             task[i] = taskIndex;
             source[i] = (short) sourceIndex;
             meta[i] = pack(level, precision, estimated);
@@ -188,7 +207,9 @@ public final class EventStore {
                 grow(size + n + (size + n) / 32);
             }
             System.arraycopy(times, 0, time, size, n);
-            System.arraycopy(refs, 0, ref, size, n);
+            for (int k = 0; k < n; k++) {
+                putRef(refLow, refHigh, size + k, refs[k]);
+            }
             System.arraycopy(tasks, 0, task, size, n);
             System.arraycopy(metas, 0, meta, size, n);
             Arrays.fill(source, size, size + n, (short) sourceIndex);
@@ -203,12 +224,19 @@ public final class EventStore {
          * The columns themselves, for parallel readers that write rows [base, base + capacity) in
          * place; {@link #commit(int)} then counts them. Nothing else may add rows meanwhile.
          */
-        public record Region(long[] time, long[] ref, int[] task, short[] source, byte[] meta, int base, int capacity) {
+        public record Region(long[] time, int[] refLow, byte[] refHigh, int[] task, short[] source, byte[] meta, int base, int capacity) {
+            public void putRef(int i, long ref) {
+                Builder.putRef(refLow, refHigh, i, ref);
+            }
+
+            public long ref(int i) {
+                return joinRef(refLow[i], refHigh[i]);
+            }
         }
 
         public Region region(int rows) {
             ensure(size + rows);
-            return new Region(time, ref, task, source, meta, size, rows);
+            return new Region(time, refLow, refHigh, task, source, meta, size, rows);
         }
 
         /** The first rows of the region were written: they become rows of the store. */
@@ -234,7 +262,8 @@ public final class EventStore {
 
         private void grow(int c) {
             time = Arrays.copyOf(time, c);
-            ref = Arrays.copyOf(ref, c);
+            refLow = Arrays.copyOf(refLow, c);
+            refHigh = Arrays.copyOf(refHigh, c);
             task = Arrays.copyOf(task, c);
             source = Arrays.copyOf(source, c);
             meta = Arrays.copyOf(meta, c);
@@ -270,7 +299,15 @@ public final class EventStore {
         }
 
         public long ref(int i) {
-            return ref[i];
+            return joinRef(refLow[i], refHigh[i]);
+        }
+
+        static void putRef(int[] low, byte[] high, int i, long ref) {
+            if (ref < 0 || ref > MAX_REF) {
+                throw new IllegalArgumentException("text reference out of range: " + ref);
+            }
+            low[i] = (int) ref;
+            high[i] = (byte) (ref >>> 32);
         }
 
         /** Bytes the event's text spans, or -1 for "its line". */

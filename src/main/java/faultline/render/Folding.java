@@ -67,24 +67,26 @@ public final class Folding {
      */
     public static Folding of(TimelineScene scene) {
         long span = Math.max(1, scene.last() - scene.first());
-        List<Long> all = new ArrayList<>();
+        int count = 0;
         for (TimelineScene.Lane l : scene.lanes()) {
-            for (long t : l.marks().times()) {
-                all.add(t);
-            }
+            count += l.marks().times().length + 2 * l.phases().size() + (l.crash() != null ? 3 : 0);
+        }
+        // Ten million marks stay primitive: each lane's times are already sorted, so the sort below only merges runs.
+        long[] times = new long[count];
+        int at = 0;
+        for (TimelineScene.Lane l : scene.lanes()) {
+            long[] marks = l.marks().times();
+            System.arraycopy(marks, 0, times, at, marks.length);
+            at += marks.length;
             for (TimelineScene.PhaseBar p : l.phases()) {
-                all.add(p.start());
-                all.add(p.end());
+                times[at++] = p.start();
+                times[at++] = p.end();
             }
             if (l.crash() != null) {
-                all.add(l.crash().lastEvidence());
-                all.add(l.crash().at());
-                all.add(l.crash().latest());
+                times[at++] = l.crash().lastEvidence();
+                times[at++] = l.crash().at();
+                times[at++] = l.crash().latest();
             }
-        }
-        long[] times = new long[all.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = all.get(i);
         }
         Arrays.sort(times);
         long minGap = Math.max(100_000_000L, span / 100);

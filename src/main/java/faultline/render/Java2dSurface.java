@@ -27,6 +27,7 @@ public final class Java2dSurface implements Surface {
     private final double height;
     private final Map<FontSpec, Font> fonts = new HashMap<>();
     private final Deque<Shape> clips = new ArrayDeque<>();
+    private final TextWidths widths = new TextWidths(this::measure);
 
     public Java2dSurface(double width, double height, double scale) {
         this.width = width;
@@ -118,6 +119,10 @@ public final class Java2dSurface implements Surface {
 
     @Override
     public double textWidth(String s, FontSpec font) {
+        return widths.of(s, font);
+    }
+
+    private double measure(String s, FontSpec font) {
         FontMetrics m = g.getFontMetrics(font(font));
         return m.getStringBounds(s, g).getWidth();
     }

@@ -67,6 +67,22 @@ public final class TimelineRenderer {
 
     private final List<NoteBox> noteBoxes = new ArrayList<>();
     private final List<Hotspot> hotspots = new ArrayList<>();
+    /** Whether the lanes' fold markers are drawn: a control in the window, noise in a picture. */
+    private final boolean controls;
+
+    /** A renderer for the window, with its controls. */
+    public TimelineRenderer() {
+        this(true);
+    }
+
+    private TimelineRenderer(boolean controls) {
+        this.controls = controls;
+    }
+
+    /** A renderer for an exported picture: what the window shows, without the controls that only a pointer can use. */
+    public static TimelineRenderer forPicture() {
+        return new TimelineRenderer(false);
+    }
     /** Per lane, where the text of its header ends in the last frame (a measurement's label goes beyond it). */
     private final List<Double> headerEnds = new ArrayList<>();
 
@@ -309,9 +325,9 @@ public final class TimelineRenderer {
     private void header(Surface s, TimelineScene.Lane lane, int i, TimelineLayout layout, double scrollY, TimelineStyle style) {
         double top = layout.groupTop(i);
         double w = s.width();
-        String marker = layout.collapsed(i) ? "▸" : "▾";
+        String marker = !controls ? "" : layout.collapsed(i) ? "▸" : "▾";
         String title = lane.title();
-        double mw = s.textWidth(marker, FontSpec.TITLE) + 4;
+        double mw = marker.isEmpty() ? 0 : s.textWidth(marker, FontSpec.TITLE) + 4;
         double tw = mw + s.textWidth(title, FontSpec.TITLE);
         double x = 6 + tw + 8;
         String note = lane.anchorNote();
@@ -336,7 +352,9 @@ public final class TimelineRenderer {
         headerEnds.set(i, end);
         s.fillRect(0, top, end, TimelineLayout.HEADER - 2,
                 style.get(i % 2 == 0 ? StyleKey.LANE_BACKGROUND : StyleKey.LANE_ALT_BACKGROUND));
-        s.text(marker, 6, top + 14, FontSpec.TITLE, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+        if (!marker.isEmpty()) {
+            s.text(marker, 6, top + 14, FontSpec.TITLE, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+        }
         s.text(title, 6 + mw, top + 14, FontSpec.TITLE, style.get(StyleKey.TITLE), TextAlign.LEFT);
         if (!noteShown.isEmpty()) {
             s.text(noteShown, x, top + 14, FontSpec.LABEL, style.get(StyleKey.NOTE), TextAlign.LEFT);
@@ -431,12 +449,14 @@ public final class TimelineRenderer {
         int runStart = -1;
         int runEnd = -1;
         int runLevel = -1;
+        // One query for the whole view: when no event in it has a window wider than two pixels, no column needs asking.
+        boolean anyWide = m.maxWindow(k, m.nextAtOrAfter(end == Long.MAX_VALUE ? end : end + 1, k)) > wide;
         while (k < n && times[k] <= end) {
             int column = (int) Math.floor(v.x(times[k]));
             long next = v.time(column + 1);
             int j = next > times[k] ? m.nextAtOrAfter(next, k + 1) : k + 1;
             int level = m.maxLevel(k, j);
-            if (m.maxWindow(k, j) > wide) {
+            if (anyWide && m.maxWindow(k, j) > wide) {
                 windows(s, m, k, j, v, top + h + 1, wide, style);
             }
             if (level == runLevel && column == runEnd) {
@@ -482,7 +502,11 @@ public final class TimelineRenderer {
     }
 
     /** A label a step may carry, at its pixel column. */
-    private record StepLabel(double x, String text, Rgba colour, boolean crash) {
+    private record StepLabel(double x, TimelineScene.StepMark step, Rgba colour, boolean crash) {
+        /** Made only for the labels that get room: most columns' labels are skipped before it is needed. */
+        String text() {
+            return step.kind() == StepKind.PROCESSING ? "[" + step.loopIndex() + "] " + step.param() : step.kind().label();
+        }
     }
 
     /**
@@ -519,8 +543,7 @@ public final class TimelineRenderer {
             Rgba c = stepColour(shown, style);
             s.fillRect(col, top, 1, h, c);
             if (labelled != null) {
-                String text = labelled.kind() == StepKind.PROCESSING ? "[" + labelled.loopIndex() + "] " + labelled.param() : labelled.kind().label();
-                labels.add(new StepLabel(x, text, stepColour(labelled, style), labelled.crashPoint()));
+                labels.add(new StepLabel(x, labelled, stepColour(labelled, style), labelled.crashPoint()));
             }
             k = j;
         }

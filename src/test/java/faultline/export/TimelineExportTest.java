@@ -116,6 +116,7 @@ public class TimelineExportTest {
             texts.add(t.item(i).getTextContent());
         }
         assertTrue(texts.contains("78cd8678") && texts.contains("e040ae48"), "lane titles");
+        assertTrue(texts.stream().noneMatch(s -> s.equals("▾") || s.equals("▸")), "a picture has no fold controls: " + texts);
         assertTrue(texts.contains("value_type=int for 7.5 <here>"), "notes, escaped and kept as text");
         assertTrue(texts.contains("loop 25 → 26"));
         assertTrue(texts.stream().anyMatch(s -> s.startsWith("✗ AttributeError @ LOOP [9/32] guidance_scale")));

@@ -24,7 +24,6 @@ public final class TaskFacts {
     private static final Pattern STATUS_IN_META = Pattern.compile("\"status\"\\s*:\\s*\"([A-Za-z ]+)\"");
     private static final Pattern ERROR_TEXT = Pattern.compile(
             "(?:\\[TASK_ERROR\\].*?: |Generation failed: |Failed during [^:]+: |Task failed\\. Output: )(.+)$");
-    private static final Pattern CREATED = Pattern.compile("^(?:Task created successfully|Creating task)");
     private static final Pattern STARTED = Pattern.compile("(?:^|: )Processing \\w+ task$");
 
     private TaskFacts() {
@@ -114,7 +113,9 @@ public final class TaskFacts {
         SourceText t = texts.get(b.source(r));
         String msg = faultline.model.MessageText.withoutComponent(t.message(b.ref(r), b.extent(r)).strip());
         Stamp when = new Stamp(b.nanos(r), b.precision(r), b.estimated(r));
-        if (d.type.isEmpty()) {
+        // The patterns run only where their words are: most rows of a task say none of them.
+        boolean processing = msg.contains("Processing ");
+        if (d.type.isEmpty() && (processing || msg.contains("type"))) {
             Matcher m = TYPE.matcher(msg);
             if (m.find()) {
                 String type = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
@@ -123,10 +124,10 @@ public final class TaskFacts {
                 }
             }
         }
-        if (d.created == null && CREATED.matcher(msg).find()) {
+        if (d.created == null && (msg.startsWith("Task created successfully") || msg.startsWith("Creating task"))) {
             d.created = when;
         }
-        if (d.started == null && STARTED.matcher(msg).find()) {
+        if (d.started == null && processing && STARTED.matcher(msg).find()) {
             d.started = when;
         }
         int source = b.source(r);

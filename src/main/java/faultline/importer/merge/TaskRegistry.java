@@ -17,6 +17,12 @@ public final class TaskRegistry {
 
     /** The ref of a raw id (tag, column, or id found in text), or -1 if it names no task. */
     public int ref(String raw) {
+        // Most ids are met again as they were first written (a task's rows repeat its id): a known
+        // spelling is its own canonical form, found without the patterns.
+        Integer known = raw == null ? null : refs.get(raw);
+        if (known != null) {
+            return known;
+        }
         String id = TaskIds.canonical(raw);
         if (id == null) {
             return -1;

@@ -159,6 +159,9 @@ public final class UnitVocabulary {
         if (body >= e) {
             return Step.NONE;
         }
+        if (b[body] < 0) {
+            return Step.NONE; // an emoji or other non-ASCII start: no phrase begins so
+        }
         int c = (b[body] | 0x20) & 0x7F;
         if (startsWithAnyIgnoringCase(b, body, e, ENDS_BY_FIRST[c])) {
             return Step.END;

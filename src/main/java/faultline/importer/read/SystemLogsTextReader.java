@@ -293,14 +293,17 @@ public final class SystemLogsTextReader implements SourceReader {
             int r = s.inRegion();
             if (s.regionStart != cursor) {
                 System.arraycopy(region.time(), s.regionStart, region.time(), cursor, r);
-                System.arraycopy(region.ref(), s.regionStart, region.ref(), cursor, r);
+                System.arraycopy(region.refLow(), s.regionStart, region.refLow(), cursor, r);
+                System.arraycopy(region.refHigh(), s.regionStart, region.refHigh(), cursor, r);
                 System.arraycopy(region.task(), s.regionStart, region.task(), cursor, r);
                 System.arraycopy(region.meta(), s.regionStart, region.meta(), cursor, r);
             }
             int o = s.overflow();
             if (o > 0) {
                 System.arraycopy(s.times, 0, region.time(), cursor + r, o);
-                System.arraycopy(s.refs, 0, region.ref(), cursor + r, o);
+                for (int k = 0; k < o; k++) {
+                    region.putRef(cursor + r + k, s.refs[k]);
+                }
                 System.arraycopy(s.tasks, 0, region.task(), cursor + r, o);
                 System.arraycopy(s.metas, 0, region.meta(), cursor + r, o);
             }
@@ -333,17 +336,45 @@ public final class SystemLogsTextReader implements SourceReader {
             return -1;
         }
         int close = s.indexOf("] ", open);
-        if (close < 0 || close - open > 9 || Level.parse(s.substring(open, close)) == null) {
+        if (close < 0 || close - open > 9 || !levelWord(s, open, close)) {
             return -1;
         }
         int m = close + 2;
         if (m < n && s.charAt(m) == '[') {
             int c2 = s.indexOf("] ", m);
-            if (c2 > m && c2 - m < 24 && s.substring(m + 1, c2).matches("[a-z_]+")) {
+            if (c2 > m + 1 && c2 - m < 24 && sourceType(s, m + 1, c2)) {
                 m = c2 + 2;
             }
         }
         return m;
+    }
+
+    /** A level word of the renderings, optionally padded: what {@link Level#parse} accepts, without a substring per message. */
+    private static boolean levelWord(String s, int from, int to) {
+        int end = to;
+        while (end > from && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        boolean known;
+        switch (end - from) {
+            case 4: known = s.startsWith("INFO", from) || s.startsWith("WARN", from); break;
+            case 5: known = s.startsWith("DEBUG", from) || s.startsWith("ERROR", from); break;
+            case 7: known = s.startsWith("WARNING", from); break;
+            case 8: known = s.startsWith("CRITICAL", from); break;
+            default: known = false;
+        }
+        return known || Level.parse(s.substring(from, to)) != null;
+    }
+
+    /** A source_type tag: lower-case letters and underscores. */
+    private static boolean sourceType(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Part boundaries just after line ends, so that no line is split. */
