@@ -56,7 +56,7 @@ class FleetWindowTest {
 
     @BeforeAll
     void start() throws Exception {
-        dir = Files.createTempDirectory("faultline-fleet");
+        dir = TestWindow.tempDir("fleet");
         Path file = FleetFixture.write(dir.resolve("fleet_system_logs.log"));
         app = TestWindow.start(file.toString());
         timeline = app.view().timeline();

@@ -150,7 +150,7 @@ class NotesAndWorkspaceTest {
         assertEquals(4, app.viewModel().document().taskSetProperty().get().sources().size());
         stopApp();
 
-        Path elsewhere = java.nio.file.Files.createTempDirectory("faultline-elsewhere");
+        Path elsewhere = TestWindow.tempDir("elsewhere");
         try {
             Path moved = Files.copy(shared, elsewhere.resolve("case.faultline.json"));
             Files.writeString(moved, Files.readString(moved).replace("\"path\" : \"", "\"path\" : \"" + dir + "/"));
