@@ -105,7 +105,9 @@ public final class CrashAnalyzer {
                 caveats.add("The traceback places the exception in " + site.text()
                         + (site.own() ? "." : ", a library's code: no frame of the project's own code is in it."));
             }
-            if (traceback.chain().size() > 1) {
+            if (traceback.chain().size() > 1 && traceback.language() == Traceback.Language.JVM) {
+                caveats.add("It was caused by " + causes(traceback) + "; the root cause is " + traceback.root().type() + ".");
+            } else if (traceback.chain().size() > 1) {
                 caveats.add("It was raised while handling " + (traceback.chain().size() - 1) + " earlier exception"
                         + (traceback.chain().size() > 2 ? "s" : "") + " (" + earlier(traceback) + ").");
             }
@@ -117,6 +119,16 @@ public final class CrashAnalyzer {
                 lastStep == null ? "" : "after " + lastStep.label());
         return new Crash(type, message, lastEvidence >= 0 ? t.row(lastEvidence) : -1, failure >= 0 ? t.row(failure) : -1,
                 earliest, latest, phase, crashParam, lastStep, expected, List.copyOf(caveats), sig, site, traceback, inferredType);
+    }
+
+    /** The JVM trace's causes after the exception thrown, outermost first. */
+    private static String causes(Traceback tb) {
+        List<String> types = new ArrayList<>();
+        for (int i = 1; i < tb.chain().size(); i++) {
+            String type = tb.chain().get(i).type();
+            types.add(type.isEmpty() ? "an exception not named" : type);
+        }
+        return String.join(", caused by ", types);
     }
 
     private static String earlier(Traceback tb) {

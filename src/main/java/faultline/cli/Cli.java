@@ -16,7 +16,7 @@ public final class Cli {
             "       faultline events FILE… [--format jsonl|csv] [--task ID]   every event: file, line, time, precision, estimated, level, task, message",
             "       faultline tasks FILE… [--format jsonl|csv]                every unit of work: id, status, worker, start, end, exception, site",
             "       faultline fetch --db URL (--task ID…|--worker W|--failed-since 6h) [--since T] [--until T] [--no-cascade] --out FILE.jsonl",
-            "       report and export also take --db URL with --task/--worker/--failed-since/--since/--until, beside or instead of files");
+            "       report, export, events and tasks also take --db URL with --task/--worker/--failed-since/--since/--until, beside or instead of files");
 
     private Cli() {
     }

@@ -27,9 +27,9 @@ final class EventsCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) throws Cli.UsageException {
-        Args a = Args.parse(argv, Set.of("--format", "--task"), Set.of());
+        Args a = Args.parse(argv, DbArgs.with("--format", "--task"), Set.of());
         RecordOut.Format format = RecordOut.format(a.one("--format", "jsonl"));
-        LoadedFiles loaded = LoadedFiles.load(a.files, err);
+        LoadedFiles loaded = LoadedFiles.load(a, err, "events");
         if (loaded == null) {
             return 1;
         }

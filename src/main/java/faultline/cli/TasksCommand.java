@@ -28,9 +28,12 @@ final class TasksCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) throws Cli.UsageException {
-        Args a = Args.parse(argv, Set.of("--format"), Set.of());
+        Args a = Args.parse(argv, DbArgs.with("--format", "--task"), Set.of("--task"));
         RecordOut.Format format = RecordOut.format(a.one("--format", "jsonl"));
-        LoadedFiles loaded = LoadedFiles.load(a.files, err);
+        if (a.options.containsKey("--task") && !DbArgs.given(a)) {
+            throw new Cli.UsageException("--task names the tasks to fetch with --db");
+        }
+        LoadedFiles loaded = LoadedFiles.load(a, err, "tasks");
         if (loaded == null) {
             return 1;
         }

@@ -343,6 +343,7 @@ public final class Importer {
             throw new ImportCancelledException();
         }
         linkCascades(res.tasks());
+        faultline.importer.merge.RankRuns.stopWithFailedSibling(res.tasks(), keptOf, events);
         List<Task> tasks = new ArrayList<>(taskCount);
         for (int t = 0; t < taskCount; t++) {
             int[] kept = keptOf[t];

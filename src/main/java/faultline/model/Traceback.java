@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * markers and {@code ...<N lines>...} elisions, with per-line prefixes such as {@code [rank1]: }) or a
  * JVM stack trace with its {@code Caused by:} chain.
  *
- * <p>The chain is in printed order; its last part is the failure: for Python the exception raised
- * last, for a JVM trace the root cause. Frames are in call order (outermost first) whatever the
- * language printed, so that the last frame is where the exception was raised.
+ * <p>The chain is in printed order. The failure is the exception that was finally thrown: for Python
+ * the one raised last (printed last), for a JVM trace the one the trace opens with (printed first,
+ * its {@code Caused by:} parts after it, down to the root cause). Frames are in call order (outermost
+ * first) whatever the language printed, so that the last frame is where the exception was raised.
  *
  * @param chain    the exceptions, in printed order; never empty
  * @param language how the trace was written
@@ -61,8 +62,13 @@ public record Traceback(List<Raised> chain, Language language) {
         }
     }
 
-    /** The exception that failed: the last raised (Python), the root cause (JVM). */
+    /** The exception that failed: the last raised (Python), the one thrown that the trace opens with (JVM). */
     public Raised failure() {
+        return language == Language.JVM ? chain.get(0) : chain.get(chain.size() - 1);
+    }
+
+    /** The deepest part of the chain: the exception raised last (Python), the root cause (JVM). */
+    public Raised root() {
         return chain.get(chain.size() - 1);
     }
 
@@ -80,8 +86,9 @@ public record Traceback(List<Raised> chain, Language language) {
     }
 
     /**
-     * The crash site: the failure's last own frame, else its last frame; a JVM root cause whose own
-     * frames were elided ({@code ... 5 more}) falls back to the enclosing traces. Null without frames.
+     * The crash site: where the chain's deepest exception was raised, its last own frame, else its last
+     * frame; a JVM root cause whose own frames were elided ({@code ... 5 more}) falls back to the
+     * enclosing traces. Null without frames.
      */
     public CrashSite site() {
         for (int i = chain.size() - 1; i >= 0; i--) {
@@ -95,7 +102,7 @@ public record Traceback(List<Raised> chain, Language language) {
                 break; // a Python failure's own frames are all printed: an earlier exception's frames are another place
             }
         }
-        List<Frame> frames = failure().frames();
+        List<Frame> frames = root().frames();
         if (!frames.isEmpty()) {
             return frames.get(frames.size() - 1).site(false);
         }

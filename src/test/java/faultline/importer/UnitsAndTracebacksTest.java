@@ -132,9 +132,12 @@ class UnitsAndTracebacksTest {
                 """));
         assertTrue(set.sources().get(0).untimed());
         assertTrue(set.tasks().isEmpty(), "prompts without ids are no units, and a traceback the UI outlived is no crash");
-        int tb = row(set, "!!! Exception during processing");
+        int report = row(set, "!!! Exception during processing");
+        assertTrue(set.store().message(report).endsWith("(77x768 and 1024x320)"));
+        int tb = row(set, "Traceback (most recent call last)");
+        assertEquals(report + 1, tb, "an untimed traceback starts an event of its own after the line that reports it");
         assertEquals(Level.ERROR, set.store().level(tb));
-        assertTrue(set.store().message(tb).endsWith("(77x768 and 1024x320)"));
+        assertTrue(set.store().message(tb).endsWith("RuntimeError: mat1 and mat2 shapes cannot be multiplied (77x768 and 1024x320)"));
         assertEquals(-1, set.store().task(row(set, "Prompt executed in 0.41")));
         EventStore s = set.store();
         for (int i = 1; i < s.size(); i++) {
@@ -158,6 +161,84 @@ class UnitsAndTracebacksTest {
         String text = set.store().message(row(set, "Traceback (most recent call last)"));
         assertFalse(text.contains("[rank3]"), text);
         assertTrue(text.contains("  ...<2 lines>...") && text.endsWith("aborted on rank 3."), text);
+    }
+
+    @Test
+    void aRankNamedInProseFirstTakesTheNameItsLinePrefixGivesIt() throws Exception {
+        TaskSet set = load(write(dir, "driver.log", """
+                2025-04-01 09:00:00,000\tINFO worker.py:10 -- Connected to cluster
+                (TrainWorker pid=701, ip=10.1.0.2) Setting up process group: [rank=0, world_size=2]
+                (TrainWorker pid=702, ip=10.1.0.3) Setting up process group: [rank=1, world_size=2]
+                (TrainWorker pid=701, ip=10.1.0.2) [rank0]: epoch 0 step 10 loss 2.1
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]: Traceback (most recent call last):
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]:   File "/srv/loop.py", line 12, in step
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]:     batch = next(it)
+                (TrainWorker pid=702, ip=10.1.0.3) [rank1]: ValueError: empty shard
+                """));
+        assertEquals(Set.of("rank0", "rank1"), ids(set), "one unit a rank, named as its prefix writes it");
+        assertEquals(TaskStatus.FAILED, task(set, "rank1").status());
+        assertEquals("rank0", set.tasks().get(set.store().task(row(set, "Setting up process group: [rank=0"))).id());
+    }
+
+    @Test
+    void theRanksOfAServerThatServesRequestsAreNoUnitsUnlessOneFails() throws Exception {
+        TaskSet set = load(write(dir, "serve.log", """
+                (ApiServer pid=10) INFO 04-01 09:00:00 [api.py:1] server starting
+                (ModelWorker rank=0 pid=11) INFO 04-01 09:00:05 [runner.py:9] weights loaded in 4.1 seconds
+                (ModelWorker rank=1 pid=12) INFO 04-01 09:00:05 [runner.py:9] weights loaded in 4.2 seconds
+                (ApiServer pid=10) INFO 04-01 09:00:09 [log.py:4] Received request cmpl-0a1b2c3d4e5f: prompt: 'hi'
+                (ApiServer pid=10) INFO 04-01 09:00:10 [log.py:5] Finished request cmpl-0a1b2c3d4e5f.
+                """));
+        assertEquals(Set.of("cmpl-0a1b2c3d4e5f"), ids(set));
+        assertEquals(-1, set.store().task(row(set, "weights loaded in 4.1")));
+    }
+
+    @Test
+    void aPoolProcessKilledUnderItsTaskFailsThatTaskWithTheLinesThatReportIt() throws Exception {
+        TaskSet set = load(write(dir, "celery.log", """
+                [2025-04-01 09:00:00,100: INFO/MainProcess] Task media.encode[22222222-aaaa-4bbb-8ccc-000000000001] received
+                [2025-04-01 09:00:00,200: INFO/ForkPoolWorker-4] media.encode[22222222-aaaa-4bbb-8ccc-000000000001]: decoding
+                [2025-04-01 09:00:05,000: ERROR/MainProcess] Process 'ForkPoolWorker-4' pid:77 exited with 'signal 9 (SIGKILL)'
+                [2025-04-01 09:00:05,010: ERROR/MainProcess] Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 0.')
+                Traceback (most recent call last):
+                  File "/venv/lib/python3.11/site-packages/billiard/pool.py", line 1264, in mark_as_worker_lost
+                    raise WorkerLostError(
+                billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 0.
+                [2025-04-01 09:00:06,000: INFO/MainProcess] Task media.thumb[22222222-aaaa-4bbb-8ccc-000000000002] received
+                [2025-04-01 09:00:06,500: INFO/ForkPoolWorker-5] Task media.thumb[22222222-aaaa-4bbb-8ccc-000000000002] succeeded in 0.4s: None
+                """));
+        Task lost = task(set, "22222222-aaaa-4bbb-8ccc-000000000001");
+        assertEquals(TaskStatus.FAILED, lost.status());
+        EventStore s = set.store();
+        assertEquals(lost.index(), s.task(row(set, "Process 'ForkPoolWorker-4' pid:77 exited")));
+        assertEquals(lost.index(), s.task(row(set, "Task handler raised error: WorkerLostError")));
+        assertEquals(TaskStatus.COMPLETE, task(set, "22222222-aaaa-4bbb-8ccc-000000000002").status());
+    }
+
+    @Test
+    void anAccessLineEndsTheRequestInFlightWithItsStatus() throws Exception {
+        TaskSet set = load(write(dir, "serve.log", """
+                INFO 04-01 09:00:01 [log.py:4] Received request cmpl-aaaa1111: prompt: 'one'
+                INFO:     10.0.0.5:40000 - "POST /v1/completions HTTP/1.1" 200 OK
+                INFO 04-01 09:00:03 [log.py:4] Received request cmpl-bbbb2222: prompt: 'two'
+                INFO:     10.0.0.5:40002 - "POST /v1/completions HTTP/1.1" 500 Internal Server Error
+                """));
+        assertEquals(TaskStatus.COMPLETE, task(set, "cmpl-aaaa1111").status());
+        assertEquals(TaskStatus.FAILED, task(set, "cmpl-bbbb2222").status());
+    }
+
+    @Test
+    void processingAStatusUpdateOfAUnitDoesNotTakeItOn() throws Exception {
+        TaskSet set = load(write(dir, "svc.log", """
+                2025-04-01 09:00:00,000 - svc - INFO - Processing travel_segment task 44444444-aaaa-4bbb-8ccc-000000000001
+                2025-04-01 09:00:01,000 - svc - INFO - Processing status update for 55555555-aaaa-4bbb-8ccc-000000000002
+                2025-04-01 09:00:02,000 - svc - INFO - frame 10 written
+                2025-04-01 09:00:03,000 - svc - INFO - Processing job 66666666-aaaa-4bbb-8ccc-000000000003
+                2025-04-01 09:00:04,000 - svc - INFO - frame 1 written
+                """));
+        EventStore s = set.store();
+        assertEquals("44444444-aaaa-4bbb-8ccc-000000000001", set.tasks().get(s.task(row(set, "frame 10 written"))).id());
+        assertEquals("66666666-aaaa-4bbb-8ccc-000000000003", set.tasks().get(s.task(row(set, "frame 1 written"))).id());
     }
 
     @Test

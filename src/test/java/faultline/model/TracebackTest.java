@@ -158,7 +158,7 @@ class TracebackTest {
     }
 
     @Test
-    void aJvmTraceFailsWithTheTypeOfItsRootCause() {
+    void aJvmTraceFailsWithTheExceptionItThrewAndKeepsItsRootCause() {
         Traceback tb = parse(
                 "Exception in thread \"main\" java.lang.IllegalStateException: job 42 could not start",
                 "\tat com.example.render.Scheduler.start(Scheduler.java:88)",
@@ -173,9 +173,10 @@ class TracebackTest {
                 "\t... 3 more");
         assertEquals(Traceback.Language.JVM, tb.language());
         assertEquals(3, tb.chain().size());
-        assertEquals("java.io.FileNotFoundException", tb.exceptionType());
-        assertEquals("/data/job42.json (No such file or directory)", tb.message());
-        assertEquals("caused by", tb.failure().link());
+        assertEquals("java.lang.IllegalStateException", tb.exceptionType(), "the exception thrown, as the trace opens with it");
+        assertEquals("job 42 could not start", tb.message());
+        assertEquals("java.io.FileNotFoundException", tb.root().type(), "the root cause stays in the chain");
+        assertEquals("caused by", tb.root().link());
         CrashSite site = tb.site();
         assertNotNull(site);
         assertEquals("Store.open", site.function());
@@ -185,7 +186,7 @@ class TracebackTest {
     }
 
     @Test
-    void aJvmTraceCutIntoEventsIsNamedByTheRootOfTheWhole() {
+    void aJvmTraceCutIntoEventsIsNamedByTheExceptionItThrewWithTheRootOfTheWhole() {
         Traceback top = parse(
                 "com.example.render.pipeline.TranscodeException: ffmpeg exited with 1",
                 "\tat com.example.render.pipeline.Transcoder.run(Transcoder.java:88)");
@@ -197,9 +198,9 @@ class TracebackTest {
                 "\tat java.base/sun.nio.ch.FileDispatcherImpl.write0(Native Method)",
                 "\tat com.example.render.pipeline.OutputSink.write(OutputSink.java:57)",
                 "\t... 4 common frames omitted");
-        assertEquals("java.io.IOException", whole.exceptionType());
-        assertEquals("OutputSink.write (OutputSink.java:57)", whole.site().text());
-        assertEquals("com.example.render.pipeline.TranscodeException", whole.chain().get(0).type(), "the wrapper is kept in the chain");
+        assertEquals("com.example.render.pipeline.TranscodeException", whole.exceptionType());
+        assertEquals("java.io.IOException", whole.root().type(), "the root cause is kept in the chain");
+        assertEquals("OutputSink.write (OutputSink.java:57)", whole.site().text(), "where the root cause was raised");
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class StatusEvidence {
         }
     }
 
-    void addAll(StatusEvidence o) {
+    public void addAll(StatusEvidence o) {
         for (Claim c : o.claims) {
             claims.add(new Claim(c.status(), c.nanos(), c.precision(), nextSeq++, c.kind(), c.worker()));
         }

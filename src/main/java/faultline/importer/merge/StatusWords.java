@@ -5,29 +5,54 @@ import faultline.model.TaskStatus;
 import faultline.model.WordGate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The lines that state a unit of work's status, for the worker system and the task queues, inference
- * servers and web UIs beside it: one table. A retry is checked before a failure, because the worker
- * says both in one line ({@code failed with retryable error …, requeuing for retry}).
+ * The one table of the words with which lines state a unit of work's status, for the worker system and
+ * the task queues, inference servers and web UIs beside it. Each rule says where its words count:
+ * {@link Scope#LINE} on any line of the unit (checked first, in order), {@link Scope#ANYWHERE} and
+ * {@link Scope#NAMED} (the latter only on a line that names the unit's id) after what a line's own
+ * structure says (an edge function's status update). A retry is checked before a failure, because the
+ * worker says both in one line ({@code failed with retryable error …, requeuing for retry}).
  */
 final class StatusWords {
     /** What a line says: a status, or that the unit goes back to the queue. */
     enum Says { FAILED, COMPLETE, CANCELLED, RETRY }
 
+    /** Where a rule's words count. */
+    enum Scope {
+        /** On any line of the unit, before anything else. */
+        LINE,
+        /** On any line of the unit, after the line's own structure had its say. */
+        ANYWHERE,
+        /** Only on a line that names the unit, as whole words in any case. */
+        NAMED
+    }
+
     /**
      * @param hints   words the line must hold for the pattern to be tried at all: most lines hold none, and
-     *                looking for a word costs far less than running a pattern
+     *                looking for a word costs far less than running a pattern (lower case for {@link Scope#NAMED})
      * @param atLeast the words count only on a line of this level or above
      */
-    record Rule(Says says, List<String> hints, Pattern words, Level atLeast) {
+    record Rule(Scope scope, Says says, List<String> hints, Pattern words, Level atLeast) {
         static Rule of(Says says, List<String> hints, String regex) {
-            return new Rule(says, hints, Pattern.compile(regex), Level.PRINT);
+            return new Rule(Scope.LINE, says, hints, Pattern.compile(regex), Level.PRINT);
         }
 
         static Rule at(Level level, Says says, List<String> hints, String regex) {
-            return new Rule(says, hints, Pattern.compile(regex), level);
+            return new Rule(Scope.LINE, says, hints, Pattern.compile(regex), level);
+        }
+
+        /** A phrase that says the status wherever it is written. */
+        static Rule phrase(String phrase, Says says) {
+            return new Rule(Scope.ANYWHERE, says, List.of(phrase), Pattern.compile(Pattern.quote(phrase)), Level.PRINT);
+        }
+
+        /** A word that says the status on a line naming the unit ({@code Task app.x[id] succeeded in 1.2s}). */
+        static Rule named(String word, Says says) {
+            return new Rule(Scope.NAMED, says, List.of(word),
+                    Pattern.compile("(?<!\\p{L})" + Pattern.quote(word) + "(?!\\p{L})"), Level.PRINT);
         }
 
         boolean says(String message, Level level) {
@@ -79,24 +104,82 @@ final class StatusWords {
             Rule.of(Says.CANCELLED, List.of("cancel", "revoked"), NAMED_UNIT + "(?:cancell?ed|revoked)\\b"),
             Rule.of(Says.COMPLETE, List.of("finished", "complete", "succeeded", "done"),
                     NAMED_UNIT + "(?:finished|completed|succeeded|done|complete)\\b"),
+            // An orchestrator stopping a worker for a fault (a warning says why), not scaling it down.
+            Rule.at(Level.WARNING, Says.FAILED, List.of("erminat"), "\\b[Tt]erminat(?:ing|ed) worker\\b"),
             // A process killed under the unit.
             Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault"),
-                    "^Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process"));
+                    "^Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process"),
+            // Phrases of the other workers' logs that say how a unit ended wherever they are written, strongest first.
+            Rule.phrase("Success: False", Says.FAILED), Rule.phrase("Success: True", Says.COMPLETE),
+            Rule.phrase("raised unexpected", Says.FAILED), Rule.phrase("WorkerLostError", Says.FAILED),
+            Rule.phrase("SIGKILL", Says.FAILED), Rule.phrase("signal 9", Says.FAILED), Rule.phrase("SIGSEGV", Says.FAILED),
+            Rule.phrase("killed by signal", Says.FAILED), Rule.phrase("Exception during processing", Says.FAILED),
+            Rule.phrase("ChildFailedError", Says.FAILED), Rule.phrase("(exitcode: ", Says.FAILED),
+            Rule.phrase("Traceback (most recent call last)", Says.FAILED),
+            Rule.phrase("terminate called after throwing", Says.FAILED),
+            Rule.phrase("Job OK", Says.COMPLETE), Rule.phrase("Prompt executed in", Says.COMPLETE),
+            Rule.phrase("Finished request", Says.COMPLETE), Rule.phrase("Aborted request", Says.CANCELLED),
+            Rule.phrase("Moving job to FailedJobRegistry", Says.FAILED),
+            // A JVM stack trace under an error line ("Exception in task 8.0 … (TID 17)" and its "\tat" frames).
+            new Rule(Scope.ANYWHERE, Says.FAILED, List.of("\tat ", " at "), Pattern.compile("\\n\\s+at [\\w$.]+\\("), Level.ERROR),
+            // Words that count only on a line that names the unit.
+            Rule.named("revoked", Says.CANCELLED), Rule.named("cancelled", Says.CANCELLED), Rule.named("canceled", Says.CANCELLED),
+            Rule.named("retired", Says.CANCELLED), Rule.named("aborted", Says.CANCELLED),
+            Rule.named("retries exceeded", Says.FAILED), Rule.named("retrying", Says.RETRY), Rule.named("retry", Says.RETRY),
+            Rule.named("retried", Says.RETRY), Rule.named("requeued", Says.RETRY), Rule.named("requeuing", Says.RETRY),
+            Rule.named("succeeded", Says.COMPLETE), Rule.named("raised", Says.FAILED), Rule.named("failed", Says.FAILED),
+            Rule.named("fail", Says.FAILED), Rule.named("lost", Says.FAILED), Rule.named("killed", Says.FAILED),
+            Rule.named("timed out", Says.FAILED), Rule.named("crashed", Says.FAILED), Rule.named("exception in", Says.FAILED),
+            Rule.named("done", Says.COMPLETE), Rule.named("finished", Says.COMPLETE),
+            Rule.named("completed", Says.COMPLETE), Rule.named("processed", Says.COMPLETE), Rule.named("executed", Says.COMPLETE),
+            Rule.named("ok", Says.COMPLETE));
 
     private StatusWords() {
     }
 
-    private static final WordGate GATE = new WordGate(RULES.stream().map(Rule::hints).toList());
+    private static final Table LINE = new Table(Scope.LINE);
+    private static final Table ANYWHERE = new Table(Scope.ANYWHERE);
+    private static final Table NAMED = new Table(Scope.NAMED);
 
-    /** What the line says about its unit's status, or null. */
-    static Says of(String message, Level level) {
-        long candidates = GATE.groups(message);
-        for (int i = 0; candidates != 0 && i < RULES.size(); i++) {
-            if ((candidates & (1L << i)) != 0 && RULES.get(i).says(message, level)) {
-                return RULES.get(i).says();
-            }
+    /** The rules of one scope, in table order, behind one word gate. */
+    private static final class Table {
+        final List<Rule> rules;
+        final WordGate gate;
+
+        Table(Scope scope) {
+            rules = RULES.stream().filter(r -> r.scope() == scope).toList();
+            gate = new WordGate(rules.stream().map(Rule::hints).toList());
         }
-        return null;
+
+        Says first(String text, Level level) {
+            long candidates = gate.groups(text);
+            for (int i = 0; candidates != 0 && i < rules.size(); i++) {
+                if ((candidates & (1L << i)) != 0 && rules.get(i).says(text, level)) {
+                    return rules.get(i).says();
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What the line says about its unit's status by the rules checked first, or null. */
+    static Says of(String message, Level level) {
+        return LINE.first(message, level);
+    }
+
+    /**
+     * What the line says by the other workers' words, once the line's own structure said nothing, or null;
+     * namesUnit: the message names the unit's id. A traceback logged below an error was handled: it says nothing.
+     */
+    static Says ofOtherWorkers(String message, Level level, boolean namesUnit) {
+        if (!level.isFailure() && message.contains("Traceback (most recent call last)")) {
+            return null;
+        }
+        Says s = ANYWHERE.first(message, level);
+        if (s == null && namesUnit) {
+            s = NAMED.first(message.toLowerCase(Locale.ROOT), level);
+        }
+        return s;
     }
 
     static TaskStatus status(Says s) {

@@ -127,8 +127,8 @@ public final class TaskFacts {
         if (d.created == null && (msg.startsWith("Task created successfully") || msg.startsWith("Creating task"))) {
             d.created = when;
         }
-        if (d.started == null && processing && STARTED.matcher(msg).find()) {
-            d.started = when;
+        if (d.started == null && ((processing && STARTED.matcher(msg).find()) || (names(msg, d.id) && UnitVocabulary.claimsInRecord(msg)))) {
+            d.started = when; // a line that takes the unit on: it is in progress from then on
         }
         int source = b.source(r);
         String worker = source < workerOfSource.size() ? workerOfSource.get(source) : null;
@@ -140,7 +140,8 @@ public final class TaskFacts {
         } else {
             TaskStatus s = statusUpdate(msg, t, b, r);
             if (s == null) {
-                s = vocabularyStatus(msg, b, r, d.id);
+                StatusWords.Says other = StatusWords.ofOtherWorkers(msg, b.level(r), names(msg, d.id));
+                s = other == null ? null : StatusWords.status(other);
             }
             if (s == TaskStatus.QUEUED) {
                 d.retried(when, worker);
@@ -190,20 +191,11 @@ public final class TaskFacts {
 
     /** A line that takes a unit on: a claim, a receipt, the start of processing. */
     private static boolean startsAttempt(String msg) {
-        if (STARTED.matcher(msg).find() || UnitContext.CLAIMS.matcher(msg).find()) {
+        if (STARTED.matcher(msg).find() || UnitVocabulary.claimsInRecord(msg)) {
             return true;
         }
         byte[] b = msg.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return UnitVocabulary.stepAtStart(b, 0, b.length) == UnitVocabulary.Step.CLAIM;
-    }
-
-    /** What the units' vocabulary of the other workers' logs says about the line's unit, or null. */
-    private static TaskStatus vocabularyStatus(String msg, EventStore.Builder b, int r, String id) {
-        boolean traceback = msg.contains("Traceback (most recent call last)");
-        if (traceback && !b.failureLevel(r)) {
-            return null; // a traceback logged as a warning was handled
-        }
-        return UnitVocabulary.statusOf(msg, names(msg, id));
     }
 
     /** Whether the message names the unit: its id, or the 8-hex start of a UUID. */

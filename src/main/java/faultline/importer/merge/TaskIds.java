@@ -11,6 +11,8 @@ public final class TaskIds {
     private static final Pattern SHORT_IN_TEXT = Pattern.compile(
             "(?i)(?:travel#|\\[Task |\\btask[ _]id[=: ]+|\\bTask )([0-9a-f]{8})(?![0-9a-f-])");
     private static final Pattern SHORT = Pattern.compile("(?i)[0-9a-f]{8}");
+    /** A fleet worker named as one ({@code Spawning worker gpu-20250307_162002-5e7a1c3b}): an orchestrator's unit. */
+    private static final Pattern WORKER = Pattern.compile("(?i)\\bworker (gpu-\\d{8}_\\d{6}-[0-9a-f]{8})\\b");
 
     private TaskIds() {
     }
@@ -76,11 +78,27 @@ public final class TaskIds {
         return null;
     }
 
-    /** True if the id at `at` is introduced as a project's ("Project ID: …", project_id=…). */
+    /**
+     * The fleet worker an orchestrator's message is about, when it names it with the noun before any task id
+     * ({@code Terminating worker gpu-…: Stale heartbeat with active tasks [<task id>]}), else null.
+     */
+    public static String workerUnitIn(String text) {
+        if (text == null || text.indexOf("gpu-") < 0) {
+            return null;
+        }
+        Matcher w = WORKER.matcher(text);
+        if (!w.find()) {
+            return null;
+        }
+        Matcher m = UUID.matcher(text);
+        return m.find() && m.start() < w.start() ? null : w.group(1);
+    }
+
+    /** True if the id at `at` is introduced as a project's, a user's or another thing's ("Project ID: …", user_id=eq.…). */
     static boolean isProjectId(CharSequence text, int at) {
         int from = Math.max(0, at - 14);
         String before = text.subSequence(from, at).toString().toLowerCase(Locale.ROOT);
-        return before.contains("project");
+        return before.contains("project") || UnitVocabulary.isOtherThingsId(text, at);
     }
 
     public static boolean isFull(String id) {

@@ -59,6 +59,31 @@ public final class TaskRegistry {
     public record Resolution(int[] taskOfRef, List<TaskDraft> tasks) {
     }
 
+    /**
+     * Names a unit anew, keeping what was learnt of it; the old name still finds it. Nothing happens when
+     * the new name is another unit's already.
+     */
+    public void rename(int ref, String raw) {
+        String id = TaskIds.canonical(raw);
+        String old = ids.get(ref);
+        if (id == null || id.equals(old) || refs.containsKey(id)) {
+            return;
+        }
+        ids.set(ref, id);
+        refs.put(id, ref);
+        TaskDraft was = drafts.remove(old);
+        if (was != null) {
+            TaskDraft now = new TaskDraft(id);
+            now.mergeFrom(was);
+            drafts.put(id, now);
+        }
+    }
+
+    /** Forgets what was learnt of a unit that turned out to be none: it is a task only if events still name it. */
+    public void forget(int ref) {
+        drafts.remove(ids.get(ref));
+    }
+
     public Resolution resolve(boolean[] refUsed) {
         Map<String, String> canonicalOf = new HashMap<>();
         List<String> full = new ArrayList<>();

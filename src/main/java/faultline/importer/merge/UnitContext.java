@@ -14,10 +14,6 @@ import java.util.Map;
  */
 public final class UnitContext {
     private static final String FILE = "";
-    /** Words with which a writer takes a unit on. */
-    public static final java.util.regex.Pattern CLAIMS = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:claimed|claiming|started|starting|received|picked up|executing|got prompt"
-                    + "|processing (?:\\S+ )?(?:task|job|request|prompt|message)\\b|running (?:task|job)\\b)\\b");
 
     private final Map<String, Integer> current = new HashMap<>();
     private final Map<String, Boolean> ended = new HashMap<>();
@@ -28,7 +24,7 @@ public final class UnitContext {
         if (named && ref >= 0) {
             StatusWords.Says says = StatusWords.of(message, level);
             boolean ends = says != null && says != StatusWords.Says.RETRY;
-            if (!ends && CLAIMS.matcher(message).find()) {
+            if (!ends && UnitVocabulary.claimsInRecord(message)) {
                 current.put(w, ref);
                 ended.put(w, false);
             } else if (ends && Integer.valueOf(ref).equals(current.get(w))) {

@@ -11,8 +11,8 @@ import java.util.Locale;
  * The one table of how logs name their units of work and say where a unit starts and ends: tasks
  * of this fleet and of task queues (celery, RQ, dramatiq, arq), requests of inference servers
  * (vLLM, TGI), prompts of web UIs (ComfyUI), ranks and shards of distributed runs. Ids are found in
- * a message's bytes; a claim makes a unit the current one of its worker, an end lets it go. Status
- * words say how a unit ended. Ids introduced as some other thing's (a user's, a project's, a
+ * a message's bytes; a claim makes a unit the current one of its worker, an end lets it go ({@link StatusWords}
+ * says how it ended). Ids introduced as some other thing's (a user's, a project's, a
  * session's, a trace's, a model's hash) are not units.
  */
 public final class UnitVocabulary {
@@ -22,7 +22,7 @@ public final class UnitVocabulary {
     /** Kinds of unit, as shown. */
     public static final String TASK = "task";
     static final String JOB = "job";
-    static final String REQUEST = "request";
+    public static final String REQUEST = "request";
     static final String PROMPT = "prompt";
     public static final String RANK = "rank";
     static final String WORKER = "worker";
@@ -43,25 +43,11 @@ public final class UnitVocabulary {
             " rejected", " expired", " lost", " retired", " cancelled", " canceled", " done", " completed");
     /** Words that, a few bytes before a UUID, say it is not a unit's. */
     private static final String[] NOT_UNIT = {"user", "project", "session", "trace", "span", "account", "org", "tenant",
-            "customer", "client", "device", "model", "hash", "checkpoint", "correlation", "install", "machine", "parent_span"};
+            "customer", "client", "device", "model", "hash", "checkpoint", "correlation", "install", "machine", "parent_span",
+            "instance", "image", "volume"};
+    /** Words that, glued before a UUID by a dash ({@code req-<uuid>}), make it a unit's id; any other word makes it that thing's. */
+    private static final byte[][] UNIT_PREFIXES = bytes("req", "request", "task", "job", "run", "prompt", "msg", "message", "cmpl");
     private static final byte[][] NOT_UNIT_BYTES = bytes(NOT_UNIT);
-
-    /** Status phrases that say how a unit ended wherever they are written, strongest first. */
-    private static final String[][] STATUS = {
-            {"Success: False", "FAILED"}, {"Success: True", "COMPLETE"},
-            {"raised unexpected", "FAILED"}, {"WorkerLostError", "FAILED"}, {"SIGKILL", "FAILED"}, {"signal 9", "FAILED"},
-            {"SIGSEGV", "FAILED"}, {"killed by signal", "FAILED"}, {"Exception during processing", "FAILED"},
-            {"ChildFailedError", "FAILED"}, {"(exitcode: ", "FAILED"}, {"Traceback (most recent call last)", "FAILED"},
-            {"Job OK", "COMPLETE"}, {"Prompt executed in", "COMPLETE"}, {"Finished request", "COMPLETE"},
-            {"Aborted request", "CANCELLED"}, {"Moving job to FailedJobRegistry", "FAILED"}};
-    /** Status words that count only on a line that names the unit ({@code Task app.x[id] succeeded in 1.2s}). */
-    private static final String[][] STATUS_OF_NAMED = {
-            {"revoked", "CANCELLED"}, {"cancelled", "CANCELLED"}, {"canceled", "CANCELLED"}, {"retired", "CANCELLED"},
-            {"aborted", "CANCELLED"}, {"retries exceeded", "FAILED"}, {"retrying", "QUEUED"}, {"retry", "QUEUED"},
-            {"retried", "QUEUED"}, {"requeued", "QUEUED"}, {"requeuing", "QUEUED"},
-            {"succeeded", "COMPLETE"}, {"raised", "FAILED"}, {"failed", "FAILED"}, {"fail", "FAILED"}, {"lost", "FAILED"},
-            {"killed", "FAILED"}, {"timed out", "FAILED"}, {"crashed", "FAILED"}, {"done", "COMPLETE"}, {"finished", "COMPLETE"},
-            {"completed", "COMPLETE"}, {"processed", "COMPLETE"}, {"executed", "COMPLETE"}, {"ok", "COMPLETE"}};
 
     // What find() saw, reused per line.
     int idStart;
@@ -94,7 +80,7 @@ public final class UnitVocabulary {
                     long l1 = hex(b, i + 11, 4);
                     long l2 = hex(b, i + 16, 12);
                     if ((h | m1 | m2 | l1 | l2) >= 0 && (at == m || !isHex(b[at - 1])) && (i + 28 == e || !isHex(b[i + 28]))
-                            && !introducedAsOther(b, m, at)) {
+                            && !introducedAsOther(b, m, at) && !gluedToOther(b, m, at)) {
                         idStart = at;
                         idEnd = at + 36;
                         uuid = true;
@@ -125,6 +111,16 @@ public final class UnitVocabulary {
     /** The step a line takes: a claim or end phrase at the message start, or a word right after its id. */
     public Step stepOf(byte[] b, int body, int e, boolean hasId) {
         Step atStart = stepAtStart(b, body, e);
+        if (atStart == Step.NONE) {
+            // The worker console's component column without a colon: "HEADLESS [CLAIM] Claimed task …".
+            int c = body;
+            while (c < e && c - body < 24 && ((b[c] >= 'A' && b[c] <= 'Z') || b[c] == '_' || (c > body && Clock.isDigit(b[c])))) {
+                c++;
+            }
+            if (c - body >= 3 && c < e && b[c] == ' ') {
+                atStart = stepAtStart(b, c + 1, e);
+            }
+        }
         if (atStart != Step.NONE) {
             return atStart;
         }
@@ -133,7 +129,9 @@ public final class UnitVocabulary {
             if (after < e && (b[after] == ']' || b[after] == ')')) {
                 after++;
                 if (after < e && b[after] == ':') {
-                    return Step.NONE; // "app.x[id]: message" is the task logging, not a step
+                    // "app.x[id]: message": the unit logging itself, so its writer runs it, unless it says it ended
+                    // ("[Job id]: exception raised while executing").
+                    return wordStep(b, after + 1, e) == Step.END ? Step.END : Step.CLAIM;
                 }
                 if (startsWithAny(b, after, e, END_AFTER_ID)) {
                     return Step.END;
@@ -141,8 +139,8 @@ public final class UnitVocabulary {
                 if (startsWithAny(b, after, e, CLAIM_AFTER_ID)) {
                     return Step.CLAIM;
                 }
-                // An RQ job line: "queue: module.func(args) (id)" at the end of the line starts the job.
-                if (after == e && idStart > 0 && b[idStart - 1] == '(') {
+                // An RQ job line: "queue: module.func(args) (id)" at the end of the line starts the job (not "(TID 17)").
+                if (after == e && idStart > 0 && b[idStart - 1] == '(' && !named) {
                     return Step.CLAIM;
                 }
             }
@@ -166,7 +164,57 @@ public final class UnitVocabulary {
         if (startsWithAnyIgnoringCase(b, body, e, ENDS_BY_FIRST[c])) {
             return Step.END;
         }
-        return startsWithAnyIgnoringCase(b, body, e, CLAIMS_BY_FIRST[c]) ? Step.CLAIM : Step.NONE;
+        if (!startsWithAnyIgnoringCase(b, body, e, CLAIMS_BY_FIRST[c])) {
+            return Step.NONE;
+        }
+        return c != 'p' || !startsWithAnyIgnoringCase(b, body, e, PROCESSING) || processesAUnit(b, body + PROCESSING[0].length, e)
+                ? Step.CLAIM : Step.NONE;
+    }
+
+    private static final byte[][] PROCESSING = bytes("Processing ");
+
+    /** Whether a message says "Processing …" of a unit it takes on, by the rule of {@link #processesAUnit}. */
+    public static boolean processingTakesOn(String message) {
+        int at = message.indexOf("Processing ");
+        if (at < 0) {
+            return false;
+        }
+        String rest = message.substring(at + PROCESSING[0].length, Math.min(message.length(), at + 160));
+        byte[] b = rest.getBytes(StandardCharsets.UTF_8);
+        return processesAUnit(b, 0, b.length);
+    }
+    /** Nouns of units of work that, among the first words after "Processing ", say the line takes one on. */
+    private static final byte[][] PROCESSED_NOUNS = bytes("task", "job", "request", "prompt", "message", "item", "batch", "shard");
+
+    /**
+     * Whether "Processing …" takes a unit on: an id right after it ({@code Processing 3f9c…}), or a unit's noun
+     * among its next three words ({@code Processing travel_segment task <id>}); not an action on one
+     * ({@code Processing status update for <id>}, {@code Processing cascading failure}).
+     */
+    private static boolean processesAUnit(byte[] b, int at, int e) {
+        int words = 0;
+        int i = at;
+        while (i < e && words < 3) {
+            int s = i;
+            while (i < e && b[i] != ' ') {
+                i++;
+            }
+            if (words == 0 && hasDigit(b, s, i)) {
+                return true;
+            }
+            int t = i;
+            while (t > s && (b[t - 1] == ':' || b[t - 1] == ',')) {
+                t--;
+            }
+            for (byte[] n : PROCESSED_NOUNS) {
+                if (t - s == n.length && sameIgnoringCase(b, s, n)) {
+                    return true;
+                }
+            }
+            words++;
+            i++;
+        }
+        return false;
     }
 
     private static byte[][][] byFirst(byte[][] phrases) {
@@ -189,19 +237,55 @@ public final class UnitVocabulary {
         return named ? s : s.toLowerCase(Locale.ROOT);
     }
 
-    /** Words of a message that claim or end the unit it names by a noun ({@code Claimed job 5c0ffee1}, {@code job 4411: done}). */
-    private static final String[][] WORD_STEPS = {
-            {"claimed", "CLAIM"}, {"claim", "CLAIM"}, {"received", "CLAIM"}, {"accepted", "CLAIM"}, {"started", "CLAIM"},
-            {"starting", "CLAIM"}, {"take", "CLAIM"}, {"picked", "CLAIM"}, {"running", "CLAIM"}, {"executing", "CLAIM"},
-            {"dequeued", "CLAIM"}, {"assigned", "CLAIM"},
-            {"done", "END"}, {"finished", "END"}, {"failed", "END"}, {"fail", "END"}, {"crashed", "END"}, {"succeeded", "END"},
-            {"completed", "END"}, {"ok", "END"}, {"aborted", "END"}, {"cancelled", "END"}, {"canceled", "END"}, {"killed", "END"}};
-    private static final byte[][] WORD_STEP_BYTES = new byte[WORD_STEPS.length][];
+    /** Where a lifecycle word counts: in a text line that names its unit by a noun, in a structured record that names it, or both. */
+    private enum Where { LINE, RECORD, BOTH }
+
+    /**
+     * Words of a message that claim or end the unit it names ({@code Claimed job 5c0ffee1}, {@code job 4411: done},
+     * a record {@code {"task_id": …, "message": "started"}}). A record's words are regular expressions; a line's are
+     * whole words in any case. A record that only mentions a unit does not claim it: an orchestrator speaks of many.
+     */
+    private static final Object[][] LIFECYCLE_WORDS = {
+            {"claimed", Step.CLAIM, Where.BOTH}, {"claim", Step.CLAIM, Where.LINE}, {"claiming", Step.CLAIM, Where.RECORD},
+            {"received", Step.CLAIM, Where.BOTH}, {"accepted", Step.CLAIM, Where.LINE}, {"started", Step.CLAIM, Where.BOTH},
+            {"starting", Step.CLAIM, Where.BOTH}, {"start", Step.CLAIM, Where.LINE}, {"take", Step.CLAIM, Where.LINE}, {"picked", Step.CLAIM, Where.LINE},
+            {"picked up", Step.CLAIM, Where.RECORD}, {"running", Step.CLAIM, Where.LINE},
+            {"running (?:task|job)\\b", Step.CLAIM, Where.RECORD}, {"executing", Step.CLAIM, Where.BOTH},
+            {"dequeued", Step.CLAIM, Where.LINE}, {"assigned", Step.CLAIM, Where.LINE}, {"got prompt", Step.CLAIM, Where.RECORD},
+            {"spawning", Step.CLAIM, Where.RECORD}, {"spawned", Step.CLAIM, Where.RECORD},
+            {"processing (?:\\S+ )?(?:task|job|request|prompt|message)\\b", Step.CLAIM, Where.RECORD},
+            {"done", Step.END, Where.LINE}, {"finished", Step.END, Where.LINE}, {"failed", Step.END, Where.LINE},
+            {"fail", Step.END, Where.LINE}, {"crashed", Step.END, Where.LINE}, {"succeeded", Step.END, Where.LINE},
+            {"completed", Step.END, Where.LINE}, {"ok", Step.END, Where.LINE}, {"aborted", Step.END, Where.LINE},
+            {"cancelled", Step.END, Where.LINE}, {"canceled", Step.END, Where.LINE}, {"killed", Step.END, Where.LINE},
+            {"exception", Step.END, Where.LINE}, {"terminated", Step.END, Where.LINE}, {"terminating", Step.END, Where.LINE}};
+    private static final byte[][] WORD_STEP_BYTES;
+    private static final Step[] WORD_STEP_STEPS;
+    /** The claim words of a structured record, as one pattern. */
+    private static final java.util.regex.Pattern RECORD_CLAIMS;
 
     static {
-        for (int i = 0; i < WORD_STEPS.length; i++) {
-            WORD_STEP_BYTES[i] = WORD_STEPS[i][0].getBytes(StandardCharsets.US_ASCII);
+        java.util.List<byte[]> words = new java.util.ArrayList<>();
+        java.util.List<Step> steps = new java.util.ArrayList<>();
+        StringBuilder claims = new StringBuilder();
+        for (Object[] w : LIFECYCLE_WORDS) {
+            Where where = (Where) w[2];
+            if (where != Where.RECORD) {
+                words.add(((String) w[0]).getBytes(StandardCharsets.US_ASCII));
+                steps.add((Step) w[1]);
+            }
+            if (where != Where.LINE && w[1] == Step.CLAIM) {
+                claims.append(claims.length() == 0 ? "" : "|").append((String) w[0]);
+            }
         }
+        WORD_STEP_BYTES = words.toArray(new byte[0][]);
+        WORD_STEP_STEPS = steps.toArray(new Step[0]);
+        RECORD_CLAIMS = java.util.regex.Pattern.compile("(?i)\\b(?:" + claims + ")\\b");
+    }
+
+    /** Whether a structured record (or a line read as one) takes the unit it names on. */
+    public static boolean claimsInRecord(String message) {
+        return RECORD_CLAIMS.matcher(message).find();
     }
 
     /** The first claim or end word of the message, as a whole word in any case; NONE if there is none. */
@@ -213,40 +297,11 @@ public final class UnitVocabulary {
             for (int k = 0; k < WORD_STEP_BYTES.length; k++) {
                 byte[] w = WORD_STEP_BYTES[k];
                 if (i + w.length <= e && sameIgnoringCase(b, i, w) && (i + w.length == e || !Clock.isLetter(b[i + w.length]))) {
-                    return Step.valueOf(WORD_STEPS[k][1]);
+                    return WORD_STEP_STEPS[k];
                 }
             }
         }
         return Step.NONE;
-    }
-
-    /** The status a message gives its unit, or null; namesUnit: the message names the unit's id. */
-    static TaskStatus statusOf(String msg, boolean namesUnit) {
-        for (String[] s : STATUS) {
-            if (msg.contains(s[0])) {
-                return TaskStatus.valueOf(s[1]);
-            }
-        }
-        if (namesUnit) {
-            String lower = msg.toLowerCase(Locale.ROOT);
-            for (String[] s : STATUS_OF_NAMED) {
-                if (hasWord(lower, s[0])) {
-                    return TaskStatus.valueOf(s[1]);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Whether the text holds the words as whole words (not "done" in "undone", not "ok" in "token"). */
-    private static boolean hasWord(String text, String words) {
-        for (int i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
-            int end = i + words.length();
-            if ((i == 0 || !Character.isLetter(text.charAt(i - 1))) && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Nouns that introduce a unit's id, and the kind of unit each names. */
@@ -272,7 +327,7 @@ public final class UnitVocabulary {
      */
     private static boolean numberedAfter(byte[] b, int at, byte[] noun, String kind, byte sep, boolean glued) {
         if (kind.equals(RANK)) {
-            return sep == '=' || glued;
+            return sep == '=' || glued || (sep == ' ' && noun.length == 5); // rank=1, rank1, Shard 1; not "rank 0" (prose)
         }
         if (noun.length == 3 && kind.equals(TASK)) {
             return b[at] == 'T' && b[at + 1] == 'I' && b[at + 2] == 'D';
@@ -350,6 +405,14 @@ public final class UnitVocabulary {
         while (t > s && (b[t - 1] == '.' || b[t - 1] == ':' || b[t - 1] == '-')) {
             t--;
         }
+        // A capitalised word glued after the digits is the next word, not the id's ("job_17_0007Job Transitioned").
+        int w = t;
+        while (w > s && b[w - 1] >= 'a' && b[w - 1] <= 'z') {
+            w--;
+        }
+        if (w < t && w - 1 > s && b[w - 1] >= 'A' && b[w - 1] <= 'Z' && Clock.isDigit(b[w - 2])) {
+            t = w - 1;
+        }
         if (t == s || !hasDigit(b, s, t)) {
             return false;
         }
@@ -378,7 +441,7 @@ public final class UnitVocabulary {
         return true;
     }
 
-    private static boolean hasDigit(byte[] b, int p, int t) {
+    public static boolean hasDigit(byte[] b, int p, int t) {
         for (int i = p; i < t; i++) {
             if (Clock.isDigit(b[i])) {
                 return true;
@@ -410,6 +473,47 @@ public final class UnitVocabulary {
         return false;
     }
 
+    /** Nouns that, a few bytes before a UUID, say it is a unit's ({@code task_id=}, {@code Task }, {@code job }). */
+    private static final byte[][] UNIT_NOUNS = bytes("task", "job", "request", "req", "prompt", "message", "msg", "run", "work");
+
+    /**
+     * Whether the UUID find() saw is written as a unit's: a unit noun just before it, in brackets or
+     * parentheses as a tag ({@code [id]}, {@code (id)}), at the very start of the message or as the word it
+     * ends on. A UUID
+     * written bare in a path, a JSON field or an object's description is some other thing's unless the
+     * file also names it as a unit.
+     */
+    public boolean uuidAsUnit(byte[] b, int m, int e) {
+        if (!uuid) {
+            return true;
+        }
+        if (!kind.equals(TASK) || idStart == m) {
+            return true;
+        }
+        byte before = b[idStart - 1];
+        byte after = idEnd < e ? b[idEnd] : 0;
+        boolean standsAlone = idStart - 1 == m || b[idStart - 2] == ' ' || b[idStart - 2] == '\t';
+        if (standsAlone && ((before == '[' && after == ']') || (before == '(' && after == ')'))) {
+            return true; // a tag, not a name's part ("render-worker-7c9f_gpu(<uid>)")
+        }
+        int tail = idEnd;
+        while (tail < e && (b[tail] == '.' || b[tail] == ' ' || b[tail] == '\r')) {
+            tail++;
+        }
+        if (before == ' ' && tail == e) {
+            return true; // the object the line ends on ("Cascade complete for <id>"), not a field inside it
+        }
+        int from = Math.max(m, idStart - 24);
+        for (byte[] w : UNIT_NOUNS) {
+            for (int i = from; i + w.length <= idStart; i++) {
+                if (sameIgnoringCase(b, i, w) && (i == m || !Clock.isLetter(b[i - 1]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Names the kind from a word just before the id: job, request; otherwise a task. */
     private static String kindAround(byte[] b, int m, int at, int e) {
         int from = Math.max(m, at - 24);
@@ -428,12 +532,65 @@ public final class UnitVocabulary {
         return TASK;
     }
 
+    /**
+     * Whether the id at {@code at} is introduced right before it as some other thing's: the word, then only
+     * an {@code id}, separators and a query operator ({@code user_id=eq.}, {@code Project ID: }, {@code session }).
+     */
+    public static boolean isOtherThingsId(CharSequence text, int at) {
+        int i = at;
+        int lim = Math.max(0, at - 24);
+        while (i > lim && !Character.isLetter(text.charAt(i - 1))) {
+            i--;
+        }
+        // A query operator (PostgREST's eq.) or "id" between the word and the id.
+        for (int round = 0; round < 4; round++) {
+            int w = i;
+            while (w > lim && Character.isLetter(text.charAt(w - 1))) {
+                w--;
+            }
+            String word = text.subSequence(w, i).toString().toLowerCase(Locale.ROOT);
+            if (word.equals("eq") || word.equals("id") || word.equals("ids") || word.equals("uuid")) {
+                i = w;
+                while (i > lim && !Character.isLetter(text.charAt(i - 1))) {
+                    i--;
+                }
+                continue;
+            }
+            for (String other : NOT_UNIT) {
+                if (word.equals(other) || (word.endsWith(other) && other.length() >= 4)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    /** {@code GPU-<uuid>}, {@code MIG-<uuid>}: a UUID glued by a dash to a word that names no unit is that thing's id. */
+    private static boolean gluedToOther(byte[] b, int m, int at) {
+        if (at - 2 < m || (b[at - 1] != '-' && b[at - 1] != '_') || !Clock.isLetter(b[at - 2])) {
+            return false;
+        }
+        int w = at - 1;
+        while (w > m && Clock.isLetter(b[w - 1])) {
+            w--;
+        }
+        for (byte[] p : UNIT_PREFIXES) {
+            if (at - 1 - w == p.length && sameIgnoringCase(b, w, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "Project ID: <uuid>", "user_id=<uuid>", "session <uuid>": an id of something that is not a unit. */
     private static boolean introducedAsOther(byte[] b, int m, int at) {
         int from = Math.max(m, at - 16);
         for (byte[] w : NOT_UNIT_BYTES) {
             for (int i = from; i + w.length <= at; i++) {
-                if (sameIgnoringCase(b, i, w)) {
+                // The word itself (user_id, projectId, "session "), not the start of another (imagecache).
+                if (sameIgnoringCase(b, i, w) && (i == m || !Clock.isLetter(b[i - 1]))
+                        && !(b[i + w.length] >= 'a' && b[i + w.length] <= 'z')) {
                     return true;
                 }
             }

@@ -7,6 +7,7 @@ import faultline.importer.ReadContext;
 import faultline.importer.Sample;
 import faultline.importer.SourceReader;
 import faultline.importer.merge.TaskIds;
+import faultline.importer.merge.UnitVocabulary;
 import faultline.importer.merge.WorkerUnit;
 import faultline.importer.scan.LineIndex;
 import faultline.importer.time.TimeParser;
@@ -126,9 +127,10 @@ public final class ConsoleReader implements SourceReader {
                 eventStart = lines.start;
                 lastEventTask = ref;
                 firstClaim = firstClaim < 0 && ref >= 0 ? lastEvent : firstClaim;
-                if (STARTS_TASK.matcher(msg.strip()).find() && ref >= 0) {
+                if ((STARTS_TASK.matcher(msg.strip()).find() || claims(m.group(3) + " " + msg)) && ref >= 0) {
                     current = ref;
-                } else if (ENDS_TASK.matcher(msg).find()) {
+                    ctx.tasks.draftOfRef(ref).startedAgain(new faultline.model.Stamp(nanos, 0, false), "");
+                } else if (ENDS_TASK.matcher(msg).find() || (ref >= 0 && ref == current && TaskIds.findIn(msg) != null && ends(msg))) {
                     current = -1;
                 }
                 inTraceback = msg.endsWith("traceback:") || msg.endsWith("Traceback:");
@@ -145,6 +147,12 @@ public final class ConsoleReader implements SourceReader {
                 int ref = taskOf(ctx, null, msg, current);
                 if (WORKER_LEVEL.matcher(msg).find()) {
                     ref = -1;
+                }
+                if (ref >= 0 && claims(msg)) {
+                    current = ref; // a Python logging line of the worker's queue claims as the console does
+                    ctx.tasks.draftOfRef(ref).startedAgain(new faultline.model.Stamp(nanos, ms == null ? 0 : 3, false), "");
+                } else if (ref >= 0 && ref == current && (ENDS_TASK.matcher(msg).find() || (TaskIds.findIn(msg) != null && ends(msg)))) {
+                    current = -1;
                 }
                 lastEvent = ctx.timed(nanos, ms == null ? 0 : 3, Level.parse(p.group(3)), ref, lines.start);
                 eventStart = lines.start;
@@ -193,6 +201,19 @@ public final class ConsoleReader implements SourceReader {
         }
         ctx.finish();
         return new ContentText(ctx.content, ConsoleReader::message, index);
+    }
+
+    /** A line that takes a task on: a claim phrase at the start of its message, after a COMPONENT column or name. */
+    private static boolean claims(String msg) {
+        byte[] b = msg.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int body = UnitVocabulary.body(b, 0, b.length);
+        return new UnitVocabulary().stepOf(b, body, b.length, false) == UnitVocabulary.Step.CLAIM;
+    }
+
+    /** A line about the task it names that says it ended ({@code Task 7392… completed: …}, {@code … failed after 0.1s}). */
+    private static boolean ends(String msg) {
+        byte[] b = msg.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return UnitVocabulary.wordStep(b, 0, b.length) == UnitVocabulary.Step.END;
     }
 
     private static boolean unbalanced(faultline.model.EventStore.Builder b, int event, ReadContext ctx, long end) {

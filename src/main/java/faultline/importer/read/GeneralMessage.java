@@ -27,13 +27,21 @@ final class GeneralMessage {
         LinePrefixes.Found prefix = new LinePrefixes.Found();
         int from = 0;
         boolean first = true;
+        String lead = null;
         while (from <= raw.length()) {
             int nl = raw.indexOf('\n', from);
             String line = nl < 0 ? raw.substring(from) : raw.substring(from, nl);
             if (!first) {
                 out.append('\n');
             }
-            out.append(first ? firstLine(line, layouts, clock, prefix) : continuation(line, layouts, clock, prefix));
+            if (first) {
+                String m = firstLine(line, layouts, clock, prefix);
+                int sp = m.indexOf(' ');
+                lead = sp > 0 ? m.substring(0, sp + 1) : null;
+                out.append(m);
+            } else {
+                out.append(continuation(line, layouts, clock, prefix, lead));
+            }
             first = false;
             if (nl < 0) {
                 break;
@@ -58,10 +66,21 @@ final class GeneralMessage {
         return p == 0 ? line : new String(b, p, b.length - p, StandardCharsets.UTF_8);
     }
 
-    private static String continuation(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix) {
+    /**
+     * A continuation line without its prefixes; one that repeats the record's whole header (a traceback logged
+     * with the prefix, clock and level on every line) also without that header and the token the record's first
+     * line began with ({@code [core.py:720] }), lead.
+     */
+    private static String continuation(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix, String lead) {
         String text = Sample.withoutNumberPrefix(line);
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         int p = LinePrefixes.strip(b, 0, b.length, prefix);
+        for (LineLayout l : layouts) {
+            if (!l.outerClock && l.read(b, p, b.length, clock)) {
+                String m = new String(b, l.messageStart, b.length - l.messageStart, StandardCharsets.UTF_8);
+                return lead != null && m.startsWith(lead) ? m.substring(lead.length()) : m;
+            }
+        }
         if (layouts.length > 0 && layouts[0].secondClock && p < b.length && clock.parseAny(b, p, b.length)) {
             // Under docker -t every line starts with the container's clock: drop it with the space after it.
             int q = clock.end;

@@ -21,6 +21,7 @@ import faultline.model.Level;
 import faultline.model.ParseReport.Repair;
 import faultline.model.SourceFormat;
 import faultline.model.SourceText;
+import faultline.model.Stamp;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -210,10 +211,14 @@ public final class GeneralTextReader implements SourceReader {
                     String id = reg.id(r);
                     map[r] = ctx.tasks.ref(id);
                     TaskDraft d = reg.draftOfRef(r);
-                    if (map[r] >= 0 && !d.type.isEmpty()) {
+                    if (map[r] >= 0) {
                         TaskDraft mine = ctx.tasks.draftOfRef(map[r]);
                         if (mine.type.isEmpty()) {
                             mine.type = d.type;
+                        }
+                        mine.evidence.addAll(d.evidence);
+                        if (mine.errorMessage.isEmpty()) {
+                            mine.errorMessage = d.errorMessage;
                         }
                     }
                 }
@@ -268,6 +273,9 @@ public final class GeneralTextReader implements SourceReader {
         final CurrentUnits current = new CurrentUnits();
         final Map<String, Integer> refs = new HashMap<>();
         final Continuation cont = new Continuation();
+        final LineLayout[] fallbacks = LineLayout.fallbacks();
+        /** The line before was marked partial by the container runtime. */
+        boolean partialBefore;
         final boolean timedFile;
         final int mark;
         long lineNumber;
@@ -276,6 +284,10 @@ public final class GeneralTextReader implements SourceReader {
         /** The worker that line prefixes named for the last event (continuation lines carry the same prefixes). */
         long lastEventWorker;
         int lastEventTask = -1;
+        /** The time of the last timed event, or MIN_VALUE. */
+        long lastEventNanos = Long.MIN_VALUE;
+        /** The unit of the last event when a rank prefix named it, else -1. */
+        int lastEventRank = -1;
         /** The last event whose line claimed or ended work: a traceback before it was outlived. */
         int lastStep = -1;
         /** The line just read ended its unit. */
@@ -285,6 +297,25 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.List<Integer> crashes = new java.util.ArrayList<>();
         /** Ids met with a noun ({@code Job RJ-0071 accepted}), found again where they stand alone ({@code RJ-0071: ffmpeg …}). */
         final Map<String, Integer> named = new HashMap<>();
+        /** Refs of UUIDs the file wrote as a unit's somewhere (a noun before, a tag, a claim), and of those seen only bare. */
+        final java.util.BitSet confirmed = new java.util.BitSet();
+        final java.util.BitSet bare = new java.util.BitSet();
+        /** Rank units by number: {@code rank=1}, {@code rank1}, {@code [rank1]:} and {@code Shard 1} name one rank, kept as first written. */
+        final Map<Integer, Integer> ranks = new HashMap<>();
+        final java.util.BitSet rankRefs = new java.util.BitSet();
+        /** Rank units whose name a line prefix gave. */
+        final java.util.BitSet spelledByPrefix = new java.util.BitSet();
+        /** Refs of requests: a server runs several at once, so a line without an id belongs to none of them. */
+        final java.util.BitSet requests = new java.util.BitSet();
+        /** Per writer, the requests it received that have not ended, oldest first. */
+        final Map<Long, java.util.ArrayDeque<Integer>> inFlight = new HashMap<>();
+        /** Processes riding on the level ({@code ForkPoolWorker-1}), by prefix and name, → their worker key. */
+        final Map<String, Long> processes = new HashMap<>();
+        long lastProcessKey;
+        /** Per writer, the unit of a child process it reported dead: its next failure lines without an id are that unit's. */
+        final Map<Long, Integer> lost = new HashMap<>();
+        /** Failure events of a writer with requests in flight, each with those requests: they failed with it. */
+        final java.util.List<int[]> fanOuts = new java.util.ArrayList<>();
         /** Line of each event while no line had a time: an untimed file is laid out by line. */
         int[] lineOf = new int[256];
         boolean anyTime;
@@ -380,29 +411,53 @@ public final class GeneralTextReader implements SourceReader {
             }
             int q = LinePrefixes.strip(b, p, end, prefix);
             long worker = prefix.worker;
+            boolean completes = partialBefore && prefix.clockAt >= 0 && lastEvent >= 0;
+            partialBefore = prefix.partial;
+            if (completes) {
+                // The container runtime split one line of the application: this is the rest of the line before.
+                ctx.extend(lastEvent, lineEnd - lastEventRef);
+                ctx.report.repair(Repair.CONTINUATION);
+                return;
+            }
             for (LineLayout l : layouts) {
                 if (l.read(b, q, end, clock)) {
                     if (l.outerClock) {
                         // Only the container's clock: the rest is a line of the application without a time.
-                        long nanos = nanosOf(l);
+                        long nanos = nanosOf(l.lineYear);
                         int precision = clock.precision;
                         int rest = clock.end < end && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
-                        untimed(b, rest, end, worker, lineRef, lineEnd,
-                                clock.placeholder ? Long.MIN_VALUE : nanos, precision);
+                        // The program journald names (systemd[1], celery[4121]) is the line's writer.
+                        long writer = worker * 31 + LineLayout.programKey(b, rest, end, 2);
+                        int text = LineLayout.programEnd(b, rest, end, 2);
+                        if (text > 0) {
+                            rest = text < end && b[text] == ' ' ? text + 1 : text; // the program's own text, indentation kept
+                            // A process group after the program ("(APIServer pid=8052) RuntimeError: …") names the process.
+                            int inner = LinePrefixes.strip(b, rest, end, prefix);
+                            if (prefix.worker != 0) {
+                                writer = writer * 31 + prefix.worker;
+                                rest = inner;
+                            }
+                        }
+                        untimed(b, rest, end, writer, lineRef, lineEnd, clock.placeholder ? Long.MIN_VALUE : nanos, precision);
                     } else {
-                        timed(b, l, end, worker, lineRef);
+                        timed(b, q, l, end, worker, lineRef);
                     }
                     return;
                 }
             }
-            untimed(b, q, end, worker, lineRef, lineEnd, Long.MIN_VALUE, 0);
+            if (prefix.clockAt >= 0 && clock.parse(Clock.Shape.ISO, b, prefix.clockAt, end)) {
+                // A line of the application without its own time, stamped by the container runtime: its clock stands in.
+                untimed(b, q, end, worker * 31, lineRef, lineEnd, nanosOf(-1), clock.precision);
+                return;
+            }
+            untimed(b, q, end, worker * 31, lineRef, lineEnd, Long.MIN_VALUE, 0);
         }
 
-        private long nanosOf(LineLayout l) {
+        private long nanosOf(int lineYear) {
             if (clock.shape == Clock.Shape.EPOCH) {
                 return clock.epochNanos;
             }
-            long day = dates.epochDay(clock, l.lineYear, ctx.report);
+            long day = dates.epochDay(clock, lineYear, ctx.report);
             long local = day * 86_400L + clock.hour * 3600L + clock.minute * 60L + Math.min(clock.second, 59);
             if (clock.offsetSeconds != Clock.NO_OFFSET) {
                 return (local - clock.offsetSeconds) * 1_000_000_000L + clock.fraction;
@@ -410,16 +465,42 @@ public final class GeneralTextReader implements SourceReader {
             return ctx.time.localToNanos(day, clock.nanosOfDay());
         }
 
-        private void timed(byte[] b, LineLayout l, int e, long prefixWorker, long lineRef) {
+        private void timed(byte[] b, int lineStart, LineLayout l, int e, long prefixWorker, long lineRef) {
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
-            long nanos = nanosOf(l);
+            long nanos = nanosOf(l.lineYear);
             Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : Level.INFO;
-            long worker = prefixWorker * 31 + l.worker;
-            int task = unitOf(b, l.messageStart, e, worker, level);
+            // The writer: the supervisor's prefixes, the program journald names, a process group among the skipped
+            // tokens ("… vllm[8052]: (VllmWorker rank=0 pid=8139) INFO 03-05 …"), then the process the header names.
+            long base = prefixWorker * 31;
+            if (l.skipped() > 0) {
+                base += LineLayout.programKey(b, lineStart, l.timeStart(), l.skipped() + 1);
+                long group = LinePrefixes.groupAmong(b, lineStart, l.timeStart(), prefix);
+                if (group != 0) {
+                    base = base * 31 + group;
+                }
+            }
+            long worker = l.worker == 0 ? base : base * 31 + l.worker;
+            if (lastEvent >= 0 && !placeholder && base == lastEventWorker && nanos == lastEventNanos && level.isFailure()
+                    && cont.continuesRecord(b, l.messageStart, e)) {
+                // A traceback logged as one record whose every line repeats the prefix, clock and level (vLLM, oslo).
+                ctx.extend(lastEvent, lineRef + (e - lineStart) - lastEventRef);
+                ctx.report.repair(Repair.CONTINUATION);
+                if (!ctx.events.failureLevel(lastEvent)) {
+                    ctx.events.setLevel(lastEvent, level);
+                }
+                return;
+            }
+            lastEventNanos = placeholder ? Long.MIN_VALUE : nanos;
+            if (l.processStart >= 0 && worker != lastProcessKey) {
+                lastProcessKey = worker;
+                processes.putIfAbsent(prefixWorker + "/" + new String(b, l.processStart, l.processEnd - l.processStart,
+                        java.nio.charset.StandardCharsets.UTF_8), worker);
+            }
+            int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
             anyTime |= !placeholder;
-            event(ev, lineRef, prefixWorker, task);
+            event(ev, lineRef, base, task);
             if (ended) {
                 lastEventTask = -1;
                 lastEventPending = false;
@@ -428,19 +509,35 @@ public final class GeneralTextReader implements SourceReader {
             cont.timedLine(b, l.messageStart, e);
         }
 
-        /** A line without a time of the file's layout; outerNanos is the container's clock when it wrote one, else MIN_VALUE. */
+        /**
+         * A line without a time of the file's layout; outerNanos is the container's clock when it wrote one, else
+         * MIN_VALUE; program the key of the program a journald line names, else 0.
+         */
         private void untimed(byte[] b, int p, int e, long worker, long lineRef, long lineEnd, long outerNanos, int outerPrecision) {
             if (p >= e) {
                 cont.blank();
                 return;
             }
+            long prefixWorker = prefix.worker;
             boolean sameWorker = worker == lastEventWorker;
             // A line the container's clock stamped is no wrapped text of the line before: it was written on its own.
-            Continuation.Kind k = lastEvent >= 0 && sameWorker ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE)
+            Continuation.Kind k = lastEvent >= 0 && sameWorker ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
+                    ctx.events.level(lastEvent) != Level.PRINT)
                     : Continuation.Kind.NEW;
             if (k != Continuation.Kind.NEW) {
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
+                if (k == Continuation.Kind.TEXT && lastEventTask < 0 && vocabulary.find(b, p, e) && vocabulary.named) {
+                    // A report names its unit on a later line ("*** Error completing request" / "*** Arguments: ('task(…)'").
+                    int ref = refOf(vocabulary.id(b), vocabulary.kind);
+                    if (ref >= 0) {
+                        ctx.events.setTask(lastEvent, ref);
+                        lastEventTask = ref;
+                        if (firstClaimEvent < 0) {
+                            firstClaimEvent = lastEvent;
+                        }
+                    }
+                }
                 if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent)) {
                     ctx.events.setLevel(lastEvent, Level.ERROR);
                 }
@@ -450,19 +547,36 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 return;
             }
+            if (timedFile && maybeClock(b, p, e)) {
+                for (LineLayout f : fallbacks) {
+                    if (f.read(b, p, e, clock)) {
+                        timed(b, p, f, e, prefix.worker, lineRef);
+                        return;
+                    }
+                }
+            }
             int lv = LineLayout.leadingLevel(b, p, e);
-            boolean traceback = Continuation.isTracebackStart(b, p, e);
-            Level level = traceback ? Level.ERROR : lv >= 0 ? Level.ofOrdinal(lv) : Level.PRINT;
+            boolean traceback = Continuation.isTracebackStart(b, p, e) || Continuation.isCrashStart(b, p, e);
+            Level level = lv >= 0 ? Level.ofOrdinal(lv) : traceback ? Level.ERROR : Level.PRINT;
             // An untimed line belongs to what logged just before it; one naming a unit, to that unit.
             int task;
             int body = UnitVocabulary.body(b, p, e);
             if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0) {
-                task = unitOf(b, p, e, worker, level);
+                task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else {
-                task = lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker);
+                task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
-                if (task < 0 && prefix.rank != null) {
-                    task = refOf(prefix.rank, UnitVocabulary.RANK);
+                if (task < 0 && prefix.rank >= 0) {
+                    task = rankUnit();
+                }
+                if (task < 0 && traceback && lastEvent >= 0 && lastEventRank >= 0 && worker == 0) {
+                    task = lastEventRank; // a crash report printed right after its rank's last line, without the rank's prefix
+                }
+                if (task >= 0 && Continuation.isCrashStart(b, p, e)) {
+                    // A C++ abort or a Go panic: the process dies, and with it its unit's attempt.
+                    current.remove(worker);
+                    endEverywhere(task);
+                    ended = true;
                 }
                 UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, false);
                 if (step != UnitVocabulary.Step.NONE) {
@@ -470,8 +584,14 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 if (step == UnitVocabulary.Step.END && (task >= 0 || pendingNow)) {
                     current.remove(worker);
+                    if (task >= 0) {
+                        endEverywhere(task);
+                    }
                     touched.add(worker);
                     ended = true;
+                }
+                if (task < 0) {
+                    endRequestByAccessLine(b, p, e, worker, outerNanos, outerPrecision);
                 }
             }
             int ev;
@@ -494,9 +614,18 @@ public final class GeneralTextReader implements SourceReader {
                 ended = false;
             }
             cont.newEvent(b, p, e, traceback);
+            if (Continuation.isSeparator(b, p, e)) {
+                // "---" closes the block it ends: what follows is not that block's unit's.
+                current.remove(worker);
+                lastEventTask = -1;
+                lastEventPending = false;
+            }
         }
 
         private void event(int ev, long ref, long worker, int task) {
+            if (prefix.rank >= 0) {
+                rankSpelledByPrefix();
+            }
             if (pendingNow) {
                 pending.put(ev - mark, worker);
             }
@@ -506,6 +635,7 @@ public final class GeneralTextReader implements SourceReader {
             lastEventRef = ref;
             lastEventWorker = worker;
             lastEventTask = task;
+            lastEventRank = prefix.rank >= 0 ? task : -1;
             if (!anyTime) {
                 int k = ev - mark;
                 if (k >= lineOf.length) {
@@ -515,12 +645,17 @@ public final class GeneralTextReader implements SourceReader {
             }
         }
 
-        /** The unit of a line: the one it names, else the one its worker claimed last and has not ended. */
-        private int unitOf(byte[] b, int m, int e, long worker, Level level) {
+        /**
+         * The unit of a line: the one it names, else the one its worker claimed last and has not ended (a request
+         * excepted: a server runs several at once), else the one of the pool process it names as lost, else its rank.
+         * nanos is the line's time, or MIN_VALUE when it has none of its own.
+         */
+        private int unitOf(byte[] b, int m, int e, long worker, long prefixWorker, Level level, long nanos, int precision) {
             int body = UnitVocabulary.body(b, m, e);
             boolean hasId = vocabulary.find(b, m, e);
             int ref = -1;
             boolean byNoun = false;
+            boolean asUnit = true;
             if (hasId) {
                 String id = vocabulary.id(b);
                 ref = refOf(id, vocabulary.kind);
@@ -528,6 +663,7 @@ public final class GeneralTextReader implements SourceReader {
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
                 }
+                asUnit = vocabulary.uuidAsUnit(b, m, e);
             } else {
                 ref = knownId(b, m, e);
                 byNoun = ref >= 0;
@@ -536,17 +672,33 @@ public final class GeneralTextReader implements SourceReader {
             if (step != UnitVocabulary.Step.NONE) {
                 lastStep = ctx.events.size();
             }
+            if (ref >= 0) {
+                if (asUnit || step != UnitVocabulary.Step.NONE) {
+                    confirmed.set(ref);
+                } else {
+                    bare.set(ref);
+                }
+            }
             int cur = current.get(worker);
+            boolean implicit = false;
             if (byNoun && step == UnitVocabulary.Step.NONE) {
                 // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
                 step = UnitVocabulary.wordStep(b, m, e);
-                if (step == UnitVocabulary.Step.NONE && cur < 0) {
+                if (step == UnitVocabulary.Step.NONE && (cur < 0 || requests.get(cur))) {
                     step = UnitVocabulary.Step.CLAIM;
+                    implicit = true; // taken for the worker's current one, but nothing says it is under way
                 }
             }
-            int task = ref >= 0 ? ref : cur;
-            if (task < 0 && prefix.rank != null) {
-                task = refOf(prefix.rank, UnitVocabulary.RANK);
+            boolean failure = level.isFailure();
+            int task = ref >= 0 ? ref : unnamed(cur);
+            if (ref < 0 && !failure) {
+                lost.remove(worker);
+            }
+            if (task < 0 && failure && ref < 0) {
+                task = lostProcessUnit(b, m, e, worker, prefixWorker);
+            }
+            if (task < 0 && prefix.rank >= 0) {
+                task = rankUnit();
             }
             // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
             pendingNow = task < 0 && continues && !touched.contains(worker);
@@ -556,12 +708,160 @@ public final class GeneralTextReader implements SourceReader {
                 if (firstClaimEvent < 0) {
                     firstClaimEvent = ctx.events.size();
                 }
+                claimed(ref, worker, implicit ? IMPLICIT : nanos, precision);
             } else if (step == UnitVocabulary.Step.END && (ref < 0 || ref == cur)) {
                 current.remove(worker);
                 touched.add(worker);
                 ended = true;
+                if (ref >= 0) {
+                    endEverywhere(ref);
+                }
+            } else if (step == UnitVocabulary.Step.END) {
+                endEverywhere(ref); // a unit that ended is nobody's current one, whoever took it on
+                ended = true;
+            }
+            if (task < 0 && ref < 0) {
+                endRequestByAccessLine(b, m, e, worker, nanos, precision);
+                if (failure) {
+                    fanOut(worker);
+                }
             }
             return task;
+        }
+
+        /**
+         * A rank is named as the line prefixes of its process write it ({@code [rank0]:}), also when a message
+         * named it first in other words ({@code [rank=0, world_size=2]}): one name for one rank, the run's own.
+         */
+        private void rankSpelledByPrefix() {
+            Integer ref = ranks.get(prefix.rank);
+            if (ref == null || spelledByPrefix.get(ref)) {
+                return;
+            }
+            spelledByPrefix.set(ref);
+            String id = prefix.rankId();
+            ctx.tasks.rename(ref, id);
+            refs.putIfAbsent(id, ref);
+        }
+
+        /** The rank the line's prefix names: a rank's line is work under way, so no crash after it is the worker's own. */
+        private int rankUnit() {
+            int ref = refOf(prefix.rankId(), UnitVocabulary.RANK);
+            if (ref >= 0 && firstClaimEvent < 0) {
+                firstClaimEvent = ctx.events.size();
+            }
+            return ref;
+        }
+
+        /** Whether the line may start with a timestamp of a layout the file's own do not cover (cheap: its first bytes). */
+        private static boolean maybeClock(byte[] b, int p, int e) {
+            if (p + 12 > e) {
+                return false;
+            }
+            int q = b[p] == '[' || b[p] == '(' ? p + 1 : p;
+            byte c = b[q];
+            return Clock.isDigit(c) || ((c == 'I' || c == 'W' || c == 'E' || c == 'F' || c == 'D') && Clock.isDigit(b[q + 1]));
+        }
+
+        /** The current unit of a worker for a line that names none: none when it is a request. */
+        private int unnamed(int cur) {
+            return cur >= 0 && requests.get(cur) ? -1 : cur;
+        }
+
+        /** The time of a claim that only names the unit: it does not say the unit is in progress. */
+        private static final long IMPLICIT = Long.MIN_VALUE + 1;
+
+        /** A unit claimed: it is in progress from then on, and a request is in flight on its writer. */
+        private void claimed(int ref, long worker, long nanos, int precision) {
+            if (nanos != IMPLICIT) {
+                ctx.tasks.draftOfRef(ref).startedAgain(nanos == Long.MIN_VALUE ? null : new Stamp(nanos, precision, false), "");
+            }
+            if (requests.get(ref)) {
+                java.util.ArrayDeque<Integer> q = inFlight.computeIfAbsent(worker, w -> new java.util.ArrayDeque<>());
+                if (!q.contains(ref)) {
+                    q.add(ref);
+                }
+            }
+        }
+
+        /** The unit ended: no worker is on it any more. */
+        private void endEverywhere(int ref) {
+            current.removeRef(ref);
+            if (requests.get(ref)) {
+                for (java.util.ArrayDeque<Integer> q : inFlight.values()) {
+                    q.remove(ref);
+                }
+            }
+            lost.values().removeIf(r -> r == ref);
+        }
+
+        /**
+         * A failure line of a writer that names one of the file's pool processes ({@code Process 'ForkPoolWorker-1'
+         * pid:19 exited with 'signal 9 (SIGKILL)'}): the unit that process was on, which ends with it; the writer's
+         * next failure lines without an id ({@code WorkerLostError}) are that unit's too.
+         */
+        private int lostProcessUnit(byte[] b, int m, int e, long worker, long prefixWorker) {
+            Integer held = lost.get(worker);
+            if (held != null) {
+                return held;
+            }
+            if (processes.isEmpty()) {
+                return -1;
+            }
+            String text = new String(b, m, Math.min(e - m, 400), java.nio.charset.StandardCharsets.UTF_8);
+            String scope = prefixWorker + "/";
+            for (Map.Entry<String, Long> p : processes.entrySet()) {
+                if (!p.getKey().startsWith(scope) || p.getValue() == worker) {
+                    continue;
+                }
+                String name = p.getKey().substring(scope.length());
+                int at = text.indexOf(name);
+                boolean whole = at >= 0 && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (at + name.length() == text.length() || !Character.isLetterOrDigit(text.charAt(at + name.length())));
+                int unit = whole ? current.get(p.getValue()) : -1;
+                if (unit >= 0) {
+                    current.remove(p.getValue());
+                    endEverywhere(unit);
+                    lost.put(worker, unit);
+                    return unit;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * An access-log line of a writer with requests in flight ({@code "POST /v1/chat HTTP/1.1" 200 OK}) answers
+         * the oldest of them: a 2xx or 3xx status completes it, a 5xx fails it. The line itself stays the server's.
+         */
+        private void endRequestByAccessLine(byte[] b, int m, int e, long worker, long nanos, int precision) {
+            java.util.ArrayDeque<Integer> q = inFlight.get(worker);
+            if (q == null || q.isEmpty()) {
+                return;
+            }
+            int status = AccessLine.status(b, m, e);
+            if (status < 200 || (status >= 400 && status < 500)) {
+                return;
+            }
+            int ref = q.poll();
+            Stamp at = nanos == Long.MIN_VALUE ? null : new Stamp(nanos, precision, false);
+            ctx.tasks.draftOfRef(ref).lineStatus(status >= 500 ? faultline.model.TaskStatus.FAILED : faultline.model.TaskStatus.COMPLETE,
+                    at, "");
+            current.removeRef(ref);
+        }
+
+        /** A failure line of a writer with requests in flight: if its text holds a traceback, they failed with it. */
+        private void fanOut(long worker) {
+            java.util.ArrayDeque<Integer> q = inFlight.get(worker);
+            if (q == null || q.isEmpty()) {
+                return;
+            }
+            int[] f = new int[q.size() + 1];
+            f[0] = ctx.events.size();
+            int k = 1;
+            for (int r : q) {
+                f[k++] = r;
+            }
+            fanOuts.add(f);
         }
 
         /** The ref of an id met before with a noun that the message names on its own, or -1. */
@@ -582,7 +882,8 @@ public final class GeneralTextReader implements SourceReader {
                 while (t > s && (b[t - 1] == '.' || b[t - 1] == '-')) {
                     t--;
                 }
-                if (t - s >= 4) {
+                // Ids found by a noun always hold a digit: words without one, most of a message, need no look-up.
+                if (t - s >= 4 && UnitVocabulary.hasDigit(b, s, t)) {
                     Integer r = named.get(new String(b, s, t - s, java.nio.charset.StandardCharsets.UTF_8));
                     if (r != null) {
                         return r;
@@ -601,7 +902,22 @@ public final class GeneralTextReader implements SourceReader {
             if (r != null) {
                 return r;
             }
+            if (kind.equals(UnitVocabulary.RANK)) {
+                int number = trailingNumber(id);
+                Integer same = number >= 0 ? ranks.get(number) : null;
+                if (same != null) {
+                    refs.put(id, same);
+                    return same;
+                }
+            }
             int ref = ctx.tasks.ref(id);
+            if (ref >= 0 && kind.equals(UnitVocabulary.RANK)) {
+                ranks.putIfAbsent(trailingNumber(id), ref);
+                rankRefs.set(ref);
+            }
+            if (ref >= 0 && kind.equals(UnitVocabulary.REQUEST)) {
+                requests.set(ref);
+            }
             if (ref >= 0 && !kind.equals(UnitVocabulary.TASK)) {
                 TaskDraft d = ctx.tasks.draftOfRef(ref);
                 if (d.type.isEmpty()) {
@@ -610,6 +926,96 @@ public final class GeneralTextReader implements SourceReader {
             }
             refs.put(id, ref);
             return ref;
+        }
+
+        /** UUIDs the file only ever wrote bare (a pod's UID, a path, a JSON field) are another thing's: their lines belong to no unit. */
+        private void forgetBareIds(int end) {
+            bare.andNot(confirmed);
+            if (bare.isEmpty()) {
+                return;
+            }
+            for (int i = mark; i < end; i++) {
+                int t = ctx.events.task(i);
+                if (t >= 0 && bare.get(t)) {
+                    ctx.events.setTask(i, -1);
+                }
+            }
+        }
+
+        /**
+         * The ranks of a server whose work is its requests or jobs ({@code (VllmWorker rank=0 pid=…)} loading the
+         * model, then serving requests) are its processes, not units of work, unless one of them fails: their
+         * lines then belong to no unit. A run whose only units are its ranks (torchrun, Ray Train) keeps them.
+         */
+        private void forgetIdleRanks(int end) {
+            if (rankRefs.isEmpty()) {
+                return;
+            }
+            boolean otherUnits = false;
+            java.util.BitSet failed = new java.util.BitSet();
+            for (int i = mark; i < end; i++) {
+                int t = ctx.events.task(i);
+                if (t < 0) {
+                    continue;
+                }
+                if (!rankRefs.get(t)) {
+                    otherUnits = true;
+                } else if (ctx.events.failureLevel(i)) {
+                    failed.set(t);
+                }
+            }
+            if (!otherUnits) {
+                return;
+            }
+            for (int i = mark; i < end; i++) {
+                int t = ctx.events.task(i);
+                if (t >= 0 && rankRefs.get(t) && !failed.get(t)) {
+                    ctx.events.setTask(i, -1);
+                }
+            }
+            for (int r = rankRefs.nextSetBit(0); r >= 0; r = rankRefs.nextSetBit(r + 1)) {
+                if (!failed.get(r)) {
+                    ctx.tasks.forget(r);
+                }
+            }
+        }
+
+        /**
+         * A writer's failure that carries a traceback while it had requests in flight (an inference server's
+         * engine dying): every one of those requests failed with it, at its time, with its exception.
+         */
+        private void failInFlight() {
+            for (int[] f : fanOuts) {
+                int ev = f[0];
+                if (ev >= ctx.events.size()) {
+                    continue;
+                }
+                long ref = ctx.events.ref(ev);
+                int extent = ctx.events.extent(ev);
+                long len = extent >= 0 ? extent : ctx.content.nextNewline(ref) - ref;
+                String text = ctx.content.decode(ref, (int) Math.min(len, 64 * 1024));
+                faultline.model.Traceback tb = faultline.model.Traceback.find(text).orElse(null);
+                if (tb == null || tb.exceptionType().isEmpty()) {
+                    continue;
+                }
+                Stamp at = ctx.events.estimated(ev) ? null : new Stamp(ctx.events.nanos(ev), ctx.events.precision(ev), false);
+                String error = tb.exceptionType() + (tb.message().isEmpty() ? "" : ": " + tb.message());
+                for (int k = 1; k < f.length; k++) {
+                    TaskDraft d = ctx.tasks.draftOfRef(f[k]);
+                    d.lineStatus(faultline.model.TaskStatus.FAILED, at, "");
+                    if (d.errorMessage.isEmpty()) {
+                        d.errorMessage = error;
+                    }
+                }
+            }
+        }
+
+        private static int trailingNumber(String id) {
+            int i = id.length();
+            while (i > 0 && Character.isDigit(id.charAt(i - 1))) {
+                i--;
+            }
+            return i == id.length() || id.length() - i > 6 ? -1 : Integer.parseInt(id.substring(i));
         }
 
         /** The end of a whole file's reading: the worker's crash, the line-order layout of an untimed file. */
@@ -621,6 +1027,9 @@ public final class GeneralTextReader implements SourceReader {
 
         /** The same for the rows [mark, end) joined from parts. */
         void finishJoined(int end) {
+            failInFlight();
+            forgetBareIds(end);
+            forgetIdleRanks(end);
             // A traceback the process did not outlive (little follows it) is the worker's crash.
             crashes.removeIf(c -> end - 1 - c > CRASH_TAIL || c < lastStep);
             if (!crashes.isEmpty()) {
@@ -695,6 +1104,14 @@ public final class GeneralTextReader implements SourceReader {
 
         void remove(long worker) {
             put(worker, -1);
+        }
+
+        /** No worker is on the unit any more. */
+        void removeRef(int ref) {
+            if (unnamed == ref) {
+                unnamed = -1;
+            }
+            named.values().removeIf(r -> r == ref);
         }
 
         /** The unit (or -1) of each of the given workers. */

@@ -9,6 +9,7 @@ import faultline.importer.merge.StatusEvidence;
 import faultline.importer.merge.TaskDraft;
 import faultline.importer.merge.TaskIds;
 import faultline.importer.merge.UnitContext;
+import faultline.importer.merge.UnitVocabulary;
 import faultline.model.Level;
 import faultline.model.ParamValue;
 import faultline.model.Stamp;
@@ -139,8 +140,20 @@ public final class RowReader {
     private int attribute(String message, int fieldRef, JsonNode metadata, String worker, String sourceType, boolean generic,
                           Level level) {
         int ref = fieldRef;
+        boolean spokenOf = false;
         if (ref < 0 && metadata != null) {
             ref = ctx.tasks.ref(str(metadata, "task_id"));
+        }
+        if (ref < 0 && generic) {
+            String workerUnit = TaskIds.workerUnitIn(message);
+            if (workerUnit != null) {
+                ref = ctx.tasks.ref(workerUnit);
+                spokenOf = true; // an orchestrator spawns and stops workers; it does not run them
+                TaskDraft w = ctx.tasks.draftOfRef(ref);
+                if (w.type.isEmpty()) {
+                    w.type = "worker";
+                }
+            }
         }
         if (ref < 0) {
             String found = TaskIds.findIn(message);
@@ -150,11 +163,11 @@ public final class RowReader {
         if (ref < 0 && worker != null) {
             ref = currentOfWorker.getOrDefault(worker, -1);
         }
-        if (generic) {
+        if (generic && !spokenOf) {
             ref = context.attribute(worker, ref, named, message, level);
         }
         if (worker != null && ref >= 0) {
-            if (message.contains("Processing ") && message.contains(" task")) {
+            if (message.contains(" task") && UnitVocabulary.processingTakesOn(message)) {
                 currentOfWorker.put(worker, ref);
             } else if (message.contains("Finished task")) {
                 currentOfWorker.remove(worker);

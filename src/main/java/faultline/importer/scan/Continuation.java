@@ -10,7 +10,8 @@ import faultline.importer.merge.UnitVocabulary;
 public final class Continuation {
     public enum Kind { NEW, TEXT, TRACEBACK }
 
-    private enum State { NONE, TRACEBACK, EXCEPTION }
+    /** RECORD: the exception line of a traceback whose lines all carry the record's prefix was read. */
+    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM }
 
     private State state = State.NONE;
     private int blanks;
@@ -18,6 +19,8 @@ public final class Continuation {
 
     private static final byte[] TRACEBACK = "Traceback (most recent call last):".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] DURING = "During handling of the above exception".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CAUSED_BY = "Caused by: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SUPPRESSED = "Suppressed: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] CAUSE = "The above exception was the direct cause".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public void blank() {
@@ -26,25 +29,113 @@ public final class Continuation {
 
     /** A line with a time started an event. */
     public void timedLine(byte[] b, int m, int e) {
-        state = State.NONE;
+        state = isTracebackStart(b, m, e) ? State.TRACEBACK : State.NONE;
+        record = state == State.TRACEBACK;
         blanks = 0;
         depth = Math.max(0, depth(b, m, e));
+        marker = 0;
     }
 
     /** An untimed line started an event. */
     public void newEvent(byte[] b, int p, int e, boolean traceback) {
         state = traceback ? State.TRACEBACK : State.NONE;
+        record = false;
         blanks = 0;
         depth = Math.max(0, depth(b, p, e));
+        marker = marker(b, p, e);
     }
 
-    /** How the untimed line [p, e) relates to the event before it; updates the state for a continuation. */
-    public Kind classify(byte[] b, int p, int e, boolean timedFile) {
+    /** The marker the event's first line starts with ({@code *** }, {@code !!! }), packed, or 0. */
+    private int marker;
+
+    /**
+     * A report's marker: two to four of the same punctuation character and a space ({@code *** Error completing
+     * request}, {@code *** Arguments: …}): the lines that start with it are one report.
+     */
+    private static int marker(byte[] b, int p, int e) {
+        byte c = p < e ? b[p] : 0;
+        if (c != '*' && c != '!' && c != '#' && c != '>' && c != '=') {
+            return 0;
+        }
+        int q = p;
+        while (q < e && q - p < 5 && b[q] == c) {
+            q++;
+        }
+        return q - p >= 2 && q - p <= 4 && q < e && b[q] == ' ' ? c << 8 | (q - p) : 0;
+    }
+
+    /**
+     * A JVM trace's first line: a qualified class name whose last part ends in Exception, Error or Throwable,
+     * then ": message" or nothing ({@code java.lang.OutOfMemoryError: Java heap space}).
+     */
+    public static boolean isJvmExceptionLine(byte[] b, int p, int e) {
+        int q = p;
+        int dots = 0;
+        int part = p;
+        while (q < e && q - p < 200) {
+            byte c = b[q];
+            if (c == '.') {
+                dots++;
+                part = q + 1;
+            } else if (!(faultline.importer.time.Clock.isLetter(c) || faultline.importer.time.Clock.isDigit(c) || c == '_' || c == '$')) {
+                break;
+            }
+            q++;
+        }
+        if (dots == 0 || q == p || !(b[p] >= 'a' && b[p] <= 'z') || (q < e && b[q] != ':')) {
+            return false;
+        }
+        return endsWith(b, part, q, "Exception") || endsWith(b, part, q, "Error") || endsWith(b, part, q, "Throwable");
+    }
+
+    private static boolean endsWith(byte[] b, int p, int q, String word) {
+        int n = word.length();
+        if (q - p < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[q - n + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A line of only dashes, equals signs or stars ({@code ---}, {@code =====}): it closes the block before it. */
+    public static boolean isSeparator(byte[] b, int p, int e) {
+        int t = e;
+        while (t > p && (b[t - 1] == ' ' || b[t - 1] == '\t')) {
+            t--;
+        }
+        if (t - p < 3) {
+            return false;
+        }
+        byte c = b[p];
+        if (c != '-' && c != '=' && c != '*' && c != '_' && c != '~') {
+            return false;
+        }
+        for (int i = p; i < t; i++) {
+            if (b[i] != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How the untimed line [p, e) relates to the event before it; updates the state for a continuation.
+     * leveled: the event before is a log record (it has a level), not a bare print: only a record is
+     * continued by the traceback it logs.
+     */
+    public Kind classify(byte[] b, int p, int e, boolean timedFile, boolean leveled) {
+        if (state == State.RECORD) {
+            state = State.NONE;
+        }
         boolean indented = b[p] == ' ' || b[p] == '\t';
         int afterBlanks = blanks;
         blanks = 0;
         if (isTracebackStart(b, p, e)) {
-            if (afterBlanks > 0 && state != State.EXCEPTION) {
+            if ((afterBlanks > 0 || !leveled) && state != State.EXCEPTION) {
                 blanks = afterBlanks;
                 return Kind.NEW;
             }
@@ -55,12 +146,30 @@ public final class Continuation {
             state = State.EXCEPTION;
             return Kind.TRACEBACK;
         }
+        if (leveled && afterBlanks == 0 && state == State.NONE && isJvmExceptionLine(b, p, e)) {
+            // A JVM trace under the record that logged it, at the record's level: the exception line, then "\tat" frames.
+            state = State.JVM;
+            return Kind.TEXT;
+        }
+        if (state == State.JVM) {
+            if (afterBlanks == 0 && (indented || UnitVocabulary.startsWith(b, p, e, CAUSED_BY) || UnitVocabulary.startsWith(b, p, e, SUPPRESSED))) {
+                return Kind.TEXT;
+            }
+            state = State.NONE;
+        }
+        if (indented && afterBlanks == 0 && isTracebackStart(b, LineLayout.spaces(b, p, e), e)) {
+            state = State.TRACEBACK; // a traceback indented inside a report: its frames are indented deeper
+            return Kind.TRACEBACK;
+        }
+        if (marker != 0 && afterBlanks == 0 && marker(b, p, e) == marker) {
+            return Kind.TEXT; // the next line of a report that marks each of its lines
+        }
         if (state == State.TRACEBACK) {
             if (indented) {
                 return Kind.TRACEBACK;
             }
-            if (afterBlanks == 0) {
-                state = State.EXCEPTION; // the exception line ends the frames
+            if (afterBlanks == 0 && LineLayout.leadingLevel(b, p, e) < 0) {
+                state = State.EXCEPTION; // the exception line ends the frames; a log line ("INFO:x:…") after a cut paste does not
                 return Kind.TRACEBACK;
             }
             state = State.NONE;
@@ -85,8 +194,93 @@ public final class Continuation {
         return Kind.NEW;
     }
 
+    /**
+     * Whether the message [p, e) of a timed line goes on with the traceback of the record before, the line
+     * repeating that record's prefix: its start, a frame (indented), the exception line, a chained part, the
+     * empty trailing line. Updates the state.
+     */
+    public boolean continuesRecord(byte[] b, int p, int e) {
+        // The record's message may keep a logger or a [file:line] before the traceback's text: the same number
+        // of such tokens is taken off every line of it.
+        for (int k = 0; k <= 2; k++) {
+            int q = afterTokens(b, p, e, k);
+            if (q >= 0 && isTracebackStart(b, q, e)) {
+                state = State.TRACEBACK;
+                recordTokens = k;
+                record = true;
+                return true;
+            }
+        }
+        if (state == State.NONE || !record) {
+            return false;
+        }
+        p = afterTokens(b, p, e, recordTokens);
+        if (p < 0) {
+            return false;
+        }
+        if (p >= e) {
+            return true;
+        }
+        if (isChain(b, p, e)) {
+            state = State.RECORD;
+            return true;
+        }
+        boolean indented = b[p] == ' ' || b[p] == '\t';
+        if (state == State.TRACEBACK) {
+            if (!indented) {
+                state = State.RECORD; // its exception line: a line without the prefix after it is no wrapped message
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Tokens of a record's message before its traceback text. */
+    private int recordTokens;
+    /** The traceback being read opened in a timed record's message: timed lines may go on with it. */
+    private boolean record;
+
+    /** Index after k tokens and the one space after each, or -1; a line that ends there gives e. */
+    private static int afterTokens(byte[] b, int p, int e, int k) {
+        int q = p;
+        for (int i = 0; i < k; i++) {
+            if (q >= e || b[q] == ' ') {
+                return -1;
+            }
+            q = faultline.importer.scan.LineLayout.tokenEnd(b, q, e);
+            if (q < e) {
+                if (b[q] != ' ') {
+                    return -1;
+                }
+                q++;
+            }
+        }
+        return q;
+    }
+
     public static boolean isTracebackStart(byte[] b, int p, int e) {
         return UnitVocabulary.startsWith(b, p, e, TRACEBACK);
+    }
+
+    private static final byte[][] CRASHES = {
+            "terminate called after throwing an instance of".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "panic: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "fatal error: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+
+    /**
+     * A process's own crash report that is not a Python traceback: a C++ abort, a Go panic or fatal error.
+     * Like a traceback, what follows it without a blank line is its rest.
+     */
+    public static boolean isCrashStart(byte[] b, int p, int e) {
+        if (p >= e || (b[p] != 't' && b[p] != 'p' && b[p] != 'f')) {
+            return false;
+        }
+        for (byte[] w : CRASHES) {
+            if (UnitVocabulary.startsWith(b, p, e, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isChain(byte[] b, int p, int e) {

@@ -34,7 +34,11 @@ public final class LayoutInference {
         }
     }
 
-    private record Key(int skip, boolean bracketed, Clock.Shape shape) {
+    /** keyLength: the clock is a logfmt value after its key ({@code time=2025-03-11T09:23:09.826+01:00}). */
+    private record Key(int skip, boolean bracketed, Clock.Shape shape, int keyLength) {
+        Key(int skip, boolean bracketed, Clock.Shape shape) {
+            this(skip, bracketed, shape, 0);
+        }
     }
 
     private static final class Tally {
@@ -67,15 +71,17 @@ public final class LayoutInference {
             }
             int found = 0;
             for (int k = 0; k < n; k++) {
-                for (int br = 0; br < 2; br++) {
-                    int at = starts[k] + br;
-                    if (br == 1 && (b[starts[k]] != '[' && b[starts[k]] != '(')) {
+                for (int br = 0; br < 3; br++) {
+                    int at = starts[k] + (br == 1 ? 1 : 0);
+                    int key = br == 2 ? timeKey(b, starts[k], e) : 0;
+                    if ((br == 1 && (b[starts[k]] != '[' && b[starts[k]] != '(')) || (br == 2 && key == 0)) {
                         continue;
                     }
+                    at += key;
                     if (at < e && clock.parseAny(b, at, e)) {
                         spanStart[found] = at;
                         spanEnd[found] = clock.end;
-                        keys[found] = new Key(k, br == 1, clock.shape);
+                        keys[found] = new Key(k, br == 1, clock.shape, key);
                         values[found] = valueOf(clock);
                         found++;
                     }
@@ -178,6 +184,28 @@ public final class LayoutInference {
         return new Result(List.copyOf(layouts), lines.size(), timed);
     }
 
+    private static final byte[][] TIME_KEYS = {"time=".getBytes(StandardCharsets.US_ASCII), "ts=".getBytes(StandardCharsets.US_ASCII),
+            "timestamp=".getBytes(StandardCharsets.US_ASCII), "t=".getBytes(StandardCharsets.US_ASCII)};
+
+    /** The length of a logfmt time key at p ({@code time=}, {@code ts=}), or 0. */
+    private static int timeKey(byte[] b, int p, int e) {
+        if (p >= e || (b[p] != 't' && b[p] != 'T')) {
+            return 0;
+        }
+        for (byte[] k : TIME_KEYS) {
+            if (p + k.length < e) {
+                boolean same = true;
+                for (int i = 0; i < k.length && same; i++) {
+                    same = (b[p + i] | 0x20) == (k[i] | 0x20) || b[p + i] == k[i];
+                }
+                if (same) {
+                    return k.length;
+                }
+            }
+        }
+        return 0;
+    }
+
     /** Of two clocks every line has: a written time over an epoch count, then the inner one. */
     private static boolean better(Key k, Key than) {
         boolean ke = k.shape() == Clock.Shape.EPOCH;
@@ -194,6 +222,7 @@ public final class LayoutInference {
     /** The level's token and the year's source for lines in this timestamp shape. */
     private static LineLayout refine(Key k, List<byte[]> lines, Clock clock, LinePrefixes.Found prefix, boolean secondClock) {
         LineLayout probe = new LineLayout(k.skip(), k.bracketed(), k.shape(), LineLayout.NONE, false, -1, secondClock);
+        probe.keyLength = k.keyLength();
         int[] words = new int[MAX_HEADER + MAX_SKIP];
         int[] letters = new int[MAX_HEADER + MAX_SKIP];
         int[] years = new int[MAX_SKIP];
@@ -253,7 +282,9 @@ public final class LayoutInference {
                 }
             }
         }
-        return new LineLayout(k.skip(), k.bracketed(), k.shape(), levelToken, letterLevels, yearToken, secondClock);
+        LineLayout out = new LineLayout(k.skip(), k.bracketed(), k.shape(), levelToken, letterLevels, yearToken, secondClock);
+        out.keyLength = k.keyLength();
+        return out;
     }
 
     private static long valueOf(Clock c) {

@@ -42,7 +42,10 @@ final class LevelWords {
      * word (a process name), or -1.
      */
     static int read(byte[] b, int p, int e, int[] slash) {
-        int q = p;
+        int q = p + keyLength(b, p, e);
+        if (q < e && b[q] == '"') {
+            q++; // level="info"
+        }
         if (q < e && (b[q] == '[' || b[q] == '(')) {
             q++;
             while (q < e && b[q] == ' ') {
@@ -84,6 +87,28 @@ final class LevelWords {
             }
         }
         return -1;
+    }
+
+    private static final byte[][] KEYS = {"level=".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "lvl=".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "severity=".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+
+    /** The length of a logfmt key before the level ({@code level=INFO}), or 0. */
+    private static int keyLength(byte[] b, int p, int e) {
+        if (p >= e || ((b[p] | 0x20) != 'l' && (b[p] | 0x20) != 's')) {
+            return 0;
+        }
+        for (byte[] k : KEYS) {
+            if (p + k.length < e) {
+                boolean same = true;
+                for (int i = 0; i < k.length && same; i++) {
+                    same = (b[p + i] | (k[i] == '=' ? 0 : 0x20)) == k[i];
+                }
+                if (same) {
+                    return k.length;
+                }
+            }
+        }
+        return 0;
     }
 
     /** A syslog priority {@code <N>}: the severity is N modulo 8. */

@@ -28,6 +28,8 @@ public final class LineLayout {
      * has another: what follows it is read as a line without a time of its own.
      */
     public boolean outerClock;
+    /** The timestamp is a logfmt value: this many bytes of its key come first ({@code time=}). */
+    int keyLength;
 
     static final int NONE = Integer.MIN_VALUE;
 
@@ -40,6 +42,9 @@ public final class LineLayout {
     public long worker;
     /** The year of a skipped date or epoch token, or -1. */
     public int lineYear;
+    /** Where the name of a process riding on the level sits ({@code ERROR/ForkPoolWorker-3]}), or -1. */
+    public int processStart;
+    public int processEnd;
 
     private final int[] slash = new int[1];
 
@@ -58,6 +63,7 @@ public final class LineLayout {
     public LineLayout copy() {
         LineLayout l = new LineLayout(skip, bracketed, shape, levelToken, letterLevels, yearToken, secondClock);
         l.outerClock = outerClock;
+        l.keyLength = keyLength;
         return l;
     }
 
@@ -67,6 +73,7 @@ public final class LineLayout {
         level = -1;
         worker = 0;
         lineYear = -1;
+        processStart = -1;
         for (int k = 0; k < skip; k++) {
             int t = tokenEnd(b, q, e);
             if (k == yearToken) {
@@ -85,6 +92,12 @@ public final class LineLayout {
                 return false;
             }
             q++;
+        }
+        if (keyLength > 0) {
+            if (q + keyLength >= e || b[q + keyLength - 1] != '=') {
+                return false;
+            }
+            q += keyLength;
         }
         if (!clock.parse(shape, b, q, e)) {
             return false;
@@ -146,6 +159,11 @@ public final class LineLayout {
                 if (slash[0] > 0 && slash[0] < t) {
                     // ERROR/ForkPoolWorker-3]: the process rides on the level.
                     worker = worker * 31 + LinePrefixes.hash(b, slash[0], t);
+                    processStart = slash[0];
+                    processEnd = t;
+                    while (processEnd > processStart && (b[processEnd - 1] == ']' || b[processEnd - 1] == ':')) {
+                        processEnd--;
+                    }
                     w = t;
                 } else if (w < t && b[w] == ':' && w + 1 < t) {
                     // INFO:root:message (logging.basicConfig): the message follows the level's colon.
@@ -194,6 +212,65 @@ public final class LineLayout {
             }
         }
         messageStart = q;
+    }
+
+    /**
+     * Layouts tried on a line that fits none of the file's own and starts an event: a timestamp with a date
+     * (or glog's) at its start or after one token, bracketed or not, the level right after it. A line of
+     * another program inside the file (a TensorFlow line in a server's log, a c10 warning under a rank's
+     * prefix, redis under docker compose) keeps its own clock.
+     */
+    public static LineLayout[] fallbacks() {
+        Clock.Shape[] shapes = {Clock.Shape.ISO, Clock.Shape.GLOG, Clock.Shape.DAY_MONTH_NAME, Clock.Shape.MONTH_NAME,
+                Clock.Shape.MONTH_DAY, Clock.Shape.SHORT_YEAR};
+        java.util.List<LineLayout> out = new java.util.ArrayList<>();
+        for (int skip = 0; skip < 2; skip++) {
+            for (Clock.Shape shape : shapes) {
+                for (boolean bracketed : new boolean[]{false, true}) {
+                    out.add(new LineLayout(skip, bracketed, shape, 0, true, -1, false));
+                }
+            }
+        }
+        return out.toArray(new LineLayout[0]);
+    }
+
+    /** Tokens the layout skips before the timestamp (a second clock, a host, a program). */
+    public int skipped() {
+        return skip;
+    }
+
+    /** Where the line's timestamp starts, after read() accepted it. */
+    public int timeStart() {
+        return timeStart;
+    }
+
+    /**
+     * The key of the program a syslog or journald line names among its first tokens from p
+     * ({@code gpu-box-2 celery[4121]:} → {@code celery[4121]}), or 0: lines of two programs are two writers.
+     */
+    public static long programKey(byte[] b, int p, int e, int tokens) {
+        int t = programEnd(b, p, e, tokens);
+        if (t < 0) {
+            return 0;
+        }
+        int q = t - 1;
+        while (q > p && b[q - 1] != ' ') {
+            q--;
+        }
+        return LinePrefixes.hash(b, q, t);
+    }
+
+    /** Index after the program token ({@code celery[4121]:}) among the first tokens from p, or -1. */
+    public static int programEnd(byte[] b, int p, int e, int tokens) {
+        int q = spaces(b, p, e);
+        for (int k = 0; k < tokens && q < e; k++) {
+            int t = tokenEnd(b, q, e);
+            if (t - q >= 4 && b[t - 1] == ':' && b[t - 2] == ']' && bracketStart(b, q, t) > q) {
+                return t;
+            }
+            q = spaces(b, t, e);
+        }
+        return -1;
     }
 
     /** End of the level word at p (after an opening bracket and padding, if any). */
@@ -331,7 +408,10 @@ public final class LineLayout {
         if (b[p] != '[' && b[p] != '(') {
             return false; // a bare word after the time is a logger or a host, not a process
         }
-        if (b[p] == '[' && t - p <= 48 && b[t - 1] == ']' && !isReference(b, p, t)) {
+        if (b[p] == '[' && isReference(b, p, t)) {
+            return false; // [dramatiq.worker.WorkerThread], [engine.py:99:step]: who logs, not which process
+        }
+        if (b[p] == '[' && t - p <= 48 && b[t - 1] == ']') {
             return true; // [main], [slot-1], [nio-8080-exec-1], [PID 12]: a thread or process
         }
         for (int i = p; i + 3 <= t; i++) {

@@ -6,8 +6,10 @@ import faultline.importer.time.Clock;
  * Prefixes that a supervisor writes before every line of a process, whatever the process logs:
  * a docker-compose service ({@code worker-1  | }), a container runtime's clock and stream
  * ({@code 2025-03-02T10:11:12.123456789Z stdout F }), a torchrun rank ({@code [rank1]: }), a vLLM
- * worker ({@code (VllmWorker rank=1 pid=9) }). They are stripped before the line's own layout is
- * read; the process they name is the line's worker.
+ * worker ({@code (VllmWorker rank=1 pid=9) }), Ray's coloured process tags
+ * ({@code \e[36m(RayTrainWorker pid=43514, ip=10.0.4.11)\e[0m }, {@code \e[33m(raylet)\e[0m }). They are
+ * stripped before the line's own layout is read; the process they name is the line's worker, and a rank
+ * they name ({@code [rank1]:}, {@code rank=1}) is the rank the line belongs to.
  */
 public final class LinePrefixes {
     private LinePrefixes() {
@@ -19,26 +21,44 @@ public final class LinePrefixes {
         int end;
         /** Hash of the worker the prefixes name, 0 for none. */
         public long worker;
-        /** The rank a {@code [rankN]:} prefix names, as a unit id ({@code rank1}), or null. */
-        public String rank;
+        /** The rank a prefix names ({@code [rank1]:}, {@code (… rank=1 …)}), or -1. */
+        public int rank = -1;
+        /** The rank is written {@code rank=N}, not {@code rankN}. */
+        public boolean rankWithEquals;
+        /** Where a container runtime's clock sits in the line ({@code 2025-03-02T10:11:12.123456789Z stdout F}), or -1. */
+        public int clockAt = -1;
+        /** The container runtime marked the line partial ({@code P}): the next line of the stream completes it. */
+        public boolean partial;
+
+        /** The rank as a unit id, as the prefix writes it ({@code rank1}, {@code rank=1}), or null. */
+        public String rankId() {
+            return rank < 0 ? null : (rankWithEquals ? "rank=" : "rank") + rank;
+        }
     }
 
     /** Strips every prefix at p (in any order, each at most once); returns the new start. */
     public static int strip(byte[] b, int p, int e, Found out) {
         long worker = 0;
         int q = p;
-        out.rank = null;
+        out.rank = -1;
+        out.clockAt = -1;
+        out.partial = false;
         for (int round = 0; round < 3; round++) {
+            int colour = ansi(b, q, e);
             int r = cri(b, q, e);
-            if (r < 0) {
+            if (r >= 0) {
+                out.clockAt = q;
+                out.partial = b[r - 2] == 'P' || (r - 1 < e && b[r - 1] == 'P');
+            } else {
                 r = compose(b, q, e);
                 if (r < 0) {
                     r = rank(b, q, e);
                     if (r > 0) {
-                        out.rank = "rank" + rankNumber(b, q);
+                        out.rank = rankNumber(b, q + 5);
+                        out.rankWithEquals = false;
                     }
                     if (r < 0) {
-                        r = processGroup(b, q, e);
+                        r = processGroup(b, colour, e, colour > q, out);
                     }
                 }
                 if (r > 0) {
@@ -94,7 +114,7 @@ public final class LinePrefixes {
     }
 
     private static int rankNumber(byte[] b, int p) {
-        int q = p + 5;
+        int q = p;
         while (b[q] == ' ') {
             q++;
         }
@@ -106,26 +126,74 @@ public final class LinePrefixes {
         return v;
     }
 
-    /** {@code (VllmWorker rank=1 pid=9) } and {@code (EngineCore_0 pid=12) }: a group that names a pid. */
-    private static int processGroup(byte[] b, int p, int e) {
+    /**
+     * {@code (VllmWorker rank=1 pid=9) } and {@code (EngineCore_0 pid=12) }: a group that names a pid, or
+     * any group that a colour code wraps ({@code (raylet)}); the rank it names, if any, goes to out.
+     */
+    private static int processGroup(byte[] b, int p, int e, boolean coloured, Found out) {
         if (p >= e || b[p] != '(') {
             return -1;
         }
         int lim = Math.min(e, p + 96);
         boolean pid = false;
+        int rank = -1;
         for (int q = p + 1; q < lim; q++) {
             byte c = b[q];
             if (c == ')') {
-                return pid && q + 1 < e && b[q + 1] == ' ' ? q + 2 : -1;
+                int r = ansi(b, q + 1, e);
+                if ((pid || coloured) && r < e && b[r] == ' ') {
+                    if (rank >= 0) {
+                        out.rank = rank;
+                        out.rankWithEquals = true;
+                    }
+                    return r + 1;
+                }
+                return -1;
             }
             if (c == 'p' && q + 4 < lim && b[q + 1] == 'i' && b[q + 2] == 'd' && b[q + 3] == '=') {
                 pid = true;
+            }
+            if (c == 'r' && q + 5 < lim && b[q - 1] == ' ' && b[q + 1] == 'a' && b[q + 2] == 'n' && b[q + 3] == 'k' && b[q + 4] == '='
+                    && Clock.isDigit(b[q + 5])) {
+                rank = rankNumber(b, q + 5);
             }
             if (c == '(' || c == '\t') {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /**
+     * The hash of a process group among the tokens [p, t) of a line's header (journald's program, then
+     * {@code (VllmWorker rank=0 pid=8139)}), or 0; a rank it names goes to out.
+     */
+    public static long groupAmong(byte[] b, int p, int t, Found out) {
+        for (int q = p; q < t; q++) {
+            if (b[q] == '(' && (q == p || b[q - 1] == ' ')) {
+                int r = processGroup(b, q, t + 1 > b.length ? t : Math.min(b.length, t + 1), false, out);
+                if (r > 0) {
+                    return hash(b, q, r);
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Index after any terminal colour codes ({@code ESC [ 36 m}) at p; p when there are none. */
+    private static int ansi(byte[] b, int p, int e) {
+        int q = p;
+        while (q + 2 < e && b[q] == 0x1b && b[q + 1] == '[') {
+            int r = q + 2;
+            while (r < e && r - q < 12 && (Clock.isDigit(b[r]) || b[r] == ';')) {
+                r++;
+            }
+            if (r >= e || b[r] != 'm') {
+                return q;
+            }
+            q = r + 1;
+        }
+        return q;
     }
 
     /** {@code 2025-03-02T10:11:12.123456789Z stdout F } (CRI): the runtime's clock and stream. */

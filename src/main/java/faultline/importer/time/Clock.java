@@ -126,6 +126,9 @@ public final class Clock {
         month = mo;
         day = d;
         int q = p + 11;
+        if (sep == ' ' && b[q] == '-' && q + 1 < e && b[q + 1] == ' ') {
+            q += 2; // GIN: "2025/03/11 - 09:24:02"
+        }
         if (b[q + 2] == '.' && b[q + 5] == '.') {
             // 2005-06-03-15.42.50.675872
             int h = num(b, q, 2);
@@ -281,8 +284,8 @@ public final class Clock {
             return false;
         }
         byte s = b[p + 2];
-        if ((s != '/' && s != '-') || b[p + 6] != s) {
-            return false;
+        if ((s != '/' && s != '-' && s != ' ') || b[p + 6] != s) {
+            return false; // 02/Mar/2025:10:11:12, 02-Mar-2025 10:11:12, 09 Mar 2025 13:59:58.411 (redis)
         }
         int d = num(b, p, 2);
         int mo = monthOf(b, p + 3, e);
@@ -307,9 +310,17 @@ public final class Clock {
     }
 
     private boolean glog(byte[] b, int p, int e) {
-        if (p + 14 > e || b[p + 5] != ' ') {
+        if (p + 14 > e) {
             return false;
         }
+        if (b[p + 5] != ' ') {
+            // c10 writes the month without its leading zero: "[W307 10:11:20.123456789 ProcessGroupNCCL.cpp:4561]".
+            return b[p + 4] == ' ' && isDigit(b[p + 1]) && b[p + 1] != '0' && glogAt(b, p, e, num(b, p + 1, 1), num(b, p + 2, 2), p + 5);
+        }
+        return glogAt(b, p, e, num(b, p + 1, 2), num(b, p + 3, 2), p + 6);
+    }
+
+    private boolean glogAt(byte[] b, int p, int e, int mo, int d, int time) {
         int lv;
         switch (b[p]) {
             case 'I': lv = faultline.model.Level.INFO.ordinal(); break;
@@ -319,9 +330,7 @@ public final class Clock {
             case 'D': lv = faultline.model.Level.DEBUG.ordinal(); break;
             default: return false;
         }
-        int mo = num(b, p + 1, 2);
-        int d = num(b, p + 3, 2);
-        if (mo < 0 || d < 0 || timeOfDay(b, p + 6, e, true) < 0) {
+        if (mo < 0 || d < 0 || timeOfDay(b, time, e, true) < 0) {
             return false;
         }
         month = mo;

@@ -63,6 +63,20 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void tasksAndEventsListTheDatabasesRows() {
+        Run tasks = run("tasks", "--db", TestDatabase.url("postgres", db), "--task", "78cd8678", "--no-cascade", "--format", "csv");
+        assertEquals(0, tasks.code(), tasks.err());
+        List<String> rows = tasks.out().lines().toList();
+        assertTrue(rows.get(0).startsWith("id,shortId,type,status"), rows.get(0));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("78cd8678-9fa3-4d06-a081-dd8fc90ff35f,") && l.contains(",FAILED,")), tasks.out());
+        Run events = run("events", "--db", TestDatabase.url("postgres", db), "--task", "78cd8678");
+        assertEquals(0, events.code(), events.err());
+        List<String> lines = events.out().lines().toList();
+        assertTrue(lines.size() > 10, events.out());
+        assertTrue(lines.stream().allMatch(l -> l.contains("\"task\":\"78cd8678-9fa3-4d06-a081-dd8fc90ff35f\"")), lines.get(0));
+    }
+
+    @Test
     void exportDrawsTheDatabasesFailures(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("crash.png");
         Run r = run("export", "--db", TestDatabase.url("postgres", db), "--task", "78cd8678", "--png", png.toString());

@@ -1,0 +1,38 @@
+package faultline.importer.read;
+
+import faultline.importer.time.Clock;
+
+/**
+ * A web server's access-log line, as uvicorn, gunicorn, nginx and Apache write it
+ * ({@code 10.0.3.7:51234 - "POST /v1/chat/completions HTTP/1.1" 200 OK}): the quoted request line
+ * and the status right after it.
+ */
+final class AccessLine {
+    private AccessLine() {
+    }
+
+    /** The HTTP status of an access line in [m, e), or -1 when the text is no access line. */
+    static int status(byte[] b, int m, int e) {
+        int lim = Math.min(e, m + 600);
+        for (int i = m; i + 10 < lim; i++) {
+            // The end of the quoted request line: ` HTTP/1.1" ` or ` HTTP/2" `.
+            if (b[i] != 'H' || b[i + 1] != 'T' || b[i + 2] != 'T' || b[i + 3] != 'P' || b[i + 4] != '/' || i == m || b[i - 1] != ' ') {
+                continue;
+            }
+            int q = i + 5;
+            while (q < lim && (Clock.isDigit(b[q]) || b[q] == '.')) {
+                q++;
+            }
+            if (q + 5 > lim || b[q] != '"' || b[q + 1] != ' ') {
+                return -1;
+            }
+            q += 2;
+            if (q + 3 > e || !Clock.isDigit(b[q]) || !Clock.isDigit(b[q + 1]) || !Clock.isDigit(b[q + 2])
+                    || (q + 3 < e && Clock.isDigit(b[q + 3]))) {
+                return -1;
+            }
+            return (b[q] - '0') * 100 + (b[q + 1] - '0') * 10 + (b[q + 2] - '0');
+        }
+        return -1;
+    }
+}
