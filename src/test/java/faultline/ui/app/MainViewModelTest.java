@@ -184,4 +184,33 @@ class MainViewModelTest {
         assertEquals(1, vm.timeline().selectedLaneProperty().get(), "its lane on the timeline is the selected one");
         assertTrue(vm.timeline().selectedIndexProperty().get() >= 0, "and so is its event");
     }
+
+    @Test
+    void openingTheFilesAgainOrOthersLetsThePreviousModelGo() throws Exception {
+        open();
+        java.lang.ref.WeakReference<faultline.model.TaskSet> first = new java.lang.ref.WeakReference<>(vm.document().taskSet());
+        vm.log().select(0);
+        vm.notes().add(Note.point(Samples.CURRENT, vm.compare().comparison().anchors().get(0), "kept across the reopen"));
+        jobs.fireTimers();
+        vm.opener().reload();
+        jobs.runAll();
+        jobs.fireTimers();
+        assertTrue(vm.document().taskSet() != first.get(), "read anew");
+        for (int i = 0; i < 20 && first.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(first.get(), "nothing holds the tasks read before");
+
+        java.lang.ref.WeakReference<faultline.model.TaskSet> second = new java.lang.ref.WeakReference<>(vm.document().taskSet());
+        vm.opener().open(List.of(files.get(0)));
+        jobs.runAll();
+        jobs.fireTimers();
+        assertEquals(List.of(files.get(0).toAbsolutePath().normalize()), List.copyOf(vm.document().files()));
+        for (int i = 0; i < 20 && second.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(second.get(), "nor the files open before others were opened");
+    }
 }
