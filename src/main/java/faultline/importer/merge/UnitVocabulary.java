@@ -310,9 +310,13 @@ public final class UnitVocabulary {
             {"rank", RANK}, {"shard", RANK}};
     private static final byte[][] NOUN_BYTES = new byte[NOUNS.length][];
 
+    /** Per lower-case first letter, the lower-case second letters a noun goes on with, as bits: most word starts match none. */
+    private static final int[] NOUN_SECOND = new int[128];
+
     static {
         for (int i = 0; i < NOUNS.length; i++) {
             NOUN_BYTES[i] = NOUNS[i][0].getBytes(StandardCharsets.US_ASCII);
+            NOUN_SECOND[NOUN_BYTES[i][0]] |= 1 << (NOUN_BYTES[i][1] - 'a');
         }
     }
 
@@ -345,9 +349,10 @@ public final class UnitVocabulary {
      */
     private boolean nounId(byte[] b, int m, int e) {
         for (int i = m; i + 3 < e; i++) {
-            // The first letter rules most bytes out before anything else is looked at.
+            // The first two letters rule most bytes out before anything else is looked at.
             int c = b[i] | 0x20;
-            if (c != 'r' && c != 'j' && c != 't' && c != 'p' && c != 's') {
+            int second = (b[i + 1] | 0x20) - 'a';
+            if (c < 0 || second < 0 || second >= 26 || (NOUN_SECOND[c] & (1 << second)) == 0) {
                 continue;
             }
             if (i > m && (Clock.isLetter(b[i - 1]) || b[i - 1] == '_')) {
@@ -441,7 +446,7 @@ public final class UnitVocabulary {
         return true;
     }
 
-    public static boolean hasDigit(byte[] b, int p, int t) {
+    private static boolean hasDigit(byte[] b, int p, int t) {
         for (int i = p; i < t; i++) {
             if (Clock.isDigit(b[i])) {
                 return true;

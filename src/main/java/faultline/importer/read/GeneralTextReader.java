@@ -869,12 +869,20 @@ public final class GeneralTextReader implements SourceReader {
             if (named.isEmpty()) {
                 return -1;
             }
+            // Ids found by a noun always hold a digit: the search goes from digit to digit and reads the word around
+            // each, instead of every word of the message.
             int i = m;
             while (i < e) {
-                while (i < e && !isIdByte(b[i])) {
+                while (i < e && (b[i] < '0' || b[i] > '9')) {
                     i++;
                 }
+                if (i == e) {
+                    return -1;
+                }
                 int s = i;
+                while (s > m && isIdByte(b[s - 1])) {
+                    s--;
+                }
                 while (i < e && isIdByte(b[i])) {
                     i++;
                 }
@@ -882,8 +890,7 @@ public final class GeneralTextReader implements SourceReader {
                 while (t > s && (b[t - 1] == '.' || b[t - 1] == '-')) {
                     t--;
                 }
-                // Ids found by a noun always hold a digit: words without one, most of a message, need no look-up.
-                if (t - s >= 4 && UnitVocabulary.hasDigit(b, s, t)) {
+                if (t - s >= 4) {
                     Integer r = named.get(new String(b, s, t - s, java.nio.charset.StandardCharsets.UTF_8));
                     if (r != null) {
                         return r;
