@@ -9,7 +9,7 @@
 # installed (else the window's classes come from packaging/cds/window.classlist, recorded from such a run),
 # and the headless commands on the sample; the classes they loaded, and every class of Faultline, are then
 # dumped through the same launcher, so with exactly the module path it runs with. The training never reads or
-# writes the user's settings, workspaces or cache: it runs in a home folder of its own.
+# writes the user's settings, workspaces, cache or log: it runs in a home folder of its own.
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 root=$(CDPATH= cd -- "$here/.." && pwd)
@@ -51,7 +51,7 @@ train() {
     name=$1
     shift
     if HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" FAULTLINE_CDS=off \
-        JAVA_OPTS="-XX:DumpLoadedClassList=$work/$name.classlist -Duser.home=$work/home -Djava.util.prefs.userRoot=$work/home -Dfaultline.data.dir=$work/data" \
+        JAVA_OPTS="-XX:DumpLoadedClassList=$work/$name.classlist -Dfaultline.log.dir=$work/log -Duser.home=$work/home -Djava.util.prefs.userRoot=$work/home -Dfaultline.data.dir=$work/data" \
         "$launcher" "$@" >"$work/$name.out" 2>&1; then
         return 0
     fi

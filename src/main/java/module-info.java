@@ -4,6 +4,7 @@ module faultline {
     requires javafx.swing;
     requires java.desktop;
     requires java.prefs;
+    requires java.logging;
     requires java.management;
     requires java.sql;
     // The driver is an automatic module, which jlink cannot link: the runtime image is made without it and
@@ -14,8 +15,19 @@ module faultline {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
 
-    exports faultline.ui to javafx.graphics;
+    // The application class is made by the toolkit; its stylesheets are read by it (each package's own).
+    exports faultline.ui.app to javafx.graphics;
     opens faultline.ui to javafx.graphics;
+    opens faultline.ui.app to javafx.graphics;
+    opens faultline.ui.actions to javafx.graphics;
+    opens faultline.ui.database to javafx.graphics;
+    opens faultline.ui.export to javafx.graphics;
+    opens faultline.ui.inspector to javafx.graphics;
+    opens faultline.ui.log to javafx.graphics;
+    opens faultline.ui.notes to javafx.graphics;
+    opens faultline.ui.sources to javafx.graphics;
+    opens faultline.ui.tasks to javafx.graphics;
+    opens faultline.ui.timeline to javafx.graphics;
     exports faultline.cli;
     opens faultline.analysis to com.fasterxml.jackson.databind;
     opens faultline.model to com.fasterxml.jackson.databind;

@@ -2,7 +2,6 @@ package faultline.cli;
 
 import faultline.importer.ImportFailedException;
 import faultline.workspace.AppInfo;
-import faultline.workspace.AppLog;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +68,7 @@ public final class Cli {
             code = 1;
         } catch (RuntimeException | StackOverflowError ex) {
             e.println("faultline " + cmd + ": stopped by an internal error (" + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + "); no file was changed"
-                    + (AppLog.unexpected("faultline " + cmd + " stopped by an internal error", ex) ? "; details in " + AppLog.file() : ""));
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + "); no file was changed");
             debug(ex, e);
             code = 1;
         }

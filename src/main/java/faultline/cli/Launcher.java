@@ -1,8 +1,6 @@
 package faultline.cli;
 
-import faultline.ui.App;
-import faultline.workspace.AppInfo;
-import faultline.workspace.AppLog;
+import faultline.ui.app.App;
 import javafx.application.Application;
 
 import java.util.ArrayList;
@@ -32,14 +30,10 @@ public final class Launcher {
                 System.setProperty("faultline.snapshot", a.substring("--snapshot=".length()));
             } else if (a.equals("--follow")) {
                 System.setProperty("faultline.follow", "true");
-            } else if (a.equals("--dark")) {
-                System.setProperty("faultline.theme", "dark");
             } else {
                 rest.add(a);
             }
         }
-        AppLog.record("window started: faultline " + AppInfo.current().version() + " on Java " + System.getProperty("java.version")
-                + ", " + rest.size() + (rest.size() == 1 ? " file" : " files") + " given");
         try {
             Application.launch(App.class, rest.toArray(new String[0]));
         } catch (RuntimeException e) {
@@ -48,7 +42,6 @@ public final class Launcher {
                 cause = cause.getCause();
             }
             System.err.println("faultline: the window could not start: " + cause);
-            AppLog.unexpected("the window could not start", e);
             if (Boolean.getBoolean("faultline.debug")) {
                 e.printStackTrace();
             }

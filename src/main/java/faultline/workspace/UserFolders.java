@@ -7,10 +7,8 @@ import java.nio.file.Path;
 /**
  * Where Faultline keeps what it writes on its own, never beside a log: the data folder
  * ({@code $XDG_DATA_HOME/faultline}, else {@code ~/.local/share/faultline}) holds the autosaved
- * workspaces, the cache folder the bundled sample's copy, the state folder ({@code $XDG_STATE_HOME/faultline},
- * else {@code ~/.local/state/faultline}) the application's own log. {@code -Dfaultline.data.dir} moves all
- * three (the cache and the state to its {@code cache} and {@code state} subfolders), so that tests never touch
- * the user's folders.
+ * workspaces, the cache folder the bundled sample's copy. {@code -Dfaultline.data.dir} moves both
+ * (the cache to its {@code cache} subfolder), so that tests never touch the user's folders.
  */
 public final class UserFolders {
     private UserFolders() {
@@ -26,19 +24,6 @@ public final class UserFolders {
             return Path.of(xdg, "faultline");
         }
         return Path.of(System.getProperty("user.home"), ".local", "share", "faultline");
-    }
-
-    /** Where the application's own log lives ({@link AppLog}): what a bug report should attach. */
-    public static Path state() {
-        String d = System.getProperty("faultline.data.dir");
-        if (d != null && !d.isBlank()) {
-            return Path.of(d, "state");
-        }
-        String xdg = System.getenv("XDG_STATE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "faultline");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "state", "faultline");
     }
 
     /** The autosaved workspaces, one per set of opened files. */

@@ -112,6 +112,7 @@ class DesktopIntegrationTest {
         data.put(home.resolve(".local/share/faultline/workspaces/worker-1a2b.faultline.json"), "{\"version\":1}");
         data.put(home.resolve(".cache/faultline/sample/worker.log"), "[14:31:53] INFO worker started");
         data.put(home.resolve(".java/.userPrefs/faultline/prefs.xml"), "<map><entry key=\"theme\" value=\"dark\"/></map>");
+        data.put(home.resolve(".local/state/faultline/log/faultline-0.log"), "2026-02-24 14:31:53.553 INFO    faultline.ui  opened 4 files");
         for (Map.Entry<Path, String> d : data.entrySet()) {
             Files.createDirectories(d.getKey().getParent());
             Files.writeString(d.getKey(), d.getValue());

@@ -7,7 +7,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -23,14 +22,12 @@ public final class AboutDialog {
     private AboutDialog() {
     }
 
-    /** The Help menu of the main window. */
-    public static Menu helpMenu(Stage owner) {
+    /** Help ▸ About Faultline, for the main window's Help menu. */
+    public static MenuItem aboutItem(Stage owner) {
         MenuItem about = new MenuItem("About Faultline");
         about.setId("about-item");
         about.setOnAction(e -> create(owner, AboutFacts.current()).show());
-        Menu help = new Menu("Help");
-        help.getItems().add(about);
-        return help;
+        return about;
     }
 
     static Dialog<Void> create(Stage owner, AboutFacts facts) {

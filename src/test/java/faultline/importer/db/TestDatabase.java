@@ -66,6 +66,11 @@ public final class TestDatabase {
                     } catch (IOException e) {
                         // the JVM ends anyway
                     }
+                    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    } catch (IOException e) {
+                        // a folder in the system's temp space
+                    }
                 }));
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("the test database did not start: " + e, e);

@@ -1,0 +1,44 @@
+package faultline.ui.app;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** {@code --snapshot=FILE}: once the files are open and drawn, writes the window as a PNG and quits. */
+final class Snapshot {
+    private Snapshot() {
+    }
+
+    static void whenReady(MainViewModel vm, Scene scene, Path target) {
+        Runnable take = () -> {
+            // Ready: the import and the compared failures' analysis are done and published; the next
+            // pulse draws them. Timed from the JVM's start so that the GUI benchmark can check it.
+            Platform.runLater(() -> System.out.printf("faultline: ready after %d ms%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+            PauseTransition settle = new PauseTransition(Duration.millis(800));
+            settle.setOnFinished(e -> {
+                WritableImage img = scene.snapshot(null);
+                try {
+                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", target.toFile());
+                    System.out.println("wrote " + target);
+                } catch (IOException ex) {
+                    System.err.println("faultline: cannot write " + target + ": " + ex.getMessage());
+                }
+                Platform.exit();
+            });
+            settle.play();
+        };
+        vm.opener().busyProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                take.run();
+            }
+        });
+    }
+}

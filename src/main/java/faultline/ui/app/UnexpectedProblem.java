@@ -1,0 +1,58 @@
+package faultline.ui.app;
+
+import faultline.ui.Theme;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/**
+ * An error nobody expected: its stack trace goes to the app log, the user gets a plain message that
+ * says so, with a button to the log's folder. One dialog at a time; more errors meanwhile are only
+ * logged.
+ */
+final class UnexpectedProblem {
+    private static final System.Logger LOG = System.getLogger("faultline.ui.unexpected");
+    static final ButtonType OPEN_LOG = new ButtonType("Open Log Folder", ButtonBar.ButtonData.LEFT);
+
+    private final Window owner;
+    private final Runnable openLogFolder;
+    private boolean showing;
+
+    UnexpectedProblem(Window owner, Runnable openLogFolder) {
+        this.owner = owner;
+        this.openLogFolder = openLogFolder;
+    }
+
+    /** From any thread. */
+    void tell(Thread where, Throwable e) {
+        LOG.log(System.Logger.Level.ERROR, "unexpected error on " + where.getName(), e);
+        Platform.runLater(() -> show(e));
+    }
+
+    /** What the user reads: what happened in one line, and where the details are. */
+    static String message(Throwable e) {
+        String what = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return what + "\n\nThe details are in the app log: " + AppLog.current();
+    }
+
+    private void show(Throwable e) {
+        if (showing) {
+            return;
+        }
+        showing = true;
+        Alert a = new Alert(Alert.AlertType.ERROR, message(e), OPEN_LOG, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle("Unexpected problem");
+        a.setHeaderText("Something went wrong inside Faultline. Your files were not changed.");
+        Theme.follow(a.getDialogPane(), owner);
+        a.setOnHidden(h -> showing = false);
+        a.resultProperty().addListener((o, was, b) -> {
+            if (b == OPEN_LOG) {
+                openLogFolder.run();
+            }
+        });
+        a.show();
+    }
+}

@@ -1,0 +1,20 @@
+package faultline.ui.background;
+
+/**
+ * Where the window's background work runs and how its outcome gets back: in the window, each job is a
+ * {@link javafx.concurrent.Service} on an executor passed in and outcomes come on the FX thread; in
+ * tests, work and outcome run on the calling thread, so view-models are tested without a toolkit.
+ */
+public interface Jobs {
+    /** A job running its work on the executor for computing (import, analysis) or for writing files. */
+    <T> Job<T> job(String name, Lane lane);
+
+    /** Runs on the FX thread, later (from another thread) or now (tests). */
+    void fx(Runnable r);
+
+    /** Runs on the FX thread after a delay, unless the returned handle is run first to cancel it. */
+    Runnable after(long millis, Runnable r);
+
+    /** Which executor a job's work runs on: reading and analysing, or writing files. */
+    enum Lane { COMPUTE, WRITE }
+}

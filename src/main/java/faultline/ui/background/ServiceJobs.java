@@ -1,0 +1,40 @@
+package faultline.ui.background;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.util.Duration;
+
+import java.util.concurrent.Executor;
+
+/** The window's jobs: one {@link javafx.concurrent.Service} per job, on the executors given. */
+public final class ServiceJobs implements Jobs {
+    private final Executor compute;
+    private final Executor write;
+
+    public ServiceJobs(Executor compute, Executor write) {
+        this.compute = compute;
+        this.write = write;
+    }
+
+    @Override
+    public <T> Job<T> job(String name, Lane lane) {
+        return new ServiceJob<>(name, lane == Lane.WRITE ? write : compute);
+    }
+
+    @Override
+    public void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    @Override
+    public Runnable after(long millis, Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(millis));
+        p.setOnFinished(e -> r.run());
+        p.play();
+        return p::stop;
+    }
+}

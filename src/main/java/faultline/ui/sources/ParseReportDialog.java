@@ -1,0 +1,78 @@
+package faultline.ui.sources;
+
+import faultline.model.ParseReport;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The parse report: per file its format and repairs, then every line not understood, with why. */
+public final class ParseReportDialog {
+    record Line(String file, String line, String reason, String text) {
+    }
+
+    private ParseReportDialog() {
+    }
+
+    public static void show(Window owner, ParseReport report) {
+        Dialog<Void> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Parse report");
+        d.setResizable(true);
+        StringBuilder sb = new StringBuilder();
+        for (ParseReport.FileReport f : report.files()) {
+            sb.append(f.file()).append(": ");
+            if (f.fatal() != null) {
+                sb.append("not read — ").append(f.fatal()).append('\n');
+                continue;
+            }
+            sb.append(f.format().label()).append(String.format(" (%.0f%% sure)", f.confidence() * 100))
+                    .append(String.format(", %,d lines, %,d events, %,d not understood", f.lines(), f.events(), f.unparsed()));
+            for (Map.Entry<ParseReport.Repair, Long> r : f.repairs().entrySet()) {
+                sb.append(String.format("; %,d × %s", r.getValue(), r.getKey().label()));
+            }
+            sb.append('\n');
+        }
+        Label summary = new Label(sb.toString().strip());
+        summary.setWrapText(true);
+        List<Line> lines = new ArrayList<>();
+        for (ParseReport.FileReport f : report.files()) {
+            for (ParseReport.Problem p : f.problems()) {
+                lines.add(new Line(f.file(), p.line() > 0 ? Integer.toString(p.line()) : "", p.reason(), p.excerpt()));
+            }
+        }
+        TableView<Line> table = new TableView<>();
+        table.setId("parse-report-table");
+        table.getItems().setAll(lines);
+        table.setPlaceholder(new Label("Every line was understood."));
+        table.getColumns().add(col("File", Line::file, 180));
+        table.getColumns().add(col("Line", Line::line, 60));
+        table.getColumns().add(col("Why", Line::reason, 280));
+        table.getColumns().add(col("Text", Line::text, 420));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(8, summary, table);
+        box.setPrefSize(960, 520);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.getDialogPane().getStyleClass().add("sources-dialog");
+        d.getDialogPane().getStylesheets().add(ParseReportDialog.class.getResource("sources.css").toExternalForm());
+        faultline.ui.Theme.follow(d.getDialogPane(), owner);
+        d.show();
+    }
+
+    private static TableColumn<Line, String> col(String title, java.util.function.Function<Line, String> f, double w) {
+        TableColumn<Line, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
+        c.setPrefWidth(w);
+        return c;
+    }
+}

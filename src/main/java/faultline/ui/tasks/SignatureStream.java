@@ -1,0 +1,96 @@
+package faultline.ui.tasks;
+
+import faultline.analysis.Analyzer;
+import faultline.model.Crash;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import faultline.ui.Document;
+import faultline.ui.Signatures;
+import faultline.ui.background.Job;
+import faultline.ui.background.Jobs;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The crash analysis of every failure of the open set, in the background after the window is shown,
+ * a batch at a time in list order: each batch runs for a short while, then hands its signatures to
+ * the list in one piece and makes way for whatever the user asked for meanwhile (a comparison waits
+ * for one batch at most).
+ */
+public final class SignatureStream {
+    /** How long one batch works before it hands over. */
+    static final long BATCH_NANOS = 100_000_000L;
+    private static final System.Logger LOG = System.getLogger("faultline.ui.signatures");
+
+    private final Document document;
+    private final Signatures signatures;
+    private final Job<Batch> job;
+
+    /** Signatures of failures [from, next) of the set's failure list. */
+    record Batch(TaskSet set, int next, int[] tasks, String[] signatures) {
+    }
+
+    public SignatureStream(Document document, Signatures signatures, Jobs jobs) {
+        this.document = document;
+        this.signatures = signatures;
+        this.job = jobs.job("failure signatures", Jobs.Lane.COMPUTE);
+        document.taskSetProperty().addListener((o, a, b) -> start(b));
+    }
+
+    private void start(TaskSet set) {
+        Analyzer an = document.analyzer();
+        if (an == null || an.set() != set || set.failed().isEmpty()) {
+            job.cancel();
+            return;
+        }
+        next(set, an, 0, System.nanoTime());
+    }
+
+    private void next(TaskSet set, Analyzer an, int from, long began) {
+        List<Task> failed = set.failed();
+        job.restart(p -> batch(set, an, failed, from, p), b -> {
+            signatures.update(b.set(), b.tasks(), b.signatures());
+            if (b.next() < failed.size() && document.taskSet() == set) {
+                next(set, an, b.next(), began);
+            } else {
+                LOG.log(System.Logger.Level.INFO, () -> String.format("analysed %,d failures for their signatures in %.0f ms",
+                        failed.size(), (System.nanoTime() - began) / 1e6));
+            }
+        }, ex -> {
+            if (!(ex instanceof Job.Cancelled)) {
+                LOG.log(System.Logger.Level.ERROR, "the failures' signatures stopped", ex);
+            }
+        });
+    }
+
+    private static Batch batch(TaskSet set, Analyzer an, List<Task> failed, int from, faultline.ui.background.Progress p) {
+        long t0 = System.nanoTime();
+        int n = 0;
+        int[] tasks = new int[64];
+        String[] sigs = new String[64];
+        int k = from;
+        while (k < failed.size() && !p.isCancelled() && (n == 0 || System.nanoTime() - t0 < BATCH_NANOS)) {
+            Task t = failed.get(k++);
+            String sig;
+            try {
+                Crash c = an.crashOf(t);
+                sig = c == null ? null : c.signature().shortText();
+            } catch (RuntimeException | StackOverflowError e) {
+                // The error text's signature stays for a failure the analysis trips over.
+                LOG.log(System.Logger.Level.WARNING, "task " + t.shortId() + " could not be analysed", e);
+                sig = null;
+            }
+            if (sig == null) {
+                continue;
+            }
+            if (n == tasks.length) {
+                tasks = Arrays.copyOf(tasks, n * 2);
+                sigs = Arrays.copyOf(sigs, n * 2);
+            }
+            tasks[n] = t.index();
+            sigs[n++] = sig;
+        }
+        return new Batch(set, k, Arrays.copyOf(tasks, n), Arrays.copyOf(sigs, n));
+    }
+}

@@ -1,0 +1,283 @@
+package faultline.ui.tasks;
+
+import faultline.model.DurationText;
+import faultline.model.Task;
+import faultline.model.TimeText;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every task found: compare checkbox, short and full id, type, status, worker, start, duration,
+ * signature. Failed first; optionally grouped by failure signature.
+ */
+public final class TaskListView extends VBox {
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
+
+    private final TaskListViewModel vm;
+    private final TreeTableView<TaskRow> table = new TreeTableView<>();
+    private final TextField search = TextFields.createClearableTextField();
+    private boolean syncing;
+
+    public TaskListView(TaskListViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("task-list");
+        getStylesheets().add(TaskListView.class.getResource("tasklist.css").toExternalForm());
+        search.setPromptText("Search tasks (id, type, status, worker, signature)");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setId("task-search");
+        CheckBox group = new CheckBox("Group by signature");
+        group.setId("group-by-signature");
+        group.selectedProperty().bindBidirectional(vm.groupedProperty());
+        HBox bar = new HBox(8, group);
+
+        table.setId("task-table");
+        table.setShowRoot(false);
+        table.setEditable(true);
+        table.setTableMenuButtonVisible(true);
+        table.setPlaceholder(new Label("No tasks. Open log files with File ▸ Open or drop them here."));
+        TreeTableColumn<TaskRow, Boolean> compare = new TreeTableColumn<>("⇄");
+        compare.setCellValueFactory(c -> c.getValue().getValue().comparedProperty());
+        compare.setCellFactory(col -> new CompareCell(vm));
+        compare.setEditable(true);
+        compare.setPrefWidth(34);
+        compare.setMinWidth(30);
+        compare.setSortable(false);
+        table.getColumns().add(compare);
+        TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>("Id");
+        id.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getValue().isGroup() ? "" : cd.getValue().getValue().task().shortId()));
+        id.setPrefWidth(104);
+        id.setCellFactory(col -> new IdCell());
+        table.getColumns().add(id);
+        // The tree's disclosure and indent go in the id column, so the check boxes are never pushed aside.
+        table.setTreeColumn(id);
+        table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78));
+        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
+        sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
+        sig.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                // A group's signature is its label: in bold, whole in the tip.
+                pseudoClassStateChanged(GROUP, r != null && r.isGroup());
+                setTooltip(r != null && r.isGroup() ? new Tooltip(r.groupLabel()) : null);
+            }
+        });
+        sig.setPrefWidth(260);
+        table.getColumns().add(sig);
+        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
+        table.getColumns().add(text("Worker", r -> r.isGroup() ? "" : r.task().workerId(), 150));
+        table.getColumns().add(text("Start", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92));
+        table.getColumns().add(text("Duration", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80));
+        table.getColumns().add(text("Full id", r -> r.isGroup() ? "" : r.task().id(), 250));
+        table.setRowFactory(t -> new TreeTableRow<>() {
+            @Override
+            protected void updateItem(TaskRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(FAILED, !empty && item != null && !item.isGroup() && item.task().failed());
+                pseudoClassStateChanged(GROUP, !empty && item != null && item.isGroup());
+                setTooltip(empty || item == null || item.isGroup() ? null : new Tooltip(item.task().id()
+                        + (item.task().errorMessage().isEmpty() ? "" : "\n" + item.task().errorMessage())));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null && !b.getValue().isGroup()) {
+                vm.selection().taskProperty().set(b.getValue().task());
+            }
+        });
+        vm.selection().taskProperty().addListener((o, a, b) -> select(b));
+        vm.visibleRows().addListener((ListChangeListener<TaskRow>) c -> rebuild());
+        // Grouped, the signature is what the rows are read by: it comes right after the id.
+        vm.groupedProperty().addListener((o, a, b) -> {
+            table.getColumns().remove(sig);
+            table.getColumns().add(b ? 2 : 3, sig);
+            rebuild();
+        });
+        // Grouped, a batch of signatures may move rows between groups: regrouped once per batch.
+        vm.signaturesProperty().addListener((o, a, b) -> {
+            if (vm.groupedProperty().get()) {
+                rebuild();
+            }
+        });
+        rebuild();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(search, bar, table);
+    }
+
+    private void rebuild() {
+        TreeItem<TaskRow> root = new TreeItem<>();
+        java.util.Map<Task, TreeItem<TaskRow>> index = new java.util.HashMap<>();
+        List<TreeItem<TaskRow>> children = new java.util.ArrayList<>();
+        if (vm.groupedProperty().get()) {
+            for (TaskRow r : vm.groupedRows()) {
+                TreeItem<TaskRow> item = new TreeItem<>(r);
+                if (r.isGroup()) {
+                    item.setExpanded(true);
+                    List<TreeItem<TaskRow>> members = new java.util.ArrayList<>(r.members().size());
+                    for (TaskRow m : r.members()) {
+                        TreeItem<TaskRow> mi = new TreeItem<>(m);
+                        members.add(mi);
+                        index.put(m.task(), mi);
+                    }
+                    item.getChildren().setAll(members);
+                } else {
+                    index.put(r.task(), item);
+                }
+                children.add(item);
+            }
+        } else {
+            for (TaskRow r : vm.visibleRows()) {
+                TreeItem<TaskRow> item = new TreeItem<>(r);
+                index.put(r.task(), item);
+                children.add(item);
+            }
+        }
+        root.getChildren().setAll(children);
+        items = index;
+        syncing = true;
+        table.setRoot(root);
+        syncing = false;
+        select(vm.selection().taskProperty().get());
+    }
+
+    /** Tree items by task, as the list shows them now: finding a task's row never walks the whole list. */
+    private java.util.Map<Task, TreeItem<TaskRow>> items = java.util.Map.of();
+
+    private void select(Task t) {
+        if (t == null) {
+            return;
+        }
+        TreeItem<TaskRow> current = table.getSelectionModel().getSelectedItem();
+        if (current != null && current.getValue().task() == t) {
+            return;
+        }
+        TreeItem<TaskRow> item = items.get(t);
+        if (item == null) {
+            return;
+        }
+        int i = table.getRow(item);
+        if (i >= 0) {
+            syncing = true;
+            table.getSelectionModel().select(i);
+            table.scrollTo(Math.max(0, i - 2));
+            syncing = false;
+        }
+    }
+
+    private static TreeTableColumn<TaskRow, String> text(String title, Function<TaskRow, String> f, double width) {
+        TreeTableColumn<TaskRow, String> c = new TreeTableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue().getValue())));
+        c.setPrefWidth(width);
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        return c;
+    }
+
+    public TreeTableView<TaskRow> table() {
+        return table;
+    }
+
+    public TaskListViewModel viewModel() {
+        return vm;
+    }
+
+    /** The compare check: a task's own, or a group's, which stands for all its tasks (dashed when only some are compared). */
+    private static final class CompareCell extends TreeTableCell<TaskRow, Boolean> {
+        private final CheckBox box = new CheckBox();
+        private TaskRow bound;
+        private final javafx.beans.value.ChangeListener<Boolean> follow = (o, a, b) -> showGroup();
+
+        CompareCell(TaskListViewModel vm) {
+            box.getStyleClass().add("compare-check");
+            box.setOnAction(e -> {
+                TaskRow r = bound;
+                if (r != null && r.isGroup()) {
+                    // The box has flipped itself (a partly compared group becomes all compared); the tasks follow it.
+                    vm.setGroupCompared(r, box.isSelected());
+                    showGroup();
+                }
+            });
+            setAlignment(javafx.geometry.Pos.CENTER);
+        }
+
+        private void showGroup() {
+            if (bound != null && bound.isGroup()) {
+                box.setSelected(bound.comparedProperty().get());
+                box.setIndeterminate(bound.partialProperty().get());
+            }
+        }
+
+        @Override
+        protected void updateItem(Boolean item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                if (!bound.isGroup()) {
+                    box.selectedProperty().unbindBidirectional(bound.comparedProperty());
+                } else {
+                    bound.comparedProperty().removeListener(follow);
+                    bound.partialProperty().removeListener(follow);
+                }
+                bound = null;
+            }
+            box.setIndeterminate(false);
+            TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (r == null) {
+                setGraphic(null);
+                return;
+            }
+            bound = r;
+            if (r.isGroup()) {
+                r.comparedProperty().addListener(follow);
+                r.partialProperty().addListener(follow);
+                showGroup();
+                box.setTooltip(new Tooltip("Compare all " + r.count() + " tasks of this group, or none"));
+            } else {
+                box.selectedProperty().bindBidirectional(r.comparedProperty());
+                box.setTooltip(null);
+            }
+            setGraphic(box);
+        }
+    }
+
+    /** The id, or for a group how many tasks it holds (its signature is the next column's). */
+    private static final class IdCell extends TreeTableCell<TaskRow, String> {
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (r != null && r.isGroup()) {
+                setText(r.count() + (r.count() == 1 ? " task" : " tasks"));
+                setTooltip(new Tooltip(r.groupLabel()));
+            } else {
+                setText(empty ? null : item);
+                setTooltip(null);
+            }
+        }
+    }
+}
