@@ -36,7 +36,7 @@ record AboutFacts(String version, List<Fact> facts) {
                 new Fact("Data folder", data + " (workspaces autosaved where a log's folder cannot be written)"),
                 new Fact("Cache folder", cache + " (the bundled sample's copy, text of large compressed logs)"),
                 new Fact("Settings", "preferences node " + settingsNode + " (on Linux in " + prefs + ")"),
-                new Fact("Log folder", log + " (Faultline's own log: imports, saves and unexpected problems; never a line of the logs opened)")));
+                new Fact("Log folder", log + " (Faultline's own log; never a line of the logs opened)")));
     }
 
     private static String licenseText(String spdx) {
