@@ -1,6 +1,7 @@
 package faultline.cli;
 
 import faultline.ui.app.App;
+import faultline.ui.workspace.EarlyImport;
 import javafx.application.Application;
 
 import java.util.ArrayList;
@@ -34,6 +35,18 @@ public final class Launcher {
                 rest.add(a);
             }
         }
+        List<java.nio.file.Path> files = new ArrayList<>();
+        try {
+            for (String a : rest) {
+                if (!a.equals("--dark")) {
+                    files.add(java.nio.file.Path.of(a));
+                }
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            files.clear(); // the window says what is wrong with the name
+        }
+        // The logs start being read now, while the toolkit starts and the window is built.
+        EarlyImport.start(files);
         try {
             Application.launch(App.class, rest.toArray(new String[0]));
         } catch (RuntimeException e) {

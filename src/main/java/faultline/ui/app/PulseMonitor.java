@@ -12,14 +12,38 @@ final class PulseMonitor extends AnimationTimer {
     private long longest;
     private long stalls;
 
+    /** With {@code -Dfaultline.pulses=each}, every stall is printed as it ends, with the time since the start. */
+    private final boolean each;
+
+    private PulseMonitor(boolean each) {
+        this.each = each;
+    }
+
     static PulseMonitor startIfAsked() {
-        if (!Boolean.getBoolean("faultline.pulses")) {
+        String asked = System.getProperty("faultline.pulses", "");
+        if (!asked.equals("true") && !asked.equals("each")) {
             return null;
         }
-        PulseMonitor m = new PulseMonitor();
+        PulseMonitor m = new PulseMonitor(asked.equals("each"));
         m.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(m::print, "faultline-pulses"));
+        running = m;
+        Runtime.getRuntime().addShutdownHook(new Thread(PulseMonitor::finish, "faultline-pulses"));
         return m;
+    }
+
+    private static PulseMonitor running;
+
+    /**
+     * Stops measuring and prints the longest stall, once: called before a snapshot is taken, whose
+     * encoding on the FX thread is the benchmark's own work, not the window's.
+     */
+    static synchronized void finish() {
+        PulseMonitor m = running;
+        running = null;
+        if (m != null) {
+            m.stop();
+            m.print();
+        }
     }
 
     @Override
@@ -31,6 +55,10 @@ final class PulseMonitor extends AnimationTimer {
             }
             if (gap > 50_000_000L) {
                 stalls++;
+                if (each) {
+                    System.out.printf("faultline: FX stall %.0f ms, ending %.1f s after the start%n", gap / 1e6,
+                            (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+                }
             }
         }
         last = now;

@@ -24,6 +24,7 @@ final class Snapshot {
                     System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
             PauseTransition settle = new PauseTransition(Duration.millis(800));
             settle.setOnFinished(e -> {
+                PulseMonitor.finish();
                 WritableImage img = scene.snapshot(null);
                 try {
                     ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", target.toFile());

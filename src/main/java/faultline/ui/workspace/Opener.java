@@ -262,16 +262,23 @@ public final class Opener {
         };
         p.update(0, 1, "Looking for the workspace of these files…");
         long t0 = System.nanoTime();
-        WorkspaceLookup.Found found = r.lookup() == null ? null : r.lookup().get();
+        // The files of the command line may be read already, or be being read, since the program started.
+        boolean plain = r.lookup() != null && r.restore() == null && r.given() == null && r.fetch() == null && r.held() == null
+                && extra.isEmpty();
+        EarlyImport early = plain ? EarlyImport.take(r.files()) : null;
+        EarlyImport.Result earlier = early == null ? null : early.await(p);
+        WorkspaceLookup.Found found = earlier != null ? earlier.found() : r.lookup() == null ? null : r.lookup().get();
         Workspace toRestore = r.restore() != null ? r.restore().get() : found == null ? null : found.restore();
-        ImportOptions opts = r.given() != null ? r.given() : toRestore != null ? toRestore.importOptions() : ImportOptions.defaults();
+        ImportOptions opts = earlier != null ? earlier.options()
+                : r.given() != null ? r.given() : toRestore != null ? toRestore.importOptions() : ImportOptions.defaults();
         if (r.fetch() != null) {
             fetchAgain(r.fetch(), r.chosen(), monitor);
         }
         List<Path> read = new ArrayList<>(extra);
         read.addAll(r.files());
         long t1 = System.nanoTime();
-        TaskSet set = new Importer(opts).importSources(read, r.held() == null ? List.of() : List.of(r.held().rows()), monitor);
+        TaskSet set = earlier != null ? earlier.set()
+                : new Importer(opts).importSources(read, r.held() == null ? List.of() : List.of(r.held().rows()), monitor);
         long t2 = System.nanoTime();
         LOG.log(System.Logger.Level.INFO, () -> String.format("read %d files%s: %,d lines, %,d events, %,d tasks (%,d failed) in %.0f ms (workspace lookup %.0f ms)",
                 read.size(), r.held() == null ? "" : " and database rows", set.report().totalLines(), set.store().size(), set.tasks().size(),

@@ -6,6 +6,7 @@ import faultline.model.Note;
 import faultline.model.Task;
 import faultline.ui.ViewIntent;
 import faultline.ui.background.ManualJobs;
+import faultline.ui.workspace.EarlyImport;
 import faultline.workspace.WorkspaceStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,30 @@ class MainViewModelTest {
 
     private Task task(String id) {
         return vm.document().taskSet().find(id).orElseThrow();
+    }
+
+    @Test
+    void theFilesOfTheCommandLineAreReadFromTheStartAndTheFirstOpenTakesThatRead() throws Exception {
+        EarlyImport early = EarlyImport.start(files);
+        assertNotNull(early);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!early.isDone() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(early.isDone());
+        // The log changes after the early read: the first open shows what was read at the start…
+        Path log = files.stream().filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
+        Files.writeString(log, "");
+        open();
+        int events = vm.document().taskSet().store().size();
+        assertEquals(6, vm.document().taskSet().tasks().size(), "the read made at the start");
+        assertTrue(vm.document().taskSet().report().totalLines() > 1000, "the worker log's lines, read before it changed");
+        assertEquals(List.of(Samples.CURRENT, Samples.PREVIOUS), vm.compare().compared().stream().map(Task::id).toList());
+        // …and reading again reads the files as they are now.
+        vm.opener().reload();
+        jobs.runAll();
+        assertTrue(vm.document().taskSet().store().size() < events, "read again: " + vm.document().taskSet().store().size());
+        assertNull(EarlyImport.start(List.of(dir.resolve("x.faultline.json"))), "a workspace is opened, not read early");
     }
 
     @Test
