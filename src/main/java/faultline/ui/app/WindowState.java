@@ -34,14 +34,28 @@ final class WindowState {
         }
         double x = p.getDouble("x", 0);
         double y = p.getDouble("y", 0);
-        if (Screen.getScreensForRectangle(new Rectangle2D(x, y, w, h)).isEmpty()) {
+        var screens = Screen.getScreensForRectangle(new Rectangle2D(x, y, w, h));
+        if (screens.isEmpty()) {
             return;
         }
-        s.setX(x);
-        s.setY(y);
-        s.setWidth(w);
-        s.setHeight(h);
+        Rectangle2D r = fit(new Rectangle2D(x, y, w, h), screens.get(0).getVisualBounds());
+        s.setX(r.getMinX());
+        s.setY(r.getMinY());
+        s.setWidth(r.getWidth());
+        s.setHeight(r.getHeight());
         s.setMaximized(p.getBoolean("maximized", false));
+    }
+
+    /**
+     * The saved place made to fit the screen it is on now: a window saved on a larger screen (or at
+     * another resolution) comes back no larger than this one, and wholly on it.
+     */
+    static Rectangle2D fit(Rectangle2D saved, Rectangle2D screen) {
+        double w = Math.min(saved.getWidth(), screen.getWidth());
+        double h = Math.min(saved.getHeight(), screen.getHeight());
+        double x = Math.max(screen.getMinX(), Math.min(saved.getMinX(), screen.getMaxX() - w));
+        double y = Math.max(screen.getMinY(), Math.min(saved.getMinY(), screen.getMaxY() - h));
+        return new Rectangle2D(x, y, w, h);
     }
 
     /** The dividers of a split pane, under a name (only those the user moved are saved). */

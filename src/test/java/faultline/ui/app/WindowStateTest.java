@@ -1,0 +1,26 @@
+package faultline.ui.app;
+
+import javafx.geometry.Rectangle2D;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A window put back where it was saved, made to fit the screen it comes back on. */
+class WindowStateTest {
+    private static final Rectangle2D SMALL = new Rectangle2D(0, 0, 1280, 720);
+
+    @Test
+    void aWindowSavedOnALargerScreenComesBackNoLargerThanThisOneAndWhollyOnIt() {
+        assertEquals(new Rectangle2D(0, 0, 1280, 720), WindowState.fit(new Rectangle2D(100, 50, 1600, 1000), SMALL));
+        assertEquals(new Rectangle2D(280, 220, 1000, 500), WindowState.fit(new Rectangle2D(900, 600, 1000, 500), SMALL),
+                "moved back so its far corner is on the screen");
+    }
+
+    @Test
+    void aWindowThatFitsStaysWhereItWas() {
+        assertEquals(new Rectangle2D(40, 30, 800, 600), WindowState.fit(new Rectangle2D(40, 30, 800, 600), SMALL));
+        Rectangle2D right = new Rectangle2D(1920, 0, 1280, 1024);
+        assertEquals(new Rectangle2D(2000, 10, 1000, 900), WindowState.fit(new Rectangle2D(2000, 10, 1000, 900), right),
+                "on a second screen to the right");
+    }
+}
