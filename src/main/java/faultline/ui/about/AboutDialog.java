@@ -24,7 +24,7 @@ public final class AboutDialog {
 
     /** Help ▸ About Faultline, for the main window's Help menu. */
     public static MenuItem aboutItem(Stage owner) {
-        MenuItem about = new MenuItem("About Faultline");
+        MenuItem about = new MenuItem("_About Faultline");
         about.setId("about-item");
         about.setOnAction(e -> create(owner, AboutFacts.current()).show());
         return about;

@@ -77,7 +77,7 @@ public final class MainView extends BorderPane {
     private final LogView log;
     private final Tab notesTab = new Tab("Notes");
     private NotesView notesView;
-    private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu recentMenu = new Menu("Open _Recent");
     private final FollowController follow;
     private final ExportModel export;
 
@@ -279,20 +279,20 @@ public final class MainView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        Menu file = new Menu("File");
+        Menu file = new Menu(Command.Group.FILE.menuTitle);
         file.getItems().addAll(item(Command.OPEN), recentMenu, item(Command.OPEN_SAMPLE), item(Command.OPEN_DATABASE), item(Command.RELOAD),
                 new SeparatorMenuItem(), item(Command.SAVE), item(Command.SAVE_AS), item(Command.SAVE_SNAPSHOT),
                 new SeparatorMenuItem(), item(Command.EXPORT), new SeparatorMenuItem(), item(Command.SOURCES),
                 new SeparatorMenuItem(), item(Command.CANCEL), new SeparatorMenuItem(), item(Command.QUIT));
         file.setOnShowing(e -> fillRecent());
-        Menu edit = new Menu("Edit");
+        Menu edit = new Menu(Command.Group.EDIT.menuTitle);
         edit.getItems().addAll(item(Command.UNDO), item(Command.REDO), new SeparatorMenuItem(), item(Command.COPY_IMAGE));
-        Menu view = new Menu("View");
+        Menu view = new Menu(Command.Group.VIEW.menuTitle);
         view.getItems().addAll(item(Command.FIT), item(Command.CRASH_WINDOWS), item(Command.SAME_MOMENT), item(Command.FOLD),
                 new SeparatorMenuItem(), item(Command.ZOOM_IN), item(Command.ZOOM_OUT), item(Command.BACK), item(Command.FORWARD),
                 new SeparatorMenuItem(), item(Command.PREVIOUS_EVENT), item(Command.NEXT_EVENT), item(Command.MEASURE), item(Command.ADD_NOTE),
                 item(Command.RESET_SHIFTS), new SeparatorMenuItem(), item(Command.FOLLOW), new SeparatorMenuItem(), item(Command.DARK_THEME));
-        Menu help = new Menu("Help");
+        Menu help = new Menu(Command.Group.HELP.menuTitle);
         help.getItems().addAll(item(Command.SHORTCUTS), item(Command.OPEN_LOG_FOLDER), faultline.ui.about.AboutDialog.aboutItem(stage));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
