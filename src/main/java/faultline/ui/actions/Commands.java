@@ -210,12 +210,21 @@ public final class Commands {
     public Button button(Command c, ActionUtils.ActionTextBehavior text) {
         Button b = ActionUtils.createButton(actions.get(c), text);
         b.setFocusTraversable(false);
+        speaks(b, c);
         return b;
     }
 
     public ToggleButton toggleButton(Command c, ActionUtils.ActionTextBehavior text) {
         ToggleButton b = ActionUtils.createToggleButton(actions.get(c), text);
         b.setFocusTraversable(false);
+        speaks(b, c);
         return b;
+    }
+
+    /** A button shown as its icon alone still has its name and what it does for a screen reader. */
+    private void speaks(javafx.scene.control.ButtonBase b, Command c) {
+        Action a = actions.get(c);
+        b.accessibleTextProperty().bind(a.textProperty());
+        b.setAccessibleHelp(a.getLongText());
     }
 }

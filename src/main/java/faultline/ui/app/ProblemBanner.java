@@ -34,6 +34,7 @@ public final class ProblemBanner extends HBox {
         Button close = new Button("✕");
         close.getStyleClass().add("problem-close");
         close.setId("problem-close");
+        close.setAccessibleText("Close this message");
         close.setFocusTraversable(false);
         close.setOnAction(e -> hide());
         action.setId("problem-action");

@@ -121,12 +121,15 @@ public final class LogView extends VBox {
         ToggleButton regex = new ToggleButton(".*");
         regex.setId("log-regex");
         regex.setTooltip(new Tooltip("Search with a regular expression"));
+        regex.setAccessibleText("Regular expression");
         regex.selectedProperty().bindBidirectional(vm.regexProperty());
         Button previous = new Button("▲");
         previous.setTooltip(new Tooltip("Previous match (Shift+Enter, Shift+F3)"));
+        previous.setAccessibleText("Previous match");
         previous.setOnAction(e -> vm.findNext(-1));
         Button next = new Button("▼");
         next.setTooltip(new Tooltip("Next match (Enter, F3)"));
+        next.setAccessibleText("Next match");
         next.setOnAction(e -> vm.findNext(1));
         Label status = new Label();
         status.setId("log-match-status");
@@ -139,6 +142,11 @@ public final class LogView extends VBox {
             levels.getCheckModel().check(l);
         }
         levels.setTitle("Levels");
+        levels.setAccessibleText("Levels shown");
+        // The skin's own combo box is what takes the focus; it speaks for the control.
+        levels.skinProperty().addListener((o, a, b) -> levels.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.control.ComboBoxBase<?>)
+                .forEach(n -> n.accessibleTextProperty().bind(levels.accessibleTextProperty())));
         levels.getCheckModel().getCheckedItems().addListener((ListChangeListener<Level>) c -> {
             java.util.Set<Level> on = java.util.EnumSet.noneOf(Level.class);
             on.addAll(levels.getCheckModel().getCheckedItems());

@@ -256,9 +256,11 @@ public final class TaskListView extends VBox {
                 r.partialProperty().addListener(follow);
                 showGroup();
                 box.setTooltip(new Tooltip("Compare all " + r.count() + " tasks of this group, or none"));
+                box.setAccessibleText("Compare all " + r.count() + " tasks of the group " + r.group());
             } else {
                 box.selectedProperty().bindBidirectional(r.comparedProperty());
                 box.setTooltip(null);
+                box.setAccessibleText("Compare task " + r.task().shortId());
             }
             setGraphic(box);
         }

@@ -48,6 +48,8 @@ public final class TimelineToolbar extends VBox {
         anchor.setId("anchor-choice");
         anchor.setFocusTraversable(false);
         Label l = new Label("Align on");
+        l.setLabelFor(anchor);
+        anchor.setAccessibleText("Align the lanes on");
         javafx.scene.control.ToggleButton measure = commands.toggleButton(Command.MEASURE, ActionUtils.ActionTextBehavior.SHOW);
         measure.setId("measure-toggle");
         javafx.scene.control.ToggleButton fold = commands.toggleButton(Command.FOLD, ActionUtils.ActionTextBehavior.SHOW);
@@ -69,6 +71,7 @@ public final class TimelineToolbar extends VBox {
         noteIt.setOnAction(e -> vm.measureAsNote());
         Button clear = new Button("✕");
         clear.setTooltip(new Tooltip("Clear the measurement (Esc)"));
+        clear.setAccessibleText("Clear the measurement");
         clear.setOnAction(e -> vm.clearMeasure());
         Label title = new Label("Measured");
         title.getStyleClass().add("measure-title");

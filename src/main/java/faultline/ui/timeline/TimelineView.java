@@ -124,6 +124,17 @@ public final class TimelineView extends Region {
         tip.visibleProperty().bind(vm.hoverTextProperty().isNotEmpty());
         tip.textProperty().bind(vm.hoverTextProperty());
         overview.setId("lane-overview");
+        // The canvases draw what a screen reader cannot see; the view-model writes it out.
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleRoleDescription("timeline");
+        accessibleTextProperty().bind(vm.spokenProperty());
+        setAccessibleHelp(vm.spokenHelp());
+        canvas.accessibleTextProperty().bind(vm.spokenProperty());
+        canvas.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        overlay.setAccessibleText("The cursor, the hovered and the selected event, the measurement");
+        overview.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        overview.setAccessibleText("Lane overview: where the lanes shown are among all lanes; a click scrolls there");
+        scrollBar.setAccessibleText("Scroll the lanes");
         scrollBar.setOrientation(Orientation.VERTICAL);
         scrollBar.setId("lane-scroll");
         scrollBar.setVisible(false);
