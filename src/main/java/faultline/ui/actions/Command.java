@@ -21,6 +21,7 @@ public enum Command {
     SAVE_AS(Group.FILE, "Save Workspace _As…", "A workspace file to share, with the sources beside it relative to it", null, null),
     SAVE_SNAPSHOT(Group.FILE, "Save S_napshot…", "Keep the fetched rows as JSON lines before the database deletes them", null, null),
     EXPORT(Group.FILE, "_Export Image…", "The timeline or the window as PNG or SVG, with title, legend, notes and caption", FontAwesome.Glyph.PICTURE_ALT, "Shortcut+E"),
+    PARSE_REPORT(Group.FILE, "Parse Repor_t…", "What each file was read as, and the lines not understood", null, null),
     SOURCES(Group.FILE, "So_urces…", "Format, time zone, clock offset and date of each open file", null, "Shortcut+Shift+S"),
     CANCEL(Group.FILE, "_Cancel", "Stop the import; the files open before stay", FontAwesome.Glyph.STOP, null),
     QUIT(Group.FILE, "_Quit", "Save what is not saved yet and close the window", null, "Shortcut+Q"),
@@ -31,7 +32,7 @@ public enum Command {
 
     FIT(Group.VIEW, "_Fit All", "Show every compared task's whole life", FontAwesome.Glyph.EXPAND, "F"),
     CRASH_WINDOWS(Group.VIEW, "Crash _Windows", "Zoom every lane to its crash window", FontAwesome.Glyph.BOLT, "C"),
-    SAME_MOMENT(Group.VIEW, "Same M_oment", "Wall clock: what every lane did at the first lane's crash", FontAwesome.Glyph.HISTORY, "Shift+C"),
+    SAME_MOMENT(Group.VIEW, "Same Mom_ent", "Wall clock: what every lane did at the first lane's crash", FontAwesome.Glyph.HISTORY, "Shift+C"),
     FOLD(Group.VIEW, "Fold Idle _Gaps", "Fold stretches where no lane logs anything into breaks of the axis", FontAwesome.Glyph.COMPRESS, "G"),
     ZOOM_IN(Group.VIEW, "Zoom _In", "Twice as close, about the mouse", FontAwesome.Glyph.SEARCH_PLUS, "+", "=", "Shift+=", "Add"),
     ZOOM_OUT(Group.VIEW, "Zoom Ou_t", "Twice as far, about the mouse", FontAwesome.Glyph.SEARCH_MINUS, "-", "Subtract"),

@@ -35,7 +35,6 @@ public final class ProblemBanner extends HBox {
         close.getStyleClass().add("problem-close");
         close.setId("problem-close");
         close.setAccessibleText("Close this message");
-        close.setFocusTraversable(false);
         close.setOnAction(e -> hide());
         action.setId("problem-action");
         action.managedProperty().bind(action.visibleProperty());

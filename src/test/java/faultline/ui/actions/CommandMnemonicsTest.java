@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandMnemonicsTest {
-    /** Letters of the menus' items that are no command: File ▸ Open Recent, Help ▸ About Faultline. */
-    private static final Map<Command.Group, String> OTHERS = Map.of(Command.Group.FILE, "r", Command.Group.HELP, "a");
+    /** Letters of the menus' items that are no command: File ▸ Open Recent, View ▸ Align On, Help ▸ About Faultline. */
+    private static final Map<Command.Group, String> OTHERS = Map.of(Command.Group.FILE, "r", Command.Group.VIEW, "o", Command.Group.HELP, "a");
 
     @Test
     void everyMenuCommandHasALetterOfItsOwnInItsMenu() {

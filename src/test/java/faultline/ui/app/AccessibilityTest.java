@@ -114,4 +114,41 @@ class AccessibilityTest {
         String one = timeline.getAccessibleText();
         assertTrue(one.startsWith("Timeline of 1 task") && one.contains(only.shortId()) && !one.contains(scene.lanes().get(1).title()), one);
     }
+
+    @Test
+    void tasksAreComparedAndTheLanesAlignedWithoutTheMouse() throws Exception {
+        var table = app.view().taskList().table();
+        int row = -1;
+        for (int i = 0; i < table.getExpandedItemCount(); i++) {
+            var item = table.getTreeItem(i);
+            if (item != null && item.getValue() != null && !item.getValue().isGroup() && !item.getValue().comparedProperty().get()) {
+                row = i;
+                break;
+            }
+        }
+        assertTrue(row >= 0, "a task not compared yet");
+        int r = row;
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(r);
+        });
+        Task task = table.getTreeItem(r).getValue().task();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().compared().contains(task));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.viewModel().compare().compared().contains(task));
+
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu align = (javafx.scene.control.Menu) bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-align".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem created = align.getItems().stream().filter(i -> i.getText().replace("_", "").equals("Created"))
+                .findFirst().orElseThrow();
+        robot.interact(created::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().timeline().anchorProperty().get() == faultline.model.Anchor.CREATED);
+        assertTrue(((javafx.scene.control.RadioMenuItem) created).isSelected(), "the menu shows the anchor");
+        robot.interact(() -> app.viewModel().timeline().align(faultline.model.Anchor.CRASH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(align.getItems().stream().filter(i -> ((javafx.scene.control.RadioMenuItem) i).isSelected()).count() == 1
+                && ((javafx.scene.control.RadioMenuItem) align.getItems().get(0)).isSelected(), "and follows the toolbar's choice");
+    }
 }
