@@ -77,7 +77,7 @@ public final class MainView extends BorderPane {
     private final LogView log;
     private final Tab notesTab = new Tab("Notes");
     private NotesView notesView;
-    private final Menu recentMenu = new Menu("Open _Recent");
+    private final Menu recentMenu = new Menu(faultline.ui.Messages.get("menu.recent"));
     private final FollowController follow;
     private final ExportModel export;
 
@@ -189,11 +189,13 @@ public final class MainView extends BorderPane {
         commands.bind(Command.UNDO, vm.undo()::undo);
         commands.disableWhen(Command.UNDO, vm.undo().undoNameProperty().isEmpty());
         commands.action(Command.UNDO).textProperty().bind(Bindings.createStringBinding(() -> vm.undo().undoNameProperty().get().isEmpty()
-                ? "Undo" : "Undo " + vm.undo().undoNameProperty().get(), vm.undo().undoNameProperty()));
+                ? Command.UNDO.text : faultline.ui.Messages.format("command.UNDO.named", vm.undo().undoNameProperty().get()),
+                vm.undo().undoNameProperty()));
         commands.bind(Command.REDO, vm.undo()::redo);
         commands.disableWhen(Command.REDO, vm.undo().redoNameProperty().isEmpty());
         commands.action(Command.REDO).textProperty().bind(Bindings.createStringBinding(() -> vm.undo().redoNameProperty().get().isEmpty()
-                ? "Redo" : "Redo " + vm.undo().redoNameProperty().get(), vm.undo().redoNameProperty()));
+                ? Command.REDO.text : faultline.ui.Messages.format("command.REDO.named", vm.undo().redoNameProperty().get()),
+                vm.undo().redoNameProperty()));
         commands.bindToggle(Command.FOLLOW, follow.followingProperty());
         commands.bindToggle(Command.DARK_THEME, vm.settings().darkProperty());
         commands.bind(Command.SHORTCUTS, () -> ShortcutsSheet.show(stage, commands));
@@ -303,7 +305,7 @@ public final class MainView extends BorderPane {
 
     /** View ▸ Align On: the toolbar's choice of anchor, for the keyboard too. */
     private Menu alignMenu() {
-        Menu align = new Menu("Align _On");
+        Menu align = new Menu(faultline.ui.Messages.get("menu.align"));
         align.setId("menu-align");
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         java.util.Set<Character> taken = new java.util.HashSet<>();
@@ -405,7 +407,7 @@ public final class MainView extends BorderPane {
             recentMenu.getItems().add(item);
         }
         if (recentMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
+            MenuItem none = new MenuItem(faultline.ui.Messages.get("menu.recent.none"));
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }

@@ -2,6 +2,7 @@ package faultline.ui.timeline;
 
 import faultline.model.DurationText;
 import faultline.render.TimelineScene;
+import faultline.ui.Messages;
 
 /**
  * What the timeline says to a screen reader, which cannot see the canvas: the compared lanes with
@@ -9,9 +10,7 @@ import faultline.render.TimelineScene;
  */
 final class TimelineSpeech {
     /** The keys that reach everything the mouse does on the timeline. */
-    static final String HELP = "Left and Right pan, plus and minus zoom, [ and ] step from event to event in the lane, "
-            + "F fits all, C zooms to the crash windows, G folds idle gaps, M measures, N adds a note, "
-            + "Page Up and Page Down scroll the lanes, Shift+F10 opens the lane menu, F1 lists every key.";
+    static final String HELP = Messages.get("speech.help");
 
     private TimelineSpeech() {
     }
@@ -22,22 +21,24 @@ final class TimelineSpeech {
      */
     static String text(TimelineScene scene, int selectedLane, String selected) {
         if (scene == null || scene.lanes().isEmpty()) {
-            return "Timeline: no tasks compared. Tick the ⇄ box of tasks in the task list to compare them.";
+            return Messages.get("speech.empty");
         }
-        StringBuilder sb = new StringBuilder("Timeline of ").append(scene.lanes().size())
-                .append(scene.lanes().size() == 1 ? " task" : " compared tasks").append(", aligned on ").append(scene.anchorLabel()).append(". ");
-        for (int i = 0; i < scene.lanes().size(); i++) {
+        int n = scene.lanes().size();
+        StringBuilder sb = new StringBuilder(n == 1 ? Messages.format("speech.head.one", n, scene.anchorLabel())
+                : Messages.format("speech.head", n, scene.anchorLabel()));
+        for (int i = 0; i < n; i++) {
             TimelineScene.Lane l = scene.lanes().get(i);
-            sb.append("Lane ").append(i + 1).append(", ").append(l.title()).append(": ").append(l.subtitle()).append("; ");
             TimelineScene.CrashMark c = l.crash();
-            sb.append(c == null ? "no crash" : "crash " + c.label() + " at " + (scene.lineOrder() ? "its line" : DurationText.relative(c.at())));
-            sb.append(". ");
+            String crash = c == null ? Messages.get("speech.no-crash")
+                    : Messages.format("speech.crash", c.label(), scene.lineOrder() ? Messages.get("speech.crash.line") : DurationText.relative(c.at()));
+            sb.append(' ').append(Messages.format("speech.lane", i + 1, l.title(), l.subtitle(), crash));
         }
-        if (selected != null && !selected.isEmpty() && selectedLane >= 0 && selectedLane < scene.lanes().size()) {
-            sb.append("Selected event in lane ").append(selectedLane + 1).append(", ").append(scene.lanes().get(selectedLane).title())
-                    .append(": ").append(selected.replace('\n', ' ').replaceAll(" {2,}", " ")).append('.');
+        sb.append(' ');
+        if (selected != null && !selected.isEmpty() && selectedLane >= 0 && selectedLane < n) {
+            sb.append(Messages.format("speech.selected", selectedLane + 1, scene.lanes().get(selectedLane).title(),
+                    selected.replace('\n', ' ').replaceAll(" {2,}", " ")));
         } else {
-            sb.append("No event selected.");
+            sb.append(Messages.get("speech.selected.none"));
         }
         return sb.toString();
     }
