@@ -1,7 +1,7 @@
 package faultline.cli;
 
 import faultline.ui.app.App;
-import faultline.ui.workspace.EarlyImport;
+import faultline.ui.opening.EarlyImport;
 import javafx.application.Application;
 
 import java.util.ArrayList;

@@ -522,11 +522,15 @@ public final class TimelineRenderer {
         int k = firstStepAtOrAfter(steps, v.start());
         long end = v.end();
         List<StepLabel> labels = new ArrayList<>();
+        // Ticks of one colour in adjacent columns are drawn as one rectangle.
+        int runStart = -1;
+        int runEnd = -1;
+        Rgba runColour = null;
         while (k < steps.size() && steps.get(k).t() <= end) {
             double x = v.x(steps.get(k).t());
             int col = (int) Math.floor(x);
             long next = v.time(col + 1);
-            int j = next > steps.get(k).t() ? Math.max(k + 1, firstStepAtOrAfter(steps, next)) : k + 1;
+            int j = next > steps.get(k).t() ? firstStepAtOrAfter(steps, next, k + 1) : k + 1;
             TimelineScene.StepMark shown = steps.get(k);
             TimelineScene.StepMark labelled = null;
             for (int q = k; q < j; q++) {
@@ -541,11 +545,23 @@ public final class TimelineRenderer {
                 }
             }
             Rgba c = stepColour(shown, style);
-            s.fillRect(col, top, 1, h, c);
+            if (c.equals(runColour) && col <= runEnd) {
+                runEnd = Math.max(runEnd, col + 1);
+            } else {
+                if (runColour != null) {
+                    s.fillRect(runStart, top, runEnd - runStart, h, runColour);
+                }
+                runStart = col;
+                runEnd = col + 1;
+                runColour = c;
+            }
             if (labelled != null) {
                 labels.add(new StepLabel(x, labelled, stepColour(labelled, style), labelled.crashPoint()));
             }
             k = j;
+        }
+        if (runColour != null) {
+            s.fillRect(runStart, top, runEnd - runStart, h, runColour);
         }
         placeStepLabels(s, labels, top + h - 2, rowTop - scrollY);
     }
@@ -634,6 +650,32 @@ public final class TimelineRenderer {
             }
         }
         return best;
+    }
+
+    /** The first step at or after t, looked for from `from` on by doubling strides: the next column's steps are near. */
+    private static int firstStepAtOrAfter(List<TimelineScene.StepMark> steps, long t, int from) {
+        int n = steps.size();
+        if (from >= n || steps.get(from).t() >= t) {
+            return from;
+        }
+        int lo = from;
+        int stride = 1;
+        int hi = from + 1;
+        while (hi < n && steps.get(hi).t() < t) {
+            lo = hi;
+            stride <<= 1;
+            hi = (int) Math.min(n, (long) from + stride);
+        }
+        // steps[lo] < t, and steps[hi] >= t or hi == n
+        while (lo + 1 < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps.get(mid).t() < t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
     }
 
     private static int firstStepAtOrAfter(List<TimelineScene.StepMark> steps, long t) {

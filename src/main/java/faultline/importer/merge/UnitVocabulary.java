@@ -74,12 +74,12 @@ public final class UnitVocabulary {
             if (x == '-') {
                 if (i - 8 >= m && i + 28 <= e && b[i + 5] == '-' && b[i + 10] == '-' && b[i + 15] == '-') {
                     int at = i - 8;
-                    long h = hex(b, at, 8);
-                    long m1 = hex(b, i + 1, 4);
-                    long m2 = hex(b, i + 6, 4);
-                    long l1 = hex(b, i + 11, 4);
-                    long l2 = hex(b, i + 16, 12);
-                    if ((h | m1 | m2 | l1 | l2) >= 0 && (at == m || !isHex(b[at - 1])) && (i + 28 == e || !isHex(b[i + 28]))
+                    long h = Bytes.hex(b, at, 8);
+                    long m1 = Bytes.hex(b, i + 1, 4);
+                    long m2 = Bytes.hex(b, i + 6, 4);
+                    long l1 = Bytes.hex(b, i + 11, 4);
+                    long l2 = Bytes.hex(b, i + 16, 12);
+                    if ((h | m1 | m2 | l1 | l2) >= 0 && (at == m || !Bytes.isHex(b[at - 1])) && (i + 28 == e || !Bytes.isHex(b[i + 28]))
                             && !introducedAsOther(b, m, at) && !gluedToOther(b, m, at)) {
                         idStart = at;
                         idEnd = at + 36;
@@ -91,13 +91,13 @@ public final class UnitVocabulary {
                     }
                 }
             } else if (x == '#' && i >= m + 6 && i + 9 <= e && b[i - 1] == 'l' && b[i - 6] == 't') {
-                if (hex(b, i + 1, 8) >= 0 && (i + 9 == e || !isHex(b[i + 9]))) {
+                if (Bytes.hex(b, i + 1, 8) >= 0 && (i + 9 == e || !Bytes.isHex(b[i + 9]))) {
                     idStart = i + 1;
                     idEnd = i + 9;
                     return true;
                 }
             } else if (x == 'k' && i >= m + 3 && i + 10 <= e && b[i + 1] == ' ' && b[i - 1] == 's' && b[i - 2] == 'a' && b[i - 3] == 'T') {
-                if (hex(b, i + 2, 8) >= 0 && (i + 10 == e || (!isHex(b[i + 10]) && b[i + 10] != '-'))) {
+                if (Bytes.hex(b, i + 2, 8) >= 0 && (i + 10 == e || (!Bytes.isHex(b[i + 10]) && b[i + 10] != '-'))) {
                     idStart = i + 2;
                     idEnd = i + 10;
                     return true;
@@ -468,7 +468,7 @@ public final class UnitVocabulary {
     private boolean arqId(byte[] b, int m, int e) {
         for (int c = Bytes.anyOf(b, m + 32, e, (byte) ':', (byte) ':', (byte) ':'); c < e; c = Bytes.anyOf(b, c + 1, e, (byte) ':', (byte) ':', (byte) ':')) {
             int i = c - 32;
-            if (c + 1 < e && (i == m || b[i - 1] == ' ') && hex(b, i, 16) >= 0 && hex(b, i + 16, 16) >= 0) {
+            if (c + 1 < e && (i == m || b[i - 1] == ' ') && Bytes.hex(b, i, 16) >= 0 && Bytes.hex(b, i + 16, 16) >= 0) {
                 idStart = i;
                 idEnd = i + 32;
                 kind = JOB;
@@ -656,32 +656,6 @@ public final class UnitVocabulary {
             out[i] = words[i].getBytes(StandardCharsets.UTF_8);
         }
         return out;
-    }
-
-    static boolean isHex(byte c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    static long hex(byte[] b, int p, int count) {
-        if (p + count > b.length) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = p; i < p + count; i++) {
-            int c = b[i];
-            int d;
-            if (c >= '0' && c <= '9') {
-                d = c - '0';
-            } else if (c >= 'a' && c <= 'f') {
-                d = c - 'a' + 10;
-            } else if (c >= 'A' && c <= 'F') {
-                d = c - 'A' + 10;
-            } else {
-                return -1;
-            }
-            v = (v << 4) | d;
-        }
-        return v;
     }
 
     /** Start of the message after a {@code COMPONENT: } or a queue's {@code default: } prefix, if any. */

@@ -59,4 +59,31 @@ public final class Bytes {
         }
         return p;
     }
+
+    public static boolean isHex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Value of count hex digits at p, or -1 (also when they run past the array). */
+    public static long hex(byte[] b, int p, int count) {
+        if (p + count > b.length) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = p; i < p + count; i++) {
+            int c = b[i];
+            int d;
+            if (c >= '0' && c <= '9') {
+                d = c - '0';
+            } else if (c >= 'a' && c <= 'f') {
+                d = c - 'a' + 10;
+            } else if (c >= 'A' && c <= 'F') {
+                d = c - 'A' + 10;
+            } else {
+                return -1;
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
 }

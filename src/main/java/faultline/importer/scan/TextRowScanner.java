@@ -378,24 +378,24 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
             if (x == '-') {
                 if (i - 8 >= m && i + 28 <= end && b[i + 5] == '-' && b[i + 10] == '-' && b[i + 15] == '-') {
                     int at = i - 8;
-                    long hi = hex(b, at, 8);
-                    long mid = hex(b, i + 1, 4);
-                    long mid2 = hex(b, i + 6, 4);
-                    long lo1 = hex(b, i + 11, 4);
-                    long lo2 = hex(b, i + 16, 12);
-                    if ((hi | mid | mid2 | lo1 | lo2) >= 0 && (at == m || !isHex(b[at - 1]))
-                            && (i + 28 == end || !isHex(b[i + 28])) && !projectBefore(b, m, at)) {
+                    long hi = Bytes.hex(b, at, 8);
+                    long mid = Bytes.hex(b, i + 1, 4);
+                    long mid2 = Bytes.hex(b, i + 6, 4);
+                    long lo1 = Bytes.hex(b, i + 11, 4);
+                    long lo2 = Bytes.hex(b, i + 16, 12);
+                    if ((hi | mid | mid2 | lo1 | lo2) >= 0 && (at == m || !Bytes.isHex(b[at - 1]))
+                            && (i + 28 == end || !Bytes.isHex(b[i + 28])) && !projectBefore(b, m, at)) {
                         found = ids.uuid(b, at, (hi << 32) | (mid << 16) | mid2, (lo1 << 48) | lo2);
                         break;
                     }
                 }
             } else if (x == '#' && i >= m + 6 && i + 9 <= end && b[i - 1] == 'l' && b[i - 6] == 't') {
-                if (hex(b, i + 1, 8) >= 0 && (i + 9 == end || !isHex(b[i + 9]))) {
+                if (Bytes.hex(b, i + 1, 8) >= 0 && (i + 9 == end || !Bytes.isHex(b[i + 9]))) {
                     found = ids.name(new String(b, i + 1, 8, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT));
                     break;
                 }
             } else if (x == 'T' && i + 13 <= end && b[i + 1] == 'a' && b[i + 2] == 's' && b[i + 3] == 'k' && b[i + 4] == ' ') {
-                if (hex(b, i + 5, 8) >= 0 && (i + 13 == end || (!isHex(b[i + 13]) && b[i + 13] != '-'))) {
+                if (Bytes.hex(b, i + 5, 8) >= 0 && (i + 13 == end || (!Bytes.isHex(b[i + 13]) && b[i + 13] != '-'))) {
                     found = ids.name(new String(b, i + 5, 8, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT));
                     break;
                 }
@@ -571,30 +571,6 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
 
     private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHex(byte c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    /** Value of n hex digits at p, or -1. */
-    private static long hex(byte[] b, int p, int count) {
-        long v = 0;
-        for (int i = p; i < p + count; i++) {
-            int c = b[i];
-            int d;
-            if (c >= '0' && c <= '9') {
-                d = c - '0';
-            } else if (c >= 'a' && c <= 'f') {
-                d = c - 'a' + 10;
-            } else if (c >= 'A' && c <= 'F') {
-                d = c - 'A' + 10;
-            } else {
-                return -1;
-            }
-            v = (v << 4) | d;
-        }
-        return v;
     }
 
     /** Two decimal digits at p, or a negative number. */

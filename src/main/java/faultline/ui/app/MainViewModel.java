@@ -14,8 +14,8 @@ import faultline.ui.notes.NotesViewModel;
 import faultline.ui.tasks.SignatureStream;
 import faultline.ui.tasks.TaskListViewModel;
 import faultline.ui.timeline.TimelineViewModel;
-import faultline.ui.workspace.Opener;
-import faultline.ui.workspace.WorkspaceModel;
+import faultline.ui.opening.Opener;
+import faultline.ui.opening.WorkspaceModel;
 import faultline.workspace.BundledSample;
 
 import java.io.IOException;

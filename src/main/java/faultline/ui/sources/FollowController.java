@@ -7,7 +7,7 @@ import faultline.model.TaskSet;
 import faultline.ui.Document;
 import faultline.ui.Status;
 import faultline.ui.background.Jobs;
-import faultline.ui.workspace.Opener;
+import faultline.ui.opening.Opener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

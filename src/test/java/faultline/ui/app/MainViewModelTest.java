@@ -6,7 +6,7 @@ import faultline.model.Note;
 import faultline.model.Task;
 import faultline.ui.ViewIntent;
 import faultline.ui.background.ManualJobs;
-import faultline.ui.workspace.EarlyImport;
+import faultline.ui.opening.EarlyImport;
 import faultline.workspace.WorkspaceStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

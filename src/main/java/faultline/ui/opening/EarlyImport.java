@@ -1,4 +1,4 @@
-package faultline.ui.workspace;
+package faultline.ui.opening;
 
 import faultline.importer.ImportCancelledException;
 import faultline.importer.ImportMonitor;

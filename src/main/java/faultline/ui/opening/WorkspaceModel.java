@@ -1,4 +1,4 @@
-package faultline.ui.workspace;
+package faultline.ui.opening;
 
 import faultline.importer.ImportOptions;
 import faultline.importer.db.DatabaseSource;
@@ -39,7 +39,7 @@ import java.util.Map;
 public final class WorkspaceModel {
     /** A change is written this long after it (the changes of a burst together), never later. */
     static final long SAVE_DELAY_MS = 300;
-    private static final System.Logger LOG = System.getLogger("faultline.ui.workspace");
+    private static final System.Logger LOG = System.getLogger("faultline.ui.opening");
 
     private final Document document;
     private final CompareModel compare;

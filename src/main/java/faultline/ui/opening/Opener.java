@@ -1,4 +1,4 @@
-package faultline.ui.workspace;
+package faultline.ui.opening;
 
 import faultline.analysis.Alignment;
 import faultline.analysis.Analyzer;
