@@ -17,14 +17,14 @@ import javafx.stage.Stage;
 
 /** Help ▸ About Faultline: the version, license, Java and JavaFX, and the folders Faultline writes to. */
 public final class AboutDialog {
-    static final ButtonType COPY = new ButtonType("Copy Details", ButtonBar.ButtonData.LEFT);
+    static final ButtonType COPY = new ButtonType(faultline.ui.Messages.get("about.copy"), ButtonBar.ButtonData.LEFT);
 
     private AboutDialog() {
     }
 
     /** Help ▸ About Faultline, for the main window's Help menu. */
     public static MenuItem aboutItem(Stage owner) {
-        MenuItem about = new MenuItem("About Faultline");
+        MenuItem about = new MenuItem(faultline.ui.Messages.get("menu.about"));
         about.setId("about-item");
         about.setOnAction(e -> create(owner, AboutFacts.current()).show());
         return about;
@@ -33,8 +33,8 @@ public final class AboutDialog {
     static Dialog<Void> create(Stage owner, AboutFacts facts) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("About Faultline");
-        d.setHeaderText("Faultline " + facts.version() + "\nA timeline visualizer for task failures of a GPU worker fleet");
+        d.setTitle(faultline.ui.Messages.get("about.title"));
+        d.setHeaderText(faultline.ui.Messages.format("about.header", facts.version()));
         GridPane grid = new GridPane();
         grid.setId("about-facts");
         grid.setHgap(12);
@@ -54,7 +54,7 @@ public final class AboutDialog {
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().addAll(COPY, ButtonType.CLOSE);
         Node copy = d.getDialogPane().lookupButton(COPY);
-        ((Button) copy).setTooltip(new javafx.scene.control.Tooltip("Put these details on the clipboard, for a bug report"));
+        ((Button) copy).setTooltip(new javafx.scene.control.Tooltip(faultline.ui.Messages.get("about.copy.what")));
         // Copying keeps the dialog open.
         copy.addEventFilter(ActionEvent.ACTION, e -> {
             ClipboardContent c = new ClipboardContent();

@@ -1,5 +1,6 @@
 package faultline.ui.actions;
 
+import faultline.ui.Messages;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -8,66 +9,74 @@ import org.controlsfx.glyphfont.FontAwesome;
 import java.util.List;
 
 /**
- * Every command of the window, defined once: its text, what it does in a sentence, its icon, its
- * keys, and where its keys work (anywhere in the window but a text field, or on the timeline). The
- * menus, the toolbars, the context menus, the keys and the shortcuts sheet are all made from this.
+ * Every command of the window, defined once: its text and what it does in a sentence (from the
+ * messages), its icon, its keys, and where its keys work (anywhere in the window but a text field, or
+ * on the timeline). The menus, the toolbars, the context menus, the keys and the shortcuts sheet are all made from this.
  */
 public enum Command {
-    OPEN(Group.FILE, "Open…", "Open worker logs and system_logs exports", FontAwesome.Glyph.FOLDER_OPEN, "Shortcut+O"),
-    OPEN_SAMPLE(Group.FILE, "Open Bundled Sample", "The two failures the sample was made from", null, null),
-    OPEN_DATABASE(Group.FILE, "Open Database…", "Fetch failures and their rows from the worker system's Postgres", FontAwesome.Glyph.DATABASE, "Shortcut+Shift+O"),
-    RELOAD(Group.FILE, "Reload", "Read the files again and fetch again from the database, keeping the view", FontAwesome.Glyph.REFRESH, "Shortcut+R"),
-    SAVE(Group.FILE, "Save Workspace", "Save sources, compared tasks, alignment, view and notes (saved on every change anyway)", FontAwesome.Glyph.SAVE, "Shortcut+S"),
-    SAVE_AS(Group.FILE, "Save Workspace As…", "A workspace file to share, with the sources beside it relative to it", null, null),
-    SAVE_SNAPSHOT(Group.FILE, "Save Snapshot…", "Keep the fetched rows as JSON lines before the database deletes them", null, null),
-    EXPORT(Group.FILE, "Export Image…", "The timeline or the window as PNG or SVG, with title, legend, notes and caption", FontAwesome.Glyph.PICTURE_ALT, "Shortcut+E"),
-    SOURCES(Group.FILE, "Sources…", "Format, time zone, clock offset and date of each open file", null, "Shortcut+Shift+S"),
-    CANCEL(Group.FILE, "Cancel", "Stop the import; the files open before stay", FontAwesome.Glyph.STOP, null),
-    QUIT(Group.FILE, "Quit", "Save what is not saved yet and close the window", null, "Shortcut+Q"),
+    OPEN(Group.FILE, FontAwesome.Glyph.FOLDER_OPEN, "Shortcut+O"),
+    OPEN_SAMPLE(Group.FILE, null, null),
+    OPEN_DATABASE(Group.FILE, FontAwesome.Glyph.DATABASE, "Shortcut+Shift+O"),
+    RELOAD(Group.FILE, FontAwesome.Glyph.REFRESH, "Shortcut+R"),
+    SAVE(Group.FILE, FontAwesome.Glyph.SAVE, "Shortcut+S"),
+    SAVE_AS(Group.FILE, null, null),
+    SAVE_SNAPSHOT(Group.FILE, null, null),
+    EXPORT(Group.FILE, FontAwesome.Glyph.PICTURE_ALT, "Shortcut+E"),
+    PARSE_REPORT(Group.FILE, null, null),
+    SOURCES(Group.FILE, null, "Shortcut+Shift+S"),
+    CANCEL(Group.FILE, FontAwesome.Glyph.STOP, null),
+    QUIT(Group.FILE, null, "Shortcut+Q"),
 
-    UNDO(Group.EDIT, "Undo", "Take back the last change of notes, lane shifts or alignment", FontAwesome.Glyph.UNDO, "Shortcut+Z"),
-    REDO(Group.EDIT, "Redo", "Do again what was taken back", FontAwesome.Glyph.REPEAT, "Shortcut+Shift+Z", "Shortcut+Y"),
-    COPY_IMAGE(Group.EDIT, "Copy Image", "The timeline picture (1600 px) on the clipboard", FontAwesome.Glyph.COPY, "Shortcut+Shift+C"),
+    UNDO(Group.EDIT, FontAwesome.Glyph.UNDO, "Shortcut+Z"),
+    REDO(Group.EDIT, FontAwesome.Glyph.REPEAT, "Shortcut+Shift+Z", "Shortcut+Y"),
+    COPY_IMAGE(Group.EDIT, FontAwesome.Glyph.COPY, "Shortcut+Shift+C"),
 
-    FIT(Group.VIEW, "Fit All", "Show every compared task's whole life", FontAwesome.Glyph.EXPAND, "F"),
-    CRASH_WINDOWS(Group.VIEW, "Crash Windows", "Zoom every lane to its crash window", FontAwesome.Glyph.BOLT, "C"),
-    SAME_MOMENT(Group.VIEW, "Same Moment", "Wall clock: what every lane did at the first lane's crash", FontAwesome.Glyph.HISTORY, "Shift+C"),
-    FOLD(Group.VIEW, "Fold Idle Gaps", "Fold stretches where no lane logs anything into breaks of the axis", FontAwesome.Glyph.COMPRESS, "G"),
-    ZOOM_IN(Group.VIEW, "Zoom In", "Twice as close, about the mouse", FontAwesome.Glyph.SEARCH_PLUS, "+", "=", "Shift+=", "Add"),
-    ZOOM_OUT(Group.VIEW, "Zoom Out", "Twice as far, about the mouse", FontAwesome.Glyph.SEARCH_MINUS, "-", "Subtract"),
-    BACK(Group.VIEW, "Back", "Back to the previous view", FontAwesome.Glyph.CHEVRON_LEFT, "Alt+Left"),
-    FORWARD(Group.VIEW, "Forward", "Forward to the next view", FontAwesome.Glyph.CHEVRON_RIGHT, "Alt+Right"),
-    PREVIOUS_EVENT(Group.VIEW, "Previous Event", "The event before the selected one, in its lane", null, "["),
-    NEXT_EVENT(Group.VIEW, "Next Event", "The event after the selected one, in its lane", null, "]"),
-    MEASURE(Group.VIEW, "Measure", "Drag from one event to another for the exact Δ; Shift+click measures from the selected event", FontAwesome.Glyph.CROSSHAIRS, "M"),
-    ADD_NOTE(Group.VIEW, "Add Note…", "A note at the cursor, on the lane under it", FontAwesome.Glyph.COMMENT_ALT, "N"),
-    RESET_SHIFTS(Group.VIEW, "Reset Lane Shifts", "Undo every Alt+drag shift of a lane", null, null),
-    FOLLOW(Group.VIEW, "Follow", "Keep reading the files and the database as they grow", FontAwesome.Glyph.EYE, "Shortcut+Shift+F"),
-    DARK_THEME(Group.VIEW, "Dark Theme", "Light text on dark panels", null, null),
+    FIT(Group.VIEW, FontAwesome.Glyph.EXPAND, "F"),
+    CRASH_WINDOWS(Group.VIEW, FontAwesome.Glyph.BOLT, "C"),
+    SAME_MOMENT(Group.VIEW, FontAwesome.Glyph.HISTORY, "Shift+C"),
+    FOLD(Group.VIEW, FontAwesome.Glyph.COMPRESS, "G"),
+    ZOOM_IN(Group.VIEW, FontAwesome.Glyph.SEARCH_PLUS, "+", "=", "Shift+=", "Add"),
+    ZOOM_OUT(Group.VIEW, FontAwesome.Glyph.SEARCH_MINUS, "-", "Subtract"),
+    BACK(Group.VIEW, FontAwesome.Glyph.CHEVRON_LEFT, "Alt+Left"),
+    FORWARD(Group.VIEW, FontAwesome.Glyph.CHEVRON_RIGHT, "Alt+Right"),
+    PREVIOUS_EVENT(Group.VIEW, null, "["),
+    NEXT_EVENT(Group.VIEW, null, "]"),
+    MEASURE(Group.VIEW, FontAwesome.Glyph.CROSSHAIRS, "M"),
+    ADD_NOTE(Group.VIEW, FontAwesome.Glyph.COMMENT_ALT, "N"),
+    RESET_SHIFTS(Group.VIEW, null, null),
+    FOLLOW(Group.VIEW, FontAwesome.Glyph.EYE, "Shortcut+Shift+F"),
+    DARK_THEME(Group.VIEW, null, null),
 
-    PAN_LEFT(Group.TIMELINE, "Pan Left", "An eighth of the view to the left", null, "Left"),
-    PAN_RIGHT(Group.TIMELINE, "Pan Right", "An eighth of the view to the right", null, "Right"),
-    LANES_UP(Group.TIMELINE, "Lanes Up", "Scroll the lanes up by a page", null, "Page Up"),
-    LANES_DOWN(Group.TIMELINE, "Lanes Down", "Scroll the lanes down by a page", null, "Page Down"),
-    DELETE_NOTE(Group.TIMELINE, "Delete Note", "The note last clicked on the timeline", FontAwesome.Glyph.TRASH, "Delete", "Backspace"),
-    CLEAR(Group.TIMELINE, "Clear Measurement", "Clear the measurement or the rubber band; again: stop measuring", null, "Esc"),
+    PAN_LEFT(Group.TIMELINE, null, "Left"),
+    PAN_RIGHT(Group.TIMELINE, null, "Right"),
+    LANES_UP(Group.TIMELINE, null, "Page Up"),
+    LANES_DOWN(Group.TIMELINE, null, "Page Down"),
+    DELETE_NOTE(Group.TIMELINE, FontAwesome.Glyph.TRASH, "Delete", "Backspace"),
+    CLEAR(Group.TIMELINE, null, "Esc"),
 
-    SHORTCUTS(Group.HELP, "Keyboard Shortcuts", "Every key of the window", FontAwesome.Glyph.KEYBOARD_ALT, "F1", "?"),
-    OPEN_LOG_FOLDER(Group.HELP, "Open Log Folder", "Where Faultline writes its own log (what went wrong, and how long things took)", FontAwesome.Glyph.FOLDER_ALT, null);
+    SHORTCUTS(Group.HELP, FontAwesome.Glyph.KEYBOARD_ALT, "F1", "?"),
+    OPEN_LOG_FOLDER(Group.HELP, FontAwesome.Glyph.FOLDER_ALT, null);
 
     /** Where a command is listed in the shortcuts sheet; the timeline's keys work while it has the focus. */
     public enum Group {
-        FILE("File"), EDIT("Edit"), VIEW("View (anywhere but a text field)"), TIMELINE("On the timeline"), HELP("Help");
+        FILE, EDIT, VIEW, TIMELINE, HELP;
 
+        /** Its heading in the shortcuts sheet. */
         public final String title;
+        /** The menu's name with its mnemonic (Alt+F opens File), or null for a group that is no menu. */
+        public final String menuTitle;
 
-        Group(String title) {
-            this.title = title;
+        Group() {
+            this.title = Messages.get("group." + name());
+            this.menuTitle = Messages.has("group." + name() + ".menu") ? Messages.get("group." + name() + ".menu") : null;
         }
     }
 
     public final Group group;
+    /** Its name as buttons, tooltips and the shortcuts sheet write it. */
     public final String text;
+    /** Where in {@link #text} its menu mnemonic is (the letter Alt or the menu's own key picks), or -1. */
+    public final int mnemonic;
     public final String longText;
     public final FontAwesome.Glyph glyph;
     /** The key shown in menus and the sheet, or null. */
@@ -75,10 +84,13 @@ public enum Command {
     /** Every key that runs the command (the shown one first); a typed character is one element, "?". */
     public final List<Keys> keys;
 
-    Command(Group group, String text, String longText, FontAwesome.Glyph glyph, String key, String... more) {
+    /** Its name and what it does come from the messages, under command.NAME and command.NAME.what. */
+    Command(Group group, FontAwesome.Glyph glyph, String key, String... more) {
+        String text = Messages.get("command." + name());
         this.group = group;
-        this.text = text;
-        this.longText = longText;
+        this.mnemonic = text.indexOf('_');
+        this.text = text.replace("_", "");
+        this.longText = Messages.get("command." + name() + ".what");
         this.glyph = glyph;
         java.util.List<Keys> all = new java.util.ArrayList<>();
         if (key != null) {
@@ -89,6 +101,19 @@ public enum Command {
         }
         this.keys = List.copyOf(all);
         this.key = all.isEmpty() ? null : all.get(0).shown();
+    }
+
+    /**
+     * A name as a menu writes it with this command's mnemonic: the letter marked where the name still
+     * begins as the command's own (Undo's name grows with what it undoes); an underscore of the name
+     * itself is kept as written.
+     */
+    public String menuText(String shown) {
+        String literal = shown.replace("_", "__");
+        if (mnemonic < 0 || !shown.startsWith(text.substring(0, mnemonic + 1))) {
+            return literal;
+        }
+        return literal.substring(0, mnemonic) + "_" + literal.substring(mnemonic);
     }
 
     /** Whether its keys work only while the timeline has the focus. */

@@ -182,7 +182,10 @@ public final class Commands {
 
     public MenuItem menuItem(Command c) {
         MenuItem m = toggles.contains(c) ? ActionUtils.createCheckMenuItem(actions.get(c)) : ActionUtils.createMenuItem(actions.get(c));
-        m.setMnemonicParsing(false);
+        Action a = actions.get(c);
+        m.textProperty().unbind();
+        m.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> c.menuText(a.getText()), a.textProperty()));
+        m.setMnemonicParsing(true);
         m.setId("menu-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         return m;
     }
@@ -197,7 +200,9 @@ public final class Commands {
             m.acceleratorProperty().unbind();
             m.setAccelerator(null);
             m.textProperty().unbind();
-            m.textProperty().bind(actions.get(c).textProperty().concat("  (" + c.keys.get(0).text() + ")"));
+            Action a = actions.get(c);
+            m.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> c.menuText(a.getText()) + "  (" + c.keys.get(0).text().replace("_", "__") + ")", a.textProperty()));
         }
         return m;
     }
@@ -205,12 +210,21 @@ public final class Commands {
     public Button button(Command c, ActionUtils.ActionTextBehavior text) {
         Button b = ActionUtils.createButton(actions.get(c), text);
         b.setFocusTraversable(false);
+        speaks(b, c);
         return b;
     }
 
     public ToggleButton toggleButton(Command c, ActionUtils.ActionTextBehavior text) {
         ToggleButton b = ActionUtils.createToggleButton(actions.get(c), text);
         b.setFocusTraversable(false);
+        speaks(b, c);
         return b;
+    }
+
+    /** A button shown as its icon alone still has its name and what it does for a screen reader. */
+    private void speaks(javafx.scene.control.ButtonBase b, Command c) {
+        Action a = actions.get(c);
+        b.accessibleTextProperty().bind(a.textProperty());
+        b.setAccessibleHelp(a.getLongText());
     }
 }

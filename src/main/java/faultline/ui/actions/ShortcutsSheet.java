@@ -69,8 +69,8 @@ public final class ShortcutsSheet {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.initModality(Modality.NONE);
-        d.setTitle("Keyboard Shortcuts");
-        d.setHeaderText("Keys work anywhere in the window except while typing in a text field; the timeline's own keys while it has the focus.");
+        d.setTitle(faultline.ui.Messages.get("shortcuts.title"));
+        d.setHeaderText(faultline.ui.Messages.get("shortcuts.header"));
         d.getDialogPane().setContent(scroll);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.getDialogPane().getStyleClass().add("shortcuts-sheet");

@@ -77,7 +77,7 @@ public final class MainView extends BorderPane {
     private final LogView log;
     private final Tab notesTab = new Tab("Notes");
     private NotesView notesView;
-    private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu recentMenu = new Menu(faultline.ui.Messages.get("menu.recent"));
     private final FollowController follow;
     private final ExportModel export;
 
@@ -178,6 +178,8 @@ public final class MainView extends BorderPane {
         commands.disableWhen(Command.EXPORT, export.nothingToExport());
         commands.bind(Command.COPY_IMAGE, export::copy);
         commands.disableWhen(Command.COPY_IMAGE, export.nothingToExport());
+        commands.bind(Command.PARSE_REPORT, () -> ParseReportDialog.show(stage, vm.document().taskSet().report()));
+        commands.disableWhen(Command.PARSE_REPORT, Bindings.isEmpty(vm.document().files()));
         commands.bind(Command.SOURCES, () -> SourceOptionsDialog.show(stage, List.copyOf(vm.document().files()),
                 vm.document().taskSet().report(), vm.document().options()).ifPresent(vm.opener()::reopenWith));
         commands.disableWhen(Command.SOURCES, Bindings.isEmpty(vm.document().files()));
@@ -187,11 +189,13 @@ public final class MainView extends BorderPane {
         commands.bind(Command.UNDO, vm.undo()::undo);
         commands.disableWhen(Command.UNDO, vm.undo().undoNameProperty().isEmpty());
         commands.action(Command.UNDO).textProperty().bind(Bindings.createStringBinding(() -> vm.undo().undoNameProperty().get().isEmpty()
-                ? "Undo" : "Undo " + vm.undo().undoNameProperty().get(), vm.undo().undoNameProperty()));
+                ? Command.UNDO.text : faultline.ui.Messages.format("command.UNDO.named", vm.undo().undoNameProperty().get()),
+                vm.undo().undoNameProperty()));
         commands.bind(Command.REDO, vm.undo()::redo);
         commands.disableWhen(Command.REDO, vm.undo().redoNameProperty().isEmpty());
         commands.action(Command.REDO).textProperty().bind(Bindings.createStringBinding(() -> vm.undo().redoNameProperty().get().isEmpty()
-                ? "Redo" : "Redo " + vm.undo().redoNameProperty().get(), vm.undo().redoNameProperty()));
+                ? Command.REDO.text : faultline.ui.Messages.format("command.REDO.named", vm.undo().redoNameProperty().get()),
+                vm.undo().redoNameProperty()));
         commands.bindToggle(Command.FOLLOW, follow.followingProperty());
         commands.bindToggle(Command.DARK_THEME, vm.settings().darkProperty());
         commands.bind(Command.SHORTCUTS, () -> ShortcutsSheet.show(stage, commands));
@@ -279,24 +283,53 @@ public final class MainView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        Menu file = new Menu("File");
+        Menu file = new Menu(Command.Group.FILE.menuTitle);
         file.getItems().addAll(item(Command.OPEN), recentMenu, item(Command.OPEN_SAMPLE), item(Command.OPEN_DATABASE), item(Command.RELOAD),
                 new SeparatorMenuItem(), item(Command.SAVE), item(Command.SAVE_AS), item(Command.SAVE_SNAPSHOT),
-                new SeparatorMenuItem(), item(Command.EXPORT), new SeparatorMenuItem(), item(Command.SOURCES),
+                new SeparatorMenuItem(), item(Command.EXPORT), new SeparatorMenuItem(), item(Command.SOURCES), item(Command.PARSE_REPORT),
                 new SeparatorMenuItem(), item(Command.CANCEL), new SeparatorMenuItem(), item(Command.QUIT));
         file.setOnShowing(e -> fillRecent());
-        Menu edit = new Menu("Edit");
+        Menu edit = new Menu(Command.Group.EDIT.menuTitle);
         edit.getItems().addAll(item(Command.UNDO), item(Command.REDO), new SeparatorMenuItem(), item(Command.COPY_IMAGE));
-        Menu view = new Menu("View");
-        view.getItems().addAll(item(Command.FIT), item(Command.CRASH_WINDOWS), item(Command.SAME_MOMENT), item(Command.FOLD),
+        Menu view = new Menu(Command.Group.VIEW.menuTitle);
+        view.getItems().addAll(item(Command.FIT), item(Command.CRASH_WINDOWS), item(Command.SAME_MOMENT), item(Command.FOLD), alignMenu(),
                 new SeparatorMenuItem(), item(Command.ZOOM_IN), item(Command.ZOOM_OUT), item(Command.BACK), item(Command.FORWARD),
                 new SeparatorMenuItem(), item(Command.PREVIOUS_EVENT), item(Command.NEXT_EVENT), item(Command.MEASURE), item(Command.ADD_NOTE),
                 item(Command.RESET_SHIFTS), new SeparatorMenuItem(), item(Command.FOLLOW), new SeparatorMenuItem(), item(Command.DARK_THEME));
-        Menu help = new Menu("Help");
+        Menu help = new Menu(Command.Group.HELP.menuTitle);
         help.getItems().addAll(item(Command.SHORTCUTS), item(Command.OPEN_LOG_FOLDER), faultline.ui.about.AboutDialog.aboutItem(stage));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** View ▸ Align On: the toolbar's choice of anchor, for the keyboard too. */
+    private Menu alignMenu() {
+        Menu align = new Menu(faultline.ui.Messages.get("menu.align"));
+        align.setId("menu-align");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        java.util.Set<Character> taken = new java.util.HashSet<>();
+        for (faultline.model.Anchor a : faultline.model.Anchor.values()) {
+            String label = Character.toUpperCase(a.label().charAt(0)) + a.label().substring(1);
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(mnemonic(label, taken));
+            item.setToggleGroup(group);
+            item.setSelected(timelineVm.anchorProperty().get() == a);
+            item.setOnAction(e -> timelineVm.align(a));
+            timelineVm.anchorProperty().addListener((o, was, now) -> item.setSelected(now == a));
+            align.getItems().add(item);
+        }
+        return align;
+    }
+
+    /** The label with its first letter no other item of its menu has marked as the mnemonic. */
+    private static String mnemonic(String label, java.util.Set<Character> taken) {
+        for (int i = 0; i < label.length(); i++) {
+            char c = Character.toLowerCase(label.charAt(i));
+            if (Character.isLetter(c) && taken.add(c)) {
+                return label.substring(0, i) + "_" + label.substring(i);
+            }
+        }
+        return label;
     }
 
     private MenuItem item(Command c) {
@@ -374,7 +407,7 @@ public final class MainView extends BorderPane {
             recentMenu.getItems().add(item);
         }
         if (recentMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
+            MenuItem none = new MenuItem(faultline.ui.Messages.get("menu.recent.none"));
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }

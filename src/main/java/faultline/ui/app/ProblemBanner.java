@@ -34,7 +34,7 @@ public final class ProblemBanner extends HBox {
         Button close = new Button("✕");
         close.getStyleClass().add("problem-close");
         close.setId("problem-close");
-        close.setFocusTraversable(false);
+        close.setAccessibleText(faultline.ui.Messages.get("banner.close"));
         close.setOnAction(e -> hide());
         action.setId("problem-action");
         action.managedProperty().bind(action.visibleProperty());

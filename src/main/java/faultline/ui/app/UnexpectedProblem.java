@@ -14,7 +14,7 @@ import javafx.stage.Window;
  */
 final class UnexpectedProblem {
     private static final System.Logger LOG = System.getLogger("faultline.ui.unexpected");
-    static final ButtonType OPEN_LOG = new ButtonType("Open Log Folder", ButtonBar.ButtonData.LEFT);
+    static final ButtonType OPEN_LOG = new ButtonType(faultline.ui.actions.Command.OPEN_LOG_FOLDER.text, ButtonBar.ButtonData.LEFT);
 
     private final Window owner;
     private final Runnable openLogFolder;
@@ -34,7 +34,7 @@ final class UnexpectedProblem {
     /** What the user reads: what happened in one line, and where the details are. */
     static String message(Throwable e) {
         String what = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        return what + "\n\nThe details are in the app log: " + AppLog.current();
+        return faultline.ui.Messages.format("problem.details", what, AppLog.current());
     }
 
     private void show(Throwable e) {
@@ -44,8 +44,8 @@ final class UnexpectedProblem {
         showing = true;
         Alert a = new Alert(Alert.AlertType.ERROR, message(e), OPEN_LOG, ButtonType.OK);
         a.initOwner(owner);
-        a.setTitle("Unexpected problem");
-        a.setHeaderText("Something went wrong inside Faultline. Your files were not changed.");
+        a.setTitle(faultline.ui.Messages.get("problem.title"));
+        a.setHeaderText(faultline.ui.Messages.get("problem.header"));
         Theme.follow(a.getDialogPane(), owner);
         a.setOnHidden(h -> showing = false);
         a.resultProperty().addListener((o, was, b) -> {

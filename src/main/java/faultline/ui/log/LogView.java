@@ -102,9 +102,9 @@ public final class LogView extends VBox {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private HBox bar() {
-        Label title = new Label("Log");
+        Label title = new Label(faultline.ui.Messages.get("log.title"));
         title.getStyleClass().add("log-title");
-        search.setPromptText("Search the log (Enter: next, Shift+Enter: previous)");
+        search.setPromptText(faultline.ui.Messages.get("log.search"));
         search.setId("log-search");
         search.textProperty().bindBidirectional(vm.queryProperty());
         search.setPrefColumnCount(22);
@@ -120,13 +120,16 @@ public final class LogView extends VBox {
         });
         ToggleButton regex = new ToggleButton(".*");
         regex.setId("log-regex");
-        regex.setTooltip(new Tooltip("Search with a regular expression"));
+        regex.setTooltip(new Tooltip(faultline.ui.Messages.get("log.regex.what")));
+        regex.setAccessibleText(faultline.ui.Messages.get("log.regex"));
         regex.selectedProperty().bindBidirectional(vm.regexProperty());
         Button previous = new Button("▲");
-        previous.setTooltip(new Tooltip("Previous match (Shift+Enter, Shift+F3)"));
+        previous.setTooltip(new Tooltip(faultline.ui.Messages.get("log.previous.what")));
+        previous.setAccessibleText(faultline.ui.Messages.get("log.previous"));
         previous.setOnAction(e -> vm.findNext(-1));
         Button next = new Button("▼");
-        next.setTooltip(new Tooltip("Next match (Enter, F3)"));
+        next.setTooltip(new Tooltip(faultline.ui.Messages.get("log.next.what")));
+        next.setAccessibleText(faultline.ui.Messages.get("log.next"));
         next.setOnAction(e -> vm.findNext(1));
         Label status = new Label();
         status.setId("log-match-status");
@@ -138,20 +141,25 @@ public final class LogView extends VBox {
         for (Level l : Level.values()) {
             levels.getCheckModel().check(l);
         }
-        levels.setTitle("Levels");
+        levels.setTitle(faultline.ui.Messages.get("log.levels"));
+        levels.setAccessibleText(faultline.ui.Messages.get("log.levels.spoken"));
+        // The skin's own combo box is what takes the focus; it speaks for the control.
+        levels.skinProperty().addListener((o, a, b) -> levels.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.control.ComboBoxBase<?>)
+                .forEach(n -> n.accessibleTextProperty().bind(levels.accessibleTextProperty())));
         levels.getCheckModel().getCheckedItems().addListener((ListChangeListener<Level>) c -> {
             java.util.Set<Level> on = java.util.EnumSet.noneOf(Level.class);
             on.addAll(levels.getCheckModel().getCheckedItems());
             vm.levels().retainAll(on);
             vm.levels().addAll(on);
         });
-        Button nextError = new Button("Next error");
+        Button nextError = new Button(faultline.ui.Messages.get("log.next-error"));
         nextError.setId("log-next-error");
-        nextError.setTooltip(new Tooltip("The next ERROR or CRITICAL line"));
+        nextError.setTooltip(new Tooltip(faultline.ui.Messages.get("log.next-error.what")));
         nextError.setOnAction(e -> vm.nextError());
-        CheckBox only = new CheckBox("Only the selected task");
+        CheckBox only = new CheckBox(faultline.ui.Messages.get("log.only-selected"));
         only.selectedProperty().bindBidirectional(vm.onlySelectedTaskProperty());
-        CheckBox follow = new CheckBox("Follow the cursor");
+        CheckBox follow = new CheckBox(faultline.ui.Messages.get("log.follow"));
         follow.selectedProperty().bindBidirectional(vm.followCursorProperty());
         Region space = new Region();
         HBox.setHgrow(space, Priority.ALWAYS);
@@ -162,14 +170,14 @@ public final class LogView extends VBox {
     }
 
     private ContextMenu menu() {
-        MenuItem copy = new MenuItem("Copy Lines");
+        MenuItem copy = new MenuItem(faultline.ui.Messages.get("log.copy"));
         copy.setAccelerator(COPY);
         copy.setOnAction(e -> copySelected());
-        MenuItem toggle = new MenuItem("Open or Close the Traceback (Enter)");
+        MenuItem toggle = new MenuItem(faultline.ui.Messages.get("log.traceback"));
         toggle.setOnAction(e -> vm.toggle(list.getSelectionModel().getSelectedIndex()));
-        MenuItem openAll = new MenuItem("Open All Tracebacks");
+        MenuItem openAll = new MenuItem(faultline.ui.Messages.get("log.tracebacks.open"));
         openAll.setOnAction(e -> vm.expandAll(true));
-        MenuItem closeAll = new MenuItem("Close All Tracebacks");
+        MenuItem closeAll = new MenuItem(faultline.ui.Messages.get("log.tracebacks.close"));
         closeAll.setOnAction(e -> vm.expandAll(false));
         return new ContextMenu(copy, new SeparatorMenuItem(), toggle, openAll, closeAll);
     }

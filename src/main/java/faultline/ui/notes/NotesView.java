@@ -19,7 +19,7 @@ public final class NotesView extends VBox {
         getStylesheets().add(NotesView.class.getResource("notes.css").toExternalForm());
         list.setId("notes-list");
         list.setItems(vm.notes());
-        list.setPlaceholder(new Label("No notes yet. Press N on the timeline, or Ctrl+drag over a range."));
+        list.setPlaceholder(new Label(faultline.ui.Messages.get("notes.none")));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Note n, boolean empty) {
@@ -33,20 +33,20 @@ public final class NotesView extends VBox {
                 vm.show(n);
             }
         });
-        Button edit = new Button("Edit…");
+        Button edit = new Button(faultline.ui.Messages.get("notes.edit"));
         edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         edit.setOnAction(e -> {
             Note n = selected();
             TextInputDialog d = new TextInputDialog(n.text());
             d.initOwner(getScene() == null ? null : getScene().getWindow());
-            d.setTitle("Edit the note");
-            d.setHeaderText("Edit the note");
+            d.setTitle(faultline.ui.Messages.get("notes.edit.title"));
+            d.setHeaderText(faultline.ui.Messages.get("notes.edit.title"));
             d.showAndWait().ifPresent(t -> vm.edit(n, t));
         });
-        Button delete = new Button("Delete");
+        Button delete = new Button(faultline.ui.Messages.get("notes.delete"));
         delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> vm.delete(selected()));
-        Button show = new Button("Show");
+        Button show = new Button(faultline.ui.Messages.get("notes.show"));
         show.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         show.setOnAction(e -> vm.show(selected()));
         HBox buttons = new HBox(6, show, edit, delete);

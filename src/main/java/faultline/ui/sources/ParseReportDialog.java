@@ -26,19 +26,17 @@ public final class ParseReportDialog {
     public static void show(Window owner, ParseReport report) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Parse report");
+        d.setTitle(faultline.ui.Messages.get("report.title"));
         d.setResizable(true);
         StringBuilder sb = new StringBuilder();
         for (ParseReport.FileReport f : report.files()) {
-            sb.append(f.file()).append(": ");
             if (f.fatal() != null) {
-                sb.append("not read — ").append(f.fatal()).append('\n');
+                sb.append(faultline.ui.Messages.format("report.fatal", f.file(), f.fatal())).append('\n');
                 continue;
             }
-            sb.append(f.format().label()).append(String.format(" (%.0f%% sure)", f.confidence() * 100))
-                    .append(String.format(", %,d lines, %,d events, %,d not understood", f.lines(), f.events(), f.unparsed()));
+            sb.append(faultline.ui.Messages.format("report.file", f.file(), f.format().label(), Math.round(f.confidence() * 100), f.lines(), f.events(), f.unparsed()));
             for (Map.Entry<ParseReport.Repair, Long> r : f.repairs().entrySet()) {
-                sb.append(String.format("; %,d × %s", r.getValue(), r.getKey().label()));
+                sb.append(faultline.ui.Messages.format("report.repair", r.getValue(), r.getKey().label()));
             }
             sb.append('\n');
         }
@@ -53,11 +51,11 @@ public final class ParseReportDialog {
         TableView<Line> table = new TableView<>();
         table.setId("parse-report-table");
         table.getItems().setAll(lines);
-        table.setPlaceholder(new Label("Every line was understood."));
-        table.getColumns().add(col("File", Line::file, 180));
-        table.getColumns().add(col("Line", Line::line, 60));
-        table.getColumns().add(col("Why", Line::reason, 280));
-        table.getColumns().add(col("Text", Line::text, 420));
+        table.setPlaceholder(new Label(faultline.ui.Messages.get("report.none")));
+        table.getColumns().add(col(faultline.ui.Messages.get("report.column.file"), Line::file, 180));
+        table.getColumns().add(col(faultline.ui.Messages.get("report.column.line"), Line::line, 60));
+        table.getColumns().add(col(faultline.ui.Messages.get("report.column.why"), Line::reason, 280));
+        table.getColumns().add(col(faultline.ui.Messages.get("report.column.text"), Line::text, 420));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(8, summary, table);
         box.setPrefSize(960, 520);

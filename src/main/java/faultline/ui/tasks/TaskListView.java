@@ -53,6 +53,13 @@ public final class TaskListView extends VBox {
         table.setShowRoot(false);
         table.setEditable(true);
         table.setTableMenuButtonVisible(true);
+        // Space ticks the ⇄ box of the selected rows, so that tasks are compared without the mouse.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                toggleCompared();
+                e.consume();
+            }
+        });
         table.setPlaceholder(new Label("No tasks. Open log files with File ▸ Open or drop them here."));
         TreeTableColumn<TaskRow, Boolean> compare = new TreeTableColumn<>("⇄");
         compare.setCellValueFactory(c -> c.getValue().getValue().comparedProperty());
@@ -198,6 +205,20 @@ public final class TaskListView extends VBox {
         return c;
     }
 
+    private void toggleCompared() {
+        for (TreeItem<TaskRow> item : List.copyOf(table.getSelectionModel().getSelectedItems())) {
+            TaskRow r = item == null ? null : item.getValue();
+            if (r == null) {
+                continue;
+            }
+            if (r.isGroup()) {
+                vm.setGroupCompared(r, !r.comparedProperty().get() || r.partialProperty().get());
+            } else {
+                r.comparedProperty().set(!r.comparedProperty().get());
+            }
+        }
+    }
+
     public TreeTableView<TaskRow> table() {
         return table;
     }
@@ -256,9 +277,11 @@ public final class TaskListView extends VBox {
                 r.partialProperty().addListener(follow);
                 showGroup();
                 box.setTooltip(new Tooltip("Compare all " + r.count() + " tasks of this group, or none"));
+                box.setAccessibleText("Compare all " + r.count() + " tasks of the group " + r.group());
             } else {
                 box.selectedProperty().bindBidirectional(r.comparedProperty());
                 box.setTooltip(null);
+                box.setAccessibleText("Compare task " + r.task().shortId());
             }
             setGraphic(box);
         }

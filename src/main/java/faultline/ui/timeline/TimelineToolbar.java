@@ -47,7 +47,9 @@ public final class TimelineToolbar extends VBox {
         });
         anchor.setId("anchor-choice");
         anchor.setFocusTraversable(false);
-        Label l = new Label("Align on");
+        Label l = new Label(faultline.ui.Messages.get("toolbar.align"));
+        l.setLabelFor(anchor);
+        anchor.setAccessibleText(faultline.ui.Messages.get("toolbar.align.spoken"));
         javafx.scene.control.ToggleButton measure = commands.toggleButton(Command.MEASURE, ActionUtils.ActionTextBehavior.SHOW);
         measure.setId("measure-toggle");
         javafx.scene.control.ToggleButton fold = commands.toggleButton(Command.FOLD, ActionUtils.ActionTextBehavior.SHOW);
@@ -63,14 +65,15 @@ public final class TimelineToolbar extends VBox {
         measured.setMinWidth(0);
         measured.setTooltip(new Tooltip());
         measured.getTooltip().textProperty().bind(vm.measureTextProperty());
-        Button noteIt = new Button("Note");
+        Button noteIt = new Button(faultline.ui.Messages.get("measure.note"));
         noteIt.setId("measure-note");
-        noteIt.setTooltip(new Tooltip("Keep the measurement as a note on the lane"));
+        noteIt.setTooltip(new Tooltip(faultline.ui.Messages.get("measure.note.what")));
         noteIt.setOnAction(e -> vm.measureAsNote());
         Button clear = new Button("✕");
-        clear.setTooltip(new Tooltip("Clear the measurement (Esc)"));
+        clear.setTooltip(new Tooltip(faultline.ui.Messages.get("measure.clear.what")));
+        clear.setAccessibleText(faultline.ui.Messages.get("measure.clear"));
         clear.setOnAction(e -> vm.clearMeasure());
-        Label title = new Label("Measured");
+        Label title = new Label(faultline.ui.Messages.get("measure.title"));
         title.getStyleClass().add("measure-title");
         for (Control c : List.of(title, noteIt, clear)) {
             // Only the measurement's text gives way when the bar is narrow.

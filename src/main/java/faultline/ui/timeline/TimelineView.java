@@ -124,6 +124,17 @@ public final class TimelineView extends Region {
         tip.visibleProperty().bind(vm.hoverTextProperty().isNotEmpty());
         tip.textProperty().bind(vm.hoverTextProperty());
         overview.setId("lane-overview");
+        // The canvases draw what a screen reader cannot see; the view-model writes it out.
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleRoleDescription("timeline");
+        accessibleTextProperty().bind(vm.spokenProperty());
+        setAccessibleHelp(vm.spokenHelp());
+        canvas.accessibleTextProperty().bind(vm.spokenProperty());
+        canvas.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        overlay.setAccessibleText("The cursor, the hovered and the selected event, the measurement");
+        overview.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        overview.setAccessibleText("Lane overview: where the lanes shown are among all lanes; a click scrolls there");
+        scrollBar.setAccessibleText("Scroll the lanes");
         scrollBar.setOrientation(Orientation.VERTICAL);
         scrollBar.setId("lane-scroll");
         scrollBar.setVisible(false);
@@ -180,13 +191,18 @@ public final class TimelineView extends Region {
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (commands.handleOnTimeline(e)) {
                 e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                    || e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown()) {
+                // Not every platform turns these keys into a context-menu request.
+                showMenuFromKeys();
+                e.consume();
             }
         });
         bindCommands();
         setOnContextMenuRequested(e -> {
             e.consume();
             if (e.isKeyboardTrigger()) {
-                showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+                showMenuFromKeys();
             } else if (rightDown) {
                 // The menu waits for the release: a right-drag zooms instead.
                 pendingMenu = new double[]{e.getX(), e.getY(), e.getScreenX(), e.getScreenY()};
@@ -203,6 +219,16 @@ public final class TimelineView extends Region {
             }
         });
         setMinHeight(TimelineLayout.AXIS_HEIGHT + 60);
+    }
+
+    /** From the keyboard the menu is about the selected event's lane (else the first), in the middle of the view. */
+    private void showMenuFromKeys() {
+        int lane = vm.selectedLaneProperty().get();
+        double y = vm.layout().lanes() == 0 ? getHeight() / 2 : vm.eventY(lane >= 0 && lane < vm.layout().lanes() ? lane : 0);
+        javafx.geometry.Point2D at = localToScreen(getWidth() / 2, y);
+        if (at != null) {
+            showMenu(getWidth() / 2, y, at.getX(), at.getY());
+        }
     }
 
     private void showMenu(double x, double y, double sx, double sy) {

@@ -67,6 +67,7 @@ public final class TimelineViewModel {
     private final DoubleProperty bandTo = new SimpleDoubleProperty(this, "bandTo", Double.NaN);
     private final StringProperty hoverText = new SimpleStringProperty(this, "hoverText", "");
     private final StringProperty readout = new SimpleStringProperty(this, "readout", "");
+    private final javafx.beans.property.ReadOnlyStringWrapper spoken = new javafx.beans.property.ReadOnlyStringWrapper(this, "spoken", "");
     private final BooleanProperty canGoBack = new SimpleBooleanProperty(this, "canGoBack", false);
     private final BooleanProperty canGoForward = new SimpleBooleanProperty(this, "canGoForward", false);
     private final ViewHistory<View> history = new ViewHistory<>();
@@ -110,7 +111,32 @@ public final class TimelineViewModel {
             locateSelection(b.intValue());
             reveal(b.intValue());
         });
+        for (javafx.beans.Observable o : List.of(scene, selectedLane, selectedIndex)) {
+            o.addListener(x -> speak());
+        }
         rebuild(compare.shownProperty().get());
+        speak();
+    }
+
+    /**
+     * The timeline for a screen reader: the compared lanes with their crashes and the selected event,
+     * renewed on every new comparison and selection.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty spokenProperty() {
+        return spoken.getReadOnlyProperty();
+    }
+
+    /** The keys that do on the timeline what the mouse does, for a screen reader's help. */
+    public String spokenHelp() {
+        return TimelineSpeech.HELP;
+    }
+
+    private void speak() {
+        TimelineScene s = scene.get();
+        int lane = selectedLane.get();
+        int index = selectedIndex.get();
+        boolean selected = s != null && lane >= 0 && lane < s.lanes().size() && index >= 0 && index < s.lanes().get(lane).marks().size();
+        spoken.set(TimelineSpeech.text(s, lane, selected ? describe(s.lanes().get(lane), index) : ""));
     }
 
     public ReadOnlyObjectProperty<TimelineScene> sceneProperty() {

@@ -127,7 +127,7 @@ class TimelineInteractionTest {
 
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.MenuItem reset = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> i.getText() != null && i.getText().startsWith("Reset Lane Shifts")).findFirst().orElseThrow();
+                .filter(i -> "menu-reset-shifts".equals(i.getId())).findFirst().orElseThrow();
         robot.interact(reset::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().comparisonProperty().get().shifts().get(1) == 0);
         WaitForAsyncUtils.waitForFxEvents();

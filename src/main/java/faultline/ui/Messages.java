@@ -1,0 +1,28 @@
+package faultline.ui;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+
+/**
+ * The words the window shows, from faultline/ui/messages.properties (English; a translation is a
+ * messages_xx.properties beside it with the same keys).
+ */
+public final class Messages {
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("faultline.ui.messages");
+
+    private Messages() {
+    }
+
+    public static String get(String key) {
+        return BUNDLE.getString(key);
+    }
+
+    public static boolean has(String key) {
+        return BUNDLE.containsKey(key);
+    }
+
+    /** A message with {0}, {1} … filled in (a quote in the message is written twice, as MessageFormat wants). */
+    public static String format(String key, Object... args) {
+        return MessageFormat.format(get(key), args);
+    }
+}
