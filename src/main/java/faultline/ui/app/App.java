@@ -73,7 +73,11 @@ public final class App extends Application {
         WindowState.restore(stage, settings.window());
         onTerm = new Thread(this::writeOnTerm, "faultline-quit");
         Runtime.getRuntime().addShutdownHook(onTerm);
+        // The size asked for (the saved one, else the scene's): re-applied after the first layout if the window manager gave less.
+        double wantW = Double.isNaN(stage.getWidth()) ? scene.getWidth() : stage.getWidth();
+        double wantH = Double.isNaN(stage.getHeight()) ? scene.getHeight() : stage.getHeight();
         stage.show();
+        Platform.runLater(() -> WindowState.keepSize(stage, wantW, wantH));
         // The keys work from the start: the first focus is the timeline's, not the task list's search box.
         view.timeline().requestFocus();
         long t1 = System.nanoTime();

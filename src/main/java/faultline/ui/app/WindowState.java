@@ -26,10 +26,16 @@ final class WindowState {
         p.putBoolean("maximized", s.isMaximized());
     }
 
+    /** The smallest window that still shows its panes; a smaller one saved (a window manager's first guess) is not put back. */
+    static final double MIN_WIDTH = 640;
+    static final double MIN_HEIGHT = 400;
+
     static void restore(Stage s, Preferences p) {
+        s.setMinWidth(MIN_WIDTH);
+        s.setMinHeight(MIN_HEIGHT);
         double w = p.getDouble("w", -1);
         double h = p.getDouble("h", -1);
-        if (w < 200 || h < 200) {
+        if (!worthRestoring(w, h)) {
             return;
         }
         double x = p.getDouble("x", 0);
@@ -44,6 +50,26 @@ final class WindowState {
         s.setWidth(r.getWidth());
         s.setHeight(r.getHeight());
         s.setMaximized(p.getBoolean("maximized", false));
+    }
+
+    /**
+     * Once shown, the window is given the size it was meant to have when the window manager gave it
+     * less: JavaFX 21's GTK glass can leave a new window at the window manager's first guess
+     * (JDK-8316423, fixed in JavaFX 22), which would then be saved and come back every time.
+     */
+    static void keepSize(Stage s, double width, double height) {
+        if (s.isMaximized() || s.isFullScreen()) {
+            return;
+        }
+        if (s.getWidth() < width - 1 || s.getHeight() < height - 1) {
+            s.setWidth(width);
+            s.setHeight(height);
+        }
+    }
+
+    /** Whether a saved size is one a user chose: anything smaller than the window's minimum came from elsewhere. */
+    static boolean worthRestoring(double w, double h) {
+        return w >= MIN_WIDTH && h >= MIN_HEIGHT;
     }
 
     /**

@@ -4,6 +4,8 @@ import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A window put back where it was saved, made to fit the screen it comes back on. */
 class WindowStateTest {
@@ -22,5 +24,13 @@ class WindowStateTest {
         Rectangle2D right = new Rectangle2D(1920, 0, 1280, 1024);
         assertEquals(new Rectangle2D(2000, 10, 1000, 900), WindowState.fit(new Rectangle2D(2000, 10, 1000, 900), right),
                 "on a second screen to the right");
+    }
+
+    @Test
+    void aTinyWindowSavedOnceIsNotPutBackForEver() {
+        assertFalse(WindowState.worthRestoring(200, 200), "a window manager's first 200×200 is not a user's choice");
+        assertFalse(WindowState.worthRestoring(-1, -1), "nothing saved");
+        assertTrue(WindowState.worthRestoring(1280, 720));
+        assertTrue(WindowState.worthRestoring(WindowState.MIN_WIDTH, WindowState.MIN_HEIGHT));
     }
 }
