@@ -133,7 +133,8 @@ public final class TaskListView extends VBox {
 
     private void rebuild() {
         TreeItem<TaskRow> root = new TreeItem<>();
-        java.util.Map<Task, TreeItem<TaskRow>> index = new java.util.HashMap<>();
+        // By identity: a task is one object of one task set, and a record's hash would walk all its fields and parameters.
+        java.util.Map<Task, TreeItem<TaskRow>> index = new java.util.IdentityHashMap<>();
         List<TreeItem<TaskRow>> children = new java.util.ArrayList<>();
         if (vm.groupedProperty().get()) {
             for (TaskRow r : vm.groupedRows()) {
