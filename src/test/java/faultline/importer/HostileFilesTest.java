@@ -1,11 +1,11 @@
 package faultline.importer;
 
+import faultline.OwnDataFolder;
 import faultline.model.ParseReport;
 import faultline.model.ParseReport.Repair;
 import faultline.model.TaskSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,24 +37,8 @@ class HostileFilesTest {
 
     @TempDir
     Path dir;
-    @TempDir
-    Path data;
-    private String before;
-
-    @BeforeEach
-    void ownDataFolder() {
-        before = System.getProperty("faultline.data.dir");
-        System.setProperty("faultline.data.dir", data.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty("faultline.data.dir");
-        } else {
-            System.setProperty("faultline.data.dir", before);
-        }
-    }
+    @RegisterExtension
+    final OwnDataFolder data = new OwnDataFolder();
 
     private static String fatal(Path p) {
         return report(load(p), 0).fatal();
@@ -118,7 +102,7 @@ class HostileFilesTest {
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count(), "nothing beside the log");
         }
-        try (var s = Files.list(data.resolve("cache").resolve("scratch"))) {
+        try (var s = Files.list(data.path().resolve("cache").resolve("scratch"))) {
             assertEquals(1, s.count(), "the text is in the cache folder");
         }
     }

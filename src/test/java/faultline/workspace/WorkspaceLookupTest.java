@@ -1,9 +1,9 @@
 package faultline.workspace;
 
+import faultline.OwnDataFolder;
 import faultline.model.Note;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,24 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkspaceLookupTest {
     @TempDir
     Path dir;
-    @TempDir
-    Path data;
-    private String before;
-
-    @BeforeEach
-    void ownDataFolder() {
-        before = System.getProperty("faultline.data.dir");
-        System.setProperty("faultline.data.dir", data.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty("faultline.data.dir");
-        } else {
-            System.setProperty("faultline.data.dir", before);
-        }
-    }
+    @RegisterExtension
+    final OwnDataFolder data = new OwnDataFolder();
 
     private Path log(String name) throws Exception {
         return Files.writeString(dir.resolve(name), "[INFO] 2026-03-02T08:00:00.1: " + name + "\n");

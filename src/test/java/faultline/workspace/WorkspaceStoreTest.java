@@ -1,9 +1,9 @@
 package faultline.workspace;
 
+import faultline.OwnDataFolder;
 import faultline.model.Note;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,24 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WorkspaceStoreTest {
     @TempDir
     Path dir;
-    @TempDir
-    Path data;
-    private String before;
-
-    @BeforeEach
-    void ownDataFolder() {
-        before = System.getProperty("faultline.data.dir");
-        System.setProperty("faultline.data.dir", data.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty("faultline.data.dir");
-        } else {
-            System.setProperty("faultline.data.dir", before);
-        }
-    }
+    @RegisterExtension
+    final OwnDataFolder data = new OwnDataFolder();
 
     static Workspace sample(Path log) {
         return new Workspace(Workspace.VERSION,
@@ -54,7 +38,7 @@ class WorkspaceStoreTest {
     void roundTripIsExactAndLivesInTheDataFolderNotBesideTheLog() throws Exception {
         Path log = Files.writeString(dir.resolve("worker.log"), "x");
         Path ws = WorkspaceStore.locationFor(List.of(log));
-        assertEquals(data.resolve("workspaces"), ws.getParent(), "in the user's data folder");
+        assertEquals(data.path().resolve("workspaces"), ws.getParent(), "in the user's data folder");
         assertTrue(ws.getFileName().toString().startsWith("worker-") && ws.getFileName().toString().endsWith(".faultline.json"), ws.toString());
         Workspace w = sample(log);
         WorkspaceStore.write(ws, w);
