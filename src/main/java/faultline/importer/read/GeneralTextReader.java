@@ -2,7 +2,6 @@ package faultline.importer.read;
 
 import faultline.importer.Content;
 import faultline.importer.ImportException;
-import faultline.importer.Lines;
 import faultline.importer.ReadContext;
 import faultline.importer.Sample;
 import faultline.importer.SourceReader;
@@ -10,6 +9,7 @@ import faultline.importer.merge.TaskDraft;
 import faultline.importer.merge.UnitVocabulary;
 import faultline.importer.merge.WorkerUnit;
 import faultline.importer.scan.Bytes;
+import faultline.importer.scan.LineBlocks;
 import faultline.importer.scan.Continuation;
 import faultline.importer.scan.LayoutInference;
 import faultline.importer.scan.LineIndex;
@@ -35,7 +35,6 @@ import java.util.Map;
  * Fits every text file, below every reader that knows the file's layout by heart.
  */
 public final class GeneralTextReader implements SourceReader {
-    private static final int BLOCK = 4 << 20;
     /** Events after a traceback of no unit beyond which the process outlived it: not a crash. */
     private static final int CRASH_TAIL = 12;
 
@@ -344,48 +343,22 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         void run() {
-            Content c = ctx.content;
-            long size = to;
-            byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1024, size - from))];
-            long bufStart = from;
-            int carry = 0;
-            while (true) {
-                int want = (int) Math.min(buf.length - carry, size - (bufStart + carry));
-                if (want > 0) {
-                    c.copy(bufStart + carry, buf, carry, want);
+            LineBlocks.read(ctx.content, from, to, new LineBlocks.Sink() {
+                @Override
+                public void line(byte[] b, int start, int end, long offset) {
+                    Scan.this.line(b, start, end, offset);
                 }
-                int len = carry + Math.max(want, 0);
-                boolean last = bufStart + len >= size;
-                int p = 0;
-                while (p < len) {
-                    int nl = Bytes.newline(buf, p, len);
-                    if (nl == len && !last) {
-                        break;
-                    }
-                    line(buf, p, nl, bufStart + p);
-                    p = nl + 1;
+
+                @Override
+                public void read(long done) {
+                    ctx.tick(done - from);
                 }
-                ctx.tick(bufStart + p - from);
-                if (last) {
-                    break;
+
+                @Override
+                public void cut(int blockBytes) {
+                    ctx.report.note(lineNumber, "line longer than " + (blockBytes >> 20) + " MiB cut", null);
                 }
-                int rest = len - p;
-                if (rest == buf.length) {
-                    // No line end in a whole block: keep the start of the line, skip the rest.
-                    line(buf, 0, Math.min(rest, Lines.MAX_LINE), bufStart);
-                    ctx.report.note(lineNumber, "line longer than " + (buf.length >> 20) + " MiB cut", null);
-                    long nl = c.nextNewline(bufStart + rest);
-                    bufStart = nl + 1;
-                    carry = 0;
-                    if (bufStart >= size) {
-                        break;
-                    }
-                    continue;
-                }
-                System.arraycopy(buf, p, buf, 0, rest);
-                bufStart += p;
-                carry = rest;
-            }
+            });
         }
 
         private void line(byte[] b, int s, int e, long offset) {

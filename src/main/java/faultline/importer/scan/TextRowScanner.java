@@ -3,7 +3,6 @@ package faultline.importer.scan;
 import faultline.importer.Content;
 import faultline.importer.FileReportBuilder;
 import faultline.importer.ImportCancelledException;
-import faultline.importer.Lines;
 import faultline.importer.ReadContext;
 import faultline.importer.merge.UnitVocabulary;
 import faultline.importer.read.SystemLogsTextReader;
@@ -26,7 +25,6 @@ import java.util.regex.Matcher;
  * Several scanners run in parallel on parts split at line ends; {@link SystemLogsTextReader} joins them.
  */
 public final class TextRowScanner implements Callable<TextRowScanner> {
-    static final int BLOCK = 4 << 20;
     /** Task ref meaning "whatever task was current where the previous part ended". */
     public static final int INHERIT = -2;
 
@@ -102,50 +100,32 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
 
     @Override
     public TextRowScanner call() {
-        byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1024, to - from))];
-        long bufStart = from;
-        int carry = 0;
-        while (true) {
-            if (cancelled.getAsBoolean()) {
-                throw new ImportCancelledException();
-            }
-            int want = (int) Math.min(buf.length - carry, to - (bufStart + carry));
-            if (want > 0) {
-                content.copy(bufStart + carry, buf, carry, want);
-            }
-            int len = carry + Math.max(want, 0);
-            boolean last = bufStart + len >= to;
-            int p = 0;
-            while (p < len) {
-                int nl = Bytes.newline(buf, p, len);
-                if (nl == len && !last) {
-                    break;
-                }
-                line(buf, p, nl, bufStart + p);
-                p = nl + 1;
-            }
-            progress.addAndGet(p);
-            if (last) {
-                return this;
-            }
-            int rest = len - p;
-            if (rest == buf.length) {
-                // No line end in a whole block: keep the start of the line, skip the rest.
-                line(buf, 0, Math.min(rest, Lines.MAX_LINE), bufStart);
-                report.note(lines, "line longer than " + (buf.length >> 20) + " MiB cut", null);
-                long nl = content.nextNewline(bufStart + rest);
-                progress.addAndGet(nl + 1 - bufStart - p);
-                bufStart = nl + 1;
-                carry = 0;
-                if (bufStart >= to) {
-                    return this;
-                }
-                continue;
-            }
-            System.arraycopy(buf, p, buf, 0, rest);
-            bufStart += p;
-            carry = rest;
+        if (cancelled.getAsBoolean()) {
+            throw new ImportCancelledException();
         }
+        LineBlocks.read(content, from, to, new LineBlocks.Sink() {
+            private long handed = from;
+
+            @Override
+            public void line(byte[] b, int start, int end, long offset) {
+                TextRowScanner.this.line(b, start, end, offset);
+            }
+
+            @Override
+            public void read(long done) {
+                progress.addAndGet(done - handed);
+                handed = done;
+                if (cancelled.getAsBoolean()) {
+                    throw new ImportCancelledException();
+                }
+            }
+
+            @Override
+            public void cut(int blockBytes) {
+                report.note(lines, "line longer than " + (blockBytes >> 20) + " MiB cut", null);
+            }
+        });
+        return this;
     }
 
     private void line(byte[] b, int s, int e, long offset) {
