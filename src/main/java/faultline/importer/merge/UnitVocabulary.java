@@ -72,23 +72,15 @@ public final class UnitVocabulary {
         for (int i = Bytes.anyOf(b, m, e, (byte) '-', (byte) '#', (byte) 'k'); i < e; i = Bytes.anyOf(b, i + 1, e, (byte) '-', (byte) '#', (byte) 'k')) {
             byte x = b[i];
             if (x == '-') {
-                if (i - 8 >= m && i + 28 <= e && b[i + 5] == '-' && b[i + 10] == '-' && b[i + 15] == '-') {
-                    int at = i - 8;
-                    long h = Bytes.hex(b, at, 8);
-                    long m1 = Bytes.hex(b, i + 1, 4);
-                    long m2 = Bytes.hex(b, i + 6, 4);
-                    long l1 = Bytes.hex(b, i + 11, 4);
-                    long l2 = Bytes.hex(b, i + 16, 12);
-                    if ((h | m1 | m2 | l1 | l2) >= 0 && (at == m || !Bytes.isHex(b[at - 1])) && (i + 28 == e || !Bytes.isHex(b[i + 28]))
-                            && !introducedAsOther(b, m, at) && !gluedToOther(b, m, at)) {
-                        idStart = at;
-                        idEnd = at + 36;
-                        uuid = true;
-                        hi = (h << 32) | (m1 << 16) | m2;
-                        lo = (l1 << 48) | l2;
-                        kind = kindAround(b, m, at, e);
-                        return true;
-                    }
+                int at = i - 8;
+                if (Bytes.uuidAt(b, i, m, e) && !introducedAsOther(b, m, at) && !gluedToOther(b, m, at)) {
+                    idStart = at;
+                    idEnd = at + 36;
+                    uuid = true;
+                    hi = Bytes.uuidHigh(b, at);
+                    lo = Bytes.uuidLow(b, at);
+                    kind = kindAround(b, m, at, e);
+                    return true;
                 }
             } else if (x == '#' && i >= m + 6 && i + 9 <= e && b[i - 1] == 'l' && b[i - 6] == 't') {
                 if (Bytes.hex(b, i + 1, 8) >= 0 && (i + 9 == e || !Bytes.isHex(b[i + 9]))) {

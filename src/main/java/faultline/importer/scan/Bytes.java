@@ -86,4 +86,25 @@ public final class Bytes {
         }
         return v;
     }
+
+    /**
+     * Whether a UUID (8-4-4-4-12 hex digits, not part of a longer run of hex) has its first '-' at dash,
+     * all of it inside [m, e).
+     */
+    public static boolean uuidAt(byte[] b, int dash, int m, int e) {
+        int at = dash - 8;
+        return at >= m && dash + 28 <= e && b[dash + 5] == '-' && b[dash + 10] == '-' && b[dash + 15] == '-'
+                && (hex(b, at, 8) | hex(b, dash + 1, 4) | hex(b, dash + 6, 4) | hex(b, dash + 11, 4) | hex(b, dash + 16, 12)) >= 0
+                && (at == m || !isHex(b[at - 1])) && (dash + 28 == e || !isHex(b[dash + 28]));
+    }
+
+    /** The first 64 bits of the UUID starting at at (one uuidAt accepted). */
+    public static long uuidHigh(byte[] b, int at) {
+        return (hex(b, at, 8) << 32) | (hex(b, at + 9, 4) << 16) | hex(b, at + 14, 4);
+    }
+
+    /** The last 64 bits of the UUID starting at at. */
+    public static long uuidLow(byte[] b, int at) {
+        return (hex(b, at + 19, 4) << 48) | hex(b, at + 24, 12);
+    }
 }

@@ -356,18 +356,10 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
         for (int i = Bytes.anyOf(b, m, end, (byte) '-', (byte) '#', (byte) 'T'); i < end; i = Bytes.anyOf(b, i + 1, end, (byte) '-', (byte) '#', (byte) 'T')) {
             byte x = b[i];
             if (x == '-') {
-                if (i - 8 >= m && i + 28 <= end && b[i + 5] == '-' && b[i + 10] == '-' && b[i + 15] == '-') {
+                if (Bytes.uuidAt(b, i, m, end) && !projectBefore(b, m, i - 8)) {
                     int at = i - 8;
-                    long hi = Bytes.hex(b, at, 8);
-                    long mid = Bytes.hex(b, i + 1, 4);
-                    long mid2 = Bytes.hex(b, i + 6, 4);
-                    long lo1 = Bytes.hex(b, i + 11, 4);
-                    long lo2 = Bytes.hex(b, i + 16, 12);
-                    if ((hi | mid | mid2 | lo1 | lo2) >= 0 && (at == m || !Bytes.isHex(b[at - 1]))
-                            && (i + 28 == end || !Bytes.isHex(b[i + 28])) && !projectBefore(b, m, at)) {
-                        found = ids.uuid(b, at, (hi << 32) | (mid << 16) | mid2, (lo1 << 48) | lo2);
-                        break;
-                    }
+                    found = ids.uuid(b, at, Bytes.uuidHigh(b, at), Bytes.uuidLow(b, at));
+                    break;
                 }
             } else if (x == '#' && i >= m + 6 && i + 9 <= end && b[i - 1] == 'l' && b[i - 6] == 't') {
                 if (Bytes.hex(b, i + 1, 8) >= 0 && (i + 9 == end || !Bytes.isHex(b[i + 9]))) {
