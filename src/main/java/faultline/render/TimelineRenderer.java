@@ -477,8 +477,10 @@ public final class TimelineRenderer {
             return;
         }
         Level l = Level.ofOrdinal(level);
-        double mh = l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7;
-        s.fillRect(from, top + h - mh, to - from, mh, style.get(levelKey(l)));
+        // Whole pixels: a mark has crisp edges, and a surface fills a whole-pixel rectangle fastest.
+        double bottom = Math.round(top + h);
+        double mh = Math.round(l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7);
+        s.fillRect(from, bottom - mh, to - from, mh, style.get(levelKey(l)));
     }
 
     /** Uncertainty spans of the events of [from, to) wider than `wide`; stretches without any are skipped through the pyramid. */
