@@ -256,25 +256,4 @@ class FleetWindowTest {
         assertNotNull(recent, items.stream().map(MenuItem::getText).toList().toString());
         assertFalse(recent.isMnemonicParsing(), "an underscore in a file name is not a mnemonic");
     }
-
-    @Test
-    @Order(9)
-    void openingTheFileAgainLetsTheModelReadBeforeGo() throws Exception {
-        // The set holds every task and the events' columns: a cell may keep the one row it showed last, never the set.
-        java.lang.ref.WeakReference<faultline.model.TaskSet> set = new java.lang.ref.WeakReference<>(app.viewModel().document().taskSet());
-        java.lang.ref.WeakReference<faultline.model.EventStore> store = new java.lang.ref.WeakReference<>(app.viewModel().document().taskSet().store());
-        List<Path> files = List.copyOf(app.viewModel().document().files());
-        robot.interact(() -> app.viewModel().opener().open(files));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.viewModel().opener().busyProperty().get()
-                && app.viewModel().document().taskSet() != set.get());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(app.viewModel().document().taskSet().tasks().size(), app.view().taskList().table().getRoot().getChildren().size());
-        long until = System.nanoTime() + 20_000_000_000L;
-        while ((set.get() != null || store.get() != null) && System.nanoTime() < until) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        assertTrue(set.get() == null, "nothing holds the task set read before");
-        assertTrue(store.get() == null, "nor its events");
-    }
 }
