@@ -295,12 +295,27 @@ public final class MainView extends BorderPane {
         view.getItems().addAll(item(Command.FIT), item(Command.CRASH_WINDOWS), item(Command.SAME_MOMENT), item(Command.FOLD), alignMenu(),
                 new SeparatorMenuItem(), item(Command.ZOOM_IN), item(Command.ZOOM_OUT), item(Command.BACK), item(Command.FORWARD),
                 new SeparatorMenuItem(), item(Command.PREVIOUS_EVENT), item(Command.NEXT_EVENT), item(Command.MEASURE), item(Command.ADD_NOTE),
-                item(Command.RESET_SHIFTS), new SeparatorMenuItem(), item(Command.FOLLOW), new SeparatorMenuItem(), item(Command.DARK_THEME));
+                item(Command.RESET_SHIFTS), timelineMenu(), new SeparatorMenuItem(), item(Command.FOLLOW), new SeparatorMenuItem(), item(Command.DARK_THEME));
         Menu help = new Menu(Command.Group.HELP.menuTitle);
         help.getItems().addAll(item(Command.SHORTCUTS), item(Command.OPEN_LOG_FOLDER), faultline.ui.about.AboutDialog.aboutItem(stage));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * View ▸ Timeline Keys: what the timeline's own keys do (they work while it has the focus), so that
+     * they can be found and run from the menu too; the key is in the text, not an accelerator.
+     */
+    private Menu timelineMenu() {
+        Menu m = new Menu(faultline.ui.Messages.get("menu.timeline"));
+        m.setId("menu-timeline");
+        for (Command c : Command.values()) {
+            if (c.onTimeline()) {
+                m.getItems().add(commands.contextItem(c));
+            }
+        }
+        return m;
     }
 
     /** View ▸ Align On: the toolbar's choice of anchor, for the keyboard too. */

@@ -93,7 +93,6 @@ public final class TimelineView extends Region {
     private boolean rightDragged;
     private double[] pendingMenu;
     private String draggedNote;
-    private String selectedNote;
     private double pressY;
     private final javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
     /** Asks the user for a note's text (title, initial text); tests replace it. */
@@ -169,6 +168,7 @@ public final class TimelineView extends Region {
         vm.bandFromProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.bandToProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.measureProperty().addListener((o, a, b) -> invalidateOverlay());
+        vm.selectedNoteProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.measuringProperty().addListener((o, a, b) -> setCursor(b ? Cursor.CROSSHAIR : Cursor.DEFAULT));
         setOnScroll(this::onScroll);
         setOnMousePressed(this::onPress);
@@ -361,7 +361,15 @@ public final class TimelineView extends Region {
         if (scene == null || scene.lanes().isEmpty()) {
             return;
         }
-        renderer.renderOverlay(surface(overlay, w, h), scene, vm.layout(), vm.scrollYProperty().get(), vm.scale(), style(), vm.overlay());
+        CanvasSurface surface = surface(overlay, w, h);
+        renderer.renderOverlay(surface, scene, vm.layout(), vm.scrollYProperty().get(), vm.scale(), style(), vm.overlay());
+        String note = vm.selectedNoteProperty().get();
+        for (TimelineRenderer.NoteBox b : renderer.noteBoxes()) {
+            if (b.id().equals(note)) {
+                // The note the keys move and delete, ringed as the selected event is.
+                surface.strokeRect(b.x() - 2, b.y() - 2, b.w() + 4, b.h() + 4, style().get(StyleKey.SELECTION), 2);
+            }
+        }
         overlayFrames++;
     }
 
@@ -446,7 +454,7 @@ public final class TimelineView extends Region {
             return;
         }
         draggedNote = noteAt(e.getX(), e.getY());
-        selectedNote = draggedNote;
+        vm.selectedNoteProperty().set(draggedNote);
         shifting = draggedNote == null && e.isAltDown();
         noting = draggedNote == null && e.isShortcutDown();
         measuringDrag = draggedNote == null && !shifting && !noting && vm.measuringProperty().get();
@@ -474,6 +482,7 @@ public final class TimelineView extends Region {
         items.add(item("Add Note Here…", () -> addNote(x, y)));
         if (vm.measureProperty().get() != null) {
             items.add(item("Add Measurement as Note", vm::measureAsNote));
+            items.add(commands.contextItem(Command.MEASURED_NOTE));
             items.add(commands.contextItem(Command.CLEAR));
         }
         items.add(commands.contextItem(Command.MEASURE));
@@ -517,16 +526,25 @@ public final class TimelineView extends Region {
         commands.bind(Command.PAN_RIGHT, () -> vm.pan(-getWidth() / 8));
         commands.bind(Command.LANES_UP, () -> vm.scrollBy(-page()));
         commands.bind(Command.LANES_DOWN, () -> vm.scrollBy(page()));
-        commands.bind(Command.DELETE_NOTE, () -> {
-            if (selectedNote != null) {
-                vm.deleteNote(selectedNote);
-                selectedNote = null;
-            }
-        });
+        commands.bind(Command.DELETE_NOTE, vm::deleteSelectedNote);
+        commands.bind(Command.PREVIOUS_LANE, () -> vm.selectLane(-1));
+        commands.bind(Command.NEXT_LANE, () -> vm.selectLane(1));
+        commands.bind(Command.MARK, vm::markSelected);
+        commands.bind(Command.MEASURED_NOTE, () -> ask("Add a note for this range", vm.measureTextProperty().get()).ifPresent(vm::addMeasuredNote));
+        commands.disableWhen(Command.MEASURED_NOTE, vm.measureProperty().isNull());
+        commands.bind(Command.SHIFT_LANE_EARLIER, () -> vm.shiftSelectedLane(-1));
+        commands.bind(Command.SHIFT_LANE_LATER, () -> vm.shiftSelectedLane(1));
+        commands.bind(Command.PREVIOUS_NOTE, () -> vm.selectNote(-1));
+        commands.bind(Command.NEXT_NOTE, () -> vm.selectNote(1));
+        commands.bind(Command.NOTE_EARLIER, () -> vm.moveSelectedNote(-1));
+        commands.bind(Command.NOTE_LATER, () -> vm.moveSelectedNote(1));
+        for (Command c : List.of(Command.NOTE_EARLIER, Command.NOTE_LATER, Command.DELETE_NOTE)) {
+            commands.disableWhen(c, vm.selectedNoteProperty().isNull());
+        }
         commands.bind(Command.CLEAR, () -> {
             vm.band(Double.NaN, Double.NaN);
             banding = false;
-            if (vm.measureProperty().get() != null) {
+            if (vm.measureProperty().get() != null || vm.markProperty().get() != null) {
                 vm.clearMeasure();
             } else {
                 vm.measuringProperty().set(false);
