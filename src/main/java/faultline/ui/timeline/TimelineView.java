@@ -530,7 +530,7 @@ public final class TimelineView extends Region {
         commands.bind(Command.PREVIOUS_LANE, () -> vm.selectLane(-1));
         commands.bind(Command.NEXT_LANE, () -> vm.selectLane(1));
         commands.bind(Command.MARK, vm::markSelected);
-        commands.bind(Command.MEASURED_NOTE, () -> ask("Add a note for this range", vm.measureTextProperty().get()).ifPresent(vm::addMeasuredNote));
+        commands.bind(Command.MEASURED_NOTE, () -> ask(faultline.ui.Messages.get("note.range.title"), vm.measureTextProperty().get()).ifPresent(vm::addMeasuredNote));
         commands.disableWhen(Command.MEASURED_NOTE, vm.measureProperty().isNull());
         commands.bind(Command.SHIFT_LANE_EARLIER, () -> vm.shiftSelectedLane(-1));
         commands.bind(Command.SHIFT_LANE_LATER, () -> vm.shiftSelectedLane(1));
@@ -568,11 +568,11 @@ public final class TimelineView extends Region {
     }
 
     private void addNote(double x, double y) {
-        ask("Add a note", "").ifPresent(t -> vm.addPointNote(x, y, t));
+        ask(faultline.ui.Messages.get("note.add.title"), "").ifPresent(t -> vm.addPointNote(x, y, t));
     }
 
     private void editNote(String id) {
-        ask("Edit the note", vm.noteText(id)).ifPresent(t -> vm.editNote(id, t));
+        ask(faultline.ui.Messages.get("notes.edit.title"), vm.noteText(id)).ifPresent(t -> vm.editNote(id, t));
     }
 
     /** A modal dialog takes the mouse without an exit event, so the hover tip is put away first. */
@@ -587,14 +587,8 @@ public final class TimelineView extends Region {
     }
 
     private java.util.Optional<String> askText(String title, String initial) {
-        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
         javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
-        d.initOwner(owner);
-        Theme.follow(d.getDialogPane(), owner);
-        d.setTitle(title);
-        d.setHeaderText(title);
-        d.setContentText("Text:");
-        return d.showAndWait().filter(t -> !t.isBlank());
+        return faultline.ui.notes.NoteDialog.create(owner, title, initial).showAndWait().filter(t -> !t.isBlank());
     }
 
     private void onDrag(MouseEvent e) {
@@ -640,7 +634,7 @@ public final class TimelineView extends Region {
             double to = e.getX();
             double y = pressY;
             if (Math.abs(to - from) >= 3) {
-                ask("Add a note for this range", "").ifPresent(t -> vm.addRangeNote(from, to, y, t));
+                ask(faultline.ui.Messages.get("note.range.title"), "").ifPresent(t -> vm.addRangeNote(from, to, y, t));
             }
         } else if (shifting) {
             vm.band(Double.NaN, Double.NaN);
