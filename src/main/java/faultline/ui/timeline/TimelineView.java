@@ -1,5 +1,7 @@
 package faultline.ui.timeline;
 
+import faultline.ui.Messages;
+
 import faultline.render.FontSpec;
 import faultline.render.LaneOverview;
 import faultline.render.Rgba;
@@ -125,15 +127,15 @@ public final class TimelineView extends Region {
         overview.setId("lane-overview");
         // The canvases draw what a screen reader cannot see; the view-model writes it out.
         setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        setAccessibleRoleDescription("timeline");
+        setAccessibleRoleDescription(Messages.get("timeline.role"));
         accessibleTextProperty().bind(vm.spokenProperty());
         setAccessibleHelp(vm.spokenHelp());
         canvas.accessibleTextProperty().bind(vm.spokenProperty());
         canvas.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        overlay.setAccessibleText("The cursor, the hovered and the selected event, the measurement");
+        overlay.setAccessibleText(Messages.get("timeline.overlay.spoken"));
         overview.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        overview.setAccessibleText("Lane overview: where the lanes shown are among all lanes; a click scrolls there");
-        scrollBar.setAccessibleText("Scroll the lanes");
+        overview.setAccessibleText(Messages.get("timeline.overview.spoken"));
+        scrollBar.setAccessibleText(Messages.get("timeline.scroll.spoken"));
         scrollBar.setOrientation(Orientation.VERTICAL);
         scrollBar.setId("lane-scroll");
         scrollBar.setVisible(false);
@@ -333,7 +335,7 @@ public final class TimelineView extends Region {
         TimelineStyle style = style();
         if (scene == null || scene.lanes().isEmpty()) {
             surface.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
-            surface.text("Tick ⇄ in the task list to compare tasks", 12, 24, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+            surface.text(Messages.get("timeline.empty"), 12, 24, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
             vm.setHotspots(List.of());
             return;
         }
@@ -475,13 +477,13 @@ public final class TimelineView extends Region {
         java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
         String id = noteAt(x, y);
         if (id != null) {
-            items.add(item("Edit Note…", () -> editNote(id)));
-            items.add(item("Delete Note", () -> vm.deleteNote(id)));
+            items.add(item(Messages.get("timeline.menu.edit-note"), () -> editNote(id)));
+            items.add(item(Messages.get("timeline.menu.delete-note"), () -> vm.deleteNote(id)));
             items.add(new javafx.scene.control.SeparatorMenuItem());
         }
-        items.add(item("Add Note Here…", () -> addNote(x, y)));
+        items.add(item(Messages.get("timeline.menu.add-note"), () -> addNote(x, y)));
         if (vm.measureProperty().get() != null) {
-            items.add(item("Add Measurement as Note", vm::measureAsNote));
+            items.add(item(Messages.get("timeline.menu.measure-note"), vm::measureAsNote));
             items.add(commands.contextItem(Command.MEASURED_NOTE));
             items.add(commands.contextItem(Command.CLEAR));
         }
@@ -493,11 +495,11 @@ public final class TimelineView extends Region {
         int lane = vm.laneAt(y);
         if (lane >= 0) {
             items.add(new javafx.scene.control.SeparatorMenuItem());
-            items.add(item(vm.layout().collapsed(lane) ? "Expand Lane" : "Collapse Lane", () -> vm.toggleCollapsed(lane)));
-            items.add(item("Collapse Other Lanes", () -> vm.collapseOthers(lane)));
+            items.add(item(vm.layout().collapsed(lane) ? Messages.get("timeline.menu.expand") : Messages.get("timeline.menu.collapse"), () -> vm.toggleCollapsed(lane)));
+            items.add(item(Messages.get("timeline.menu.collapse-others"), () -> vm.collapseOthers(lane)));
         }
         if (!vm.collapsedLanes().isEmpty()) {
-            items.add(item("Expand All Lanes", vm::expandAll));
+            items.add(item(Messages.get("timeline.menu.expand-all"), vm::expandAll));
         }
         return items;
     }

@@ -1,5 +1,7 @@
 package faultline.ui.timeline;
 
+import faultline.ui.Messages;
+
 import faultline.model.Anchor;
 import faultline.model.Note;
 import faultline.ui.CompareModel;
@@ -570,8 +572,8 @@ public final class TimelineViewModel {
         int ref = lane >= 0 ? lane : 0;
         if (!s.lanes().isEmpty()) {
             TimelineScene.Lane l = s.lanes().get(ref);
-            readout.set(s.lineOrder() ? "Cursor at line " + faultline.model.SourceFile.lineAt(l.epoch(t)) + " (" + l.title() + ", no clock)"
-                    : "Cursor " + TimeText.full(l.epoch(t), 9) + " · " + DurationText.relative(t) + " (" + l.title() + ")");
+            readout.set(s.lineOrder() ? Messages.format("timeline.cursor.line", String.valueOf(faultline.model.SourceFile.lineAt(l.epoch(t))), l.title())
+                    : Messages.format("timeline.cursor", TimeText.full(l.epoch(t), 9), DurationText.relative(t), l.title()));
         }
         // On the events row an event wins; elsewhere a label's full text, then the nearest event.
         boolean onEvents = lane >= 0 && Math.abs(y - eventY(lane)) <= TimelineLayout.EVENT_ROW / 2;
@@ -685,7 +687,7 @@ public final class TimelineViewModel {
         long a = s.lanes().get(la).marks().times()[ia];
         long b = s.lanes().get(lb).marks().times()[ib];
         String text = MeasureText.of(document.taskSet().store(), m.rowA(), m.rowB(), b - a,
-                la == lb ? "" : s.lanes().get(la).title(), la == lb ? "" : s.lanes().get(lb).title(), s.anchorLabel().equals("wall clock"));
+                la == lb ? "" : s.lanes().get(la).title(), la == lb ? "" : s.lanes().get(lb).title(), s.anchorLabel().equals(Anchor.WALL_CLOCK.label()));
         measureText.set(text);
         measure.set(new TimelineRenderer.Measure(la, a, lb, b, text));
     }
@@ -760,14 +762,14 @@ public final class TimelineViewModel {
     public void moveNote(String id, double dx) {
         Note n = notes.find(id);
         if (n != null && dx != 0) {
-            notes.update(n.moved(Math.round(dx * scale().nanosPerPixel())), "Move Note");
+            notes.update(n.moved(Math.round(dx * scale().nanosPerPixel())), Messages.get("undo.move-note"));
         }
     }
 
     public void editNote(String id, String text) {
         Note n = notes.find(id);
         if (n != null && text != null && !text.isBlank()) {
-            notes.update(n.withText(text.strip()), "Edit Note");
+            notes.update(n.withText(text.strip()), Messages.get("undo.edit-note"));
         }
     }
 
@@ -1002,7 +1004,7 @@ public final class TimelineViewModel {
     public void moveSelectedNote(int direction) {
         Note n = selectedNote.get() == null ? null : notes.find(selectedNote.get());
         if (n != null) {
-            notes.update(n.moved(direction * keyStep()), "Move Note");
+            notes.update(n.moved(direction * keyStep()), Messages.get("undo.move-note"));
         }
     }
 
@@ -1023,18 +1025,18 @@ public final class TimelineViewModel {
         int src = store.source(row);
         if (src < set.sources().size() && set.sources().get(src).untimed()) {
             // A log without a clock: where the line is, not a time it never had.
-            sb.append("line ").append(store.line(row)).append(" of ").append(set.sources().get(src).name()).append(" (no clock)");
+            sb.append(Messages.format("timeline.tip.line", String.valueOf(store.line(row)), set.sources().get(src).name()));
             String first = store.message(row).lines().findFirst().orElse("");
             return sb.append('\n').append(store.level(row)).append("  ").append(first).toString();
         }
         sb.append(TimeText.full(store.nanos(row), store.precision(row)));
         if (store.estimated(row) || store.latest(row) > store.nanos(row) + 1_000) {
             sb.append(" … ").append(TimeText.clock(store.latest(row), Math.max(6, store.precision(row))));
-            sb.append(store.estimated(row) ? "  (estimated)" : "  (window)");
+            sb.append("  ").append(store.estimated(row) ? Messages.get("timeline.tip.estimated") : Messages.get("timeline.tip.window"));
         }
         sb.append('\n').append(DurationText.relative(t));
         if (index > 0) {
-            sb.append("   ").append(DurationText.signed(t - lane.marks().times()[index - 1])).append(" after the previous line");
+            sb.append("   ").append(Messages.format("timeline.tip.after", DurationText.signed(t - lane.marks().times()[index - 1])));
         }
         String msg = store.message(row);
         int nl = msg.indexOf('\n');
