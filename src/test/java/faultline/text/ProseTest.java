@@ -45,6 +45,12 @@ class ProseTest {
     }
 
     @Test
+    void aQuoteComesOutOnceWhetherTheWordsAreFilledInOrNot() throws IOException {
+        assertEquals(java.util.List.of(), faultline.BundleQuotes.wronglyQuoted("Prose", Path.of("src/main/resources/faultline/text/prose.properties")));
+        assertEquals("aligned on crash: T = each lane's failure line, else the last line before it", Prose.get("axis.rule.crash"));
+    }
+
+    @Test
     void aSentenceIsFilledInWithItsPluralAndItsQuotesAndALeadingSpaceIsKept() {
         assertEquals("It was raised while handling 1 earlier exception (KeyError).", Prose.format("caveat.while-handling", 1, "KeyError"));
         assertEquals("It was raised while handling 2 earlier exceptions (KeyError, ValueError).",
