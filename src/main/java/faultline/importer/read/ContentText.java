@@ -58,11 +58,17 @@ final class ContentText implements SourceText {
                 content.copy(ref, b, 0, len);
             }
         } else {
-            int window = (int) Math.max(0, Math.min(WINDOW, content.size() - ref));
+            // A short copy first: most lines end within it, and a look is taken at a million of them.
+            int window = (int) Math.max(0, Math.min(SHORT, content.size() - ref));
             content.copy(ref, b, 0, window);
             len = Bytes.newline(b, 0, window);
             if (len == window && ref + window < content.size()) {
-                len = -1; // longer than the window: the few such lines are decoded
+                window = (int) Math.max(0, Math.min(WINDOW, content.size() - ref));
+                content.copy(ref, b, 0, window);
+                len = Bytes.newline(b, 0, window);
+                if (len == window && ref + window < content.size()) {
+                    len = -1; // longer than the window: the few such lines are decoded
+                }
             }
         }
         if (len < 0 || !Bytes.ascii(name)) {
@@ -98,6 +104,7 @@ final class ContentText implements SourceText {
     }
 
     private static final int WINDOW = 1024;
+    private static final int SHORT = 256;
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[WINDOW]);
 
     @Override
