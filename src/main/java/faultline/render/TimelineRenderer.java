@@ -456,10 +456,12 @@ public final class TimelineRenderer {
         int runLevel = -1;
         // One query for the whole view: when no event in it has a window wider than two pixels, no column needs asking.
         boolean anyWide = m.maxWindow(k, m.nextAtOrAfter(end == Long.MAX_VALUE ? end : end + 1, k)) > wide;
+        int lastCount = 1;
         while (k < n && times[k] <= end) {
             int column = (int) Math.floor(v.x(times[k]));
             long next = v.time(column + 1);
-            int j = next > times[k] ? m.nextAtOrAfter(next, k + 1) : k + 1;
+            int j = next > times[k] ? m.nextAtOrAfter(next, k + 1, k + lastCount) : k + 1;
+            lastCount = j - k;
             int level = m.maxLevel(k, j);
             if (anyWide && m.maxWindow(k, j) > wide) {
                 windows(s, m, k, j, v, top + h + 1, wide, style);
