@@ -58,6 +58,11 @@ class MessagesTest {
     }
 
     @Test
+    void aQuoteComesOutOnceWhetherTheWordsAreFilledInOrNot() throws IOException {
+        assertEquals(java.util.List.of(), faultline.BundleQuotes.wronglyQuoted("Messages", Path.of("src/main/resources/faultline/ui/messages.properties")));
+    }
+
+    @Test
     void aMessageIsFilledInAndReadAsUnicode() {
         assertEquals("Undo move of a note", Messages.format("command.UNDO.named", "move of a note"));
         assertEquals("Open…", Command.OPEN.text, "the ellipsis is read as written");
