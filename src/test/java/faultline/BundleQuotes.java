@@ -23,7 +23,7 @@ public final class BundleQuotes {
     private BundleQuotes() {
     }
 
-    /** Keys whose quotes are written for the other use, e.g. "Messages" with faultline/ui/messages.properties. */
+    /** Keys whose quotes are written for the other use, e.g. "Messages" with faultline/text/words.properties. */
     public static List<String> wronglyQuoted(String reader, Path file) throws IOException {
         Properties words = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

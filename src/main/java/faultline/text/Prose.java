@@ -5,12 +5,12 @@ import java.util.ResourceBundle;
 
 /**
  * The words Faultline writes outside the window: the command line's messages, the labels the timeline
- * picture draws, and the analysis' sentences, from faultline/text/prose.properties (English; a
- * translation is a prose_xx.properties beside it with the same keys). No toolkit: the command line and
- * the headless export use it too.
+ * picture draws, and the analysis' sentences, from faultline/text/words.properties, the one file of
+ * every word Faultline shows (English; a translation is a words_xx.properties beside it with the same
+ * keys). No toolkit: the command line and the headless export use it too.
  */
 public final class Prose {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("faultline.text.prose");
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("faultline.text.words");
 
     private Prose() {
     }

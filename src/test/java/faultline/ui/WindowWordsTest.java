@@ -91,6 +91,6 @@ class WindowWordsTest {
                 }
             }
         }
-        assertEquals(List.of(), found, "words written inline instead of in faultline/ui/messages.properties (" + found.size() + ")");
+        assertEquals(List.of(), found, "words written inline instead of in faultline/text/words.properties (" + found.size() + ")");
     }
 }
