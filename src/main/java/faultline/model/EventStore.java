@@ -265,6 +265,21 @@ public final class EventStore {
             return (byte) (level.ordinal() | (precision << PRECISION_SHIFT) | (estimated ? ESTIMATED_BIT : 0));
         }
 
+        /**
+         * Lets go of the rows once another builder took them over (a file's parts joined into the file's
+         * columns): a gigabyte's parts would otherwise stay in memory beside the rows they became.
+         */
+        public void release() {
+            size = 0;
+            time = new long[0];
+            refLow = new int[0];
+            refHigh = new byte[0];
+            task = new int[0];
+            source = new short[0];
+            meta = new byte[0];
+            extent.removeFrom(0);
+        }
+
         private void grow(int c) {
             time = Arrays.copyOf(time, c);
             refLow = Arrays.copyOf(refLow, c);

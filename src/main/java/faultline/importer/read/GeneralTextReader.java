@@ -203,6 +203,12 @@ public final class GeneralTextReader implements SourceReader {
             Map<Long, Integer> running = new HashMap<>();
             long lineBase = 0;
             faultline.model.EventStore.Builder to = ctx.events;
+            // The columns grow once, to all the parts' rows: growing them part by part copied the rows before again.
+            int rows = to.size();
+            for (Scan sc : scans) {
+                rows += sc.ctx.events.size();
+            }
+            to.ensure(rows);
             for (Scan sc : scans) {
                 faultline.model.EventStore.Builder from = sc.ctx.events;
                 faultline.importer.merge.TaskRegistry reg = sc.ctx.tasks;
@@ -223,7 +229,6 @@ public final class GeneralTextReader implements SourceReader {
                     }
                 }
                 int base = to.size();
-                to.ensure(base + from.size());
                 for (int i = 0; i < from.size(); i++) {
                     int t = from.task(i);
                     to.add(from.nanos(i), from.precision(i), from.estimated(i), from.level(i), t >= 0 ? map[t] : -1,
@@ -231,6 +236,7 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 // The part's extents by themselves: a lookup per row missed the cache for every one of ten million rows.
                 from.forEachExtent((row, x) -> to.setExtent(base + row, (int) x));
+                from.release();
                 for (Map.Entry<Integer, Long> p : sc.pending.entrySet()) {
                     Integer v = running.get(p.getValue());
                     if (v != null && v >= 0) {
