@@ -112,7 +112,7 @@ public final class CrashAnalyzer {
             caveats.add(Prose.get("caveat.no-failure-line"));
         }
         Signature sig = new Signature(type, normalise(message), phase == null ? "" : phase.label(),
-                lastStep == null ? "" : "after " + lastStep.label());
+                lastStep == null ? "" : Prose.format("signature.after", lastStep.label()));
         return new Crash(type, message, lastEvidence >= 0 ? t.row(lastEvidence) : -1, failure >= 0 ? t.row(failure) : -1,
                 earliest, latest, phase, crashParam, lastStep, expected, List.copyOf(caveats), sig, site, traceback, inferredType);
     }

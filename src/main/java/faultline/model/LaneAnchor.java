@@ -1,5 +1,7 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 /**
  * What one lane's T = 0 stands on, and the span in which that moment can lie.
  *
@@ -11,20 +13,17 @@ public record LaneAnchor(Kind kind, long nanos, long latest) {
 
     /** What a lane can be aligned on. */
     public enum Kind {
-        FAILURE("the failure"),
-        LAST_EVIDENCE("the last line before the failure"),
-        CREATED("its creation"),
-        CLAIMED("its claim"),
-        GENERATION_START("its generation start"),
-        LOOP_START("its loop start"),
-        FIRST_LINE("its first line"),
-        WALL_CLOCK("the wall clock");
+        FAILURE,
+        LAST_EVIDENCE,
+        CREATED,
+        CLAIMED,
+        GENERATION_START,
+        LOOP_START,
+        FIRST_LINE,
+        WALL_CLOCK;
 
-        private final String words;
-
-        Kind(String words) {
-            this.words = words;
-        }
+        /** What the lane's header calls it, from the words file. */
+        private final String words = Prose.get("lane-anchor." + name());
 
         public String words() {
             return words;
@@ -65,9 +64,9 @@ public record LaneAnchor(Kind kind, long nanos, long latest) {
             return "";
         }
         if (kind.answers(asked)) {
-            return kind == Kind.LAST_EVIDENCE ? "T = last line before the failure (the failure has no time of its own)" : "";
+            return kind == Kind.LAST_EVIDENCE ? Prose.get("lane-anchor.last-evidence") : "";
         }
-        String missing = asked == Anchor.CRASH ? "no crash" : "no '" + asked.label() + "' line";
-        return missing + " · T = " + kind.words();
+        String missing = asked == Anchor.CRASH ? Prose.get("lane-anchor.no-crash") : Prose.format("lane-anchor.no-line", asked.label());
+        return Prose.format("lane-anchor.instead", missing, kind.words());
     }
 }

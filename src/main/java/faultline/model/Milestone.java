@@ -1,17 +1,16 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 /** A point in a task's life that the seed's lifecycle lists: created, claimed, status update, … */
 public record Milestone(Kind kind, long nanos, int precision, int event, String text) {
     public enum Kind {
-        CREATED("Task created"), RETURNED("Task returned"), CLAIMED("Task claimed by worker"),
-        GENERATION_START("Generation phase starts"), STATUS_UPDATE("Status update triggered"),
-        CASCADE("Cascading failure"), COMPLETED("Task completed");
+        CREATED, RETURNED, CLAIMED,
+        GENERATION_START, STATUS_UPDATE,
+        CASCADE, COMPLETED;
 
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
+        /** The name shown to users, from the words file. */
+        private final String label = Prose.get("milestone." + name());
 
         public String label() {
             return label;

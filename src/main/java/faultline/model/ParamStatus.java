@@ -1,14 +1,13 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 /** How far the loop got with a parameter. */
 public enum ParamStatus {
-    COMPLETED("completed"), SKIPPED("skipped"), CRASH_POINT("crash point"), INCOMPLETE("incomplete"), NOT_REACHED("not reached");
+    COMPLETED, SKIPPED, CRASH_POINT, INCOMPLETE, NOT_REACHED;
 
-    private final String label;
-
-    ParamStatus(String label) {
-        this.label = label;
-    }
+    /** The name shown to users, from the words file. */
+    private final String label = Prose.get("param-status." + name());
 
     public String label() {
         return label;

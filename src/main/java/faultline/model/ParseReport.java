@@ -1,5 +1,7 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,25 +12,22 @@ import java.util.Map;
 public record ParseReport(List<FileReport> files) {
 
     public enum Repair {
-        BYTE_ORDER_MARK("byte-order mark removed"),
-        CRLF("CRLF line ends"),
-        CR_LINE_ENDS("CR-only line ends read as lines"),
-        INVALID_UTF8("invalid UTF-8 replaced"),
-        MOJIBAKE_MACROMAN("MacRoman mojibake repaired"),
-        MOJIBAKE_WINDOWS1252("windows-1252 mojibake repaired"),
-        LINE_NUMBER_PREFIX("line-number prefix stripped"),
-        CONTINUATION("continuation line joined"),
-        CARRIAGE_RETURN("progress-bar overwrite (\\r) collapsed"),
-        ESTIMATED_TIME("time estimated from neighbours"),
-        DATE_INFERRED("date taken from context"),
-        MIDNIGHT_ROLLOVER("midnight rollover"),
-        DUPLICATE_MERGED("same event in two sources kept once");
+        BYTE_ORDER_MARK,
+        CRLF,
+        CR_LINE_ENDS,
+        INVALID_UTF8,
+        MOJIBAKE_MACROMAN,
+        MOJIBAKE_WINDOWS1252,
+        LINE_NUMBER_PREFIX,
+        CONTINUATION,
+        CARRIAGE_RETURN,
+        ESTIMATED_TIME,
+        DATE_INFERRED,
+        MIDNIGHT_ROLLOVER,
+        DUPLICATE_MERGED;
 
-        private final String label;
-
-        Repair(String label) {
-            this.label = label;
-        }
+        /** The name shown to users, from the words file. */
+        private final String label = Prose.get("repair." + name());
 
         public String label() {
             return label;

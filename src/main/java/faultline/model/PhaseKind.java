@@ -1,22 +1,21 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 /** Lifecycle phases of a task, in the order they happen. */
 public enum PhaseKind {
-    QUEUED("queued"),
-    WAITING("waiting"),
-    GENERATION("generation"),
-    MODEL_LOADING("model loading"),
-    LORA_DOWNLOAD("LoRA download"),
-    PARAMETER_RESOLUTION("parameter resolution"),
-    SAMPLING("sampling"),
-    STATUS_UPDATE("status update"),
-    CASCADE("cascade");
+    QUEUED,
+    WAITING,
+    GENERATION,
+    MODEL_LOADING,
+    LORA_DOWNLOAD,
+    PARAMETER_RESOLUTION,
+    SAMPLING,
+    STATUS_UPDATE,
+    CASCADE;
 
-    private final String label;
-
-    PhaseKind(String label) {
-        this.label = label;
-    }
+    /** The name shown to users, from the words file. */
+    private final String label = Prose.get("phase." + name());
 
     public String label() {
         return label;

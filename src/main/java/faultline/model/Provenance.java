@@ -1,5 +1,7 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 /**
  * One link of where a parameter's value came from, with the line that shows it.
  *
@@ -11,17 +13,14 @@ package faultline.model;
  */
 public record Provenance(Origin origin, ParamValue value, int event, String where, int taskIndex) {
     public enum Origin {
-        MODEL_DEFAULT("model default"),
-        TASK_PARAMETER("task parameter"),
-        PHASE_CONFIG("phase_config patch"),
-        OVERRIDE("override"),
-        FINAL("final value");
+        MODEL_DEFAULT,
+        TASK_PARAMETER,
+        PHASE_CONFIG,
+        OVERRIDE,
+        FINAL;
 
-        private final String label;
-
-        Origin(String label) {
-            this.label = label;
-        }
+        /** The name shown to users, from the words file. */
+        private final String label = Prose.get("origin." + name());
 
         public String label() {
             return label;

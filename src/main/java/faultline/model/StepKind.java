@@ -1,20 +1,19 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 /** Steps of one iteration of the parameter-resolution loop, as the worker logs them. */
 public enum StepKind {
-    PROCESSING("Processing"),
-    GETTING_OLD_VALUE("Getting old value"),
-    ASSIGNING("Assigning new value"),
-    LOGGING_CHANGE("Logging change"),
-    CHANGE("change"),
-    COMPLETED("Completed"),
-    SKIPPED("Skipped");
+    PROCESSING,
+    GETTING_OLD_VALUE,
+    ASSIGNING,
+    LOGGING_CHANGE,
+    CHANGE,
+    COMPLETED,
+    SKIPPED;
 
-    private final String label;
-
-    StepKind(String label) {
-        this.label = label;
-    }
+    /** The name shown to users, from the words file. */
+    private final String label = Prose.get("step." + name());
 
     public String label() {
         return label;

@@ -1,15 +1,14 @@
 package faultline.model;
 
+import faultline.text.Prose;
+
 /** tasks.status of the worker system, plus UNKNOWN for a task seen only in log lines that do not say. */
 public enum TaskStatus {
-    FAILED("Failed"), CANCELLED("Cancelled"), IN_PROGRESS("In Progress"), QUEUED("Queued"),
-    COMPLETE("Complete"), UNKNOWN("?");
+    FAILED, CANCELLED, IN_PROGRESS, QUEUED,
+    COMPLETE, UNKNOWN;
 
-    private final String label;
-
-    TaskStatus(String label) {
-        this.label = label;
-    }
+    /** The name shown to users, from the words file. */
+    private final String label = Prose.get("status." + name());
 
     public String label() {
         return label;

@@ -26,6 +26,26 @@ public final class ProseKeys {
                 }
             }
         }
+        // The names the model gives things take theirs by name.
+        named(used, "status.", faultline.model.TaskStatus.values());
+        named(used, "anchor.", faultline.model.Anchor.values());
+        named(used, "lane-anchor.", faultline.model.LaneAnchor.Kind.values());
+        named(used, "phase.", faultline.model.PhaseKind.values());
+        named(used, "milestone.", faultline.model.Milestone.Kind.values());
+        named(used, "step.", faultline.model.StepKind.values());
+        named(used, "param-status.", faultline.model.ParamStatus.values());
+        named(used, "origin.", faultline.model.Provenance.Origin.values());
+        named(used, "repair.", faultline.model.ParseReport.Repair.values());
+        for (String id : java.util.List.of("WORKER_CONSOLE", "SYSTEM_LOGS_TEXT", "SYSTEM_LOGS_JSON", "SYSTEM_LOGS_CSV",
+                "COMPARISON_DIGEST", "TASK_REPORT", "TEXT_LOG", "UNKNOWN")) {
+            used.add("format." + id);
+        }
         return used;
+    }
+
+    private static void named(Set<String> used, String prefix, Enum<?>[] values) {
+        for (Enum<?> e : values) {
+            used.add(prefix + e.name());
+        }
     }
 }
