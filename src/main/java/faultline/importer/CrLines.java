@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -36,8 +38,7 @@ final class CrLines {
         try {
             tmp = CacheFolder.newScratchFile(name);
         } catch (IOException e) {
-            throw new ImportException(name + ": its CR line ends cannot be converted (no scratch file in " + CacheFolder.dir() + ": "
-                    + e.getMessage() + ")");
+            throw new ImportException(Prose.format("import.cr.no-scratch", name, CacheFolder.dir(), e.getMessage()));
         }
         long lines = 0;
         long written = 0;
@@ -86,7 +87,7 @@ final class CrLines {
             return new Converted(tmp, FileChannel.open(tmp, StandardOpenOption.READ), written, lines);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new ImportException(name + ": its CR line ends cannot be converted (" + e.getMessage() + ")");
+            throw new ImportException(Prose.format("import.cr.failed", name, e.getMessage()));
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;

@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileStore;
@@ -35,33 +37,32 @@ public final class FileKind {
         try {
             a = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return Files.isSymbolicLink(path) ? "is a symbolic link to a file that does not exist" : "no such file (" + path + ")";
+            return Files.isSymbolicLink(path) ? Prose.get("file.dangling-link") : Prose.format("file.no-such-file", path);
         } catch (AccessDeniedException e) {
-            return "permission denied";
+            return Prose.get("file.permission-denied");
         } catch (FileSystemLoopException e) {
-            return "is a loop of symbolic links";
+            return Prose.get("file.link-loop");
         } catch (IOException e) {
-            return "cannot be read (" + e.getMessage() + ")";
+            return Prose.format("file.unreadable", e.getMessage());
         }
         String why;
         if (a.isDirectory()) {
-            why = "is a folder, not a log file";
+            why = Prose.get("file.folder");
         } else if (a.isRegularFile()) {
-            why = pseudo(path) ? "is a file of the kernel's " + storeType(path) + " file system, made up as it is read, not a log; "
-                    + "copy it into a file first" : null;
+            why = pseudo(path) ? Prose.format("file.pseudo", storeType(path)) : null;
         } else {
             why = switch (mode(path) & S_IFMT) {
-                case S_IFIFO -> "is a named pipe, not a file (Faultline reads files, so that it never waits for a writer)";
-                case S_IFCHR, S_IFBLK -> "is a device, not a file";
-                case S_IFSOCK -> "is a socket, not a file";
-                default -> "is not a regular file";
+                case S_IFIFO -> Prose.get("file.pipe");
+                case S_IFCHR, S_IFBLK -> Prose.get("file.device");
+                case S_IFSOCK -> Prose.get("file.socket");
+                default -> Prose.get("file.not-regular");
             };
         }
         if (why != null && Files.isSymbolicLink(path)) {
             try {
-                return "links to " + path.toRealPath() + ", which " + why;
+                return Prose.format("file.link-to", path.toRealPath(), why);
             } catch (IOException | RuntimeException e) {
-                return "is a symbolic link to something that " + why;
+                return Prose.format("file.link-to-something", why);
             }
         }
         return why;

@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -48,22 +50,22 @@ final class Gzip {
                 }
             }
         } catch (EOFException e) {
-            note = "the gzip file ends early (it was cut off): what could be decompressed is shown";
+            note = Prose.get("import.gzip.cut-off");
         } catch (ZipException e) {
             if (sink.size() == 0) {
-                throw new ImportException(name + ": is a damaged gzip file (" + e.getMessage() + ")");
+                throw new ImportException(Prose.format("import.gzip.damaged", name, e.getMessage()));
             }
-            note = "the gzip file is damaged after " + sink.size() + " bytes of text (" + e.getMessage() + "): what could be decompressed is shown";
+            note = Prose.format("import.gzip.damaged-after", sink.size(), e.getMessage());
         } catch (IOException e) {
             sink.discard();
-            throw new ImportException(name + ": cannot be decompressed (" + e.getMessage() + ")");
+            throw new ImportException(Prose.format("import.gzip.failed", name, e.getMessage()));
         } catch (ImportException e) {
             sink.discard();
             throw e;
         }
         if (sink.size() == 0) {
             sink.discard();
-            throw new ImportException(name + ": decompresses to nothing (an empty file)");
+            throw new ImportException(Prose.format("import.gzip.empty", name));
         }
         if (sink.inMemory()) {
             return SourceLoader.fromBytes(path, name, sink.bytes(), note, size, modified);
@@ -83,7 +85,7 @@ final class Gzip {
                 // closing a file that was only read
             }
             sink.discard();
-            throw e instanceof ImportException ie ? ie : new ImportException(name + ": cannot be decompressed (" + e.getMessage() + ")");
+            throw e instanceof ImportException ie ? ie : new ImportException(Prose.format("import.gzip.failed", name, e.getMessage()));
         }
     }
 
@@ -103,8 +105,7 @@ final class Gzip {
         void write(byte[] b, int n) throws IOException, ImportException {
             if (size + n > limit) {
                 discard();
-                throw new ImportException(name + ": decompresses to more than " + (limit >> 20) + " MB, more than Faultline keeps "
-                        + "(room on " + CacheFolder.dir() + "); decompress it yourself and open the text");
+                throw new ImportException(Prose.format("import.gzip.too-large", name, limit >> 20, CacheFolder.dir()));
             }
             if (memory != null && size + n > SourceLoader.READ_LIMIT) {
                 file = CacheFolder.newScratchFile(name);
@@ -143,7 +144,7 @@ final class Gzip {
                 return FileChannel.open(file, StandardOpenOption.READ);
             } catch (IOException e) {
                 discard();
-                throw new ImportException(name + ": cannot be decompressed (" + e.getMessage() + ")");
+                throw new ImportException(Prose.format("import.gzip.failed", name, e.getMessage()));
             }
         }
 

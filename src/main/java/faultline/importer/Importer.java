@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import faultline.importer.merge.DuplicateMerger;
 import faultline.importer.merge.IndexSort;
 import faultline.importer.merge.TaskDraft;
@@ -136,7 +138,7 @@ public final class Importer {
                     d = new Readers.Detection(SourceFormat.TEXT_LOG, d.confidence() / 2);
                     report.format = d.format();
                     report.confidence = d.confidence();
-                    report.note(0, "read as text: " + e.getMessage(), null);
+                    report.note(0, Prose.format("import.read-as-text", e.getMessage()), null);
                     ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
                     text = Readers.of(d.format()).read(ctx);
                 }
@@ -158,20 +160,19 @@ public final class Importer {
                 report.fatal = MemoryNeed.ranOut(String.valueOf(path.getFileName()), report.bytes, events.size() + report.lines);
             } catch (StackOverflowError e) {
                 events.truncate(mark);
-                report.fatal = path.getFileName() + ": a line of it is too deeply nested to be read";
+                report.fatal = Prose.format("import.too-deep", path.getFileName());
             } catch (RuntimeException e) {
                 if (e instanceof ImportCancelledException) {
                     throw e;
                 }
                 events.truncate(mark);
-                report.fatal = path.getFileName() + ": could not be read (an internal error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")";
+                report.fatal = Prose.format("import.internal-error", path.getFileName(), internal(e));
             }
             done += report.bytes;
-            monitor.progress(done, Math.max(total, done), "Read " + path.getFileName());
+            monitor.progress(done, Math.max(total, done), Prose.format("import.progress.read", path.getFileName()));
         }
         readRowSources(events, registry, sources, texts, reports, workerOfSource, sequential, monitor);
-        monitor.progress(done, Math.max(total, done), "Assembling tasks…");
+        monitor.progress(done, Math.max(total, done), Prose.get("import.progress.assembling"));
         long tAssemble = System.nanoTime();
         List<Task> tasks;
         try {
@@ -185,8 +186,7 @@ public final class Importer {
             }
             throw new ImportFailedException(MemoryNeed.ranOut(names(sources), bytes, events.size()), null);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new ImportFailedException("the tasks of " + names(sources) + " could not be put together (an internal error: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
+            throw new ImportFailedException(Prose.format("import.assemble-failed", names(sources), internal(e)), e);
         }
         Timing.log("assemble", tAssemble);
         List<ParseReport.FileReport> fileReports = new ArrayList<>();
@@ -202,6 +202,11 @@ public final class Importer {
             }
             throw new ImportFailedException(MemoryNeed.ranOut(names(sources), bytes, events.size()), null);
         }
+    }
+
+    /** An internal error's class and message, as the messages above name it. */
+    private static String internal(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ", " + e.getMessage());
     }
 
     /** Why only part of a file was read (a gzip file cut off, a file that changed while read), or null. */

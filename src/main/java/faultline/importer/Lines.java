@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import faultline.importer.scan.LineIndex;
 import faultline.model.ParseReport.Repair;
 
@@ -62,7 +64,7 @@ public final class Lines {
         }
         if (len > MAX_LINE) {
             // A pathological line (a dumped blob, a 100 MB JSON string) is kept cut, and said so.
-            report.note(number, "line of " + (len >> 10) + " KiB cut to its first " + (MAX_LINE >> 10) + " KiB", null);
+            report.note(number, Prose.format("import.line-cut", len >> 10, MAX_LINE >> 10), null);
             len = MAX_LINE;
             cut = true;
         }

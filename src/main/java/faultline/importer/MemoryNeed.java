@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -43,8 +45,7 @@ public final class MemoryNeed {
     /** The message for files that need {@code need} bytes where {@code available} are given. */
     public static String tooLarge(String what, long size, long need, long available) {
         long suggest = Math.max(1, (long) Math.ceil(need * 1.25 / (1L << 30)));
-        return String.format(Locale.ROOT, "%s (%s) needs about %s of memory to open, and Faultline may use %s: "
-                        + "start it with more, e.g. JAVA_OPTS=-Xmx%dg", what, size(size), size(need), size(available), suggest);
+        return Prose.format("import.memory", what, size(size), size(need), size(available), suggest);
     }
 
     /** The message when memory ran out while reading or putting together these files. */
@@ -60,8 +61,8 @@ public final class MemoryNeed {
     /** 1.4 GB, 20.0 GB, 512 MB. */
     public static String size(long bytes) {
         if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+            return Prose.format("import.memory.gb", String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 30)));
         }
-        return Math.max(1, bytes >> 20) + " MB";
+        return Prose.format("import.memory.mb", Math.max(1, bytes >> 20));
     }
 }

@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import faultline.importer.merge.TaskRegistry;
 import faultline.importer.time.TimeParser;
 import faultline.model.EventStore;
@@ -115,7 +117,7 @@ public final class ReadContext {
     /** Events still without any time at the end of the file get the file's last known time (or none). */
     public void finish() {
         if (lastNanos == UNKNOWN_TIME && !waitingForTime.isEmpty()) {
-            report.note(0, "no line of this file carries a usable time: its events are shown on 1970-01-01 in file order", null);
+            report.note(0, Prose.get("import.no-time.file-order"), null);
         }
         for (int w : waitingForTime) {
             events.setTime(w, lastNanos == UNKNOWN_TIME ? 0 : lastNanos, lastPrecision, true);
@@ -130,7 +132,7 @@ public final class ReadContext {
             if (monitor.isCancelled()) {
                 throw new ImportCancelledException();
             }
-            monitor.progress(position, content.size(), "Reading " + path.getFileName());
+            monitor.progress(position, content.size(), Prose.format("import.progress.reading", path.getFileName()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import faultline.importer.read.ConsoleReader;
 import faultline.importer.read.CsvReader;
 import faultline.importer.read.DigestReader;
@@ -61,7 +63,7 @@ public final class Readers {
                 return r;
             }
         }
-        throw new ImportException("the " + f.label() + " format is not supported");
+        throw new ImportException(Prose.format("import.format-not-supported", f.label()));
     }
 
     /** The best-fitting format of a file; UNKNOWN only for a file without a single non-blank line. */

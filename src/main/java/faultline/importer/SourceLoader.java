@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import faultline.model.ParseReport.Repair;
 
 import java.io.IOException;
@@ -59,7 +61,7 @@ final class SourceLoader {
         String name = String.valueOf(path.getFileName());
         String notAFile = FileKind.notARegularFile(path);
         if (notAFile != null) {
-            throw new ImportException(name + ": " + notAFile);
+            throw new ImportException(Prose.format("import.named", name, notAFile));
         }
         ReadFiles.add(path);
         FileChannel ch = open(path, name);
@@ -68,7 +70,7 @@ final class SourceLoader {
             long size = size(ch, name);
             FileTime modified = modified(path);
             if (size == 0) {
-                throw new ImportException(name + ": the file is empty");
+                throw new ImportException(Prose.format("import.empty", name));
             }
             byte[] head = readAt(ch, 0, (int) Math.min(HEAD, size), name);
             if (Gzip.is(head)) {
@@ -76,7 +78,7 @@ final class SourceLoader {
             }
             String archive = Archives.describe(head);
             if (archive != null) {
-                throw new ImportException(name + ": is " + archive + ", not a log; unpack it and open the log inside");
+                throw new ImportException(Prose.format("import.archive", name, archive));
             }
             if (size <= READ_LIMIT) {
                 byte[] all = readAt(ch, 0, (int) size, name);
@@ -97,19 +99,19 @@ final class SourceLoader {
     static String changeNote(Loaded loaded) {
         if (loaded.content() instanceof FileContent f && f.endedEarlyAt() >= 0) {
             String why = f.failure();
-            return "the file changed while it was read: it ended at byte " + f.endedEarlyAt() + " of " + loaded.size()
-                    + (why == null ? "" : " (" + why + ")") + "; what was read is shown";
+            return why == null ? Prose.format("import.changed.ended", f.endedEarlyAt(), loaded.size())
+                    : Prose.format("import.changed.ended.why", f.endedEarlyAt(), loaded.size(), why);
         }
         Path p = loaded.path();
         try {
             long now = Files.size(p);
             if (now != loaded.fileSize() || !modified(p).equals(loaded.modified())) {
-                return "the file changed while it was read (" + loaded.fileSize() + " → " + now + " bytes); what was read is shown";
+                return Prose.format("import.changed.size", loaded.fileSize(), now);
             }
         } catch (NoSuchFileException e) {
-            return "the file was deleted while it was read; what was read is shown";
+            return Prose.get("import.changed.deleted");
         } catch (IOException e) {
-            return "the file could not be checked after reading (" + e.getMessage() + "); what was read is shown";
+            return Prose.format("import.changed.unchecked", e.getMessage());
         }
         return null;
     }
@@ -130,7 +132,7 @@ final class SourceLoader {
         }
         Content content = new ArrayContent(all, start);
         if (content.size() == 0) {
-            throw new ImportException(name + ": the file holds only a byte-order mark");
+            throw new ImportException(Prose.format("import.only-bom", name));
         }
         TextRepair.Kind kind = TextRepair.detect(new String(head, StandardCharsets.UTF_8));
         long invalid = Utf8Check.invalidSequences(all, start, all.length);
@@ -146,7 +148,7 @@ final class SourceLoader {
         Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
         if (utf16(head)) {
             if (size > REPAIR_LIMIT) {
-                throw new ImportException(name + ": UTF-16 files larger than " + (REPAIR_LIMIT >> 20) + " MB are not supported");
+                throw new ImportException(Prose.format("import.utf16-too-large", name, REPAIR_LIMIT >> 20));
             }
             return fromBytes(file, name, readAt(ch, 0, (int) size, name), note, fileSize, modified);
         }
@@ -162,7 +164,7 @@ final class SourceLoader {
         }
         Content content = new FileContent(file, ch, size, start);
         if (content.size() == 0) {
-            throw new ImportException(name + ": the file holds only a byte-order mark");
+            throw new ImportException(Prose.format("import.only-bom", name));
         }
         TextRepair.Kind kind = TextRepair.detect(new String(text, StandardCharsets.UTF_8));
         // Invalid bytes of a file this large are replaced when a line is decoded; mojibake is repaired in memory.
@@ -176,8 +178,7 @@ final class SourceLoader {
         int nul = indexOf(head, (byte) 0);
         if (nul >= 0) {
             String archive = Archives.describe(head);
-            throw new ImportException(name + (archive != null ? ": is " + archive + ", not a log; unpack it and open the log inside"
-                    : ": looks like a binary file, not a log (NUL byte at offset " + nul + ")"));
+            throw new ImportException(archive != null ? Prose.format("import.archive", name, archive) : Prose.format("import.binary", name, nul));
         }
     }
 
@@ -234,11 +235,11 @@ final class SourceLoader {
         try {
             return FileChannel.open(path, StandardOpenOption.READ);
         } catch (AccessDeniedException e) {
-            throw new ImportException(name + ": permission denied");
+            throw new ImportException(Prose.format("import.permission-denied", name));
         } catch (NoSuchFileException e) {
-            throw new ImportException(name + ": no such file (" + path + ")");
+            throw new ImportException(Prose.format("import.no-such-file", name, path));
         } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
+            throw new ImportException(Prose.format("import.unreadable", name, e.getMessage()));
         }
     }
 
@@ -251,7 +252,7 @@ final class SourceLoader {
         try {
             b = new byte[len];
         } catch (OutOfMemoryError e) {
-            throw new ImportException(name + ": too large for the memory given to Faultline (start it with a larger -Xmx)");
+            throw new ImportException(Prose.format("import.too-large", name));
         }
         ByteBuffer bb = ByteBuffer.wrap(b);
         try {
@@ -262,7 +263,7 @@ final class SourceLoader {
                 }
             }
         } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
+            throw new ImportException(Prose.format("import.unreadable", name, e.getMessage()));
         }
         return bb.hasRemaining() ? Arrays.copyOf(b, bb.position()) : b;
     }
@@ -271,7 +272,7 @@ final class SourceLoader {
         try {
             return ch.size();
         } catch (IOException e) {
-            throw new ImportException(name + ": cannot be read (" + e.getMessage() + ")");
+            throw new ImportException(Prose.format("import.unreadable", name, e.getMessage()));
         }
     }
 

@@ -1,5 +1,7 @@
 package faultline.importer.db;
 
+import faultline.text.Prose;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ public record ConnectionSpec(String host, int port, String database, String user
 
     public ConnectionSpec {
         if (sslMode != null && !SSL_MODES.contains(sslMode)) {
-            throw new IllegalArgumentException("sslmode " + sslMode + " is not one of " + String.join(", ", new java.util.TreeSet<>(SSL_MODES)));
+            throw new IllegalArgumentException(Prose.format("db.url.sslmode", sslMode, String.join(", ", new java.util.TreeSet<>(SSL_MODES))));
         }
     }
 
@@ -33,7 +35,7 @@ public record ConnectionSpec(String host, int port, String database, String user
         String s = url == null ? "" : url.strip();
         String rest = stripScheme(s);
         if (rest == null) {
-            throw new IllegalArgumentException("not a Postgres URL: " + safe(s) + " (write postgresql://user@host:5432/database)");
+            throw new IllegalArgumentException(Prose.format("db.url.not-postgres", safe(s)));
         }
         Map<String, String> query = new LinkedHashMap<>();
         int q = rest.indexOf('?');
@@ -66,7 +68,7 @@ public record ConnectionSpec(String host, int port, String database, String user
         if (host.startsWith("[")) {
             int close = host.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("unclosed [ in the host of " + safe(s));
+                throw new IllegalArgumentException(Prose.format("db.url.unclosed", safe(s)));
             }
             String after = host.substring(close + 1);
             host = host.substring(1, close);
@@ -85,7 +87,7 @@ public record ConnectionSpec(String host, int port, String database, String user
             host = query.getOrDefault("host", env.getOrDefault("PGHOST", "localhost"));
         }
         if (host.startsWith("/")) {
-            throw new IllegalArgumentException("a Unix socket (" + host + ") cannot be used: give a host name and port");
+            throw new IllegalArgumentException(Prose.format("db.url.socket", host));
         }
         if (port == null) {
             String p = query.getOrDefault("port", env.get("PGPORT"));
@@ -135,7 +137,7 @@ public record ConnectionSpec(String host, int port, String database, String user
         } catch (NumberFormatException e) {
             // told below
         }
-        throw new IllegalArgumentException("port " + p + " of " + safe(url) + " is not a port number");
+        throw new IllegalArgumentException(Prose.format("db.url.port", p, safe(url)));
     }
 
     private static String decode(String s) {

@@ -1,5 +1,7 @@
 package faultline.importer.db;
 
+import faultline.text.Prose;
+
 import faultline.importer.ImportException;
 import faultline.importer.ImportMonitor;
 import faultline.importer.RowSink;
@@ -107,7 +109,7 @@ public final class DatabaseSource {
                 c.commit();
                 return rows;
             } catch (SQLException e) {
-                throw DbErrors.explain(e, spec, "listing the tasks");
+                throw DbErrors.explain(e, spec, Prose.get("db.doing.listing"));
             }
         } catch (SQLException e) {
             throw DbErrors.explain(e, spec, null);
@@ -124,16 +126,16 @@ public final class DatabaseSource {
         try (c) {
             LogFetcher f = new LogFetcher(c, schema(c));
             LogFetcher.Selection sel = selection(chosen);
-            monitor.progress(0, 1, "Counting the rows of " + chosen.size() + " tasks…");
+            monitor.progress(0, 1, Prose.format("db.progress.counting", chosen.size()));
             long expected = f.count(sel);
             LogFetcher.Result r = f.fetch(sel, store, Set.of(), expected, monitor);
             c.commit();
-            problem = r.cancelled() ? String.format("the fetch was cancelled after %,d of %,d rows; the rows fetched are shown", r.rows(), expected) : null;
+            problem = r.cancelled() ? Prose.format("db.fetch.cancelled", r.rows(), expected) : null;
             return new Fetched(r.rows(), chosen.size(), problem);
         } catch (SQLException e) {
-            DbException d = DbErrors.explain(e, spec, "fetching the rows");
+            DbException d = DbErrors.explain(e, spec, Prose.get("db.doing.fetching"));
             long got = store.size() - before;
-            problem = String.format("%s — %,d rows fetched before that are shown", d.getMessage(), got);
+            problem = Prose.format("db.fetch.broken", d.getMessage(), got);
             return new Fetched(got, chosen.size(), problem);
         }
     }
@@ -219,7 +221,7 @@ public final class DatabaseSource {
             lastPoll = now;
             return new Polled(rows, newFailures, changed || !added.isEmpty());
         } catch (SQLException e) {
-            throw DbErrors.explain(e, spec, "following");
+            throw DbErrors.explain(e, spec, Prose.get("db.doing.following"));
         }
     }
 
@@ -229,7 +231,7 @@ public final class DatabaseSource {
             lastPoll = serverNow(c);
             c.commit();
         } catch (SQLException e) {
-            throw DbErrors.explain(e, spec, "following");
+            throw DbErrors.explain(e, spec, Prose.get("db.doing.following"));
         }
     }
 
@@ -308,7 +310,7 @@ public final class DatabaseSource {
                     int i = order[k];
                     sink.log(store.row(i), i, tasks.size() + k + 1);
                     if ((k & 0xFFFF) == 0) {
-                        monitor.progress(k, n, "Reading the rows of " + spec.host());
+                        monitor.progress(k, n, Prose.format("db.progress.reading", spec.host()));
                     }
                 }
                 if (problem != null) {

@@ -1,5 +1,7 @@
 package faultline.importer.db;
 
+import faultline.text.Prose;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -42,8 +44,7 @@ final class DbConnector {
 
     static Connection open(ConnectionSpec spec, String password) throws DbException {
         if (!driverPresent()) {
-            throw new DbException(DbException.Kind.OTHER, spec.server() + ": this Faultline was started without its Postgres driver"
-                    + " (start it with packaging/faultline, or add --add-modules org.postgresql.jdbc and the driver's jar to the module path)");
+            throw new DbException(DbException.Kind.OTHER, Prose.format("db.no-driver", spec.server()));
         }
         Properties p = new Properties();
         p.setProperty("user", spec.user());

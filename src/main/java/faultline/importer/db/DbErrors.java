@@ -1,5 +1,7 @@
 package faultline.importer.db;
 
+import faultline.text.Prose;
+
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -27,73 +29,73 @@ final class DbErrors {
         String why;
         if (net instanceof UnknownHostException) {
             kind = DbException.Kind.UNKNOWN_HOST;
-            why = "no such host (the name " + spec.host() + " does not resolve)";
+            why = Prose.format("db.why.unknown-host", spec.host());
         } else if (net instanceof ConnectException && lower(net).contains("refused")) {
             kind = DbException.Kind.REFUSED;
-            why = "connection refused (nothing listens on port " + spec.port() + ", or a firewall rejects it)";
+            why = Prose.format("db.why.refused", String.valueOf(spec.port()));
         } else if (net instanceof NoRouteToHostException || (net instanceof ConnectException && lower(net).contains("unreachable"))) {
             kind = DbException.Kind.UNREACHABLE;
-            why = "unreachable (no route to the host)";
+            why = Prose.get("db.why.no-route");
         } else if (net instanceof SocketTimeoutException && lower(net).contains("connect")) {
             kind = DbException.Kind.UNREACHABLE;
-            why = "unreachable (no answer within " + DbConnector.CONNECT_TIMEOUT_SECONDS + " s)";
+            why = Prose.format("db.why.no-answer", DbConnector.CONNECT_TIMEOUT_SECONDS);
         } else if (net instanceof SocketTimeoutException) {
             kind = DbException.Kind.TIMEOUT;
-            why = "the server stopped answering (no data for " + DbConnector.SOCKET_TIMEOUT_SECONDS + " s)";
+            why = Prose.format("db.why.stopped", DbConnector.SOCKET_TIMEOUT_SECONDS);
         } else if (net instanceof ConnectException) {
             kind = DbException.Kind.UNREACHABLE;
-            why = "cannot connect (" + net.getMessage() + ")";
+            why = Prose.format("db.why.cannot-connect", net.getMessage());
         } else if (state.equals("28P01")) {
             kind = DbException.Kind.WRONG_PASSWORD;
-            why = "wrong password for user " + spec.user();
+            why = Prose.format("db.why.wrong-password", spec.user());
         } else if (state.equals("28000") && text.contains("no encryption")) {
             kind = DbException.Kind.TLS_REQUIRED;
-            why = "the server accepts only TLS connections from here (connect with sslmode=require)";
+            why = Prose.get("db.why.tls-only");
         } else if (state.equals("28000") && text.contains("does not exist")) {
             kind = DbException.Kind.NOT_ALLOWED;
-            why = "no user " + spec.user() + " on this server";
+            why = Prose.format("db.why.no-user", spec.user());
         } else if (state.startsWith("28")) {
             kind = DbException.Kind.NOT_ALLOWED;
-            why = "not allowed to connect as " + spec.user() + " (" + text + ")";
+            why = Prose.format("db.why.not-allowed", spec.user(), text);
         } else if (state.equals("3D000")) {
             kind = DbException.Kind.NO_DATABASE;
-            why = "no database " + spec.database() + " on this server";
+            why = Prose.format("db.why.no-database", spec.database());
         } else if (state.equals("42P01")) {
             kind = DbException.Kind.MISSING_TABLE;
-            why = "a table is missing (" + text + "): is this the worker system's database?";
+            why = Prose.format("db.why.no-table", text);
         } else if (state.equals("42703")) {
             kind = DbException.Kind.MISSING_COLUMN;
-            why = "a column is missing (" + text + "): an older schema?";
+            why = Prose.format("db.why.no-column", text);
         } else if (state.equals("42501")) {
             kind = DbException.Kind.PERMISSION_DENIED;
-            why = "permission denied for user " + spec.user() + " (" + text + ")";
+            why = Prose.format("db.why.permission", spec.user(), text);
         } else if (state.equals("57014")) {
             kind = DbException.Kind.CANCELLED;
-            why = "the query was cancelled (" + (text.contains("statement timeout") ? "the server's statement_timeout ran out" : text) + ")";
+            why = Prose.format("db.why.cancelled", text.contains("statement timeout") ? Prose.get("db.why.statement-timeout") : text);
         } else if (state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             kind = DbException.Kind.CONNECTION_LOST;
-            why = "the server is shutting down or starting up (" + text + ")";
+            why = Prose.format("db.why.restarting", text);
         } else if (state.equals("53300")) {
             kind = DbException.Kind.NOT_ALLOWED;
-            why = "the server has too many connections";
+            why = Prose.get("db.why.too-many");
         } else if (isTlsUnavailable(e)) {
             kind = DbException.Kind.TLS_UNAVAILABLE;
-            why = "TLS was asked for (sslmode=" + spec.effectiveSslMode() + ") but the server does not offer it; "
-                    + (spec.isLocal() ? "" : "if the network is trusted, ") + "connect with sslmode=disable";
+            why = spec.isLocal() ? Prose.format("db.why.no-tls.local", spec.effectiveSslMode())
+                    : Prose.format("db.why.no-tls", spec.effectiveSslMode());
         } else if (lower(e).contains("no password was provided")) {
             kind = DbException.Kind.PASSWORD_NEEDED;
-            why = "the server asks for a password for user " + spec.user();
+            why = Prose.format("db.why.password", spec.user());
         } else if (net instanceof javax.net.ssl.SSLException) {
             kind = DbException.Kind.TLS_UNAVAILABLE;
-            why = "the TLS handshake failed (" + net.getMessage() + ")";
+            why = Prose.format("db.why.handshake", net.getMessage());
         } else if (state.startsWith("08") || net != null) {
             kind = DbException.Kind.CONNECTION_LOST;
-            why = "the connection broke (" + firstLine(net != null ? net.toString() : e.getMessage()) + ")";
+            why = Prose.format("db.why.broke", firstLine(net != null ? net.toString() : e.getMessage()));
         } else {
             kind = DbException.Kind.OTHER;
             why = firstLine(e.getMessage()) + (state.isEmpty() ? "" : " [" + state + "]");
         }
-        return new DbException(kind, server + ": " + (doing == null ? "" : doing + ": ") + why, e);
+        return new DbException(kind, doing == null ? Prose.format("db.error", server, why) : Prose.format("db.error.doing", server, doing, why), e);
     }
 
     private static boolean isTlsUnavailable(SQLException e) {
@@ -129,7 +131,7 @@ final class DbErrors {
 
     static String firstLine(String s) {
         if (s == null) {
-            return "no reason given";
+            return Prose.get("db.why.none");
         }
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();

@@ -1,5 +1,7 @@
 package faultline.importer.db;
 
+import faultline.text.Prose;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,14 +45,14 @@ final class DbSchema {
             Map<String, String> logs = columns(c, "system_logs");
             List<String> problems = new ArrayList<>();
             if (tasks == null) {
-                problems.add("no table tasks");
+                problems.add(Prose.get("db.schema.no-tasks"));
             }
             if (logs == null) {
-                problems.add("no table system_logs");
+                problems.add(Prose.get("db.schema.no-logs"));
             }
             if (!problems.isEmpty()) {
-                throw new DbException(DbException.Kind.MISSING_TABLE, spec.server() + ": database " + spec.database() + " has "
-                        + String.join(" and ", problems) + " (in the schemas on the search_path): is this the worker system's database?");
+                throw new DbException(DbException.Kind.MISSING_TABLE, Prose.format("db.schema.missing-table", spec.server(), spec.database(),
+                        String.join(Prose.get("db.schema.and"), problems)));
             }
             List<String> missing = new ArrayList<>();
             for (String col : TASK_REQUIRED) {
@@ -64,14 +66,12 @@ final class DbSchema {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new DbException(DbException.Kind.MISSING_COLUMN, spec.server() + ": database " + spec.database()
-                        + " lacks the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                        + " (an older schema of the worker system?); Faultline needs them");
+                throw new DbException(DbException.Kind.MISSING_COLUMN, Prose.format("db.schema.missing-column", spec.server(), spec.database(),
+                        missing.size(), String.join(", ", missing)));
             }
             for (String table : List.of("tasks", "system_logs")) {
                 if (!canRead(c, table)) {
-                    throw new DbException(DbException.Kind.PERMISSION_DENIED, spec.server() + ": permission denied: user "
-                            + spec.user() + " may not read table " + table + " (it needs SELECT on tasks and system_logs)");
+                    throw new DbException(DbException.Kind.PERMISSION_DENIED, Prose.format("db.schema.not-readable", spec.server(), spec.user(), table));
                 }
             }
             boolean table;
@@ -84,7 +84,7 @@ final class DbSchema {
             c.commit();
             return new DbSchema(logs, tasks, table);
         } catch (SQLException e) {
-            throw DbErrors.explain(e, spec, "reading the schema");
+            throw DbErrors.explain(e, spec, Prose.get("db.doing.schema"));
         }
     }
 

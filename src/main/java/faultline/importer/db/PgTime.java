@@ -1,5 +1,7 @@
 package faultline.importer.db;
 
+import faultline.text.Prose;
+
 import faultline.importer.time.TimeParser;
 
 import java.time.Instant;
@@ -69,7 +71,7 @@ final class PgTime {
     static Instant parseInstant(String text) {
         Read r = read(text.strip().replace(' ', 'T'));
         if (!r.valid()) {
-            throw new IllegalArgumentException("not a time: " + text + " (write it as 2026-02-24T14:31:53Z)");
+            throw new IllegalArgumentException(Prose.format("db.query.time", text));
         }
         return Instant.ofEpochSecond(Math.floorDiv(r.nanos(), 1_000_000_000L), Math.floorMod(r.nanos(), 1_000_000_000L));
     }

@@ -1,5 +1,7 @@
 package faultline.importer.db;
 
+import faultline.text.Prose;
+
 import faultline.importer.merge.TaskIds;
 
 import java.time.Duration;
@@ -41,7 +43,7 @@ public record TaskQuery(List<String> tasks, String worker, String failedSince, S
     /** Throws IllegalArgumentException with what to write instead when the query cannot run. */
     public TaskQuery validated() {
         if (tasks.isEmpty() && worker == null && failedSince == null && since == null) {
-            throw new IllegalArgumentException("say what to fetch: task ids, a worker, \"failed in the last N hours\" or a time range");
+            throw new IllegalArgumentException(Prose.get("db.query.nothing"));
         }
         for (String t : tasks) {
             idRange(t);
@@ -52,7 +54,7 @@ public record TaskQuery(List<String> tasks, String worker, String failedSince, S
         Instant a = sinceInstant();
         Instant b = untilInstant();
         if (a != null && b != null && b.isBefore(a)) {
-            throw new IllegalArgumentException("the time range ends (" + until + ") before it starts (" + since + ")");
+            throw new IllegalArgumentException(Prose.format("db.query.backwards", until, since));
         }
         return this;
     }
@@ -60,7 +62,7 @@ public record TaskQuery(List<String> tasks, String worker, String failedSince, S
     Duration failedWithin() {
         Matcher m = DURATION.matcher(failedSince.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("\"" + failedSince + "\" is not a duration (write 6h, 30m or 2d)");
+            throw new IllegalArgumentException(Prose.format("db.query.duration", failedSince));
         }
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2);
@@ -90,11 +92,11 @@ public record TaskQuery(List<String> tasks, String worker, String failedSince, S
             return new String[]{canonical, canonical};
         }
         if (!HEX_PREFIX.matcher(s).matches()) {
-            throw new IllegalArgumentException("\"" + raw + "\" is not a task id or the start of one (hex digits such as 78cd8678)");
+            throw new IllegalArgumentException(Prose.format("db.query.task-id.hex", raw));
         }
         String hex = s.replace("-", "");
         if (hex.isEmpty() || hex.length() > 32) {
-            throw new IllegalArgumentException("\"" + raw + "\" is not a task id or the start of one");
+            throw new IllegalArgumentException(Prose.format("db.query.task-id", raw));
         }
         return new String[]{uuid(hex + "0".repeat(32 - hex.length())), uuid(hex + "f".repeat(32 - hex.length()))};
     }

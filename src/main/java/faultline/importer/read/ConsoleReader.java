@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import faultline.importer.FileReportBuilder;
 import faultline.importer.ImportException;
 import faultline.importer.Lines;
@@ -347,7 +349,7 @@ public final class ConsoleReader implements SourceReader {
                 return TimeParser.epochDay(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)), Integer.parseInt(d.group(3)));
             }
         }
-        ctx.report.note(0, "no date found in the file, its name or a worker id: times are shown on 1970-01-01; set the date in the source options", null);
+        ctx.report.note(0, Prose.get("import.no-date"), null);
         return 0;
     }
 }

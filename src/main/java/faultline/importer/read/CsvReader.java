@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,8 +84,8 @@ public final class CsvReader implements SourceReader {
                     row = it.nextValue();
                 } catch (RuntimeException | IOException e) {
                     String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-                    ctx.report.unparsed(ctx.report.lines, "CSV row not readable: " + why, null);
-                    ctx.report.incomplete = "CSV broken after line " + ctx.report.lines + ": " + why + " — rows before it were read";
+                    ctx.report.unparsed(ctx.report.lines, Prose.format("import.csv.row", why), null);
+                    ctx.report.incomplete = Prose.format("import.csv.broken", ctx.report.lines, why);
                     break;
                 }
                 if (columns == null) {
@@ -106,12 +108,12 @@ public final class CsvReader implements SourceReader {
                 ctx.report.lines = Math.max(ctx.report.lines, line);
             }
         } catch (IOException e) {
-            throw new ImportException(ctx.path.getFileName() + ": CSV not readable (" + e.getMessage() + ")", e);
+            throw new ImportException(Prose.format("import.csv.unreadable", ctx.path.getFileName(), e.getMessage()), e);
         }
         rows.flushRowEvents();
         ctx.finish();
         if (ctx.report.events == 0 && ctx.tasks.size() == 0) {
-            throw new ImportException(ctx.path.getFileName() + ": CSV without rows");
+            throw new ImportException(Prose.format("import.csv.no-rows", ctx.path.getFileName()));
         }
         return text;
     }
@@ -141,7 +143,6 @@ public final class CsvReader implements SourceReader {
         if (JsonReader.isTaskRow(header)) {
             return true;
         }
-        throw new ImportException(ctx.path.getFileName() + ": CSV without a message column (message, msg, log, text…) or the columns of"
-                + " tasks rows (it has: " + String.join(", ", columns) + ")");
+        throw new ImportException(Prose.format("import.csv.no-message", ctx.path.getFileName(), String.join(", ", columns)));
     }
 }

@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import faultline.importer.ImportException;
 import faultline.importer.Lines;
 import faultline.importer.ReadContext;
@@ -201,11 +203,10 @@ public final class DigestReader implements SourceReader {
             }
         }
         if (taskOfLabel.isEmpty()) {
-            throw new ImportException(ctx.path.getFileName() + ": a comparison digest that names no failure (no 'CURRENT FAILURE (<id>)' line)");
+            throw new ImportException(Prose.format("import.digest.no-failure", ctx.path.getFileName()));
         }
         if (ctx.report.events == 0) {
-            throw new ImportException(ctx.path.getFileName() + ": a comparison digest without a single lifecycle line, quoted log line "
-                    + "or statement that could be read");
+            throw new ImportException(Prose.format("import.digest.empty", ctx.path.getFileName()));
         }
         return text;
     }

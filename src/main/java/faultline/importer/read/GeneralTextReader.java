@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import faultline.importer.Content;
 import faultline.importer.ImportException;
 import faultline.importer.ReadContext;
@@ -37,6 +39,9 @@ import java.util.Map;
 public final class GeneralTextReader implements SourceReader {
     /** Events after a traceback of no unit beyond which the process outlived it: not a crash. */
     private static final int CRASH_TAIL = 12;
+    /** Why a line has no time of its own, taken once: it may be said of every line. */
+    private static final String UNTIMED_LINE = Prose.get("import.untimed.line");
+    private static final String UNTIMED_FILE = Prose.get("import.untimed.file");
 
     @Override
     public SourceFormat format() {
@@ -172,7 +177,7 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 for (int k = 0; k < futures.size(); k++) {
                     futures.get(k).get();
-                    ctx.monitor.progress(bounds[k + 1], ctx.content.size(), "Reading " + ctx.path.getFileName());
+                    ctx.monitor.progress(bounds[k + 1], ctx.content.size(), Prose.format("import.progress.reading", ctx.path.getFileName()));
                 }
                 faultline.importer.Timing.log("  scan " + n + " parts", t0);
             } catch (InterruptedException e) {
@@ -186,7 +191,7 @@ public final class GeneralTextReader implements SourceReader {
                 if (cause instanceof Error err) {
                     throw err;
                 }
-                throw new ImportException(ctx.path.getFileName() + ": could not be read (" + cause + ")", cause);
+                throw new ImportException(Prose.format("import.could-not-read", ctx.path.getFileName(), cause), cause);
             } finally {
                 pool.shutdownNow();
             }
@@ -363,7 +368,7 @@ public final class GeneralTextReader implements SourceReader {
 
                 @Override
                 public void cut(int blockBytes) {
-                    ctx.report.note(lineNumber, "line longer than " + (blockBytes >> 20) + " MiB cut", null);
+                    ctx.report.note(lineNumber, Prose.format("import.line-longer", blockBytes >> 20), null);
                 }
             });
         }
@@ -581,8 +586,7 @@ public final class GeneralTextReader implements SourceReader {
                 anyTime = true;
             } else {
                 ev = ctx.estimated(level, task, lineRef);
-                ctx.report.unparsed(lineNumber, timedFile ? "no timestamp in the file's layout: kept in file order, time estimated"
-                        : "no line of this file has a timestamp: kept in file order", null);
+                ctx.report.unparsed(lineNumber, timedFile ? UNTIMED_LINE : UNTIMED_FILE, null);
             }
             event(ev, lineRef, worker, task);
             if (traceback && task < 0 && firstClaimEvent < 0) {
@@ -1040,7 +1044,7 @@ public final class GeneralTextReader implements SourceReader {
                     ctx.events.setTime(i, lineOf[i - mark] * faultline.model.SourceFile.LINE_NANOS, 3, true);
                 }
                 ctx.markUntimed();
-                ctx.report.note(0, "no line of this file carries a time: its events are shown in line order", null);
+                ctx.report.note(0, Prose.get("import.no-time.line-order"), null);
             }
         }
 

@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,7 +65,7 @@ public final class JsonReader implements SourceReader {
         ctx.report.lines = countLines(ctx.content);
         ctx.finish();
         if (ctx.report.events == 0 && ctx.report.fatal == null && ctx.tasks.size() == 0) {
-            throw new ImportException(ctx.path.getFileName() + ": JSON without log records or task rows");
+            throw new ImportException(Prose.format("import.json.empty", ctx.path.getFileName()));
         }
         return text;
     }
@@ -153,12 +155,12 @@ public final class JsonReader implements SourceReader {
                 return nl + 1; // the brackets and commas between records
             }
             if (recovering && (structural || t.charAt(0) == '"' || t.endsWith(",") || t.endsWith("{") || t.endsWith("["))) {
-                ctx.report.unparsed(line, "part of a JSON value that broke above", t);
+                ctx.report.unparsed(line, Prose.get("import.json.broke-above"), t);
                 return nl + 1;
             }
             String reason = why != null ? why
-                    : t.startsWith("#") || t.startsWith("//") ? "a comment, not JSON data"
-                    : "text outside the JSON data (a status line, a summary, a note)";
+                    : t.startsWith("#") || t.startsWith("//") ? Prose.get("import.json.comment")
+                    : Prose.get("import.json.outside");
             ctx.report.unparsed(line, reason, t);
             rows.textLine(t, line, start, end);
             return nl + 1;
@@ -245,12 +247,12 @@ public final class JsonReader implements SourceReader {
                 long firstLineEnd = content.nextNewline(valueStart);
                 if (offset <= firstLineEnd + 1) {
                     // The value broke on the line it began: that line is text (or a record that is not JSON).
-                    String reason = startsRecord(lineStartOf(valueStart)) ? "a JSON record that cannot be read: " + why : null;
+                    String reason = startsRecord(lineStartOf(valueStart)) ? Prose.format("import.json.record", why) : null;
                     return new Stop(valueStart, valueLine, true, reason);
                 }
                 long errorLineStart = lineStartOf(Math.min(size, offset - 1));
                 int at = lineOf(errorLineStart, valueStart, valueLine);
-                ctx.report.unparsed(at, "JSON broken at line " + at + ": " + why + " — the records before it were read", null);
+                ctx.report.unparsed(at, Prose.format("import.json.broken-records", at, why), null);
                 recovering = true;
                 long next = content.nextNewline(errorLineStart);
                 return new Stop(Math.min(size, next + 1), at + 1, false, null);
@@ -267,7 +269,7 @@ public final class JsonReader implements SourceReader {
         }
 
         private void broken(int line, String why) {
-            String msg = "JSON broken at line " + line + ": " + firstLine(why) + " — rows before it were read";
+            String msg = Prose.format("import.json.broken-rows", line, firstLine(why));
             ctx.report.unparsed(line, msg, null);
             ctx.report.incomplete = msg;
         }
@@ -276,14 +278,14 @@ public final class JsonReader implements SourceReader {
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
-                    throw new JsonEOFException(p, null, "the array is not closed");
+                    throw new JsonEOFException(p, null, Prose.get("import.json.array-open"));
                 }
                 JsonLocation at = p.currentTokenLocation();
                 int line = baseLine + at.getLineNr() - 1;
                 if (t == JsonToken.START_OBJECT) {
                     object(p, line, base + at.getByteOffset(), base, baseLine);
                 } else {
-                    ctx.report.unparsed(line, "an array element that is not a record", p.getText());
+                    ctx.report.unparsed(line, Prose.get("import.json.not-a-record"), p.getText());
                     p.skipChildren();
                 }
             }
@@ -310,14 +312,14 @@ public final class JsonReader implements SourceReader {
                         rows.logRow(row, rowLine, rowStart, base + p.currentLocation().getByteOffset());
                     }
                     if (v != JsonToken.END_ARRAY) {
-                        throw new JsonEOFException(p, v, "the logs array is not closed");
+                        throw new JsonEOFException(p, v, Prose.get("import.json.logs-open"));
                     }
                 } else {
                     fields.set(name, MAPPER.readTree(p));
                 }
             }
             if (t != JsonToken.END_OBJECT) {
-                throw new JsonEOFException(p, t, "the object is not closed");
+                throw new JsonEOFException(p, t, Prose.get("import.json.object-open"));
             }
             long end = base + p.currentLocation().getByteOffset();
             if (hadLogs || fields.has("state")) {

@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -67,12 +69,12 @@ public final class RowReader {
     void logRow(JsonNode row, int line, long start, long end) {
         RecordFields.Read r = fields.read(row);
         if (r == null) {
-            ctx.report.unparsed(line, "an empty record", row.toString());
+            ctx.report.unparsed(line, Prose.get("import.row.empty"), row.toString());
             return;
         }
         logsSeen();
         if (r.whole()) {
-            ctx.report.note(line, "record without a message field: shown whole", null);
+            ctx.report.note(line, Prose.get("import.row.no-message-field"), null);
         }
         String message = r.message();
         Level level = r.level();
@@ -104,7 +106,7 @@ public final class RowReader {
             ctx.timed(r.nanos(), r.precision(), level, ref, pooled);
         } else {
             if (r.badTime() != null && !r.badTime().isBlank()) {
-                ctx.report.note(line, "timestamp not understood, time estimated: " + r.badTime(), null);
+                ctx.report.note(line, Prose.format("import.row.bad-time", r.badTime()), null);
             }
             ctx.estimated(level, ref, pooled);
         }
@@ -116,7 +118,7 @@ public final class RowReader {
      */
     public void logRow(LogRow row, long textRef, int line) {
         if (row.message() == null) {
-            ctx.report.unparsed(line, "row without a message", null);
+            ctx.report.unparsed(line, Prose.get("import.row.no-message"), null);
             return;
         }
         // The metadata only matters for a row without a task id of its own: parse it only then.

@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import faultline.importer.Content;
 import faultline.importer.FileReportBuilder;
 import faultline.importer.ImportCancelledException;
@@ -135,7 +137,7 @@ public final class SystemLogsTextReader implements SourceReader {
         LineIndex index = join(ctx, scanners, region);
         Timing.log("  join", t1);
         if (ctx.report.events == 0) {
-            throw new ImportException(ctx.path.getFileName() + ": no line is a system_logs row");
+            throw new ImportException(Prose.format("import.system-logs.none", ctx.path.getFileName()));
         }
         return new ContentText(ctx.content, SystemLogsTextReader::message, index);
     }
@@ -182,7 +184,7 @@ public final class SystemLogsTextReader implements SourceReader {
                         if (ctx.monitor.isCancelled()) {
                             stop.set(true);
                         }
-                        ctx.monitor.progress(progress.get(), ctx.content.size(), "Reading " + ctx.path.getFileName());
+                        ctx.monitor.progress(progress.get(), ctx.content.size(), Prose.format("import.progress.reading", ctx.path.getFileName()));
                     }
                 }
             }
@@ -198,7 +200,7 @@ public final class SystemLogsTextReader implements SourceReader {
             if (e.getCause() instanceof OutOfMemoryError oom) {
                 throw oom;
             }
-            throw new ImportException(ctx.path.getFileName() + ": could not be read (" + e.getCause() + ")", e.getCause());
+            throw new ImportException(Prose.format("import.could-not-read", ctx.path.getFileName(), e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -250,8 +252,7 @@ public final class SystemLogsTextReader implements SourceReader {
             lineBase += s.lines;
         }
         if (lastNanos == ReadContext.UNKNOWN_TIME && ctx.report.events > 0) {
-            ctx.report.note(0, "no line of this file carries a usable time (only fractions survive): its events are shown on "
-                    + "1970-01-01 in file order", null);
+            ctx.report.note(0, Prose.get("import.no-time.fractions"), null);
         }
         compact(ctx, scanners, region);
         return index;

@@ -1,5 +1,7 @@
 package faultline.importer.read;
 
+import faultline.text.Prose;
+
 import faultline.importer.ImportException;
 import faultline.importer.Lines;
 import faultline.importer.ReadContext;
@@ -121,7 +123,7 @@ public final class TaskReportReader implements SourceReader {
         row.flush(task);
         ctx.finish();
         if (found == 0) {
-            throw new ImportException(ctx.path.getFileName() + ": a task report that names no task");
+            throw new ImportException(Prose.format("import.task-report.no-task", ctx.path.getFileName()));
         }
         return text;
     }

@@ -1,5 +1,7 @@
 package faultline.importer.scan;
 
+import faultline.text.Prose;
+
 import faultline.importer.Content;
 import faultline.importer.FileReportBuilder;
 import faultline.importer.ImportCancelledException;
@@ -25,6 +27,8 @@ import java.util.regex.Matcher;
  * Several scanners run in parallel on parts split at line ends; {@link SystemLogsTextReader} joins them.
  */
 public final class TextRowScanner implements Callable<TextRowScanner> {
+    /** Why a line is not read, taken once: it may be said of many lines. */
+    private static final String NOT_A_ROW = Prose.get("import.system-logs.not-a-row");
     /** Task ref meaning "whatever task was current where the previous part ended". */
     public static final int INHERIT = -2;
 
@@ -122,7 +126,7 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
 
             @Override
             public void cut(int blockBytes) {
-                report.note(lines, "line longer than " + (blockBytes >> 20) + " MiB cut", null);
+                report.note(lines, Prose.format("import.line-longer", blockBytes >> 20), null);
             }
         });
         return this;
@@ -443,7 +447,7 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
             report.repair(Repair.CONTINUATION);
             return;
         }
-        report.unparsed(lines, "not a system_logs line in any known rendering", text);
+        report.unparsed(lines, NOT_A_ROW, text);
     }
 
     private int taskOfText(String message) {

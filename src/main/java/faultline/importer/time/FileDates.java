@@ -1,5 +1,7 @@
 package faultline.importer.time;
 
+import faultline.text.Prose;
+
 import faultline.importer.FileReportBuilder;
 import faultline.importer.ReadContext;
 import faultline.importer.Sample;
@@ -42,21 +44,21 @@ public final class FileDates {
 
     public static FileDates of(ReadContext ctx, Sample sample, List<LineLayout> layouts) {
         if (ctx.options.date() != null) {
-            return new FileDates(ctx.options.date(), "the date set for this file", false);
+            return new FileDates(ctx.options.date(), Prose.get("dates.from.set"), false);
         }
         LocalDate inLines = dateInLines(sample);
         if (inLines != null) {
-            return new FileDates(inLines, "the file's dated lines", false);
+            return new FileDates(inLines, Prose.get("dates.from.lines"), false);
         }
         LocalDate inName = dateInName(sample.fileName());
         if (inName != null) {
-            return new FileDates(inName, "the file's name", false);
+            return new FileDates(inName, Prose.get("dates.from.name"), false);
         }
         try {
             Instant m = Files.getLastModifiedTime(ctx.path).toInstant();
-            return new FileDates(LocalDate.ofInstant(m, ctx.time.zone()), "the file's modification time", true);
+            return new FileDates(LocalDate.ofInstant(m, ctx.time.zone()), Prose.get("dates.from.modified"), true);
         } catch (java.io.IOException | RuntimeException e) {
-            return new FileDates(LocalDate.now(ctx.time.zone()), "today", true);
+            return new FileDates(LocalDate.now(ctx.time.zone()), Prose.get("dates.from.today"), true);
         }
     }
 
@@ -99,10 +101,10 @@ public final class FileDates {
     public void report(ReadContext ctx) {
         if (usedDate) {
             ctx.report.repair(faultline.model.ParseReport.Repair.DATE_INFERRED);
-            ctx.report.note(0, "lines without a date: dated from " + source + " (" + start + ")", null);
+            ctx.report.note(0, Prose.format("dates.no-date", source, start), null);
         } else if (usedYear) {
             ctx.report.repair(faultline.model.ParseReport.Repair.DATE_INFERRED);
-            ctx.report.note(0, "lines without a year: year taken from " + source + " (" + start.getYear() + ")", null);
+            ctx.report.note(0, Prose.format("dates.no-year", source, start.getYear()), null);
         }
     }
 
