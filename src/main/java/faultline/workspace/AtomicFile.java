@@ -1,5 +1,7 @@
 package faultline.workspace;
 
+import faultline.text.Prose;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -120,15 +122,15 @@ public final class AtomicFile {
         String name = String.valueOf(target.getFileName());
         String why;
         if (e instanceof AccessDeniedException) {
-            why = "permission denied in " + target.getParent();
+            why = Prose.format("write.permission-denied", target.getParent());
         } else if (e instanceof NoSuchFileException) {
-            why = "the folder " + target.getParent() + " is gone";
+            why = Prose.format("write.folder-gone", target.getParent());
         } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
             why = fse.getReason();
         } else {
             why = String.valueOf(e.getMessage()).replace(tmp.toString(), name);
         }
-        IOException out = new IOException("cannot write " + name + ": " + why, e);
+        IOException out = new IOException(Prose.format("write.failed", name, why), e);
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package faultline.workspace;
 
+import faultline.text.Prose;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ public final class BundledSample {
             Path target = dir.resolve(name);
             try (InputStream in = BundledSample.class.getResourceAsStream("/faultline/sample/" + name)) {
                 if (in == null) {
-                    throw new IOException("the bundled sample is missing " + name);
+                    throw new IOException(Prose.format("sample.missing", name));
                 }
                 byte[] bytes = in.readAllBytes();
                 if (!Files.exists(target) || Files.size(target) != bytes.length || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {

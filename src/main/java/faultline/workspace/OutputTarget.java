@@ -1,5 +1,7 @@
 package faultline.workspace;
 
+import faultline.text.Prose;
+
 import faultline.importer.FileKind;
 import faultline.importer.ReadFiles;
 
@@ -31,21 +33,21 @@ public final class OutputTarget {
         String name = String.valueOf(target);
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.isSymbolicLink(abs) && !Files.exists(abs)) {
-                return name + " is a symbolic link to a file that does not exist; choose another name";
+                return Prose.format("write.refused.dangling-link", name);
             }
             String notAFile = FileKind.notARegularFile(abs);
             if (notAFile != null) {
-                return name + " " + notAFile + "; Faultline writes regular files only";
+                return Prose.format("write.refused.not-a-file", name, notAFile);
             }
             if (ReadFiles.contains(abs) || isOneOf(abs, inputs)) {
-                return (Files.isSymbolicLink(abs) ? name + " links to " + real(abs) + ", one of the logs that are open"
-                        : name + " is one of the logs that are open") + "; Faultline never writes over a log";
+                return Files.isSymbolicLink(abs) ? Prose.format("write.refused.link-to-log", name, real(abs))
+                        : Prose.format("write.refused.log", name);
             }
             return null;
         }
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            return "the folder " + dir + " does not exist; Faultline does not create folders unasked";
+            return Prose.format("write.refused.no-folder", dir);
         }
         return null;
     }
@@ -60,7 +62,7 @@ public final class OutputTarget {
         try {
             return p.toRealPath().toString();
         } catch (IOException | RuntimeException e) {
-            return "a log";
+            return Prose.get("write.refused.a-log");
         }
     }
 

@@ -1,5 +1,7 @@
 package faultline.workspace;
 
+import faultline.text.Prose;
+
 import faultline.model.Note;
 
 import java.util.List;
@@ -142,16 +144,16 @@ public record Workspace(int version, List<SourceRef> sources, List<String> compa
             java.nio.file.Path p = java.nio.file.Path.of(r.path());
             String notAFile = faultline.importer.FileKind.notARegularFile(p);
             if (!faultline.importer.FileKind.exists(p)) {
-                out.add(p.getFileName() + " of the workspace is missing");
+                out.add(Prose.format("workspace.source.missing", p.getFileName()));
             } else if (notAFile != null) {
-                out.add(p.getFileName() + " of the workspace " + notAFile);
+                out.add(Prose.format("workspace.source.not-a-file", p.getFileName(), notAFile));
             } else if (r.fingerprint() != null) {
                 Fingerprint then = Fingerprint.parse(r.fingerprint());
                 if (then != null && !then.sameContent(Fingerprint.of(p))) {
-                    out.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
+                    out.add(Prose.format("workspace.source.changed", p.getFileName()));
                 }
             } else if (r.sha256() != null && !r.sha256().isEmpty() && !r.sha256().equals(Hashes.sha256(p))) {
-                out.add(p.getFileName() + " changed since the workspace was saved: notes and the view may be off");
+                out.add(Prose.format("workspace.source.changed", p.getFileName()));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package faultline.workspace;
 
+import faultline.text.Prose;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,12 +66,12 @@ public final class WorkspaceLookup {
         } catch (WorkspaceException e) {
             warnings.add(e.getMessage());
             saveTo = WorkspaceStore.recoveredOf(auto);
-            warnings.add("Changes are saved to " + saveTo.getFileName() + " in " + saveTo.getParent() + ".");
+            warnings.add(Prose.format("workspace.saved-to", saveTo.getFileName(), saveTo.getParent()));
             // Saves merge with what the recovered copy holds (no stamp is expected), so that it is never lost.
             Optional<WorkspaceStore.Stored> r = loadQuietly(saveTo, warnings);
             if (r.isPresent() && r.get().workspace().isFor(logs)) {
-                offer = new Offer("Your changes to these files were kept in " + saveTo.getFileName() + " (saved " + when(r.get().stamp())
-                        + ") while their workspace could not be read.", "Restore them", saveTo);
+                offer = new Offer(Prose.format("workspace.offer.recovered", saveTo.getFileName(), when(r.get().stamp())),
+                        Prose.get("workspace.offer.recovered.act"), saveTo);
             }
         }
         Workspace base = restore;
@@ -81,8 +83,8 @@ public final class WorkspaceLookup {
                     restore = b.get().workspace(); // a shared workspace beside the logs, as earlier versions saved it
                 } else if (offer == null && stamp != null && b.get().stamp().modified() > stamp.modified()
                         && !b.get().workspace().withSources(List.of()).equals(restore.withSources(List.of()))) {
-                    offer = new Offer(beside.getFileName() + " beside the logs was saved after your own workspace of them ("
-                            + when(b.get().stamp()) + ").", "Open it", beside);
+                    offer = new Offer(Prose.format("workspace.offer.beside", beside.getFileName(), when(b.get().stamp())),
+                            Prose.get("workspace.offer.beside.act"), beside);
                 }
             }
         }
@@ -93,11 +95,11 @@ public final class WorkspaceLookup {
     public static Found forFile(Path file) throws WorkspaceException {
         Optional<WorkspaceStore.Stored> s = WorkspaceStore.load(file);
         if (s.isEmpty()) {
-            throw new WorkspaceException(file.getFileName() + ": no such workspace");
+            throw new WorkspaceException(Prose.format("workspace.no-such", file.getFileName()));
         }
         Workspace w = s.get().workspace();
         if (w.sources().isEmpty() && w.database() == null) {
-            throw new WorkspaceException(file.getFileName() + " names no log file and no database");
+            throw new WorkspaceException(Prose.format("workspace.no-sources", file.getFileName()));
         }
         if (UserFolders.isOwn(file)) {
             // One of Faultline's own (a recovered copy): its sources are the files it was saved for.

@@ -1,5 +1,7 @@
 package faultline.workspace;
 
+import faultline.text.Prose;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,31 +107,30 @@ public final class WorkspaceStore {
         String name = String.valueOf(path.getFileName());
         String notAFile = FileKind.notARegularFile(path);
         if (notAFile != null) {
-            throw new WorkspaceException(name + " " + notAFile + "; it is not read as a workspace");
+            throw new WorkspaceException(Prose.format("workspace.not-a-file", name, notAFile));
         }
         Stamp stamp = Stamp.of(path);
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes((int) MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new WorkspaceException(name + " cannot be read (" + e.getMessage() + ")");
+            throw new WorkspaceException(Prose.format("workspace.unreadable", name, e.getMessage()));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new WorkspaceException(name + " is larger than " + (MAX_BYTES >> 20) + " MB, too large for a workspace; "
-                    + "it is left as it is and will not be overwritten");
+            throw new WorkspaceException(Prose.format("workspace.too-large", name, MAX_BYTES >> 20));
         }
         Workspace w = parse(name, bytes);
         Path folder = path.toAbsolutePath().normalize().getParent();
         List<Workspace.SourceRef> resolved = new ArrayList<>();
         for (Workspace.SourceRef r : w.sources()) {
             if (r == null || r.path() == null || r.path().isBlank()) {
-                throw new WorkspaceException(name + " is damaged (a source without a path); it is left as it is and will not be overwritten");
+                throw new WorkspaceException(Prose.format("workspace.no-path", name));
             }
             try {
                 Path p = Path.of(r.path());
                 resolved.add(r.withPath((p.isAbsolute() || folder == null ? p : folder.resolve(p)).normalize().toString()));
             } catch (RuntimeException e) {
-                throw new WorkspaceException(name + " names a source that is not a path (" + r.path() + "); it is left as it is");
+                throw new WorkspaceException(Prose.format("workspace.bad-path", name, r.path()));
             }
         }
         return Optional.of(new Stored(w.withSources(resolved), stamp));
@@ -140,31 +141,30 @@ public final class WorkspaceStore {
         try {
             tree = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new WorkspaceException(name + " is damaged (" + firstLine(e.getOriginalMessage()) + " at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "); it is left as it is and will not be overwritten");
+            throw new WorkspaceException(Prose.format("workspace.damaged.at", name, firstLine(e.getOriginalMessage()),
+                    e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNr())));
         } catch (StackOverflowError e) {
-            throw new WorkspaceException(name + " is damaged (nested too deeply); it is left as it is and will not be overwritten");
+            throw new WorkspaceException(Prose.format("workspace.too-deep", name));
         }
         if (tree == null || !tree.isObject() || !tree.has("version")) {
-            throw new WorkspaceException(name + " is not a Faultline workspace (no version); it is left as it is and will not be overwritten");
+            throw new WorkspaceException(Prose.format("workspace.no-version", name));
         }
         JsonNode v = tree.get("version");
         if (!v.isIntegralNumber()) {
-            throw new WorkspaceException(name + " has an unknown workspace version " + v + "; it is left as it is");
+            throw new WorkspaceException(Prose.format("workspace.unknown-version", name, v));
         }
         BigInteger version = v.bigIntegerValue();
         if (version.compareTo(BigInteger.valueOf(Workspace.VERSION)) > 0) {
-            throw new WorkspaceException(name + " was written by a newer Faultline (workspace version " + version
-                    + ", this one reads " + Workspace.VERSION + "); it is left as it is and will not be overwritten");
+            throw new WorkspaceException(Prose.format("workspace.newer", name, String.valueOf(version), String.valueOf(Workspace.VERSION)));
         }
         if (version.signum() <= 0) {
-            throw new WorkspaceException(name + " has an unknown workspace version " + version + "; it is left as it is");
+            throw new WorkspaceException(Prose.format("workspace.unknown-version", name, String.valueOf(version)));
         }
         try {
             return JSON.treeToValue(tree, Workspace.class);
         } catch (JsonProcessingException | RuntimeException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new WorkspaceException(name + " is damaged (" + firstLine(why) + "); it is left as it is and will not be overwritten");
+            throw new WorkspaceException(Prose.format("workspace.damaged", name, firstLine(why)));
         }
     }
 
@@ -215,9 +215,8 @@ public final class WorkspaceStore {
             return mine;
         }
         if (!theirs.isFor(mine.files())) {
-            throw new WorkspaceException(path.getFileName() + " holds the workspace of other files ("
-                    + String.join(", ", theirs.files().stream().map(p -> String.valueOf(p.getFileName())).toList())
-                    + "); it is not overwritten");
+            throw new WorkspaceException(Prose.format("workspace.other-files", path.getFileName(),
+                    String.join(", ", theirs.files().stream().map(p -> String.valueOf(p.getFileName())).toList())));
         }
         return WorkspaceMerge.merge(base, mine, theirs);
     }
@@ -231,7 +230,7 @@ public final class WorkspaceStore {
         } catch (RefusedWriteException e) {
             throw new WorkspaceException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new WorkspaceException(path.getFileName() + " cannot be written (" + e.getMessage() + ")", e);
+            throw new WorkspaceException(Prose.format("workspace.unwritable", path.getFileName(), e.getMessage()), e);
         }
     }
 
