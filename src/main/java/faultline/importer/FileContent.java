@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import faultline.importer.scan.Bytes;
 
 import java.io.IOException;
@@ -186,18 +188,18 @@ final class FileContent implements Content {
                     interrupted = true;
                     Thread.interrupted();
                     if (++attempts > RETRIES) {
-                        return ended(bb, off, pos, "it could not be read (interrupted)");
+                        return ended(bb, off, pos, Prose.get("import.ended.interrupted"));
                     }
                     reopen();
                     continue;
                 } catch (ClosedChannelException e) {
                     if (++attempts > RETRIES) {
-                        return ended(bb, off, pos, "it could not be read (closed)");
+                        return ended(bb, off, pos, Prose.get("import.ended.closed"));
                     }
                     reopen();
                     continue;
                 } catch (IOException e) {
-                    return ended(bb, off, pos, "it could not be read (" + e.getMessage() + ")");
+                    return ended(bb, off, pos, Prose.format("import.ended.unreadable", e.getMessage()));
                 }
                 if (n < 0 || (n == 0 && ++attempts > RETRIES)) {
                     return ended(bb, off, pos, null);
@@ -255,7 +257,7 @@ final class FileContent implements Content {
         } catch (IOException e) {
             // Left closed: the next read says the file could not be read, and the content ends there.
             if (failure == null) {
-                failure = "it could not be opened again (" + e.getMessage() + ")";
+                failure = Prose.format("import.ended.reopen", e.getMessage());
             }
         }
     }

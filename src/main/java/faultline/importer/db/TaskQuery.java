@@ -110,16 +110,17 @@ public record TaskQuery(List<String> tasks, String worker, String failedSince, S
     public String describe() {
         List<String> parts = new ArrayList<>();
         if (!tasks.isEmpty()) {
-            parts.add("tasks " + String.join(", ", tasks) + (cascade ? " with their cascade" : ""));
+            parts.add(cascade ? Prose.format("db.query.tasks.cascade", String.join(", ", tasks)) : Prose.format("db.query.tasks", String.join(", ", tasks)));
         }
         if (worker != null) {
-            parts.add("worker " + worker);
+            parts.add(Prose.format("db.query.worker", worker));
         }
         if (failedSince != null) {
-            parts.add("failed in the last " + failedSince);
+            parts.add(Prose.format("db.query.failed-since", failedSince));
         }
         if (since != null || until != null) {
-            parts.add("from " + (since == null ? "the start" : since) + " to " + (until == null ? "now" : until));
+            parts.add(Prose.format("db.query.range", since == null ? Prose.get("db.query.range.start") : since,
+                    until == null ? Prose.get("db.query.range.now") : until));
         }
         return String.join("; ", parts);
     }

@@ -235,7 +235,7 @@ public final class JsonReader implements SourceReader {
                 }
             } catch (JsonEOFException e) {
                 int at = e.getLocation() == null ? valueLine : line + e.getLocation().getLineNr() - 1;
-                broken(at, "the document ends early (truncated)");
+                broken(at, Prose.get("import.json.truncated"));
                 return new Stop(size, at, false, null);
             } catch (JsonProcessingException e) {
                 String why = firstLine(e.getOriginalMessage());
