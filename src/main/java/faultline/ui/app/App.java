@@ -35,6 +35,7 @@ public final class App extends Application {
     private Settings settings;
     private ExecutorService compute;
     private ExecutorService write;
+    private ExecutorService views;
     private Thread onTerm;
     private Runnable uninstallKeys;
 
@@ -52,7 +53,8 @@ public final class App extends Application {
         Thread.setDefaultUncaughtExceptionHandler(unexpected::tell);
         compute = Executors.newSingleThreadExecutor(r -> daemon(r, "faultline-compute"));
         write = Executors.newSingleThreadExecutor(r -> daemon(r, "faultline-write"));
-        vm = new MainViewModel(settings, new ServiceJobs(compute, write));
+        views = Executors.newSingleThreadExecutor(r -> daemon(r, "faultline-views"));
+        vm = new MainViewModel(settings, new ServiceJobs(compute, write, views));
         Commands commands = new Commands();
         view = new MainView(vm, stage, commands, this::quit, this::openLogFolder);
         // A first window fills the screen up to 1600 × 1000; a saved one is restored below.
@@ -135,6 +137,7 @@ public final class App extends Application {
             }
         }
         compute.shutdownNow();
+        views.shutdownNow();
         write.shutdown();
         try {
             write.awaitTermination(10, TimeUnit.SECONDS);

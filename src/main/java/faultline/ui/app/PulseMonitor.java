@@ -42,6 +42,11 @@ final class PulseMonitor extends AnimationTimer {
         running = null;
         if (m != null) {
             m.stop();
+            // A stall still going on (the FX thread busy until this very moment) counts too: the snapshot's
+            // timer may run in the same late pulse as this monitor, before it.
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                m.handle(System.nanoTime());
+            }
             m.print();
         }
     }

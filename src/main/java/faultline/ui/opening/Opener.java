@@ -66,6 +66,8 @@ public final class Opener {
     private final RecentFiles recent;
     private final Job<Opened> imports;
     private final Job<WorkspaceLookup.Found> lookups;
+    /** Work on a set read, done on the reading thread before it is published (the views' own preparations). */
+    private final List<java.util.function.BiConsumer<TaskSet, String[]>> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Faultline");
     private DatabaseSource.PasswordPrompt passwordPrompt;
 
@@ -323,9 +325,12 @@ public final class Opener {
                 sigs[ta.task().index()] = ta.crash().signature().shortText();
             }
         }
+        for (var prepare : preparations) {
+            prepare.accept(set, sigs);
+        }
         long t3 = System.nanoTime();
         int n = pre.size();
-        LOG.log(System.Logger.Level.INFO, () -> String.format("analysed the %d compared tasks and the list's signatures in %.0f ms",
+        LOG.log(System.Logger.Level.INFO, () -> String.format("analysed the %d compared tasks and prepared the list's signatures and rows in %.0f ms",
                 n, (t3 - t2) / 1e6));
         return new Opened(r, set, an, sigs, pre, anc, c, restored, found, opts, List.copyOf(warnings));
     }
@@ -419,6 +424,14 @@ public final class Opener {
         } catch (DbException e) {
             throw new FetchFailed(e.getMessage());
         }
+    }
+
+    /**
+     * Adds work done on every set read, on the reading thread, before the set is published: given the set
+     * and the signatures known at once (by task index, null: none), which it must not change.
+     */
+    public void prepareWith(java.util.function.BiConsumer<TaskSet, String[]> preparation) {
+        preparations.add(preparation);
     }
 
     public static String summary(TaskSet set) {

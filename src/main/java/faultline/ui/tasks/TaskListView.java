@@ -4,7 +4,6 @@ import faultline.model.DurationText;
 import faultline.model.Task;
 import faultline.model.TimeText;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -21,7 +20,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -72,11 +70,12 @@ public final class TaskListView extends VBox {
         TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>("Id");
         id.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getValue().isGroup() ? "" : cd.getValue().getValue().task().shortId()));
         id.setPrefWidth(104);
+        id.setUserData(TaskListOrder.Column.ID);
         id.setCellFactory(col -> new IdCell());
         table.getColumns().add(id);
         // The tree's disclosure and indent go in the id column, so the check boxes are never pushed aside.
         table.setTreeColumn(id);
-        table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78));
+        table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78, TaskListOrder.Column.STATUS));
         TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
         sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
         sig.setCellFactory(col -> new TreeTableCell<>() {
@@ -91,12 +90,13 @@ public final class TaskListView extends VBox {
             }
         });
         sig.setPrefWidth(260);
+        sig.setUserData(TaskListOrder.Column.SIGNATURE);
         table.getColumns().add(sig);
-        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120));
-        table.getColumns().add(text("Worker", r -> r.isGroup() ? "" : r.task().workerId(), 150));
-        table.getColumns().add(text("Start", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92));
-        table.getColumns().add(text("Duration", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80));
-        table.getColumns().add(text("Full id", r -> r.isGroup() ? "" : r.task().id(), 250));
+        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120, TaskListOrder.Column.TYPE));
+        table.getColumns().add(text("Worker", r -> r.isGroup() ? "" : r.task().workerId(), 150, TaskListOrder.Column.WORKER));
+        table.getColumns().add(text("Start", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92, TaskListOrder.Column.START));
+        table.getColumns().add(text("Duration", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80, TaskListOrder.Column.DURATION));
+        table.getColumns().add(text("Full id", r -> r.isGroup() ? "" : r.task().id(), 250, TaskListOrder.Column.FULL_ID));
         table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(TaskRow item, boolean empty) {
@@ -113,63 +113,39 @@ public final class TaskListView extends VBox {
             }
         });
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
-        vm.visibleRows().addListener((ListChangeListener<TaskRow>) c -> rebuild());
+        // The list is made off the FX thread, whole, and swapped in: here it is only shown.
+        vm.rootProperty().addListener((o, a, b) -> show(b));
+        // A click on a header orders the list in the view-model, off the FX thread, instead of sorting the rows here.
+        table.setSortPolicy(t -> {
+            vm.orderProperty().set(orderOf(t.getSortOrder()));
+            return true;
+        });
         // Grouped, the signature is what the rows are read by: it comes right after the id.
         vm.groupedProperty().addListener((o, a, b) -> {
             table.getColumns().remove(sig);
             table.getColumns().add(b ? 2 : 3, sig);
-            rebuild();
         });
-        // Grouped, a batch of signatures may move rows between groups: regrouped once per batch.
-        vm.signaturesProperty().addListener((o, a, b) -> {
-            if (vm.groupedProperty().get()) {
-                rebuild();
-            }
-        });
-        rebuild();
+        show(vm.rootProperty().get());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(search, bar, table);
     }
 
-    private void rebuild() {
-        TreeItem<TaskRow> root = new TreeItem<>();
-        // By identity: a task is one object of one task set, and a record's hash would walk all its fields and parameters.
-        java.util.Map<Task, TreeItem<TaskRow>> index = new java.util.IdentityHashMap<>();
-        List<TreeItem<TaskRow>> children = new java.util.ArrayList<>();
-        if (vm.groupedProperty().get()) {
-            for (TaskRow r : vm.groupedRows()) {
-                TreeItem<TaskRow> item = new TreeItem<>(r);
-                if (r.isGroup()) {
-                    item.setExpanded(true);
-                    List<TreeItem<TaskRow>> members = new java.util.ArrayList<>(r.members().size());
-                    for (TaskRow m : r.members()) {
-                        TreeItem<TaskRow> mi = new TreeItem<>(m);
-                        members.add(mi);
-                        index.put(m.task(), mi);
-                    }
-                    item.getChildren().setAll(members);
-                } else {
-                    index.put(r.task(), item);
-                }
-                children.add(item);
-            }
-        } else {
-            for (TaskRow r : vm.visibleRows()) {
-                TreeItem<TaskRow> item = new TreeItem<>(r);
-                index.put(r.task(), item);
-                children.add(item);
-            }
-        }
-        root.getChildren().setAll(children);
-        items = index;
+    private void show(TreeItem<TaskRow> root) {
         syncing = true;
         table.setRoot(root);
         syncing = false;
         select(vm.selection().taskProperty().get());
     }
 
-    /** Tree items by task, as the list shows them now: finding a task's row never walks the whole list. */
-    private java.util.Map<Task, TreeItem<TaskRow>> items = java.util.Map.of();
+    private static TaskListOrder orderOf(List<TreeTableColumn<TaskRow, ?>> sortOrder) {
+        List<TaskListOrder.Key> keys = new java.util.ArrayList<>();
+        for (TreeTableColumn<TaskRow, ?> c : sortOrder) {
+            if (c.getUserData() instanceof TaskListOrder.Column col) {
+                keys.add(new TaskListOrder.Key(col, c.getSortType() == TreeTableColumn.SortType.ASCENDING));
+            }
+        }
+        return new TaskListOrder(keys);
+    }
 
     private void select(Task t) {
         if (t == null) {
@@ -179,7 +155,7 @@ public final class TaskListView extends VBox {
         if (current != null && current.getValue().task() == t) {
             return;
         }
-        TreeItem<TaskRow> item = items.get(t);
+        TreeItem<TaskRow> item = vm.itemOf(t);
         if (item == null) {
             return;
         }
@@ -192,8 +168,9 @@ public final class TaskListView extends VBox {
         }
     }
 
-    private static TreeTableColumn<TaskRow, String> text(String title, Function<TaskRow, String> f, double width) {
+    private static TreeTableColumn<TaskRow, String> text(String title, Function<TaskRow, String> f, double width, TaskListOrder.Column key) {
         TreeTableColumn<TaskRow, String> c = new TreeTableColumn<>(title);
+        c.setUserData(key);
         c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
         c.setCellFactory(col -> new TreeTableCell<>() {
