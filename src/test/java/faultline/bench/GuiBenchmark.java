@@ -72,6 +72,7 @@ final class GuiBenchmark {
         final String what;
         final List<Double> secs = new ArrayList<>();
         final List<Double> stalls = new ArrayList<>();
+        final List<Double> cpus = new ArrayList<>();
 
         Series(String what) {
             this.what = what;
@@ -80,11 +81,14 @@ final class GuiBenchmark {
         void add(int run, double[] readyAndStall) {
             secs.add(readyAndStall[0]);
             stalls.add(readyAndStall[1]);
-            System.out.printf("  %-76s run %d: ready after %.2f s, longest FX stall %.0f ms%n", what, run + 1, readyAndStall[0], readyAndStall[1]);
+            cpus.add(readyAndStall[2]);
+            System.out.printf("  %-76s run %d: ready after %.2f s, longest FX stall %.0f ms (at most %.0f ms of CPU in one)%n", what, run + 1,
+                    readyAndStall[0], readyAndStall[1], readyAndStall[2]);
         }
 
         void report() {
-            System.out.printf("gui (%s): median %.2f s to ready; median longest FX stall %.0f ms%n", what, Stats.median(secs), Stats.median(stalls));
+            System.out.printf("gui (%s): median %.2f s to ready; median longest FX stall %.0f ms, of FX-thread CPU in one stall %.0f ms%n",
+                    what, Stats.median(secs), Stats.median(stalls), Stats.median(cpus));
         }
     }
 
@@ -105,6 +109,7 @@ final class GuiBenchmark {
         Process p = pb.start();
         double ready = Double.NaN;
         double stall = Double.NaN;
+        double cpu = Double.NaN;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -114,6 +119,10 @@ final class GuiBenchmark {
                 int at = line.indexOf("longest FX stall ");
                 if (at >= 0) {
                     stall = Double.parseDouble(line.substring(at + 17).replaceAll("[^0-9.].*$", ""));
+                    int c = line.indexOf("at most ");
+                    if (c >= 0) {
+                        cpu = Double.parseDouble(line.substring(c + 8).replaceAll("[^0-9.].*$", ""));
+                    }
                 }
             }
         }
@@ -121,6 +130,6 @@ final class GuiBenchmark {
             p.destroyForcibly();
         }
         Files.deleteIfExists(shot);
-        return new double[]{ready, stall};
+        return new double[]{ready, stall, cpu};
     }
 }

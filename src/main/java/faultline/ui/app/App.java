@@ -100,6 +100,7 @@ public final class App extends Application {
         if (Boolean.getBoolean("faultline.follow")) {
             view.follow().followingProperty().set(true);
         }
+        ReopenProbe.startIfAsked(vm);
         String snapshot = System.getProperty("faultline.snapshot");
         if (snapshot != null) {
             Snapshot.whenReady(vm, scene, Path.of(snapshot));

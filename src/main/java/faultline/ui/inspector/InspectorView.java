@@ -11,7 +11,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -73,16 +72,16 @@ public final class InspectorView extends VBox {
                 getStyleClass().removeAll("title", "type", "mismatch", "origin", "step", "crash", "note", "link");
                 if (empty || item == null) {
                     setText(null);
-                    setTooltip(null);
+                    faultline.ui.HoverTip.set(this, null);
                     return;
                 }
                 setText(item.text());
                 getStyleClass().add(item.kind());
                 if (item.row() >= 0) {
                     getStyleClass().add("link");
-                    setTooltip(new Tooltip("Show this line in the log and on the timeline"));
+                    faultline.ui.HoverTip.set(this, "Show this line in the log and on the timeline");
                 } else {
-                    setTooltip(null);
+                    faultline.ui.HoverTip.set(this, null);
                 }
             }
         });
@@ -149,13 +148,13 @@ public final class InspectorView extends VBox {
             getStyleClass().removeAll(ALL);
             if (empty || item == null || lane >= item.cells().size()) {
                 setText(null);
-                setTooltip(null);
+                faultline.ui.HoverTip.set(this, null);
                 return;
             }
             InspectorViewModel.Cell c = InspectorViewModel.cell(item, lane);
             setText(c.text());
             getStyleClass().addAll(c.styleClasses());
-            setTooltip(new Tooltip(c.tooltip()));
+            faultline.ui.HoverTip.set(this, c.tooltip());
         }
     }
 

@@ -8,7 +8,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -86,7 +85,7 @@ public final class TaskListView extends VBox {
                 setText(empty ? null : item);
                 // A group's signature is its label: in bold, whole in the tip.
                 pseudoClassStateChanged(GROUP, r != null && r.isGroup());
-                setTooltip(r != null && r.isGroup() ? new Tooltip(r.groupLabel()) : null);
+                faultline.ui.HoverTip.set(this, r != null && r.isGroup() ? r.groupLabel() : null);
             }
         });
         sig.setPrefWidth(260);
@@ -103,8 +102,8 @@ public final class TaskListView extends VBox {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(FAILED, !empty && item != null && !item.isGroup() && item.task().failed());
                 pseudoClassStateChanged(GROUP, !empty && item != null && item.isGroup());
-                setTooltip(empty || item == null || item.isGroup() ? null : new Tooltip(item.task().id()
-                        + (item.task().errorMessage().isEmpty() ? "" : "\n" + item.task().errorMessage())));
+                faultline.ui.HoverTip.set(this, empty || item == null || item.isGroup() ? null : item.task().id()
+                        + (item.task().errorMessage().isEmpty() ? "" : "\n" + item.task().errorMessage()));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -113,8 +112,9 @@ public final class TaskListView extends VBox {
             }
         });
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
-        // The list is made off the FX thread, whole, and swapped in: here it is only shown.
-        vm.rootProperty().addListener((o, a, b) -> show(b));
+        // The list is made off the FX thread, whole, and swapped in under its one root: here it is only shown.
+        table.setRoot(vm.root());
+        vm.shownProperty().addListener((o, a, b) -> select(vm.selection().taskProperty().get()));
         // A click on a header orders the list in the view-model, off the FX thread, instead of sorting the rows here.
         table.setSortPolicy(t -> {
             vm.orderProperty().set(orderOf(t.getSortOrder()));
@@ -125,16 +125,8 @@ public final class TaskListView extends VBox {
             table.getColumns().remove(sig);
             table.getColumns().add(b ? 2 : 3, sig);
         });
-        show(vm.rootProperty().get());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(search, bar, table);
-    }
-
-    private void show(TreeItem<TaskRow> root) {
-        syncing = true;
-        table.setRoot(root);
-        syncing = false;
-        select(vm.selection().taskProperty().get());
     }
 
     private static TaskListOrder orderOf(List<TreeTableColumn<TaskRow, ?>> sortOrder) {
@@ -254,11 +246,11 @@ public final class TaskListView extends VBox {
                 r.comparedProperty().addListener(follow);
                 r.partialProperty().addListener(follow);
                 showGroup();
-                box.setTooltip(new Tooltip("Compare all " + r.count() + " tasks of this group, or none"));
+                faultline.ui.HoverTip.set(box, "Compare all " + r.count() + " tasks of this group, or none");
                 box.setAccessibleText("Compare all " + r.count() + " tasks of the group " + r.group());
             } else {
                 box.selectedProperty().bindBidirectional(r.comparedProperty());
-                box.setTooltip(null);
+                faultline.ui.HoverTip.set(box, null);
                 box.setAccessibleText("Compare task " + r.task().shortId());
             }
             setGraphic(box);
@@ -274,10 +266,10 @@ public final class TaskListView extends VBox {
             TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (r != null && r.isGroup()) {
                 setText(r.count() + (r.count() == 1 ? " task" : " tasks"));
-                setTooltip(new Tooltip(r.groupLabel()));
+                faultline.ui.HoverTip.set(this, r.groupLabel());
             } else {
                 setText(empty ? null : item);
-                setTooltip(null);
+                faultline.ui.HoverTip.set(this, null);
             }
         }
     }

@@ -46,7 +46,13 @@ public final class TaskListViewModel {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final BooleanProperty grouped = new SimpleBooleanProperty(this, "grouped", false);
     private final ObjectProperty<TaskListOrder> order = new SimpleObjectProperty<>(this, "order", TaskListOrder.NONE);
-    private final ReadOnlyObjectWrapper<TreeItem<TaskRow>> root = new ReadOnlyObjectWrapper<>(this, "root", new TreeItem<>());
+    /**
+     * The list's one root, whose children are replaced as a whole: a new root for each set or search
+     * would leak, since the table's skin keeps a listener on every root's children it was ever shown.
+     */
+    private final TreeItem<TaskRow> root = new TreeItem<>();
+    /** What the list shows now (changes once per tree swapped in). */
+    private final ReadOnlyObjectWrapper<TaskTree> shownTree = new ReadOnlyObjectWrapper<>(this, "shown");
     /** Counts the batches of signatures applied. */
     private final ReadOnlyLongWrapper batches = new ReadOnlyLongWrapper(this, "batches");
     /** The search, grouping and order as the FX thread set them last, for the reading thread's first tree. */
@@ -65,6 +71,7 @@ public final class TaskListViewModel {
         this.signatures = signatures;
         this.selection = selection;
         this.trees = jobs.job("task list", Jobs.Lane.VIEW);
+        root.setExpanded(true);
         document.taskSetProperty().addListener((o, a, b) -> publish(b));
         signatures.addListener(this::signaturesArrived);
         compare.compared().addListener((ListChangeListener<Task>) c -> syncChecks());
@@ -87,8 +94,13 @@ public final class TaskListViewModel {
     }
 
     /** The tree the list shows: its root's children are the rows, or the groups' headers with their tasks. */
-    public ReadOnlyObjectProperty<TreeItem<TaskRow>> rootProperty() {
-        return root.getReadOnlyProperty();
+    public TreeItem<TaskRow> root() {
+        return root;
+    }
+
+    /** Changes each time the rows shown are replaced (a set published, a search, a grouping, an order, a batch of signatures). */
+    public ReadOnlyObjectProperty<?> shownProperty() {
+        return shownTree.getReadOnlyProperty();
     }
 
     /** Whether the tree shown is not yet the one for the set, search, grouping and order chosen. */
@@ -132,7 +144,7 @@ public final class TaskListViewModel {
     /** The rows shown, in order: the task rows, and with grouping the group headers followed by their tasks. */
     public List<TaskRow> shownRows() {
         List<TaskRow> out = new ArrayList<>();
-        for (TreeItem<TaskRow> i : root.get().getChildren()) {
+        for (TreeItem<TaskRow> i : root.getChildren()) {
             out.add(i.getValue());
             for (TreeItem<TaskRow> m : i.getChildren()) {
                 out.add(m.getValue());
@@ -204,7 +216,8 @@ public final class TaskListViewModel {
     private void show(TaskTree t) {
         shown = t;
         syncHeads();
-        root.set(t.root());
+        root.getChildren().setAll(t.top());
+        shownTree.set(t);
     }
 
     private void syncHeads() {

@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the task list shows of a set's rows, filtered, ordered and grouped: a tree built whole off the FX
- * thread (no scene holds it yet) and swapped in at once, so that the FX thread never adds tens of
- * thousands of rows one by one.
+ * What the task list shows of a set's rows, filtered, ordered and grouped: the tree's items built whole
+ * off the FX thread (no scene holds them yet) and swapped in at once under the list's one root, so that
+ * the FX thread never makes tens of thousands of rows nor adds them one by one.
  *
  * @param rows  the rows it was made of
  * @param view  the search, grouping and order it was made for
- * @param root  the tree's root, its children the rows shown (group headers with their tasks when grouped)
+ * @param top   the rows shown at the tree's top level: the tasks, or the group headers with their tasks as children
  * @param items the tree item of every task shown, by identity (a task record's hash walks all its fields)
  * @param heads the group headers, in order
  */
-record TaskTree(TaskRows rows, View view, TreeItem<TaskRow> root, Map<Task, TreeItem<TaskRow>> items, List<TaskRow> heads) {
+record TaskTree(TaskRows rows, View view, List<TreeItem<TaskRow>> top, Map<Task, TreeItem<TaskRow>> items, List<TaskRow> heads) {
 
     /** What the user chose of the list's shape. */
     record View(String query, boolean grouped, TaskListOrder order) {
@@ -107,10 +107,7 @@ record TaskTree(TaskRows rows, View view, TreeItem<TaskRow> root, Map<Task, Tree
             }
             top = leaves(kept, items);
         }
-        TreeItem<TaskRow> root = new TreeItem<>();
-        root.setExpanded(true);
-        root.getChildren().setAll(top);
-        return new TaskTree(rows, view, root, items, List.copyOf(heads));
+        return new TaskTree(rows, view, top, items, List.copyOf(heads));
     }
 
     private static List<TreeItem<TaskRow>> leaves(List<TaskRow> rows, Map<Task, TreeItem<TaskRow>> items) {
