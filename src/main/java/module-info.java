@@ -6,6 +6,7 @@ module faultline {
     requires java.prefs;
     requires java.logging;
     requires java.management;
+    requires jdk.management;
     requires java.sql;
     // The driver is an automatic module, which jlink cannot link: the runtime image is made without it and
     // the launchers put it on the module path (--add-modules org.postgresql.jdbc).

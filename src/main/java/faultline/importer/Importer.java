@@ -3,6 +3,7 @@ package faultline.importer;
 import faultline.importer.merge.DuplicateMerger;
 import faultline.importer.merge.IndexSort;
 import faultline.importer.merge.TaskDraft;
+import faultline.importer.merge.RowGroups;
 import faultline.importer.merge.TaskFacts;
 import faultline.importer.merge.TaskRegistry;
 import faultline.importer.time.TimeRefiner;
@@ -262,35 +263,10 @@ public final class Importer {
                                        List<Boolean> sequential, ImportMonitor monitor) {
         long t0 = System.nanoTime();
         int n = events.size();
-        boolean[] used = new boolean[registry.size()];
-        for (int i = 0; i < n; i++) {
-            int r = events.task(i);
-            if (r >= 0) {
-                used[r] = true;
-            }
-        }
+        boolean[] used = RowGroups.usedRefs(events, registry.size());
         TaskRegistry.Resolution res = registry.resolve(used);
         int taskCount = res.tasks().size();
-        int[] counts = new int[taskCount];
-        for (int i = 0; i < n; i++) {
-            int r = events.task(i);
-            int t = r >= 0 ? res.taskOfRef()[r] : -1;
-            events.setTask(i, t);
-            if (t >= 0) {
-                counts[t]++;
-            }
-        }
-        int[][] rowsOf = new int[taskCount][];
-        for (int t = 0; t < taskCount; t++) {
-            rowsOf[t] = new int[counts[t]];
-        }
-        int[] fill = new int[taskCount];
-        for (int i = 0; i < n; i++) {
-            int t = events.task(i);
-            if (t >= 0) {
-                rowsOf[t][fill[t]++] = i;
-            }
-        }
+        int[][] rowsOf = RowGroups.group(events, res.taskOfRef(), taskCount);
         Timing.log("  resolve + group", t0);
         checkCancelled(monitor);
         long t1 = System.nanoTime();

@@ -152,6 +152,11 @@ public final class EventStore {
         return texts.get(source[i]).raw(ref(i), (int) extent.get(i, -1));
     }
 
+    /** A quick look at the event's words: see {@link SourceText#look}. */
+    public void look(int i, WordGate gate, String name, WordLook out) {
+        texts.get(source[i]).look(ref(i), (int) extent.get(i, -1), gate, name, out);
+    }
+
     public Event event(int i) {
         return new Event(i, stamp(i), level(i), task[i], source[i], line(i), message(i));
     }

@@ -14,6 +14,17 @@ public interface SourceText {
         return message(ref, extent);
     }
 
+    /**
+     * Looks for the gate's words and for a name in the event's message, filling out. What a message
+     * holds, the look finds; it may find more (sources whose message is cut from a line look at the
+     * whole line, without decoding it).
+     */
+    default void look(long ref, int extent, WordGate gate, String name, WordLook out) {
+        String m = message(ref, extent);
+        out.groups = gate.groups(m);
+        out.mentions = m.contains(name);
+    }
+
     /** 1-based line number of the event in its file. */
     int line(long ref);
 }

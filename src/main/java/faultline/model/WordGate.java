@@ -12,11 +12,14 @@ public final class WordGate {
     private static final int PAIRS = 128 * 128;
 
     private final String[] words;
+    private final byte[][] wordBytes;
     private final long[] groupOf;
     /** Per starting pair of characters, the words that start with it; null when none does. */
     private final int[][] byPair = new int[PAIRS][];
     /** The characters some word starts with, as bits: most characters of a line start none. */
     private final long[] starts = new long[2];
+    /** The pairs some word starts with, as bits: two kilobytes that stay in the cache, where the table of pairs does not. */
+    private final long[] pairBits = new long[PAIRS / 64];
 
     public WordGate(List<List<String>> groups) {
         if (groups.size() > 64) {
@@ -39,6 +42,10 @@ public final class WordGate {
             }
         }
         words = w.toArray(new String[0]);
+        wordBytes = new byte[words.length][];
+        for (int k = 0; k < words.length; k++) {
+            wordBytes[k] = words[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
         groupOf = new long[words.length];
         List<List<Integer>> pairs = new ArrayList<>();
         for (int p = 0; p < PAIRS; p++) {
@@ -56,6 +63,7 @@ public final class WordGate {
         for (int p = 0; p < PAIRS; p++) {
             if (pairs.get(p) != null) {
                 byPair[p] = pairs.get(p).stream().mapToInt(Integer::intValue).toArray();
+                pairBits[p >> 6] |= 1L << (p & 63);
             }
         }
     }
@@ -83,5 +91,45 @@ public final class WordGate {
             }
         }
         return found;
+    }
+
+    /**
+     * The same over UTF-8 (or any ASCII-compatible) bytes [from, to): the words are ASCII, so a word
+     * occurs in the bytes exactly where it occurs in the decoded text.
+     */
+    public long groups(byte[] text, int from, int to) {
+        long found = 0;
+        int n = to - 1;
+        for (int i = from; i < n; i++) {
+            int a = text[i];
+            int b = text[i + 1];
+            if ((a | b) < 0) {
+                continue;
+            }
+            int pair = a << 7 | b;
+            if ((pairBits[pair >> 6] & (1L << pair)) == 0) {
+                continue;
+            }
+            for (int k : byPair[pair]) {
+                if ((found & groupOf[k]) != groupOf[k] && startsWith(text, i, to, wordBytes[k])) {
+                    found |= groupOf[k];
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean startsWith(byte[] text, int at, int to, byte[] word) {
+        int n = word.length;
+        if (at + n > to) {
+            return false;
+        }
+        // The first two bytes are the pair that led here.
+        for (int j = 2; j < n; j++) {
+            if (text[at + j] != word[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -451,10 +451,12 @@ public final class TimelineRenderer {
         int runLevel = -1;
         // One query for the whole view: when no event in it has a window wider than two pixels, no column needs asking.
         boolean anyWide = m.maxWindow(k, m.nextAtOrAfter(end == Long.MAX_VALUE ? end : end + 1, k)) > wide;
+        int lastCount = 1;
         while (k < n && times[k] <= end) {
             int column = (int) Math.floor(v.x(times[k]));
             long next = v.time(column + 1);
-            int j = next > times[k] ? m.nextAtOrAfter(next, k + 1) : k + 1;
+            int j = next > times[k] ? m.nextAtOrAfter(next, k + 1, k + lastCount) : k + 1;
+            lastCount = j - k;
             int level = m.maxLevel(k, j);
             if (anyWide && m.maxWindow(k, j) > wide) {
                 windows(s, m, k, j, v, top + h + 1, wide, style);
@@ -477,8 +479,10 @@ public final class TimelineRenderer {
             return;
         }
         Level l = Level.ofOrdinal(level);
-        double mh = l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7;
-        s.fillRect(from, top + h - mh, to - from, mh, style.get(levelKey(l)));
+        // Whole pixels: a mark has crisp edges, and a surface fills a whole-pixel rectangle fastest.
+        double bottom = Math.round(top + h);
+        double mh = Math.round(l.isFailure() ? h : l == Level.WARNING ? h * 0.85 : h * 0.7);
+        s.fillRect(from, bottom - mh, to - from, mh, style.get(levelKey(l)));
     }
 
     /** Uncertainty spans of the events of [from, to) wider than `wide`; stretches without any are skipped through the pyramid. */
@@ -519,31 +523,27 @@ public final class TimelineRenderer {
         double top = rowTop + 3;
         double h = TimelineLayout.STEP_ROW - 6;
         List<TimelineScene.StepMark> steps = lane.steps();
-        int k = firstStepAtOrAfter(steps, v.start());
+        StepIndex index = stepIndex(steps);
+        long[] times = index.times;
+        int n = index.size();
+        int k = index.atOrAfter(v.start(), 0);
         long end = v.end();
         List<StepLabel> labels = new ArrayList<>();
         // Ticks of one colour in adjacent columns are drawn as one rectangle.
         int runStart = -1;
         int runEnd = -1;
         Rgba runColour = null;
-        while (k < steps.size() && steps.get(k).t() <= end) {
-            double x = v.x(steps.get(k).t());
+        while (k < n && times[k] <= end) {
+            double x = v.x(times[k]);
             int col = (int) Math.floor(x);
             long next = v.time(col + 1);
-            int j = next > steps.get(k).t() ? firstStepAtOrAfter(steps, next, k + 1) : k + 1;
-            TimelineScene.StepMark shown = steps.get(k);
-            TimelineScene.StepMark labelled = null;
-            for (int q = k; q < j; q++) {
-                TimelineScene.StepMark st = steps.get(q);
-                if (st.crashPoint() && !shown.crashPoint()) {
-                    shown = st;
-                }
-                if (st.crashPoint() && (labelled == null || !labelled.crashPoint())) {
-                    labelled = st;
-                } else if (labelled == null && st.kind() == StepKind.PROCESSING) {
-                    labelled = st;
-                }
-            }
+            int j = next > times[k] ? index.atOrAfter(next, k + 1) : k + 1;
+            // The column shows its crash point if it has one, else its first step; it labels the crash
+            // point, else its first parameter step.
+            int crash = index.nextCrash[k];
+            int processing = index.nextProcessing[k];
+            TimelineScene.StepMark shown = steps.get(crash < j ? crash : k);
+            TimelineScene.StepMark labelled = crash < j ? shown : processing < j ? steps.get(processing) : null;
             Rgba c = stepColour(shown, style);
             if (c.equals(runColour) && col <= runEnd) {
                 runEnd = Math.max(runEnd, col + 1);
@@ -564,6 +564,21 @@ public final class TimelineRenderer {
             s.fillRect(runStart, top, runEnd - runStart, h, runColour);
         }
         placeStepLabels(s, labels, top + h - 2, rowTop - scrollY);
+    }
+
+    /** Step indexes of the lanes drawn lately, by identity of their step lists: a scene is drawn many times. */
+    private final java.util.Map<List<TimelineScene.StepMark>, StepIndex> stepIndexes = new java.util.IdentityHashMap<>();
+
+    private StepIndex stepIndex(List<TimelineScene.StepMark> steps) {
+        StepIndex ix = stepIndexes.get(steps);
+        if (ix == null) {
+            if (stepIndexes.size() >= 64) {
+                stepIndexes.clear(); // scenes come and go; the lanes on screen are indexed again on their next frame
+            }
+            ix = new StepIndex(steps);
+            stepIndexes.put(steps, ix);
+        }
+        return ix;
     }
 
     private static Rgba stepColour(TimelineScene.StepMark st, TimelineStyle style) {
@@ -650,46 +665,6 @@ public final class TimelineRenderer {
             }
         }
         return best;
-    }
-
-    /** The first step at or after t, looked for from `from` on by doubling strides: the next column's steps are near. */
-    private static int firstStepAtOrAfter(List<TimelineScene.StepMark> steps, long t, int from) {
-        int n = steps.size();
-        if (from >= n || steps.get(from).t() >= t) {
-            return from;
-        }
-        int lo = from;
-        int stride = 1;
-        int hi = from + 1;
-        while (hi < n && steps.get(hi).t() < t) {
-            lo = hi;
-            stride <<= 1;
-            hi = (int) Math.min(n, (long) from + stride);
-        }
-        // steps[lo] < t, and steps[hi] >= t or hi == n
-        while (lo + 1 < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (steps.get(mid).t() < t) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
-    }
-
-    private static int firstStepAtOrAfter(List<TimelineScene.StepMark> steps, long t) {
-        int lo = 0;
-        int hi = steps.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (steps.get(mid).t() < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**

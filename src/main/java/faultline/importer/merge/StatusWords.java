@@ -162,6 +162,14 @@ final class StatusWords {
         }
     }
 
+    /**
+     * Every word without which no rule but those on a line naming the unit can say anything: a line
+     * holding none of them and not naming its unit says nothing here.
+     */
+    static List<String> hintsOnAnyLine() {
+        return RULES.stream().filter(r -> r.scope() != Scope.NAMED).flatMap(r -> r.hints().stream()).distinct().toList();
+    }
+
     /** What the line says about its unit's status by the rules checked first, or null. */
     static Says of(String message, Level level) {
         return LINE.first(message, level);

@@ -4,6 +4,8 @@ import faultline.model.EventStore;
 import faultline.model.SourceText;
 import faultline.model.Stamp;
 import faultline.model.TaskStatus;
+import faultline.model.WordGate;
+import faultline.model.WordLook;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,6 +28,20 @@ public final class TaskFacts {
             "(?:\\[TASK_ERROR\\].*?: |Generation failed: |Failed during [^:]+: |Task failed\\. Output: )(.+)$");
     private static final Pattern STARTED = Pattern.compile("(?:^|: )Processing \\w+ task$");
 
+    /*
+     * The words without which a line tells the facts nothing (unless it names the task, is a failure, or
+     * the task was sent back for a retry): most picked lines hold none and are passed over undecoded.
+     */
+    private static final long STATUS = 1, UPDATE = 1 << 1, PROCESSING = 1 << 2, TYPE_WORD = 1 << 3, CREATED = 1 << 4, PARENT = 1 << 5;
+    private static final WordGate GATE = new WordGate(List.of(
+            StatusWords.hintsOnAnyLine(),
+            List.of("Processing status update", "Task status updated"),
+            List.of("Processing "),
+            List.of("type"),
+            List.of("Task created successfully", "Creating task"),
+            List.of("orchestrator")));
+    private static final ThreadLocal<WordLook> LOOK = ThreadLocal.withInitial(WordLook::new);
+
     private TaskFacts() {
     }
 
@@ -36,9 +52,11 @@ public final class TaskFacts {
         int n = rows.length;
         boolean dups = b.hasDuplicates();
         boolean[] pick = picks(rows, b);
+        String name = d.id.length() == 36 ? d.id.substring(0, 8) : d.id;
+        WordLook look = LOOK.get();
         for (int k = 0; k < n; k++) {
             if (pick == null || pick[k]) {
-                if (!(dups && b.isDuplicate(rows[k]))) {
+                if (!(dups && b.isDuplicate(rows[k])) && tells(d, rows[k], b, texts, name, look)) {
                     read(d, rows[k], b, texts, workerOfSource);
                 }
             }
@@ -107,6 +125,20 @@ public final class TaskFacts {
             }
         }
         return pick;
+    }
+
+    /** Whether the row can tell the draft anything it lacks, judged by a look at its words. */
+    private static boolean tells(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, String name, WordLook look) {
+        if (b.level(r).isFailure() || d.evidence.hasRetry()) {
+            return true;
+        }
+        texts.get(b.source(r)).look(b.ref(r), b.extent(r), GATE, name, look);
+        long g = look.groups;
+        return look.mentions || (g & (STATUS | UPDATE)) != 0
+                || (d.type.isEmpty() && (g & (PROCESSING | TYPE_WORD)) != 0)
+                || (d.started == null && (g & PROCESSING) != 0)
+                || (d.created == null && (g & CREATED) != 0)
+                || (d.parentId.isEmpty() && (g & PARENT) != 0);
     }
 
     private static void read(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, List<String> workerOfSource) {

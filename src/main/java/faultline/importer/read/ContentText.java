@@ -5,13 +5,17 @@ import faultline.importer.Lines;
 import faultline.importer.scan.Bytes;
 import faultline.importer.scan.LineIndex;
 import faultline.model.SourceText;
+import faultline.model.WordGate;
+import faultline.model.WordLook;
 
 import java.util.function.UnaryOperator;
 
 /**
  * Message text of a line-based source, decoded from the file on demand. An event's text starts at
  * its reference and runs to the end of its line, or over the extent kept for continuation lines;
- * the shape function turns the raw line(s) into the normalised message.
+ * the shape function turns the raw line(s) into the normalised message. Shapes only cut (a line's
+ * prefixes, clock and level) and join what they keep, so every word of a message is in its raw
+ * bytes: a {@link #look} reads those bytes without decoding them.
  */
 final class ContentText implements SourceText {
     private final Content content;
@@ -44,6 +48,37 @@ final class ContentText implements SourceText {
         return s.indexOf('\r') >= 0 ? s.replace("\r\n", "\n") : s;
     }
 
+    @Override
+    public void look(long ref, int extent, WordGate gate, String name, WordLook out) {
+        byte[] b = BUFFER.get();
+        int len;
+        if (extent >= 0) {
+            len = extent <= WINDOW ? (int) Math.min(extent, content.size() - ref) : -1;
+            if (len >= 0) {
+                content.copy(ref, b, 0, len);
+            }
+        } else {
+            // A short copy first: most lines end within it, and a look is taken at a million of them.
+            int window = (int) Math.max(0, Math.min(SHORT, content.size() - ref));
+            content.copy(ref, b, 0, window);
+            len = Bytes.newline(b, 0, window);
+            if (len == window && ref + window < content.size()) {
+                window = (int) Math.max(0, Math.min(WINDOW, content.size() - ref));
+                content.copy(ref, b, 0, window);
+                len = Bytes.newline(b, 0, window);
+                if (len == window && ref + window < content.size()) {
+                    len = -1; // longer than the window: the few such lines are decoded
+                }
+            }
+        }
+        if (len < 0 || !Bytes.ascii(name)) {
+            SourceText.super.look(ref, extent, gate, name, out);
+            return;
+        }
+        out.groups = gate.groups(b, 0, len);
+        out.mentions = Bytes.indexOf(b, 0, len, name) >= 0;
+    }
+
     /** The line from ref to its end: one bulk copy of a window, searched eight bytes at a time. */
     private String lineText(long ref) {
         int window = (int) Math.max(0, Math.min(WINDOW, content.size() - ref));
@@ -69,6 +104,7 @@ final class ContentText implements SourceText {
     }
 
     private static final int WINDOW = 1024;
+    private static final int SHORT = 256;
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[WINDOW]);
 
     @Override

@@ -73,11 +73,12 @@ public final class GeneralTextReader implements SourceReader {
     }
 
     /**
-     * Files from this size on are read in parallel parts, when every layout writes full dates. Off
-     * unless {@code -Dfaultline.partsFrom=BYTES} is given: on this project's shared two-core machine
-     * two parts read slower than one pass (see the README's Benchmarks), so one pass is the default.
+     * Files from this size on are read in parallel parts, one per core, when every layout writes full
+     * dates ({@code -Dfaultline.partsFrom=BYTES} moves the threshold). The parts cost about the CPU time
+     * of one pass, so where the cores are free the wall time nearly halves; on a machine whose cores
+     * are taken by other work they gain nothing and lose little.
      */
-    static long parallelFrom = Long.getLong("faultline.partsFrom", Long.MAX_VALUE);
+    static long parallelFrom = Long.getLong("faultline.partsFrom", SystemLogsTextReader.PARALLEL_FROM);
 
     /**
      * Part boundaries, each at the start of a line in the file's main layout (so that no part starts

@@ -107,4 +107,62 @@ public final class Bytes {
     public static long uuidLow(byte[] b, int at) {
         return (hex(b, at + 19, 4) << 48) | hex(b, at + 24, 12);
     }
+
+    /**
+     * Where the ASCII text first occurs in b[from, to), or -1; an empty text occurs at from. A text of
+     * eight bytes or more is compared eight bytes at a time: a task id's 8-hex start is one compare
+     * per position, where a byte loop stopped at every digit of a timestamp.
+     */
+    public static int indexOf(byte[] b, int from, int to, String ascii) {
+        int n = ascii.length();
+        if (n == 0) {
+            return from;
+        }
+        if (n < 8) {
+            return indexOfShort(b, from, to, ascii);
+        }
+        long head = 0;
+        for (int j = 7; j >= 0; j--) {
+            head = head << 8 | (ascii.charAt(j) & 0xFF);
+        }
+        for (int i = from; i <= to - n; i++) {
+            if ((long) LONG.get(b, i) == head) {
+                int j = 8;
+                while (j < n && b[i + j] == (byte) ascii.charAt(j)) {
+                    j++;
+                }
+                if (j == n) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfShort(byte[] b, int from, int to, String ascii) {
+        int n = ascii.length();
+        byte first = (byte) ascii.charAt(0);
+        for (int i = from; i <= to - n; i++) {
+            if (b[i] == first) {
+                int j = 1;
+                while (j < n && b[i + j] == (byte) ascii.charAt(j)) {
+                    j++;
+                }
+                if (j == n) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether every character of the text is ASCII. */
+    public static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
