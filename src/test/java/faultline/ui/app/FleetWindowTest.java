@@ -283,4 +283,30 @@ class FleetWindowTest {
         assertTrue(store.get() == null, "nor its events");
         assertEquals(0, rows.stream().filter(r -> r.get() != null).count(), "nor the rows and tasks the list showed");
     }
+
+    @Test
+    @Order(9)
+    void aClickOnAColumnsHeaderOrdersTheListAndASecondTurnsItRound() throws Exception {
+        TaskListView list = app.view().taskList();
+        Node header = robot.lookup("#task-table .column-header").queryAll().stream()
+                .filter(n -> n.lookup(".label") instanceof javafx.scene.control.Label l && l.getText().equals("Id")).findFirst().orElseThrow();
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.viewModel().busyProperty().get() && idsInOrder(list, true));
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.viewModel().busyProperty().get() && idsInOrder(list, false));
+        robot.interact(() -> list.table().getSortOrder().clear());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.viewModel().shownRows().stream().map(TaskRow::task).toList()
+                .equals(app.viewModel().document().taskSet().tasks()));
+    }
+
+    private static boolean idsInOrder(TaskListView list, boolean ascending) {
+        List<TreeItem<TaskRow>> items = list.table().getRoot().getChildren();
+        for (int i = 1; i < items.size(); i++) {
+            int c = items.get(i - 1).getValue().task().shortId().compareTo(items.get(i).getValue().task().shortId());
+            if (ascending ? c > 0 : c < 0) {
+                return false;
+            }
+        }
+        return items.size() > 1;
+    }
 }
