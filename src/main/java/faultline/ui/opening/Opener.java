@@ -66,6 +66,8 @@ public final class Opener {
     private final RecentFiles recent;
     private final Job<Opened> imports;
     private final Job<WorkspaceLookup.Found> lookups;
+    /** Writes the recent files: the preferences go to disk, not from the FX thread. */
+    private final Job<Boolean> recents;
     /** Work on a set read, done on the reading thread before it is published (the views' own preparations). */
     private final List<java.util.function.BiConsumer<TaskSet, String[]>> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Faultline");
@@ -84,6 +86,7 @@ public final class Opener {
         this.recent = recent;
         this.imports = jobs.job("import", Jobs.Lane.COMPUTE);
         this.lookups = jobs.job("open workspace", Jobs.Lane.COMPUTE);
+        this.recents = jobs.job("recent files", Jobs.Lane.WRITE);
         imports.messageProperty().addListener((o, a, b) -> {
             if (imports.runningProperty().get() && b != null && !b.isEmpty()) {
                 status.textProperty().set(b);
@@ -358,7 +361,12 @@ public final class Opener {
         }
         title.set("Faultline — " + String.join(", ", names));
         if (o.set().sources().size() > 0 && !r.files().isEmpty()) {
-            recent.add(r.files());
+            List<Path> opened = List.copyOf(r.files());
+            recents.queue(p -> {
+                recent.add(opened);
+                return Boolean.TRUE;
+            }, done -> {
+            }, ex -> LOG.log(System.Logger.Level.WARNING, "the recent files could not be kept", ex));
         }
         Task again = r.reselect() == null ? null : o.set().find(r.reselect()).orElse(null);
         if (again != null) {
