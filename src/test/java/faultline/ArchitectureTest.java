@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The core layers stay free of JavaFX so that they run headless and are tested without a toolkit. */
 class ArchitectureTest {
-    private static final List<String> CORE = List.of("model", "importer", "analysis", "workspace", "render");
+    private static final List<String> CORE = List.of("model", "importer", "analysis", "workspace", "render", "text");
     private static final Path MAIN = Path.of("src/main/java/faultline");
 
     @Test

@@ -1,5 +1,7 @@
 package faultline.analysis;
 
+import faultline.text.Prose;
+
 import faultline.model.Anchor;
 import faultline.model.Comparison;
 import faultline.model.LaneAnchor;
@@ -96,10 +98,8 @@ public final class Alignment {
     public static String rule(Anchor anchor) {
         switch (anchor) {
             case CRASH: return CrashAnchor.RULE;
-            case WALL_CLOCK: return "wall clock: T = the earliest crash of the lanes (a crash is " + CrashAnchor.MOMENT + "); "
-                    + CrashAnchor.SPAN;
-            default: return "T = each lane's " + anchor.label() + " time; a lane without one is aligned on its crash ("
-                    + CrashAnchor.MOMENT + "); " + CrashAnchor.SPAN;
+            case WALL_CLOCK: return Prose.format("anchor.rule.wall", CrashAnchor.MOMENT, CrashAnchor.SPAN);
+            default: return Prose.format("anchor.rule", anchor.label(), CrashAnchor.MOMENT, CrashAnchor.SPAN);
         }
     }
 

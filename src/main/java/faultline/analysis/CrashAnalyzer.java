@@ -1,5 +1,7 @@
 package faultline.analysis;
 
+import faultline.text.Prose;
+
 import faultline.model.Crash;
 import faultline.model.CrashSite;
 import faultline.model.DurationText;
@@ -74,7 +76,7 @@ public final class CrashAnalyzer {
             if (inferred != null) {
                 type = inferred;
                 inferredType = true;
-                caveats.add("No line names the exception type; " + inferred + " is inferred from the message.");
+                caveats.add(Prose.format("caveat.inferred", inferred));
             }
         }
         if (failure >= 0 && lastEvidence >= 0) {
@@ -82,38 +84,32 @@ public final class CrashAnalyzer {
             long gap = latest - last;
             String from = TimeText.clock(last, Math.max(t.precision(lastEvidence), 6));
             if (t.estimated(failure)) {
-                caveats.add("The failure has no time of its own: it lies between the last evidence at " + from + " and "
-                        + TimeText.clock(latest, 6) + " (" + DurationText.of(gap) + " later).");
+                caveats.add(Prose.format("caveat.no-time", from, TimeText.clock(latest, 6), DurationText.of(gap)));
             } else if (t.precision(failure) < 6) {
-                caveats.add("The first failure signal is known only to " + resolutionWords(t.precision(failure))
-                        + "; the order of the file places it after the last evidence at " + from + ".");
+                caveats.add(Prose.format("caveat.coarse", resolutionWords(t.precision(failure)), from));
             }
             if (gap > GAP_NANOS) {
-                caveats.add("No line of this task between " + from + " and " + TimeText.clock(latest, 6) + " (" + DurationText.of(gap)
-                        + "): rows may be missing. The worker ships rows in batches and loses a failed batch, and critical rows "
-                        + "were not shipped before 2026-02-24, so the last row need not be the crash site.");
+                caveats.add(Prose.format("caveat.gap", from, TimeText.clock(latest, 6), DurationText.of(gap)));
             }
         }
         CrashSite site = traceback == null ? null : traceback.site();
         if (traceback == null) {
-            caveats.add("No traceback in these files: where the exception was raised is not logged.");
+            caveats.add(Prose.get("caveat.no-traceback"));
         } else {
             if (traceback.endsBeforeExceptionLine()) {
-                caveats.add("The traceback ends before its exception line: the exception it raised is not logged.");
+                caveats.add(Prose.get("caveat.traceback-cut"));
             }
             if (site != null) {
-                caveats.add("The traceback places the exception in " + site.text()
-                        + (site.own() ? "." : ", a library's code: no frame of the project's own code is in it."));
+                caveats.add(site.own() ? Prose.format("caveat.site", site.text()) : Prose.format("caveat.site.library", site.text()));
             }
             if (traceback.chain().size() > 1 && traceback.language() == Traceback.Language.JVM) {
-                caveats.add("It was caused by " + causes(traceback) + "; the root cause is " + traceback.root().type() + ".");
+                caveats.add(Prose.format("caveat.caused", causes(traceback), traceback.root().type()));
             } else if (traceback.chain().size() > 1) {
-                caveats.add("It was raised while handling " + (traceback.chain().size() - 1) + " earlier exception"
-                        + (traceback.chain().size() > 2 ? "s" : "") + " (" + earlier(traceback) + ").");
+                caveats.add(Prose.format("caveat.while-handling", traceback.chain().size() - 1, earlier(traceback)));
             }
         }
         if (failure < 0) {
-            caveats.add("The task is marked Failed but no failure line of it is in these files.");
+            caveats.add(Prose.get("caveat.no-failure-line"));
         }
         Signature sig = new Signature(type, normalise(message), phase == null ? "" : phase.label(),
                 lastStep == null ? "" : "after " + lastStep.label());
@@ -126,16 +122,16 @@ public final class CrashAnalyzer {
         List<String> types = new ArrayList<>();
         for (int i = 1; i < tb.chain().size(); i++) {
             String type = tb.chain().get(i).type();
-            types.add(type.isEmpty() ? "an exception not named" : type);
+            types.add(type.isEmpty() ? Prose.get("caveat.unnamed") : type);
         }
-        return String.join(", caused by ", types);
+        return String.join(Prose.get("caveat.caused-by"), types);
     }
 
     private static String earlier(Traceback tb) {
         List<String> types = new ArrayList<>();
         for (int i = 0; i < tb.chain().size() - 1; i++) {
             String type = tb.chain().get(i).type();
-            types.add(type.isEmpty() ? "not named" : type);
+            types.add(type.isEmpty() ? Prose.get("caveat.not-named") : type);
         }
         return String.join(", ", types);
     }
@@ -189,11 +185,11 @@ public final class CrashAnalyzer {
 
     private static String resolutionWords(int precision) {
         switch (precision) {
-            case 0: return "the second";
-            case 1: return "a tenth of a second";
-            case 2: return "a hundredth of a second";
-            case 3: return "the millisecond";
-            default: return precision + " fraction digits";
+            case 0: return Prose.get("resolution.0");
+            case 1: return Prose.get("resolution.1");
+            case 2: return Prose.get("resolution.2");
+            case 3: return Prose.get("resolution.3");
+            default: return Prose.format("resolution.n", precision);
         }
     }
 
@@ -223,11 +219,8 @@ public final class CrashAnalyzer {
         if (c == null || c.lastStep() == null) {
             return "";
         }
-        String s = "after '" + c.lastStep().label() + "'";
-        if (c.expectedNext() != null) {
-            s += ", before '" + c.expectedNext().label() + "'";
-        }
-        return s;
+        return c.expectedNext() == null ? Prose.format("placement.after", c.lastStep().label())
+                : Prose.format("placement.between", c.lastStep().label(), c.expectedNext().label());
     }
 
     static ParamStep last(LoopParam p) {

@@ -1,5 +1,7 @@
 package faultline.analysis;
 
+import faultline.text.Prose;
+
 import faultline.model.Crash;
 import faultline.model.EventStore;
 import faultline.model.LaneAnchor;
@@ -15,11 +17,11 @@ import java.util.Optional;
  */
 public final class CrashAnchor {
     /** What a crash's moment is, in words. */
-    public static final String MOMENT = "the failure line, or the last line before it where the failure has no time of its own";
+    public static final String MOMENT = Prose.get("anchor.moment");
     /** What the shading around it means. */
-    public static final String SPAN = "shaded: the span the failure can lie in";
+    public static final String SPAN = Prose.get("anchor.span");
     /** The rule in words, for captions and reports. */
-    public static final String RULE = "T = each lane's crash: " + MOMENT + "; " + SPAN;
+    public static final String RULE = Prose.format("anchor.rule.crash", MOMENT, SPAN);
 
     private CrashAnchor() {
     }

@@ -1,5 +1,7 @@
 package faultline.analysis;
 
+import faultline.text.Prose;
+
 import faultline.model.DurationText;
 import faultline.model.Milestone;
 import faultline.model.Phase;
@@ -50,7 +52,7 @@ public final class LifecycleAnalyzer {
                 }
             }
             if (next != Long.MAX_VALUE && next < p.end()) {
-                String detail = p.detail().isEmpty() ? "end not logged" : p.detail() + ", end not logged";
+                String detail = p.detail().isEmpty() ? Prose.get("phase.end-not-logged") : p.detail() + ", " + Prose.get("phase.end-not-logged");
                 out.set(i, new Phase(p.kind(), true, p.start(), next, p.startEvent(), -1, false, detail));
             }
         }

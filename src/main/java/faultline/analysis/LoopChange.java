@@ -1,5 +1,7 @@
 package faultline.analysis;
 
+import faultline.text.Prose;
+
 import faultline.model.LoopParam;
 import faultline.model.ParamStep;
 import faultline.model.ParamValue;
@@ -20,28 +22,28 @@ public record LoopChange(int fromIndex, int toIndex, String fromName, String toN
     public static LoopChange between(LoopParam a, LoopParam b) {
         List<String> changes = new ArrayList<>();
         List<String> same = new ArrayList<>();
-        changes.add("parameter: " + a.name() + " → " + b.name());
-        String va = a.value() == null ? "unknown" : a.value().text() + " (" + a.value().type() + ")";
-        String vb = b.value() == null ? "unknown" : b.value().text() + " (" + b.value().type() + ")";
-        (Objects.equals(va, vb) ? same : changes).add("value: " + va + (Objects.equals(va, vb) ? "" : " → " + vb));
-        String ta = a.loggedType().isEmpty() ? "not logged" : a.loggedType();
-        String tb = b.loggedType().isEmpty() ? "not logged" : b.loggedType();
+        changes.add(Prose.format("change.parameter", a.name(), b.name()));
+        String va = a.value() == null ? Prose.get("change.unknown") : a.value().text() + " (" + a.value().type() + ")";
+        String vb = b.value() == null ? Prose.get("change.unknown") : b.value().text() + " (" + b.value().type() + ")";
+        (Objects.equals(va, vb) ? same : changes).add(Prose.format("change.value", va + (Objects.equals(va, vb) ? "" : " → " + vb)));
+        String ta = a.loggedType().isEmpty() ? Prose.get("report.not-logged") : a.loggedType();
+        String tb = b.loggedType().isEmpty() ? Prose.get("report.not-logged") : b.loggedType();
         if (ta.equals(tb)) {
-            same.add("logged value_type: " + ta);
+            same.add(Prose.format("change.logged-type", ta));
         } else {
-            changes.add("logged value_type: " + ta + " → " + tb);
+            changes.add(Prose.format("change.logged-type", ta + " → " + tb));
         }
         if (b.typeMismatch() && !a.typeMismatch()) {
-            changes.add("logged type no longer fits the value: value_type=" + b.loggedType() + " for " + b.value().text());
+            changes.add(Prose.format("change.mismatch", b.loggedType(), b.value().text()));
         }
         String oa = origins(a);
         String ob = origins(b);
-        (oa.equals(ob) ? same : changes).add("value from: " + oa + (oa.equals(ob) ? "" : " → " + ob));
+        (oa.equals(ob) ? same : changes).add(Prose.format("change.origin", oa + (oa.equals(ob) ? "" : " → " + ob)));
         String sa = steps(a);
         String sb = steps(b);
-        (sa.equals(sb) ? same : changes).add("steps: " + sa + (sa.equals(sb) ? "" : " → " + sb));
+        (sa.equals(sb) ? same : changes).add(Prose.format("change.steps", sa + (sa.equals(sb) ? "" : " → " + sb)));
         if (!a.status().equals(b.status())) {
-            changes.add("outcome: " + a.status().label() + " → " + b.status().label());
+            changes.add(Prose.format("change.outcome", a.status().label(), b.status().label()));
         }
         long gap = a.lastStep() != null && b.first() != null ? b.first().nanos() - a.lastStep().nanos() : -1;
         return new LoopChange(a.index(), b.index(), a.name(), b.name(), List.copyOf(changes), List.copyOf(same), gap);
@@ -49,7 +51,7 @@ public record LoopChange(int fromIndex, int toIndex, String fromName, String toN
 
     private static String origins(LoopParam p) {
         if (p.provenance().isEmpty()) {
-            return "not logged";
+            return Prose.get("report.not-logged");
         }
         List<String> s = new ArrayList<>();
         for (Provenance pr : p.provenance()) {

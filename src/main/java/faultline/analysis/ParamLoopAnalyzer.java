@@ -1,5 +1,7 @@
 package faultline.analysis;
 
+import faultline.text.Prose;
+
 import faultline.model.LoopParam;
 import faultline.model.ParamLoop;
 import faultline.model.ParamStatus;
@@ -81,7 +83,7 @@ public final class ParamLoopAnalyzer {
         int self = scan.text.task().index();
         if (it != null && it.changeNew != null) {
             out.add(new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(it.changeNew), it.changeEvent,
-                    "LOOP [" + it.index + "] of " + shortId, self));
+                    Prose.format("origin.loop", String.valueOf(it.index), shortId), self));
         } else {
             Provenance learned = statedDefault(scan, name);
             if (learned == null) {
@@ -93,23 +95,22 @@ public final class ParamLoopAnalyzer {
         }
         ParamValue taskValue = scan.text.task().params().get(name);
         if (taskValue != null) {
-            out.add(new Provenance(Origin.TASK_PARAMETER, taskValue, -1, "tasks.params of " + shortId, self));
+            out.add(new Provenance(Origin.TASK_PARAMETER, taskValue, -1, Prose.format("origin.task-params", shortId), self));
         }
         // Looked up by name: a loop of n parameters costs n lookups, not n scans of everything.
         for (LoopScan.Assigned a : scan.phaseConfigOf(name)) {
-            out.add(new Provenance(Origin.PHASE_CONFIG, ParamValue.ofLiteral(a.value()), a.event(), "phase_config in " + shortId, self));
+            out.add(new Provenance(Origin.PHASE_CONFIG, ParamValue.ofLiteral(a.value()), a.event(), Prose.format("origin.phase-config", shortId), self));
         }
         for (LoopScan.Foreign f : scan.foreignOf(name)) {
             out.add(new Provenance(Origin.OVERRIDE, ParamValue.ofLiteral(f.newValue()), f.event(),
-                    "change line in LOOP [" + scan.iterationOfForeign(f).index + "] of " + shortId + " (" + f.oldValue() + " → "
-                            + f.newValue() + ")", self));
+                    Prose.format("origin.change-line", String.valueOf(scan.iterationOfForeign(f).index), shortId, f.oldValue(), f.newValue()), self));
         }
         for (LoopScan.Assigned a : scan.overridesOf(name)) {
             out.add(new Provenance(Origin.OVERRIDE, ParamValue.ofLiteral(a.value()), a.event(),
-                    "Task override in " + shortId + " (" + a.oldValue() + " → " + a.value() + ")", self));
+                    Prose.format("origin.override", shortId, a.oldValue(), a.value()), self));
         }
         for (LoopScan.Assigned a : scan.finalsOf(name)) {
-            out.add(new Provenance(Origin.FINAL, ParamValue.ofLiteral(a.value()), a.event(), "[FINAL_PARAMS] of " + shortId, self));
+            out.add(new Provenance(Origin.FINAL, ParamValue.ofLiteral(a.value()), a.event(), Prose.format("origin.final", shortId), self));
         }
         return out;
     }
@@ -120,12 +121,12 @@ public final class ParamLoopAnalyzer {
         for (LoopScan.Assigned a : scan.statedOf(name)) {
             if ("model default".equals(a.oldValue())) {
                 return new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(a.value()), a.event(),
-                        "stated by the comparison digest", scan.text.task().index());
+                        Prose.get("origin.stated"), scan.text.task().index());
             }
             plain = plain == null ? a : plain;
         }
         return plain == null ? null : new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(plain.value()), plain.event(),
-                "value stated by the comparison digest (origin not stated)", scan.text.task().index());
+                Prose.get("origin.stated.plain"), scan.text.task().index());
     }
 
     /** A model default logged by a peer running the same model_defaults, or by this task's own override line. */
@@ -137,7 +138,7 @@ public final class ParamLoopAnalyzer {
             LoopScan.Iteration it = peer.iterationOf(name);
             if (it != null && it.changeNew != null && "NOT_SET".equals(it.changeOld)) {
                 return new Provenance(Origin.MODEL_DEFAULT, ParamValue.ofLiteral(it.changeNew), it.changeEvent,
-                        "LOOP [" + it.index + "] of " + peer.text.task().shortId() + " (same model_defaults)", peer.text.task().index());
+                        Prose.format("origin.peer", String.valueOf(it.index), peer.text.task().shortId()), peer.text.task().index());
             }
         }
         return null;

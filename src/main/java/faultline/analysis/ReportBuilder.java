@@ -1,5 +1,7 @@
 package faultline.analysis;
 
+import faultline.text.Prose;
+
 import faultline.model.Comparison;
 import faultline.model.Crash;
 import faultline.model.DurationText;
@@ -56,7 +58,7 @@ public final class ReportBuilder {
             List<String> d = new ArrayList<>();
             for (TaskAnalysis a : c.tasks()) {
                 Phase p = a.phase(k);
-                d.add(!p.logged() ? "not logged" : DurationText.of(p.duration()) + (p.endsAtFailure() ? " (ended by the failure)" : ""));
+                d.add(!p.logged() ? Prose.get("report.not-logged") : DurationText.of(p.duration()) + (p.endsAtFailure() ? Prose.get("report.ended-by-failure") : ""));
             }
             phases.add(new ComparisonReport.PhaseRow(k.label(), d));
         }
@@ -67,7 +69,7 @@ public final class ReportBuilder {
     static String anchorText(LaneAnchor a, faultline.model.Anchor asked) {
         String s = TimeText.clock(a.nanos(), 6) + ", " + a.kind().words();
         if (a.uncertainty() > 0) {
-            s += " (the failure lies within " + DurationText.of(a.uncertainty()) + " after it, by " + TimeText.clock(a.latest(), 6) + ")";
+            s += Prose.format("report.within", DurationText.of(a.uncertainty()), TimeText.clock(a.latest(), 6));
         }
         String note = a.note(asked);
         if (!note.isEmpty() && !a.kind().answers(asked)) {
@@ -124,12 +126,12 @@ public final class ReportBuilder {
         Phase p = a.phase(k);
         String text;
         if (!p.logged()) {
-            text = k.label() + ": not logged";
+            text = k.label() + ": " + Prose.get("report.not-logged");
         } else if (k == PhaseKind.MODEL_LOADING) {
             text = k.label() + ": " + DurationText.of(p.duration()) + " (" + TimeText.clock(p.start(), 0) + " → " + TimeText.clock(p.end(), 0) + ")";
         } else {
             text = k.label() + (p.detail().isEmpty() ? "" : ": " + p.detail()) + " (" + TimeText.clock(p.start(), 6) + " → "
-                    + TimeText.clock(p.end(), 6) + (p.endsAtFailure() ? ", ended by the failure" : "") + ")";
+                    + TimeText.clock(p.end(), 6) + (p.endsAtFailure() ? Prose.get("report.ended-by-failure.inner") : "") + ")";
         }
         return new ComparisonReport.LifecycleLine("", p.logged() ? p.start() : 0, 0, text, 1);
     }
@@ -228,22 +230,22 @@ public final class ReportBuilder {
     private static ComparisonReport.Pattern pattern(PatternGroups.Group g) {
         List<String> st = new ArrayList<>();
         if (g.identical()) {
-            st.add("Same code path: " + (g.signature().phase().isEmpty() ? "the same place" : g.signature().phase()));
+            st.add(Prose.format("pattern.path", g.signature().phase().isEmpty() ? Prose.get("pattern.same-place") : g.signature().phase()));
             if (!g.signature().step().isEmpty()) {
-                st.add("Same step: " + g.signature().step());
+                st.add(Prose.format("pattern.step", g.signature().step()));
             }
             if (!g.signature().exceptionType().isEmpty()) {
-                st.add("Same exception: " + g.signature().exceptionType() + ": " + g.signature().normalisedMessage());
+                st.add(Prose.format("pattern.exception", g.signature().exceptionType(), g.signature().normalisedMessage()));
             }
         }
         if (g.slowestNanos() >= 0) {
             String span = g.fastestNanos() == g.slowestNanos() ? DurationText.of(g.slowestNanos())
-                    : DurationText.of(g.fastestNanos()) + " to " + DurationText.of(g.slowestNanos());
-            st.add("Failure signalled within " + span + " of the last evidence");
+                    : Prose.format("pattern.range", DurationText.of(g.fastestNanos()), DurationText.of(g.slowestNanos()));
+            st.add(Prose.format("pattern.within", span));
             if (g.slowestNanos() < 2_000_000L) {
-                st.add("Very fast failure (under 2 ms): an immediate exception, not a timeout");
+                st.add(Prose.get("pattern.fast"));
             } else if (g.slowestNanos() > CrashAnalyzer.GAP_NANOS) {
-                st.add("More than " + DurationText.of(CrashAnalyzer.GAP_NANOS) + " without a line: rows may be missing, the crash site is not certain");
+                st.add(Prose.format("pattern.gap", DurationText.of(CrashAnalyzer.GAP_NANOS)));
             }
         }
         return new ComparisonReport.Pattern(g.signature().shortText(), g.taskIds(), g.identical(), List.copyOf(st));
@@ -257,7 +259,7 @@ public final class ReportBuilder {
         int twin = s.twin(row);
         if (twin >= 0) {
             int ts = s.source(twin);
-            where += " (also " + (ts < set.sources().size() ? set.sources().get(ts).name() : "?") + ":" + s.line(twin) + ")";
+            where += Prose.format("report.also", (ts < set.sources().size() ? set.sources().get(ts).name() : "?") + ":" + s.line(twin));
         }
         return where;
     }

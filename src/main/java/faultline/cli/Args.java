@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ final class Args {
                     value = s.substring(eq + 1);
                 }
                 if (!known.contains(name)) {
-                    throw new Cli.UsageException("unknown option " + name);
+                    throw new Cli.UsageException(Prose.format("cli.unknown-option", name));
                 }
                 a.options.computeIfAbsent(name, k -> new ArrayList<>());
                 if (value != null) {
@@ -48,11 +50,11 @@ final class Args {
         }
         for (Map.Entry<String, List<String>> e : a.options.entrySet()) {
             if (e.getValue().isEmpty() && !FLAGS.contains(e.getKey())) {
-                throw new Cli.UsageException(e.getKey() + " needs a value");
+                throw new Cli.UsageException(Prose.format("cli.needs-value", e.getKey()));
             }
         }
         if (a.files.isEmpty() && !a.options.containsKey("--db")) {
-            throw new Cli.UsageException("give at least one file (or --db URL)");
+            throw new Cli.UsageException(Prose.get("cli.no-files"));
         }
         return a;
     }

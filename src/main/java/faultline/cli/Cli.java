@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.importer.ImportFailedException;
 import faultline.workspace.AppInfo;
 
@@ -9,16 +11,7 @@ import java.util.Arrays;
 
 /** The headless commands: each returns an exit code and writes to the given streams, never to a display. */
 public final class Cli {
-    static final String USAGE = String.join("\n",
-            "usage: faultline [--follow] [--dark] [FILE…]  open the window (the bundled sample without files); --follow reads on as files grow",
-            "       faultline stats FILE…                import figures: bytes, lines, events, tasks, MB/s, heap",
-            "       faultline report FILE… [--task ID…] [--format md|json] [--align ANCHOR]",
-            "       faultline export FILE… [--task ID…] [--align crash] [--window ±5ms|fit] [--png out.png] [--svg out.svg] [--scale 2] [--width 1600] [--title TEXT]",
-            "       faultline events FILE… [--format jsonl|csv] [--task ID]   every event: file, line, time, precision, estimated, level, task, message",
-            "       faultline tasks FILE… [--format jsonl|csv]                every unit of work: id, status, worker, start, end, exception, site",
-            "       faultline fetch --db URL (--task ID…|--worker W|--failed-since 6h) [--since T] [--until T] [--no-cascade] --out FILE.jsonl",
-            "       faultline --version                  the version and license, and the Java and JavaFX it runs on",
-            "       report, export, events and tasks also take --db URL with --task/--worker/--failed-since/--since/--until, beside or instead of files");
+    static final String USAGE = Prose.get("cli.usage");
 
     private Cli() {
     }
@@ -64,17 +57,17 @@ public final class Cli {
             debug(ex, e);
             code = 1;
         } catch (OutOfMemoryError ex) {
-            e.println("faultline " + cmd + ": out of memory (start it with a larger -Xmx, e.g. JAVA_OPTS=-Xmx8g)");
+            e.println("faultline " + cmd + ": " + Prose.get("cli.out-of-memory"));
             code = 1;
         } catch (RuntimeException | StackOverflowError ex) {
-            e.println("faultline " + cmd + ": stopped by an internal error (" + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + "); no file was changed");
+            e.println("faultline " + cmd + ": " + Prose.format("cli.internal-error", ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
             debug(ex, e);
             code = 1;
         }
         o.flush();
         if (o.checkError() || out.checkError()) {
-            e.println("faultline " + cmd + ": the output could not be written (the disk may be full, or the reader has gone)");
+            e.println("faultline " + cmd + ": " + Prose.get("cli.output-failed"));
             code = code == 0 ? 1 : code;
         }
         e.flush();

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.importer.ImportMonitor;
 import faultline.importer.db.DatabaseSource;
 import faultline.importer.db.DbException;
@@ -51,7 +53,7 @@ final class DbArgs {
         if (c == null) {
             return Optional.empty();
         }
-        char[] pw = c.readPassword("%s%nPassword for %s: ", why, spec.url());
+        char[] pw = c.readPassword("%s", why + System.lineSeparator() + Prose.format("cli.password", spec.url()));
         return pw == null || pw.length == 0 ? Optional.empty() : Optional.of(new String(pw));
     }
 
@@ -61,11 +63,11 @@ final class DbArgs {
             List<TaskRow> tasks = src.listTasks();
             src.notes().forEach(n -> err.println("faultline " + command + ": " + n));
             if (tasks.isEmpty()) {
-                err.println("faultline " + command + ": no task in " + src.spec().url() + " matches " + src.query().describe());
+                err.println("faultline " + command + ": " + Prose.format("cli.db.none", src.spec().url(), src.query().describe()));
                 return null;
             }
             DatabaseSource.Fetched f = src.fetch(tasks, ImportMonitor.NONE);
-            err.printf("faultline %s: fetched %,d rows of %d tasks from %s%n", command, f.rows(), f.tasks(), src.spec().server());
+            err.println("faultline " + command + ": " + Prose.format("cli.db.fetched", f.rows(), f.tasks(), src.spec().server()));
             if (f.problem() != null) {
                 err.println("faultline " + command + ": " + f.problem());
             }

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.export.TimelineExport;
 import faultline.model.Anchor;
 import faultline.model.Comparison;
@@ -33,7 +35,7 @@ final class ExportCommand {
         String png = a.one("--png", null);
         String svg = a.one("--svg", null);
         if (png == null && svg == null) {
-            throw new Cli.UsageException("say where to write: --png out.png and/or --svg out.svg");
+            throw new Cli.UsageException(Prose.get("cli.export.where"));
         }
         double scale;
         double width;
@@ -42,13 +44,13 @@ final class ExportCommand {
             width = Double.parseDouble(a.one("--width", "1600"));
             Anchor.parse(a.one("--align", "crash"));
         } catch (NumberFormatException e) {
-            throw new Cli.UsageException("--scale and --width take numbers");
+            throw new Cli.UsageException(Prose.get("cli.export.numbers"));
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
         // Written so that NaN fails too.
         if (!(scale >= 1 && scale <= 4) || !(width >= 200 && width <= 20_000)) {
-            throw new Cli.UsageException("--scale is 1 to 4 and --width 200 to 20000");
+            throw new Cli.UsageException(Prose.get("cli.export.range"));
         }
         String spec = a.one("--window", null);
         try {
@@ -56,7 +58,7 @@ final class ExportCommand {
                 window(spec, null, width);
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new Cli.UsageException("--window " + spec + ": " + (e instanceof ArithmeticException ? "too long" : e.getMessage()));
+            throw new Cli.UsageException("--window " + spec + ": " + (e instanceof ArithmeticException ? Prose.get("cli.export.too-long") : e.getMessage()));
         }
         for (String target : new String[]{png, svg}) {
             // Refused before anything is read or drawn, so that neither picture is written.
@@ -97,11 +99,11 @@ final class ExportCommand {
         try {
             if (png != null) {
                 export.writePng(Path.of(png), scale);
-                out.println("wrote " + png);
+                out.println(Prose.format("cli.wrote", png));
             }
             if (svg != null) {
                 export.writeSvg(Path.of(svg));
-                out.println("wrote " + svg);
+                out.println(Prose.format("cli.wrote", svg));
             }
         } catch (IOException e) {
             err.println("faultline export: " + e.getMessage());
@@ -134,7 +136,7 @@ final class ExportCommand {
             long to = DurationText.parse(s.substring(dots + 2));
             long span = Math.abs(Math.subtractExact(to, from));
             if (span == 0 || span > MAX_SPAN || Math.abs(from) > MAX_SPAN || Math.abs(to) > MAX_SPAN) {
-                throw new IllegalArgumentException(span == 0 ? "an empty range" : "longer than a century");
+                throw new IllegalArgumentException(span == 0 ? Prose.get("cli.export.empty-range") : Prose.get("cli.export.century"));
             }
             return new Viewport(Math.min(from, to), span, width);
         }
@@ -144,7 +146,7 @@ final class ExportCommand {
     private static Viewport around(long half, double width) {
         long h = Math.abs(half);
         if (h == 0 || h > MAX_SPAN / 2) {
-            throw new IllegalArgumentException(h == 0 ? "an empty window" : "longer than a century");
+            throw new IllegalArgumentException(h == 0 ? Prose.get("cli.export.empty-window") : Prose.get("cli.export.century"));
         }
         return new Viewport(-h, 2 * h, width);
     }
@@ -162,11 +164,10 @@ final class ExportCommand {
         for (TimelineScene.Lane l : scene.lanes()) {
             TimelineScene.CrashMark c = l.crash();
             if (c == null) {
-                out.add(l.title() + ": no crash marker — no failure line or failed status of this task is in these files"
-                        + (l.anchorNote().isEmpty() ? "" : " (" + l.anchorNote() + ")"));
+                out.add(Prose.format("cli.export.no-crash", l.title()) + (l.anchorNote().isEmpty() ? "" : " (" + l.anchorNote() + ")"));
             } else if (!view.contains(c.at())) {
-                out.add(l.title() + ": the crash is at " + DurationText.relative(c.at()) + ", outside the window "
-                        + DurationText.relative(view.start()) + " … " + DurationText.relative(view.end()));
+                out.add(Prose.format("cli.export.crash-outside", l.title(), DurationText.relative(c.at()),
+                        DurationText.relative(view.start()), DurationText.relative(view.end())));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.importer.db.DatabaseSource;
 import faultline.workspace.AtomicFile;
 
@@ -20,14 +22,14 @@ final class FetchCommand {
     static int run(String[] argv, PrintStream out, PrintStream err) throws Cli.UsageException {
         Args a = Args.parse(argv, DbArgs.with("--task", "--out"), Set.of("--task"));
         if (!a.files.isEmpty()) {
-            throw new Cli.UsageException("fetch reads the database only; it takes no files (" + a.files.get(0) + ")");
+            throw new Cli.UsageException(Prose.format("cli.fetch.files", a.files.get(0)));
         }
         if (!DbArgs.given(a)) {
             throw new Cli.UsageException("say which database: --db postgresql://user@host:5432/db");
         }
         String target = a.one("--out", null);
         if (target == null) {
-            throw new Cli.UsageException("say where to write the rows: --out FILE.jsonl");
+            throw new Cli.UsageException(Prose.get("cli.fetch.where"));
         }
         DatabaseSource src = DbArgs.fetch(DbArgs.source(a), err, "fetch");
         if (src == null) {
@@ -36,10 +38,10 @@ final class FetchCommand {
         try {
             AtomicFile.write(Path.of(target), src::writeSnapshot);
         } catch (IOException e) {
-            err.println("faultline fetch: cannot write " + target + ": " + e.getMessage());
+            err.println("faultline fetch: " + Prose.format("cli.cannot-write", target, e.getMessage()));
             return 1;
         }
-        out.printf("wrote %s (%d tasks, %,d rows)%n", target, src.store().taskCount(), src.store().size());
+        out.println(Prose.format("cli.fetch.wrote", target, src.store().taskCount(), src.store().size()));
         return src.problem() == null ? 0 : 3;
     }
 }

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.ui.app.App;
 import faultline.ui.opening.EarlyImport;
 import javafx.application.Application;
@@ -62,7 +64,7 @@ public final class Launcher {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            System.err.println("faultline: the window could not start: " + cause);
+            System.err.println("faultline: " + Prose.format("cli.window-failed", cause));
             if (Boolean.getBoolean("faultline.debug")) {
                 e.printStackTrace();
             }

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.analysis.DefaultSelection;
 import faultline.importer.ImportMonitor;
 import faultline.importer.ImportOptions;
@@ -64,9 +66,8 @@ final class LoadedFiles {
                 WorkspaceLookup.Found f = WorkspaceLookup.forFile(given.get(0));
                 if (!f.outside().isEmpty()) {
                     // Nothing is read unasked: the user names such files to have them read.
-                    err.println("faultline: " + given.get(0).getFileName() + " reads files outside its folder ("
-                            + String.join(", ", f.outside().stream().map(Path::toString).toList())
-                            + "); name them on the command line too to read them");
+                    err.println("faultline: " + Prose.format("cli.outside", given.get(0).getFileName(),
+                            String.join(", ", f.outside().stream().map(Path::toString).toList())));
                     return null;
                 }
                 f.warnings().forEach(m -> err.println("faultline: " + m));
@@ -77,7 +78,7 @@ final class LoadedFiles {
                 if (given0.isFor(logs)) {
                     w = given0;
                 } else {
-                    err.println("faultline: " + workspaces.get(0).getFileName() + " is about other files; going on without it");
+                    err.println("faultline: " + Prose.format("cli.workspace.other", workspaces.get(0).getFileName()));
                 }
             } else {
                 WorkspaceLookup.Found f = WorkspaceLookup.forLogs(logs);
@@ -86,13 +87,13 @@ final class LoadedFiles {
                 if (f.offer() != null && w == null) {
                     // A recovered copy of changes, the only workspace left of these files: used, and said so.
                     w = WorkspaceStore.read(f.offer().workspace()).filter(r -> r.isFor(logs)).orElse(null);
-                    err.println("faultline: " + f.offer().message() + (w == null ? "" : " Using it."));
+                    err.println("faultline: " + f.offer().message() + (w == null ? "" : " " + Prose.get("cli.workspace.using")));
                 } else if (f.offer() != null) {
-                    err.println("faultline: " + f.offer().message() + " Name it on the command line to use it.");
+                    err.println("faultline: " + f.offer().message() + " " + Prose.get("cli.workspace.name-it"));
                 }
             }
         } catch (WorkspaceException e) {
-            err.println("faultline: " + e.getMessage() + (logs.isEmpty() ? "" : "; going on without it"));
+            err.println("faultline: " + e.getMessage() + (logs.isEmpty() ? "" : Prose.get("cli.going-on")));
             if (logs.isEmpty() && rows.isEmpty()) {
                 return null;
             }
@@ -106,7 +107,7 @@ final class LoadedFiles {
             w.changedSources().forEach(c -> err.println("faultline: " + c));
         }
         if (set.sources().isEmpty()) {
-            err.println("faultline: no file could be read");
+            err.println("faultline: " + Prose.get("cli.nothing-read"));
             return null;
         }
         return new LoadedFiles(set, w);
@@ -123,7 +124,7 @@ final class LoadedFiles {
             return null;
         }
         if (tasks.isEmpty()) {
-            err.println("faultline " + command + ": no failed task in these files; name tasks with --task");
+            err.println("faultline " + command + ": " + Prose.get("cli.no-failed"));
             return null;
         }
         return faultline.analysis.Alignment.align(new faultline.analysis.Analyzer(set).analyse(tasks), anchor(align), shifts(tasks), set);
@@ -139,9 +140,8 @@ final class LoadedFiles {
         for (String id : ids) {
             Task t = set.find(id).orElse(null);
             if (t == null) {
-                err.println("faultline: no task " + id + " in these files (tasks: "
-                        + String.join(", ", set.tasks().stream().limit(12).map(Task::shortId).toList())
-                        + (set.tasks().size() > 12 ? ", …" : "") + ")");
+                err.println("faultline: " + Prose.format("cli.no-task", id, String.join(", ", set.tasks().stream().limit(12).map(Task::shortId).toList())
+                        + (set.tasks().size() > 12 ? ", …" : "")));
                 return null;
             }
             out.add(t);

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -51,7 +53,7 @@ final class RecordOut implements AutoCloseable {
         switch (name) {
             case "jsonl": return Format.JSONL;
             case "csv": return Format.CSV;
-            default: throw new Cli.UsageException("--format is jsonl or csv, not " + name);
+            default: throw new Cli.UsageException(Prose.format("cli.records.format", name));
         }
     }
 

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.analysis.ComparisonReport;
 import faultline.analysis.ReportBuilder;
 import faultline.export.JsonReportWriter;
@@ -26,7 +28,7 @@ final class ReportCommand {
         Args a = Args.parse(argv, DbArgs.with("--task", "--format", "--align"), Set.of("--task"));
         String format = a.one("--format", "md");
         if (!format.equals("md") && !format.equals("json")) {
-            throw new Cli.UsageException("--format is md or json, not " + format);
+            throw new Cli.UsageException(Prose.format("cli.report.format", format));
         }
         try {
             Anchor.parse(a.one("--align", "crash"));

@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,7 @@ final class StandardOutput {
             }
             for (Path p : inputs) {
                 if (Files.exists(p) && Files.isSameFile(FD1, p)) {
-                    return "the output goes to " + p.getFileName() + ", which is one of the files to read; "
-                            + "Faultline never writes over a log (send the report to another file)";
+                    return Prose.format("cli.output-is-input", p.getFileName());
                 }
             }
         } catch (IOException | RuntimeException e) {

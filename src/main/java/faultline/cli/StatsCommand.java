@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.importer.ImportMonitor;
 import faultline.importer.Importer;
 import faultline.model.ParseReport;
@@ -21,12 +23,12 @@ final class StatsCommand {
         List<Path> files = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--")) {
-                throw new Cli.UsageException("unknown option " + a);
+                throw new Cli.UsageException(Prose.format("cli.unknown-option", a));
             }
             files.add(Path.of(a));
         }
         if (files.isEmpty()) {
-            throw new Cli.UsageException("give at least one file");
+            throw new Cli.UsageException(Prose.get("cli.no-file"));
         }
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         System.gc();

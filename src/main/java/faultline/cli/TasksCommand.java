@@ -1,5 +1,7 @@
 package faultline.cli;
 
+import faultline.text.Prose;
+
 import faultline.analysis.Analyzer;
 import faultline.model.Crash;
 import faultline.model.EventStore;
@@ -31,7 +33,7 @@ final class TasksCommand {
         Args a = Args.parse(argv, DbArgs.with("--format", "--task"), Set.of("--task"));
         RecordOut.Format format = RecordOut.format(a.one("--format", "jsonl"));
         if (a.options.containsKey("--task") && !DbArgs.given(a)) {
-            throw new Cli.UsageException("--task names the tasks to fetch with --db");
+            throw new Cli.UsageException(Prose.get("cli.tasks.task"));
         }
         LoadedFiles loaded = LoadedFiles.load(a, err, "tasks");
         if (loaded == null) {

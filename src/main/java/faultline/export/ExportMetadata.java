@@ -1,5 +1,7 @@
 package faultline.export;
 
+import faultline.text.Prose;
+
 import faultline.model.Comparison;
 import faultline.model.SourceFile;
 import faultline.model.TaskAnalysis;
@@ -41,11 +43,11 @@ public record ExportMetadata(String title, List<String> files, List<String> hash
         for (TaskAnalysis a : c.tasks()) {
             tasks.add(a.task().id());
         }
-        String alignment = "aligned on " + c.anchor().label();
+        String alignment = Prose.format("caption.aligned", c.anchor().label());
         List<String> shifted = new ArrayList<>();
         for (int i = 0; i < c.size(); i++) {
             if (c.shifts().get(i) != 0) {
-                shifted.add(c.tasks().get(i).task().shortId() + " shifted " + faultline.model.DurationText.signed(c.shifts().get(i)));
+                shifted.add(c.tasks().get(i).task().shortId() + " " + Prose.format("lane.shifted", faultline.model.DurationText.signed(c.shifts().get(i))));
             }
         }
         if (!shifted.isEmpty()) {
@@ -82,9 +84,9 @@ public record ExportMetadata(String title, List<String> files, List<String> hash
     public List<String> caption() {
         List<String> out = new ArrayList<>();
         out.add(rule.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + rule.substring(1) + ".");
-        out.add("Time: " + timeRange);
-        out.add("Alignment: " + alignment + " · Tasks: " + String.join(", ", tasks));
-        out.add("Files: " + String.join(", ", files));
+        out.add(Prose.format("caption.time", timeRange));
+        out.add(Prose.format("caption.alignment", alignment, String.join(", ", tasks)));
+        out.add(Prose.format("caption.files", String.join(", ", files)));
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package faultline.export;
 
+import faultline.text.Prose;
+
 import faultline.model.DurationText;
 import faultline.model.Level;
 import faultline.model.PhaseKind;
@@ -139,11 +141,11 @@ public final class ExportPicture {
                     when += " … " + DurationText.relative(n.end()) + " (" + TimeText.clock(l.epoch(n.end()), 6) + ")";
                 }
                 boolean inView = n.end() >= scale.start() && n.start() <= scale.end();
-                out.add("• " + l.title() + " · " + when + (inView ? "" : " · outside the picture") + " · " + n.text());
+                out.add("• " + l.title() + " · " + when + (inView ? "" : " · " + Prose.get("picture.outside")) + " · " + n.text());
             }
         }
         if (measure != null) {
-            out.add("• measured: " + measure.label());
+            out.add("• " + Prose.format("picture.measured", measure.label()));
         }
         return out;
     }
@@ -157,10 +159,10 @@ public final class ExportPicture {
                 PhaseKind.PARAMETER_RESOLUTION, PhaseKind.SAMPLING, PhaseKind.STATUS_UPDATE}) {
             all.add(new Swatch(StyleKey.valueOf("PHASE_" + k.name()), k.label()));
         }
-        all.add(new Swatch(StyleKey.CRASH, "crash (T)"));
-        all.add(new Swatch(StyleKey.EVIDENCE_GAP, "no evidence / where the failure can lie"));
-        all.add(new Swatch(StyleKey.UNCERTAINTY, "time known only within a window"));
-        all.add(new Swatch(StyleKey.NOTE, "note"));
+        all.add(new Swatch(StyleKey.CRASH, Prose.get("legend.crash")));
+        all.add(new Swatch(StyleKey.EVIDENCE_GAP, Prose.get("legend.gap")));
+        all.add(new Swatch(StyleKey.UNCERTAINTY, Prose.get("legend.uncertainty")));
+        all.add(new Swatch(StyleKey.NOTE, Prose.get("legend.note")));
         List<List<Swatch>> lines = new ArrayList<>();
         List<Swatch> line = new ArrayList<>();
         double x = 0;

@@ -1,5 +1,7 @@
 package faultline.export;
 
+import faultline.text.Prose;
+
 import faultline.analysis.ComparisonReport;
 import faultline.analysis.ComparisonReport.CrashPoint;
 import faultline.analysis.ComparisonReport.LifecycleLine;
@@ -18,16 +20,16 @@ public final class MarkdownReportWriter {
     }
 
     public static void write(ComparisonReport r, PrintWriter out) {
-        out.println("# Failure comparison");
+        out.println("# " + Prose.get("md.title"));
         out.println();
-        out.println("Files: " + String.join(", ", r.files()) + "  ");
-        out.println("Tasks: " + String.join(", ", r.tasks().stream().map(t -> t.shortId() + " (" + t.id() + ")").toList()) + "  ");
-        out.println("Aligned on: " + r.anchor() + " — " + r.anchorRule() + "  ");
+        out.println(Prose.format("md.files", String.join(", ", r.files())) + "  ");
+        out.println(Prose.format("md.tasks", String.join(", ", r.tasks().stream().map(t -> t.shortId() + " (" + t.id() + ")").toList())) + "  ");
+        out.println(Prose.format("md.aligned", r.anchor(), r.anchorRule()) + "  ");
         for (TaskReport t : r.tasks()) {
-            out.println("T of " + t.shortId() + ": " + t.anchor() + "  ");
+            out.println(Prose.format("md.t-of", t.shortId(), t.anchor()) + "  ");
         }
         out.println();
-        out.println("## Task lifecycle");
+        out.println("## " + Prose.get("md.lifecycle"));
         for (TaskReport t : r.tasks()) {
             out.println();
             out.println("### " + t.shortId() + " — " + t.type() + ", " + t.status() + (t.worker().isEmpty() ? "" : ", " + t.worker()));
@@ -43,7 +45,7 @@ public final class MarkdownReportWriter {
             out.println("```");
         }
         out.println();
-        out.println("## Crash points");
+        out.println("## " + Prose.get("md.crash-points"));
         for (TaskReport t : r.tasks()) {
             CrashPoint c = t.crash();
             if (c == null) {
@@ -55,10 +57,10 @@ public final class MarkdownReportWriter {
             out.println("```");
             for (WindowLine w : c.lines()) {
                 if (w.gapBefore()) {
-                    out.println("        ↓ " + (w.latest().isEmpty() ? "" : "at least ") + DurationText.of(w.deltaNanos()) + " later");
+                    out.println("        ↓ " + (w.latest().isEmpty() ? Prose.format("md.later", DurationText.of(w.deltaNanos())) : Prose.format("md.later.at-least", DurationText.of(w.deltaNanos()))));
                 }
                 if (w.crashHere()) {
-                    out.println("        ✗ crash " + (c.placement().isEmpty() ? "here" : c.placement()));
+                    out.println("        ✗ " + (c.placement().isEmpty() ? Prose.get("md.crash-here") : Prose.format("md.crash", c.placement())));
                 }
                 String time = w.time() + (w.latest().isEmpty() ? "" : " … " + w.latest());
                 out.printf("[%-8s] %-34s %-14s %s%n", w.level(), time, w.delta(), w.message());
@@ -66,7 +68,7 @@ public final class MarkdownReportWriter {
             out.println("```");
         }
         out.println();
-        out.println("## Error analysis");
+        out.println("## " + Prose.get("md.errors"));
         for (TaskReport t : r.tasks()) {
             CrashPoint c = t.crash();
             if (c == null) {
@@ -75,12 +77,12 @@ public final class MarkdownReportWriter {
             out.println();
             out.println("### " + t.shortId());
             out.println();
-            out.println("- Exception: " + (c.exceptionType().isEmpty() ? "" : c.exceptionType() + ": ") + c.message());
+            out.println("- " + Prose.format("md.exception", (c.exceptionType().isEmpty() ? "" : c.exceptionType() + ": ") + c.message()));
             if (!c.placement().isEmpty()) {
-                out.println("- Crash point: LOOP [" + c.loopIndex() + "/" + c.loopTotal() + "] " + c.parameter() + ", " + c.placement());
+                out.println("- " + Prose.format("md.crash-point", "LOOP [" + c.loopIndex() + "/" + c.loopTotal() + "] " + c.parameter() + ", " + c.placement()));
             }
             if (!c.window().isEmpty()) {
-                out.println("- From the last evidence to the failure signal: at most " + c.window());
+                out.println("- " + Prose.format("md.window", c.window()));
             }
             for (String cv : c.caveats()) {
                 out.println("- " + cv);
@@ -88,8 +90,8 @@ public final class MarkdownReportWriter {
         }
         for (ComparisonReport.Pattern p : r.patterns()) {
             out.println();
-            out.println((p.identical() ? "**Identical pattern** in " : "Pattern of ") + String.join(", ", p.tasks().stream()
-                    .map(id -> id.length() > 8 ? id.substring(0, 8) : id).toList()) + ": " + p.signature());
+            String ids = String.join(", ", p.tasks().stream().map(id -> id.length() > 8 ? id.substring(0, 8) : id).toList());
+            out.println(p.identical() ? Prose.format("md.pattern.identical", ids, p.signature()) : Prose.format("md.pattern", ids, p.signature()));
             out.println();
             int i = 1;
             for (String s : p.statements()) {
@@ -97,7 +99,7 @@ public final class MarkdownReportWriter {
             }
         }
         out.println();
-        out.println("## Parameters at the crash points");
+        out.println("## " + Prose.get("md.parameters"));
         for (TaskReport t : r.tasks()) {
             if (t.parameters().isEmpty()) {
                 continue;
@@ -106,11 +108,11 @@ public final class MarkdownReportWriter {
             out.println("### " + t.shortId());
             for (ParamAtCrash p : t.parameters()) {
                 out.println();
-                out.println("- " + p.role() + " (LOOP " + p.loopIndex() + "): **" + p.name() + " = " + (p.value().isEmpty() ? "unknown" : p.value())
+                out.println("- " + p.role() + " (LOOP " + p.loopIndex() + "): **" + p.name() + " = " + (p.value().isEmpty() ? Prose.get("change.unknown") : p.value())
                         + "** (" + p.status() + ")");
                 if (!p.loggedType().isEmpty()) {
-                    out.println("  - logged value_type: " + p.loggedType() + (p.typeMismatch()
-                            ? " — ⚠ does not fit the value " + p.value() + " (" + p.valueType() + ")" : ""));
+                    out.println("  - " + Prose.format("change.logged-type", p.loggedType()) + (p.typeMismatch()
+                            ? " — " + Prose.format("md.mismatch", p.value(), p.valueType()) : ""));
                 }
                 for (ComparisonReport.Origin o : p.origins()) {
                     out.println("  - " + o.origin() + ": " + o.value() + " — " + o.where() + (o.source().isEmpty() ? "" : " [" + o.source() + "]"));
@@ -118,27 +120,27 @@ public final class MarkdownReportWriter {
             }
         }
         out.println();
-        out.println("## What changed between LOOP k−1 and LOOP k");
+        out.println("## " + Prose.get("md.changes"));
         for (TaskReport t : r.tasks()) {
             for (LoopChange ch : t.changes()) {
                 out.println();
                 out.println("### " + t.shortId() + ": LOOP [" + ch.fromIndex() + "] → LOOP [" + ch.toIndex() + "]"
-                        + (ch.gapNanos() >= 0 ? ", " + DurationText.of(ch.gapNanos()) + " apart" : ""));
+                        + (ch.gapNanos() >= 0 ? ", " + Prose.format("md.apart", DurationText.of(ch.gapNanos())) : ""));
                 out.println();
                 for (String c : ch.changes()) {
-                    out.println("- changed: " + c);
+                    out.println("- " + Prose.format("md.changed", c));
                 }
                 for (String c : ch.unchanged()) {
-                    out.println("- same: " + c);
+                    out.println("- " + Prose.format("md.same", c));
                 }
             }
         }
         List<ComparisonReport.MatrixRow> differing = r.parameters().stream().filter(m -> m.differs() || m.crashPoint() || m.typeMismatch()).toList();
         if (!differing.isEmpty()) {
             out.println();
-            out.println("## Parameter matrix (differing, crash-point and mistyped parameters)");
+            out.println("## " + Prose.get("md.matrix"));
             out.println();
-            out.println("| # | parameter | " + String.join(" | ", r.tasks().stream().map(TaskReport::shortId).toList()) + " |");
+            out.println("| # | " + Prose.get("md.matrix.parameter") + " | " + String.join(" | ", r.tasks().stream().map(TaskReport::shortId).toList()) + " |");
             out.println("|---|---|" + "---|".repeat(r.tasks().size()));
             for (ComparisonReport.MatrixRow m : differing) {
                 out.println("| " + m.index() + " | " + m.name() + (m.typeMismatch() ? " ⚠" : "") + " | "
@@ -146,9 +148,9 @@ public final class MarkdownReportWriter {
             }
         }
         out.println();
-        out.println("## Phase durations");
+        out.println("## " + Prose.get("md.phases"));
         out.println();
-        out.println("| phase | " + String.join(" | ", r.tasks().stream().map(TaskReport::shortId).toList()) + " |");
+        out.println("| " + Prose.get("md.phases.phase") + " | " + String.join(" | ", r.tasks().stream().map(TaskReport::shortId).toList()) + " |");
         out.println("|---|" + "---|".repeat(r.tasks().size()));
         for (ComparisonReport.PhaseRow p : r.phases()) {
             out.println("| " + p.phase() + " | " + String.join(" | ", p.durations()) + " |");

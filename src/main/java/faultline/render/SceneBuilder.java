@@ -1,5 +1,7 @@
 package faultline.render;
 
+import faultline.text.Prose;
+
 import faultline.analysis.Alignment;
 import faultline.analysis.CrashAnchor;
 import faultline.model.Comparison;
@@ -65,12 +67,12 @@ public final class SceneBuilder {
             if (moment.isPresent()) {
                 LaneAnchor m = moment.get();
                 long last = cr.lastEvidence() >= 0 ? c.aligned(i, store.nanos(cr.lastEvidence())) : c.aligned(i, m.nanos());
-                String label = cr.exceptionType().isEmpty() ? "failure" : cr.exceptionType();
+                String label = cr.exceptionType().isEmpty() ? Prose.get("lane.failure") : cr.exceptionType();
                 if (cr.crashParam() != null) {
-                    label += " @ LOOP [" + cr.crashParam().index() + "/" + cr.crashParam().total() + "] " + cr.crashParam().name();
+                    label += Prose.format("lane.failure.at", String.valueOf(cr.crashParam().index()), String.valueOf(cr.crashParam().total()), cr.crashParam().name());
                 }
                 if (cr.firstSignal() < 0) {
-                    label = "last line · the failure is not in these files";
+                    label = Prose.get("lane.failure.missing");
                 }
                 crash = new TimelineScene.CrashMark(Math.min(last, c.aligned(i, m.nanos())), c.aligned(i, m.nanos()),
                         c.aligned(i, m.latest()), m.kind() == LaneAnchor.Kind.FAILURE, label);
@@ -84,9 +86,9 @@ public final class SceneBuilder {
             boolean untimed = untimed(task, set);
             lineOrder &= untimed;
             String subtitle = task.type() + (task.workerId().isEmpty() ? "" : " · " + task.workerId())
-                    + (untimed ? " · no clock: line order" : "")
+                    + (untimed ? " · " + Prose.get("lane.no-clock") : "")
                     + (cr != null ? " · " + cr.signature().shortText() : " · " + task.status().label())
-                    + (c.shifts().get(i) != 0 ? " · shifted " + faultline.model.DurationText.signed(c.shifts().get(i)) : "");
+                    + (c.shifts().get(i) != 0 ? " · " + Prose.format("lane.shifted", faultline.model.DurationText.signed(c.shifts().get(i))) : "");
             lanes.add(new TimelineScene.Lane(task.index(), task.shortId(), subtitle, c.anchors().get(i), c.shifts().get(i),
                     List.copyOf(phases), TimelineScene.Marks.of(times, latest, levels, rows), sortedSteps(steps), crash, first, lastT,
                     List.of(), c.laneAnchors().get(i).note(c.anchor())));

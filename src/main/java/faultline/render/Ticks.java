@@ -1,5 +1,7 @@
 package faultline.render;
 
+import faultline.text.Prose;
+
 import faultline.model.TimeText;
 
 import java.util.ArrayList;
@@ -178,7 +180,7 @@ public final class Ticks {
         String[] clock = new String[t.size()];
         for (int i = 0; i < t.size(); i++) {
             rel[i] = "";
-            clock[i] = "line " + faultline.model.SourceFile.lineAt(epochOf.applyAsLong(t.positions()[i]));
+            clock[i] = Prose.format("axis.line", String.valueOf(faultline.model.SourceFile.lineAt(epochOf.applyAsLong(t.positions()[i]))));
         }
         return new TickSet(t.step(), t.unit(), t.decimals(), t.positions(), rel, clock);
     }

@@ -1,5 +1,7 @@
 package faultline.render;
 
+import faultline.text.Prose;
+
 import faultline.model.DurationText;
 import faultline.model.Level;
 import faultline.model.PhaseKind;
@@ -113,7 +115,7 @@ public final class TimelineRenderer {
         double h = s.height();
         s.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
         TimelineScene.Lane ref = scene.lanes().isEmpty() ? null : scene.lanes().get(0);
-        boolean wall = scene.anchorLabel().equals("wall clock");
+        boolean wall = scene.anchorLabel().equals(faultline.model.Anchor.WALL_CLOCK.label());
         Ticks.TickSet ticks = Ticks.of(v, wall, t -> ref == null ? t : ref.epoch(t), str -> s.textWidth(str, FontSpec.SMALL), 14);
         if (scene.lineOrder()) {
             ticks = Ticks.lines(ticks, t -> ref == null ? t : ref.epoch(t)); // a log without a clock: the axis counts lines
@@ -230,7 +232,7 @@ public final class TimelineRenderer {
         double w = s.width();
         s.fillRect(0, 0, w, TimelineLayout.AXIS_HEIGHT, style.get(StyleKey.BACKGROUND));
         s.line(0, TimelineLayout.AXIS_HEIGHT - 0.5, w, TimelineLayout.AXIS_HEIGHT - 0.5, style.get(StyleKey.GRID), 1);
-        boolean wall = scene.anchorLabel().equals("wall clock");
+        boolean wall = scene.anchorLabel().equals(faultline.model.Anchor.WALL_CLOCK.label());
         double lastRight = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < ticks.size(); i++) {
             double x = crisp(v.x(ticks.positions()[i]));
@@ -251,14 +253,15 @@ public final class TimelineRenderer {
         }
         String refTitle = scene.lanes().isEmpty() ? "" : scene.lanes().get(0).title();
         if (scene.lineOrder()) {
-            String lines = "tick " + lineCount(ticks.step()) + " · no clock: line order" + (refTitle.isEmpty() ? "" : " of " + refTitle);
+            String lines = refTitle.isEmpty() ? Prose.format("axis.lines", lineCount(ticks.step())) : Prose.format("axis.lines.of", lineCount(ticks.step()), refTitle);
             fitted(s, lines, lines, 6, TimelineLayout.AXIS_HEIGHT - 3, w - 12, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), 12);
             s.endGroup();
             return;
         }
-        String caption = "tick " + ticks.stepText() + " · " + shortRule(scene.anchorLabel()) + (refTitle.isEmpty() ? "" : " · clock of " + refTitle);
-        String full = "tick " + ticks.stepText() + " · " + (scene.anchorRule().isEmpty() ? shortRule(scene.anchorLabel()) : scene.anchorRule())
-                + (refTitle.isEmpty() ? "" : " · clock of " + refTitle);
+        String clock = refTitle.isEmpty() ? "" : " · " + Prose.format("axis.clock-of", refTitle);
+        String caption = Prose.format("axis.tick", ticks.stepText()) + " · " + shortRule(scene.anchorLabel()) + clock;
+        String full = Prose.format("axis.tick", ticks.stepText()) + " · " + (scene.anchorRule().isEmpty() ? shortRule(scene.anchorLabel()) : scene.anchorRule())
+                + clock;
         fitted(s, caption, caption + "\n" + full, 6, TimelineLayout.AXIS_HEIGHT - 3, w - 12, FontSpec.SMALL, style.get(StyleKey.MUTED_TEXT), 12);
         s.endGroup();
     }
@@ -266,16 +269,18 @@ public final class TimelineRenderer {
     /** A tick step of a line-order axis, in lines. */
     private static String lineCount(long step) {
         long n = Math.max(1, step / faultline.model.SourceFile.LINE_NANOS);
-        return n == 1 ? "1 line" : String.format("%,d lines", n);
+        return Prose.format("axis.line-count", n);
     }
 
     /** The alignment in a few words, for the axis. */
     static String shortRule(String anchorLabel) {
-        switch (anchorLabel) {
-            case "crash": return "aligned on crash: T = each lane's failure line, else the last line before it";
-            case "wall clock": return "wall clock: T = the earliest crash";
-            default: return "aligned on " + anchorLabel + ": T = each lane's " + anchorLabel + " time, else its crash";
+        if (anchorLabel.equals(faultline.model.Anchor.CRASH.label())) {
+            return Prose.get("axis.rule.crash");
         }
+        if (anchorLabel.equals(faultline.model.Anchor.WALL_CLOCK.label())) {
+            return Prose.get("axis.rule.wall");
+        }
+        return Prose.format("axis.rule", anchorLabel);
     }
 
     private void anchorLine(Surface s, TimeScale v, TimelineStyle style, double bottom) {
@@ -312,7 +317,7 @@ public final class TimelineRenderer {
             double tw = s.textWidth(text, FontSpec.SMALL);
             double cx = Math.max(tw / 2 + 4, Math.min(s.width() - tw / 2 - 4, mid));
             if (cx - tw / 2 < lastRight + 4) {
-                hotspots.add(new Hotspot(mid - 4, 27, 8, 12, "folded: " + DurationText.of(f.duration()) + " of silence"));
+                hotspots.add(new Hotspot(mid - 4, 27, 8, 12, Prose.format("axis.folded", DurationText.of(f.duration()))));
                 continue;
             }
             s.fillRect(cx - tw / 2 - 3, 27, tw + 6, 12, style.get(StyleKey.NOTE_BACKGROUND));
@@ -409,7 +414,7 @@ public final class TimelineRenderer {
             double bw = Math.max(1, x2 - x1);
             Rgba c = style.get(phaseKey(p.kind()));
             String label = p.kind().label() + (p.label().isEmpty() ? "" : " · " + p.label());
-            String full = label + " · " + DurationText.of(p.end() - p.start()) + (p.endsAtFailure() ? ", ended by the failure" : "");
+            String full = label + " · " + DurationText.of(p.end() - p.start()) + (p.endsAtFailure() ? Prose.get("phase.ended-by-failure") : "");
             hotspots.add(new Hotspot(x1, rowTop - scrollY, Math.max(bw, 3), TimelineLayout.PHASE_ROW, full));
             if (p.kind() == PhaseKind.GENERATION) {
                 s.fillRect(x1, top + h - 4, bw, 4, c);
@@ -696,8 +701,8 @@ public final class TimelineRenderer {
         Rgba ink = style.get(StyleKey.CRASH);
         double markerTop = Double.isNaN(layout.markerTop(i)) ? top : layout.markerTop(i);
         String label = "✗ " + c.label();
-        String full = label + "\n" + (c.timed() ? "T = the failure line's own time" : "T = the last line before the failure (no time of its own)")
-                + (c.uncertainty() > 0 ? "; the failure lies within " + DurationText.of(c.uncertainty()) + " after it" : "");
+        String full = label + "\n" + (c.timed() ? Prose.get("crash.timed") : Prose.get("crash.untimed"))
+                + (c.uncertainty() > 0 ? Prose.format("crash.within", DurationText.of(c.uncertainty())) : "");
         double baseline = markerTop + TimelineLayout.MARKER_ROW - 4;
         if (a >= -1 && a <= w + 1) {
             double x = crisp(a);
@@ -740,7 +745,7 @@ public final class TimelineRenderer {
             double sw = s.textWidth(shown, FontSpec.LABEL);
             double lx = after ? w - 4 - sw : 4;
             s.text(shown, lx, baseline, FontSpec.LABEL, ink.withAlpha(0.8), TextAlign.LEFT);
-            hotspots.add(new Hotspot(lx, markerTop - scrollY, sw, TimelineLayout.MARKER_ROW, full + "\n(outside the view: C shows it)"));
+            hotspots.add(new Hotspot(lx, markerTop - scrollY, sw, TimelineLayout.MARKER_ROW, full + "\n" + Prose.get("crash.outside")));
         }
     }
 

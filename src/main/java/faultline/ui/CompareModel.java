@@ -107,7 +107,7 @@ public final class CompareModel {
         }
         anchor.set(a);
         recompare(intent);
-        undo.push(new UndoStack.Edit("Align on " + a.label(), () -> align(before, ViewIntent.CRASH_WINDOWS),
+        undo.push(new UndoStack.Edit(Messages.format("undo.align", a.label()), () -> align(before, ViewIntent.CRASH_WINDOWS),
                 () -> align(a, ViewIntent.CRASH_WINDOWS)));
     }
 
@@ -120,7 +120,7 @@ public final class CompareModel {
         shifts.merge(task.index(), nanos, Long::sum);
         Map<String, Long> after = shiftsById();
         recompare(ViewIntent.KEEP);
-        undo.push(new UndoStack.Edit("Shift Lane", () -> setShifts(before), () -> setShifts(after)));
+        undo.push(new UndoStack.Edit(Messages.get("undo.shift"), () -> setShifts(before), () -> setShifts(after)));
     }
 
     public void resetShifts() {
@@ -129,7 +129,7 @@ public final class CompareModel {
         }
         Map<String, Long> before = shiftsById();
         setShifts(Map.of());
-        undo.push(new UndoStack.Edit("Reset Lane Shifts", () -> setShifts(before), () -> setShifts(Map.of())));
+        undo.push(new UndoStack.Edit(Messages.get("undo.reset-shifts"), () -> setShifts(before), () -> setShifts(Map.of())));
     }
 
     /** Shifts by task id (an undo outlives a re-read of the files, which may number the tasks anew). */
@@ -175,7 +175,7 @@ public final class CompareModel {
         }, c -> show(c, intent), ex -> {
             if (!(ex instanceof Job.Cancelled)) {
                 LOG.log(System.Logger.Level.ERROR, "analysis of the compared tasks failed", ex);
-                status.problems().setAll("Analysis failed: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+                status.problems().setAll(Messages.format("status.analysis-failed", ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
             }
         });
     }

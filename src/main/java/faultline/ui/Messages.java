@@ -4,11 +4,11 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /**
- * The words the window shows, from faultline/ui/messages.properties (English; a translation is a
- * messages_xx.properties beside it with the same keys).
+ * The words the window shows, from faultline/text/words.properties, the one file of every word Faultline
+ * shows (English; a translation is a words_xx.properties beside it with the same keys).
  */
 public final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("faultline.ui.messages");
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("faultline.text.words");
 
     private Messages() {
     }

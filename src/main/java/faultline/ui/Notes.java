@@ -35,7 +35,7 @@ public final class Notes {
 
     public void add(Note n) {
         list.add(n);
-        undo.push(new UndoStack.Edit("Add Note", () -> removeQuietly(n.id()), () -> list.add(n)));
+        undo.push(new UndoStack.Edit(Messages.get("undo.add-note"), () -> removeQuietly(n.id()), () -> list.add(n)));
     }
 
     /** A note with a new text or a new place (same id). */
@@ -54,7 +54,7 @@ public final class Notes {
             return;
         }
         Note n = list.remove(at);
-        undo.push(new UndoStack.Edit("Delete Note", () -> list.add(Math.min(at, list.size()), n), () -> removeQuietly(id)));
+        undo.push(new UndoStack.Edit(Messages.get("undo.delete-note"), () -> list.add(Math.min(at, list.size()), n), () -> removeQuietly(id)));
     }
 
     /** The notes of a workspace read from disk: no undo step. */

@@ -18,7 +18,7 @@ public final class Status {
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObjectProperty<Offer> offer = new SimpleObjectProperty<>(this, "offer");
-    private final StringProperty text = new SimpleStringProperty(this, "text", "No files open");
+    private final StringProperty text = new SimpleStringProperty(this, "text", Messages.get("status.none"));
     private final StringProperty saved = new SimpleStringProperty(this, "saved", "");
 
     public ObservableList<String> problems() {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The messages file holds exactly the words the code asks for, so that a translation is that one file. */
+/** The words file holds exactly the words the code asks for, so that a translation is that one file. */
 class MessagesTest {
     /** A key written out whole; keys made from a name (command.OPEN) are added below. */
     private static final Pattern USE = Pattern.compile("Messages\\.(?:get|format|has)\\(\"([^\"]+)\"\\s*[,)]");
@@ -26,7 +26,7 @@ class MessagesTest {
     @Test
     void everyKeyTheCodeAsksForIsThereAndEveryKeyThereIsAskedFor() throws IOException {
         Properties bundle = new Properties();
-        try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/faultline/ui/messages.properties"), StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/faultline/text/words.properties"), StandardCharsets.UTF_8)) {
             bundle.load(r);
         }
         Set<String> used = new TreeSet<>();
@@ -38,6 +38,8 @@ class MessagesTest {
                 }
             }
         }
+        // The words outside the window are in the same file.
+        Set<String> prose = faultline.text.ProseKeys.used();
         // The commands and the menus take theirs by name.
         for (Command c : Command.values()) {
             used.add("command." + c.name());
@@ -51,10 +53,16 @@ class MessagesTest {
         }
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(bundle.stringPropertyNames());
-        assertTrue(missing.isEmpty(), "asked for but not in messages.properties: " + missing);
+        used.addAll(prose);
+        assertTrue(missing.isEmpty(), "asked for but not in words.properties: " + missing);
         Set<String> unused = new TreeSet<>(bundle.stringPropertyNames());
         unused.removeAll(used);
-        assertTrue(unused.isEmpty(), "in messages.properties but never asked for: " + unused);
+        assertTrue(unused.isEmpty(), "in words.properties but never asked for: " + unused);
+    }
+
+    @Test
+    void aQuoteComesOutOnceWhetherTheWordsAreFilledInOrNot() throws IOException {
+        assertEquals(java.util.List.of(), faultline.BundleQuotes.wronglyQuoted("Messages", Path.of("src/main/resources/faultline/text/words.properties")));
     }
 
     @Test

@@ -340,24 +340,43 @@ public final class UnitVocabulary {
      * {@code task(x8n4c7g)}. An id needs a digit; a bare number keeps its noun, as the file writes it.
      */
     private boolean nounId(byte[] b, int m, int e) {
-        for (int i = m; i + 3 < e; i++) {
-            // The first two letters rule most bytes out before anything else is looked at.
-            int c = b[i] | 0x20;
-            int second = (b[i + 1] | 0x20) - 'a';
-            if (c < 0 || second < 0 || second >= 26 || (NOUN_SECOND[c] & (1 << second)) == 0) {
+        // Word by word: a noun starts a word (after no letter or underscore), so the rest of a word is
+        // passed over with one test a byte, and only a word's first two letters are looked up.
+        int i = m;
+        while (i + 3 < e) {
+            if (!Clock.isLetter(b[i])) {
+                i++;
                 continue;
             }
-            if (i > m && (Clock.isLetter(b[i - 1]) || b[i - 1] == '_')) {
+            int at = i;
+            i++;
+            while (i < e && (Clock.isLetter(b[i]) || b[i] == '_')) {
+                i++;
+            }
+            if (at > m && b[at - 1] == '_') {
                 continue;
             }
-            for (int n = 0; n < NOUN_BYTES.length; n++) {
-                byte[] w = NOUN_BYTES[n];
-                if (w[0] != c || i + w.length >= e || !sameIgnoringCase(b, i, w) || Clock.isLetter(b[i + w.length])) {
-                    continue;
-                }
-                if (idAfterNoun(b, i, i + w.length, e, NOUNS[n][1], w)) {
-                    return true;
-                }
+            if (nounAt(b, at, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a noun at i, a word's start, introduces an id. */
+    private boolean nounAt(byte[] b, int i, int e) {
+        int c = b[i] | 0x20;
+        int second = (b[i + 1] | 0x20) - 'a';
+        if (second < 0 || second >= 26 || (NOUN_SECOND[c] & (1 << second)) == 0) {
+            return false;
+        }
+        for (int n = 0; n < NOUN_BYTES.length; n++) {
+            byte[] w = NOUN_BYTES[n];
+            if (w[0] != c || i + w.length >= e || !sameIgnoringCase(b, i, w) || Clock.isLetter(b[i + w.length])) {
+                continue;
+            }
+            if (idAfterNoun(b, i, i + w.length, e, NOUNS[n][1], w)) {
+                return true;
             }
         }
         return false;

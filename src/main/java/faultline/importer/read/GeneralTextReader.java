@@ -226,13 +226,11 @@ public final class GeneralTextReader implements SourceReader {
                 to.ensure(base + from.size());
                 for (int i = 0; i < from.size(); i++) {
                     int t = from.task(i);
-                    int row = to.add(from.nanos(i), from.precision(i), from.estimated(i), from.level(i), t >= 0 ? map[t] : -1,
+                    to.add(from.nanos(i), from.precision(i), from.estimated(i), from.level(i), t >= 0 ? map[t] : -1,
                             ctx.source, from.ref(i));
-                    int x = from.extent(i);
-                    if (x >= 0) {
-                        to.setExtent(row, x);
-                    }
                 }
+                // The part's extents by themselves: a lookup per row missed the cache for every one of ten million rows.
+                from.forEachExtent((row, x) -> to.setExtent(base + row, (int) x));
                 for (Map.Entry<Integer, Long> p : sc.pending.entrySet()) {
                     Integer v = running.get(p.getValue());
                     if (v != null && v >= 0) {
@@ -297,6 +295,8 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.List<Integer> crashes = new java.util.ArrayList<>();
         /** Ids met with a noun ({@code Job RJ-0071 accepted}), found again where they stand alone ({@code RJ-0071: ffmpeg …}). */
         final Map<String, Integer> named = new HashMap<>();
+        /** Hashes of the named ids' bytes: a token of a line is decoded and looked up only when its hash is one of them. */
+        final faultline.model.IntLongMap namedHashes = new faultline.model.IntLongMap();
         /** Refs of UUIDs the file wrote as a unit's somewhere (a noun before, a tag, a claim), and of those seen only bare. */
         final java.util.BitSet confirmed = new java.util.BitSet();
         final java.util.BitSet bare = new java.util.BitSet();
@@ -636,6 +636,8 @@ public final class GeneralTextReader implements SourceReader {
                 byNoun = vocabulary.named;
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
+                    byte[] ib = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    namedHashes.put(idHash(ib, 0, ib.length), 1);
                 }
                 asUnit = vocabulary.uuidAsUnit(b, m, e);
             } else {
@@ -864,7 +866,7 @@ public final class GeneralTextReader implements SourceReader {
                 while (t > s && (b[t - 1] == '.' || b[t - 1] == '-')) {
                     t--;
                 }
-                if (t - s >= 4) {
+                if (t - s >= 4 && namedHashes.containsKey(idHash(b, s, t))) {
                     Integer r = named.get(new String(b, s, t - s, java.nio.charset.StandardCharsets.UTF_8));
                     if (r != null) {
                         return r;
@@ -872,6 +874,16 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             return -1;
+        }
+
+        /** FNV-1a of the bytes, as a non-negative int. */
+        static int idHash(byte[] b, int from, int to) {
+            int h = 0x811C9DC5;
+            for (int i = from; i < to; i++) {
+                h ^= b[i];
+                h *= 0x01000193;
+            }
+            return h & 0x7FFFFFFF;
         }
 
         private static boolean isIdByte(byte c) {

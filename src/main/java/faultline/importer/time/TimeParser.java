@@ -148,8 +148,36 @@ public final class TimeParser {
         if (fixedOffset != null) {
             return fixedOffset.getTotalSeconds();
         }
+        LocalHour h = lastHour;
+        long hour = Math.floorDiv(localSeconds, 3600L);
+        if (h != null && h.hour == hour && h.steady) {
+            return h.offsetSeconds;
+        }
         LocalDateTime ldt = LocalDateTime.ofEpochSecond(localSeconds, 0, ZoneOffset.UTC);
-        return zone.getRules().getOffset(ldt).getTotalSeconds();
+        long offset = zone.getRules().getOffset(ldt).getTotalSeconds();
+        if (h == null || h.hour != hour) {
+            // Near a change of the zone's offset each line is looked up, but the hour is judged once.
+            lastHour = new LocalHour(hour, offset, steadyHour(hour, offset));
+        }
+        return offset;
+    }
+
+    /**
+     * A local hour whose offset holds for all of it. A line's zone offset was looked up in the zone's
+     * rules for every line of a log written in a zone with summer time; a log's lines come an hour at a time.
+     * Immutable, so that the readers' threads may share the last one without a lock.
+     */
+    private record LocalHour(long hour, long offsetSeconds, boolean steady) {
+    }
+
+    private volatile LocalHour lastHour;
+
+    /** Whether no transition of the zone falls in or next to that local hour, so that its offset is the hour's. */
+    private boolean steadyHour(long hour, long offsetSeconds) {
+        java.time.Instant start = java.time.Instant.ofEpochSecond(hour * 3600L - offsetSeconds - 86_400L);
+        java.time.zone.ZoneOffsetTransition next = zone.getRules().nextTransition(start);
+        // A day's margin either side: the local hour is steady when the zone's next change lies beyond it.
+        return next == null || next.getInstant().getEpochSecond() > hour * 3600L - offsetSeconds + 3600L + 86_400L;
     }
 
     static int digits(CharSequence s, int from, int count) {

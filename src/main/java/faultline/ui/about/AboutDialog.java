@@ -26,8 +26,13 @@ public final class AboutDialog {
     public static MenuItem aboutItem(Stage owner) {
         MenuItem about = new MenuItem(faultline.ui.Messages.get("menu.about"));
         about.setId("about-item");
-        about.setOnAction(e -> create(owner, AboutFacts.current()).show());
+        about.setOnAction(e -> create(owner).show());
         return about;
+    }
+
+    /** The dialog about this installation, not shown yet; Close, Enter or Esc closes it, Copy Details keeps it open. */
+    public static Dialog<Void> create(Stage owner) {
+        return create(owner, AboutFacts.current());
     }
 
     static Dialog<Void> create(Stage owner, AboutFacts facts) {
@@ -53,6 +58,7 @@ public final class AboutDialog {
         }
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().addAll(COPY, ButtonType.CLOSE);
+        faultline.ui.DialogKeys.enterCloses(d.getDialogPane());
         Node copy = d.getDialogPane().lookupButton(COPY);
         ((Button) copy).setTooltip(new javafx.scene.control.Tooltip(faultline.ui.Messages.get("about.copy.what")));
         // Copying keeps the dialog open.

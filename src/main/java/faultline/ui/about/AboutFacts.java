@@ -1,5 +1,7 @@
 package faultline.ui.about;
 
+import faultline.ui.Messages;
+
 import faultline.ui.app.AppLog;
 import faultline.workspace.AppInfo;
 import faultline.workspace.RecentFiles;
@@ -28,19 +30,19 @@ record AboutFacts(String version, List<Fact> facts) {
         String prefsRoot = property.apply("java.util.prefs.userRoot");
         Path prefs = Path.of(prefsRoot != null ? prefsRoot : property.apply("user.home"), ".java", ".userPrefs");
         return new AboutFacts(app.version(), List.of(
-                new Fact("Version", app.version()),
-                new Fact("License", licenseText(app.license())),
-                new Fact("Java", property.apply("java.version") + " · " + property.apply("java.vm.name") + " · " + property.apply("java.vendor")),
-                new Fact("JavaFX", fx != null ? fx : app.builtWithJavafx()),
-                new Fact("System", property.apply("os.name") + " " + property.apply("os.version") + " · " + property.apply("os.arch")),
-                new Fact("Data folder", data + " (workspaces autosaved where a log's folder cannot be written)"),
-                new Fact("Cache folder", cache + " (the bundled sample's copy, text of large compressed logs)"),
-                new Fact("Settings", "preferences node " + settingsNode + " (on Linux in " + prefs + ")"),
-                new Fact("Log folder", log + " (Faultline's own log; never a line of the logs opened)")));
+                new Fact(Messages.get("about.version"), app.version()),
+                new Fact(Messages.get("about.license"), licenseText(app.license())),
+                new Fact(Messages.get("about.java"), property.apply("java.version") + " · " + property.apply("java.vm.name") + " · " + property.apply("java.vendor")),
+                new Fact(Messages.get("about.javafx"), fx != null ? fx : app.builtWithJavafx()),
+                new Fact(Messages.get("about.system"), property.apply("os.name") + " " + property.apply("os.version") + " · " + property.apply("os.arch")),
+                new Fact(Messages.get("about.data"), Messages.format("about.data.what", data)),
+                new Fact(Messages.get("about.cache"), Messages.format("about.cache.what", cache)),
+                new Fact(Messages.get("about.settings"), Messages.format("about.settings.what", settingsNode, prefs)),
+                new Fact(Messages.get("about.log"), Messages.format("about.log.what", log))));
     }
 
     private static String licenseText(String spdx) {
-        return "Apache-2.0".equals(spdx) ? "Apache License 2.0 (Apache-2.0)" : spdx;
+        return "Apache-2.0".equals(spdx) ? Messages.get("about.license.apache") : spdx;
     }
 
     /** The dialog as plain text, for Copy Details: pasted into a bug report as it is. */

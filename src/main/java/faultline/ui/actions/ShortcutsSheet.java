@@ -37,6 +37,11 @@ public final class ShortcutsSheet {
     }
 
     public static void show(Window owner, Commands commands) {
+        create(owner, commands).show();
+    }
+
+    /** The sheet, not shown yet; it stays open beside the window until Close, Enter or Esc. */
+    public static Dialog<Void> create(Window owner, Commands commands) {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(3);
@@ -73,10 +78,11 @@ public final class ShortcutsSheet {
         d.setHeaderText(faultline.ui.Messages.get("shortcuts.header"));
         d.getDialogPane().setContent(scroll);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        faultline.ui.DialogKeys.enterCloses(d.getDialogPane());
         d.getDialogPane().getStyleClass().add("shortcuts-sheet");
         d.getDialogPane().getStylesheets().add(ShortcutsSheet.class.getResource("shortcuts.css").toExternalForm());
         Theme.follow(d.getDialogPane(), owner);
         d.setResizable(true);
-        d.show();
+        return d;
     }
 }

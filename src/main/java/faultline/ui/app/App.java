@@ -1,5 +1,7 @@
 package faultline.ui.app;
 
+import faultline.ui.Messages;
+
 import faultline.ui.Theme;
 import faultline.ui.actions.Commands;
 import faultline.ui.background.ServiceJobs;
@@ -161,11 +163,11 @@ public final class App extends Application {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            vm.status().problems().setAll("The app log's folder " + dir + " cannot be made: " + e.getMessage());
+            vm.status().problems().setAll(Messages.format("status.log-folder.failed", dir, e.getMessage()));
             return;
         }
         getHostServices().showDocument(dir.toUri().toString());
-        vm.status().savedProperty().set("App log: " + dir);
+        vm.status().savedProperty().set(Messages.format("status.log-folder", dir));
     }
 
     public MainViewModel viewModel() {

@@ -1,5 +1,7 @@
 package faultline.ui.app;
 
+import faultline.ui.Messages;
+
 import faultline.importer.db.DatabaseSource;
 import faultline.ui.Status;
 import faultline.ui.actions.Command;
@@ -75,7 +77,7 @@ public final class MainView extends BorderPane {
     private boolean sidesMoved;
     private boolean sidesSized;
     private final LogView log;
-    private final Tab notesTab = new Tab("Notes");
+    private final Tab notesTab = new Tab(Messages.get("tab.notes"));
     private NotesView notesView;
     private final Menu recentMenu = new Menu(faultline.ui.Messages.get("menu.recent"));
     private final FollowController follow;
@@ -102,7 +104,7 @@ public final class MainView extends BorderPane {
 
         tasks = new TaskListView(vm.tasks());
         InspectorView inspectorPane = new InspectorView(vm.inspector());
-        TabPane inspector = new TabPane(new Tab("Parameters", inspectorPane), notesTab);
+        TabPane inspector = new TabPane(new Tab(Messages.get("tab.parameters"), inspectorPane), notesTab);
         inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         inspector.setId("side-tabs");
         // The Notes tab is made when it is first shown.
@@ -112,7 +114,7 @@ public final class MainView extends BorderPane {
             }
         });
         notesTab.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.notes().list().isEmpty() ? "Notes" : "Notes (" + vm.notes().list().size() + ")", vm.notes().list()));
+                () -> vm.notes().list().isEmpty() ? Messages.get("tab.notes") : Messages.format("tab.notes.count", vm.notes().list().size()), vm.notes().list()));
 
         // The timeline scrolls its lanes itself, under an axis that stays in view.
         VBox centre = new VBox(timelineBar, timeline);
@@ -295,12 +297,27 @@ public final class MainView extends BorderPane {
         view.getItems().addAll(item(Command.FIT), item(Command.CRASH_WINDOWS), item(Command.SAME_MOMENT), item(Command.FOLD), alignMenu(),
                 new SeparatorMenuItem(), item(Command.ZOOM_IN), item(Command.ZOOM_OUT), item(Command.BACK), item(Command.FORWARD),
                 new SeparatorMenuItem(), item(Command.PREVIOUS_EVENT), item(Command.NEXT_EVENT), item(Command.MEASURE), item(Command.ADD_NOTE),
-                item(Command.RESET_SHIFTS), new SeparatorMenuItem(), item(Command.FOLLOW), new SeparatorMenuItem(), item(Command.DARK_THEME));
+                item(Command.RESET_SHIFTS), timelineMenu(), new SeparatorMenuItem(), item(Command.FOLLOW), new SeparatorMenuItem(), item(Command.DARK_THEME));
         Menu help = new Menu(Command.Group.HELP.menuTitle);
         help.getItems().addAll(item(Command.SHORTCUTS), item(Command.OPEN_LOG_FOLDER), faultline.ui.about.AboutDialog.aboutItem(stage));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * View ▸ Timeline Keys: what the timeline's own keys do (they work while it has the focus), so that
+     * they can be found and run from the menu too; the key is in the text, not an accelerator.
+     */
+    private Menu timelineMenu() {
+        Menu m = new Menu(faultline.ui.Messages.get("menu.timeline"));
+        m.setId("menu-timeline");
+        for (Command c : Command.values()) {
+            if (c.onTimeline()) {
+                m.getItems().add(commands.contextItem(c));
+            }
+        }
+        return m;
     }
 
     /** View ▸ Align On: the toolbar's choice of anchor, for the keyboard too. */
@@ -354,7 +371,7 @@ public final class MainView extends BorderPane {
         report.setId("parse-report-button");
         report.textProperty().bind(Bindings.createStringBinding(() -> {
             long n = vm.document().taskSet().report().totalUnparsed();
-            return n == 0 ? "Parse report" : String.format("%,d lines not understood", n);
+            return n == 0 ? Messages.get("status.report") : Messages.format("status.report.unparsed", n);
         }, vm.document().taskSetProperty()));
         report.setOnAction(e -> ParseReportDialog.show(stage, vm.document().taskSet().report()));
         report.setFocusTraversable(false);
@@ -415,8 +432,8 @@ public final class MainView extends BorderPane {
 
     private void saveAs() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Save workspace as");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Faultline workspace", "*" + WorkspaceStore.SUFFIX));
+        fc.setTitle(Messages.get("chooser.save-as"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("chooser.workspace"), "*" + WorkspaceStore.SUFFIX));
         // Next to the shared workspace of this window, else next to the logs (the autosave lives in the data folder).
         Path current = vm.workspace().shared() != null ? vm.workspace().shared()
                 : vm.document().files().isEmpty() ? null : WorkspaceStore.besideLocation(vm.document().files());
@@ -433,7 +450,7 @@ public final class MainView extends BorderPane {
             // Checked before anything is written: a log, a device or a pipe is never a workspace's file.
             String refusal = OutputTarget.refusal(p, vm.document().files());
             if (refusal != null) {
-                vm.status().problems().setAll("Workspace not saved: " + refusal + ".");
+                vm.status().problems().setAll(Messages.format("status.workspace.refused", refusal));
                 return;
             }
             vm.workspace().saveAs(p);
@@ -462,8 +479,8 @@ public final class MainView extends BorderPane {
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.setTitle("Save snapshot of the fetched rows");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON lines", "*.jsonl"));
+        fc.setTitle(Messages.get("chooser.snapshot"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("chooser.jsonl"), "*.jsonl"));
         fc.setInitialFileName("system_logs-" + db.spec().host() + "-" + java.time.LocalDate.now() + ".jsonl");
         File f = fc.showSaveDialog(stage);
         if (f != null) {
@@ -472,15 +489,15 @@ public final class MainView extends BorderPane {
     }
 
     private void notifyFailure(String text) {
-        org.controlsfx.control.Notifications.create().owner(stage).title("Faultline — new failure").text(text)
+        org.controlsfx.control.Notifications.create().owner(stage).title(Messages.get("follow.notification")).text(text)
                 .hideAfter(javafx.util.Duration.seconds(8)).showWarning();
     }
 
     private void chooseFiles() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Open log files");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Logs and workspaces", "*.log", "*.txt", "*.json", "*.jsonl", "*.csv"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        fc.setTitle(Messages.get("chooser.open"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Messages.get("chooser.logs"), "*.log", "*.txt", "*.json", "*.jsonl", "*.csv"),
+                new FileChooser.ExtensionFilter(Messages.get("chooser.all"), "*"));
         List<Path> open = vm.document().files();
         if (!open.isEmpty() && open.get(0).getParent() != null) {
             File dir = open.get(0).getParent().toFile();

@@ -1,5 +1,7 @@
 package faultline.ui.app;
 
+import faultline.ui.Messages;
+
 import faultline.ui.CompareModel;
 import faultline.ui.Document;
 import faultline.ui.Notes;
@@ -130,7 +132,7 @@ public final class MainViewModel {
         try {
             opener.open(BundledSample.files());
         } catch (IOException e) {
-            status.problems().setAll("The bundled sample could not be opened: " + e.getMessage());
+            status.problems().setAll(Messages.format("status.sample.failed", e.getMessage()));
         }
     }
 }

@@ -86,10 +86,11 @@ final class ReopenProbe {
     /** A diagnostic command's answer (the native memory summary, a class histogram), or null when there is none. */
     private static String diagnostic(String command, String... args) {
         try {
-            Object out = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management", "type", "DiagnosticCommand"),
                     command, new Object[]{args}, new String[]{String[].class.getName()});
             String s = String.valueOf(out);
-            return s.contains("not enabled") ? null : s;
+            // Without tracking the answer is one sentence saying so, with no figures in it.
+            return s.contains("reserved=") || s.contains("#instances") ? s : null;
         } catch (Exception | LinkageError e) {
             LOG.log(System.Logger.Level.DEBUG, "no answer to " + command, e);
             return null;

@@ -37,16 +37,26 @@ final class UnexpectedProblem {
         return faultline.ui.Messages.format("problem.details", what, AppLog.current());
     }
 
+    /**
+     * The message, not shown yet: Close (Enter or Esc) closes it; the log's folder is a button of its
+     * own. A Close rather than an OK: a dialog with no cancelling button would not close with Esc.
+     */
+    static Alert alert(Window owner, Throwable e) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message(e), OPEN_LOG, ButtonType.CLOSE);
+        faultline.ui.DialogKeys.enterCloses(a.getDialogPane());
+        a.initOwner(owner);
+        a.setTitle(faultline.ui.Messages.get("problem.title"));
+        a.setHeaderText(faultline.ui.Messages.get("problem.header"));
+        Theme.follow(a.getDialogPane(), owner);
+        return a;
+    }
+
     private void show(Throwable e) {
         if (showing) {
             return;
         }
         showing = true;
-        Alert a = new Alert(Alert.AlertType.ERROR, message(e), OPEN_LOG, ButtonType.OK);
-        a.initOwner(owner);
-        a.setTitle(faultline.ui.Messages.get("problem.title"));
-        a.setHeaderText(faultline.ui.Messages.get("problem.header"));
-        Theme.follow(a.getDialogPane(), owner);
+        Alert a = alert(owner, e);
         a.setOnHidden(h -> showing = false);
         a.resultProperty().addListener((o, was, b) -> {
             if (b == OPEN_LOG) {

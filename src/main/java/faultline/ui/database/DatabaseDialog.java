@@ -3,10 +3,12 @@ package faultline.ui.database;
 import faultline.importer.db.DatabaseSource;
 import faultline.importer.db.Passwords;
 import faultline.importer.db.TaskRow;
+import faultline.ui.Messages;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -38,52 +40,53 @@ public final class DatabaseDialog extends Dialog<DatabaseDialog.Choice> {
     public record Choice(DatabaseSource source, boolean withFiles) {
     }
 
-    static final ButtonType OPEN = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType OPEN = new ButtonType(Messages.get("db.open"), ButtonBar.ButtonData.OK_DONE);
     final DatabaseDialogModel model;
 
     public DatabaseDialog(Window owner, faultline.ui.background.Jobs jobs, String lastUrl, boolean filesOpen, DatabaseSource.PasswordPrompt prompt) {
         initOwner(owner);
-        setTitle("Open Database");
-        setHeaderText("Fetch failures and their rows from the worker system's database (read-only)");
+        setTitle(Messages.get("db.title"));
+        setHeaderText(Messages.get("db.header"));
         setResizable(true);
         model = new DatabaseDialogModel(jobs, Passwords.ofSystem(), prompt);
         model.url.set(lastUrl == null ? "" : lastUrl);
 
         TextField url = field(model.url, "postgresql://user@host:5432/database");
         url.setId("db-url");
-        TextField tasks = field(model.tasks, "task ids or starts: 78cd8678 e040ae48");
+        TextField tasks = field(model.tasks, Messages.get("db.tasks.prompt"));
         tasks.setId("db-tasks");
         TextField worker = field(model.worker, "gpu-20260224_140402-5c1e7a9d");
         TextField failed = field(model.failedSince, "6h");
         TextField since = field(model.since, "2026-02-24T14:00:00Z");
-        TextField until = field(model.until, "now");
-        CheckBox cascade = new CheckBox("with the orchestrator, siblings and children of their cascade");
+        TextField until = field(model.until, Messages.get("db.until.prompt"));
+        since.setAccessibleText(Messages.get("db.since.spoken"));
+        CheckBox cascade = new CheckBox(Messages.get("db.cascade"));
         cascade.selectedProperty().bindBidirectional(model.cascade);
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("Database"), url);
-        form.addRow(1, new Label("Tasks"), tasks);
+        form.addRow(0, label(Messages.get("db.url"), url), url);
+        form.addRow(1, label(Messages.get("db.tasks"), tasks), tasks);
         form.add(cascade, 1, 2);
-        form.addRow(3, new Label("Worker"), worker);
-        form.addRow(4, new Label("Failed in the last"), failed);
-        HBox range = new HBox(6, since, new Label("to"), until);
+        form.addRow(3, label(Messages.get("db.worker"), worker), worker);
+        form.addRow(4, label(Messages.get("db.failed"), failed), failed);
+        HBox range = new HBox(6, since, label(Messages.get("db.until"), until), until);
         HBox.setHgrow(since, Priority.ALWAYS);
         HBox.setHgrow(until, Priority.ALWAYS);
-        form.addRow(5, new Label("Time range"), range);
+        form.addRow(5, label(Messages.get("db.range"), since), range);
         GridPane.setHgrow(url, Priority.ALWAYS);
-        Label hint = new Label("The password comes from the URL, PGPASSWORD or ~/.pgpass, or is asked for; it is never saved.");
+        Label hint = new Label(Messages.get("db.hint"));
         hint.getStyleClass().add("db-hint");
         form.add(hint, 1, 6);
 
-        Button list = new Button("List Tasks");
+        Button list = new Button(Messages.get("db.list"));
         list.setId("db-list");
         list.setDefaultButton(true);
         list.setOnAction(e -> model.list());
-        Button fetch = new Button("Fetch Checked");
+        Button fetch = new Button(Messages.get("db.fetch"));
         fetch.setId("db-fetch");
         fetch.setOnAction(e -> model.fetch());
-        Button stop = new Button("Stop");
+        Button stop = new Button(Messages.get("db.stop"));
         stop.setOnAction(e -> model.cancel());
         list.disableProperty().bind(model.busy);
         fetch.disableProperty().bind(model.busy.or(Bindings.isEmpty(model.listed)));
@@ -92,6 +95,7 @@ public final class DatabaseDialog extends Dialog<DatabaseDialog.Choice> {
         bar.progressProperty().bind(model.progress);
         bar.visibleProperty().bind(model.busy);
         bar.setPrefWidth(160);
+        bar.setAccessibleText(Messages.get("db.progress"));
         Label message = new Label();
         message.setId("db-message");
         message.getStyleClass().add("db-message");
@@ -104,7 +108,7 @@ public final class DatabaseDialog extends Dialog<DatabaseDialog.Choice> {
             }
         });
         HBox actions = new HBox(8, list, fetch, stop, bar);
-        CheckBox beside = new CheckBox("Open beside the files open now (the same events are kept once)");
+        CheckBox beside = new CheckBox(Messages.get("db.beside"));
         beside.setSelected(filesOpen);
         beside.setDisable(!filesOpen);
 
@@ -121,7 +125,25 @@ public final class DatabaseDialog extends Dialog<DatabaseDialog.Choice> {
         open.disableProperty().bind(model.fetched.isNull().or(model.busy));
         open.setDefaultButton(false);
         setOnCloseRequest(e -> model.cancel());
+        // The dialog opens in its first field, and Esc in the task list (which keeps Esc for its own
+        // editing) still cancels the dialog.
+        setOnShown(e -> url.requestFocus());
+        Node list0 = content.getChildren().get(2);
+        list0.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
+            if (k.getCode() == javafx.scene.input.KeyCode.ESCAPE && list0 instanceof TableView<?> t && t.getEditingCell() == null) {
+                k.consume();
+                ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).fire();
+            }
+        });
         setResultConverter(b -> b == OPEN && model.fetched.get() != null ? new Choice(model.fetched.get(), beside.isSelected()) : null);
+    }
+
+    /** A field's label, bound to it: a screen reader names the field by it, and Alt with its letter moves there. */
+    private static Label label(String text, javafx.scene.Node field) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(field);
+        return l;
     }
 
     private static TextField field(javafx.beans.property.StringProperty p, String prompt) {
@@ -135,22 +157,23 @@ public final class DatabaseDialog extends Dialog<DatabaseDialog.Choice> {
         TableView<DatabaseDialogModel.Item> t = new TableView<>(model.listed);
         t.setId("db-task-list");
         t.setEditable(true);
-        t.setPlaceholder(new Label("List the tasks of the query to choose which to fetch"));
+        t.setPlaceholder(new Label(Messages.get("db.list.none")));
+        t.setAccessibleText(Messages.get("db.list.spoken"));
         TableColumn<DatabaseDialogModel.Item, Boolean> chosen = new TableColumn<>("");
         chosen.setCellValueFactory(c -> c.getValue().chosen);
         chosen.setCellFactory(CheckBoxTableCell.forTableColumn(chosen));
         chosen.setEditable(true);
         chosen.setPrefWidth(32);
         t.getColumns().add(chosen);
-        t.getColumns().add(column("Task", 90, r -> r.id().length() > 8 ? r.id().substring(0, 8) : r.id()));
-        t.getColumns().add(column("Found as", 90, TaskRow::relation));
-        t.getColumns().add(column("Status", 90, TaskRow::status));
-        t.getColumns().add(column("Type", 140, TaskRow::taskType));
-        t.getColumns().add(column("Worker", 200, TaskRow::workerId));
-        t.getColumns().add(column("Created", 170, TaskRow::createdAt));
-        t.getColumns().add(column("Updated", 170, TaskRow::updatedAt));
-        t.getColumns().add(column("Tries", 45, TaskRow::attempts));
-        t.getColumns().add(column("Error", 320, TaskRow::errorMessage));
+        t.getColumns().add(column(Messages.get("db.column.task"), 90, r -> r.id().length() > 8 ? r.id().substring(0, 8) : r.id()));
+        t.getColumns().add(column(Messages.get("db.column.relation"), 90, TaskRow::relation));
+        t.getColumns().add(column(Messages.get("db.column.status"), 90, TaskRow::status));
+        t.getColumns().add(column(Messages.get("db.column.type"), 140, TaskRow::taskType));
+        t.getColumns().add(column(Messages.get("db.column.worker"), 200, TaskRow::workerId));
+        t.getColumns().add(column(Messages.get("db.column.created"), 170, TaskRow::createdAt));
+        t.getColumns().add(column(Messages.get("db.column.updated"), 170, TaskRow::updatedAt));
+        t.getColumns().add(column(Messages.get("db.column.tries"), 45, TaskRow::attempts));
+        t.getColumns().add(column(Messages.get("db.column.error"), 320, TaskRow::errorMessage));
         t.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(DatabaseDialogModel.Item item, boolean empty) {
@@ -172,24 +195,29 @@ public final class DatabaseDialog extends Dialog<DatabaseDialog.Choice> {
         return c;
     }
 
+    /** The password's question, not shown yet: OK (Enter) gives what was typed, Cancel (Esc) nothing. */
+    public static Dialog<String> passwordDialog(Window owner, String user, String url, String why) {
+        Dialog<String> d = new Dialog<>();
+        d.initOwner(owner);
+        faultline.ui.Theme.follow(d.getDialogPane(), owner);
+        d.setTitle(Messages.get("password.title"));
+        d.setHeaderText(why);
+        javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
+        pw.setPromptText(Messages.format("password.prompt", user));
+        Label label = new Label(Messages.format("password.label", url));
+        label.setLabelFor(pw);
+        d.getDialogPane().setContent(new VBox(6, label, pw));
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK ? pw.getText() : null);
+        Platform.runLater(pw::requestFocus);
+        return d;
+    }
+
     /** Asks for a password on the FX thread for a fetch running elsewhere; empty when the user declines. */
     public static DatabaseSource.PasswordPrompt prompt(Window owner) {
         return (spec, why) -> {
             java.util.concurrent.CompletableFuture<Optional<String>> answer = new java.util.concurrent.CompletableFuture<>();
-            Platform.runLater(() -> {
-                Dialog<String> d = new Dialog<>();
-                d.initOwner(owner);
-                faultline.ui.Theme.follow(d.getDialogPane(), owner);
-                d.setTitle("Password");
-                d.setHeaderText(why);
-                javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
-                pw.setPromptText("password of " + spec.user());
-                d.getDialogPane().setContent(new VBox(6, new Label("Password for " + spec.url() + " (kept for this session only)"), pw));
-                d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-                d.setResultConverter(b -> b == ButtonType.OK ? pw.getText() : null);
-                Platform.runLater(pw::requestFocus);
-                answer.complete(d.showAndWait().filter(s -> !s.isEmpty()));
-            });
+            Platform.runLater(() -> answer.complete(passwordDialog(owner, spec.user(), spec.url(), why).showAndWait().filter(pw -> !pw.isEmpty())));
             try {
                 return answer.get();
             } catch (InterruptedException e) {

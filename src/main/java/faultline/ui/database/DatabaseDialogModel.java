@@ -1,5 +1,7 @@
 package faultline.ui.database;
 
+import faultline.ui.Messages;
+
 import faultline.importer.ImportMonitor;
 import faultline.importer.db.DatabaseSource;
 import faultline.importer.db.DbException;
@@ -94,15 +96,15 @@ public final class DatabaseDialogModel {
         }
         source = src;
         fetched.set(null);
-        start("Asking " + src.spec().server() + " for the tasks…");
+        start(Messages.format("db.asking", src.spec().server()));
         lists.restart(p -> src.listTasks(), rows -> {
             listed.setAll(rows.stream().map(Item::new).toList());
-            done(rows.isEmpty() ? "No task matches " + src.query().describe() + "."
-                    : String.format("%d tasks (%d failed)%s. Check the ones to fetch.", rows.size(),
-                    rows.stream().filter(TaskRow::failed).count(), rows.size() >= 2000 ? ", the first 2000: narrow the query" : ""), false);
+            done(rows.isEmpty() ? Messages.format("db.listed.none", src.query().describe())
+                    : Messages.format("db.listed", rows.size(), rows.stream().filter(TaskRow::failed).count(),
+                    rows.size() >= 2000 ? Messages.get("db.listed.capped") : ""), false);
         }, ex -> {
             listed.clear();
-            done(ex instanceof DbException ? ex.getMessage() : "The tasks could not be listed: " + ex, true);
+            done(ex instanceof DbException ? ex.getMessage() : Messages.format("db.listed.failed", ex), true);
         });
     }
 
@@ -111,11 +113,11 @@ public final class DatabaseDialogModel {
         DatabaseSource src = source;
         List<TaskRow> chosen = listed.stream().filter(i -> i.chosen.get()).map(i -> i.row).toList();
         if (src == null || chosen.isEmpty()) {
-            fail("List the tasks and check at least one.");
+            fail(Messages.get("db.fetch.none"));
             return;
         }
         DatabaseSource target = src.store().size() > 0 || src.store().taskCount() > 0 ? src.again() : src;
-        start("Fetching the rows of " + chosen.size() + " tasks…");
+        start(Messages.format("db.fetching", chosen.size()));
         stop.set(false);
         fetches.restart(p -> target.fetch(chosen, new ImportMonitor() {
             @Override
@@ -130,9 +132,9 @@ public final class DatabaseDialogModel {
         }), f -> {
             source = target;
             fetched.set(target);
-            done(f.problem() == null ? String.format("Fetched %,d rows of %d tasks. Open them.", f.rows(), f.tasks())
-                    : f.problem() + ". Open what came, or fetch again.", f.problem() != null);
-        }, ex -> done(ex instanceof DbException ? ex.getMessage() : ex instanceof Job.Cancelled ? "Stopped." : "The rows could not be fetched: " + ex, true));
+            done(f.problem() == null ? Messages.format("db.fetched", f.rows(), f.tasks())
+                    : Messages.format("db.fetched.partly", f.problem()), f.problem() != null);
+        }, ex -> done(ex instanceof DbException ? ex.getMessage() : ex instanceof Job.Cancelled ? Messages.get("db.stopped") : Messages.format("db.fetched.failed", ex), true));
     }
 
     /** Stops the fetch: what came so far is kept. */

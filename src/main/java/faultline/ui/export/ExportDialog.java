@@ -1,5 +1,6 @@
 package faultline.ui.export;
 
+import faultline.ui.Messages;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
@@ -49,11 +50,19 @@ public final class ExportDialog {
      * @param check  why a file may not be written, or null if it may
      */
     public static Optional<Chosen> show(Window owner, String title, Path target, Function<Path, String> check) {
-        Dialog<ButtonType> d = new Dialog<>();
+        return create(owner, title, target, check).showAndWait();
+    }
+
+    /**
+     * The dialog, not shown yet: OK (Enter) gives the choice and the file unless the file is refused,
+     * Cancel (Esc) nothing. Each field's label is bound to it and picks it with Alt and its letter.
+     */
+    public static Dialog<Chosen> create(Window owner, String title, Path target, Function<Path, String> check) {
+        Dialog<Chosen> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Export image");
-        d.setHeaderText("An annotated picture for the bug report");
-        ChoiceBox<String> what = new ChoiceBox<>(FXCollections.observableArrayList("Timeline (title, legend, notes, caption)", "Whole window"));
+        d.setTitle(Messages.get("export.title"));
+        d.setHeaderText(Messages.get("export.header"));
+        ChoiceBox<String> what = new ChoiceBox<>(FXCollections.observableArrayList(Messages.get("export.what.timeline"), Messages.get("export.what.window")));
         what.getSelectionModel().select(0);
         ChoiceBox<String> scale = new ChoiceBox<>(FXCollections.observableArrayList("1×", "2×", "3×"));
         scale.getSelectionModel().select(1);
@@ -79,9 +88,10 @@ public final class ExportDialog {
             }
         });
         width.disableProperty().bind(what.getSelectionModel().selectedIndexProperty().isEqualTo(1));
-        Label widthUnit = new Label("px at 1× (the picture is laid out for this width)");
+        Label widthUnit = new Label(Messages.get("export.width.unit"));
         TextField t = new TextField(title);
         t.setPrefColumnCount(40);
+        t.setId("export-caption");
         TextField file = new TextField(target.toString());
         file.setId("export-file");
         Label verdict = new Label();
@@ -89,10 +99,11 @@ public final class ExportDialog {
         verdict.setWrapText(true);
         verdict.setMaxWidth(520);
         verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Button choose = new Button("Choose…");
+        Button choose = new Button(Messages.get("export.choose"));
+        choose.setAccessibleText(Messages.get("export.choose.spoken"));
         choose.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setTitle("Export image");
+            fc.setTitle(Messages.get("export.title"));
             String ext = format.getSelectionModel().getSelectedIndex() == 1 ? "svg" : "png";
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
             Path now = pathOf(file.getText());
@@ -116,12 +127,12 @@ public final class ExportDialog {
         g.setHgap(8);
         g.setVgap(8);
         g.setPadding(new Insets(8));
-        g.addRow(0, new Label("What"), what);
-        g.addRow(1, new Label("Title"), t);
-        g.addRow(2, new Label("Width"), new javafx.scene.layout.HBox(6, width, widthUnit));
-        g.addRow(3, new Label("Scale"), scale);
-        g.addRow(4, new Label("Format"), format);
-        g.addRow(5, new Label("File"), new HBox(6, file, choose));
+        g.addRow(0, label(Messages.get("export.what"), what), what);
+        g.addRow(1, label(Messages.get("export.caption"), t), t);
+        g.addRow(2, label(Messages.get("export.width"), width), new javafx.scene.layout.HBox(6, width, widthUnit));
+        g.addRow(3, label(Messages.get("export.scale"), scale), scale);
+        g.addRow(4, label(Messages.get("export.format"), format), format);
+        g.addRow(5, label(Messages.get("export.file"), file), new HBox(6, file, choose));
         g.add(verdict, 1, 6);
         HBox.setHgrow(file, Priority.ALWAYS);
         d.getDialogPane().setContent(g);
@@ -141,13 +152,19 @@ public final class ExportDialog {
         };
         file.textProperty().addListener((o, a, b) -> recheck.run());
         recheck.run();
-        Optional<ButtonType> b = d.showAndWait();
-        if (b.isEmpty() || b.get() != ButtonType.OK) {
-            return Optional.empty();
-        }
-        return Optional.of(new Chosen(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
-                scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1,
-                width.getValue()), pathOf(file.getText())));
+        d.setResultConverter(b -> b != ButtonType.OK ? null
+                : new Chosen(new Choice(what.getSelectionModel().getSelectedIndex() == 0 ? What.TIMELINE : What.WINDOW,
+                        scale.getSelectionModel().getSelectedIndex() + 1, t.getText(), format.getSelectionModel().getSelectedIndex() == 1,
+                        width.getValue()), pathOf(file.getText())));
+        return d;
+    }
+
+    /** A field's label, bound to it: a screen reader names the field by it, and Alt with its letter moves there. */
+    private static Label label(String text, Node field) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(field);
+        return l;
     }
 
     private static final String EXISTS = "⚠ ";
@@ -156,15 +173,15 @@ public final class ExportDialog {
     public static String verdictOf(String text, Function<Path, String> check) {
         Path p = pathOf(text);
         if (p == null) {
-            return "✗ Give a file name.";
+            return Messages.get("export.file.none");
         }
         String refusal = check.apply(p);
         if (refusal != null) {
             // The field shows the path already.
-            String why = refusal.startsWith(p.toString()) ? "it" + refusal.substring(p.toString().length()) : refusal;
-            return "✗ Not this file: " + why + ".";
+            String why = refusal.startsWith(p.toString()) ? Messages.get("export.file.it") + refusal.substring(p.toString().length()) : refusal;
+            return Messages.format("export.file.refused", why);
         }
-        return Files.isRegularFile(p) ? EXISTS + p.getFileName() + " exists and will be replaced." : null;
+        return Files.isRegularFile(p) ? EXISTS + Messages.format("export.file.replaced", p.getFileName()) : null;
     }
 
     private static Path pathOf(String text) {

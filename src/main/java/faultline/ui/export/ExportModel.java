@@ -1,5 +1,7 @@
 package faultline.ui.export;
 
+import faultline.ui.Messages;
+
 import faultline.export.TimelineExport;
 import faultline.render.TimelineStyle;
 import faultline.ui.CompareModel;
@@ -85,7 +87,7 @@ public final class ExportModel {
         Supplier<TimelineExport> picture = Exports.timeline(document, compare, timeline, style.get(), choice.title(), choice.width());
         BufferedImage window = choice.what() == ExportDialog.What.WINDOW ? windowPicture.apply(choice.scale()) : null;
         String name = String.valueOf(target.getFileName());
-        status.savedProperty().set("Exporting " + name + "…");
+        status.savedProperty().set(Messages.format("export.exporting", name));
         exports.queue(p -> {
             TimelineExport e = picture.get();
             if (window != null) {
@@ -98,11 +100,11 @@ public final class ExportModel {
             return target;
         }, t -> {
             LOG.log(System.Logger.Level.INFO, "exported " + t);
-            status.savedProperty().set("Exported " + name);
+            status.savedProperty().set(Messages.format("export.done", name));
         }, ex -> {
             LOG.log(System.Logger.Level.WARNING, "export failed: " + target, ex);
-            status.savedProperty().set("Export failed");
-            status.problems().setAll("Export failed: " + name + ": " + ex.getMessage());
+            status.savedProperty().set(Messages.get("export.failed"));
+            status.problems().setAll(Messages.format("export.failed.why", name, ex.getMessage()));
         });
     }
 
@@ -114,11 +116,11 @@ public final class ExportModel {
             return new Copied(e.image(1), e.metadata().title());
         }, c -> {
             clipboard.accept(c.image(), c.title());
-            status.savedProperty().set("Timeline copied to the clipboard");
+            status.savedProperty().set(Messages.get("export.copied"));
         }, ex -> {
             if (!(ex instanceof Job.Cancelled)) {
                 LOG.log(System.Logger.Level.WARNING, "copy failed", ex);
-                status.problems().setAll("Copy failed: " + ex.getMessage());
+                status.problems().setAll(Messages.format("export.copy.failed", ex.getMessage()));
             }
         });
     }

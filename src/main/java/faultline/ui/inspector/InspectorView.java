@@ -1,5 +1,7 @@
 package faultline.ui.inspector;
 
+import faultline.ui.Messages;
+
 import faultline.analysis.ParamMatrix;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,21 +29,21 @@ public final class InspectorView extends VBox {
         this.vm = vm;
         getStyleClass().add("inspector");
         getStylesheets().add(InspectorView.class.getResource("inspector.css").toExternalForm());
-        Label title = new Label("Parameters at the crash points");
+        Label title = new Label(Messages.get("inspector.heading"));
         title.getStyleClass().add("inspector-title");
         TextField search = TextFields.createClearableTextField();
-        search.setPromptText("Filter parameters");
+        search.setPromptText(Messages.get("inspector.filter"));
         search.textProperty().bindBidirectional(vm.searchProperty());
-        CheckBox differing = new CheckBox("Only differing");
+        CheckBox differing = new CheckBox(Messages.get("inspector.differing"));
         differing.selectedProperty().bindBidirectional(vm.onlyDifferingProperty());
-        CheckBox reached = new CheckBox("Only reached");
+        CheckBox reached = new CheckBox(Messages.get("inspector.reached"));
         reached.selectedProperty().bindBidirectional(vm.onlyReachedProperty());
         HBox filters = new HBox(8, differing, reached);
         filters.getStyleClass().add("filters");
 
         table.setId("param-table");
         table.setItems(vm.visibleRows());
-        table.setPlaceholder(new Label("No parameter loop in the compared tasks"));
+        table.setPlaceholder(new Label(Messages.get("inspector.none")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 vm.selection().parameterProperty().set(b == null ? null : b.name()));
@@ -79,7 +81,7 @@ public final class InspectorView extends VBox {
                 getStyleClass().add(item.kind());
                 if (item.row() >= 0) {
                     getStyleClass().add("link");
-                    faultline.ui.HoverTip.set(this, "Show this line in the log and on the timeline");
+                    faultline.ui.HoverTip.set(this, Messages.get("inspector.show-line"));
                 } else {
                     faultline.ui.HoverTip.set(this, null);
                 }
@@ -98,7 +100,7 @@ public final class InspectorView extends VBox {
         TableColumn<ParamMatrix.Row, String> idx = new TableColumn<>("#");
         idx.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().index())));
         idx.setPrefWidth(34);
-        TableColumn<ParamMatrix.Row, String> name = new TableColumn<>("Parameter");
+        TableColumn<ParamMatrix.Row, String> name = new TableColumn<>(Messages.get("inspector.column.parameter"));
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
         name.setPrefWidth(150);
         name.setCellFactory(col -> new TableCell<>() {

@@ -1,5 +1,7 @@
 package faultline.ui.inspector;
 
+import faultline.ui.Messages;
+
 import faultline.analysis.ParamMatrix;
 import faultline.model.Comparison;
 import faultline.model.Crash;
@@ -155,7 +157,7 @@ public final class InspectorViewModel {
     public static Cell cell(ParamMatrix.Row row, int i) {
         LoopParam p = row.cells().get(i);
         if (p == null) {
-            return new Cell("", List.of("absent"), "this task's loop does not list " + row.name());
+            return new Cell("", List.of("absent"), Messages.format("inspector.absent", row.name()));
         }
         List<String> classes = new ArrayList<>();
         String glyph;
@@ -174,8 +176,7 @@ public final class InspectorViewModel {
         }
         String type = p.loggedType().isEmpty() ? "" : " : " + p.loggedType() + (p.typeMismatch() ? " ⚠" : "");
         String text = glyph + ParamMatrix.valueText(p) + type;
-        String tip = p.status().label() + (p.typeMismatch() ? " — logged type " + p.loggedType() + " does not fit "
-                + p.value().text() + " (" + p.value().type() + ")" : "");
+        String tip = p.status().label() + (p.typeMismatch() ? Messages.format("inspector.mismatch.tip", p.loggedType(), p.value().text(), p.value().type()) : "");
         return new Cell(text, List.copyOf(classes), tip);
     }
 
@@ -184,22 +185,22 @@ public final class InspectorViewModel {
         String name = selection.parameterProperty().get();
         List<DetailLine> lines = new ArrayList<>();
         if (c == null || name == null) {
-            detailLines.setAll(new DetailLine(c == null ? "" : "Select a parameter to see where its value came from.", -1, "note"));
+            detailLines.setAll(new DetailLine(c == null ? "" : Messages.get("inspector.select"), -1, "note"));
             return;
         }
         EventStore store = document.taskSet().store();
         for (TaskAnalysis a : c.tasks()) {
             LoopParam p = a.loop().param(name);
             if (p == null) {
-                lines.add(new DetailLine(a.task().shortId() + " — " + name + ": not in this task's loop", -1, "title"));
+                lines.add(new DetailLine(Messages.format("inspector.not-in-loop", a.task().shortId(), name), -1, "title"));
                 continue;
             }
-            lines.add(new DetailLine(a.task().shortId() + " — " + name + " (LOOP [" + p.index() + "/" + p.total() + "], "
-                    + p.status().label() + ")", -1, "title"));
+            lines.add(new DetailLine(Messages.format("inspector.title", a.task().shortId(), name, String.valueOf(p.index()), String.valueOf(p.total()),
+                    p.status().label()), -1, "title"));
             if (!p.loggedType().isEmpty()) {
-                String t = "  logged value_type=" + p.loggedType();
+                String t = "  " + Messages.format("inspector.logged-type", p.loggedType());
                 if (p.typeMismatch()) {
-                    t += "  ⚠ does not fit the value " + p.value().text() + " (" + p.value().type() + ")";
+                    t += "  " + Messages.format("inspector.mismatch", p.value().text(), p.value().type());
                 }
                 lines.add(new DetailLine(t, p.first() == null ? -1 : p.first().event(), p.typeMismatch() ? "mismatch" : "type"));
             }
@@ -214,7 +215,7 @@ public final class InspectorViewModel {
                         + (crashAt != Long.MIN_VALUE ? "  (" + DurationText.relative(st.nanos() - crashAt) + ")" : ""), st.event(), "step"));
             }
             if (p.status() == ParamStatus.CRASH_POINT && crash != null && crash.expectedNext() != null) {
-                lines.add(new DetailLine("  ✗ crash after '" + crash.lastStep().label() + "', before '" + crash.expectedNext().label() + "'",
+                lines.add(new DetailLine("  " + Messages.format("inspector.crash", crash.lastStep().label(), crash.expectedNext().label()),
                         crash.firstSignal(), "crash"));
             }
         }

@@ -1,5 +1,7 @@
 package faultline.ui.log;
 
+import faultline.ui.Messages;
+
 import faultline.model.Comparison;
 import faultline.model.EventStore;
 import faultline.model.Level;
@@ -260,7 +262,7 @@ public final class LogViewModel {
         int src = s.source(r);
         boolean untimed = src < set().sources().size() && set().sources().get(src).untimed();
         // A log without a clock has no time to show: its lines are in line order.
-        String time = untimed ? "(no clock)" : TimeText.clock(s.nanos(r), s.precision(r)) + (s.estimated(r) ? "~" : "");
+        String time = untimed ? Messages.get("log.no-clock") : TimeText.clock(s.nanos(r), s.precision(r)) + (s.estimated(r) ? "~" : "");
         int task = s.task(r);
         String id = task >= 0 ? set().task(task).shortId() : "";
         String where = src < set().sources().size() ? set().sources().get(src).name() + ":" + s.line(r) : "";
@@ -321,7 +323,7 @@ public final class LogViewModel {
             updateStatus(selectedIndex.get());
         } catch (PatternSyntaxException e) {
             pattern = null;
-            matchStatus.set("not a regular expression: " + e.getDescription().toLowerCase(Locale.ROOT));
+            matchStatus.set(Messages.format("log.bad-regex", e.getDescription().toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -359,7 +361,7 @@ public final class LogViewModel {
                 return true;
             }
         }
-        matchStatus.set("no match");
+        matchStatus.set(Messages.get("log.no-match"));
         return false;
     }
 
@@ -404,7 +406,7 @@ public final class LogViewModel {
                 }
             }
         }
-        matchStatus.set(total == 0 ? "no match" : (at >= 0 && matches(at) ? position + " of " + total : total + (total == 1 ? " match" : " matches")));
+        matchStatus.set(total == 0 ? Messages.get("log.no-match") : (at >= 0 && matches(at) ? Messages.format("log.match.at", position, total) : Messages.format("log.matches", total)));
     }
 
     /** The tasks' rows (each already in time order) merged into one time order. */

@@ -5,7 +5,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -37,11 +36,8 @@ public final class NotesView extends VBox {
         edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         edit.setOnAction(e -> {
             Note n = selected();
-            TextInputDialog d = new TextInputDialog(n.text());
-            d.initOwner(getScene() == null ? null : getScene().getWindow());
-            d.setTitle(faultline.ui.Messages.get("notes.edit.title"));
-            d.setHeaderText(faultline.ui.Messages.get("notes.edit.title"));
-            d.showAndWait().ifPresent(t -> vm.edit(n, t));
+            NoteDialog.create(getScene() == null ? null : getScene().getWindow(), faultline.ui.Messages.get("notes.edit.title"), n.text())
+                    .showAndWait().ifPresent(t -> vm.edit(n, t));
         });
         Button delete = new Button(faultline.ui.Messages.get("notes.delete"));
         delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());

@@ -1,5 +1,7 @@
 package faultline.ui.notes;
 
+import faultline.ui.Messages;
+
 import faultline.model.Note;
 import faultline.model.Task;
 import faultline.model.TimeText;
@@ -36,7 +38,7 @@ public final class NotesViewModel {
 
     public void edit(Note n, String text) {
         if (text != null && !text.isBlank()) {
-            notes.update(n.withText(text.strip()), "Edit Note");
+            notes.update(n.withText(text.strip()), Messages.get("undo.edit-note"));
         }
     }
 

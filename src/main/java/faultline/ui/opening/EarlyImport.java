@@ -1,5 +1,7 @@
 package faultline.ui.opening;
 
+import faultline.ui.Messages;
+
 import faultline.importer.ImportCancelledException;
 import faultline.importer.ImportMonitor;
 import faultline.importer.ImportOptions;
@@ -34,7 +36,7 @@ public final class EarlyImport {
     private final CompletableFuture<Result> result = new CompletableFuture<>();
     private volatile long done;
     private volatile long total = 1;
-    private volatile String message = "Reading…";
+    private volatile String message = Messages.get("open.reading");
     private volatile boolean cancelled;
 
     private EarlyImport(List<Path> files) {

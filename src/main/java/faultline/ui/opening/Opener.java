@@ -1,5 +1,7 @@
 package faultline.ui.opening;
 
+import faultline.ui.Messages;
+
 import faultline.analysis.Alignment;
 import faultline.analysis.Analyzer;
 import faultline.analysis.DefaultSelection;
@@ -167,7 +169,7 @@ public final class Opener {
                 try {
                     again = new DatabaseSource(db.url(), db.query(), Passwords.ofSystem(), passwordPrompt);
                 } catch (IllegalArgumentException e) {
-                    status.problems().setAll(file.getFileName() + ": its database cannot be asked again (" + e.getMessage() + ")");
+                    status.problems().setAll(Messages.format("open.database.again", file.getFileName(), e.getMessage()));
                 }
             }
             Request r = new Request(logs, () -> found, null, null, false, again, db == null ? List.of() : db.tasks(), again, null);
@@ -176,12 +178,12 @@ public final class Opener {
                 return;
             }
             List<String> names = found.outside().stream().map(Path::toString).toList();
-            status.offerProperty().set(new Status.Offer(file.getFileName() + " reads files outside its folder: "
-                    + String.join(", ", names.subList(0, Math.min(6, names.size())))
-                    + (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "") + ". Read them?", "Read them", () -> start(r)));
+            status.offerProperty().set(new Status.Offer(Messages.format("open.outside", file.getFileName(),
+                    String.join(", ", names.subList(0, Math.min(6, names.size()))),
+                    names.size() > 6 ? Messages.format("open.outside.more", names.size() - 6) : ""), Messages.get("open.outside.read"), () -> start(r)));
         }, ex -> {
             if (!(ex instanceof Job.Cancelled)) {
-                status.problems().setAll(ex instanceof WorkspaceException ? ex.getMessage() : file.getFileName() + " cannot be opened: " + ex.getMessage());
+                status.problems().setAll(ex instanceof WorkspaceException ? ex.getMessage() : Messages.format("open.failed", file.getFileName(), ex.getMessage()));
             }
         });
     }
@@ -265,7 +267,7 @@ public final class Opener {
                 return p.isCancelled();
             }
         };
-        p.update(0, 1, "Looking for the workspace of these files…");
+        p.update(0, 1, Messages.get("open.looking"));
         long t0 = System.nanoTime();
         // The files of the command line may be read already, or be being read, since the program started.
         boolean plain = r.lookup() != null && r.restore() == null && r.given() == null && r.fetch() == null && r.held() == null
@@ -288,7 +290,7 @@ public final class Opener {
         LOG.log(System.Logger.Level.INFO, () -> String.format("read %d files%s: %,d lines, %,d events, %,d tasks (%,d failed) in %.0f ms (workspace lookup %.0f ms)",
                 read.size(), r.held() == null ? "" : " and database rows", set.report().totalLines(), set.store().size(), set.tasks().size(),
                 set.failed().size(), (t2 - t1) / 1e6, (t1 - t0) / 1e6));
-        p.update(0, 1, "Analysing the compared failures…");
+        p.update(0, 1, Messages.get("open.analysing"));
         Analyzer an = new Analyzer(set);
         List<String> warnings = new ArrayList<>();
         List<Task> pre = DefaultSelection.of(set);
@@ -315,8 +317,8 @@ public final class Opener {
             // One task the analysis trips over is told about; the files still open.
             LOG.log(System.Logger.Level.ERROR, "the compared tasks could not be analysed", e);
             c = null;
-            warnings.add("The compared tasks could not be analysed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            warnings.add(Messages.format("open.analysis.failed", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
         // The list shows a signature for every failure at once, from its error text; the compared ones' are already whole.
         String[] sigs = new String[set.tasks().size()];
@@ -397,8 +399,8 @@ public final class Opener {
     private void failed(Request r, Throwable ex) {
         if (ex instanceof Job.Cancelled || ex instanceof ImportCancelledException) {
             LOG.log(System.Logger.Level.INFO, "import cancelled");
-            status.problems().setAll("Import cancelled — the files open before are kept.");
-            status.textProperty().set("Import cancelled — the files open before are kept");
+            status.problems().setAll(Messages.get("open.cancelled") + ".");
+            status.textProperty().set(Messages.get("open.cancelled"));
             return;
         }
         String why;
@@ -409,8 +411,8 @@ public final class Opener {
             LOG.log(System.Logger.Level.ERROR, "import failed unexpectedly", ex);
             why = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
         }
-        status.problems().setAll(ex instanceof FetchFailed ? why : "Import failed: " + why + ". The files open before are kept.");
-        status.textProperty().set("Import failed");
+        status.problems().setAll(ex instanceof FetchFailed ? why : Messages.format("open.import.failed.why", why));
+        status.textProperty().set(Messages.get("open.import.failed"));
     }
 
     /** A fetch that could not even start (no connection): its message names the server and the reason. */
@@ -424,7 +426,7 @@ public final class Opener {
 
     private static void fetchAgain(DatabaseSource src, List<String> chosen, ImportMonitor monitor) {
         try {
-            monitor.progress(0, 1, "Asking " + src.spec().server() + " for the tasks…");
+            monitor.progress(0, 1, Messages.format("db.asking", src.spec().server()));
             List<faultline.importer.db.TaskRow> listed = src.listTasks();
             List<faultline.importer.db.TaskRow> pick = chosen.isEmpty() ? listed
                     : listed.stream().filter(t -> chosen.contains(t.id())).toList();
@@ -444,7 +446,6 @@ public final class Opener {
 
     public static String summary(TaskSet set) {
         ParseReport rep = set.report();
-        return String.format("%,d lines · %,d events · %,d tasks (%,d failed) · %,d not understood",
-                rep.totalLines(), set.store().size(), set.tasks().size(), set.failed().size(), rep.totalUnparsed());
+        return Messages.format("open.summary", rep.totalLines(), set.store().size(), set.tasks().size(), set.failed().size(), rep.totalUnparsed());
     }
 }

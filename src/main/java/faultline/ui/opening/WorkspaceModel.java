@@ -1,5 +1,7 @@
 package faultline.ui.opening;
 
+import faultline.ui.Messages;
+
 import faultline.importer.ImportOptions;
 import faultline.importer.db.DatabaseSource;
 import faultline.model.Note;
@@ -275,21 +277,21 @@ public final class WorkspaceModel {
         }
         lastWritten = saved.workspace();
         written = p.state();
-        String where = shared == null ? "" : " and " + shared.getFileName();
+        String where = shared == null ? "" : Messages.format("saved.and", shared.getFileName());
         if (saved.merged()) {
             // Another window on the same files saved notes meanwhile: they are shown here too.
             notes.replaceAll(saved.workspace().notes());
             written = state();
-            status.savedProperty().set("Saved" + where + ", with the notes another window saved");
+            status.savedProperty().set(Messages.format("saved.merged", where));
         } else {
-            status.savedProperty().set(shared == null ? "Saved" : "Saved " + shared.getFileName());
+            status.savedProperty().set(shared == null ? Messages.get("saved") : Messages.format("saved.shared", shared.getFileName()));
         }
     }
 
     private void notSaved(Throwable ex) {
         LOG.log(System.Logger.Level.WARNING, "workspace not saved", ex);
-        status.savedProperty().set("Workspace not saved");
-        status.problems().setAll("Workspace not saved: " + ex.getMessage());
+        status.savedProperty().set(Messages.get("saved.not"));
+        status.problems().setAll(Messages.format("saved.not.why", ex.getMessage()));
     }
 
     private void stopTimer() {
@@ -340,15 +342,15 @@ public final class WorkspaceModel {
         if (db == null) {
             return;
         }
-        status.savedProperty().set("Saving " + target.getFileName() + "…");
+        status.savedProperty().set(Messages.format("snapshot.saving", target.getFileName()));
         snapshots.queue(progress -> {
             AtomicFile.write(target, db::writeSnapshot);
             return target;
-        }, t -> status.savedProperty().set(String.format("Snapshot saved: %s (%d tasks, %,d rows)", t.getFileName(),
+        }, t -> status.savedProperty().set(Messages.format("snapshot.saved", t.getFileName(),
                 db.store().taskCount(), db.store().size())), ex -> {
             LOG.log(System.Logger.Level.WARNING, "snapshot not saved: " + target, ex);
-            status.savedProperty().set("Snapshot not saved");
-            status.problems().setAll("Snapshot not saved: " + target.getFileName() + ": " + ex.getMessage());
+            status.savedProperty().set(Messages.get("snapshot.not"));
+            status.problems().setAll(Messages.format("snapshot.not.why", target.getFileName(), ex.getMessage()));
         });
     }
 }

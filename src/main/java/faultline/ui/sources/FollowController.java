@@ -1,5 +1,7 @@
 package faultline.ui.sources;
 
+import faultline.ui.Messages;
+
 import faultline.importer.db.DbException;
 import faultline.importer.follow.Follower;
 import faultline.model.Task;
@@ -116,7 +118,7 @@ public final class FollowController {
         if (followedDatabase != null) {
             what.add(document.database().spec().server());
         }
-        return what.isEmpty() ? "Following (nothing open)" : "Following " + String.join(" and ", what);
+        return what.isEmpty() ? Messages.get("follow.nothing") : Messages.format("follow.what", String.join(Messages.get("follow.and"), what));
     }
 
     private void tick(Follower f) {
@@ -137,9 +139,9 @@ public final class FollowController {
                 jobs.fx(() -> apply(f, s, said));
             }
         } catch (DbException e) {
-            jobs.fx(() -> window.problems().setAll("Follow: " + e.getMessage()));
+            jobs.fx(() -> window.problems().setAll(Messages.format("follow.failed", e.getMessage())));
         } catch (RuntimeException e) {
-            jobs.fx(() -> window.problems().setAll("Follow stopped: " + e));
+            jobs.fx(() -> window.problems().setAll(Messages.format("follow.stopped", e)));
         }
     }
 
@@ -178,9 +180,9 @@ public final class FollowController {
             }
             if (!fresh.isEmpty()) {
                 Task t = fresh.get(0);
-                notify.accept((fresh.size() == 1 ? "New failure: " : fresh.size() + " new failures, first: ") + t.shortId()
-                        + (t.type().isEmpty() ? "" : " " + t.type()) + (t.workerId().isEmpty() ? "" : " on " + t.workerId())
-                        + (t.errorMessage().isEmpty() ? "" : " — " + t.errorMessage()));
+                notify.accept(Messages.format("follow.new", fresh.size(), t.shortId()
+                        + (t.type().isEmpty() ? "" : " " + t.type()) + (t.workerId().isEmpty() ? "" : Messages.format("follow.new.on", t.workerId()))
+                        + (t.errorMessage().isEmpty() ? "" : " — " + t.errorMessage())));
             }
         }
         failedBefore = now;

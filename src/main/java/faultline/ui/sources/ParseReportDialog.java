@@ -24,6 +24,11 @@ public final class ParseReportDialog {
     }
 
     public static void show(Window owner, ParseReport report) {
+        create(owner, report).show();
+    }
+
+    /** The report, not shown yet; Close, Enter or Esc closes it. */
+    public static Dialog<Void> create(Window owner, ParseReport report) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(faultline.ui.Messages.get("report.title"));
@@ -50,6 +55,7 @@ public final class ParseReportDialog {
         }
         TableView<Line> table = new TableView<>();
         table.setId("parse-report-table");
+        table.setAccessibleText(faultline.ui.Messages.get("report.table.spoken"));
         table.getItems().setAll(lines);
         table.setPlaceholder(new Label(faultline.ui.Messages.get("report.none")));
         table.getColumns().add(col(faultline.ui.Messages.get("report.column.file"), Line::file, 180));
@@ -61,10 +67,11 @@ public final class ParseReportDialog {
         box.setPrefSize(960, 520);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        faultline.ui.DialogKeys.enterCloses(d.getDialogPane());
         d.getDialogPane().getStyleClass().add("sources-dialog");
         d.getDialogPane().getStylesheets().add(ParseReportDialog.class.getResource("sources.css").toExternalForm());
         faultline.ui.Theme.follow(d.getDialogPane(), owner);
-        d.show();
+        return d;
     }
 
     private static TableColumn<Line, String> col(String title, java.util.function.Function<Line, String> f, double w) {

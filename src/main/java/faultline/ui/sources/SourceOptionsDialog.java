@@ -5,6 +5,7 @@ import faultline.importer.Readers;
 import faultline.model.DurationText;
 import faultline.model.ParseReport;
 import faultline.model.SourceFormat;
+import faultline.ui.Messages;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
@@ -39,15 +40,24 @@ public final class SourceOptionsDialog {
 
     /** Shows the dialog; returns the new options if the user pressed OK and every field was valid. */
     public static Optional<ImportOptions> show(Window owner, List<Path> files, ParseReport report, ImportOptions current) {
-        Dialog<ButtonType> d = new Dialog<>();
+        return create(owner, files, report, current).showAndWait();
+    }
+
+    /**
+     * The dialog, not shown yet: OK (Enter) gives the options of every row once each field is valid,
+     * Cancel (Esc) nothing. A screen reader hears each control with its column and its file.
+     */
+    public static Dialog<ImportOptions> create(Window owner, List<Path> files, ParseReport report, ImportOptions current) {
+        Dialog<ImportOptions> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Sources");
-        d.setHeaderText("How each file is read. Times without a zone are in the zone given here; the offset is added to every time.");
+        d.setTitle(Messages.get("sources.title"));
+        d.setHeaderText(Messages.get("sources.header"));
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(8));
-        grid.addRow(0, new Label("File"), new Label("Format"), new Label("Zone"), new Label("Clock offset"), new Label("Date of time-only lines"));
+        grid.addRow(0, new Label(Messages.get("sources.file")), new Label(Messages.get("sources.format")), new Label(Messages.get("sources.zone")),
+                new Label(Messages.get("sources.offset")), new Label(Messages.get("sources.date")));
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
@@ -72,15 +82,17 @@ public final class SourceOptionsDialog {
                 e.consume();
             }
         });
-        Optional<ButtonType> b = d.showAndWait();
-        if (b.isEmpty() || b.get() != ButtonType.OK) {
-            return Optional.empty();
-        }
-        ImportOptions out = ImportOptions.defaults();
-        for (Row r : rows) {
-            out.set(r.file, r.options());
-        }
-        return Optional.of(out);
+        d.setResultConverter(b -> {
+            if (b != ButtonType.OK) {
+                return null;
+            }
+            ImportOptions out = ImportOptions.defaults();
+            for (Row r : rows) {
+                out.set(r.file, r.options());
+            }
+            return out;
+        });
+        return d;
     }
 
     /** The controls of one file's row. */
@@ -93,8 +105,8 @@ public final class SourceOptionsDialog {
 
         Row(Path file, ParseReport.FileReport detected, ImportOptions.SourceOptions o) {
             this.file = file;
-            String auto = detected == null ? "detect" : "detect (" + detected.format().label()
-                    + String.format(", %.0f%%)", detected.confidence() * 100);
+            String auto = detected == null ? Messages.get("sources.detect")
+                    : Messages.format("sources.detected", detected.format().label(), Math.round(detected.confidence() * 100));
             format.getItems().add(null);
             format.getItems().addAll(Readers.formats());
             format.setConverter(new StringConverter<>() {
@@ -111,9 +123,16 @@ public final class SourceOptionsDialog {
             format.setValue(o.format());
             zone.setEditable(true);
             zone.setValue(o.zone() == null ? "UTC" : o.zone().getId().equals("Z") ? "UTC" : o.zone().getId());
-            offset.setPromptText("+250ms, -2s");
+            offset.setPromptText(Messages.get("sources.offset.prompt"));
+            String name = String.valueOf(file.getFileName());
+            // One header labels a column of rows: each control says its column and its file.
+            format.setAccessibleText(Messages.format("sources.format.spoken", name));
+            zone.setAccessibleText(Messages.format("sources.zone.spoken", name));
+            offset.setAccessibleText(Messages.format("sources.offset.spoken", name));
+            date.setAccessibleText(Messages.format("sources.date.spoken", name));
             offset.setText(o.offsetNanos() == 0 ? "" : DurationText.signed(o.offsetNanos()).replace(" ", ""));
             offset.setPrefColumnCount(8);
+            offset.setId("source-offset");
             date.setValue(o.date());
         }
 
@@ -121,7 +140,7 @@ public final class SourceOptionsDialog {
             try {
                 zoneOf(zone.getEditor().getText());
             } catch (RuntimeException e) {
-                return file.getFileName() + ": unknown time zone '" + zone.getEditor().getText() + "'";
+                return Messages.format("sources.zone.unknown", file.getFileName(), zone.getEditor().getText());
             }
             try {
                 DurationText.parse(offset.getText());

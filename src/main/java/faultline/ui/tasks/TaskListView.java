@@ -1,5 +1,7 @@
 package faultline.ui.tasks;
 
+import faultline.ui.Messages;
+
 import faultline.model.DurationText;
 import faultline.model.Task;
 import faultline.model.TimeText;
@@ -38,10 +40,10 @@ public final class TaskListView extends VBox {
         this.vm = vm;
         getStyleClass().add("task-list");
         getStylesheets().add(TaskListView.class.getResource("tasklist.css").toExternalForm());
-        search.setPromptText("Search tasks (id, type, status, worker, signature)");
+        search.setPromptText(Messages.get("tasks.search"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setId("task-search");
-        CheckBox group = new CheckBox("Group by signature");
+        CheckBox group = new CheckBox(Messages.get("tasks.group"));
         group.setId("group-by-signature");
         group.selectedProperty().bindBidirectional(vm.groupedProperty());
         HBox bar = new HBox(8, group);
@@ -57,7 +59,7 @@ public final class TaskListView extends VBox {
                 e.consume();
             }
         });
-        table.setPlaceholder(new Label("No tasks. Open log files with File ▸ Open or drop them here."));
+        table.setPlaceholder(new Label(Messages.get("tasks.none")));
         TreeTableColumn<TaskRow, Boolean> compare = new TreeTableColumn<>("⇄");
         compare.setCellValueFactory(c -> c.getValue().getValue().comparedProperty());
         compare.setCellFactory(col -> new CompareCell(vm));
@@ -66,7 +68,7 @@ public final class TaskListView extends VBox {
         compare.setMinWidth(30);
         compare.setSortable(false);
         table.getColumns().add(compare);
-        TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>("Id");
+        TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>(Messages.get("tasks.column.id"));
         id.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getValue().isGroup() ? "" : cd.getValue().getValue().task().shortId()));
         id.setPrefWidth(104);
         id.setUserData(TaskListOrder.Column.ID);
@@ -74,8 +76,8 @@ public final class TaskListView extends VBox {
         table.getColumns().add(id);
         // The tree's disclosure and indent go in the id column, so the check boxes are never pushed aside.
         table.setTreeColumn(id);
-        table.getColumns().add(text("Status", r -> r.isGroup() ? "" : r.task().status().label(), 78, TaskListOrder.Column.STATUS));
-        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>("Signature");
+        table.getColumns().add(text(Messages.get("tasks.column.status"), r -> r.isGroup() ? "" : r.task().status().label(), 78, TaskListOrder.Column.STATUS));
+        TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>(Messages.get("tasks.column.signature"));
         sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
         sig.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -91,11 +93,13 @@ public final class TaskListView extends VBox {
         sig.setPrefWidth(260);
         sig.setUserData(TaskListOrder.Column.SIGNATURE);
         table.getColumns().add(sig);
-        table.getColumns().add(text("Type", r -> r.isGroup() ? "" : r.task().type(), 120, TaskListOrder.Column.TYPE));
-        table.getColumns().add(text("Worker", r -> r.isGroup() ? "" : r.task().workerId(), 150, TaskListOrder.Column.WORKER));
-        table.getColumns().add(text("Start", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92, TaskListOrder.Column.START));
-        table.getColumns().add(text("Duration", r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80, TaskListOrder.Column.DURATION));
-        table.getColumns().add(text("Full id", r -> r.isGroup() ? "" : r.task().id(), 250, TaskListOrder.Column.FULL_ID));
+        table.getColumns().add(text(Messages.get("tasks.column.type"), r -> r.isGroup() ? "" : r.task().type(), 120, TaskListOrder.Column.TYPE));
+        table.getColumns().add(text(Messages.get("tasks.column.worker"), r -> r.isGroup() ? "" : r.task().workerId(), 150, TaskListOrder.Column.WORKER));
+        table.getColumns().add(text(Messages.get("tasks.column.start"), r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92,
+                TaskListOrder.Column.START));
+        table.getColumns().add(text(Messages.get("tasks.column.duration"), r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80,
+                TaskListOrder.Column.DURATION));
+        table.getColumns().add(text(Messages.get("tasks.column.full-id"), r -> r.isGroup() ? "" : r.task().id(), 250, TaskListOrder.Column.FULL_ID));
         table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(TaskRow item, boolean empty) {
@@ -246,12 +250,12 @@ public final class TaskListView extends VBox {
                 r.comparedProperty().addListener(follow);
                 r.partialProperty().addListener(follow);
                 showGroup();
-                faultline.ui.HoverTip.set(box, "Compare all " + r.count() + " tasks of this group, or none");
-                box.setAccessibleText("Compare all " + r.count() + " tasks of the group " + r.group());
+                faultline.ui.HoverTip.set(box, Messages.format("tasks.compare.group", r.count()));
+                box.setAccessibleText(Messages.format("tasks.compare.group.spoken", r.count(), r.group()));
             } else {
                 box.selectedProperty().bindBidirectional(r.comparedProperty());
                 faultline.ui.HoverTip.set(box, null);
-                box.setAccessibleText("Compare task " + r.task().shortId());
+                box.setAccessibleText(Messages.format("tasks.compare.task", r.task().shortId()));
             }
             setGraphic(box);
         }
@@ -265,7 +269,7 @@ public final class TaskListView extends VBox {
             super.updateItem(item, empty);
             TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (r != null && r.isGroup()) {
-                setText(r.count() + (r.count() == 1 ? " task" : " tasks"));
+                setText(Messages.format("tasks.count", r.count()));
                 faultline.ui.HoverTip.set(this, r.groupLabel());
             } else {
                 setText(empty ? null : item);

@@ -1,5 +1,7 @@
 package faultline.ui.timeline;
 
+import faultline.ui.Messages;
+
 import faultline.model.EventStore;
 import faultline.model.TimeText;
 
@@ -21,7 +23,7 @@ final class MeasureText {
                 .append(" · ").append(from).append(" → ").append(to);
         long wall = store.nanos(rowB) - store.nanos(rowA);
         if (!laneA.isEmpty() && !wallClock && wall != aligned) {
-            sb.append(" (aligned; wall clock ").append(exact(wall, digits)).append(')');
+            sb.append(Messages.format("measure.wall", exact(wall, digits)));
         }
         return sb.toString();
     }

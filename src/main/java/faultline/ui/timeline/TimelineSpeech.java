@@ -17,9 +17,10 @@ final class TimelineSpeech {
 
     /**
      * The lanes and their crashes, then the selected event ({@code selected} as the tip writes it, or
-     * empty when none is).
+     * empty when none is), the selected note's text (or null) and whether a measurement is being made
+     * from a marked event.
      */
-    static String text(TimelineScene scene, int selectedLane, String selected) {
+    static String text(TimelineScene scene, int selectedLane, String selected, String note, boolean marking) {
         if (scene == null || scene.lanes().isEmpty()) {
             return Messages.get("speech.empty");
         }
@@ -39,6 +40,12 @@ final class TimelineSpeech {
                     selected.replace('\n', ' ').replaceAll(" {2,}", " ")));
         } else {
             sb.append(Messages.get("speech.selected.none"));
+        }
+        if (marking) {
+            sb.append(' ').append(Messages.get("speech.mark"));
+        }
+        if (note != null) {
+            sb.append(' ').append(Messages.format("speech.note", note.replace('\n', ' ')));
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package faultline.ui.timeline;
 
+import faultline.ui.Messages;
+
 import faultline.render.FontSpec;
 import faultline.render.LaneOverview;
 import faultline.render.Rgba;
@@ -93,7 +95,6 @@ public final class TimelineView extends Region {
     private boolean rightDragged;
     private double[] pendingMenu;
     private String draggedNote;
-    private String selectedNote;
     private double pressY;
     /** Made when first asked for: a menu is a popup window with a scene of its own, not worth making before the window shows. */
     private javafx.scene.control.ContextMenu menu;
@@ -127,15 +128,15 @@ public final class TimelineView extends Region {
         overview.setId("lane-overview");
         // The canvases draw what a screen reader cannot see; the view-model writes it out.
         setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        setAccessibleRoleDescription("timeline");
+        setAccessibleRoleDescription(Messages.get("timeline.role"));
         accessibleTextProperty().bind(vm.spokenProperty());
         setAccessibleHelp(vm.spokenHelp());
         canvas.accessibleTextProperty().bind(vm.spokenProperty());
         canvas.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        overlay.setAccessibleText("The cursor, the hovered and the selected event, the measurement");
+        overlay.setAccessibleText(Messages.get("timeline.overlay.spoken"));
         overview.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        overview.setAccessibleText("Lane overview: where the lanes shown are among all lanes; a click scrolls there");
-        scrollBar.setAccessibleText("Scroll the lanes");
+        overview.setAccessibleText(Messages.get("timeline.overview.spoken"));
+        scrollBar.setAccessibleText(Messages.get("timeline.scroll.spoken"));
         scrollBar.setOrientation(Orientation.VERTICAL);
         scrollBar.setId("lane-scroll");
         scrollBar.setVisible(false);
@@ -170,6 +171,7 @@ public final class TimelineView extends Region {
         vm.bandFromProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.bandToProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.measureProperty().addListener((o, a, b) -> invalidateOverlay());
+        vm.selectedNoteProperty().addListener((o, a, b) -> invalidateOverlay());
         vm.measuringProperty().addListener((o, a, b) -> setCursor(b ? Cursor.CROSSHAIR : Cursor.DEFAULT));
         setOnScroll(this::onScroll);
         setOnMousePressed(this::onPress);
@@ -337,7 +339,7 @@ public final class TimelineView extends Region {
         TimelineStyle style = style();
         if (scene == null || scene.lanes().isEmpty()) {
             surface.fillRect(0, 0, w, h, style.get(StyleKey.BACKGROUND));
-            surface.text("Tick ⇄ in the task list to compare tasks", 12, 24, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
+            surface.text(Messages.get("timeline.empty"), 12, 24, FontSpec.LABEL, style.get(StyleKey.MUTED_TEXT), TextAlign.LEFT);
             vm.setHotspots(List.of());
             return;
         }
@@ -365,7 +367,15 @@ public final class TimelineView extends Region {
         if (scene == null || scene.lanes().isEmpty()) {
             return;
         }
-        renderer.renderOverlay(surface(overlay, w, h), scene, vm.layout(), vm.scrollYProperty().get(), vm.scale(), style(), vm.overlay());
+        CanvasSurface surface = surface(overlay, w, h);
+        renderer.renderOverlay(surface, scene, vm.layout(), vm.scrollYProperty().get(), vm.scale(), style(), vm.overlay());
+        String note = vm.selectedNoteProperty().get();
+        for (TimelineRenderer.NoteBox b : renderer.noteBoxes()) {
+            if (b.id().equals(note)) {
+                // The note the keys move and delete, ringed as the selected event is.
+                surface.strokeRect(b.x() - 2, b.y() - 2, b.w() + 4, b.h() + 4, style().get(StyleKey.SELECTION), 2);
+            }
+        }
         overlayFrames++;
     }
 
@@ -452,7 +462,7 @@ public final class TimelineView extends Region {
             return;
         }
         draggedNote = noteAt(e.getX(), e.getY());
-        selectedNote = draggedNote;
+        vm.selectedNoteProperty().set(draggedNote);
         shifting = draggedNote == null && e.isAltDown();
         noting = draggedNote == null && e.isShortcutDown();
         measuringDrag = draggedNote == null && !shifting && !noting && vm.measuringProperty().get();
@@ -473,13 +483,14 @@ public final class TimelineView extends Region {
         java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
         String id = noteAt(x, y);
         if (id != null) {
-            items.add(item("Edit Note…", () -> editNote(id)));
-            items.add(item("Delete Note", () -> vm.deleteNote(id)));
+            items.add(item(Messages.get("timeline.menu.edit-note"), () -> editNote(id)));
+            items.add(item(Messages.get("timeline.menu.delete-note"), () -> vm.deleteNote(id)));
             items.add(new javafx.scene.control.SeparatorMenuItem());
         }
-        items.add(item("Add Note Here…", () -> addNote(x, y)));
+        items.add(item(Messages.get("timeline.menu.add-note"), () -> addNote(x, y)));
         if (vm.measureProperty().get() != null) {
-            items.add(item("Add Measurement as Note", vm::measureAsNote));
+            items.add(item(Messages.get("timeline.menu.measure-note"), vm::measureAsNote));
+            items.add(commands.contextItem(Command.MEASURED_NOTE));
             items.add(commands.contextItem(Command.CLEAR));
         }
         items.add(commands.contextItem(Command.MEASURE));
@@ -490,11 +501,11 @@ public final class TimelineView extends Region {
         int lane = vm.laneAt(y);
         if (lane >= 0) {
             items.add(new javafx.scene.control.SeparatorMenuItem());
-            items.add(item(vm.layout().collapsed(lane) ? "Expand Lane" : "Collapse Lane", () -> vm.toggleCollapsed(lane)));
-            items.add(item("Collapse Other Lanes", () -> vm.collapseOthers(lane)));
+            items.add(item(vm.layout().collapsed(lane) ? Messages.get("timeline.menu.expand") : Messages.get("timeline.menu.collapse"), () -> vm.toggleCollapsed(lane)));
+            items.add(item(Messages.get("timeline.menu.collapse-others"), () -> vm.collapseOthers(lane)));
         }
         if (!vm.collapsedLanes().isEmpty()) {
-            items.add(item("Expand All Lanes", vm::expandAll));
+            items.add(item(Messages.get("timeline.menu.expand-all"), vm::expandAll));
         }
         return items;
     }
@@ -523,16 +534,25 @@ public final class TimelineView extends Region {
         commands.bind(Command.PAN_RIGHT, () -> vm.pan(-getWidth() / 8));
         commands.bind(Command.LANES_UP, () -> vm.scrollBy(-page()));
         commands.bind(Command.LANES_DOWN, () -> vm.scrollBy(page()));
-        commands.bind(Command.DELETE_NOTE, () -> {
-            if (selectedNote != null) {
-                vm.deleteNote(selectedNote);
-                selectedNote = null;
-            }
-        });
+        commands.bind(Command.DELETE_NOTE, vm::deleteSelectedNote);
+        commands.bind(Command.PREVIOUS_LANE, () -> vm.selectLane(-1));
+        commands.bind(Command.NEXT_LANE, () -> vm.selectLane(1));
+        commands.bind(Command.MARK, vm::markSelected);
+        commands.bind(Command.MEASURED_NOTE, () -> ask(faultline.ui.Messages.get("note.range.title"), vm.measureTextProperty().get()).ifPresent(vm::addMeasuredNote));
+        commands.disableWhen(Command.MEASURED_NOTE, vm.measureProperty().isNull());
+        commands.bind(Command.SHIFT_LANE_EARLIER, () -> vm.shiftSelectedLane(-1));
+        commands.bind(Command.SHIFT_LANE_LATER, () -> vm.shiftSelectedLane(1));
+        commands.bind(Command.PREVIOUS_NOTE, () -> vm.selectNote(-1));
+        commands.bind(Command.NEXT_NOTE, () -> vm.selectNote(1));
+        commands.bind(Command.NOTE_EARLIER, () -> vm.moveSelectedNote(-1));
+        commands.bind(Command.NOTE_LATER, () -> vm.moveSelectedNote(1));
+        for (Command c : List.of(Command.NOTE_EARLIER, Command.NOTE_LATER, Command.DELETE_NOTE)) {
+            commands.disableWhen(c, vm.selectedNoteProperty().isNull());
+        }
         commands.bind(Command.CLEAR, () -> {
             vm.band(Double.NaN, Double.NaN);
             banding = false;
-            if (vm.measureProperty().get() != null) {
+            if (vm.measureProperty().get() != null || vm.markProperty().get() != null) {
                 vm.clearMeasure();
             } else {
                 vm.measuringProperty().set(false);
@@ -556,11 +576,11 @@ public final class TimelineView extends Region {
     }
 
     private void addNote(double x, double y) {
-        ask("Add a note", "").ifPresent(t -> vm.addPointNote(x, y, t));
+        ask(faultline.ui.Messages.get("note.add.title"), "").ifPresent(t -> vm.addPointNote(x, y, t));
     }
 
     private void editNote(String id) {
-        ask("Edit the note", vm.noteText(id)).ifPresent(t -> vm.editNote(id, t));
+        ask(faultline.ui.Messages.get("notes.edit.title"), vm.noteText(id)).ifPresent(t -> vm.editNote(id, t));
     }
 
     /** A modal dialog takes the mouse without an exit event, so the hover tip is put away first. */
@@ -575,14 +595,8 @@ public final class TimelineView extends Region {
     }
 
     private java.util.Optional<String> askText(String title, String initial) {
-        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
         javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
-        d.initOwner(owner);
-        Theme.follow(d.getDialogPane(), owner);
-        d.setTitle(title);
-        d.setHeaderText(title);
-        d.setContentText("Text:");
-        return d.showAndWait().filter(t -> !t.isBlank());
+        return faultline.ui.notes.NoteDialog.create(owner, title, initial).showAndWait().filter(t -> !t.isBlank());
     }
 
     private void onDrag(MouseEvent e) {
@@ -628,7 +642,7 @@ public final class TimelineView extends Region {
             double to = e.getX();
             double y = pressY;
             if (Math.abs(to - from) >= 3) {
-                ask("Add a note for this range", "").ifPresent(t -> vm.addRangeNote(from, to, y, t));
+                ask(faultline.ui.Messages.get("note.range.title"), "").ifPresent(t -> vm.addRangeNote(from, to, y, t));
             }
         } else if (shifting) {
             vm.band(Double.NaN, Double.NaN);

@@ -1,5 +1,7 @@
 package faultline.ui.timeline;
 
+import faultline.ui.Messages;
+
 import faultline.model.Anchor;
 import faultline.model.Note;
 import faultline.ui.CompareModel;
@@ -80,12 +82,20 @@ public final class TimelineViewModel {
     private final ObjectProperty<Measurement> measurement = new SimpleObjectProperty<>(this, "measurement");
     private final ReadOnlyObjectWrapper<TimelineRenderer.Measure> measure = new ReadOnlyObjectWrapper<>(this, "measure");
     private final StringProperty measureText = new SimpleStringProperty(this, "measureText", "");
+    /** The note the keys move and delete (the last one clicked or stepped to), by id, or null. */
+    private final StringProperty selectedNote = new SimpleStringProperty(this, "selectedNote");
+    /** The event a keyboard measurement starts from while it is being made, or null. */
+    private final ObjectProperty<Mark> mark = new SimpleObjectProperty<>(this, "mark");
     private List<TimelineRenderer.Hotspot> hotspots = List.of();
     private Folding folding = Folding.NONE;
     private TimelineScene base;
     private long lastPush;
     /** Set while a view is applied: its folding is part of it, not a toggle to convert the view for. */
     private boolean applying;
+
+    /** One end of a measurement made with the keys: an event by its task and store row. */
+    public record Mark(String taskId, int row) {
+    }
 
     /** A measurement between two events, by store row (it survives a rebuild of the scene). */
     public record Measurement(String taskA, int rowA, String taskB, int rowB) {
@@ -110,8 +120,14 @@ public final class TimelineViewModel {
         selection.rowProperty().addListener((o, a, b) -> {
             locateSelection(b.intValue());
             reveal(b.intValue());
+            followMark();
         });
-        for (javafx.beans.Observable o : List.of(scene, selectedLane, selectedIndex)) {
+        notes.list().addListener((javafx.collections.ListChangeListener<Note>) c -> {
+            if (selectedNote.get() != null && notes.find(selectedNote.get()) == null) {
+                selectedNote.set(null);
+            }
+        });
+        for (javafx.beans.Observable o : List.of(scene, selectedLane, selectedIndex, selectedNote, mark)) {
             o.addListener(x -> speak());
         }
         rebuild(compare.shownProperty().get());
@@ -136,7 +152,9 @@ public final class TimelineViewModel {
         int lane = selectedLane.get();
         int index = selectedIndex.get();
         boolean selected = s != null && lane >= 0 && lane < s.lanes().size() && index >= 0 && index < s.lanes().get(lane).marks().size();
-        spoken.set(TimelineSpeech.text(s, lane, selected ? describe(s.lanes().get(lane), index) : ""));
+        Note note = selectedNote.get() == null ? null : notes.find(selectedNote.get());
+        spoken.set(TimelineSpeech.text(s, lane, selected ? describe(s.lanes().get(lane), index) : "", note == null ? null : note.text(),
+                mark.get() != null));
     }
 
     public ReadOnlyObjectProperty<TimelineScene> sceneProperty() {
@@ -554,8 +572,8 @@ public final class TimelineViewModel {
         int ref = lane >= 0 ? lane : 0;
         if (!s.lanes().isEmpty()) {
             TimelineScene.Lane l = s.lanes().get(ref);
-            readout.set(s.lineOrder() ? "Cursor at line " + faultline.model.SourceFile.lineAt(l.epoch(t)) + " (" + l.title() + ", no clock)"
-                    : "Cursor " + TimeText.full(l.epoch(t), 9) + " · " + DurationText.relative(t) + " (" + l.title() + ")");
+            readout.set(s.lineOrder() ? Messages.format("timeline.cursor.line", String.valueOf(faultline.model.SourceFile.lineAt(l.epoch(t))), l.title())
+                    : Messages.format("timeline.cursor", TimeText.full(l.epoch(t), 9), DurationText.relative(t), l.title()));
         }
         // On the events row an event wins; elsewhere a label's full text, then the nearest event.
         boolean onEvents = lane >= 0 && Math.abs(y - eventY(lane)) <= TimelineLayout.EVENT_ROW / 2;
@@ -620,6 +638,7 @@ public final class TimelineViewModel {
     }
 
     public void clearMeasure() {
+        mark.set(null);
         measurement.set(null);
     }
 
@@ -668,7 +687,7 @@ public final class TimelineViewModel {
         long a = s.lanes().get(la).marks().times()[ia];
         long b = s.lanes().get(lb).marks().times()[ib];
         String text = MeasureText.of(document.taskSet().store(), m.rowA(), m.rowB(), b - a,
-                la == lb ? "" : s.lanes().get(la).title(), la == lb ? "" : s.lanes().get(lb).title(), s.anchorLabel().equals("wall clock"));
+                la == lb ? "" : s.lanes().get(la).title(), la == lb ? "" : s.lanes().get(lb).title(), s.anchorLabel().equals(Anchor.WALL_CLOCK.label()));
         measureText.set(text);
         measure.set(new TimelineRenderer.Measure(la, a, lb, b, text));
     }
@@ -743,14 +762,14 @@ public final class TimelineViewModel {
     public void moveNote(String id, double dx) {
         Note n = notes.find(id);
         if (n != null && dx != 0) {
-            notes.update(n.moved(Math.round(dx * scale().nanosPerPixel())), "Move Note");
+            notes.update(n.moved(Math.round(dx * scale().nanosPerPixel())), Messages.get("undo.move-note"));
         }
     }
 
     public void editNote(String id, String text) {
         Note n = notes.find(id);
         if (n != null && text != null && !text.isBlank()) {
-            notes.update(n.withText(text.strip()), "Edit Note");
+            notes.update(n.withText(text.strip()), Messages.get("undo.edit-note"));
         }
     }
 
@@ -798,6 +817,204 @@ public final class TimelineViewModel {
         selection.rowProperty().set(l.marks().rows()[next]);
     }
 
+    // The keyboard's way to what the mouse drags: a mark on the selected event, a lane's shift and a note's move in steps.
+
+    /** The note the keys act on, by id, or null. */
+    public StringProperty selectedNoteProperty() {
+        return selectedNote;
+    }
+
+    /** Where a measurement made with the keys starts while it is being made, or null. */
+    public ReadOnlyObjectProperty<Mark> markProperty() {
+        return mark;
+    }
+
+    /**
+     * Enter on the timeline: the first press marks the selected event and measures from it to the
+     * event the selection moves to; the second fixes the measurement there. Without a selected event
+     * nothing happens (false).
+     */
+    public boolean markSelected() {
+        TimelineScene s = scene.get();
+        int lane = selectedLane.get();
+        int index = selectedIndex.get();
+        if (s == null || lane < 0 || lane >= s.lanes().size() || index < 0 || index >= s.lanes().get(lane).marks().size()) {
+            return false;
+        }
+        TimelineScene.Lane l = s.lanes().get(lane);
+        Mark here = new Mark(taskIdOf(l), l.marks().rows()[index]);
+        Mark from = mark.get();
+        if (from == null) {
+            mark.set(here);
+        } else {
+            mark.set(null);
+        }
+        Mark start = from == null ? here : from;
+        measurement.set(new Measurement(start.taskId(), start.row(), here.taskId(), here.row()));
+        return true;
+    }
+
+    /** While a mark is set the measurement runs from it to the selected event. */
+    private void followMark() {
+        Mark m = mark.get();
+        TimelineScene s = scene.get();
+        int lane = selectedLane.get();
+        if (m == null || s == null || lane < 0 || selectedIndex.get() < 0) {
+            return;
+        }
+        TimelineScene.Lane l = s.lanes().get(lane);
+        measurement.set(new Measurement(m.taskId(), m.row(), taskIdOf(l), l.marks().rows()[selectedIndex.get()]));
+    }
+
+    /** Whether there is a measurement a range note can be made over. */
+    public boolean hasMeasurement() {
+        return measure.get() != null;
+    }
+
+    /** A note over the measured range, on the lane of its first end, with the given text. */
+    public boolean addMeasuredNote(String text) {
+        TimelineRenderer.Measure m = measure.get();
+        TimelineScene s = scene.get();
+        if (m == null || s == null || text == null || text.isBlank()) {
+            return false;
+        }
+        TimelineScene.Lane l = s.lanes().get(m.laneA());
+        long a = s.lanes().get(m.laneA()).epoch(Math.min(m.a(), m.b()));
+        long b = s.lanes().get(m.laneA()).epoch(Math.max(m.a(), m.b()));
+        notes.add(Note.range(taskIdOf(l), a, b, text.strip()));
+        mark.set(null);
+        return true;
+    }
+
+    /**
+     * Up and Down: the event nearest in time to the selected one (or to the middle of the view) on
+     * the lane above or below.
+     */
+    public void selectLane(int direction) {
+        TimelineScene s = scene.get();
+        if (s == null || s.lanes().isEmpty()) {
+            return;
+        }
+        int from = selectedLane.get();
+        int lane = from < 0 ? (direction > 0 ? 0 : s.lanes().size() - 1) : from + direction;
+        if (lane < 0 || lane >= s.lanes().size()) {
+            return;
+        }
+        TimeScale sc = scale();
+        long at = from >= 0 && selectedIndex.get() >= 0 ? s.lanes().get(from).marks().times()[selectedIndex.get()]
+                : sc.time(sc.width() / 2);
+        TimelineScene.Lane l = s.lanes().get(lane);
+        int index = nearest(l.marks(), at);
+        if (index < 0) {
+            return;
+        }
+        selection.taskProperty().set(document.taskSet().task(l.taskIndex()));
+        selection.rowProperty().set(l.marks().rows()[index]);
+    }
+
+    private static int nearest(TimelineScene.Marks m, long t) {
+        if (m.size() == 0) {
+            return -1;
+        }
+        int after = Math.min(m.firstAtOrAfter(t, 0), m.size() - 1);
+        int before = Math.max(0, after - 1);
+        return Math.abs(m.times()[before] - t) <= Math.abs(m.times()[after] - t) ? before : after;
+    }
+
+    /** How far one press of a key shifts a lane or moves a note at this zoom. */
+    public long keyStep() {
+        return KeyStep.of(viewport.get().span());
+    }
+
+    /** The lane the keys shift: the selected event's, else the selected task's, else the first. */
+    private int laneForKeys() {
+        TimelineScene s = scene.get();
+        if (s == null || s.lanes().isEmpty()) {
+            return -1;
+        }
+        if (selectedLane.get() >= 0 && selectedLane.get() < s.lanes().size()) {
+            return selectedLane.get();
+        }
+        faultline.model.Task t = selection.taskProperty().get();
+        for (int i = 0; t != null && i < s.lanes().size(); i++) {
+            if (s.lanes().get(i).taskIndex() == t.index()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Alt+Shift+Left and Right: the lane of the selection a step earlier or later; the view stays. */
+    public void shiftSelectedLane(int direction) {
+        TimelineScene s = scene.get();
+        int lane = laneForKeys();
+        if (lane < 0) {
+            return;
+        }
+        compare.shift(document.taskSet().task(s.lanes().get(lane).taskIndex()), direction * keyStep());
+    }
+
+    /** The notes of the compared lanes in the order the keys step through them: lane by lane, then by time. */
+    private List<TimelineScene.NoteMark> notesInOrder() {
+        TimelineScene s = scene.get();
+        List<TimelineScene.NoteMark> all = new java.util.ArrayList<>();
+        if (s == null) {
+            return all;
+        }
+        for (TimelineScene.Lane l : s.lanes()) {
+            List<TimelineScene.NoteMark> own = new java.util.ArrayList<>(l.notes());
+            own.sort(java.util.Comparator.comparingLong(TimelineScene.NoteMark::start));
+            all.addAll(own);
+        }
+        return all;
+    }
+
+    /** Comma and period: the note before or after the selected one becomes the selected note and comes into view. */
+    public void selectNote(int direction) {
+        List<TimelineScene.NoteMark> all = notesInOrder();
+        if (all.isEmpty()) {
+            return;
+        }
+        int at = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(selectedNote.get())) {
+                at = i;
+            }
+        }
+        int next = at < 0 ? (direction > 0 ? 0 : all.size() - 1) : Math.floorMod(at + direction, all.size());
+        String id = all.get(next).id();
+        selectedNote.set(id);
+        Note n = notes.find(id);
+        if (n != null && !noteInView(n)) {
+            revealNote(id);
+        }
+    }
+
+    private boolean noteInView(Note n) {
+        TimelineScene s = scene.get();
+        for (TimelineScene.Lane l : s.lanes()) {
+            if (taskIdOf(l).equals(n.taskId())) {
+                return scale().contains(l.aligned(n.start()));
+            }
+        }
+        return false;
+    }
+
+    /** Shift+Left and Right: the selected note a step earlier or later (one undo step per press). */
+    public void moveSelectedNote(int direction) {
+        Note n = selectedNote.get() == null ? null : notes.find(selectedNote.get());
+        if (n != null) {
+            notes.update(n.moved(direction * keyStep()), Messages.get("undo.move-note"));
+        }
+    }
+
+    /** Delete on the timeline: the selected note goes (undoably). */
+    public void deleteSelectedNote() {
+        if (selectedNote.get() != null) {
+            deleteNote(selectedNote.get());
+        }
+    }
+
     /** Full time, Δ to the previous event of the lane, Δ to the anchor, and the message. */
     String describe(TimelineScene.Lane lane, int index) {
         TaskSet set = document.taskSet();
@@ -808,18 +1025,18 @@ public final class TimelineViewModel {
         int src = store.source(row);
         if (src < set.sources().size() && set.sources().get(src).untimed()) {
             // A log without a clock: where the line is, not a time it never had.
-            sb.append("line ").append(store.line(row)).append(" of ").append(set.sources().get(src).name()).append(" (no clock)");
+            sb.append(Messages.format("timeline.tip.line", String.valueOf(store.line(row)), set.sources().get(src).name()));
             String first = store.message(row).lines().findFirst().orElse("");
             return sb.append('\n').append(store.level(row)).append("  ").append(first).toString();
         }
         sb.append(TimeText.full(store.nanos(row), store.precision(row)));
         if (store.estimated(row) || store.latest(row) > store.nanos(row) + 1_000) {
             sb.append(" … ").append(TimeText.clock(store.latest(row), Math.max(6, store.precision(row))));
-            sb.append(store.estimated(row) ? "  (estimated)" : "  (window)");
+            sb.append("  ").append(store.estimated(row) ? Messages.get("timeline.tip.estimated") : Messages.get("timeline.tip.window"));
         }
         sb.append('\n').append(DurationText.relative(t));
         if (index > 0) {
-            sb.append("   ").append(DurationText.signed(t - lane.marks().times()[index - 1])).append(" after the previous line");
+            sb.append("   ").append(Messages.format("timeline.tip.after", DurationText.signed(t - lane.marks().times()[index - 1])));
         }
         String msg = store.message(row);
         int nl = msg.indexOf('\n');

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The timeline driven by keys and the mouse, on the bundled sample. */
@@ -135,7 +136,7 @@ class TimelineInteractionTest {
     }
 
     @Test
-    void bracketsStepThroughTheEventsOfALane() {
+    void bracketsStepThroughTheEventsOfALaneAndTheKeysMeasureAndShiftWhatTheMouseDrags() throws Exception {
         robot.type(KeyCode.CLOSE_BRACKET);
         WaitForAsyncUtils.waitForFxEvents();
         int first = vm.selectedIndexProperty().get();
@@ -148,6 +149,18 @@ class TimelineInteractionTest {
         assertEquals(first, vm.selectedIndexProperty().get());
         int lane = Math.max(0, vm.selectedLaneProperty().get());
         assertEquals(vm.sceneProperty().get().lanes().get(lane).marks().rows()[first], app.viewModel().selection().rowProperty().get());
+
+        robot.type(KeyCode.ENTER).type(KeyCode.CLOSE_BRACKET).type(KeyCode.CLOSE_BRACKET).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(vm.measurementProperty().get(), "Enter, two steps, Enter: a measurement");
+        assertTrue(vm.markProperty().get() == null, "ended by the second Enter");
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.selectedLaneProperty().get(), "Down selects on the lane below");
+        long step = vm.keyStep();
+        robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT, KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().compare().comparisonProperty().get().shifts().get(1) != 0);
+        assertEquals(step, (long) app.viewModel().compare().comparisonProperty().get().shifts().get(1), "the lane below a step later");
     }
 
     @Test
