@@ -47,7 +47,15 @@ public final class Launcher {
         } catch (java.nio.file.InvalidPathException e) {
             files.clear(); // the window says what is wrong with the name
         }
-        // The logs start being read now, while the toolkit starts and the window is built.
+        // The logs start being read now, while the toolkit starts and the window is built; without any, the
+        // bundled sample that the window opens then.
+        if (files.isEmpty() && rest.stream().allMatch(a -> a.equals("--dark"))) {
+            try {
+                files.addAll(faultline.workspace.BundledSample.files());
+            } catch (java.io.IOException e) {
+                // the window says so when it opens the sample
+            }
+        }
         EarlyImport.start(files);
         try {
             Application.launch(App.class, rest.toArray(new String[0]));

@@ -32,6 +32,11 @@ public final class Signatures {
         return s == null ? "" : s;
     }
 
+    /** The signatures known now, by task index (null: none), as a copy that another thread may read. */
+    public String[] copy() {
+        return byTask.clone();
+    }
+
     /** Signatures of a batch of tasks of the given set (those of another set are dropped). */
     public void update(TaskSet of, int[] tasks, String[] signatures) {
         if (of != set || tasks.length == 0) {

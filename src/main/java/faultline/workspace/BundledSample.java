@@ -25,8 +25,19 @@ public final class BundledSample {
         return UserFolders.cache();
     }
 
+    /** The copy made last, and where: checked again only when another folder is asked for. */
+    private static volatile Copied copied;
+
+    private record Copied(Path dir, List<Path> files) {
+    }
+
+    /** The sample's files, copied to the cache folder first if they are not there as shipped. */
     public static List<Path> files() throws IOException {
         Path dir = dataDir().resolve("sample");
+        Copied c = copied;
+        if (c != null && c.dir().equals(dir) && c.files().stream().allMatch(Files::isRegularFile)) {
+            return c.files();
+        }
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         for (String name : FILES) {
@@ -42,6 +53,8 @@ public final class BundledSample {
             }
             out.add(target);
         }
-        return out;
+        List<Path> files = List.copyOf(out);
+        copied = new Copied(dir, files);
+        return files;
     }
 }

@@ -67,11 +67,22 @@ final class GuiBenchmark {
         }
     }
 
+    /** The machine's load average over the last minute, as the system says it. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** The seconds to ready and the longest FX stall in ms of each run of one start. */
     private static final class Series {
         final String what;
         final List<Double> secs = new ArrayList<>();
         final List<Double> stalls = new ArrayList<>();
+        final List<Double> cpus = new ArrayList<>();
+        final List<Double> readyCpu = new ArrayList<>();
 
         Series(String what) {
             this.what = what;
@@ -80,11 +91,15 @@ final class GuiBenchmark {
         void add(int run, double[] readyAndStall) {
             secs.add(readyAndStall[0]);
             stalls.add(readyAndStall[1]);
-            System.out.printf("  %-76s run %d: ready after %.2f s, longest FX stall %.0f ms%n", what, run + 1, readyAndStall[0], readyAndStall[1]);
+            cpus.add(readyAndStall[2]);
+            readyCpu.add(readyAndStall[3]);
+            System.out.printf("  %-76s run %d: ready after %.2f s (%.1f s of CPU, load %s), longest FX stall %.0f ms (at most %.0f ms of CPU in one)%n",
+                    what, run + 1, readyAndStall[0], readyAndStall[3], load(), readyAndStall[1], readyAndStall[2]);
         }
 
         void report() {
-            System.out.printf("gui (%s): median %.2f s to ready; median longest FX stall %.0f ms%n", what, Stats.median(secs), Stats.median(stalls));
+            System.out.printf("gui (%s): median %.2f s to ready (%.1f s of the process's CPU); median longest FX stall %.0f ms, of FX-thread CPU in one stall %.0f ms%n",
+                    what, Stats.median(secs), Stats.median(readyCpu), Stats.median(stalls), Stats.median(cpus));
         }
     }
 
@@ -105,15 +120,26 @@ final class GuiBenchmark {
         Process p = pb.start();
         double ready = Double.NaN;
         double stall = Double.NaN;
+        double cpu = Double.NaN;
+        double readyCpu = Double.NaN;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith(READY) && Double.isNaN(ready)) {
                     ready = (System.nanoTime() - t0) / 1e9;
+                    int c = line.indexOf(" ms of CPU");
+                    if (c > 0) {
+                        String before = line.substring(0, c);
+                        readyCpu = Double.parseDouble(before.substring(before.lastIndexOf('(') + 1)) / 1e3;
+                    }
                 }
                 int at = line.indexOf("longest FX stall ");
                 if (at >= 0) {
                     stall = Double.parseDouble(line.substring(at + 17).replaceAll("[^0-9.].*$", ""));
+                    int c = line.indexOf("at most ");
+                    if (c >= 0) {
+                        cpu = Double.parseDouble(line.substring(c + 8).replaceAll("[^0-9.].*$", ""));
+                    }
                 }
             }
         }
@@ -121,6 +147,6 @@ final class GuiBenchmark {
             p.destroyForcibly();
         }
         Files.deleteIfExists(shot);
-        return new double[]{ready, stall};
+        return new double[]{ready, stall, cpu, readyCpu};
     }
 }

@@ -37,6 +37,7 @@ public final class App extends Application {
     private Settings settings;
     private ExecutorService compute;
     private ExecutorService write;
+    private ExecutorService views;
     private Thread onTerm;
     private Runnable uninstallKeys;
 
@@ -54,7 +55,8 @@ public final class App extends Application {
         Thread.setDefaultUncaughtExceptionHandler(unexpected::tell);
         compute = Executors.newSingleThreadExecutor(r -> daemon(r, "faultline-compute"));
         write = Executors.newSingleThreadExecutor(r -> daemon(r, "faultline-write"));
-        vm = new MainViewModel(settings, new ServiceJobs(compute, write));
+        views = Executors.newSingleThreadExecutor(r -> daemon(r, "faultline-views"));
+        vm = new MainViewModel(settings, new ServiceJobs(compute, write, views));
         Commands commands = new Commands();
         view = new MainView(vm, stage, commands, this::quit, this::openLogFolder);
         // A first window fills the screen up to 1600 × 1000; a saved one is restored below.
@@ -100,6 +102,7 @@ public final class App extends Application {
         if (Boolean.getBoolean("faultline.follow")) {
             view.follow().followingProperty().set(true);
         }
+        ReopenProbe.startIfAsked(vm);
         String snapshot = System.getProperty("faultline.snapshot");
         if (snapshot != null) {
             Snapshot.whenReady(vm, scene, Path.of(snapshot));
@@ -137,6 +140,7 @@ public final class App extends Application {
             }
         }
         compute.shutdownNow();
+        views.shutdownNow();
         write.shutdown();
         try {
             write.awaitTermination(10, TimeUnit.SECONDS);

@@ -54,7 +54,8 @@ public final class MainViewModel {
         opener = new Opener(document, compare, notes, selection, status, undo, workspace, signatures, settings.recent(), jobs);
         new SignatureStream(document, signatures, jobs);
         timeline = new TimelineViewModel(document, compare, notes, selection);
-        tasks = new TaskListViewModel(document, compare, signatures, selection);
+        tasks = new TaskListViewModel(document, compare, signatures, selection, jobs);
+        opener.prepareWith(tasks::prepare);
         inspector = new InspectorViewModel(document, compare, selection);
         log = new LogViewModel(document, compare, selection, timeline);
     }

@@ -11,6 +11,11 @@ final class PulseMonitor extends AnimationTimer {
     private long last;
     private long longest;
     private long stalls;
+    /** The FX thread's CPU time at the last pulse, and the most of it one stall took: on a loaded machine a
+     * stall's wall time is mostly waiting for a core, its CPU time is the window's own work. */
+    private long lastCpu;
+    private long mostCpu;
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** With {@code -Dfaultline.pulses=each}, every stall is printed as it ends, with the time since the start. */
     private final boolean each;
@@ -42,29 +47,39 @@ final class PulseMonitor extends AnimationTimer {
         running = null;
         if (m != null) {
             m.stop();
+            // A stall still going on (the FX thread busy until this very moment) counts too: the snapshot's
+            // timer may run in the same late pulse as this monitor, before it.
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                m.handle(System.nanoTime());
+            }
             m.print();
         }
     }
 
     @Override
     public void handle(long now) {
+        long cpu = threads.getCurrentThreadCpuTime();
         if (last != 0) {
             long gap = now - last;
+            long busy = cpu - lastCpu;
             if (gap > longest) {
                 longest = gap;
             }
             if (gap > 50_000_000L) {
                 stalls++;
+                mostCpu = Math.max(mostCpu, busy);
                 if (each) {
-                    System.out.printf("faultline: FX stall %.0f ms, ending %.1f s after the start%n", gap / 1e6,
+                    System.out.printf("faultline: FX stall %.0f ms (%.0f ms on the CPU), ending %.1f s after the start%n", gap / 1e6, busy / 1e6,
                             (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
                 }
             }
         }
         last = now;
+        lastCpu = cpu;
     }
 
     private void print() {
-        System.out.printf("faultline: longest FX stall %.0f ms, %d stalls over 50 ms%n", longest / 1e6, stalls);
+        System.out.printf("faultline: longest FX stall %.0f ms, %d stalls over 50 ms, at most %.0f ms of FX-thread CPU in one stall%n",
+                longest / 1e6, stalls, mostCpu / 1e6);
     }
 }

@@ -20,8 +20,9 @@ final class Snapshot {
         Runnable take = () -> {
             // Ready: the import and the compared failures' analysis are done and published; the next
             // pulse draws them. Timed from the JVM's start so that the GUI benchmark can check it.
-            Platform.runLater(() -> System.out.printf("faultline: ready after %d ms%n",
-                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+            Platform.runLater(() -> System.out.printf("faultline: ready after %d ms (%d ms of CPU)%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
+                    ProcessFigures.cpuMillis()));
             PauseTransition settle = new PauseTransition(Duration.millis(800));
             settle.setOnFinished(e -> {
                 PulseMonitor.finish();

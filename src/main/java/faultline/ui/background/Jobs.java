@@ -15,6 +15,10 @@ public interface Jobs {
     /** Runs on the FX thread after a delay, unless the returned handle is run first to cancel it. */
     Runnable after(long millis, Runnable r);
 
-    /** Which executor a job's work runs on: reading and analysing, or writing files. */
-    enum Lane { COMPUTE, WRITE }
+    /**
+     * Which executor a job's work runs on: reading and analysing, writing files, or preparing what a
+     * view shows (the task list's rows in their filter, order and groups), which must not wait behind
+     * an import.
+     */
+    enum Lane { COMPUTE, WRITE, VIEW }
 }

@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 final class ServiceJob<T> implements Job<T> {
     /** One run asked for; it reports once, or never when a restart replaced it. */
     private static final class Run<T> {
-        final Work<T> work;
-        final Consumer<? super T> done;
-        final Consumer<Throwable> failed;
+        /** Let go once the run has reported: the service keeps its last task, and the task this run. */
+        Work<T> work;
+        Consumer<? super T> done;
+        Consumer<Throwable> failed;
         boolean over;
 
         Run(Work<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
@@ -29,8 +30,26 @@ final class ServiceJob<T> implements Job<T> {
         }
     }
 
+    /**
+     * A run's outcome, handed over once and then let go: a service keeps its last task's value until the
+     * next run ends, and the value of an import is a whole model (the one before would stay beside the next).
+     */
+    private static final class Outcome<T> {
+        private T value;
+
+        Outcome(T value) {
+            this.value = value;
+        }
+
+        T take() {
+            T v = value;
+            value = null;
+            return v;
+        }
+    }
+
     private final String name;
-    private final Service<T> service;
+    private final Service<Outcome<T>> service;
     /** The service's properties, taken while it may still be asked from any thread (tests poll them). */
     private final ReadOnlyBooleanProperty running;
     private final ReadOnlyDoubleProperty progress;
@@ -43,7 +62,7 @@ final class ServiceJob<T> implements Job<T> {
         this.name = name;
         service = new Service<>() {
             @Override
-            protected Task<T> createTask() {
+            protected Task<Outcome<T>> createTask() {
                 return task(current);
             }
         };
@@ -59,12 +78,16 @@ final class ServiceJob<T> implements Job<T> {
      * restart that starts the next run can cancel it again; that second outcome must not reach the
      * next run.
      */
-    private Task<T> task(Run<T> r) {
-        Task<T> t = new Task<>() {
+    private Task<Outcome<T>> task(Run<T> r) {
+        Task<Outcome<T>> t = new Task<>() {
             @Override
-            protected T call() throws Exception {
-                Task<T> self = this;
-                return r.work.call(new Progress() {
+            protected Outcome<T> call() throws Exception {
+                Task<Outcome<T>> self = this;
+                Work<T> work = r.work;
+                if (work == null) {
+                    throw new Cancelled(); // replaced and let go before it started
+                }
+                return new Outcome<>(work.call(new Progress() {
                     @Override
                     public void update(long done, long total, String message) {
                         updateProgress(done, Math.max(total, 1));
@@ -77,7 +100,7 @@ final class ServiceJob<T> implements Job<T> {
                     public boolean isCancelled() {
                         return self.isCancelled();
                     }
-                });
+                }));
             }
 
             @Override
@@ -85,7 +108,10 @@ final class ServiceJob<T> implements Job<T> {
                 return super.cancel(false);
             }
         };
-        t.setOnSucceeded(e -> end(r, () -> r.done.accept(t.getValue())));
+        t.setOnSucceeded(e -> {
+            T value = t.getValue().take();
+            end(r, () -> r.done.accept(value));
+        });
         t.setOnFailed(e -> end(r, () -> r.failed.accept(t.getException())));
         t.setOnCancelled(e -> end(r, () -> r.failed.accept(new Cancelled())));
         return t;
@@ -93,6 +119,7 @@ final class ServiceJob<T> implements Job<T> {
 
     private void end(Run<T> r, Runnable report) {
         if (r.over) {
+            forget(r);
             return;
         }
         r.over = true;
@@ -102,7 +129,18 @@ final class ServiceJob<T> implements Job<T> {
                 service.restart();
             }
         }
-        report.run();
+        try {
+            report.run();
+        } finally {
+            forget(r);
+        }
+    }
+
+    /** What a run that has ended held (its work may hold a whole model) is let go. */
+    private static void forget(Run<?> r) {
+        r.work = null;
+        r.done = null;
+        r.failed = null;
     }
 
     @Override

@@ -10,15 +10,21 @@ import java.util.concurrent.Executor;
 public final class ServiceJobs implements Jobs {
     private final Executor compute;
     private final Executor write;
+    private final Executor view;
 
-    public ServiceJobs(Executor compute, Executor write) {
+    public ServiceJobs(Executor compute, Executor write, Executor view) {
         this.compute = compute;
         this.write = write;
+        this.view = view;
     }
 
     @Override
     public <T> Job<T> job(String name, Lane lane) {
-        return new ServiceJob<>(name, lane == Lane.WRITE ? write : compute);
+        return new ServiceJob<>(name, switch (lane) {
+            case COMPUTE -> compute;
+            case WRITE -> write;
+            case VIEW -> view;
+        });
     }
 
     @Override

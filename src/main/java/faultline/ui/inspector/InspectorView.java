@@ -13,7 +13,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -75,16 +74,16 @@ public final class InspectorView extends VBox {
                 getStyleClass().removeAll("title", "type", "mismatch", "origin", "step", "crash", "note", "link");
                 if (empty || item == null) {
                     setText(null);
-                    setTooltip(null);
+                    faultline.ui.HoverTip.set(this, null);
                     return;
                 }
                 setText(item.text());
                 getStyleClass().add(item.kind());
                 if (item.row() >= 0) {
                     getStyleClass().add("link");
-                    setTooltip(new Tooltip(Messages.get("inspector.show-line")));
+                    faultline.ui.HoverTip.set(this, Messages.get("inspector.show-line"));
                 } else {
-                    setTooltip(null);
+                    faultline.ui.HoverTip.set(this, null);
                 }
             }
         });
@@ -151,13 +150,13 @@ public final class InspectorView extends VBox {
             getStyleClass().removeAll(ALL);
             if (empty || item == null || lane >= item.cells().size()) {
                 setText(null);
-                setTooltip(null);
+                faultline.ui.HoverTip.set(this, null);
                 return;
             }
             InspectorViewModel.Cell c = InspectorViewModel.cell(item, lane);
             setText(c.text());
             getStyleClass().addAll(c.styleClasses());
-            setTooltip(new Tooltip(c.tooltip()));
+            faultline.ui.HoverTip.set(this, c.tooltip());
         }
     }
 

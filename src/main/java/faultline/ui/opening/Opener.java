@@ -68,6 +68,10 @@ public final class Opener {
     private final RecentFiles recent;
     private final Job<Opened> imports;
     private final Job<WorkspaceLookup.Found> lookups;
+    /** Writes the recent files: the preferences go to disk, not from the FX thread. */
+    private final Job<Boolean> recents;
+    /** Work on a set read, done on the reading thread before it is published (the views' own preparations). */
+    private final List<java.util.function.BiConsumer<TaskSet, String[]>> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Faultline");
     private DatabaseSource.PasswordPrompt passwordPrompt;
 
@@ -84,6 +88,7 @@ public final class Opener {
         this.recent = recent;
         this.imports = jobs.job("import", Jobs.Lane.COMPUTE);
         this.lookups = jobs.job("open workspace", Jobs.Lane.COMPUTE);
+        this.recents = jobs.job("recent files", Jobs.Lane.WRITE);
         imports.messageProperty().addListener((o, a, b) -> {
             if (imports.runningProperty().get() && b != null && !b.isEmpty()) {
                 status.textProperty().set(b);
@@ -325,9 +330,12 @@ public final class Opener {
                 sigs[ta.task().index()] = ta.crash().signature().shortText();
             }
         }
+        for (var prepare : preparations) {
+            prepare.accept(set, sigs);
+        }
         long t3 = System.nanoTime();
         int n = pre.size();
-        LOG.log(System.Logger.Level.INFO, () -> String.format("analysed the %d compared tasks and the list's signatures in %.0f ms",
+        LOG.log(System.Logger.Level.INFO, () -> String.format("analysed the %d compared tasks and prepared the list's signatures and rows in %.0f ms",
                 n, (t3 - t2) / 1e6));
         return new Opened(r, set, an, sigs, pre, anc, c, restored, found, opts, List.copyOf(warnings));
     }
@@ -355,7 +363,12 @@ public final class Opener {
         }
         title.set("Faultline — " + String.join(", ", names));
         if (o.set().sources().size() > 0 && !r.files().isEmpty()) {
-            recent.add(r.files());
+            List<Path> opened = List.copyOf(r.files());
+            recents.queue(p -> {
+                recent.add(opened);
+                return Boolean.TRUE;
+            }, done -> {
+            }, ex -> LOG.log(System.Logger.Level.WARNING, "the recent files could not be kept", ex));
         }
         Task again = r.reselect() == null ? null : o.set().find(r.reselect()).orElse(null);
         if (again != null) {
@@ -421,6 +434,14 @@ public final class Opener {
         } catch (DbException e) {
             throw new FetchFailed(e.getMessage());
         }
+    }
+
+    /**
+     * Adds work done on every set read, on the reading thread, before the set is published: given the set
+     * and the signatures known at once (by task index, null: none), which it must not change.
+     */
+    public void prepareWith(java.util.function.BiConsumer<TaskSet, String[]> preparation) {
+        preparations.add(preparation);
     }
 
     public static String summary(TaskSet set) {

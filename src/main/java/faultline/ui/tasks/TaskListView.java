@@ -6,12 +6,10 @@ import faultline.model.DurationText;
 import faultline.model.Task;
 import faultline.model.TimeText;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -23,7 +21,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -74,11 +71,12 @@ public final class TaskListView extends VBox {
         TreeTableColumn<TaskRow, String> id = new TreeTableColumn<>(Messages.get("tasks.column.id"));
         id.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getValue().isGroup() ? "" : cd.getValue().getValue().task().shortId()));
         id.setPrefWidth(104);
+        id.setUserData(TaskListOrder.Column.ID);
         id.setCellFactory(col -> new IdCell());
         table.getColumns().add(id);
         // The tree's disclosure and indent go in the id column, so the check boxes are never pushed aside.
         table.setTreeColumn(id);
-        table.getColumns().add(text(Messages.get("tasks.column.status"), r -> r.isGroup() ? "" : r.task().status().label(), 78));
+        table.getColumns().add(text(Messages.get("tasks.column.status"), r -> r.isGroup() ? "" : r.task().status().label(), 78, TaskListOrder.Column.STATUS));
         TreeTableColumn<TaskRow, String> sig = new TreeTableColumn<>(Messages.get("tasks.column.signature"));
         sig.setCellValueFactory(c -> c.getValue().getValue().signatureProperty());
         sig.setCellFactory(col -> new TreeTableCell<>() {
@@ -89,24 +87,27 @@ public final class TaskListView extends VBox {
                 setText(empty ? null : item);
                 // A group's signature is its label: in bold, whole in the tip.
                 pseudoClassStateChanged(GROUP, r != null && r.isGroup());
-                setTooltip(r != null && r.isGroup() ? new Tooltip(r.groupLabel()) : null);
+                faultline.ui.HoverTip.set(this, r != null && r.isGroup() ? r.groupLabel() : null);
             }
         });
         sig.setPrefWidth(260);
+        sig.setUserData(TaskListOrder.Column.SIGNATURE);
         table.getColumns().add(sig);
-        table.getColumns().add(text(Messages.get("tasks.column.type"), r -> r.isGroup() ? "" : r.task().type(), 120));
-        table.getColumns().add(text(Messages.get("tasks.column.worker"), r -> r.isGroup() ? "" : r.task().workerId(), 150));
-        table.getColumns().add(text(Messages.get("tasks.column.start"), r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92));
-        table.getColumns().add(text(Messages.get("tasks.column.duration"), r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80));
-        table.getColumns().add(text(Messages.get("tasks.column.full-id"), r -> r.isGroup() ? "" : r.task().id(), 250));
+        table.getColumns().add(text(Messages.get("tasks.column.type"), r -> r.isGroup() ? "" : r.task().type(), 120, TaskListOrder.Column.TYPE));
+        table.getColumns().add(text(Messages.get("tasks.column.worker"), r -> r.isGroup() ? "" : r.task().workerId(), 150, TaskListOrder.Column.WORKER));
+        table.getColumns().add(text(Messages.get("tasks.column.start"), r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : TimeText.clock(r.start(), 3), 92,
+                TaskListOrder.Column.START));
+        table.getColumns().add(text(Messages.get("tasks.column.duration"), r -> r.isGroup() || r.start() == Long.MIN_VALUE ? "" : DurationText.of(r.duration()), 80,
+                TaskListOrder.Column.DURATION));
+        table.getColumns().add(text(Messages.get("tasks.column.full-id"), r -> r.isGroup() ? "" : r.task().id(), 250, TaskListOrder.Column.FULL_ID));
         table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(TaskRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(FAILED, !empty && item != null && !item.isGroup() && item.task().failed());
                 pseudoClassStateChanged(GROUP, !empty && item != null && item.isGroup());
-                setTooltip(empty || item == null || item.isGroup() ? null : new Tooltip(item.task().id()
-                        + (item.task().errorMessage().isEmpty() ? "" : "\n" + item.task().errorMessage())));
+                faultline.ui.HoverTip.set(this, empty || item == null || item.isGroup() ? null : item.task().id()
+                        + (item.task().errorMessage().isEmpty() ? "" : "\n" + item.task().errorMessage()));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -115,63 +116,32 @@ public final class TaskListView extends VBox {
             }
         });
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
-        vm.visibleRows().addListener((ListChangeListener<TaskRow>) c -> rebuild());
+        // The list is made off the FX thread, whole, and swapped in under its one root: here it is only shown.
+        table.setRoot(vm.root());
+        vm.shownProperty().addListener((o, a, b) -> select(vm.selection().taskProperty().get()));
+        // A click on a header orders the list in the view-model, off the FX thread, instead of sorting the rows here.
+        table.setSortPolicy(t -> {
+            vm.orderProperty().set(orderOf(t.getSortOrder()));
+            return true;
+        });
         // Grouped, the signature is what the rows are read by: it comes right after the id.
         vm.groupedProperty().addListener((o, a, b) -> {
             table.getColumns().remove(sig);
             table.getColumns().add(b ? 2 : 3, sig);
-            rebuild();
         });
-        // Grouped, a batch of signatures may move rows between groups: regrouped once per batch.
-        vm.signaturesProperty().addListener((o, a, b) -> {
-            if (vm.groupedProperty().get()) {
-                rebuild();
-            }
-        });
-        rebuild();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(search, bar, table);
     }
 
-    private void rebuild() {
-        TreeItem<TaskRow> root = new TreeItem<>();
-        // By identity: a task is one object of one task set, and a record's hash would walk all its fields and parameters.
-        java.util.Map<Task, TreeItem<TaskRow>> index = new java.util.IdentityHashMap<>();
-        List<TreeItem<TaskRow>> children = new java.util.ArrayList<>();
-        if (vm.groupedProperty().get()) {
-            for (TaskRow r : vm.groupedRows()) {
-                TreeItem<TaskRow> item = new TreeItem<>(r);
-                if (r.isGroup()) {
-                    item.setExpanded(true);
-                    List<TreeItem<TaskRow>> members = new java.util.ArrayList<>(r.members().size());
-                    for (TaskRow m : r.members()) {
-                        TreeItem<TaskRow> mi = new TreeItem<>(m);
-                        members.add(mi);
-                        index.put(m.task(), mi);
-                    }
-                    item.getChildren().setAll(members);
-                } else {
-                    index.put(r.task(), item);
-                }
-                children.add(item);
-            }
-        } else {
-            for (TaskRow r : vm.visibleRows()) {
-                TreeItem<TaskRow> item = new TreeItem<>(r);
-                index.put(r.task(), item);
-                children.add(item);
+    private static TaskListOrder orderOf(List<TreeTableColumn<TaskRow, ?>> sortOrder) {
+        List<TaskListOrder.Key> keys = new java.util.ArrayList<>();
+        for (TreeTableColumn<TaskRow, ?> c : sortOrder) {
+            if (c.getUserData() instanceof TaskListOrder.Column col) {
+                keys.add(new TaskListOrder.Key(col, c.getSortType() == TreeTableColumn.SortType.ASCENDING));
             }
         }
-        root.getChildren().setAll(children);
-        items = index;
-        syncing = true;
-        table.setRoot(root);
-        syncing = false;
-        select(vm.selection().taskProperty().get());
+        return new TaskListOrder(keys);
     }
-
-    /** Tree items by task, as the list shows them now: finding a task's row never walks the whole list. */
-    private java.util.Map<Task, TreeItem<TaskRow>> items = java.util.Map.of();
 
     private void select(Task t) {
         if (t == null) {
@@ -181,7 +151,7 @@ public final class TaskListView extends VBox {
         if (current != null && current.getValue().task() == t) {
             return;
         }
-        TreeItem<TaskRow> item = items.get(t);
+        TreeItem<TaskRow> item = vm.itemOf(t);
         if (item == null) {
             return;
         }
@@ -194,8 +164,9 @@ public final class TaskListView extends VBox {
         }
     }
 
-    private static TreeTableColumn<TaskRow, String> text(String title, Function<TaskRow, String> f, double width) {
+    private static TreeTableColumn<TaskRow, String> text(String title, Function<TaskRow, String> f, double width, TaskListOrder.Column key) {
         TreeTableColumn<TaskRow, String> c = new TreeTableColumn<>(title);
+        c.setUserData(key);
         c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
         c.setCellFactory(col -> new TreeTableCell<>() {
@@ -279,11 +250,11 @@ public final class TaskListView extends VBox {
                 r.comparedProperty().addListener(follow);
                 r.partialProperty().addListener(follow);
                 showGroup();
-                box.setTooltip(new Tooltip(Messages.format("tasks.compare.group", r.count())));
+                faultline.ui.HoverTip.set(box, Messages.format("tasks.compare.group", r.count()));
                 box.setAccessibleText(Messages.format("tasks.compare.group.spoken", r.count(), r.group()));
             } else {
                 box.selectedProperty().bindBidirectional(r.comparedProperty());
-                box.setTooltip(null);
+                faultline.ui.HoverTip.set(box, null);
                 box.setAccessibleText(Messages.format("tasks.compare.task", r.task().shortId()));
             }
             setGraphic(box);
@@ -299,10 +270,10 @@ public final class TaskListView extends VBox {
             TaskRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (r != null && r.isGroup()) {
                 setText(Messages.format("tasks.count", r.count()));
-                setTooltip(new Tooltip(r.groupLabel()));
+                faultline.ui.HoverTip.set(this, r.groupLabel());
             } else {
                 setText(empty ? null : item);
-                setTooltip(null);
+                faultline.ui.HoverTip.set(this, null);
             }
         }
     }

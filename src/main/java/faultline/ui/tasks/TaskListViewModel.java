@@ -1,72 +1,111 @@
 package faultline.ui.tasks;
 
-import faultline.model.EventStore;
 import faultline.model.Task;
 import faultline.model.TaskSet;
 import faultline.ui.CompareModel;
 import faultline.ui.Document;
 import faultline.ui.SelectionModel;
 import faultline.ui.Signatures;
+import faultline.ui.background.Job;
+import faultline.ui.background.Jobs;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.TreeItem;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The task list: every task of the set, filtered by the search text, with the compare checkboxes and
- * each failure's signature. Signatures arrive a batch at a time; a batch changes only its rows and is
- * told once ({@link #signaturesProperty()}), never a walk over every row per signature.
+ * The task list: every task of the set, filtered by the search text, ordered by the columns chosen,
+ * optionally grouped by signature, with the compare checkboxes and each failure's signature. The rows
+ * of a set are made on the thread that read it ({@link #prepare}); what the list shows is built as one
+ * tree off the FX thread and swapped in whole ({@link #rootProperty()}), so that a fleet's list never
+ * holds the FX thread. Signatures arrive a batch at a time; a batch changes only its rows and is told
+ * once ({@link #signaturesProperty()}).
  */
 public final class TaskListViewModel {
+    private static final System.Logger LOG = System.getLogger("faultline.ui.tasks");
+
     private final Document document;
     private final CompareModel compare;
     private final Signatures signatures;
     private final SelectionModel selection;
-    private final ObservableList<TaskRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<TaskRow> visible = new FilteredList<>(rows, r -> true);
+    private final Job<TaskTree> trees;
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final BooleanProperty grouped = new SimpleBooleanProperty(this, "grouped", false);
-    /** Counts the batches of signatures applied: the grouped list regroups when it changes. */
+    private final ObjectProperty<TaskListOrder> order = new SimpleObjectProperty<>(this, "order", TaskListOrder.NONE);
+    /**
+     * The list's one root, whose children are replaced as a whole: a new root for each set or search
+     * would leak, since the table's skin keeps a listener on every root's children it was ever shown.
+     */
+    private final TreeItem<TaskRow> root = new TreeItem<>();
+    /** What the list shows now (changes once per tree swapped in). */
+    private final ReadOnlyObjectWrapper<TaskTree> shownTree = new ReadOnlyObjectWrapper<>(this, "shown");
+    /** Counts the batches of signatures applied. */
     private final ReadOnlyLongWrapper batches = new ReadOnlyLongWrapper(this, "batches");
-    /** The row of each task, by task index. */
-    private TaskRow[] byTask = new TaskRow[0];
+    /** The search, grouping and order as the FX thread set them last, for the reading thread's first tree. */
+    private volatile TaskTree.View chosen = TaskTree.View.PLAIN;
+    /** Made on the reading thread for a set not published yet. */
+    private volatile TaskTree prepared;
+    private TaskRows rows = TaskRows.EMPTY;
+    private TaskTree shown;
     /** Task indices whose rows are checked now. */
     private final Set<Integer> checked = new HashSet<>();
     private boolean syncing;
-    private final List<TaskRow> heads = new ArrayList<>();
 
-    public TaskListViewModel(Document document, CompareModel compare, Signatures signatures, SelectionModel selection) {
+    public TaskListViewModel(Document document, CompareModel compare, Signatures signatures, SelectionModel selection, Jobs jobs) {
         this.document = document;
         this.compare = compare;
         this.signatures = signatures;
         this.selection = selection;
-        document.taskSetProperty().addListener((o, a, b) -> rebuild(b));
+        this.trees = jobs.job("task list", Jobs.Lane.VIEW);
+        root.setExpanded(true);
+        document.taskSetProperty().addListener((o, a, b) -> publish(b));
         signatures.addListener(this::signaturesArrived);
         compare.compared().addListener((ListChangeListener<Task>) c -> syncChecks());
-        search.addListener((o, a, b) -> refilter());
-        rebuild(document.taskSet());
+        search.addListener((o, a, b) -> refresh());
+        grouped.addListener((o, a, b) -> refresh());
+        order.addListener((o, a, b) -> refresh());
+        publish(document.taskSet());
     }
 
-    public ObservableList<TaskRow> visibleRows() {
-        return visible;
+    /**
+     * Makes the rows of a set read and not yet published, and the tree the list will show of them, on
+     * the calling thread (the reader's); the set's publication then only swaps them in.
+     *
+     * @param initial the signatures known at once, by task index (null: none); not changed
+     */
+    public void prepare(TaskSet set, String[] initial) {
+        TaskRows made = TaskRows.of(set, initial, this::wire);
+        TaskTree.View view = chosen;
+        prepared = TaskTree.build(made, initial, view, () -> false);
     }
 
-    public ObservableList<TaskRow> rows() {
-        return rows;
+    /** The tree the list shows: its root's children are the rows, or the groups' headers with their tasks. */
+    public TreeItem<TaskRow> root() {
+        return root;
+    }
+
+    /** Changes each time the rows shown are replaced (a set published, a search, a grouping, an order, a batch of signatures). */
+    public ReadOnlyObjectProperty<?> shownProperty() {
+        return shownTree.getReadOnlyProperty();
+    }
+
+    /** Whether the tree shown is not yet the one for the set, search, grouping and order chosen. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return trees.runningProperty();
     }
 
     public StringProperty searchProperty() {
@@ -76,6 +115,11 @@ public final class TaskListViewModel {
     /** Group failed tasks by their failure signature. */
     public BooleanProperty groupedProperty() {
         return grouped;
+    }
+
+    /** The columns the list is ordered by (the view forwards its header clicks here). */
+    public ObjectProperty<TaskListOrder> orderProperty() {
+        return order;
     }
 
     /** Changes once per batch of signatures that came in. */
@@ -89,36 +133,23 @@ public final class TaskListViewModel {
 
     /** The row of a task, or null. */
     public TaskRow rowOf(Task t) {
-        return t == null || t.index() >= byTask.length ? null : byTask[t.index()];
+        return t == null || t.index() >= rows.size() || rows.byTask()[t.index()].task() != t ? null : rows.byTask()[t.index()];
     }
 
-    /** The visible rows as groups: signature → tasks, in list order; tasks without a signature under "". */
-    public Map<String, List<TaskRow>> groups() {
-        Map<String, List<TaskRow>> out = new LinkedHashMap<>();
-        for (TaskRow r : visible) {
-            String key = r.task().failed() ? r.signatureProperty().get() : "";
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-        }
-        return out;
+    /** The tree item that shows a task now, or null when it is filtered out. */
+    public TreeItem<TaskRow> itemOf(Task t) {
+        return t == null || shown == null ? null : shown.items().get(t);
     }
 
-    /**
-     * The visible rows grouped by signature, as the list shows them: a header row per signature
-     * (whose check stands for all its tasks), the tasks without a failure signature on their own.
-     */
-    public List<TaskRow> groupedRows() {
-        heads.clear();
+    /** The rows shown, in order: the task rows, and with grouping the group headers followed by their tasks. */
+    public List<TaskRow> shownRows() {
         List<TaskRow> out = new ArrayList<>();
-        for (Map.Entry<String, List<TaskRow>> g : groups().entrySet()) {
-            if (g.getKey().isEmpty()) {
-                out.addAll(g.getValue());
-                continue;
+        for (TreeItem<TaskRow> i : root.getChildren()) {
+            out.add(i.getValue());
+            for (TreeItem<TaskRow> m : i.getChildren()) {
+                out.add(m.getValue());
             }
-            TaskRow head = TaskRow.group(g.getKey(), g.getValue());
-            heads.add(head);
-            out.add(head);
         }
-        syncHeads();
         return out;
     }
 
@@ -135,58 +166,85 @@ public final class TaskListViewModel {
         compare.setCompared(next);
     }
 
+    private void wire(TaskRow row) {
+        row.comparedProperty().addListener((o, a, b) -> onCheck(row, b));
+    }
+
+    private void publish(TaskSet set) {
+        trees.cancel();
+        TaskTree ready = prepared;
+        prepared = null;
+        syncing = true;
+        checked.clear();
+        syncing = false;
+        if (ready != null && ready.rows().set() == set) {
+            rows = ready.rows();
+            if (ready.view().equals(view())) {
+                show(ready);
+            } else {
+                refresh();
+            }
+        } else {
+            // A set nobody prepared (the first, empty one; tests): made here.
+            rows = TaskRows.of(set, signatures.set() == set ? signatures.copy() : new String[0], this::wire);
+            show(TaskTree.build(rows, signatures.set() == set ? signatures.copy() : new String[0], view(), () -> false));
+        }
+        syncChecks();
+    }
+
+    private TaskTree.View view() {
+        return new TaskTree.View(search.get(), grouped.get(), order.get());
+    }
+
+    /** Builds what the list shows anew, off the FX thread; a build asked for before is dropped. */
+    private void refresh() {
+        TaskTree.View view = view();
+        chosen = view;
+        TaskRows of = rows;
+        String[] sigs = signatures.set() == of.set() ? signatures.copy() : new String[0];
+        trees.restart(p -> TaskTree.build(of, sigs, view, p::isCancelled), t -> {
+            if (t.rows() == rows) {
+                show(t);
+            }
+        }, ex -> {
+            if (!(ex instanceof Job.Cancelled) && !(ex instanceof TaskTree.Stopped)) {
+                LOG.log(System.Logger.Level.ERROR, "the task list could not be made", ex);
+            }
+        });
+    }
+
+    private void show(TaskTree t) {
+        shown = t;
+        syncHeads();
+        root.getChildren().setAll(t.top());
+        shownTree.set(t);
+    }
+
     private void syncHeads() {
-        for (TaskRow h : heads) {
+        if (shown == null) {
+            return;
+        }
+        for (TaskRow h : shown.heads()) {
             long on = h.members().stream().filter(r -> r.comparedProperty().get()).count();
             h.comparedProperty().set(on > 0 && on == h.members().size());
             h.partialProperty().set(on > 0 && on < h.members().size());
         }
     }
 
-    private void rebuild(TaskSet set) {
-        List<TaskRow> list = new ArrayList<>(set.tasks().size());
-        TaskRow[] index = new TaskRow[set.tasks().size()];
-        EventStore store = set.store();
-        for (Task t : set.tasks()) {
-            long first = t.created() != null ? t.created().nanos() : t.events().length > 0 ? store.nanos(t.events()[0]) : Long.MIN_VALUE;
-            long last = t.events().length > 0 ? store.latest(t.events()[t.events().length - 1]) : first;
-            if (t.ended() != null) {
-                last = Math.max(last, t.ended().nanos());
-            }
-            TaskRow row = new TaskRow(t, first, first == Long.MIN_VALUE ? 0 : Math.max(0, last - first));
-            if (signatures.set() == set) {
-                row.signatureProperty().set(signatures.of(t.index()));
-            }
-            row.comparedProperty().addListener((o, a, b) -> onCheck(row, b));
-            list.add(row);
-            index[t.index()] = row;
-        }
-        syncing = true;
-        checked.clear();
-        byTask = index;
-        rows.setAll(list);
-        syncing = false;
-        syncChecks();
-    }
-
     private void signaturesArrived(int[] tasks) {
-        if (signatures.set() != document.taskSet()) {
+        if (signatures.set() != document.taskSet() || signatures.set() != rows.set()) {
             return;
         }
         for (int t : tasks) {
-            if (t < byTask.length) {
-                byTask[t].signatureProperty().set(signatures.of(t));
+            if (t < rows.size()) {
+                rows.byTask()[t].signatureProperty().set(signatures.of(t));
             }
         }
-        if (!search.get().isBlank()) {
-            refilter();
+        // A batch may move rows between groups or into the search's results: the list is made again once per batch.
+        if (grouped.get() || !search.get().isBlank() || order.get().keys().stream().anyMatch(k -> k.column() == TaskListOrder.Column.SIGNATURE)) {
+            refresh();
         }
         batches.set(batches.get() + 1);
-    }
-
-    private void refilter() {
-        String q = search.get();
-        visible.setPredicate(r -> matches(r, q));
     }
 
     private void syncChecks() {
@@ -194,6 +252,7 @@ public final class TaskListViewModel {
         for (Task t : compare.compared()) {
             now.add(t.index());
         }
+        TaskRow[] byTask = rows.byTask();
         syncing = true;
         try {
             for (Integer i : List.copyOf(checked)) {
@@ -225,16 +284,5 @@ public final class TaskListViewModel {
             next.remove(row.task());
         }
         compare.setCompared(next);
-    }
-
-    static boolean matches(TaskRow r, String query) {
-        if (query == null || query.isBlank()) {
-            return true;
-        }
-        String q = query.trim().toLowerCase(Locale.ROOT);
-        Task t = r.task();
-        return t.id().contains(q) || t.type().toLowerCase(Locale.ROOT).contains(q)
-                || t.status().label().toLowerCase(Locale.ROOT).contains(q) || t.workerId().toLowerCase(Locale.ROOT).contains(q)
-                || r.signatureProperty().get().toLowerCase(Locale.ROOT).contains(q);
     }
 }

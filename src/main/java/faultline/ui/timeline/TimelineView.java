@@ -96,7 +96,8 @@ public final class TimelineView extends Region {
     private double[] pendingMenu;
     private String draggedNote;
     private double pressY;
-    private final javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+    /** Made when first asked for: a menu is a popup window with a scene of its own, not worth making before the window shows. */
+    private javafx.scene.control.ContextMenu menu;
     /** Asks the user for a note's text (title, initial text); tests replace it. */
     private java.util.function.BiFunction<String, String, java.util.Optional<String>> prompt = this::askText;
     private double mouseX = Double.NaN;
@@ -234,6 +235,9 @@ public final class TimelineView extends Region {
     }
 
     private void showMenu(double x, double y, double sx, double sy) {
+        if (menu == null) {
+            menu = new javafx.scene.control.ContextMenu();
+        }
         menu.getItems().setAll(menuItems(x, y));
         menu.show(this, sx, sy);
     }
@@ -437,7 +441,9 @@ public final class TimelineView extends Region {
 
     private void onPress(MouseEvent e) {
         requestFocus();
-        menu.hide();
+        if (menu != null) {
+            menu.hide();
+        }
         if (e.getX() > canvas.getWidth()) {
             return;
         }

@@ -198,7 +198,7 @@ class FleetWindowTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void groupsShowTheirSignatureAndChecksOnEveryRowAndTheHeadersCheckCoversTheGroup() throws Exception {
         TaskListView list = app.view().taskList();
         robot.clickOn("#group-by-signature");
@@ -228,7 +228,7 @@ class FleetWindowTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aProblemBannerPushesTheContentDownInsteadOfCoveringIt() throws Exception {
         TextField search = robot.lookup("#task-search").queryAs(TextField.class);
         double searchY = search.localToScene(0, 0).getY();
@@ -249,11 +249,64 @@ class FleetWindowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void openRecentShowsFileNamesAsWritten() {
         List<MenuItem> items = app.view().recentMenu().getItems();
         MenuItem recent = items.stream().filter(i -> i.getText().contains("fleet_system_logs.log")).findFirst().orElse(null);
         assertNotNull(recent, items.stream().map(MenuItem::getText).toList().toString());
         assertFalse(recent.isMnemonicParsing(), "an underscore in a file name is not a mnemonic");
+    }
+
+    @Test
+    @Order(6)
+    void openingTheFileAgainLetsTheModelReadBeforeGo() throws Exception {
+        // The set holds the events' columns; the list's rows and tree items hold its tasks.
+        List<java.lang.ref.WeakReference<Object>> rows = new java.util.ArrayList<>();
+        for (TreeItem<TaskRow> i : app.view().taskList().table().getRoot().getChildren()) {
+            rows.add(new java.lang.ref.WeakReference<>(i));
+            rows.add(new java.lang.ref.WeakReference<>(i.getValue().task()));
+        }
+        java.lang.ref.WeakReference<faultline.model.TaskSet> set = new java.lang.ref.WeakReference<>(app.viewModel().document().taskSet());
+        java.lang.ref.WeakReference<faultline.model.EventStore> store = new java.lang.ref.WeakReference<>(app.viewModel().document().taskSet().store());
+        List<Path> files = List.copyOf(app.viewModel().document().files());
+        robot.interact(() -> app.viewModel().opener().open(files));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.viewModel().opener().busyProperty().get()
+                && app.viewModel().document().taskSet() != set.get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(app.viewModel().document().taskSet().tasks().size(), app.view().taskList().table().getRoot().getChildren().size());
+        long until = System.nanoTime() + 20_000_000_000L;
+        while ((set.get() != null || store.get() != null || rows.stream().anyMatch(r -> r.get() != null)) && System.nanoTime() < until) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertTrue(set.get() == null, "nothing holds the task set read before");
+        assertTrue(store.get() == null, "nor its events");
+        assertEquals(0, rows.stream().filter(r -> r.get() != null).count(), "nor the rows and tasks the list showed");
+    }
+
+    @Test
+    @Order(9)
+    void aClickOnAColumnsHeaderOrdersTheListAndASecondTurnsItRound() throws Exception {
+        TaskListView list = app.view().taskList();
+        Node header = robot.lookup("#task-table .column-header").queryAll().stream()
+                .filter(n -> n.lookup(".label") instanceof javafx.scene.control.Label l && l.getText().equals("Id")).findFirst().orElseThrow();
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.viewModel().busyProperty().get() && idsInOrder(list, true));
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.viewModel().busyProperty().get() && idsInOrder(list, false));
+        robot.interact(() -> list.table().getSortOrder().clear());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.viewModel().shownRows().stream().map(TaskRow::task).toList()
+                .equals(app.viewModel().document().taskSet().tasks()));
+    }
+
+    private static boolean idsInOrder(TaskListView list, boolean ascending) {
+        List<TreeItem<TaskRow>> items = list.table().getRoot().getChildren();
+        for (int i = 1; i < items.size(); i++) {
+            int c = items.get(i - 1).getValue().task().shortId().compareTo(items.get(i).getValue().task().shortId());
+            if (ascending ? c > 0 : c < 0) {
+                return false;
+            }
+        }
+        return items.size() > 1;
     }
 }

@@ -1,0 +1,126 @@
+package faultline.ui.app;
+
+import faultline.FleetFixture;
+import faultline.model.Task;
+import faultline.ui.background.ManualJobs;
+import faultline.ui.tasks.TaskListOrder;
+import faultline.ui.tasks.TaskListViewModel;
+import faultline.ui.tasks.TaskRow;
+import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The task list as its view-model makes it, without a toolkit: the rows of a fleet's log in the set's
+ * order, searched, grouped and ordered by a column, and a second open that replaces every row under the
+ * same root (a root per open would stay held by the table).
+ */
+class TaskListViewModelTest {
+    @TempDir
+    Path dir;
+    private Preferences prefs;
+    private String dataDirBefore;
+    private MainViewModel vm;
+    private Path file;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        file = FleetFixture.write(dir.resolve("fleet_system_logs.log"));
+        dataDirBefore = System.getProperty("faultline.data.dir");
+        System.setProperty("faultline.data.dir", Files.createDirectory(dir.resolve("data")).toString());
+        prefs = Preferences.userRoot().node("faultline-test-list-" + ProcessHandle.current().pid());
+        vm = new MainViewModel(new Settings(prefs), ManualJobs.direct());
+        vm.opener().open(List.of(file));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+        if (dataDirBefore == null) {
+            System.clearProperty("faultline.data.dir");
+        } else {
+            System.setProperty("faultline.data.dir", dataDirBefore);
+        }
+    }
+
+    private List<Task> shownTasks() {
+        return vm.tasks().shownRows().stream().filter(r -> !r.isGroup()).map(TaskRow::task).toList();
+    }
+
+    @Test
+    void everyTaskIsShownInTheSetsOrderWithTheFailuresSignatures() {
+        assertEquals(vm.document().taskSet().tasks(), shownTasks());
+        for (TaskRow r : vm.tasks().shownRows()) {
+            assertEquals(r.task().failed(), !r.signatureProperty().get().isEmpty(), r.task().shortId());
+        }
+    }
+
+    @Test
+    void theSearchFindsTasksByIdAndBySignatureInAnyCase() {
+        TaskListViewModel list = vm.tasks();
+        Task third = vm.document().taskSet().tasks().get(2);
+        list.searchProperty().set(third.shortId().toUpperCase(java.util.Locale.ROOT));
+        assertEquals(List.of(third), shownTasks());
+        list.searchProperty().set("attributeerror");
+        assertEquals(FleetFixture.FAILED, shownTasks().size());
+        assertTrue(shownTasks().stream().allMatch(Task::failed));
+        list.searchProperty().set("");
+        assertEquals(vm.document().taskSet().tasks().size(), shownTasks().size());
+    }
+
+    @Test
+    void groupedTheFailuresSitUnderOneHeaderPerSignatureAndTheOthersStayOnTheirOwn() {
+        TaskListViewModel list = vm.tasks();
+        list.groupedProperty().set(true);
+        List<TreeItem<TaskRow>> top = list.root().getChildren();
+        List<TreeItem<TaskRow>> heads = top.stream().filter(i -> i.getValue().isGroup()).toList();
+        assertEquals(1, heads.size());
+        assertEquals(FleetFixture.FAILED, heads.get(0).getChildren().size());
+        assertTrue(heads.get(0).getValue().comparedProperty().get(), "all eight failures are compared: the header is checked");
+        assertEquals(2, top.stream().filter(i -> !i.getValue().isGroup()).count(), "the two tasks that did not fail");
+    }
+
+    @Test
+    void aColumnOrdersTheListByItsValueAndAgainstItWithTheSetsOrderBack() {
+        TaskListViewModel list = vm.tasks();
+        list.orderProperty().set(new TaskListOrder(List.of(new TaskListOrder.Key(TaskListOrder.Column.START, false))));
+        List<TaskRow> rows = list.shownRows();
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i - 1).start() >= rows.get(i).start(), "latest start first");
+        }
+        list.orderProperty().set(new TaskListOrder(List.of(new TaskListOrder.Key(TaskListOrder.Column.STATUS, true),
+                new TaskListOrder.Key(TaskListOrder.Column.START, true))));
+        rows = list.shownRows();
+        for (int i = 1; i < rows.size(); i++) {
+            String a = rows.get(i - 1).task().status().label();
+            String b = rows.get(i).task().status().label();
+            assertTrue(a.compareTo(b) < 0 || a.equals(b) && rows.get(i - 1).start() <= rows.get(i).start(), "by status, then by start");
+        }
+        list.orderProperty().set(TaskListOrder.NONE);
+        assertEquals(vm.document().taskSet().tasks(), shownTasks());
+    }
+
+    @Test
+    void openingTheFileAgainReplacesEveryRowUnderTheSameRoot() {
+        TaskListViewModel list = vm.tasks();
+        TreeItem<TaskRow> root = list.root();
+        TaskRow before = list.shownRows().get(0);
+        vm.opener().open(List.of(file));
+        assertSame(root, list.root());
+        assertEquals(vm.document().taskSet().tasks(), shownTasks(), "the rows are the new set's");
+        assertNotSame(before, list.shownRows().get(0));
+        assertTrue(list.shownRows().stream().noneMatch(r -> r == before));
+    }
+}
