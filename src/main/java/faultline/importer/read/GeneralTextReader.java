@@ -79,11 +79,12 @@ public final class GeneralTextReader implements SourceReader {
 
     /**
      * Files from this size on are read in parallel parts, one per core, when every layout writes full
-     * dates ({@code -Dfaultline.partsFrom=BYTES} moves the threshold). The parts cost about the CPU time
-     * of one pass, so where the cores are free the wall time nearly halves; on a machine whose cores
-     * are taken by other work they gain nothing and lose little.
+     * dates: off unless {@code -Dfaultline.partsFrom=BYTES} is given. The parts cost about the CPU time of
+     * one pass, so free cores would nearly halve the wall time, but they do not yet read every file as one
+     * pass does: a word that names a rank ({@code loading checkpoint shard 2 of 4}) is attributed
+     * differently across a part's start.
      */
-    static long parallelFrom = Long.getLong("faultline.partsFrom", SystemLogsTextReader.PARALLEL_FROM);
+    static long parallelFrom = Long.getLong("faultline.partsFrom", Long.MAX_VALUE);
 
     /**
      * Part boundaries, each at the start of a line in the file's main layout (so that no part starts
@@ -214,13 +215,33 @@ public final class GeneralTextReader implements SourceReader {
                 rows += sc.ctx.events.size();
             }
             to.ensure(rows);
+            // A rank is one unit whatever a part first called it, as in one pass: the first spelling in the file wins.
+            Map<Integer, Integer> rankOfNumber = new HashMap<>();
             for (Scan sc : scans) {
                 faultline.model.EventStore.Builder from = sc.ctx.events;
                 faultline.importer.merge.TaskRegistry reg = sc.ctx.tasks;
                 int[] map = new int[reg.size()];
                 for (int r = 0; r < map.length; r++) {
                     String id = reg.id(r);
-                    map[r] = ctx.tasks.ref(id);
+                    boolean rank = sc.rankRefs.get(r);
+                    Integer same = rank ? rankOfNumber.get(Scan.trailingNumber(id)) : null;
+                    map[r] = same != null ? same : ctx.tasks.ref(id);
+                    if (map[r] >= 0) {
+                        // What each part learned of its units, for the checks made once the whole file is read.
+                        if (rank) {
+                            rankOfNumber.putIfAbsent(Scan.trailingNumber(id), map[r]);
+                            all.rankRefs.set(map[r]);
+                        }
+                        if (sc.requests.get(r)) {
+                            all.requests.set(map[r]);
+                        }
+                        if (sc.bare.get(r)) {
+                            all.bare.set(map[r]);
+                        }
+                        if (sc.confirmed.get(r)) {
+                            all.confirmed.set(map[r]);
+                        }
+                    }
                     TaskDraft d = reg.draftOfRef(r);
                     if (map[r] >= 0) {
                         TaskDraft mine = ctx.tasks.draftOfRef(map[r]);
@@ -253,6 +274,18 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.report.addPart(sc.ctx.report, lineBase);
                 for (int c : sc.crashes) {
                     all.crashes.add(base + c - sc.mark);
+                }
+                // A traceback that fails the units in flight is judged once the file is read, as in one pass.
+                for (int[] f : sc.fanOuts) {
+                    int[] g = new int[f.length];
+                    g[0] = base + f[0] - sc.mark;
+                    int k = 1;
+                    for (int j = 1; j < f.length; j++) {
+                        if (f[j] >= 0 && map[f[j]] >= 0) {
+                            g[k++] = map[f[j]];
+                        }
+                    }
+                    all.fanOuts.add(java.util.Arrays.copyOf(g, k));
                 }
                 if (sc.firstClaimEvent >= 0 && all.firstClaimEvent < 0) {
                     all.firstClaimEvent = base + sc.firstClaimEvent - sc.mark;

@@ -37,6 +37,11 @@ class PartsAgreementTest {
             for (int i = 0; i < 300; i++) {
                 sb.append(line(ms++, worker, i % 17 == 0 ? "WARNING" : "INFO", "step " + i + " of job work"));
             }
+            if (job % 5 == 1) {
+                // A UUID that is not a unit, in every part of the file: one pass lets it go once the whole file is
+                // read, and so must the parts.
+                sb.append(line(ms++, worker, "INFO", "volume 0c1d2e3f-aaaa-4bbb-8ccc-00000000ffff mounted"));
+            }
             if (job % 4 == 3) {
                 sb.append(line(ms++, worker, "ERROR", "render crashed"));
                 sb.append("Traceback (most recent call last):\n  File \"/srv/r.py\", line 3, in run\n    go()\nValueError: bad frame\n");
