@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public record Traceback(List<Raised> chain, Language language) {
     /** What a paste that stops after its frames says, instead of an invented exception. */
-    public static final String NO_EXCEPTION_LINE = "the traceback ends before its exception line";
+    public static final String NO_EXCEPTION_LINE = faultline.text.Prose.get("traceback.no-exception-line");
 
     public enum Language { PYTHON, JVM }
 

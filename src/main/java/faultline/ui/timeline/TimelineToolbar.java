@@ -42,6 +42,12 @@ public final class TimelineToolbar extends VBox {
 
             @Override
             public Anchor fromString(String s) {
+                // The choice shows each anchor's label, which a translation changes: match it before the English words.
+                for (Anchor a : Anchor.values()) {
+                    if (a.label().equals(s)) {
+                        return a;
+                    }
+                }
                 return Anchor.parse(s);
             }
         });
