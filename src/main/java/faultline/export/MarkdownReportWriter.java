@@ -108,7 +108,7 @@ public final class MarkdownReportWriter {
             out.println("### " + t.shortId());
             for (ParamAtCrash p : t.parameters()) {
                 out.println();
-                out.println("- " + p.role() + " (LOOP " + p.loopIndex() + "): **" + p.name() + " = " + (p.value().isEmpty() ? Prose.get("change.unknown") : p.value())
+                out.println("- " + roleWords(p.role()) + " (LOOP " + p.loopIndex() + "): **" + p.name() + " = " + (p.value().isEmpty() ? Prose.get("change.unknown") : p.value())
                         + "** (" + p.status() + ")");
                 if (!p.loggedType().isEmpty()) {
                     out.println("  - " + Prose.format("change.logged-type", p.loggedType()) + (p.typeMismatch()
@@ -156,5 +156,14 @@ public final class MarkdownReportWriter {
             out.println("| " + p.phase() + " | " + String.join(" | ", p.durations()) + " |");
         }
         out.flush();
+    }
+
+    /** The report's role of a parameter ("crash point", "previous", as the JSON writes it) in the words file's words. */
+    private static String roleWords(String role) {
+        switch (role) {
+            case "crash point": return Prose.get("report.role.crash-point");
+            case "previous": return Prose.get("report.role.previous");
+            default: return role;
+        }
     }
 }
