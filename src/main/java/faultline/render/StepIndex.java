@@ -42,26 +42,6 @@ final class StepIndex {
 
     /** The first step at or after t, looked for from `from` on by doubling strides: the next column's steps are near. */
     int atOrAfter(long t, int from) {
-        int n = times.length;
-        if (from >= n || times[from] >= t) {
-            return from;
-        }
-        int lo = from;
-        int stride = 1;
-        int hi = from + 1;
-        while (hi < n && times[hi] < t) {
-            lo = hi;
-            stride <<= 1;
-            hi = (int) Math.min(n, (long) from + stride);
-        }
-        while (lo + 1 < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] < t) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
+        return TimeSearch.outward(times, t, from, from);
     }
 }

@@ -146,43 +146,7 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorR
          * only the times near it instead of halving its way through a block.
          */
         public int nextAtOrAfter(long t, int from, int guess) {
-            int n = times.length;
-            if (from >= n || times[from] >= t) {
-                return from;
-            }
-            int g = Math.max(from, Math.min(n - 1, guess));
-            int lo;
-            int hi;
-            if (times[g] >= t) {
-                // times[from] < t <= times[g]: walk down from g by doubling steps
-                hi = g;
-                int step = 1;
-                lo = g - 1;
-                while (lo > from && times[lo] >= t) {
-                    hi = lo;
-                    step <<= 1;
-                    lo = Math.max(from, g - step);
-                }
-            } else {
-                lo = g;
-                int step = 1;
-                hi = g + 1;
-                while (hi < n && times[hi] < t) {
-                    lo = hi;
-                    step <<= 1;
-                    hi = (int) Math.min(n, (long) g + step);
-                }
-            }
-            // times[lo] < t, and times[hi] >= t or hi == n
-            while (lo + 1 < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (times[mid] < t) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            return hi;
+            return TimeSearch.outward(times, t, from, guess);
         }
 
         /** Position of a store row in this lane, or -1 (a scan: call it when the selection changes, not per frame). */
