@@ -34,7 +34,8 @@ class MainViewModelTest {
     @TempDir
     Path dir;
     private Preferences prefs;
-    private String dataDirBefore;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final faultline.OwnDataFolder data = new faultline.OwnDataFolder();
     private ManualJobs jobs;
     private MainViewModel vm;
     private final List<Path> files = new ArrayList<>();
@@ -44,8 +45,6 @@ class MainViewModelTest {
         for (Path p : Samples.files()) {
             files.add(Files.copy(p, dir.resolve(p.getFileName())));
         }
-        dataDirBefore = System.getProperty("faultline.data.dir");
-        System.setProperty("faultline.data.dir", Files.createDirectory(dir.resolve("data")).toString());
         prefs = Preferences.userRoot().node("faultline-test-vm-" + ProcessHandle.current().pid());
         jobs = ManualJobs.held();
         vm = new MainViewModel(new Settings(prefs), jobs);
@@ -54,11 +53,6 @@ class MainViewModelTest {
     @AfterEach
     void tearDown() throws Exception {
         prefs.removeNode();
-        if (dataDirBefore == null) {
-            System.clearProperty("faultline.data.dir");
-        } else {
-            System.setProperty("faultline.data.dir", dataDirBefore);
-        }
     }
 
     private void open() {
@@ -162,7 +156,7 @@ class MainViewModelTest {
         jobs.fireTimers();
         Path ws = vm.workspace().pathProperty().get();
         assertNotNull(ws);
-        assertTrue(ws.startsWith(dir.resolve("data")), "in the data folder: " + ws);
+        assertTrue(ws.startsWith(data.path()), "in the data folder: " + ws);
         assertEquals(List.of(n), WorkspaceStore.read(ws).orElseThrow().notes());
         try (Stream<Path> beside = Files.list(dir)) {
             assertTrue(beside.noneMatch(p -> p.getFileName().toString().endsWith(WorkspaceStore.SUFFIX)), "nothing written beside the logs");

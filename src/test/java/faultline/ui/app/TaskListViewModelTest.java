@@ -31,15 +31,14 @@ class TaskListViewModelTest {
     @TempDir
     Path dir;
     private Preferences prefs;
-    private String dataDirBefore;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final faultline.OwnDataFolder data = new faultline.OwnDataFolder();
     private MainViewModel vm;
     private Path file;
 
     @BeforeEach
     void setUp() throws Exception {
         file = FleetFixture.write(dir.resolve("fleet_system_logs.log"));
-        dataDirBefore = System.getProperty("faultline.data.dir");
-        System.setProperty("faultline.data.dir", Files.createDirectory(dir.resolve("data")).toString());
         prefs = Preferences.userRoot().node("faultline-test-list-" + ProcessHandle.current().pid());
         vm = new MainViewModel(new Settings(prefs), ManualJobs.direct());
         vm.opener().open(List.of(file));
@@ -48,11 +47,6 @@ class TaskListViewModelTest {
     @AfterEach
     void tearDown() throws Exception {
         prefs.removeNode();
-        if (dataDirBefore == null) {
-            System.clearProperty("faultline.data.dir");
-        } else {
-            System.setProperty("faultline.data.dir", dataDirBefore);
-        }
     }
 
     private List<Task> shownTasks() {

@@ -33,7 +33,8 @@ class TimelineKeyboardPathsTest {
     @TempDir
     Path dir;
     private Preferences prefs;
-    private String dataDirBefore;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final faultline.OwnDataFolder data = new faultline.OwnDataFolder();
     private ManualJobs jobs;
     private MainViewModel vm;
     private TimelineViewModel t;
@@ -44,8 +45,6 @@ class TimelineKeyboardPathsTest {
         for (Path p : Samples.files()) {
             files.add(Files.copy(p, dir.resolve(p.getFileName())));
         }
-        dataDirBefore = System.getProperty("faultline.data.dir");
-        System.setProperty("faultline.data.dir", Files.createDirectory(dir.resolve("data")).toString());
         prefs = Preferences.userRoot().node("faultline-test-keys-" + ProcessHandle.current().pid());
         jobs = ManualJobs.held();
         vm = new MainViewModel(new Settings(prefs), jobs);
@@ -58,11 +57,6 @@ class TimelineKeyboardPathsTest {
     @AfterEach
     void tearDown() throws Exception {
         prefs.removeNode();
-        if (dataDirBefore == null) {
-            System.clearProperty("faultline.data.dir");
-        } else {
-            System.setProperty("faultline.data.dir", dataDirBefore);
-        }
     }
 
     private int selectedRow() {
