@@ -296,6 +296,80 @@ public final class UnitVocabulary {
         return Step.NONE;
     }
 
+    /**
+     * The step a line says of the UUID it names by a unit noun, from the words next to it: {@code claimed job <id>},
+     * {@code Started task <id>}, {@code task <id> received}, {@code job <id> succeeded in 2.0s}. Only adjacent words
+     * count: a line that speaks of another unit ({@code waiting for task <id> to start}) says nothing. A failure said
+     * so ({@code task <id> failed after 88s}) is no end here: the worker goes on to write that unit's traceback and
+     * status after it, until it says it is done with it.
+     */
+    public Step stepNextToId(byte[] b, int m, int e) {
+        Step s = stepAroundId(b, m, e);
+        return s == Step.END && !endedWell ? Step.NONE : s;
+    }
+
+    /** Set by the last word step read next to an id: the end it said is a success. */
+    private boolean endedWell;
+    private static final java.util.Set<String> ENDED_WELL = java.util.Set.of("done", "finished", "succeeded", "completed", "ok");
+
+    private Step stepAroundId(byte[] b, int m, int e) {
+        if (!uuid || named) {
+            return Step.NONE;
+        }
+        int after = idEnd;
+        while (after < e && (b[after] == ' ' || b[after] == ':' || b[after] == ']' || b[after] == ')')) {
+            after++;
+        }
+        if (after > idEnd && after < e) {
+            Step s = wordStepAt(b, after, e);
+            if (s != Step.NONE) {
+                return s;
+            }
+        }
+        // Back over the noun right before the id, then over the space before it, to the word before the noun.
+        int q = idStart;
+        while (q > m && (b[q - 1] == ' ' || b[q - 1] == '=' || b[q - 1] == ':' || b[q - 1] == '#' || b[q - 1] == '[')) {
+            q--;
+        }
+        int nounEnd = q;
+        while (q > m && Clock.isLetter(b[q - 1])) {
+            q--;
+        }
+        if (nounEnd == q || !unitNoun(b, q, nounEnd)) {
+            return Step.NONE;
+        }
+        int wordEnd = q;
+        while (wordEnd > m && b[wordEnd - 1] == ' ') {
+            wordEnd--;
+        }
+        int w = wordEnd;
+        while (w > m && Clock.isLetter(b[w - 1])) {
+            w--;
+        }
+        return w < wordEnd && wordEnd < q ? wordStepAt(b, w, wordEnd) : Step.NONE;
+    }
+
+    private static boolean unitNoun(byte[] b, int from, int to) {
+        for (byte[] w : UNIT_NOUNS) {
+            if (to - from == w.length && sameIgnoringCase(b, from, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lifecycle word that starts at i and ends a word (any case), or NONE. */
+    private Step wordStepAt(byte[] b, int i, int e) {
+        for (int k = 0; k < WORD_STEP_BYTES.length; k++) {
+            byte[] w = WORD_STEP_BYTES[k];
+            if (i + w.length <= e && sameIgnoringCase(b, i, w) && (i + w.length == e || !Clock.isLetter(b[i + w.length]))) {
+                endedWell = ENDED_WELL.contains(new String(w, StandardCharsets.US_ASCII));
+                return WORD_STEP_STEPS[k];
+            }
+        }
+        return Step.NONE;
+    }
+
     /** Nouns that introduce a unit's id, and the kind of unit each names. */
     private static final String[][] NOUNS = {
             {"request", REQUEST}, {"req", REQUEST}, {"job", JOB}, {"task", TASK}, {"tid", TASK}, {"prompt", PROMPT},
@@ -436,6 +510,9 @@ public final class UnitVocabulary {
         if (integer && !numberedAfter(b, nounAt, noun, kind, sep, s == q)) {
             return false;
         }
+        if (integer && kind.equals(RANK) && countsOf(b, t, e)) {
+            return false; // "loading checkpoint shard 2 of 4", "shard 3/8": progress through a count, not a unit
+        }
         if (sep == '-' || sep == '_' || s == q) {
             if (integer && !numbered(kind, noun)) {
                 return false;
@@ -455,6 +532,14 @@ public final class UnitVocabulary {
         idEnd = t;
         this.kind = kind;
         return true;
+    }
+
+    /** Whether " of N" or "/N" follows at t: the number before is a place in a count. */
+    private static boolean countsOf(byte[] b, int t, int e) {
+        if (t + 1 < e && b[t] == '/' && Clock.isDigit(b[t + 1])) {
+            return true;
+        }
+        return t + 4 < e && b[t] == ' ' && b[t + 1] == 'o' && b[t + 2] == 'f' && b[t + 3] == ' ' && Clock.isDigit(b[t + 4]);
     }
 
     private static boolean hasDigit(byte[] b, int p, int t) {

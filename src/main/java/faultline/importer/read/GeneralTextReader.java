@@ -78,13 +78,12 @@ public final class GeneralTextReader implements SourceReader {
     }
 
     /**
-     * Files from this size on are read in parallel parts, one per core, when every layout writes full
-     * dates: off unless {@code -Dfaultline.partsFrom=BYTES} is given. The parts cost about the CPU time of
-     * one pass, so free cores would nearly halve the wall time, but they do not yet read every file as one
-     * pass does: a word that names a rank ({@code loading checkpoint shard 2 of 4}) is attributed
-     * differently across a part's start.
+     * Files from this size on (32 MiB, or {@code -Dfaultline.partsFrom=BYTES}) are read in parallel parts, one per
+     * core, when every layout writes full dates. A part's lines whose worker claimed nothing in it yet wait for
+     * the unit the parts before left that worker on, and the join replays them with the part's ends in file order,
+     * so that the parts read every line as one pass does (PartsAgreementTest).
      */
-    static long parallelFrom = Long.getLong("faultline.partsFrom", Long.MAX_VALUE);
+    static long parallelFrom = Long.getLong("faultline.partsFrom", 32L << 20);
 
     /**
      * Part boundaries, each at the start of a line in the file's main layout (so that no part starts
@@ -202,6 +201,48 @@ public final class GeneralTextReader implements SourceReader {
             return index;
         }
 
+        /**
+         * Gives the rows of a part that waited for their worker's unit the one it was on where the parts before
+         * ended, as one pass would: replayed in file order with the units this part ended, which one pass takes
+         * from every worker on them. Workers this part never claimed or ended for stay on what they had.
+         */
+        private void inherit(Scan sc, Map<Long, Integer> running, int[] map, int base) {
+            if (sc.pending.isEmpty() && sc.endsHere.isEmpty()) {
+                return;
+            }
+            Map<Long, Integer> on = new HashMap<>(running);
+            int[] rows = new int[sc.pending.size()];
+            int k = 0;
+            for (int r : sc.pending.keySet()) {
+                rows[k++] = r;
+            }
+            java.util.Arrays.sort(rows);
+            int e = 0;
+            for (int row : rows) {
+                for (; e < sc.endsHere.size() && sc.endsHere.get(e)[0] <= row; e++) {
+                    endFor(on, map[(int) sc.endsHere.get(e)[1]]);
+                }
+                Integer v = on.get(sc.pending.get(row));
+                if (v != null && v >= 0) {
+                    ctx.events.setTask(base + row, v);
+                }
+            }
+            for (; e < sc.endsHere.size(); e++) {
+                endFor(on, map[(int) sc.endsHere.get(e)[1]]);
+            }
+            for (Map.Entry<Long, Integer> w : on.entrySet()) {
+                if (!sc.touched.contains(w.getKey())) {
+                    running.put(w.getKey(), w.getValue());
+                }
+            }
+        }
+
+        private static void endFor(Map<Long, Integer> on, int ref) {
+            if (ref >= 0) {
+                on.replaceAll((w, r) -> r == ref ? -1 : r);
+            }
+        }
+
         /** Appends every part's rows with their task ids mapped, gives inherited units to the rows that waited for them. */
         private LineIndex join(java.util.List<Scan> scans) {
             LineIndex index = new LineIndex();
@@ -263,12 +304,7 @@ public final class GeneralTextReader implements SourceReader {
                 // The part's extents by themselves: a lookup per row missed the cache for every one of ten million rows.
                 from.forEachExtent((row, x) -> to.setExtent(base + row, (int) x));
                 from.release();
-                for (Map.Entry<Integer, Long> p : sc.pending.entrySet()) {
-                    Integer v = running.get(p.getValue());
-                    if (v != null && v >= 0) {
-                        to.setTask(base + p.getKey(), v);
-                    }
-                }
+                inherit(sc, running, map, base);
                 sc.current.forEachTouched(sc.touched, (w, r) -> running.put(w, r >= 0 ? map[r] : -1));
                 index.append(sc.index, (int) Math.min(Integer.MAX_VALUE, lineBase));
                 ctx.report.addPart(sc.ctx.report, lineBase);
@@ -375,6 +411,10 @@ public final class GeneralTextReader implements SourceReader {
         boolean lastEventPending;
         /** The line being read waits for a unit its worker claimed in a part before. */
         boolean pendingNow;
+        /** Units this part ended, in file order: (event index in the part, ref); kept only when the part continues another. */
+        final java.util.List<long[]> endsHere = new java.util.ArrayList<>();
+        /** The worker whose current unit a pending line waits for. */
+        long pendingWorker;
 
         Scan(ReadContext ctx, LineLayout[] layouts, FileDates dates, long from, long to, boolean continues) {
             this.ctx = ctx;
@@ -584,6 +624,7 @@ public final class GeneralTextReader implements SourceReader {
             } else {
                 task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
+                pendingWorker = worker;
                 if (task < 0 && prefix.rank >= 0) {
                     task = rankUnit();
                 }
@@ -644,7 +685,8 @@ public final class GeneralTextReader implements SourceReader {
                 rankSpelledByPrefix();
             }
             if (pendingNow) {
-                pending.put(ev - mark, worker);
+                // Keyed as the current units are: a timed line's worker includes its thread, its event's writer does not.
+                pending.put(ev - mark, pendingWorker);
             }
             lastEventPending = pendingNow;
             pendingNow = false;
@@ -688,6 +730,9 @@ public final class GeneralTextReader implements SourceReader {
                 byNoun = ref >= 0;
             }
             UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);
+            if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
+                step = vocabulary.stepNextToId(b, m, e);
+            }
             if (step != UnitVocabulary.Step.NONE) {
                 lastStep = ctx.events.size();
             }
@@ -721,6 +766,7 @@ public final class GeneralTextReader implements SourceReader {
             }
             // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
             pendingNow = task < 0 && continues && !touched.contains(worker);
+            pendingWorker = worker;
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                 current.put(worker, ref);
                 touched.add(worker);
@@ -806,6 +852,10 @@ public final class GeneralTextReader implements SourceReader {
         /** The unit ended: no worker is on it any more. */
         private void endEverywhere(int ref) {
             current.removeRef(ref);
+            if (continues) {
+                // A worker of an earlier part may be on it: the join ends it there too, from this line on.
+                endsHere.add(new long[]{ctx.events.size() - mark, ref});
+            }
             if (requests.get(ref)) {
                 for (java.util.ArrayDeque<Integer> q : inFlight.values()) {
                     q.remove(ref);

@@ -33,6 +33,18 @@ class PartsAgreementTest {
         while (sb.length() < 3_000_000) {
             String id = String.format("%08x-aaaa-4bbb-8ccc-%012x", job, job);
             String worker = "w" + (job % 3);
+            if (job % 7 == 2) {
+                // Rank words between jobs: a model's shards loading before the worker takes the next job on.
+                for (int k = 1; k <= 4; k++) {
+                    sb.append(line(ms++, worker, "INFO", "loading checkpoint shard " + k + " of 4"));
+                }
+            }
+            if (job % 11 == 5) {
+                // A shard as a unit of its own, named by its number, in whichever part it falls.
+                sb.append(line(ms++, worker, "INFO", "Shard " + (job % 4) + " started"));
+                sb.append(line(ms++, worker, job % 3 == 0 ? "ERROR" : "INFO", "Shard " + (job % 4) + " wrote 12 rows"));
+                sb.append(line(ms++, worker, "INFO", "Shard " + (job % 4) + " finished"));
+            }
             sb.append(line(ms++, worker, "INFO", "claimed job " + id));
             for (int i = 0; i < 300; i++) {
                 sb.append(line(ms++, worker, i % 17 == 0 ? "WARNING" : "INFO", "step " + i + " of job work"));
@@ -77,6 +89,20 @@ class PartsAgreementTest {
         assertEquals(one.report().files().get(0).lines(), parts.report().files().get(0).lines());
         assertEquals(one.report().files().get(0).unparsed(), parts.report().files().get(0).unparsed());
         assertTrue(one.tasks().size() > 50);
+        // Ids are on claim and end lines only: a job's steps are its own; a model's checkpoint shards loading between
+        // jobs are no unit (they stay with the job before, which no success line ended).
+        String claimed = null;
+        for (int i = 0; i < a.size(); i++) {
+            String m = a.message(i);
+            if (m.startsWith("claimed job ")) {
+                claimed = m.substring("claimed job ".length());
+            } else if (m.startsWith("step ")) {
+                assertEquals(claimed, id(one, a.task(i)), "line " + a.line(i));
+            } else if (m.startsWith("loading checkpoint shard")) {
+                String unit = id(one, a.task(i));
+                assertTrue(unit == null || unit.contains("-aaaa-"), "line " + a.line(i) + " belongs to " + unit);
+            }
+        }
     }
 
     private static String line(long ms, String worker, String level, String msg) {
