@@ -20,6 +20,13 @@ public final class WordGate {
     private final long[] starts = new long[2];
     /** The pairs some word starts with, as bits: two kilobytes that stay in the cache, where the table of pairs does not. */
     private final long[] pairBits = new long[PAIRS / 64];
+    /**
+     * The first three bytes of the words, hashed into bits, when every word has three: a common pair ("re", " a")
+     * starts words of the gate and a hundred others, and most of the others differ in their third byte.
+     */
+    private final long[] tripleBits = new long[TRIPLES / 64];
+    private final boolean triples;
+    private static final int TRIPLES = 1 << 16;
 
     public WordGate(List<List<String>> groups) {
         if (groups.size() > 64) {
@@ -60,6 +67,16 @@ public final class WordGate {
             }
             pairs.get(p).add(k);
         }
+        boolean three = true;
+        for (byte[] wb : wordBytes) {
+            if (wb.length < 3) {
+                three = false;
+            } else {
+                int t = triple(wb[0], wb[1], wb[2]);
+                tripleBits[t >> 6] |= 1L << t;
+            }
+        }
+        triples = three;
         for (int p = 0; p < PAIRS; p++) {
             if (pairs.get(p) != null) {
                 byPair[p] = pairs.get(p).stream().mapToInt(Integer::intValue).toArray();
@@ -110,6 +127,15 @@ public final class WordGate {
             if ((pairBits[pair >> 6] & (1L << pair)) == 0) {
                 continue;
             }
+            if (triples) {
+                if (i + 2 >= to) {
+                    continue;
+                }
+                int t = triple(a, b, text[i + 2]);
+                if ((tripleBits[t >> 6] & (1L << t)) == 0) {
+                    continue;
+                }
+            }
             for (int k : byPair[pair]) {
                 if ((found & groupOf[k]) != groupOf[k] && startsWith(text, i, to, wordBytes[k])) {
                     found |= groupOf[k];
@@ -117,6 +143,10 @@ public final class WordGate {
             }
         }
         return found;
+    }
+
+    private static int triple(int a, int b, int c) {
+        return ((a * 0x9E37 + b) * 0x79B9 + (c & 0xFF)) * 0x85EB & (TRIPLES - 1);
     }
 
     private static boolean startsWith(byte[] text, int at, int to, byte[] word) {

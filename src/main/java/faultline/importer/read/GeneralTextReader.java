@@ -92,7 +92,7 @@ public final class GeneralTextReader implements SourceReader {
      */
     static long[] parallel(Content c, LineLayout[] layouts, LayoutInference.Result inferred) {
         long size = c.size();
-        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        int cores = Math.min(8, Runtime.getRuntime().availableProcessors());
         boolean datesOwn = layouts.length > 0;
         for (LineLayout l : layouts) {
             datesOwn &= l.shape.hasYear;
