@@ -54,18 +54,18 @@ public final class WordGate {
             wordBytes[k] = words[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         groupOf = new long[words.length];
-        List<List<Integer>> pairs = new ArrayList<>();
-        for (int p = 0; p < PAIRS; p++) {
-            pairs.add(null);
-        }
+        // Only the pairs the words start with are visited: a walk over all 16,384 made each gate cost a compilation.
+        java.util.Map<Integer, List<Integer>> pairs = new java.util.TreeMap<>();
         for (int k = 0; k < words.length; k++) {
             groupOf[k] = g.get(k);
             starts[words[k].charAt(0) >> 6] |= 1L << (words[k].charAt(0) & 63);
             int p = words[k].charAt(0) << 7 | words[k].charAt(1);
-            if (pairs.get(p) == null) {
-                pairs.set(p, new ArrayList<>());
-            }
-            pairs.get(p).add(k);
+            pairs.computeIfAbsent(p, x -> new ArrayList<>()).add(k);
+        }
+        for (java.util.Map.Entry<Integer, List<Integer>> e : pairs.entrySet()) {
+            int p = e.getKey();
+            byPair[p] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            pairBits[p >> 6] |= 1L << (p & 63);
         }
         boolean three = true;
         for (byte[] wb : wordBytes) {
@@ -77,12 +77,6 @@ public final class WordGate {
             }
         }
         triples = three;
-        for (int p = 0; p < PAIRS; p++) {
-            if (pairs.get(p) != null) {
-                byPair[p] = pairs.get(p).stream().mapToInt(Integer::intValue).toArray();
-                pairBits[p >> 6] |= 1L << (p & 63);
-            }
-        }
     }
 
     /** Bit i is set when a word of group i occurs in the text. */
