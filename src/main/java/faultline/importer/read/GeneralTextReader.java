@@ -387,6 +387,8 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.BitSet spelledByPrefix = new java.util.BitSet();
         /** Refs of requests: a server runs several at once, so a line without an id belongs to none of them. */
         final java.util.BitSet requests = new java.util.BitSet();
+        /** Units that logged a failure since they were last taken on. */
+        private final java.util.BitSet failedInAttempt = new java.util.BitSet();
         /** Per writer, the requests it received that have not ended, oldest first. */
         final Map<Long, java.util.ArrayDeque<Integer>> inFlight = new HashMap<>();
         /** Processes riding on the level ({@code ForkPoolWorker-1}), by prefix and name, → their worker key. */
@@ -527,7 +529,8 @@ public final class GeneralTextReader implements SourceReader {
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
             long nanos = nanosOf(l.lineYear);
-            Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : Level.INFO;
+            int recordLevel = l.level < 0 && l.messageStart < e && b[l.messageStart] == '{' ? LineLayout.recordLevel(b, l.messageStart, e) : -1;
+            Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : recordLevel >= 0 ? Level.ofOrdinal(recordLevel) : Level.INFO;
             // The writer: the supervisor's prefixes, the program journald names, a process group among the skipped
             // tokens ("… vllm[8052]: (VllmWorker rank=0 pid=8139) INFO 03-05 …"), then the process the header names.
             long base = prefixWorker * 31;
@@ -548,6 +551,20 @@ public final class GeneralTextReader implements SourceReader {
                     ctx.events.setLevel(lastEvent, level);
                 }
                 return;
+            }
+            if (l.level < 0 && recordLevel < 0 && !placeholder) {
+                // Only a platform's clock on every line the program prints: a traceback goes on over lines that each
+                // carry their own stamp, and its header starts an error event.
+                int raw = clock.end < e && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()
+                        && cont.classify(b, raw, e, false, true) != Continuation.Kind.NEW) {
+                    ctx.extend(lastEvent, lineRef + (e - lineStart) - lastEventRef);
+                    ctx.report.repair(Repair.CONTINUATION);
+                    return;
+                }
+                if (Continuation.isTracebackStart(b, raw, e)) {
+                    level = Level.ERROR;
+                }
             }
             lastEventNanos = placeholder ? Long.MIN_VALUE : nanos;
             if (l.processStart >= 0 && worker != lastProcessKey) {
@@ -599,6 +616,9 @@ public final class GeneralTextReader implements SourceReader {
                 if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent)) {
                     ctx.events.setLevel(lastEvent, Level.ERROR);
                 }
+                if (k == Continuation.Kind.TRACEBACK && lastEventTask >= 0) {
+                    failedInAttempt.set(lastEventTask);
+                }
                 if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0 && firstClaimEvent < 0
                         && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != lastEvent)) {
                     crashes.add(lastEvent);
@@ -622,7 +642,7 @@ public final class GeneralTextReader implements SourceReader {
             if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else {
-                task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker));
+                task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
                 pendingWorker = worker;
                 if (task < 0 && prefix.rank >= 0) {
@@ -681,6 +701,9 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         private void event(int ev, long ref, long worker, int task) {
+            if (task >= 0 && ctx.events.failureLevel(ev)) {
+                failedInAttempt.set(task);
+            }
             if (prefix.rank >= 0) {
                 rankSpelledByPrefix();
             }
@@ -717,7 +740,7 @@ public final class GeneralTextReader implements SourceReader {
             boolean asUnit = true;
             if (hasId) {
                 String id = vocabulary.id(b);
-                ref = refOf(id, vocabulary.kind);
+                ref = vocabulary.nounKept() ? refOfNumbered(id, vocabulary.kind) : refOf(id, vocabulary.kind);
                 byNoun = vocabulary.named;
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
@@ -732,6 +755,16 @@ public final class GeneralTextReader implements SourceReader {
             UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);
             if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
                 step = vocabulary.stepNextToId(b, m, e);
+            }
+            if (step == UnitVocabulary.Step.NONE && hasId && b[body] == '{') {
+                step = vocabulary.recordMessageStep(b, body, e);
+                if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
+                    // An SDK that logs a request's start and end as records runs one at a time: what it prints between is that request's.
+                    requests.clear(ref);
+                }
+            }
+            if (step == UnitVocabulary.Step.NONE && ref >= 0 && asUnit && answeredByAccessLine(b, m, e, ref, nanos, precision)) {
+                step = UnitVocabulary.Step.END;
             }
             if (step != UnitVocabulary.Step.NONE) {
                 lastStep = ctx.events.size();
@@ -754,7 +787,7 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             boolean failure = level.isFailure();
-            int task = ref >= 0 ? ref : unnamed(cur);
+            int task = ref >= 0 ? ref : unnamed(cur >= 0 ? cur : currentOrParent(worker));
             if (ref < 0 && !failure) {
                 lost.remove(worker);
             }
@@ -767,7 +800,13 @@ public final class GeneralTextReader implements SourceReader {
             // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
             pendingNow = task < 0 && continues && !touched.contains(worker);
             pendingWorker = worker;
+            if (step == UnitVocabulary.Step.END && ref >= 0 && failedInAttempt.get(ref) && nanos != Long.MIN_VALUE
+                    && vocabulary.endSaysOnlyOver() && !UnitVocabulary.saysSuccess(b, m, e)) {
+                // "Finished." after the attempt's traceback: over, and failed. Stated just after the line's own words.
+                ctx.tasks.draftOfRef(ref).lineStatus(faultline.model.TaskStatus.FAILED, new Stamp(nanos + 1, precision, false), "");
+            }
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
+                failedInAttempt.clear(ref);
                 current.put(worker, ref);
                 touched.add(worker);
                 if (firstClaimEvent < 0) {
@@ -807,6 +846,15 @@ public final class GeneralTextReader implements SourceReader {
             String id = prefix.rankId();
             ctx.tasks.rename(ref, id);
             refs.putIfAbsent(id, ref);
+        }
+
+        /**
+         * The unit a worker is on; for a process a supervisor's prefix names ({@code 0: } of srun, {@code [w1]}) that
+         * took nothing on itself, the one the script around it, writing without a prefix, claimed: its job.
+         */
+        private int currentOrParent(long worker) {
+            int cur = current.get(worker);
+            return cur >= 0 || worker == 0 || prefix.worker == 0 ? cur : current.get(0);
         }
 
         /** The rank the line's prefix names: a rank's line is work under way, so no crash after it is the worker's own. */
@@ -918,6 +966,29 @@ public final class GeneralTextReader implements SourceReader {
             current.removeRef(ref);
         }
 
+        /**
+         * An access line that names its request ({@code <uuid> -- POST /generate 500 14979.6ms}) ends it: 2xx and 3xx
+         * complete, 5xx failed, 499 cancelled (the client went away); another 4xx says nothing of how the work went.
+         */
+        private boolean answeredByAccessLine(byte[] b, int m, int e, int ref, long nanos, int precision) {
+            int status = AccessLine.bareStatus(b, m, e);
+            if (status < 200) {
+                return false;
+            }
+            faultline.model.TaskStatus said = status >= 500 ? faultline.model.TaskStatus.FAILED
+                    : status == 499 ? faultline.model.TaskStatus.CANCELLED
+                    : status < 400 ? faultline.model.TaskStatus.COMPLETE : null;
+            TaskDraft d = ctx.tasks.draftOfRef(ref);
+            if (said != null) {
+                d.lineStatus(said, nanos == Long.MIN_VALUE ? null : new Stamp(nanos, precision, false), "");
+            }
+            if (d.type.isEmpty()) {
+                d.type = UnitVocabulary.REQUEST; // answered with an HTTP status: a request, whatever its lines called it
+            }
+            requests.set(ref);
+            return true;
+        }
+
         /** A failure line of a writer with requests in flight: if its text holds a traceback, they failed with it. */
         private void fanOut(long worker) {
             java.util.ArrayDeque<Integer> q = inFlight.get(worker);
@@ -982,6 +1053,22 @@ public final class GeneralTextReader implements SourceReader {
         private static boolean isIdByte(byte c) {
             return Clock.isLetter(c) || Clock.isDigit(c) || c == '-' || c == '_' || c == '.';
         }
+
+        /** A noun with its number ("Job 5521", "job 5521") is one unit in any case, named as the file first writes it. */
+        private int refOfNumbered(String id, String kind) {
+            String folded = id.toLowerCase(java.util.Locale.ROOT);
+            Integer r = numbered.get(folded);
+            if (r != null) {
+                return r;
+            }
+            int ref = refOf(id, kind);
+            if (ref >= 0) {
+                numbered.put(folded, ref);
+            }
+            return ref;
+        }
+
+        private final Map<String, Integer> numbered = new HashMap<>();
 
         private int refOf(String id, String kind) {
             Integer r = refs.get(id);
