@@ -316,6 +316,19 @@ public final class UnitVocabulary {
         return Step.NONE;
     }
 
+    /** {@link #wordStep}, noting for {@link #endSaysOnlyOver} how an end it finds is worded. */
+    public Step wordStepNoting(byte[] b, int m, int e) {
+        for (int i = m; i < e; i++) {
+            if (Clock.isLetter(b[i]) && (i == m || !Clock.isLetter(b[i - 1]))) {
+                Step s = wordStepAt(b, i, e);
+                if (s != Step.NONE) {
+                    return s;
+                }
+            }
+        }
+        return Step.NONE;
+    }
+
     /**
      * The step a line says of the UUID it names by a unit noun, from the words next to it: {@code claimed job <id>},
      * {@code Started task <id>}, {@code task <id> received}, {@code job <id> succeeded in 2.0s}. Only adjacent words

@@ -223,6 +223,9 @@ public final class GeneralTextReader implements SourceReader {
                     endFor(on, map[(int) sc.endsHere.get(e)[1]]);
                 }
                 Integer v = on.get(sc.pending.get(row));
+                if ((v == null || v < 0) && sc.toParent.contains(row)) {
+                    v = on.get(0L); // a prefixed process on nothing works for what its script claimed
+                }
                 if (v != null && v >= 0) {
                     ctx.events.setTask(base + row, v);
                 }
@@ -258,6 +261,10 @@ public final class GeneralTextReader implements SourceReader {
             to.ensure(rows);
             // A rank is one unit whatever a part first called it, as in one pass: the first spelling in the file wins.
             Map<Integer, Integer> rankOfNumber = new HashMap<>();
+            // A noun with its number is one unit in any case ("Job 5521", "job 5521"), whichever part wrote which.
+            Map<String, Integer> numberedOf = new HashMap<>();
+            // The joined row of each unit's last claim, for the ends of a later part that say only that it is over.
+            Map<Integer, Integer> claimRowOf = new HashMap<>();
             for (Scan sc : scans) {
                 faultline.model.EventStore.Builder from = sc.ctx.events;
                 faultline.importer.merge.TaskRegistry reg = sc.ctx.tasks;
@@ -266,7 +273,14 @@ public final class GeneralTextReader implements SourceReader {
                     String id = reg.id(r);
                     boolean rank = sc.rankRefs.get(r);
                     Integer same = rank ? rankOfNumber.get(Scan.trailingNumber(id)) : null;
+                    String folded = sc.numberedRefs.get(r) ? id.toLowerCase(java.util.Locale.ROOT) : null;
+                    if (same == null && folded != null) {
+                        same = numberedOf.get(folded);
+                    }
                     map[r] = same != null ? same : ctx.tasks.ref(id);
+                    if (folded != null && map[r] >= 0) {
+                        numberedOf.putIfAbsent(folded, map[r]);
+                    }
                     if (map[r] >= 0) {
                         // What each part learned of its units, for the checks made once the whole file is read.
                         if (rank) {
@@ -305,6 +319,18 @@ public final class GeneralTextReader implements SourceReader {
                 from.forEachExtent((row, x) -> to.setExtent(base + row, (int) x));
                 from.release();
                 inherit(sc, running, map, base);
+                for (long[] o : sc.openOvers) {
+                    int ref = map[(int) o[1]];
+                    Integer claimRow = ref >= 0 ? claimRowOf.get(ref) : null;
+                    if (claimRow != null && Scan.failedBetween(to, claimRow, base + (int) o[0], ref)) {
+                        Scan.failedAtOver(ctx.tasks.draftOfRef(ref), o[2], (int) o[3]);
+                    }
+                }
+                for (Map.Entry<Integer, Integer> c : sc.lastClaim.entrySet()) {
+                    if (map[c.getKey()] >= 0) {
+                        claimRowOf.put(map[c.getKey()], base + c.getValue() - sc.mark);
+                    }
+                }
                 sc.current.forEachTouched(sc.touched, (w, r) -> running.put(w, r >= 0 ? map[r] : -1));
                 index.append(sc.index, (int) Math.min(Integer.MAX_VALUE, lineBase));
                 ctx.report.addPart(sc.ctx.report, lineBase);
@@ -387,8 +413,20 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.BitSet spelledByPrefix = new java.util.BitSet();
         /** Refs of requests: a server runs several at once, so a line without an id belongs to none of them. */
         final java.util.BitSet requests = new java.util.BitSet();
-        /** Units that logged a failure since they were last taken on. */
-        private final java.util.BitSet failedInAttempt = new java.util.BitSet();
+        /** Rows before an end of a unit never claimed in which its failure counts. */
+        private static final int UNCLAIMED_LOOKBACK = 4096;
+        /** The event row of each unit's last claim in this scan. */
+        final Map<Integer, Integer> lastClaim = new HashMap<>();
+        /**
+         * Ends that say only that a unit is over, read in a part that did not see it claimed: {row − mark, ref, nanos,
+         * precision}. Whether its attempt failed is judged when the parts are joined.
+         */
+        final java.util.List<long[]> openOvers = new java.util.ArrayList<>();
+        /** Refs of ids that are a noun with its number: one unit in any case, also across parts. */
+        final java.util.BitSet numberedRefs = new java.util.BitSet();
+        /** Rows (row − mark) waiting for their worker's unit that may take the script's around it instead. */
+        final java.util.Set<Integer> toParent = new java.util.HashSet<>();
+        private boolean parentEligible;
         /** Per writer, the requests it received that have not ended, oldest first. */
         final Map<Long, java.util.ArrayDeque<Integer>> inFlight = new HashMap<>();
         /** Processes riding on the level ({@code ForkPoolWorker-1}), by prefix and name, → their worker key. */
@@ -616,9 +654,6 @@ public final class GeneralTextReader implements SourceReader {
                 if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent)) {
                     ctx.events.setLevel(lastEvent, Level.ERROR);
                 }
-                if (k == Continuation.Kind.TRACEBACK && lastEventTask >= 0) {
-                    failedInAttempt.set(lastEventTask);
-                }
                 if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0 && firstClaimEvent < 0
                         && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != lastEvent)) {
                     crashes.add(lastEvent);
@@ -701,9 +736,10 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         private void event(int ev, long ref, long worker, int task) {
-            if (task >= 0 && ctx.events.failureLevel(ev)) {
-                failedInAttempt.set(task);
+            if (pendingNow && parentEligible) {
+                toParent.add(ev - mark);
             }
+            parentEligible = false;
             if (prefix.rank >= 0) {
                 rankSpelledByPrefix();
             }
@@ -780,7 +816,7 @@ public final class GeneralTextReader implements SourceReader {
             boolean implicit = false;
             if (byNoun && step == UnitVocabulary.Step.NONE) {
                 // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
-                step = UnitVocabulary.wordStep(b, m, e);
+                step = vocabulary.wordStepNoting(b, m, e);
                 if (step == UnitVocabulary.Step.NONE && (cur < 0 || requests.get(cur))) {
                     step = UnitVocabulary.Step.CLAIM;
                     implicit = true; // taken for the worker's current one, but nothing says it is under way
@@ -800,13 +836,19 @@ public final class GeneralTextReader implements SourceReader {
             // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
             pendingNow = task < 0 && continues && !touched.contains(worker);
             pendingWorker = worker;
-            if (step == UnitVocabulary.Step.END && ref >= 0 && failedInAttempt.get(ref) && nanos != Long.MIN_VALUE
-                    && vocabulary.endSaysOnlyOver() && !UnitVocabulary.saysSuccess(b, m, e)) {
-                // "Finished." after the attempt's traceback: over, and failed. Stated just after the line's own words.
-                ctx.tasks.draftOfRef(ref).lineStatus(faultline.model.TaskStatus.FAILED, new Stamp(nanos + 1, precision, false), "");
+            if (step == UnitVocabulary.Step.END && ref >= 0 && nanos != Long.MIN_VALUE && vocabulary.endSaysOnlyOver()
+                    && !UnitVocabulary.saysSuccess(b, m, e)) {
+                Integer from = lastClaim.get(ref);
+                // A unit this scan never saw claimed is looked for among the rows just before: its attempt is recent.
+                int since = from != null ? from : Math.max(mark, ctx.events.size() - UNCLAIMED_LOOKBACK);
+                if (failedBetween(ctx.events, since, ctx.events.size(), ref)) {
+                    failedAtOver(ctx.tasks.draftOfRef(ref), nanos, precision);
+                } else if (from == null && continues) {
+                    openOvers.add(new long[]{ctx.events.size() - mark, ref, nanos, precision});
+                }
             }
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
-                failedInAttempt.clear(ref);
+                lastClaim.put(ref, ctx.events.size());
                 current.put(worker, ref);
                 touched.add(worker);
                 if (firstClaimEvent < 0) {
@@ -854,7 +896,28 @@ public final class GeneralTextReader implements SourceReader {
          */
         private int currentOrParent(long worker) {
             int cur = current.get(worker);
-            return cur >= 0 || worker == 0 || prefix.worker == 0 ? cur : current.get(0);
+            if (cur >= 0 || worker == 0 || prefix.worker == 0) {
+                return cur;
+            }
+            int parent = current.get(0);
+            // Read in parts, the script may have claimed its job in a part before: the join looks there.
+            parentEligible = parent < 0 && !touched.contains(0L);
+            return parent;
+        }
+
+        /** Whether a row in [from, to) of the unit ref is at a failure level: its attempt failed. */
+        static boolean failedBetween(faultline.model.EventStore.Builder events, int from, int to, int ref) {
+            for (int i = Math.max(0, from); i < to; i++) {
+                if (events.task(i) == ref && events.failureLevel(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "Finished." after the attempt's traceback: over, and failed; stated just after the line's own words. */
+        static void failedAtOver(TaskDraft d, long nanos, int precision) {
+            d.lineStatus(faultline.model.TaskStatus.FAILED, new Stamp(nanos + 1, precision, false), "");
         }
 
         /** The rank the line's prefix names: a rank's line is work under way, so no crash after it is the worker's own. */
@@ -1064,6 +1127,7 @@ public final class GeneralTextReader implements SourceReader {
             int ref = refOf(id, kind);
             if (ref >= 0) {
                 numbered.put(folded, ref);
+                numberedRefs.set(ref);
             }
             return ref;
         }
