@@ -20,6 +20,13 @@ public final class WordGate {
     private final long[] starts = new long[2];
     /** The pairs some word starts with, as bits: two kilobytes that stay in the cache, where the table of pairs does not. */
     private final long[] pairBits = new long[PAIRS / 64];
+    /**
+     * The first three bytes of the words, hashed into bits, when every word has three: a common pair ("re", " a")
+     * starts words of the gate and a hundred others, and most of the others differ in their third byte.
+     */
+    private final long[] tripleBits = new long[TRIPLES / 64];
+    private final boolean triples;
+    private static final int TRIPLES = 1 << 16;
 
     public WordGate(List<List<String>> groups) {
         if (groups.size() > 64) {
@@ -47,25 +54,29 @@ public final class WordGate {
             wordBytes[k] = words[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         groupOf = new long[words.length];
-        List<List<Integer>> pairs = new ArrayList<>();
-        for (int p = 0; p < PAIRS; p++) {
-            pairs.add(null);
-        }
+        // Only the pairs the words start with are visited: a walk over all 16,384 made each gate cost a compilation.
+        java.util.Map<Integer, List<Integer>> pairs = new java.util.TreeMap<>();
         for (int k = 0; k < words.length; k++) {
             groupOf[k] = g.get(k);
             starts[words[k].charAt(0) >> 6] |= 1L << (words[k].charAt(0) & 63);
             int p = words[k].charAt(0) << 7 | words[k].charAt(1);
-            if (pairs.get(p) == null) {
-                pairs.set(p, new ArrayList<>());
-            }
-            pairs.get(p).add(k);
+            pairs.computeIfAbsent(p, x -> new ArrayList<>()).add(k);
         }
-        for (int p = 0; p < PAIRS; p++) {
-            if (pairs.get(p) != null) {
-                byPair[p] = pairs.get(p).stream().mapToInt(Integer::intValue).toArray();
-                pairBits[p >> 6] |= 1L << (p & 63);
+        for (java.util.Map.Entry<Integer, List<Integer>> e : pairs.entrySet()) {
+            int p = e.getKey();
+            byPair[p] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            pairBits[p >> 6] |= 1L << (p & 63);
+        }
+        boolean three = true;
+        for (byte[] wb : wordBytes) {
+            if (wb.length < 3) {
+                three = false;
+            } else {
+                int t = triple(wb[0], wb[1], wb[2]);
+                tripleBits[t >> 6] |= 1L << t;
             }
         }
+        triples = three;
     }
 
     /** Bit i is set when a word of group i occurs in the text. */
@@ -110,6 +121,15 @@ public final class WordGate {
             if ((pairBits[pair >> 6] & (1L << pair)) == 0) {
                 continue;
             }
+            if (triples) {
+                if (i + 2 >= to) {
+                    continue;
+                }
+                int t = triple(a, b, text[i + 2]);
+                if ((tripleBits[t >> 6] & (1L << t)) == 0) {
+                    continue;
+                }
+            }
             for (int k : byPair[pair]) {
                 if ((found & groupOf[k]) != groupOf[k] && startsWith(text, i, to, wordBytes[k])) {
                     found |= groupOf[k];
@@ -117,6 +137,10 @@ public final class WordGate {
             }
         }
         return found;
+    }
+
+    private static int triple(int a, int b, int c) {
+        return ((a * 0x9E37 + b) * 0x79B9 + (c & 0xFF)) * 0x85EB & (TRIPLES - 1);
     }
 
     private static boolean startsWith(byte[] text, int at, int to, byte[] word) {

@@ -20,6 +20,30 @@ class WordGateTest {
     }
 
     @Test
+    void linesAsBytesTellTheSameAsTheirText() {
+        // Words sharing their first pair with many others, words of two bytes beside longer ones, words at the line's end.
+        List<List<String>> groups = List.of(List.of("retr", "requeu", "re-queu"), List.of(" at ", "\tat "), List.of("revoked"),
+                List.of("Processing status update", "Processing "), List.of("type"), List.of("done"));
+        List<String> lines = List.of("resolution returned result: retrying request", "requeued for retry", "job re-queued",
+                "sent at 08:00", "\tat com.x.Y(Y.java:3)", "task revoked", "Processing status update for 7",
+                "Processing travel task", "value_type=int", "prototype done", "re", "r", "", "type", "revoke", "atypical",
+                "🔍 LOOP [1/20]: Processing param='resolution', value_type=int", "résumé retr");
+        for (List<List<String>> gs : List.of(groups, List.of(List.of("ok", "done"), List.of("retr")))) {
+            WordGate g = new WordGate(gs);
+            for (String line : lines) {
+                byte[] b = ("xx" + line + "yy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(g.groups(line), g.groups(b, 2, b.length - 2), line);
+                assertEquals(g.groups(line), g.groups(line.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0,
+                        line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length), line);
+            }
+        }
+        WordGate g = new WordGate(groups);
+        assertEquals(0b000001, g.groups("requeued for retry".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 18));
+        assertEquals(0, g.groups("resolution result".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 17));
+        assertEquals(0b100000, g.groups("done".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 4), "a word that is the whole line");
+    }
+
+    @Test
     void wordsAreAsciiOfTwoCharactersOrMore() {
         assertThrows(IllegalArgumentException.class, () -> new WordGate(List.of(List.of("x"))));
         assertThrows(IllegalArgumentException.class, () -> new WordGate(List.of(List.of("✅ ok"))));

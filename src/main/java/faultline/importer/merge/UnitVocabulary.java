@@ -366,6 +366,14 @@ public final class UnitVocabulary {
             after++;
         }
         if (after > idEnd && after < e) {
+            // "task <id> started", "job <id> is running", "task <id> has been received"
+            for (int fillers = 0; fillers < 2; fillers++) {
+                int w = wordEndAt(b, after, e);
+                if (!among(b, after, w, AUXILIARIES) || w >= e || b[w] != ' ') {
+                    break;
+                }
+                after = w + 1;
+            }
             Step s = wordStepAt(b, after, e);
             if (s != Step.NONE) {
                 return s;
@@ -383,29 +391,54 @@ public final class UnitVocabulary {
         if (nounEnd == q || !unitNoun(b, q, nounEnd)) {
             return Step.NONE;
         }
-        int wordEnd = q;
-        while (wordEnd > m && b[wordEnd - 1] == ' ') {
-            wordEnd--;
+        int[] word = wordBefore(b, m, q);
+        if (word != null && among(b, word[0], word[1], FILLERS)) {
+            word = wordBefore(b, m, word[0]); // "picked up job <id>", "received new task <id>"
         }
-        int w = wordEnd;
-        while (w > m && Clock.isLetter(b[w - 1])) {
-            w--;
+        if (word == null) {
+            return Step.NONE;
         }
-        if (w < wordEnd && wordEnd < q && isParticle(b, w, wordEnd)) {
-            // "Picked up job <id>", "Started new task <id>": the lifecycle word is one word further back.
-            wordEnd = w;
-            while (wordEnd > m && b[wordEnd - 1] == ' ') {
-                wordEnd--;
-            }
-            if (wordEnd == w) {
-                return Step.NONE;
-            }
-            w = wordEnd;
-            while (w > m && Clock.isLetter(b[w - 1])) {
-                w--;
+        if (among(b, word[0], word[1], TAKING)) {
+            return Step.CLAIM;
+        }
+        return wordStepAt(b, word[0], word[1]);
+    }
+
+    /** Words between a lifecycle word and the id that change nothing: "job <id> is running". */
+    private static final byte[][] AUXILIARIES = bytes("is", "was", "has", "been", "now");
+    /** Words between a lifecycle word and the noun: "picked up job <id>", "started new task <id>". */
+    private static final byte[][] FILLERS = bytes("up", "new", "the", "a", "next");
+    /** Words right before a unit's noun and id that take it on, beside the lifecycle words: "processing task <id>". */
+    private static final byte[][] TAKING = bytes("processing", "handling", "picked");
+
+    /** [start, end) of the word that ends before the spaces before at, or null. */
+    private static int[] wordBefore(byte[] b, int m, int at) {
+        int end = at;
+        while (end > m && b[end - 1] == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > m && Clock.isLetter(b[start - 1])) {
+            start--;
+        }
+        return start < end && end < at ? new int[]{start, end} : null;
+    }
+
+    private static int wordEndAt(byte[] b, int at, int e) {
+        int w = at;
+        while (w < e && Clock.isLetter(b[w])) {
+            w++;
+        }
+        return w;
+    }
+
+    private static boolean among(byte[] b, int from, int to, byte[][] words) {
+        for (byte[] w : words) {
+            if (to - from == w.length && sameIgnoringCase(b, from, w)) {
+                return true;
             }
         }
-        return w < wordEnd && wordEnd < q ? wordStepAt(b, w, wordEnd) : Step.NONE;
+        return false;
     }
 
     /**
@@ -444,18 +477,6 @@ public final class UnitVocabulary {
     }
 
     private static final byte[] SUCCESS_WORD = bytes("success")[0];
-
-    /** Short words between a lifecycle word and the unit's noun. */
-    private static final byte[][] PARTICLES = bytes("up", "new", "next", "the", "a", "on");
-
-    private static boolean isParticle(byte[] b, int from, int to) {
-        for (byte[] w : PARTICLES) {
-            if (to - from == w.length && sameIgnoringCase(b, from, w)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static boolean unitNoun(byte[] b, int from, int to) {
         for (byte[] w : UNIT_NOUNS) {

@@ -64,10 +64,16 @@ public final class GeneralTextReader implements SourceReader {
         LayoutInference.Result inferred = LayoutInference.infer(sample);
         FileDates dates = FileDates.of(ctx, sample, inferred.layouts());
         LineLayout[] layouts = inferred.layouts().toArray(new LineLayout[0]);
-        long[] bounds = parallel(ctx.content, layouts, inferred);
+        // The sample's text runs on past its first lines: the lines it kept say how long a line is.
+        long kept = 0;
+        for (String l : sample.lines()) {
+            kept += l.length() + 1;
+        }
+        double bytesPerLine = (double) kept / Math.max(1, sample.lines().size());
+        long[] bounds = roomForParts(ctx.content.size(), bytesPerLine) ? parallel(ctx.content, layouts, inferred) : new long[]{0, ctx.content.size()};
         LineIndex index;
         if (bounds.length > 2) {
-            index = new Parts(ctx, layouts, dates, bounds, (double) sample.text().length() / Math.max(1, sample.lines().size())).read();
+            index = new Parts(ctx, layouts, dates, bounds, bytesPerLine).read();
         } else {
             Scan scan = new Scan(ctx, layouts, dates, 0, ctx.content.size(), false);
             scan.run();
@@ -86,13 +92,27 @@ public final class GeneralTextReader implements SourceReader {
     static long parallelFrom = Long.getLong("faultline.partsFrom", 32L << 20);
 
     /**
+     * Whether the heap holds the parts' columns and the file's side by side while they are joined: a file too
+     * large for that is read in one pass, slower but within the memory it needs anyway.
+     */
+    static boolean roomForParts(long size, double bytesPerLine) {
+        double lines = size / Math.max(16, bytesPerLine);
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return lines * PARTS_BYTES_PER_LINE < free * 0.8;
+    }
+
+    /** The heap a line takes at the peak of a read in parts, with room to spare (measured: 36 bytes; one pass, 32). */
+    private static final int PARTS_BYTES_PER_LINE = 56;
+
+    /**
      * Part boundaries, each at the start of a line in the file's main layout (so that no part starts
      * inside a traceback); just {0, size} when the file is read in one pass: small, or with lines
      * whose date depends on the lines before (time-only, no year).
      */
     static long[] parallel(Content c, LineLayout[] layouts, LayoutInference.Result inferred) {
         long size = c.size();
-        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        int cores = Math.min(8, Runtime.getRuntime().availableProcessors());
         boolean datesOwn = layouts.length > 0;
         for (LineLayout l : layouts) {
             datesOwn &= l.shape.hasYear;

@@ -377,19 +377,13 @@ public final class TextRowScanner implements Callable<TextRowScanner> {
                 }
             }
         }
-        int body = UnitVocabulary.body(b, m, end);
-        if (found >= 0) {
+        // One look at the phrase the body starts with, whichever branch needs it: the compiler copies each call it inlines.
+        UnitVocabulary.Step step = UnitVocabulary.stepAtStart(b, UnitVocabulary.body(b, m, end), end);
+        int task = found >= 0 ? found : current;
+        if (found >= 0 && step == UnitVocabulary.Step.CLAIM) {
             // Rows carry the id on claim lines only: the claim makes the task the one its loop lines belong to.
-            UnitVocabulary.Step step = UnitVocabulary.stepAtStart(b, body, end);
-            if (step == UnitVocabulary.Step.CLAIM) {
-                current = found;
-            } else if (step == UnitVocabulary.Step.END && found == current) {
-                current = -1;
-            }
-            return found;
-        }
-        int task = current;
-        if (UnitVocabulary.stepAtStart(b, body, end) == UnitVocabulary.Step.END) {
+            current = found;
+        } else if (step == UnitVocabulary.Step.END && (found < 0 || found == current)) {
             current = -1;
         }
         return task;
