@@ -812,7 +812,7 @@ public final class GeneralTextReader implements SourceReader {
             if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
                 step = vocabulary.stepNextToId(b, m, e);
             }
-            if (step == UnitVocabulary.Step.NONE && hasId && b[body] == '{') {
+            if (step == UnitVocabulary.Step.NONE && hasId && body < e && b[body] == '{') {
                 step = vocabulary.recordMessageStep(b, body, e);
                 if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                     // An SDK that logs a request's start and end as records runs one at a time: what it prints between is that request's.
