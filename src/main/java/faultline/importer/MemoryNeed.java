@@ -21,7 +21,7 @@ public final class MemoryNeed {
     }
 
     /** Estimated lines of a file of this size whose first lines average this many bytes. */
-    static long lines(long size, Sample sample) {
+    public static long lines(long size, Sample sample) {
         long bytes = 0;
         long lines = 0;
         for (String l : sample.lines()) {

@@ -65,11 +65,7 @@ public final class GeneralTextReader implements SourceReader {
         FileDates dates = FileDates.of(ctx, sample, inferred.layouts());
         LineLayout[] layouts = inferred.layouts().toArray(new LineLayout[0]);
         // The sample's text runs on past its first lines: the lines it kept say how long a line is.
-        long kept = 0;
-        for (String l : sample.lines()) {
-            kept += l.length() + 1;
-        }
-        double bytesPerLine = (double) kept / Math.max(1, sample.lines().size());
+        double bytesPerLine = (double) ctx.content.size() / Math.max(1, faultline.importer.MemoryNeed.lines(ctx.content.size(), sample));
         long[] bounds = roomForParts(ctx.content.size(), bytesPerLine) ? parallel(ctx.content, layouts, inferred) : new long[]{0, ctx.content.size()};
         LineIndex index;
         if (bounds.length > 2) {
