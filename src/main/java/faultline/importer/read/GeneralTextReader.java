@@ -119,6 +119,7 @@ public final class GeneralTextReader implements SourceReader {
         java.util.List<Long> b = new java.util.ArrayList<>();
         b.add(0L);
         Clock clock = new Clock();
+        LinePrefixes.Found prefix = new LinePrefixes.Found();
         byte[] w = new byte[256 * 1024];
         for (int i = 1; i < cores; i++) {
             long at = Math.max(b.get(b.size() - 1), size * i / cores);
@@ -130,7 +131,9 @@ public final class GeneralTextReader implements SourceReader {
                 if (nl == len) {
                     break;
                 }
-                if (layouts[0].read(w, p, nl, clock)) {
+                // As the reader reads the line: its supervisor's prefixes first (a kubelet's pod and clock stamp every
+                // line of a traceback too; only a line of the application's own layout starts a part).
+                if (layouts[0].read(w, LinePrefixes.strip(w, p, nl, prefix), nl, clock)) {
                     b.add(at + p);
                     break;
                 }
@@ -350,8 +353,11 @@ public final class GeneralTextReader implements SourceReader {
                 sc.current.forEachTouched(sc.touched, (w, r) -> running.put(w, r >= 0 ? map[r] : -1));
                 index.append(sc.index, (int) Math.min(Integer.MAX_VALUE, lineBase));
                 ctx.report.addPart(sc.ctx.report, lineBase);
+                // A traceback before anything was claimed is the worker's crash; one pass sees claims of the parts before.
                 for (int c : sc.crashes) {
-                    all.crashes.add(base + c - sc.mark);
+                    if (all.firstClaimEvent < 0 && to.task(base + c - sc.mark) < 0) {
+                        all.crashes.add(base + c - sc.mark);
+                    }
                 }
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
