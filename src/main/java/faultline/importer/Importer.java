@@ -100,10 +100,13 @@ public final class Importer {
                 }
             };
             try {
+                long tOpen = System.nanoTime();
                 SourceLoader.Loaded loaded = SourceLoader.load(path, monitor::isCancelled);
                 fileMonitor.progress(0, loaded.size(), "Reading " + path.getFileName());
                 report.bytes = loaded.size();
                 loaded.repairs().forEach(report::repair);
+                Timing.log("  load", tOpen);
+                long tDetect = System.nanoTime();
                 Readers.Detection d = opts.format() != null
                         ? new Readers.Detection(opts.format(), 1.0)
                         : Readers.detect(loaded.content(), path);
@@ -113,6 +116,7 @@ public final class Importer {
                 }
                 report.format = d.format();
                 report.confidence = d.confidence();
+                Timing.log("  detect", tDetect);
                 // A file plainly too large for the heap is refused before it is read, with what it needs.
                 long lines = MemoryNeed.lines(loaded.size(), Sample.of(loaded.content(), path));
                 expectedLines += lines;
@@ -123,6 +127,7 @@ public final class Importer {
                 }
                 int sourceIndex = sources.size();
                 ReadContext ctx = new ReadContext(sourceIndex, path, loaded.content(), events, registry, report, fileMonitor, opts);
+                Timing.log("open + detect " + path.getFileName(), tOpen);
                 long tRead = System.nanoTime();
                 SourceText text;
                 try {
@@ -194,7 +199,10 @@ public final class Importer {
             fileReports.add(r.build());
         }
         try {
-            return new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+            long tSet = System.nanoTime();
+            TaskSet set = new TaskSet(sources, events.build(texts), tasks, new ParseReport(fileReports));
+            Timing.log("task set", tSet);
+            return set;
         } catch (OutOfMemoryError e) {
             long bytes = 0;
             for (SourceFile f : sources) {

@@ -75,6 +75,9 @@ public final class Readers {
         SourceReader best = null;
         double fit = 0;
         for (SourceReader r : ALL) {
+            if (r.mostFit() <= fit) {
+                continue; // the general reader infers a layout from every line of the sample: not to lose anyway
+            }
             double f = r.fit(sample);
             if (f > fit) {
                 fit = f;

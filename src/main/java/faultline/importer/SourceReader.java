@@ -17,6 +17,11 @@ public interface SourceReader {
      */
     double fit(Sample sample);
 
+    /** The most {@link #fit} ever says: detection asks no reader that cannot beat the best fit found. */
+    default double mostFit() {
+        return 1.0;
+    }
+
     /** Reads the whole file; returns the text of its events. Throws ImportException if it cannot. */
     SourceText read(ReadContext ctx) throws ImportException;
 }

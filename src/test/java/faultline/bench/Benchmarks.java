@@ -118,8 +118,8 @@ public final class Benchmarks {
     }
 
     static void importBenchmark(Shape shape, Path file, int runs) throws IOException, InterruptedException {
-        System.out.printf("import benchmark, %s: %s, %,d bytes, %d runs in fresh JVMs (%d cores)%n", shape.label, file, Files.size(file),
-                runs, Runtime.getRuntime().availableProcessors());
+        System.out.printf("import benchmark, %s: %s, %,d bytes, %d runs in fresh JVMs (%d cores), %s%n", shape.label, file, Files.size(file),
+                runs, Runtime.getRuntime().availableProcessors(), started());
         boolean lnav = Lnav.available();
         List<Double> mbs = new ArrayList<>();
         List<Double> perLine = new ArrayList<>();
@@ -165,8 +165,8 @@ public final class Benchmarks {
             System.out.println("generating " + file + " …");
             new PythonLoggingLog().write(file, bytes);
         }
-        System.out.printf("general reader benchmark, Python logging layout: %s, %,d bytes, %d runs in fresh JVMs (%d cores)%n", file,
-                Files.size(file), runs, Runtime.getRuntime().availableProcessors());
+        System.out.printf("general reader benchmark, Python logging layout: %s, %,d bytes, %d runs in fresh JVMs (%d cores), %s%n", file,
+                Files.size(file), runs, Runtime.getRuntime().availableProcessors(), started());
         List<Double> mbs = new ArrayList<>();
         List<Double> perLine = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -184,13 +184,29 @@ public final class Benchmarks {
         return s == null ? Double.NaN : Double.parseDouble(s.replace(",", ""));
     }
 
+    /** How the runs start Faultline, for the record. */
+    static String started() {
+        Path launcher = Path.of(System.getProperty("bench.launcher", "packaging/faultline")).toAbsolutePath();
+        if (!Files.isExecutable(launcher) || !Files.exists(Path.of("target", "faultline.jar"))) {
+            return "started by java on the class path";
+        }
+        return "started by " + launcher.getFileName() + (Files.exists(Path.of("target", "faultline.jsa"))
+                ? " with its class-data sharing archive" : " without a class-data sharing archive");
+    }
+
     static Map<String, String> stats(Path file) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:+UseTransparentHugePages");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("faultline.cli.Launcher");
+        Path launcher = Path.of(System.getProperty("bench.launcher", "packaging/faultline")).toAbsolutePath();
+        if (Files.isExecutable(launcher) && Files.exists(Path.of("target", "faultline.jar"))) {
+            // As a user starts it: the launcher's JVM options and the class-data sharing archive made at package time.
+            cmd.add(launcher.toString());
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-XX:+UseTransparentHugePages");
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add("faultline.cli.Launcher");
+        }
         cmd.add("stats");
         cmd.add(file.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
