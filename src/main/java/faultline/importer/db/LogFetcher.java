@@ -98,151 +98,31 @@ final class LogFetcher {
                 // (a batch lands in one page, in order). A large fetch is not: sorting it there would spill to disk,
                 // and the store sorts it by time in a moment, keeping the order the rows arrived in for ties.
                 + (expected <= SERVER_SORT_LIMIT ? " ORDER BY l.\"timestamp\"" + (schema.logsHaveRowPosition() ? ", l.ctid" : "") : "");
+        long rows = 0;
         long seen = 0;
-        // The driver's decoding and the store's keeping run on two threads: while one batch is kept the
-        // next is read, and the server's turn to send rows no longer waits for the store.
-        StoreFeed feed = new StoreFeed(into);
         try (PreparedStatement ps = prepare(sql, args)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     if (skip.isEmpty() || id == null || !skip.contains(id)) {
-                        feed.add(new String[]{id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)});
+                        if (into.add(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))) {
+                            rows++;
+                        }
                     }
                     if ((++seen & 0x3FF) == 0) {
                         if (monitor.isCancelled()) {
                             ps.cancel();
-                            return new Result(feed.finish(), true);
+                            return new Result(rows, true);
                         }
-                        long kept = feed.kept();
-                        monitor.progress(kept, Math.max(expected, kept), String.format("Fetched %,d of %,d rows", kept, expected));
+                        monitor.progress(rows, Math.max(expected, rows), String.format("Fetched %,d of %,d rows", rows, expected));
                     }
                 }
             }
-        } finally {
-            // Whatever was read before a failure is kept before the failure is told.
-            feed.drain();
         }
-        long rows = feed.finish();
         monitor.progress(rows, Math.max(expected, rows), String.format("Fetched %,d rows", rows));
         return new Result(rows, false);
-    }
-
-    private static final int BATCH = 1024;
-
-    /** Keeps batches of fetched rows in the store on a thread of its own, in the order they were read. */
-    private static final class StoreFeed {
-        private static final String[][] END = new String[0][];
-        private final java.util.concurrent.BlockingQueue<String[][]> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
-        private final java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
-        private final Thread thread;
-        private volatile RuntimeException failed;
-        private boolean ended;
-
-        StoreFeed(RowStore into) {
-            thread = new Thread(() -> {
-                try {
-                    for (String[][] b = queue.take(); b != END; b = queue.take()) {
-                        for (String[] r : b) {
-                            if (r == null) {
-                                break;
-                            }
-                            if (into.add(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])) {
-                                kept.incrementAndGet();
-                            }
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failed = e;
-                    queue.clear();
-                }
-            }, "faultline-fetch-keep");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private String[][] batch = new String[BATCH][];
-        private int n;
-
-        void add(String[] row) {
-            batch[n++] = row;
-            if (n == BATCH) {
-                put(batch, n);
-                batch = new String[BATCH][];
-                n = 0;
-            }
-        }
-
-        private void put(String[][] batch, int n) {
-            if (n == 0 || ended) {
-                return;
-            }
-            if (n < batch.length) {
-                batch[n] = null; // the rows end here
-            }
-            try {
-                while (failed == null && !queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    // the keeper is behind: wait for it, unless it stopped
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new faultline.importer.ImportCancelledException();
-            }
-            rethrow();
-        }
-
-        long kept() {
-            return kept.get();
-        }
-
-        /** Waits for every batch put to be kept; returns the rows kept, or throws what stopped the keeping. */
-        long finish() {
-            drain();
-            rethrow();
-            return kept.get();
-        }
-
-        /** Waits for every row added to be kept; a second call returns at once. */
-        void drain() {
-            if (!ended) {
-                if (failed == null) {
-                    try {
-                        put(batch, n);
-                    } catch (RuntimeException e) {
-                        // said by finish(); the rows before it are kept
-                    }
-                }
-                ended = true;
-                boolean interrupted = false;
-                boolean told = false;
-                while (true) {
-                    try {
-                        if (failed == null && !told) {
-                            queue.put(END);
-                            told = true;
-                        }
-                        thread.join();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the rows read so far are kept all the same
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        private void rethrow() {
-            RuntimeException f = failed;
-            if (f != null) {
-                throw f;
-            }
-        }
     }
 
     private PreparedStatement prepare(String sql, List<Object> args) throws SQLException {

@@ -101,7 +101,19 @@ public final class TaskIds {
         return before.contains("project") || UnitVocabulary.isOtherThingsId(text, at);
     }
 
+    /** A UUID and nothing else (any case): checked character by character, for every id of a file. */
     public static boolean isFull(String id) {
-        return id != null && UUID.matcher(id).matches();
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -86,25 +86,27 @@ public final class TaskRegistry {
 
     public Resolution resolve(boolean[] refUsed) {
         Map<String, String> canonicalOf = new HashMap<>();
-        List<String> full = new ArrayList<>();
-        for (String id : ids) {
-            if (TaskIds.isFull(id)) {
-                full.add(id);
+        boolean[] isFull = new boolean[ids.size()];
+        List<String> fullIds = new ArrayList<>();
+        for (int r = 0; r < ids.size(); r++) {
+            isFull[r] = TaskIds.isFull(ids.get(r));
+            if (isFull[r]) {
+                fullIds.add(ids.get(r));
             }
         }
-        for (String id : ids) {
+        // Sorted, the full ids a short one starts are one run: found by a binary search, not by a walk over all of
+        // them for each short id (a fleet's failures name their task by its first eight digits: thousands of them).
+        String[] full = fullIds.toArray(new String[0]);
+        java.util.Arrays.sort(full);
+        for (int r = 0; r < ids.size(); r++) {
+            String id = ids.get(r);
             String target = id;
-            if (!TaskIds.isFull(id)) {
-                String match = null;
-                int count = 0;
-                for (String f : full) {
-                    if (f.startsWith(id)) {
-                        match = f;
-                        count++;
-                    }
-                }
-                if (count == 1) {
-                    target = match;
+            if (!isFull[r]) {
+                int at = java.util.Arrays.binarySearch(full, id);
+                int first = at >= 0 ? at : -at - 1;
+                if (first < full.length && full[first].startsWith(id)
+                        && (first + 1 >= full.length || !full[first + 1].startsWith(id))) {
+                    target = full[first]; // exactly one full id starts so
                 }
             }
             canonicalOf.put(id, target);

@@ -54,7 +54,7 @@ public final class GeneralTextReader implements SourceReader {
             return 0;
         }
         // At most half sure: a reader that knows the layout by heart fits better when it fits at all.
-        LayoutInference.Result r = inferred(sample);
+        LayoutInference.Result r = LayoutInference.infer(sample);
         return Math.max(0.02, MOST_FIT * r.share());
     }
 
@@ -65,22 +65,10 @@ public final class GeneralTextReader implements SourceReader {
         return MOST_FIT;
     }
 
-    /** The last sample's inference: detection made it, and the read that follows asks for it again. */
-    private static Sample lastSample;
-    private static LayoutInference.Result lastInferred;
-
-    private static synchronized LayoutInference.Result inferred(Sample sample) {
-        if (lastSample == null || !lastSample.equals(sample)) {
-            lastInferred = LayoutInference.infer(sample);
-            lastSample = sample;
-        }
-        return lastInferred;
-    }
-
     @Override
     public SourceText read(ReadContext ctx) throws ImportException {
         Sample sample = Sample.of(ctx.content, ctx.path);
-        LayoutInference.Result inferred = inferred(sample);
+        LayoutInference.Result inferred = LayoutInference.infer(sample);
         FileDates dates = FileDates.of(ctx, sample, inferred.layouts());
         LineLayout[] layouts = inferred.layouts().toArray(new LineLayout[0]);
         // The sample's text runs on past its first lines: the lines it kept say how long a line is.
