@@ -229,11 +229,13 @@ public final class GeneralTextReader implements SourceReader {
 
         /**
          * Gives the rows of a part that waited for their worker's unit the one it was on where the parts before
-         * ended, as one pass would: replayed in file order with the units this part ended, which one pass takes
-         * from every worker on them. Workers this part never claimed or ended for stay on what they had.
+         * ended, as one pass would: replayed in file order with what the part said of units it could not know
+         * (an end, which one pass takes from every worker on the unit; a worker gone idle; a unit named while its
+         * worker may have been idle). A request in flight is no waiting line's, as in one pass. Workers this part
+         * never claimed or ended for stay on what they had.
          */
-        private void inherit(Scan sc, Map<Long, Integer> running, int[] map, int base) {
-            if (sc.pending.isEmpty() && sc.endsHere.isEmpty()) {
+        private void inherit(Scan sc, Map<Long, Integer> running, int[] map, int base, java.util.BitSet requests) {
+            if (sc.pending.isEmpty() && sc.replay.isEmpty()) {
                 return;
             }
             Map<Long, Integer> on = new HashMap<>(running);
@@ -245,24 +247,47 @@ public final class GeneralTextReader implements SourceReader {
             java.util.Arrays.sort(rows);
             int e = 0;
             for (int row : rows) {
-                for (; e < sc.endsHere.size() && sc.endsHere.get(e)[0] <= row; e++) {
-                    endFor(on, map[(int) sc.endsHere.get(e)[1]]);
+                for (; e < sc.replay.size() && sc.replay.get(e)[0] <= row; e++) {
+                    replay(on, sc.replay.get(e), map, requests);
                 }
                 Integer v = on.get(sc.pending.get(row));
                 if ((v == null || v < 0) && sc.toParent.contains(row)) {
                     v = on.get(0L); // a prefixed process on nothing works for what its script claimed
                 }
-                if (v != null && v >= 0) {
+                if (v != null && v >= 0 && !requests.get(v)) {
                     ctx.events.setTask(base + row, v);
                 }
             }
-            for (; e < sc.endsHere.size(); e++) {
-                endFor(on, map[(int) sc.endsHere.get(e)[1]]);
+            for (; e < sc.replay.size(); e++) {
+                replay(on, sc.replay.get(e), map, requests);
             }
             for (Map.Entry<Long, Integer> w : on.entrySet()) {
                 if (!sc.touched.contains(w.getKey())) {
                     running.put(w.getKey(), w.getValue());
                 }
+            }
+        }
+
+        private static void replay(Map<Long, Integer> on, long[] what, int[] map, java.util.BitSet requests) {
+            long worker = what[2];
+            switch ((int) what[1]) {
+                case Scan.ENDS -> endFor(on, map[(int) what[2]]);
+                case Scan.GOES_IDLE -> on.put(worker, -1);
+                case Scan.ENDS_ITS_UNIT -> {
+                    Integer v = on.get(worker);
+                    if (v != null) {
+                        endFor(on, v);
+                    }
+                    on.put(worker, -1);
+                }
+                case Scan.TAKES_IF_IDLE -> {
+                    Integer v = on.get(worker);
+                    int ref = map[(int) what[3]];
+                    if ((v == null || v < 0 || requests.get(v)) && ref >= 0) {
+                        on.put(worker, ref);
+                    }
+                }
+                default -> throw new IllegalStateException("replay kind " + what[1]);
             }
         }
 
@@ -313,7 +338,11 @@ public final class GeneralTextReader implements SourceReader {
                             rankOfNumber.putIfAbsent(Scan.trailingNumber(id), map[r]);
                             all.rankRefs.set(map[r]);
                         }
-                        if (sc.requests.get(r)) {
+                        if (sc.recordClaimed.get(r)) {
+                            all.recordClaimed.set(map[r]);
+                            all.requests.clear(map[r]);
+                        }
+                        if (sc.requests.get(r) && !all.recordClaimed.get(map[r])) {
                             all.requests.set(map[r]);
                         }
                         if (sc.bare.get(r)) {
@@ -344,7 +373,7 @@ public final class GeneralTextReader implements SourceReader {
                 // The part's extents by themselves: a lookup per row missed the cache for every one of ten million rows.
                 from.forEachExtent((row, x) -> to.setExtent(base + row, (int) x));
                 from.release();
-                inherit(sc, running, map, base);
+                inherit(sc, running, map, base, all.requests);
                 for (long[] o : sc.openOvers) {
                     int ref = map[(int) o[1]];
                     Integer claimRow = ref >= 0 ? claimRowOf.get(ref) : null;
@@ -451,6 +480,8 @@ public final class GeneralTextReader implements SourceReader {
          * precision}. Whether its attempt failed is judged when the parts are joined.
          */
         final java.util.List<long[]> openOvers = new java.util.ArrayList<>();
+        /** Requests taken on by a record's words: run one at a time, so no request in flight, also across parts. */
+        final java.util.BitSet recordClaimed = new java.util.BitSet();
         /** Refs of ids that are a noun with its number: one unit in any case, also across parts. */
         final java.util.BitSet numberedRefs = new java.util.BitSet();
         /** Rows (row − mark) waiting for their worker's unit that may take the script's around it instead. */
@@ -480,8 +511,22 @@ public final class GeneralTextReader implements SourceReader {
         boolean lastEventPending;
         /** The line being read waits for a unit its worker claimed in a part before. */
         boolean pendingNow;
-        /** Units this part ended, in file order: (event index in the part, ref); kept only when the part continues another. */
-        final java.util.List<long[]> endsHere = new java.util.ArrayList<>();
+        /**
+         * What this part said, in file order, of units an earlier part may have left its workers on, for the join to
+         * replay: (event index in the part from which it holds, kind, worker or ref, ref); kept only when the part
+         * continues another.
+         */
+        final java.util.List<long[]> replay = new java.util.ArrayList<>();
+        /** A unit ended (the ref in the third place). */
+        static final int ENDS = 0;
+        /** A worker went idle (a separator). */
+        static final int GOES_IDLE = 1;
+        /** A worker's unit ended with it (a crash, an end said without the unit's id). */
+        static final int ENDS_ITS_UNIT = 2;
+        /** A unit named that its worker takes on if it was idle (ref in the fourth place). */
+        static final int TAKES_IF_IDLE = 3;
+        /** The worker whose unit the last event waits for, when it waits. */
+        long lastEventPendingWorker;
         /** The worker whose current unit a pending line waits for. */
         long pendingWorker;
 
@@ -708,7 +753,8 @@ public final class GeneralTextReader implements SourceReader {
             } else {
                 task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
-                pendingWorker = worker;
+                // The line waits for what the line before waits for, keyed as that one was (a thread's, for a timed line).
+                pendingWorker = lastEvent >= 0 && sameWorker && lastEventPending ? lastEventPendingWorker : worker;
                 if (task < 0 && prefix.rank >= 0) {
                     task = rankUnit();
                 }
@@ -720,6 +766,9 @@ public final class GeneralTextReader implements SourceReader {
                     current.remove(worker);
                     endEverywhere(task);
                     ended = true;
+                } else if (pendingNow && Continuation.isCrashStart(b, p, e)) {
+                    goneWith(worker, ENDS_ITS_UNIT); // the unit an earlier part left the worker on
+                    ended = true;
                 }
                 UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, false);
                 if (step != UnitVocabulary.Step.NONE) {
@@ -729,6 +778,8 @@ public final class GeneralTextReader implements SourceReader {
                     current.remove(worker);
                     if (task >= 0) {
                         endEverywhere(task);
+                    } else if (!touched.contains(pendingWorker)) {
+                        goneWith(worker, ENDS_ITS_UNIT);
                     }
                     touched.add(worker);
                     ended = true;
@@ -759,6 +810,9 @@ public final class GeneralTextReader implements SourceReader {
             if (Continuation.isSeparator(b, p, e)) {
                 // "---" closes the block it ends: what follows is not that block's unit's.
                 current.remove(worker);
+                if (continues && !touched.contains(worker)) {
+                    goneWith(worker, GOES_IDLE);
+                }
                 lastEventTask = -1;
                 lastEventPending = false;
             }
@@ -777,6 +831,9 @@ public final class GeneralTextReader implements SourceReader {
                 pending.put(ev - mark, pendingWorker);
             }
             lastEventPending = pendingNow;
+            if (pendingNow) {
+                lastEventPendingWorker = pendingWorker;
+            }
             pendingNow = false;
             lastEvent = ev;
             lastEventRef = ref;
@@ -826,6 +883,7 @@ public final class GeneralTextReader implements SourceReader {
                 if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                     // An SDK that logs a request's start and end as records runs one at a time: what it prints between is that request's.
                     requests.clear(ref);
+                    recordClaimed.set(ref);
                 }
             }
             if (step == UnitVocabulary.Step.NONE && ref >= 0 && asUnit && answeredByAccessLine(b, m, e, ref, nanos, precision)) {
@@ -846,7 +904,11 @@ public final class GeneralTextReader implements SourceReader {
             if (byNoun && step == UnitVocabulary.Step.NONE) {
                 // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
                 step = vocabulary.wordStepNoting(b, m, e);
-                if (step == UnitVocabulary.Step.NONE && (cur < 0 || requests.get(cur))) {
+                if (step == UnitVocabulary.Step.NONE && cur < 0 && ref >= 0 && continues && !touched.contains(worker)) {
+                    // Whether the worker was idle is known only once the parts before are joined: there it is decided.
+                    replay.add(new long[]{ctx.events.size() - mark + 1, TAKES_IF_IDLE, worker, ref});
+                    lastClaim.put(ref, ctx.events.size()); // for an end said only as over: the attempt is this recent
+                } else if (step == UnitVocabulary.Step.NONE && (cur < 0 || requests.get(cur))) {
                     step = UnitVocabulary.Step.CLAIM;
                     implicit = true; // taken for the worker's current one, but nothing says it is under way
                 }
@@ -990,11 +1052,22 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         /** The unit ended: no worker is on it any more. */
+        /**
+         * A worker this part has not seen claim anything goes idle from the next line on: here at once, and in the
+         * join for the unit an earlier part left it on.
+         */
+        private void goneWith(long worker, int kind) {
+            replay.add(new long[]{ctx.events.size() - mark + 1, kind, pendingWorker == 0 ? worker : pendingWorker, 0});
+            current.remove(worker);
+            touched.add(worker);
+            touched.add(pendingWorker);
+        }
+
         private void endEverywhere(int ref) {
             current.removeRef(ref);
             if (continues) {
                 // A worker of an earlier part may be on it: the join ends it there too, from this line on.
-                endsHere.add(new long[]{ctx.events.size() - mark, ref});
+                replay.add(new long[]{ctx.events.size() - mark, ENDS, ref, 0});
             }
             if (requests.get(ref)) {
                 for (java.util.ArrayDeque<Integer> q : inFlight.values()) {
