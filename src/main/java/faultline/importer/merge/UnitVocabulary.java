@@ -375,7 +375,7 @@ public final class UnitVocabulary {
                 after = w + 1;
             }
             Step s = wordStepAt(b, after, e);
-            if (s != Step.NONE) {
+            if (s == Step.CLAIM || (s == Step.END && endsThere(b, wordEndAt(b, after, e), e))) {
                 return s;
             }
         }
@@ -398,11 +398,43 @@ public final class UnitVocabulary {
         if (word == null) {
             return Step.NONE;
         }
+        // "failed to start task <id>", "unable to take job <id>", "did not start task <id>": said of a step not taken
+        int[] before = wordBefore(b, m, word[0]);
+        if (before != null && among(b, before[0], before[1], NOT_TAKEN)) {
+            return Step.NONE;
+        }
         if (among(b, word[0], word[1], TAKING)) {
             return Step.CLAIM;
         }
         return wordStepAt(b, word[0], word[1]);
     }
+
+    /** Words right before a lifecycle word that say the step was not taken, or not yet. */
+    private static final byte[][] NOT_TAKEN = bytes("to", "not", "never", "cannot", "failed", "unable", "t"); // "t" of won't, can't
+
+    /**
+     * Whether an end word after the id closes what the line says ({@code job <id> succeeded in 2.0s}, {@code task <id>
+     * done.}), rather than starting a part of the unit's work ({@code job <id> finished downloading inputs},
+     * {@code task <id>: completed 3 of 10 steps}).
+     */
+    private static boolean endsThere(byte[] b, int at, int e) {
+        int i = at;
+        while (i < e && b[i] == ' ') {
+            i++;
+        }
+        if (i >= e) {
+            return true;
+        }
+        byte c = b[i];
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '(' || c == '!' || c == '-' || c == '[') {
+            return true;
+        }
+        int w = wordEndAt(b, i, e);
+        return among(b, i, w, CLOSING);
+    }
+
+    /** Words after an end word that still close it: a duration, a cause, a manner. */
+    private static final byte[][] CLOSING = bytes("in", "after", "with", "successfully", "ok", "at", "for");
 
     /** Words between a lifecycle word and the id that change nothing: "job <id> is running". */
     private static final byte[][] AUXILIARIES = bytes("is", "was", "has", "been", "now");
@@ -648,7 +680,7 @@ public final class UnitVocabulary {
         if (integer && !numberedAfter(b, nounAt, noun, kind, sep, s == q)) {
             return false;
         }
-        if (integer && kind.equals(RANK) && countsOf(b, t, e)) {
+        if (integer && kind.equals(RANK) && countsOf(b, t, e) && loadingBefore(b, nounAt)) {
             return false; // "loading checkpoint shard 2 of 4", "shard 3/8": progress through a count, not a unit
         }
         if (sep == '-' || sep == '_' || s == q) {
@@ -694,6 +726,28 @@ public final class UnitVocabulary {
         idEnd = t;
         return true;
     }
+
+    /**
+     * Whether the word before the noun at nounAt loads something ({@code loading checkpoint shard 2 of 4}, {@code Loaded
+     * shard 3/8}): a model's or a dataset's pieces counted as they load, where {@code processing shard 3 of 8} is work.
+     */
+    private static boolean loadingBefore(byte[] b, int nounAt) {
+        int end = nounAt;
+        while (end > 0 && b[end - 1] == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Clock.isLetter(b[start - 1])) {
+            start--;
+        }
+        if (end - start == 10 && sameIgnoringCase(b, start, CHECKPOINT)) {
+            return true;
+        }
+        return end - start >= 4 && sameIgnoringCase(b, start, LOAD);
+    }
+
+    private static final byte[] CHECKPOINT = "checkpoint".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOAD = "load".getBytes(StandardCharsets.US_ASCII);
 
     /** Whether " of N" or "/N" follows at t: the number before is a place in a count. */
     private static boolean countsOf(byte[] b, int t, int e) {

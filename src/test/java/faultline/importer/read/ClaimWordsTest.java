@@ -4,6 +4,7 @@ import faultline.importer.ImportMonitor;
 import faultline.importer.Importer;
 import faultline.model.EventStore;
 import faultline.model.TaskSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,11 +40,34 @@ class ClaimWordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"waiting for task %s to start", "cancel requested for job %s", "Task %s failed validation"})
+    @ValueSource(strings = {"waiting for task %s to start", "cancel requested for job %s", "Task %s failed validation",
+            "Failed to start task %s: no GPU", "Unable to take job %s, queue full", "won't start task %s before midnight"})
     void aLineThatOnlySpeaksOfAUnitTakesNothingOn(String mention) throws Exception {
         TaskSet set = read(String.format(mention, ID), "job %s state queried");
         assertNull(unit(set, 1), "after \"" + mention + "\"");
         assertNull(unit(set, 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"job %s finished downloading inputs, starting compute", "Task %s: completed 3 of 10 steps"})
+    void aStepOfTheUnitsWorkDoesNotEndIt(String step) throws Exception {
+        TaskSet set = read("claimed job %s".formatted(ID), step);
+        assertEquals(ID, unit(set, 4), "what the worker writes after \"" + step + "\" is still the unit's");
+    }
+
+    @Test
+    void shardsLoadingAreCountedButShardsProcessedAreUnits() throws Exception {
+        Path f = Files.write(dir.resolve("shards.log"), List.of(
+                "2025-04-01 08:00:00,001 INFO [loader] loading checkpoint shard 2 of 4",
+                "2025-04-01 08:00:00,002 INFO [loader] Loaded shard 3/4 in 1.2 s",
+                "2025-04-01 08:00:01,001 INFO [etl-1] Processing shard 3 of 8",
+                "2025-04-01 08:00:01,500 INFO [etl-1] wrote 1200 rows",
+                "2025-04-01 08:00:02,000 ERROR [etl-1] Shard 3 failed: disk full"));
+        TaskSet set = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
+        assertNull(unit(set, 0));
+        assertNull(unit(set, 1));
+        assertEquals(List.of("shard 3"), set.tasks().stream().map(t -> t.id()).toList(), "the shard processed is the file's one unit");
+        assertEquals(unit(set, 2), unit(set, 3));
     }
 
     private TaskSet read(String first, String last) throws Exception {
