@@ -28,7 +28,10 @@ class LayoutCrashSitesTest {
         Set<Traceback> out = new LinkedHashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
-            boolean python = l.contains("Traceback (most recent call last)");
+            // A traceback's header, or a report that opens straight on its frames (a RayTaskError's "ray::Actor.method()").
+            boolean python = l.contains("Traceback (most recent call last)")
+                    || (i + 1 < lines.size() && !l.startsWith(" ") && lines.get(i + 1).matches("\\s+File \".*\", line \\d+, in .*")
+                    && (i == 0 || !lines.get(i - 1).matches("\\s+File \".*")));
             boolean jvm = !python && i + 1 < lines.size() && lines.get(i + 1).matches("\\s+at [\\w$.]+\\(.*");
             if (python || jvm) {
                 Traceback.find(String.join("\n", lines.subList(i, Math.min(lines.size(), i + 400)))).ifPresent(out::add);

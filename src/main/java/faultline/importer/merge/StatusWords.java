@@ -104,6 +104,11 @@ final class StatusWords {
             Rule.of(Says.CANCELLED, List.of("cancel", "revoked"), NAMED_UNIT + "(?:cancell?ed|revoked)\\b"),
             Rule.of(Says.COMPLETE, List.of("finished", "complete", "succeeded", "done"),
                     NAMED_UNIT + "(?:finished|completed|succeeded|done|complete)\\b"),
+            // A record whose whole message is its unit's outcome ("prediction failed", "inference succeeded").
+            Rule.of(Says.FAILED, List.of("failed", "errored"),
+                    "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:failed|errored)\\.?(?=\\n|$)"),
+            Rule.of(Says.COMPLETE, List.of("succeeded", "completed"),
+                    "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:succeeded|completed)\\.?(?=\\n|$)"),
             // An orchestrator stopping a worker for a fault (a warning says why), not scaling it down.
             Rule.at(Level.WARNING, Says.FAILED, List.of("erminat"), "\\b[Tt]erminat(?:ing|ed) worker\\b"),
             // A process killed under the unit.

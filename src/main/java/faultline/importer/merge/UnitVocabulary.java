@@ -67,19 +67,29 @@ public final class UnitVocabulary {
     public boolean find(byte[] b, int m, int e) {
         uuid = false;
         named = false;
+        nounKept = false;
+        endedWell = false;
+        saidSuccess = false;
         kind = TASK;
         step = Step.NONE;
         for (int i = Bytes.anyOf(b, m, e, (byte) '-', (byte) '#', (byte) 'k'); i < e; i = Bytes.anyOf(b, i + 1, e, (byte) '-', (byte) '#', (byte) 'k')) {
             byte x = b[i];
             if (x == '-') {
                 int at = i - 8;
-                if (Bytes.uuidAt(b, i, m, e) && !introducedAsOther(b, m, at) && !gluedToOther(b, m, at)) {
+                if (Bytes.uuidAt(b, i, m, e) && !introducedAsOther(b, m, at)) {
+                    int glued = gluedWord(b, m, at);
+                    if (glued >= 0 && !keyedAsUnit(b, m, glued)) {
+                        continue; // GPU-<uuid>, MIG-<uuid>: that thing's id
+                    }
                     idStart = at;
                     idEnd = at + 36;
                     uuid = true;
                     hi = Bytes.uuidHigh(b, at);
                     lo = Bytes.uuidLow(b, at);
                     kind = kindAround(b, m, at, e);
+                    if (glued >= 0) {
+                        idStart = glued; // "requestId": "sync-<uuid>-e1": the prefix is part of the unit's id
+                    }
                     return true;
                 }
             } else if (x == '#' && i >= m + 6 && i + 9 <= e && b[i - 1] == 'l' && b[i - 6] == 't') {
@@ -229,6 +239,16 @@ public final class UnitVocabulary {
         return named ? s : s.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether find() took a noun with its number for the id ({@code job 4411}, {@code TID 12}, {@code job-0417}): one
+     * unit however a line capitalises the noun ("Job 5521: …", "failed job 5521").
+     */
+    public boolean nounKept() {
+        return nounKept;
+    }
+
+    private boolean nounKept;
+
     /** Where a lifecycle word counts: in a text line that names its unit by a noun, in a structured record that names it, or both. */
     private enum Where { LINE, RECORD, BOTH }
 
@@ -296,6 +316,19 @@ public final class UnitVocabulary {
         return Step.NONE;
     }
 
+    /** {@link #wordStep}, noting for {@link #endSaysOnlyOver} how an end it finds is worded. */
+    public Step wordStepNoting(byte[] b, int m, int e) {
+        for (int i = m; i < e; i++) {
+            if (Clock.isLetter(b[i]) && (i == m || !Clock.isLetter(b[i - 1]))) {
+                Step s = wordStepAt(b, i, e);
+                if (s != Step.NONE) {
+                    return s;
+                }
+            }
+        }
+        return Step.NONE;
+    }
+
     /**
      * The step a line says of the UUID it names by a unit noun, from the words next to it: {@code claimed job <id>},
      * {@code Started task <id>}, {@code task <id> received}, {@code job <id> succeeded in 2.0s}. Only adjacent words
@@ -310,6 +343,18 @@ public final class UnitVocabulary {
 
     /** Set by the last word step read next to an id: the end it said is a success. */
     private boolean endedWell;
+
+    /** Set with endedWell: the word says the unit succeeded ({@code succeeded}, {@code completed}), not only that it is over. */
+    private boolean saidSuccess;
+    private static final java.util.Set<String> SUCCESS = java.util.Set.of("succeeded", "completed", "ok");
+
+    /**
+     * Whether the end read last next to an id or in a record says the unit is only over ({@code Finished.},
+     * {@code done}), not how it went: after a failure of the same attempt, it ended failed.
+     */
+    public boolean endSaysOnlyOver() {
+        return endedWell && !saidSuccess;
+    }
     private static final java.util.Set<String> ENDED_WELL = java.util.Set.of("done", "finished", "succeeded", "completed", "ok");
 
     private Step stepAroundId(byte[] b, int m, int e) {
@@ -428,6 +473,43 @@ public final class UnitVocabulary {
         return false;
     }
 
+    /**
+     * The step a JSON object printed as a line's message says in its message field, by its first word:
+     * {@code {"requestId": "…", "message": "Started.", "level": "INFO"}}; NONE for any other message.
+     */
+    public Step recordMessageStep(byte[] b, int m, int e) {
+        if (m >= e || b[m] != '{') {
+            return Step.NONE;
+        }
+        int v = Bytes.stringValue(b, m, e, MESSAGE_KEY);
+        if (v < 0) {
+            v = Bytes.stringValue(b, m, e, MSG_KEY);
+        }
+        if (v < 0) {
+            return Step.NONE;
+        }
+        Step s = stepAtStart(b, v, e);
+        if (s != Step.NONE) {
+            return s;
+        }
+        return wordStepAt(b, v, e);
+    }
+
+    private static final byte[] MESSAGE_KEY = "\"message\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MSG_KEY = "\"msg\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the message says success in so many words ({@code success}, {@code successfully}), any case. */
+    public static boolean saysSuccess(byte[] b, int m, int e) {
+        for (int i = m; i + 7 <= e; i++) {
+            if ((b[i] | 0x20) == 's' && sameIgnoringCase(b, i, SUCCESS_WORD)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final byte[] SUCCESS_WORD = bytes("success")[0];
+
     private static boolean unitNoun(byte[] b, int from, int to) {
         for (byte[] w : UNIT_NOUNS) {
             if (to - from == w.length && sameIgnoringCase(b, from, w)) {
@@ -442,7 +524,9 @@ public final class UnitVocabulary {
         for (int k = 0; k < WORD_STEP_BYTES.length; k++) {
             byte[] w = WORD_STEP_BYTES[k];
             if (i + w.length <= e && sameIgnoringCase(b, i, w) && (i + w.length == e || !Clock.isLetter(b[i + w.length]))) {
-                endedWell = ENDED_WELL.contains(new String(w, StandardCharsets.US_ASCII));
+                String word = new String(w, StandardCharsets.US_ASCII);
+                endedWell = ENDED_WELL.contains(word);
+                saidSuccess = SUCCESS.contains(word);
                 return WORD_STEP_STEPS[k];
             }
         }
@@ -538,6 +622,10 @@ public final class UnitVocabulary {
     private boolean idAfterNoun(byte[] b, int nounAt, int q, int e, String kind, byte[] noun) {
         byte sep = b[q];
         int s = q + 1;
+        if (sep == ' ' && quotedRunName(b, s, e)) {
+            this.kind = kind;
+            return true;
+        }
         if (Clock.isDigit(sep) && kind.equals(RANK)) {
             s = q; // rank3
         } else if (sep == ' ' || sep == '=' || sep == ':' || sep == '#') {
@@ -586,6 +674,9 @@ public final class UnitVocabulary {
             return false;
         }
         boolean integer = allDigits(b, s, t);
+        if (!integer && s > q && lettersThenDigit(b, s, t)) {
+            return false; // "task=python3", "job: cuda0": a program's or a device's name, not an id
+        }
         if (integer && !numberedAfter(b, nounAt, noun, kind, sep, s == q)) {
             return false;
         }
@@ -597,11 +688,13 @@ public final class UnitVocabulary {
                 return false;
             }
             idStart = nounAt; // job-0417, req_5kQ9xT2b, rank3: the noun is part of the token
+            nounKept = integer;
         } else if (integer) {
             if (!numbered(kind, noun)) {
                 return false;
             }
             idStart = nounAt; // job 4411, TID 12, rank=0
+            nounKept = true;
         } else {
             if (t - s < 4) {
                 return false;
@@ -610,6 +703,27 @@ public final class UnitVocabulary {
         }
         idEnd = t;
         this.kind = kind;
+        return true;
+    }
+
+    /**
+     * A run named in quotes after the noun: {@code Task run 'render_clip-1'} (Prefect). The name needs a digit, as
+     * an id does; a flow's or a task's own name ({@code for task 'render_clip'}) has none.
+     */
+    private boolean quotedRunName(byte[] b, int s, int e) {
+        if (s + 7 > e || b[s] != 'r' || b[s + 1] != 'u' || b[s + 2] != 'n' || b[s + 3] != ' ' || b[s + 4] != '\'') {
+            return false;
+        }
+        int from = s + 5;
+        int t = from;
+        while (t < e && t - from < 80 && b[t] != '\'' && b[t] != ' ') {
+            t++;
+        }
+        if (t >= e || b[t] != '\'' || t == from || !hasDigit(b, from, t)) {
+            return false;
+        }
+        idStart = from;
+        idEnd = t;
         return true;
     }
 
@@ -652,6 +766,19 @@ public final class UnitVocabulary {
         return false;
     }
 
+    /** Letters and one digit at the end ({@code python3}, {@code cuda0}): a name with a number, not an id. */
+    private static boolean lettersThenDigit(byte[] b, int p, int t) {
+        if (t - p < 3 || !Clock.isDigit(b[t - 1])) {
+            return false;
+        }
+        for (int i = p; i < t - 1; i++) {
+            if (!Clock.isLetter(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean allDigits(byte[] b, int p, int t) {
         for (int i = p; i < t; i++) {
             if (!Clock.isDigit(b[i])) {
@@ -692,11 +819,17 @@ public final class UnitVocabulary {
         if (!kind.equals(TASK) || idStart == m) {
             return true;
         }
+        if (inUrl(b, m, idStart)) {
+            return false; // a link to the thing ("…/runs/flow-run/<id>"): the line points at it, it does not run it
+        }
         byte before = b[idStart - 1];
         byte after = idEnd < e ? b[idEnd] : 0;
         boolean standsAlone = idStart - 1 == m || b[idStart - 2] == ' ' || b[idStart - 2] == '\t';
         if (standsAlone && ((before == '[' && after == ']') || (before == '(' && after == ')'))) {
             return true; // a tag, not a name's part ("render-worker-7c9f_gpu(<uid>)")
+        }
+        if (before == ' ' && columnEnds(b, idEnd, e)) {
+            return true; // a column of the line's header before its message ("… q7c2mx4w <id> -- generating …")
         }
         int tail = idEnd;
         while (tail < e && (b[tail] == '.' || b[tail] == ' ' || b[tail] == '\r')) {
@@ -714,6 +847,32 @@ public final class UnitVocabulary {
             }
         }
         return false;
+    }
+
+    /** Whether the word that holds position at is a URL ({@code https://host/…}). */
+    private static boolean inUrl(byte[] b, int m, int at) {
+        for (int i = at - 1; i > m + 2 && at - i < 200; i--) {
+            byte c = b[i];
+            if (c == ' ' || c == '"' || c == '\'') {
+                return false;
+            }
+            if (c == '/' && b[i - 1] == '/' && b[i - 2] == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a header's separator before the message follows at i: {@code " -- "}, {@code " - "}, {@code " | "}. */
+    private static boolean columnEnds(byte[] b, int i, int e) {
+        if (i + 3 > e || b[i] != ' ') {
+            return false;
+        }
+        byte c = b[i + 1];
+        if (c == '-' && i + 3 < e && b[i + 2] == '-' && b[i + 3] == ' ') {
+            return true;
+        }
+        return (c == '-' || c == '|') && b[i + 2] == ' ';
     }
 
     /** Names the kind from a word just before the id: job, request; otherwise a task. */
@@ -768,10 +927,13 @@ public final class UnitVocabulary {
         return false;
     }
 
-    /** {@code GPU-<uuid>}, {@code MIG-<uuid>}: a UUID glued by a dash to a word that names no unit is that thing's id. */
-    private static boolean gluedToOther(byte[] b, int m, int at) {
+    /**
+     * {@code GPU-<uuid>}, {@code MIG-<uuid>}: where the word a UUID is glued to by a dash starts, when that word names
+     * no unit (such a UUID is that thing's id); -1 when the UUID is not glued, or glued to a unit's prefix ({@code req-}).
+     */
+    private static int gluedWord(byte[] b, int m, int at) {
         if (at - 2 < m || (b[at - 1] != '-' && b[at - 1] != '_') || !Clock.isLetter(b[at - 2])) {
-            return false;
+            return -1;
         }
         int w = at - 1;
         while (w > m && Clock.isLetter(b[w - 1])) {
@@ -779,10 +941,31 @@ public final class UnitVocabulary {
         }
         for (byte[] p : UNIT_PREFIXES) {
             if (at - 1 - w == p.length && sameIgnoringCase(b, w, p)) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return w;
+    }
+
+    /** Whether the value at w is a unit's by its key ({@code "requestId": "sync-…"}, {@code job_id=x-…}). */
+    private static boolean keyedAsUnit(byte[] b, int m, int w) {
+        int q = w;
+        while (q > m && w - q < 5 && (b[q - 1] == '"' || b[q - 1] == ' ' || b[q - 1] == ':' || b[q - 1] == '=' || b[q - 1] == '\'')) {
+            q--;
+        }
+        if (q == w) {
+            return false;
+        }
+        int k = q;
+        while (k > m && q - k < 24 && (Clock.isLetter(b[k - 1]) || b[k - 1] == '_')) {
+            k--;
+        }
+        for (byte[] n : UNIT_NOUNS) {
+            if (q - k >= n.length && sameIgnoringCase(b, k, n)) {
+                return true; // requestId, job_id, task_uuid
+            }
+        }
+        return false;
     }
 
     /** "Project ID: <uuid>", "user_id=<uuid>", "session <uuid>": an id of something that is not a unit. */

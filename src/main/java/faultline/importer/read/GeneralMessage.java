@@ -71,13 +71,27 @@ final class GeneralMessage {
      * with the prefix, clock and level on every line) also without that header and the token the record's first
      * line began with ({@code [core.py:720] }), lead.
      */
+    private static boolean onlySpaces(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String continuation(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix, String lead) {
         String text = Sample.withoutNumberPrefix(line);
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         int p = LinePrefixes.strip(b, 0, b.length, prefix);
         for (LineLayout l : layouts) {
             if (!l.outerClock && l.read(b, p, b.length, clock)) {
-                String m = new String(b, l.messageStart, b.length - l.messageStart, StandardCharsets.UTF_8);
+                int from = l.messageStart;
+                if (!l.hasLevel() && clock.level < 0 && onlySpaces(b, clock.end, from)) {
+                    // Only a clock before the text (a platform's on every printed line): the frames keep their indentation.
+                    from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                }
+                String m = new String(b, from, b.length - from, StandardCharsets.UTF_8);
                 return lead != null && m.startsWith(lead) ? m.substring(lead.length()) : m;
             }
         }

@@ -126,6 +126,7 @@ public final class GeneralTextReader implements SourceReader {
         java.util.List<Long> b = new java.util.ArrayList<>();
         b.add(0L);
         Clock clock = new Clock();
+        LinePrefixes.Found prefix = new LinePrefixes.Found();
         byte[] w = new byte[256 * 1024];
         for (int i = 1; i < cores; i++) {
             long at = Math.max(b.get(b.size() - 1), size * i / cores);
@@ -137,7 +138,9 @@ public final class GeneralTextReader implements SourceReader {
                 if (nl == len) {
                     break;
                 }
-                if (layouts[0].read(w, p, nl, clock)) {
+                // As the reader reads the line: its supervisor's prefixes first (a kubelet's pod and clock stamp every
+                // line of a traceback too; only a line of the application's own layout starts a part).
+                if (layouts[0].read(w, LinePrefixes.strip(w, p, nl, prefix), nl, clock)) {
                     b.add(at + p);
                     break;
                 }
@@ -248,6 +251,9 @@ public final class GeneralTextReader implements SourceReader {
                     replay(on, sc.replay.get(e), map, requests);
                 }
                 Integer v = on.get(sc.pending.get(row));
+                if ((v == null || v < 0) && sc.toParent.contains(row)) {
+                    v = on.get(0L); // a prefixed process on nothing works for what its script claimed
+                }
                 if (v != null && v >= 0 && !requests.get(v)) {
                     ctx.events.setTask(base + row, v);
                 }
@@ -306,6 +312,10 @@ public final class GeneralTextReader implements SourceReader {
             to.ensure(rows);
             // A rank is one unit whatever a part first called it, as in one pass: the first spelling in the file wins.
             Map<Integer, Integer> rankOfNumber = new HashMap<>();
+            // A noun with its number is one unit in any case ("Job 5521", "job 5521"), whichever part wrote which.
+            Map<String, Integer> numberedOf = new HashMap<>();
+            // The joined row of each unit's last claim, for the ends of a later part that say only that it is over.
+            Map<Integer, Integer> claimRowOf = new HashMap<>();
             for (Scan sc : scans) {
                 faultline.model.EventStore.Builder from = sc.ctx.events;
                 faultline.importer.merge.TaskRegistry reg = sc.ctx.tasks;
@@ -314,14 +324,25 @@ public final class GeneralTextReader implements SourceReader {
                     String id = reg.id(r);
                     boolean rank = sc.rankRefs.get(r);
                     Integer same = rank ? rankOfNumber.get(Scan.trailingNumber(id)) : null;
+                    String folded = sc.numberedRefs.get(r) ? id.toLowerCase(java.util.Locale.ROOT) : null;
+                    if (same == null && folded != null) {
+                        same = numberedOf.get(folded);
+                    }
                     map[r] = same != null ? same : ctx.tasks.ref(id);
+                    if (folded != null && map[r] >= 0) {
+                        numberedOf.putIfAbsent(folded, map[r]);
+                    }
                     if (map[r] >= 0) {
                         // What each part learned of its units, for the checks made once the whole file is read.
                         if (rank) {
                             rankOfNumber.putIfAbsent(Scan.trailingNumber(id), map[r]);
                             all.rankRefs.set(map[r]);
                         }
-                        if (sc.requests.get(r)) {
+                        if (sc.recordClaimed.get(r)) {
+                            all.recordClaimed.set(map[r]);
+                            all.requests.clear(map[r]);
+                        }
+                        if (sc.requests.get(r) && !all.recordClaimed.get(map[r])) {
                             all.requests.set(map[r]);
                         }
                         if (sc.bare.get(r)) {
@@ -353,11 +374,26 @@ public final class GeneralTextReader implements SourceReader {
                 from.forEachExtent((row, x) -> to.setExtent(base + row, (int) x));
                 from.release();
                 inherit(sc, running, map, base, all.requests);
+                for (long[] o : sc.openOvers) {
+                    int ref = map[(int) o[1]];
+                    Integer claimRow = ref >= 0 ? claimRowOf.get(ref) : null;
+                    if (claimRow != null && Scan.failedBetween(to, claimRow, base + (int) o[0], ref)) {
+                        Scan.failedAtOver(ctx.tasks.draftOfRef(ref), o[2], (int) o[3]);
+                    }
+                }
+                for (Map.Entry<Integer, Integer> c : sc.lastClaim.entrySet()) {
+                    if (map[c.getKey()] >= 0) {
+                        claimRowOf.put(map[c.getKey()], base + c.getValue() - sc.mark);
+                    }
+                }
                 sc.current.forEachTouched(sc.touched, (w, r) -> running.put(w, r >= 0 ? map[r] : -1));
                 index.append(sc.index, (int) Math.min(Integer.MAX_VALUE, lineBase));
                 ctx.report.addPart(sc.ctx.report, lineBase);
+                // A traceback before anything was claimed is the worker's crash; one pass sees claims of the parts before.
                 for (int c : sc.crashes) {
-                    all.crashes.add(base + c - sc.mark);
+                    if (all.firstClaimEvent < 0 && to.task(base + c - sc.mark) < 0) {
+                        all.crashes.add(base + c - sc.mark);
+                    }
                 }
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
@@ -435,6 +471,22 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.BitSet spelledByPrefix = new java.util.BitSet();
         /** Refs of requests: a server runs several at once, so a line without an id belongs to none of them. */
         final java.util.BitSet requests = new java.util.BitSet();
+        /** Rows before an end of a unit never claimed in which its failure counts. */
+        private static final int UNCLAIMED_LOOKBACK = 4096;
+        /** The event row of each unit's last claim in this scan. */
+        final Map<Integer, Integer> lastClaim = new HashMap<>();
+        /**
+         * Ends that say only that a unit is over, read in a part that did not see it claimed: {row − mark, ref, nanos,
+         * precision}. Whether its attempt failed is judged when the parts are joined.
+         */
+        final java.util.List<long[]> openOvers = new java.util.ArrayList<>();
+        /** Requests taken on by a record's words: run one at a time, so no request in flight, also across parts. */
+        final java.util.BitSet recordClaimed = new java.util.BitSet();
+        /** Refs of ids that are a noun with its number: one unit in any case, also across parts. */
+        final java.util.BitSet numberedRefs = new java.util.BitSet();
+        /** Rows (row − mark) waiting for their worker's unit that may take the script's around it instead. */
+        final java.util.Set<Integer> toParent = new java.util.HashSet<>();
+        private boolean parentEligible;
         /** Per writer, the requests it received that have not ended, oldest first. */
         final Map<Long, java.util.ArrayDeque<Integer>> inFlight = new HashMap<>();
         /** Processes riding on the level ({@code ForkPoolWorker-1}), by prefix and name, → their worker key. */
@@ -589,7 +641,8 @@ public final class GeneralTextReader implements SourceReader {
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
             long nanos = nanosOf(l.lineYear);
-            Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : Level.INFO;
+            int recordLevel = l.level < 0 && l.messageStart < e && b[l.messageStart] == '{' ? LineLayout.recordLevel(b, l.messageStart, e) : -1;
+            Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : recordLevel >= 0 ? Level.ofOrdinal(recordLevel) : Level.INFO;
             // The writer: the supervisor's prefixes, the program journald names, a process group among the skipped
             // tokens ("… vllm[8052]: (VllmWorker rank=0 pid=8139) INFO 03-05 …"), then the process the header names.
             long base = prefixWorker * 31;
@@ -610,6 +663,20 @@ public final class GeneralTextReader implements SourceReader {
                     ctx.events.setLevel(lastEvent, level);
                 }
                 return;
+            }
+            if (l.level < 0 && recordLevel < 0 && !placeholder) {
+                // Only a platform's clock on every line the program prints: a traceback goes on over lines that each
+                // carry their own stamp, and its header starts an error event.
+                int raw = clock.end < e && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()
+                        && cont.classify(b, raw, e, false, true) != Continuation.Kind.NEW) {
+                    ctx.extend(lastEvent, lineRef + (e - lineStart) - lastEventRef);
+                    ctx.report.repair(Repair.CONTINUATION);
+                    return;
+                }
+                if (Continuation.isTracebackStart(b, raw, e)) {
+                    level = Level.ERROR;
+                }
             }
             lastEventNanos = placeholder ? Long.MIN_VALUE : nanos;
             if (l.processStart >= 0 && worker != lastProcessKey) {
@@ -684,7 +751,7 @@ public final class GeneralTextReader implements SourceReader {
             if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else {
-                task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : current.get(worker));
+                task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
                 // The line waits for what the line before waits for, keyed as that one was (a thread's, for a timed line).
                 pendingWorker = lastEvent >= 0 && sameWorker && lastEventPending ? lastEventPendingWorker : worker;
@@ -752,6 +819,10 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         private void event(int ev, long ref, long worker, int task) {
+            if (pendingNow && parentEligible) {
+                toParent.add(ev - mark);
+            }
+            parentEligible = false;
             if (prefix.rank >= 0) {
                 rankSpelledByPrefix();
             }
@@ -791,7 +862,7 @@ public final class GeneralTextReader implements SourceReader {
             boolean asUnit = true;
             if (hasId) {
                 String id = vocabulary.id(b);
-                ref = refOf(id, vocabulary.kind);
+                ref = vocabulary.nounKept() ? refOfNumbered(id, vocabulary.kind) : refOf(id, vocabulary.kind);
                 byNoun = vocabulary.named;
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
@@ -807,6 +878,17 @@ public final class GeneralTextReader implements SourceReader {
             if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
                 step = vocabulary.stepNextToId(b, m, e);
             }
+            if (step == UnitVocabulary.Step.NONE && hasId && body < e && b[body] == '{') {
+                step = vocabulary.recordMessageStep(b, body, e);
+                if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
+                    // An SDK that logs a request's start and end as records runs one at a time: what it prints between is that request's.
+                    requests.clear(ref);
+                    recordClaimed.set(ref);
+                }
+            }
+            if (step == UnitVocabulary.Step.NONE && ref >= 0 && asUnit && answeredByAccessLine(b, m, e, ref, nanos, precision)) {
+                step = UnitVocabulary.Step.END;
+            }
             if (step != UnitVocabulary.Step.NONE) {
                 lastStep = ctx.events.size();
             }
@@ -821,17 +903,18 @@ public final class GeneralTextReader implements SourceReader {
             boolean implicit = false;
             if (byNoun && step == UnitVocabulary.Step.NONE) {
                 // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
-                step = UnitVocabulary.wordStep(b, m, e);
+                step = vocabulary.wordStepNoting(b, m, e);
                 if (step == UnitVocabulary.Step.NONE && cur < 0 && ref >= 0 && continues && !touched.contains(worker)) {
                     // Whether the worker was idle is known only once the parts before are joined: there it is decided.
                     replay.add(new long[]{ctx.events.size() - mark + 1, TAKES_IF_IDLE, worker, ref});
+                    lastClaim.put(ref, ctx.events.size()); // for an end said only as over: the attempt is this recent
                 } else if (step == UnitVocabulary.Step.NONE && (cur < 0 || requests.get(cur))) {
                     step = UnitVocabulary.Step.CLAIM;
                     implicit = true; // taken for the worker's current one, but nothing says it is under way
                 }
             }
             boolean failure = level.isFailure();
-            int task = ref >= 0 ? ref : unnamed(cur);
+            int task = ref >= 0 ? ref : unnamed(cur >= 0 ? cur : currentOrParent(worker));
             if (ref < 0 && !failure) {
                 lost.remove(worker);
             }
@@ -844,7 +927,19 @@ public final class GeneralTextReader implements SourceReader {
             // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
             pendingNow = task < 0 && continues && !touched.contains(worker);
             pendingWorker = worker;
+            if (step == UnitVocabulary.Step.END && ref >= 0 && nanos != Long.MIN_VALUE && vocabulary.endSaysOnlyOver()
+                    && !UnitVocabulary.saysSuccess(b, m, e)) {
+                Integer from = lastClaim.get(ref);
+                // A unit this scan never saw claimed is looked for among the rows just before: its attempt is recent.
+                int since = from != null ? from : Math.max(mark, ctx.events.size() - UNCLAIMED_LOOKBACK);
+                if (failedBetween(ctx.events, since, ctx.events.size(), ref)) {
+                    failedAtOver(ctx.tasks.draftOfRef(ref), nanos, precision);
+                } else if (from == null && continues) {
+                    openOvers.add(new long[]{ctx.events.size() - mark, ref, nanos, precision});
+                }
+            }
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
+                lastClaim.put(ref, ctx.events.size());
                 current.put(worker, ref);
                 touched.add(worker);
                 if (firstClaimEvent < 0) {
@@ -884,6 +979,36 @@ public final class GeneralTextReader implements SourceReader {
             String id = prefix.rankId();
             ctx.tasks.rename(ref, id);
             refs.putIfAbsent(id, ref);
+        }
+
+        /**
+         * The unit a worker is on; for a process a supervisor's prefix names ({@code 0: } of srun, {@code [w1]}) that
+         * took nothing on itself, the one the script around it, writing without a prefix, claimed: its job.
+         */
+        private int currentOrParent(long worker) {
+            int cur = current.get(worker);
+            if (cur >= 0 || worker == 0 || prefix.worker == 0) {
+                return cur;
+            }
+            int parent = current.get(0);
+            // Read in parts, the script may have claimed its job in a part before: the join looks there.
+            parentEligible = parent < 0 && !touched.contains(0L);
+            return parent;
+        }
+
+        /** Whether a row in [from, to) of the unit ref is at a failure level: its attempt failed. */
+        static boolean failedBetween(faultline.model.EventStore.Builder events, int from, int to, int ref) {
+            for (int i = Math.max(0, from); i < to; i++) {
+                if (events.task(i) == ref && events.failureLevel(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "Finished." after the attempt's traceback: over, and failed; stated just after the line's own words. */
+        static void failedAtOver(TaskDraft d, long nanos, int precision) {
+            d.lineStatus(faultline.model.TaskStatus.FAILED, new Stamp(nanos + 1, precision, false), "");
         }
 
         /** The rank the line's prefix names: a rank's line is work under way, so no crash after it is the worker's own. */
@@ -1006,6 +1131,29 @@ public final class GeneralTextReader implements SourceReader {
             current.removeRef(ref);
         }
 
+        /**
+         * An access line that names its request ({@code <uuid> -- POST /generate 500 14979.6ms}) ends it: 2xx and 3xx
+         * complete, 5xx failed, 499 cancelled (the client went away); another 4xx says nothing of how the work went.
+         */
+        private boolean answeredByAccessLine(byte[] b, int m, int e, int ref, long nanos, int precision) {
+            int status = AccessLine.bareStatus(b, m, e);
+            if (status < 200) {
+                return false;
+            }
+            faultline.model.TaskStatus said = status >= 500 ? faultline.model.TaskStatus.FAILED
+                    : status == 499 ? faultline.model.TaskStatus.CANCELLED
+                    : status < 400 ? faultline.model.TaskStatus.COMPLETE : null;
+            TaskDraft d = ctx.tasks.draftOfRef(ref);
+            if (said != null) {
+                d.lineStatus(said, nanos == Long.MIN_VALUE ? null : new Stamp(nanos, precision, false), "");
+            }
+            if (d.type.isEmpty()) {
+                d.type = UnitVocabulary.REQUEST; // answered with an HTTP status: a request, whatever its lines called it
+            }
+            requests.set(ref);
+            return true;
+        }
+
         /** A failure line of a writer with requests in flight: if its text holds a traceback, they failed with it. */
         private void fanOut(long worker) {
             java.util.ArrayDeque<Integer> q = inFlight.get(worker);
@@ -1070,6 +1218,23 @@ public final class GeneralTextReader implements SourceReader {
         private static boolean isIdByte(byte c) {
             return Clock.isLetter(c) || Clock.isDigit(c) || c == '-' || c == '_' || c == '.';
         }
+
+        /** A noun with its number ("Job 5521", "job 5521") is one unit in any case, named as the file first writes it. */
+        private int refOfNumbered(String id, String kind) {
+            String folded = id.toLowerCase(java.util.Locale.ROOT);
+            Integer r = numbered.get(folded);
+            if (r != null) {
+                return r;
+            }
+            int ref = refOf(id, kind);
+            if (ref >= 0) {
+                numbered.put(folded, ref);
+                numberedRefs.set(ref);
+            }
+            return ref;
+        }
+
+        private final Map<String, Integer> numbered = new HashMap<>();
 
         private int refOf(String id, String kind) {
             Integer r = refs.get(id);

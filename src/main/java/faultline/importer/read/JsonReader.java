@@ -162,7 +162,8 @@ public final class JsonReader implements SourceReader {
                     : t.startsWith("#") || t.startsWith("//") ? Prose.get("import.json.comment")
                     : Prose.get("import.json.outside");
             ctx.report.unparsed(line, reason, t);
-            rows.textLine(t, line, start, end);
+            // The line as written, indentation kept: a traceback's frames are told from its other lines by it.
+            rows.textLine(content.decode(start, (int) Math.min(end - start, Lines.MAX_LINE)).stripTrailing(), line, start, end);
             return nl + 1;
         }
 

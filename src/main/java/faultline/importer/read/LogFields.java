@@ -27,7 +27,7 @@ final class LogFields {
     static final List<String> EXCEPTION = List.of("exception", "exc_info", "exc_text", "stack_trace", "stack", "traceback",
             "error.stack", "err");
     static final List<String> UNIT = List.of("task_id", "taskId", "task_uuid", "job_id", "jobId", "request_id", "requestId",
-            "req_id", "reqId", "prompt_id", "promptId", "celery_task_id");
+            "req_id", "reqId", "prompt_id", "promptId", "celery_task_id", "prediction_id", "predictionId");
     static final List<String> WORKER = List.of("worker_id", "workerId", "worker", "hostname", "host", "pod", "pod_name",
             "container_name", "instance");
     static final List<String> COMPONENT = List.of("name", "logger", "logger_name", "loggerName", "component", "module");

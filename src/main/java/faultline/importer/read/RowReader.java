@@ -38,6 +38,8 @@ public final class RowReader {
     /** The task each worker is processing, for rows that carry no task id. */
     private final Map<String, Integer> currentOfWorker = new HashMap<>();
     private final TracebackLines traceback = new TracebackLines();
+    /** A structured record was read: text lines after it may be the output of the unit it took on. */
+    private boolean recordsSeen;
     private final UnitContext context = new UnitContext();
     /** Events of tasks rows not yet known to be needed. */
     private final List<RowEvent> pending = new java.util.ArrayList<>();
@@ -93,7 +95,15 @@ public final class RowReader {
         String worker = LogFields.text(LogFields.outerFirst(row, LogFields.WORKER));
         String sourceType = str(row, "source_type");
         String sourceId = str(row, "source_id");
-        int ref = attribute(message, unitRef(row), metadata, worker, sourceType, !rowShape, level);
+        int fieldRef = unitRef(row);
+        int ref = attribute(message, fieldRef, metadata, worker, sourceType, !rowShape, level);
+        if (fieldRef >= 0 && r.timed() && UnitVocabulary.claimsInRecord(message)) {
+            // A record naming its unit in a field that takes it on ("starting prediction"): under way from then on.
+            TaskDraft d = ctx.tasks.draftOfRef(fieldRef);
+            if (d.started == null) {
+                d.started = new faultline.model.Stamp(r.nanos(), r.precision(), false);
+            }
+        }
         int pooled;
         if (rowShape || start < 0) {
             String levelText = LogFields.text(LogFields.field(row, LogFields.LEVEL));
@@ -141,6 +151,7 @@ public final class RowReader {
      */
     private int attribute(String message, int fieldRef, JsonNode metadata, String worker, String sourceType, boolean generic,
                           Level level) {
+        recordsSeen = true;
         int ref = fieldRef;
         boolean spokenOf = false;
         if (ref < 0 && metadata != null) {
@@ -193,21 +204,25 @@ public final class RowReader {
         if (!r.timed() && continuesTraceback(line, end)) {
             return;
         }
-        if (r.timed()) {
+        boolean opens = TracebackLines.isHeader(line);
+        if (r.timed() || opens) {
             traceback.reset();
             traceback.continues(line);
         }
-        // A log line names its unit; a status line or a comment around the data only speaks of it.
+        // A log line names its unit; a status line or a comment around the data only speaks of it. A print between
+        // records once they took a unit on (a predictor's output, its bars, its traceback) is that unit's.
         String found = r.timed() ? TaskIds.findIn(r.message()) : null;
         int ref = found != null ? ctx.tasks.ref(found) : -1;
-        ref = r.timed() ? context.attribute(null, ref, ref >= 0, r.message(), r.level()) : -1;
+        Level level = opens && !r.level().isFailure() ? Level.ERROR : r.level();
+        ref = r.timed() ? context.attribute(null, ref, ref >= 0, r.message(), level)
+                : recordsSeen ? context.attribute(null, -1, false, r.message(), Level.INFO) : -1;
         int pooled = text.addRecord(r.message(), start, end, number);
         lastPooled = pooled;
-        lastFailure = r.level().isFailure();
+        lastFailure = level.isFailure();
         if (r.timed()) {
-            ctx.timed(r.nanos(), r.precision(), r.level(), ref, pooled);
+            ctx.timed(r.nanos(), r.precision(), level, ref, pooled);
         } else {
-            ctx.estimated(r.level(), ref, pooled);
+            ctx.estimated(level, ref, pooled);
         }
     }
 

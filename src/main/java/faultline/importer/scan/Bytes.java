@@ -165,4 +165,28 @@ public final class Bytes {
         }
         return true;
     }
+
+    /** Where the string value of a key ({@code "message": "…"}) starts in [m, e), or -1. */
+    public static int stringValue(byte[] b, int m, int e, byte[] key) {
+        for (int i = m; i + key.length + 2 < e; i++) {
+            if (b[i] == '"' && at(b, i, key)) {
+                int q = i + key.length;
+                while (q < e && (b[q] == ' ' || b[q] == ':')) {
+                    q++;
+                }
+                return q < e && b[q] == '"' ? q + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean at(byte[] b, int i, byte[] w) {
+        for (int k = 0; k < w.length; k++) {
+            if (b[i + k] != w[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
 }

@@ -36,6 +36,11 @@ public final class Continuation {
         marker = 0;
     }
 
+    /** The lines read last are a traceback's frames or its exception. */
+    public boolean inTraceback() {
+        return state == State.TRACEBACK || state == State.EXCEPTION;
+    }
+
     /** An untimed line started an event. */
     public void newEvent(byte[] b, int p, int e, boolean traceback) {
         state = traceback ? State.TRACEBACK : State.NONE;

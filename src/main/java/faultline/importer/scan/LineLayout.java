@@ -176,7 +176,10 @@ public final class LineLayout {
                 index++;
                 break;
             }
-            if (isProcess(b, q, t)) {
+            int inner = programInner(b, q, t);
+            if (inner > 0) {
+                worker = worker * 31 + LinePrefixes.hash(b, inner, programInnerEnd(b, t));
+            } else if (isProcess(b, q, t)) {
                 worker = worker * 31 + LinePrefixes.hash(b, q, t);
             }
             q = separators(b, t, e);
@@ -205,8 +208,9 @@ public final class LineLayout {
             int s1 = q;
             for (int k = 0; k < 2 && s1 < e; k++) {
                 int t = tokenEnd(b, s1, e);
-                if (t - s1 >= 4 && b[t - 1] == ':' && b[t - 2] == ']' && bracketStart(b, s1, t) > 0) {
-                    worker = worker * 31 + LinePrefixes.hash(b, s1, t);
+                int inner = programInner(b, s1, t);
+                if (inner > 0) {
+                    worker = worker * 31 + LinePrefixes.hash(b, inner, programInnerEnd(b, t));
                 }
                 s1 = spaces(b, t, e);
             }
@@ -234,6 +238,11 @@ public final class LineLayout {
         return out.toArray(new LineLayout[0]);
     }
 
+    /** Whether the layout's lines write a level. */
+    public boolean hasLevel() {
+        return levelToken != NONE;
+    }
+
     /** Tokens the layout skips before the timestamp (a second clock, a host, a program). */
     public int skipped() {
         return skip;
@@ -249,15 +258,17 @@ public final class LineLayout {
      * ({@code gpu-box-2 celery[4121]:} → {@code celery[4121]}), or 0: lines of two programs are two writers.
      */
     public static long programKey(byte[] b, int p, int e, int tokens) {
-        int t = programEnd(b, p, e, tokens);
-        if (t < 0) {
-            return 0;
+        int q = spaces(b, p, e);
+        for (int k = 0; k < tokens && q < e; k++) {
+            int t = tokenEnd(b, q, e);
+            int inner = programInner(b, q, t);
+            if (inner > 0) {
+                // The pid, dyno or machine in the brackets: a platform's lines about it and the program's own are one writer.
+                return LinePrefixes.hash(b, inner, programInnerEnd(b, t));
+            }
+            q = spaces(b, t, e);
         }
-        int q = t - 1;
-        while (q > p && b[q - 1] != ' ') {
-            q--;
-        }
-        return LinePrefixes.hash(b, q, t);
+        return 0;
     }
 
     /** Index after the program token ({@code celery[4121]:}) among the first tokens from p, or -1. */
@@ -468,6 +479,25 @@ public final class LineLayout {
     }
 
     /** Index of a {@code [} in [p, t) (a program's pid), or -1. */
+    /**
+     * Where the bracketed name of a program token {@code sshd[4120]:}, {@code app[worker.2]:} starts, or -1: the
+     * pid or dyno in it is the process, whichever source writes about it (a platform's router and the app both
+     * write {@code [worker.2]}).
+     */
+    private static int programInner(byte[] b, int p, int t) {
+        int close = t > p && b[t - 1] == ':' ? t - 2 : t - 1;
+        if (close - p < 3 || b[close] != ']') {
+            return -1;
+        }
+        int open = bracketStart(b, p, t);
+        return open > p && open + 1 < close && Clock.isLetter(b[p]) ? open + 1 : -1;
+    }
+
+    /** End of the name in a program token's brackets ({@code app[worker.2]:} → the index of {@code ]}). */
+    private static int programInnerEnd(byte[] b, int t) {
+        return b[t - 1] == ':' ? t - 2 : t - 1;
+    }
+
     private static int bracketStart(byte[] b, int p, int t) {
         for (int i = p; i < t; i++) {
             if (b[i] == '[') {
@@ -481,6 +511,13 @@ public final class LineLayout {
     public static int leadingLevel(byte[] b, int p, int e) {
         int t = tokenEnd(b, p, e);
         int lv = LevelWords.read(b, p, t, null);
+        if (lv < 0 && t - p >= 3 && t < e && b[t - 1] == ':' && isProgramName(b, p, t - 1)) {
+            // "srun: error: …", "slurmstepd: error: …": a program names itself, then the level.
+            int q = spaces(b, t, e);
+            int t2 = tokenEnd(b, q, e);
+            int lv2 = LevelWords.read(b, q, t2, null);
+            return lv2 >= 0 && (lv2 & LevelWords.LETTER) == 0 && b[t2 - 1] == ':' ? lv2 & 0xFF : -1;
+        }
         if (lv < 0 || (lv & LevelWords.LETTER) != 0) {
             return -1;
         }
@@ -494,6 +531,38 @@ public final class LineLayout {
         }
         boolean marked = b[p] == '[' || (w < e && b[w] == ':') || ((lv & LevelWords.NOT_UPPER) == 0 && t - p >= 4);
         return marked ? lv & 0xFF : -1;
+    }
+
+    private static final byte[][] LEVEL_KEYS = {"\"level\"".getBytes(), "\"levelname\"".getBytes(), "\"severity\"".getBytes()};
+
+    /**
+     * The level a JSON object printed as a line's message names ({@code {"requestId": …, "level": "ERROR"}}), or -1:
+     * an SDK's structured line under a platform's clock.
+     */
+    public static int recordLevel(byte[] b, int p, int e) {
+        for (byte[] key : LEVEL_KEYS) {
+            int v = Bytes.stringValue(b, p, e, key);
+            if (v >= 0) {
+                int t = v;
+                while (t < e && t - v < 12 && b[t] != '"') {
+                    t++;
+                }
+                int lv = LevelWords.read(b, v, t, null);
+                return lv < 0 || (lv & LevelWords.LETTER) != 0 ? -1 : lv & 0xFF;
+            }
+        }
+        return -1;
+    }
+
+    /** A lower-case program name ({@code srun}, {@code slurmstepd}, {@code nvidia-smi}). */
+    private static boolean isProgramName(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            byte c = b[i];
+            if (!((c >= 'a' && c <= 'z') || c == '-' || c == '_' || (i > p && Clock.isDigit(c)))) {
+                return false;
+            }
+        }
+        return t - p >= 2;
     }
 
     @Override

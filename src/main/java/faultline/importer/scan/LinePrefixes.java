@@ -60,6 +60,15 @@ public final class LinePrefixes {
                     if (r < 0) {
                         r = processGroup(b, colour, e, colour > q, out);
                     }
+                    if (r < 0 && round == 0) {
+                        r = podPath(b, q, e);
+                        if (r < 0) {
+                            r = workerTag(b, q, e);
+                        }
+                        if (r < 0) {
+                            r = taskLabel(b, q, e);
+                        }
+                    }
                 }
                 if (r > 0) {
                     worker = worker * 31 + hash(b, q, r);
@@ -91,6 +100,64 @@ public final class LinePrefixes {
             return Math.min(e, q + 2);
         }
         return -1;
+    }
+
+    /** {@code [pod/clip-worker-6d9f-x2kqp/worker] } (kubectl logs --prefix): the pod and its container. */
+    private static int podPath(byte[] b, int p, int e) {
+        if (p + 6 > e || b[p] != '[' || !Clock.isLetter(b[p + 1])) {
+            return -1;
+        }
+        int slashes = 0;
+        int lim = Math.min(e - 1, p + 160);
+        for (int q = p + 1; q < lim; q++) {
+            byte c = b[q];
+            if (c == '/') {
+                if (b[q - 1] == '/' || b[q - 1] == '[') {
+                    return -1;
+                }
+                slashes++;
+            } else if (c == ']') {
+                return slashes == 2 && b[q - 1] != '/' && b[q + 1] == ' ' ? q + 2 : -1;
+            } else if (!isNameByte(c)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code [w0] }, {@code [worker-3] }, {@code [gpu1] }: a script's own tag for the process that prints a line, a
+     * short name of letters with a number in it (not a level, a time or a thread's long name), then a space and text.
+     */
+    private static int workerTag(byte[] b, int p, int e) {
+        if (p + 5 > e || b[p] != '[' || !Clock.isLetter(b[p + 1])) {
+            return -1;
+        }
+        int q = p + 1;
+        while (q < e && q - p <= 12 && (Clock.isLetter(b[q]) || Clock.isDigit(b[q]) || b[q] == '-' || b[q] == '_')) {
+            q++;
+        }
+        // The name ends in its number ([w0], [worker-3]), and text follows.
+        if (q + 2 >= e || b[q] != ']' || b[q + 1] != ' ' || !Clock.isDigit(b[q - 1])) {
+            return -1;
+        }
+        return q + 2;
+    }
+
+    /**
+     * {@code 0: }, {@code 12: } (srun --label): the task number of the process that wrote the line. A number
+     * alone before a colon and one space, with text after it; a count ("3: items") is rarer at a line's start
+     * than in its message.
+     */
+    private static int taskLabel(byte[] b, int p, int e) {
+        int q = p;
+        while (q < e && q - p < 4 && Clock.isDigit(b[q])) {
+            q++;
+        }
+        if (q == p || q + 2 >= e || b[q] != ':' || b[q + 1] != ' ' || Clock.isDigit(b[q + 2])) {
+            return -1;
+        }
+        return q + 2;
     }
 
     /** {@code [rank1]: } or {@code [rank 1]: }. */

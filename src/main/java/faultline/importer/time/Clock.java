@@ -184,6 +184,19 @@ public final class Clock {
         if (p + 13 > e) {
             return false;
         }
+        if (b[p + 2] == '/' && b[p + 5] == '/' && p + 19 <= e && b[p + 10] == ' ' && isDigit(b[p + 8])) {
+            // 04/10/2025 19:30:08 (Python's %m/%d/%Y): the month first, unless the first number can only be a day.
+            int a = num(b, p, 2);
+            int c = num(b, p + 3, 2);
+            int y = num(b, p + 6, 4);
+            if (a < 1 || c < 1 || y < 1970) {
+                return false;
+            }
+            year = y;
+            month = a > 12 ? c : a;
+            day = a > 12 ? a : c;
+            return month <= 12 && timeOfDay(b, p + 11, e, true) > 0;
+        }
         if (b[p + 2] == '/' && b[p + 5] == '/' && p + 17 <= e && b[p + 8] == ' ') {
             int y = num(b, p, 2);
             int mo = num(b, p + 3, 2);

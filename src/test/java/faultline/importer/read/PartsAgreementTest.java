@@ -105,6 +105,71 @@ class PartsAgreementTest {
         }
     }
 
+    /**
+     * Rules that look back over lines agree across a part's start too: a numbered job is one unit however a line
+     * capitalises it, and an SDK's "Finished." record after its request's traceback leaves the request failed.
+     */
+    @Test
+    void numberedIdsAndRecordEndsAgreeAcrossParts() throws Exception {
+        StringBuilder jobs = new StringBuilder();
+        StringBuilder records = new StringBuilder();
+        long ms = 0;
+        for (int job = 0; jobs.length() < 2_000_000 || records.length() < 2_000_000; job++) {
+            String at = String.format("2025-04-01 %02d:%02d:%02d,%03d", 8 + ms / 3_600_000 % 12, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+            jobs.append(at).append(" INFO runner: Starting job ").append(1000 + job).append('\n');
+            String id = String.format("%08x-aaaa-4bbb-8ccc-%012x", job, job) + "-u1";
+            records.append(stamp(ms++)).append(" {\"requestId\": \"").append(id).append("\", \"message\": \"Started.\", \"level\": \"INFO\"}\n");
+            for (int i = 0; i < 250; i++) {
+                jobs.append(at).append(" INFO runner: step ").append(i).append('\n');
+                records.append(stamp(ms++)).append(" sampling frame ").append(i).append('\n');
+            }
+            // Failures around every tenth of the file, where parts start (one per core, at most four).
+            if (records.length() / 100_000 % 5 != 2) {
+                records.append(stamp(ms++)).append(" Traceback (most recent call last):\n");
+                records.append(stamp(ms++)).append("   File \"/app/handler.py\", line 9, in handler\n");
+                records.append(stamp(ms++)).append(" ValueError: cannot decode image\n");
+            }
+            jobs.append(at).append(" INFO runner: Job ").append(1000 + job).append(": done\n");
+            records.append(stamp(ms++)).append(" {\"requestId\": \"").append(id).append("\", \"message\": \"Finished.\", \"level\": \"INFO\"}\n");
+        }
+        TaskSet numbered = assertPartsAgree(Files.writeString(dir.resolve("runner.log"), jobs.toString()));
+        long started = jobs.toString().lines().filter(l -> l.contains("Starting job ")).count();
+        assertEquals(started, numbered.tasks().size(), "one unit per job, \"Job N\" and \"job N\" alike");
+        TaskSet requests = assertPartsAgree(Files.writeString(dir.resolve("worker-logs.txt"), records.toString()));
+        assertTrue(requests.tasks().size() > 50);
+        assertTrue(requests.tasks().stream().anyMatch(t -> t.status().name().equals("FAILED")));
+        assertTrue(requests.tasks().stream().anyMatch(t -> t.status().name().equals("COMPLETE")));
+    }
+
+    private static String stamp(long ms) {
+        return String.format("2025-04-01T%02d:%02d:%02d.%03d123Z", 8 + ms / 3_600_000 % 12, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    }
+
+    /** Reads the file in one pass and in parts; the events, their units and the statuses agree. Returns the one pass. */
+    private static TaskSet assertPartsAgree(Path f) {
+        long saved = GeneralTextReader.parallelFrom;
+        TaskSet one;
+        TaskSet parts;
+        try {
+            GeneralTextReader.parallelFrom = Long.MAX_VALUE;
+            one = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
+            GeneralTextReader.parallelFrom = 256 * 1024;
+            parts = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
+        } finally {
+            GeneralTextReader.parallelFrom = saved;
+        }
+        EventStore a = one.store();
+        EventStore b = parts.store();
+        assertEquals(a.size(), b.size(), f.getFileName().toString());
+        for (int i = 0; i < a.size(); i++) {
+            String where = f.getFileName() + " event " + i + " (line " + a.line(i) + ")";
+            assertEquals(a.level(i), b.level(i), where);
+            assertEquals(id(one, a.task(i)), id(parts, b.task(i)), where);
+        }
+        assertEquals(statuses(one), statuses(parts), f.getFileName().toString());
+        return one;
+    }
+
     private static String line(long ms, String worker, String level, String msg) {
         long s = ms / 1000;
         return String.format("2025-04-01 %02d:%02d:%02d,%03d - %s - [Thread-%s] %s - %s%n", 8 + s / 3600 % 12, s / 60 % 60, s % 60, ms % 1000,
