@@ -1,7 +1,5 @@
 package faultline.importer.read;
 
-import faultline.importer.ImportMonitor;
-import faultline.importer.Importer;
 import faultline.model.EventStore;
 import faultline.model.TaskSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,17 +35,9 @@ class CorpusPartsAgreementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("logs")
     void partsReadWhatOnePassReads(Path log) throws Exception {
-        long saved = GeneralTextReader.parallelFrom;
-        TaskSet one;
-        TaskSet parts;
-        try {
-            GeneralTextReader.parallelFrom = Long.MAX_VALUE;
-            one = new Importer().importFiles(List.of(log), ImportMonitor.NONE);
-            GeneralTextReader.parallelFrom = 0;
-            parts = new Importer().importFiles(List.of(log), ImportMonitor.NONE);
-        } finally {
-            GeneralTextReader.parallelFrom = saved;
-        }
+        BothWays read = BothWays.read(log, 0);
+        TaskSet one = read.onePass();
+        TaskSet parts = read.parts();
         EventStore a = one.store();
         EventStore b = parts.store();
         List<String> diffs = new ArrayList<>();

@@ -1,7 +1,5 @@
 package faultline.importer.read;
 
-import faultline.importer.ImportMonitor;
-import faultline.importer.Importer;
 import faultline.model.EventStore;
 import faultline.model.Task;
 import faultline.model.TaskSet;
@@ -63,17 +61,9 @@ class PartsAgreementTest {
             job++;
         }
         Path f = Files.writeString(dir.resolve("big.log"), sb.toString());
-        long saved = GeneralTextReader.parallelFrom;
-        TaskSet one;
-        TaskSet parts;
-        try {
-            GeneralTextReader.parallelFrom = Long.MAX_VALUE;
-            one = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
-            GeneralTextReader.parallelFrom = 256 * 1024;
-            parts = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
-        } finally {
-            GeneralTextReader.parallelFrom = saved;
-        }
+        BothWays read = BothWays.read(f, 256 * 1024);
+        TaskSet one = read.onePass();
+        TaskSet parts = read.parts();
         EventStore a = one.store();
         EventStore b = parts.store();
         assertEquals(a.size(), b.size());
@@ -147,17 +137,9 @@ class PartsAgreementTest {
 
     /** Reads the file in one pass and in parts; the events, their units and the statuses agree. Returns the one pass. */
     private static TaskSet assertPartsAgree(Path f) {
-        long saved = GeneralTextReader.parallelFrom;
-        TaskSet one;
-        TaskSet parts;
-        try {
-            GeneralTextReader.parallelFrom = Long.MAX_VALUE;
-            one = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
-            GeneralTextReader.parallelFrom = 256 * 1024;
-            parts = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
-        } finally {
-            GeneralTextReader.parallelFrom = saved;
-        }
+        BothWays read = BothWays.read(f, 256 * 1024);
+        TaskSet one = read.onePass();
+        TaskSet parts = read.parts();
         EventStore a = one.store();
         EventStore b = parts.store();
         assertEquals(a.size(), b.size(), f.getFileName().toString());

@@ -1,7 +1,5 @@
 package faultline.importer.read;
 
-import faultline.importer.ImportMonitor;
-import faultline.importer.Importer;
 import faultline.model.EventStore;
 import faultline.model.TaskSet;
 import org.junit.jupiter.api.Test;
@@ -118,17 +116,9 @@ class PartsScenariosTest {
 
     private void agree(String name, String text) throws Exception {
         Path f = Files.writeString(dir.resolve(name + ".log"), text);
-        long saved = GeneralTextReader.parallelFrom;
-        TaskSet one;
-        TaskSet parts;
-        try {
-            GeneralTextReader.parallelFrom = Long.MAX_VALUE;
-            one = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
-            GeneralTextReader.parallelFrom = 0;
-            parts = new Importer().importFiles(List.of(f), ImportMonitor.NONE);
-        } finally {
-            GeneralTextReader.parallelFrom = saved;
-        }
+        BothWays read = BothWays.read(f, 0);
+        TaskSet one = read.onePass();
+        TaskSet parts = read.parts();
         EventStore a = one.store();
         EventStore b = parts.store();
         assertEquals(a.size(), b.size(), name);
