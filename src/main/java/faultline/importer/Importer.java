@@ -107,9 +107,11 @@ public final class Importer {
                 loaded.repairs().forEach(report::repair);
                 Timing.log("  load", tOpen);
                 long tDetect = System.nanoTime();
+                // One sample for detection and the memory check: decoding it is a quarter megabyte each time.
+                Sample sample = Sample.of(loaded.content(), path);
                 Readers.Detection d = opts.format() != null
                         ? new Readers.Detection(opts.format(), 1.0)
-                        : Readers.detect(loaded.content(), path);
+                        : Readers.detect(sample);
                 if (d.format() == SourceFormat.UNKNOWN) {
                     // Nothing but blank lines: read as text, which says so.
                     d = new Readers.Detection(SourceFormat.TEXT_LOG, 0);
@@ -118,7 +120,7 @@ public final class Importer {
                 report.confidence = d.confidence();
                 Timing.log("  detect", tDetect);
                 // A file plainly too large for the heap is refused before it is read, with what it needs.
-                long lines = MemoryNeed.lines(loaded.size(), Sample.of(loaded.content(), path));
+                long lines = MemoryNeed.lines(loaded.size(), sample);
                 expectedLines += lines;
                 long need = MemoryNeed.bytesFor(expectedLines);
                 if (need > MemoryNeed.available()) {

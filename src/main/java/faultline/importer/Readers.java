@@ -11,7 +11,6 @@ import faultline.importer.read.SystemLogsTextReader;
 import faultline.importer.read.TaskReportReader;
 import faultline.model.SourceFormat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,10 +66,6 @@ public final class Readers {
     }
 
     /** The best-fitting format of a file; UNKNOWN only for a file without a single non-blank line. */
-    public static Detection detect(Content content, Path path) {
-        return detect(Sample.of(content, path));
-    }
-
     static Detection detect(Sample sample) {
         SourceReader best = null;
         double fit = 0;

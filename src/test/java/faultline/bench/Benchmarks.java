@@ -184,10 +184,16 @@ public final class Benchmarks {
         return s == null ? Double.NaN : Double.parseDouble(s.replace(",", ""));
     }
 
+    /** The launcher of the packaged build (or -Dbench.launcher), or null without a packaged build. */
+    private static Path launcher() {
+        Path launcher = Path.of(System.getProperty("bench.launcher", "packaging/faultline")).toAbsolutePath();
+        return Files.isExecutable(launcher) && Files.exists(Path.of("target", "faultline.jar")) ? launcher : null;
+    }
+
     /** How the runs start Faultline, for the record. */
     static String started() {
-        Path launcher = Path.of(System.getProperty("bench.launcher", "packaging/faultline")).toAbsolutePath();
-        if (!Files.isExecutable(launcher) || !Files.exists(Path.of("target", "faultline.jar"))) {
+        Path launcher = launcher();
+        if (launcher == null) {
             return "started by java on the class path";
         }
         return "started by " + launcher.getFileName() + (Files.exists(Path.of("target", "faultline.jsa"))
@@ -196,8 +202,8 @@ public final class Benchmarks {
 
     static Map<String, String> stats(Path file) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        Path launcher = Path.of(System.getProperty("bench.launcher", "packaging/faultline")).toAbsolutePath();
-        if (Files.isExecutable(launcher) && Files.exists(Path.of("target", "faultline.jar"))) {
+        Path launcher = launcher();
+        if (launcher != null) {
             // As a user starts it: the launcher's JVM options and the class-data sharing archive made at package time.
             cmd.add(launcher.toString());
         } else {

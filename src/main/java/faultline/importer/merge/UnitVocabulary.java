@@ -273,6 +273,12 @@ public final class UnitVocabulary {
             {"exception", Step.END, Where.LINE}, {"terminated", Step.END, Where.LINE}, {"terminating", Step.END, Where.LINE}};
     private static final byte[][] WORD_STEP_BYTES;
     private static final Step[] WORD_STEP_STEPS;
+    /** End words that say a unit is over and did not fail; of them, those that say it succeeded. */
+    private static final java.util.Set<String> ENDED_WELL = java.util.Set.of("done", "finished", "succeeded", "completed", "ok");
+    private static final java.util.Set<String> SUCCESS = java.util.Set.of("succeeded", "completed", "ok");
+    /** Per lifecycle word of a line: an end that says the unit is over well ({@link #ENDED_WELL}), and a success. */
+    private static final boolean[] WORD_STEP_WELL;
+    private static final boolean[] WORD_STEP_SUCCESS;
     /** The claim words of a structured record, as one pattern. */
     private static final java.util.regex.Pattern RECORD_CLAIMS;
 
@@ -292,6 +298,13 @@ public final class UnitVocabulary {
         }
         WORD_STEP_BYTES = words.toArray(new byte[0][]);
         WORD_STEP_STEPS = steps.toArray(new Step[0]);
+        WORD_STEP_WELL = new boolean[WORD_STEP_BYTES.length];
+        WORD_STEP_SUCCESS = new boolean[WORD_STEP_BYTES.length];
+        for (int k = 0; k < WORD_STEP_BYTES.length; k++) {
+            String word = new String(WORD_STEP_BYTES[k], StandardCharsets.US_ASCII);
+            WORD_STEP_WELL[k] = ENDED_WELL.contains(word);
+            WORD_STEP_SUCCESS[k] = SUCCESS.contains(word);
+        }
         RECORD_CLAIMS = java.util.regex.Pattern.compile("(?i)\\b(?:" + claims + ")\\b");
     }
 
@@ -346,7 +359,6 @@ public final class UnitVocabulary {
 
     /** Set with endedWell: the word says the unit succeeded ({@code succeeded}, {@code completed}), not only that it is over. */
     private boolean saidSuccess;
-    private static final java.util.Set<String> SUCCESS = java.util.Set.of("succeeded", "completed", "ok");
 
     /**
      * Whether the end read last next to an id or in a record says the unit is only over ({@code Finished.},
@@ -355,7 +367,6 @@ public final class UnitVocabulary {
     public boolean endSaysOnlyOver() {
         return endedWell && !saidSuccess;
     }
-    private static final java.util.Set<String> ENDED_WELL = java.util.Set.of("done", "finished", "succeeded", "completed", "ok");
 
     private Step stepAroundId(byte[] b, int m, int e) {
         if (!uuid || named) {
@@ -524,9 +535,8 @@ public final class UnitVocabulary {
         for (int k = 0; k < WORD_STEP_BYTES.length; k++) {
             byte[] w = WORD_STEP_BYTES[k];
             if (i + w.length <= e && sameIgnoringCase(b, i, w) && (i + w.length == e || !Clock.isLetter(b[i + w.length]))) {
-                String word = new String(w, StandardCharsets.US_ASCII);
-                endedWell = ENDED_WELL.contains(word);
-                saidSuccess = SUCCESS.contains(word);
+                endedWell = WORD_STEP_WELL[k];
+                saidSuccess = WORD_STEP_SUCCESS[k];
                 return WORD_STEP_STEPS[k];
             }
         }

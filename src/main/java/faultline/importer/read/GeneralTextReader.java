@@ -1054,10 +1054,10 @@ public final class GeneralTextReader implements SourceReader {
         /** The unit ended: no worker is on it any more. */
         /**
          * A worker this part has not seen claim anything goes idle from the next line on: here at once, and in the
-         * join for the unit an earlier part left it on.
+         * join for the unit an earlier part left it on, under the key its waiting lines have.
          */
         private void goneWith(long worker, int kind) {
-            replay.add(new long[]{ctx.events.size() - mark + 1, kind, pendingWorker == 0 ? worker : pendingWorker, 0});
+            replay.add(new long[]{ctx.events.size() - mark + 1, kind, pendingWorker, 0});
             current.remove(worker);
             touched.add(worker);
             touched.add(pendingWorker);
