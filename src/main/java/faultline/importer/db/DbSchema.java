@@ -130,6 +130,23 @@ final class DbSchema {
         return logColumns.containsKey(column) ? "l." + quote(column) + castOf(logColumns.get(column)) : "NULL";
     }
 
+    /**
+     * The column as a fetch reads it: a uuid or a time as itself, which the driver may send in its
+     * binary form (16 and 8 bytes, formatted by neither side), anything else as text.
+     */
+    String logAsSent(String column) {
+        return isUuidLog(column) || isTimeLog(column) ? "l." + quote(column) : log(column);
+    }
+
+    boolean isUuidLog(String column) {
+        return "uuid".equals(logColumns.get(column));
+    }
+
+    boolean isTimeLog(String column) {
+        String t = logColumns.get(column);
+        return t != null && t.startsWith("timestamp");
+    }
+
     boolean hasTask(String column) {
         return taskColumns.containsKey(column);
     }

@@ -34,6 +34,67 @@ final class PgTime {
         return new Read(0, 0, false);
     }
 
+    /** The same from the bytes of the text (ASCII), without making a String of them. */
+    static Read read(byte[] text) {
+        if (text == null || text.length == 0) {
+            return new Read(0, 0, false);
+        }
+        TimeParser.Parsed p = PARSED.get();
+        if (PARSER.get().parseDateTime(new AsciiView(text), 0, p) && !p.placeholder) {
+            return new Read(p.nanos, p.precision, true);
+        }
+        return new Read(0, 0, false);
+    }
+
+    /** Microseconds from the epoch to 2000-01-01, where the binary form of a time counts from. */
+    private static final long EPOCH_2000_MICROS = 946_684_800_000_000L;
+
+    /**
+     * A time in the database's binary form: microseconds since 2000-01-01 UTC, big-endian. Its precision
+     * is the number of fraction digits its text would have had: the server writes the fraction
+     * without its trailing zeros.
+     */
+    static Read fromBinary(byte[] b) {
+        long micros = faultline.importer.scan.Bytes.bigEndianLong(b, 0);
+        if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+            return new Read(0, 0, false); // infinity and -infinity
+        }
+        long epochMicros = micros + EPOCH_2000_MICROS;
+        int fraction = (int) Math.floorMod(epochMicros, 1_000_000L);
+        int precision = 0;
+        if (fraction != 0) {
+            precision = 6;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                precision--;
+            }
+        }
+        return new Read(Math.multiplyExact(epochMicros, 1000L), precision, true);
+    }
+
+    /** Bytes read as characters one for one: a time's text is ASCII, and any other byte fails its parse. */
+    private record AsciiView(byte[] b) implements CharSequence {
+        @Override
+        public int length() {
+            return b.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (b[index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** The export form of a time, UTC, with exactly `precision` fraction digits. */
     static String iso(long nanos, int precision) {
         long seconds = Math.floorDiv(nanos, 1_000_000_000L);

@@ -2,6 +2,7 @@ package faultline.importer.db;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faultline.importer.LogRow;
+import faultline.importer.scan.Bytes;
 import faultline.model.SourceText;
 
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,7 @@ public final class RowStore {
     private int[] cycle = new int[1024];
     private long[] textPos = new long[1024];
     private final Map<Integer, String> oddIds = new HashMap<>();
-    private final Map<String, Integer> codes = new HashMap<>();
-    private final List<String> strings = new ArrayList<>(List.of(""));
+    private final TextCodes codes = new TextCodes(5);
     private final List<byte[]> chunks = new ArrayList<>();
     private int chunkFill = CHUNK;
     private final Map<String, TaskRow> tasks = new LinkedHashMap<>();
@@ -66,12 +66,14 @@ public final class RowStore {
     }
 
     /**
-     * Appends one system_logs row; values as the database gave them (time in its text form).
+     * Appends one system_logs row; each value the bytes the database sent for it in text form (UTF-8,
+     * the driver's encoding), or null. Bytes, not strings: a row's values are kept as codes and bytes,
+     * and decoding each into a String to encode it again was most of a fetch's own time.
      * Returns false for a row whose time is unreadable (none in the worker schema: timestamp is NOT NULL).
      */
-    public synchronized boolean add(String id, String timestamp, String levelText, String sourceTypeText, String sourceIdText,
-                                    String message, String taskIdText, String workerIdText, String cycleText, String metadata) {
-        PgTime.Read t = PgTime.read(timestamp);
+    public synchronized boolean add(Forms forms, byte[] id, byte[] timestamp, byte[] levelText, byte[] sourceTypeText, byte[] sourceIdText,
+                                    byte[] message, byte[] taskIdText, byte[] workerIdText, byte[] cycleText, byte[] metadata) {
+        PgTime.Read t = forms.timeBinary() && timestamp != null && timestamp.length == 8 ? PgTime.fromBinary(timestamp) : PgTime.read(timestamp);
         if (!t.valid()) {
             return false;
         }
@@ -81,16 +83,33 @@ public final class RowStore {
         int i = size;
         nanos[i] = t.nanos();
         precision[i] = (byte) t.precision();
-        setId(i, id);
-        level[i] = code(levelText);
-        sourceType[i] = code(sourceTypeText);
-        sourceId[i] = code(sourceIdText);
-        taskId[i] = code(taskIdText);
-        workerId[i] = code(workerIdText);
-        cycle[i] = cycleText == null || cycleText.isEmpty() ? Integer.MIN_VALUE : parseInt(cycleText);
+        setId(i, forms, id);
+        level[i] = codes.code(0, levelText);
+        sourceType[i] = codes.code(1, sourceTypeText);
+        sourceId[i] = codes.code(2, sourceIdText);
+        taskId[i] = forms.taskUuid() && taskIdText != null && taskIdText.length == 16 ? codes.uuidCode(3, taskIdText) : codes.code(3, taskIdText);
+        workerId[i] = codes.code(4, workerIdText);
+        cycle[i] = cycleText == null || cycleText.length == 0 ? Integer.MIN_VALUE : parseInt(cycleText);
         textPos[i] = putText(message, metadata);
         size++;
         return true;
+    }
+
+    /**
+     * Which columns a fetch may receive in binary form: a uuid is 16 bytes where its text is 36, a time
+     * 8 bytes (microseconds since 2000) where its text is 19 or more; the length tells the form apart.
+     */
+    public record Forms(boolean idUuid, boolean timeBinary, boolean taskUuid) {
+        /** Every value as text. */
+        public static final Forms TEXT = new Forms(false, false, false);
+    }
+
+    /** A row id as text, whichever form it came in. */
+    static String idText(Forms forms, byte[] id) {
+        if (forms.idUuid() && id.length == 16) {
+            return new java.util.UUID(Bytes.bigEndianLong(id, 0), Bytes.bigEndianLong(id, 8)).toString();
+        }
+        return new String(id, StandardCharsets.UTF_8);
     }
 
     /** Ids of the rows at or after a time: a poll that looks back over them skips those it already has. */
@@ -295,57 +314,69 @@ public final class RowStore {
         return b;
     }
 
-    private void setId(int i, String id) {
+    private void setId(int i, Forms forms, byte[] id) {
         idHi[i] = 0;
         idLo[i] = 0;
         if (id == null) {
             return;
         }
-        if (id.length() == 36 && id.charAt(8) == '-') {
-            try {
-                java.util.UUID u = java.util.UUID.fromString(id);
-                if (u.getMostSignificantBits() != 0 || u.getLeastSignificantBits() != 0) {
-                    idHi[i] = u.getMostSignificantBits();
-                    idLo[i] = u.getLeastSignificantBits();
-                    return;
-                }
-            } catch (IllegalArgumentException e) {
-                // kept as text below
+        if (forms.idUuid() && id.length == 16) {
+            long hi = Bytes.bigEndianLong(id, 0);
+            long lo = Bytes.bigEndianLong(id, 8);
+            if (hi != 0 || lo != 0) {
+                idHi[i] = hi;
+                idLo[i] = lo;
+            } else {
+                oddIds.put(i, idText(forms, id));
+            }
+            return;
+        }
+        if (id.length == 36 && Bytes.uuidAt(id, 8, 0, 36)) {
+            long hi = Bytes.uuidHigh(id, 0);
+            long lo = Bytes.uuidLow(id, 0);
+            if (hi != 0 || lo != 0) {
+                idHi[i] = hi;
+                idLo[i] = lo;
+                return;
             }
         }
-        oddIds.put(i, id);
-    }
-
-    private int code(String s) {
-        if (s == null || s.isEmpty()) {
-            return 0;
-        }
-        Integer c = codes.get(s);
-        if (c == null) {
-            c = strings.size();
-            strings.add(s);
-            codes.put(s, c);
-        }
-        return c;
+        oddIds.put(i, new String(id, StandardCharsets.UTF_8));
     }
 
     private String str(int code) {
-        return code == 0 ? null : strings.get(code);
+        return code == 0 ? null : codes.text(code);
     }
 
-    private static int parseInt(String s) {
-        try {
-            return Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
+    private static int parseInt(byte[] b) {
+        int from = 0;
+        int to = b.length;
+        while (from < to && b[from] == ' ') {
+            from++;
+        }
+        while (to > from && b[to - 1] == ' ') {
+            to--;
+        }
+        boolean negative = from < to && b[from] == '-';
+        int k = negative ? from + 1 : from;
+        if (k == to || to - k > 9) {
             return Integer.MIN_VALUE;
         }
+        int v = 0;
+        for (; k < to; k++) {
+            int d = b[k] - '0';
+            if (d < 0 || d > 9) {
+                return Integer.MIN_VALUE;
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
     }
 
     /** Message and metadata as one record in a chunk: varint (length + 1, 0 for null), bytes, the same for the metadata (1 for {}). */
-    private long putText(String message, String metadata) {
-        byte[] m = message == null || message.isEmpty() ? null : message.getBytes(StandardCharsets.UTF_8);
-        byte[] meta = metadata == null || metadata.isEmpty() || metadata.equals("{}") ? null : metadata.getBytes(StandardCharsets.UTF_8);
-        int metaCode = metadata == null || metadata.isEmpty() ? 0 : meta == null ? 1 : meta.length + 2;
+    private long putText(byte[] message, byte[] metadata) {
+        byte[] m = message == null || message.length == 0 ? null : message;
+        byte[] meta = metadata == null || metadata.length == 0 || isEmptyObject(metadata) ? null : metadata;
+        int metaCode = metadata == null || metadata.length == 0 ? 0 : meta == null ? 1 : meta.length + 2;
         int need = 10 + (m == null ? 0 : m.length) + (meta == null ? 0 : meta.length);
         if (chunkFill + need > (chunks.isEmpty() ? 0 : chunks.get(chunks.size() - 1).length)) {
             chunks.add(new byte[Math.max(CHUNK, need)]);
@@ -366,6 +397,10 @@ public final class RowStore {
         }
         chunkFill = p;
         return pos;
+    }
+
+    private static boolean isEmptyObject(byte[] b) {
+        return b.length == 2 && b[0] == '{' && b[1] == '}';
     }
 
     private static int writeVarint(byte[] b, int p, int v) {

@@ -61,30 +61,45 @@ public final class Bytes {
     }
 
     public static boolean isHex(byte c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        return HEX_VALUE[c & 0xFF] >= 0;
+    }
+
+    /** The eight bytes at p as a big-endian long (a database's binary form). */
+    public static long bigEndianLong(byte[] b, int p) {
+        long v = 0;
+        for (int i = p; i < p + 8; i++) {
+            v = (v << 8) | (b[i] & 0xFF);
+        }
+        return v;
+    }
+
+    /** Per byte, its value as a hex digit, or -1: a lookup, where comparisons mispredicted on every letter of an id. */
+    private static final byte[] HEX_VALUE = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX_VALUE[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX_VALUE[c] = (byte) (c - 'a' + 10);
+            HEX_VALUE[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+        }
     }
 
     /** Value of count hex digits at p, or -1 (also when they run past the array). */
     public static long hex(byte[] b, int p, int count) {
-        if (p + count > b.length) {
+        if (p < 0 || p + count > b.length) {
             return -1;
         }
         long v = 0;
+        int bad = 0;
         for (int i = p; i < p + count; i++) {
-            int c = b[i];
-            int d;
-            if (c >= '0' && c <= '9') {
-                d = c - '0';
-            } else if (c >= 'a' && c <= 'f') {
-                d = c - 'a' + 10;
-            } else if (c >= 'A' && c <= 'F') {
-                d = c - 'A' + 10;
-            } else {
-                return -1;
-            }
-            v = (v << 4) | d;
+            int d = HEX_VALUE[b[i] & 0xFF];
+            bad |= d;
+            v = (v << 4) | (d & 0xF);
         }
-        return v;
+        return bad < 0 ? -1 : v;
     }
 
     /**
