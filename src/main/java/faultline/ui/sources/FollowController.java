@@ -58,6 +58,7 @@ public final class FollowController {
     private volatile boolean rereadPending;
     private final List<Path> rotatedPending = new ArrayList<>();
     private Set<String> failedBefore = Set.of();
+    private final RereadPace pace = new RereadPace();
 
     public FollowController(Document document, Status status, Opener opener, Jobs jobs, Consumer<String> notify) {
         this.document = document;
@@ -75,6 +76,12 @@ public final class FollowController {
         document.files().addListener((ListChangeListener<Path>) c -> sourcesChanged());
         document.databaseProperty().addListener((o, a, b) -> sourcesChanged());
         document.taskSetProperty().addListener((o, a, b) -> published(b));
+        // Shown or failed, a read is over when the opener is idle again.
+        opener.busyProperty().addListener((o, was, busy) -> {
+            if (!busy) {
+                pace.finished(System.nanoTime());
+            }
+        });
     }
 
     public BooleanProperty followingProperty() {
@@ -156,15 +163,19 @@ public final class FollowController {
         }
         rotatedPending.addAll(s.rotatedFiles());
         if (s.reread() || rereadPending) {
-            if (opener.busyProperty().get()) {
-                // Never cancel what the user started: read again at the next look.
+            if (opener.busyProperty().get() || !pace.mayStart(System.nanoTime())) {
+                // Never cancel what the user started, and leave the window time between reads of a large file: read again at a later look.
                 rereadPending = true;
                 return;
             }
             rereadPending = false;
+            pace.started(System.nanoTime());
             List<Path> rotated = List.copyOf(rotatedPending);
             rotatedPending.clear();
             opener.followed(rotated);
+            if (!opener.busyProperty().get()) {
+                pace.finished(System.nanoTime()); // nothing to read: no quiet time either
+            }
         }
     }
 
