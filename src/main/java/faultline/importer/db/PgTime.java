@@ -48,6 +48,9 @@ final class PgTime {
 
     /** Microseconds from the epoch to 2000-01-01, where the binary form of a time counts from. */
     private static final long EPOCH_2000_MICROS = 946_684_800_000_000L;
+    /** The years a time is read in, as for its text: from the first day of the first to the end of the last. */
+    private static final long FIRST_MICROS = TimeParser.epochDay(TimeParser.MIN_YEAR, 1, 1) * 86_400_000_000L;
+    private static final long AFTER_LAST_MICROS = TimeParser.epochDay(TimeParser.MAX_YEAR + 1, 1, 1) * 86_400_000_000L;
 
     /**
      * A time in the database's binary form: microseconds since 2000-01-01 UTC, big-endian. Its precision
@@ -60,6 +63,9 @@ final class PgTime {
             return new Read(0, 0, false); // infinity and -infinity
         }
         long epochMicros = micros + EPOCH_2000_MICROS;
+        if (epochMicros < FIRST_MICROS || epochMicros >= AFTER_LAST_MICROS) {
+            return new Read(0, 0, false); // a year the text form is refused for too (a sentinel such as 9999-12-31)
+        }
         int fraction = (int) Math.floorMod(epochMicros, 1_000_000L);
         int precision = 0;
         if (fraction != 0) {
@@ -69,7 +75,7 @@ final class PgTime {
                 precision--;
             }
         }
-        return new Read(Math.multiplyExact(epochMicros, 1000L), precision, true);
+        return new Read(epochMicros * 1000L, precision, true);
     }
 
     /** Bytes read as characters one for one: a time's text is ASCII, and any other byte fails its parse. */

@@ -350,18 +350,18 @@ public final class RowStore {
     private static int parseInt(byte[] b) {
         int from = 0;
         int to = b.length;
-        while (from < to && b[from] == ' ') {
+        while (from < to && Character.isWhitespace(b[from])) {
             from++;
         }
-        while (to > from && b[to - 1] == ' ') {
+        while (to > from && Character.isWhitespace(b[to - 1])) {
             to--;
         }
         boolean negative = from < to && b[from] == '-';
-        int k = negative ? from + 1 : from;
-        if (k == to || to - k > 9) {
+        int k = negative || (from < to && b[from] == '+') ? from + 1 : from;
+        if (k == to || to - k > 10) {
             return Integer.MIN_VALUE;
         }
-        int v = 0;
+        long v = 0;
         for (; k < to; k++) {
             int d = b[k] - '0';
             if (d < 0 || d > 9) {
@@ -369,7 +369,8 @@ public final class RowStore {
             }
             v = v * 10 + d;
         }
-        return negative ? -v : v;
+        v = negative ? -v : v;
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? Integer.MIN_VALUE : (int) v;
     }
 
     /** Message and metadata as one record in a chunk: varint (length + 1, 0 for null), bytes, the same for the metadata (1 for {}). */

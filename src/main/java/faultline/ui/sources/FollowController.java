@@ -172,9 +172,12 @@ public final class FollowController {
             pace.started(System.nanoTime());
             List<Path> rotated = List.copyOf(rotatedPending);
             rotatedPending.clear();
-            opener.followed(rotated);
-            if (!opener.busyProperty().get()) {
-                pace.finished(System.nanoTime()); // nothing to read: no quiet time either
+            try {
+                opener.followed(rotated);
+            } finally {
+                if (!opener.busyProperty().get()) {
+                    pace.finished(System.nanoTime()); // nothing to read (or it could not start): no quiet time either
+                }
             }
         }
     }

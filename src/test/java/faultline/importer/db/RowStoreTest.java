@@ -59,7 +59,7 @@ class RowStoreTest {
     /** Microseconds since 2000-01-01 UTC, as the database's binary form counts them. */
     private static byte[] binaryTime(String iso) {
         java.time.Instant t = java.time.Instant.parse(iso);
-        long micros = java.time.Duration.between(java.time.Instant.parse("2000-01-01T00:00:00Z"), t).toNanos() / 1000;
+        long micros = (t.getEpochSecond() - 946_684_800L) * 1_000_000L + t.getNano() / 1000;
         return longs(micros);
     }
 
@@ -87,6 +87,32 @@ class RowStoreTest {
         assertEquals(task.toString(), s.taskId(2));
         assertEquals(row.toString(), RowStore.idText(binary, rowId));
         assertFalse(s.add(binary, rowId, longs(Long.MAX_VALUE), b("INFO"), null, null, b("d"), null, null, null, null), "infinity is no time");
+    }
+
+    @Test
+    void aTimeOutsideTheYearsReadIsRefusedAloneAsItsTextWouldBe() {
+        RowStore s = new RowStore();
+        RowStore.Forms binary = new RowStore.Forms(true, true, true);
+        assertFalse(s.add(binary, null, binaryTime("9999-12-31T00:00:00Z"), b("INFO"), null, null, b("sentinel"), null, null, null, null));
+        assertFalse(s.add(binary, null, binaryTime("1850-01-01T00:00:00Z"), b("INFO"), null, null, b("old"), null, null, null, null));
+        assertFalse(s.add(RowStore.Forms.TEXT, null, b("1850-01-01 00:00:00+00"), b("INFO"), null, null, b("old"), null, null, null, null));
+        assertTrue(s.add(binary, null, binaryTime("1969-12-31T23:59:59.5Z"), b("INFO"), null, null, b("kept"), null, null, null, null));
+        assertEquals(1, s.size());
+        assertEquals("1969-12-31T23:59:59.5+00:00", s.timestamp(0));
+    }
+
+    @Test
+    void everyIntCycleIsKept() {
+        RowStore s = new RowStore();
+        for (String c : new String[]{"1234567890", "-2147483647", "2147483647", "\t7\n", "2147483648", "12345678901"}) {
+            assertTrue(add(s, null, "2026-03-02 00:00:05+00", "INFO", null, c, "m", null));
+        }
+        assertEquals(1234567890, s.cycle(0));
+        assertEquals(-2147483647, s.cycle(1));
+        assertEquals(2147483647, s.cycle(2));
+        assertEquals(7, s.cycle(3));
+        assertNull(s.cycle(4), "past an int: none");
+        assertNull(s.cycle(5));
     }
 
     @Test
