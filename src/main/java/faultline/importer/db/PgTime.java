@@ -24,26 +24,25 @@ final class PgTime {
     }
 
     static Read read(String text) {
-        if (text == null || text.isEmpty()) {
-            return new Read(0, 0, false);
+        return text == null ? INVALID : read((CharSequence) text);
+    }
+
+    /** The same from the bytes of the text (ASCII), without making a String of them. */
+    static Read read(byte[] text) {
+        return text == null ? INVALID : read(new AsciiView(text));
+    }
+
+    private static final Read INVALID = new Read(0, 0, false);
+
+    private static Read read(CharSequence text) {
+        if (text.length() == 0) {
+            return INVALID;
         }
         TimeParser.Parsed p = PARSED.get();
         if (PARSER.get().parseDateTime(text, 0, p) && !p.placeholder) {
             return new Read(p.nanos, p.precision, true);
         }
-        return new Read(0, 0, false);
-    }
-
-    /** The same from the bytes of the text (ASCII), without making a String of them. */
-    static Read read(byte[] text) {
-        if (text == null || text.length == 0) {
-            return new Read(0, 0, false);
-        }
-        TimeParser.Parsed p = PARSED.get();
-        if (PARSER.get().parseDateTime(new AsciiView(text), 0, p) && !p.placeholder) {
-            return new Read(p.nanos, p.precision, true);
-        }
-        return new Read(0, 0, false);
+        return INVALID;
     }
 
     /** Microseconds from the epoch to 2000-01-01, where the binary form of a time counts from. */
@@ -60,11 +59,11 @@ final class PgTime {
     static Read fromBinary(byte[] b) {
         long micros = faultline.importer.scan.Bytes.bigEndianLong(b, 0);
         if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
-            return new Read(0, 0, false); // infinity and -infinity
+            return INVALID; // infinity and -infinity
         }
         long epochMicros = micros + EPOCH_2000_MICROS;
         if (epochMicros < FIRST_MICROS || epochMicros >= AFTER_LAST_MICROS) {
-            return new Read(0, 0, false); // a year the text form is refused for too (a sentinel such as 9999-12-31)
+            return INVALID; // a year the text form is refused for too (a sentinel such as 9999-12-31)
         }
         int fraction = (int) Math.floorMod(epochMicros, 1_000_000L);
         int precision = 0;
