@@ -25,18 +25,24 @@ public final class Java2dSurface implements Surface {
     private final Graphics2D g;
     private final double width;
     private final double height;
+    private final double scale;
     private final Map<FontSpec, Font> fonts = new HashMap<>();
     private final Deque<Shape> clips = new ArrayDeque<>();
+    /** The clip in device pixels (x0, y0, x1, y1), kept beside Java2D's for the fills this surface blends itself. */
+    private int[] deviceClip;
+    private final Deque<int[]> deviceClips = new ArrayDeque<>();
     private final TextWidths widths = new TextWidths(this::measure);
 
     public Java2dSurface(double width, double height, double scale) {
         this.width = width;
         this.height = height;
+        this.scale = scale;
         int w = (int) Math.ceil(width * scale);
         int h = (int) Math.ceil(height * scale);
         image = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_ARGB);
         g = image.createGraphics();
         g.scale(scale, scale);
+        deviceClip = new int[]{0, 0, image.getWidth(), image.getHeight()};
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -76,6 +82,9 @@ public final class Java2dSurface implements Surface {
         int iy = (int) y;
         int iw = (int) w;
         int ih = (int) h;
+        if (c.a() < 1 && c.a() > 0 && blend(x, y, w, h, c)) {
+            return;
+        }
         if (ix == x && iy == y && iw == w && ih == h) {
             // Whole pixels: Java2D's rectangle loop, several times faster than filling a shape; a frame
             // of ten million events is a few thousand such rectangles.
@@ -83,6 +92,72 @@ public final class Java2dSurface implements Surface {
         } else {
             g.fill(new Rectangle2D.Double(x, y, w, h));
         }
+    }
+
+    /**
+     * A translucent rectangle on whole device pixels, blended into the image here (source over): Java2D
+     * fills a translucent colour through its general mask blit, twenty times slower than an opaque fill,
+     * and a folded view's breaks are bands of it the height of every lane.
+     */
+    private boolean blend(double x, double y, double w, double h, Rgba c) {
+        double dx = x * scale;
+        double dy = y * scale;
+        double dw = w * scale;
+        double dh = h * scale;
+        if (dx != Math.rint(dx) || dy != Math.rint(dy) || dw != Math.rint(dw) || dh != Math.rint(dh)) {
+            return false;
+        }
+        int x0 = Math.max(deviceClip[0], (int) dx);
+        int y0 = Math.max(deviceClip[1], (int) dy);
+        int x1 = Math.min(deviceClip[2], (int) (dx + dw));
+        int y1 = Math.min(deviceClip[3], (int) (dy + dh));
+        if (x0 >= x1 || y0 >= y1) {
+            return true;
+        }
+        int[] px = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int stride = image.getWidth();
+        int sa = (int) Math.round(c.a() * 255);
+        int sr = c.r();
+        int sg = c.g();
+        int sb = c.b();
+        // A band lies mostly over a few colours (the lanes' backgrounds): the last pixel's result is kept.
+        int lastIn = px[y0 * stride + x0] ^ 1;
+        int lastOut = 0;
+        for (int row = y0; row < y1; row++) {
+            int at = row * stride;
+            for (int col = x0; col < x1; col++) {
+                int d = px[at + col];
+                if (d != lastIn) {
+                    lastIn = d;
+                    lastOut = over(d, sa, sr, sg, sb);
+                }
+                px[at + col] = lastOut;
+            }
+        }
+        return true;
+    }
+
+    /** Source over destination, both not premultiplied (the image's type), rounded as Java2D's loops round. */
+    static int over(int dst, int sa, int sr, int sg, int sb) {
+        int da = dst >>> 24;
+        if (da == 255) {
+            // Over an opaque pixel (nearly every one): the result is opaque, and the divisions are by a constant.
+            int k = 255 - sa;
+            int r = (sr * sa + ((dst >> 16) & 0xFF) * k + 127) / 255;
+            int gg = (sg * sa + ((dst >> 8) & 0xFF) * k + 127) / 255;
+            int b = (sb * sa + (dst & 0xFF) * k + 127) / 255;
+            return 0xFF000000 | r << 16 | gg << 8 | b;
+        }
+        int keep = da * (255 - sa); // the destination's share, times 255
+        int oa = sa * 255 + keep;   // the result's alpha, times 255
+        if (oa == 0) {
+            return 0;
+        }
+        int r = (sr * sa * 255 + ((dst >> 16) & 0xFF) * keep + oa / 2) / oa;
+        int gg = (sg * sa * 255 + ((dst >> 8) & 0xFF) * keep + oa / 2) / oa;
+        int b = (sb * sa * 255 + (dst & 0xFF) * keep + oa / 2) / oa;
+        int a = (oa + 127) / 255;
+        return a << 24 | r << 16 | gg << 8 | b;
     }
 
     private Rgba lastColour;
@@ -105,13 +180,54 @@ public final class Java2dSurface implements Surface {
     @Override
     public void line(double x1, double y1, double x2, double y2, Rgba c, double lineWidth) {
         colour(c);
-        g.setStroke(new BasicStroke((float) lineWidth));
-        g.draw(new Line2D.Double(x1, y1, x2, y2));
+        if (!pixelLine(x1, y1, x2, y2, lineWidth)) {
+            g.setStroke(new BasicStroke((float) lineWidth));
+            g.draw(new Line2D.Double(x1, y1, x2, y2));
+        }
+    }
+
+    /**
+     * A one-pixel line along a row or column of pixels (at a pixel's centre, from edge to edge of whole
+     * pixels: the grid, the folds, the anchor) filled as the rectangle it covers: the same pixels, without
+     * the stroker and the antialiasing mask, which made a frame's few dozen such lines cost more than its
+     * ten million events.
+     */
+    private boolean pixelLine(double x1, double y1, double x2, double y2, double lineWidth) {
+        if (lineWidth != 1) {
+            return false;
+        }
+        if (x1 == x2 && centre(x1) && whole(y1) && whole(y2)) {
+            g.fillRect((int) Math.floor(x1), (int) Math.min(y1, y2), 1, (int) Math.abs(y2 - y1));
+            return true;
+        }
+        if (y1 == y2 && centre(y1) && whole(x1) && whole(x2)) {
+            g.fillRect((int) Math.min(x1, x2), (int) Math.floor(y1), (int) Math.abs(x2 - x1), 1);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean centre(double v) {
+        return v - Math.floor(v) == 0.5;
+    }
+
+    private static boolean whole(double v) {
+        return v == Math.rint(v);
     }
 
     @Override
     public void dashedLine(double x1, double y1, double x2, double y2, Rgba c, double lineWidth, double dash) {
         colour(c);
+        if (x1 == x2 && lineWidth == 1 && centre(x1) && whole(y1) && whole(y2) && whole(dash) && dash >= 1) {
+            // A column of dashes, filled dash by dash (see pixelLine).
+            int top = (int) Math.min(y1, y2);
+            int end = (int) Math.max(y1, y2);
+            int d = (int) dash;
+            for (int y = top; y < end; y += 2 * d) {
+                g.fillRect((int) Math.floor(x1), y, 1, Math.min(d, end - y));
+            }
+            return;
+        }
         g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{(float) dash}, 0f));
         g.draw(new Line2D.Double(x1, y1, x2, y2));
     }
@@ -150,11 +266,22 @@ public final class Java2dSurface implements Surface {
     @Override
     public void pushClip(double x, double y, double w, double h) {
         clips.push(g.getClip() == null ? new Rectangle2D.Double(0, 0, width, height) : g.getClip());
-        g.clip(new Rectangle2D.Double(x, y, w, h));
+        // On whole device pixels, the pixels whose centres the rectangle holds: a clip with a fractional edge
+        // (a lane's height is not a whole number of pixels) is a shape to Java2D, and every fill inside it
+        // then went through the general mask blit, several times slower than its rectangle loops.
+        double x0 = Math.ceil(x * scale - 0.5);
+        double y0 = Math.ceil(y * scale - 0.5);
+        double x1 = Math.ceil((x + w) * scale - 0.5);
+        double y1 = Math.ceil((y + h) * scale - 0.5);
+        g.clip(new Rectangle2D.Double(x0 / scale, y0 / scale, Math.max(0, x1 - x0) / scale, Math.max(0, y1 - y0) / scale));
+        deviceClips.push(deviceClip);
+        int[] d = deviceClip;
+        deviceClip = new int[]{Math.max(d[0], (int) x0), Math.max(d[1], (int) y0), Math.min(d[2], (int) x1), Math.min(d[3], (int) y1)};
     }
 
     @Override
     public void popClip() {
         g.setClip(clips.pop());
+        deviceClip = deviceClips.pop();
     }
 }

@@ -14,6 +14,13 @@ public record Rgba(int r, int g, int b, double a) {
         return new Rgba(r, g, b, alpha);
     }
 
+    /** This colour laid over an opaque one: the opaque colour a surface would show there. */
+    public Rgba over(Rgba below) {
+        double k = 1 - a;
+        return new Rgba((int) Math.round(r * a + below.r * k), (int) Math.round(g * a + below.g * k),
+                (int) Math.round(b * a + below.b * k), 1.0);
+    }
+
     /** #rrggbb, for SVG. */
     public String hex() {
         return String.format("#%02x%02x%02x", r, g, b);

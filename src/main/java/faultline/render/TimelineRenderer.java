@@ -297,15 +297,47 @@ public final class TimelineRenderer {
             return;
         }
         s.beginGroup("folds");
+        double top = TimelineLayout.AXIS_HEIGHT;
+        double height = Math.max(0, Math.ceil(bottom) - top);
         for (Folding.Fold f : folds) {
-            double a = v.x(f.from());
-            double b = v.x(f.to());
-            double mid = (a + b) / 2;
-            s.fillRect(a, TimelineLayout.AXIS_HEIGHT, Math.max(2, b - a), bottom - TimelineLayout.AXIS_HEIGHT, style.get(StyleKey.GRID).withAlpha(0.35));
-            s.line(mid - 3, TimelineLayout.AXIS_HEIGHT, mid - 3, bottom, style.get(StyleKey.GRID), 1);
-            s.line(mid + 3, TimelineLayout.AXIS_HEIGHT, mid + 3, bottom, style.get(StyleKey.GRID), 1);
+            double mid = crisp(foldMiddle(v, f));
+            s.line(mid - 3, top, mid - 3, top + height, style.get(StyleKey.GRID), 1);
+            s.line(mid + 3, top, mid + 3, top + height, style.get(StyleKey.GRID), 1);
         }
         s.endGroup();
+    }
+
+    /** Where a fold's band lies, in whole pixels: [floor of its start, at least two pixels on). */
+    private static double foldStart(TimeScale v, Folding.Fold f) {
+        return Math.floor(v.x(f.from()));
+    }
+
+    private static double foldEnd(TimeScale v, Folding.Fold f) {
+        return Math.max(foldStart(v, f) + 2, Math.ceil(v.x(f.to())));
+    }
+
+    private static double foldMiddle(TimeScale v, Folding.Fold f) {
+        return (foldStart(v, f) + foldEnd(v, f)) / 2;
+    }
+
+    /**
+     * The folds' bands on a lane's background, under its content, in the opaque colour the grid's tint
+     * makes there: a fold is an idle gap, so what crosses it (a phase, the break lines) stays on top, and
+     * a translucent band over every lane cost the Java2D surface more than all of a folded view's events.
+     */
+    private static void foldBands(Surface s, TimeScale v, TimelineStyle style, Rgba background, double top, double bottom) {
+        List<Folding.Fold> folds = v.folds();
+        if (folds.isEmpty()) {
+            return;
+        }
+        Rgba tint = style.get(StyleKey.GRID).withAlpha(0.35);
+        Rgba band = background.a() >= 1 ? tint.over(background) : tint;
+        double y = Math.floor(top);
+        double h = Math.ceil(bottom) - y;
+        for (Folding.Fold f : folds) {
+            double a = foldStart(v, f);
+            s.fillRect(a, y, foldEnd(v, f) - a, h, band);
+        }
     }
 
     /** The folded time, written on each break of the axis. */
@@ -380,7 +412,9 @@ public final class TimelineRenderer {
         double top = layout.groupTop(i);
         double bottom = layout.laneBottom(i);
         double w = s.width();
-        s.fillRect(0, top, w, bottom - top, style.get(i % 2 == 0 ? StyleKey.LANE_BACKGROUND : StyleKey.LANE_ALT_BACKGROUND));
+        Rgba background = style.get(i % 2 == 0 ? StyleKey.LANE_BACKGROUND : StyleKey.LANE_ALT_BACKGROUND);
+        s.fillRect(0, top, w, bottom - top, background);
+        foldBands(s, v, style, background, top, bottom);
         double body = layout.bodyTop(i);
         for (long t : ticks.positions()) {
             double x = crisp(v.x(t));

@@ -72,27 +72,57 @@ final class RenderBenchmark {
         TimelineRenderer r = new TimelineRenderer();
         Java2dSurface java2d = new Java2dSurface(WIDTH, height, 1);
         Surface s = noDraw ? new NullSurface(WIDTH, height) : java2d;
-        // A window draws thousands of frames: the figure is the compiled steady state, not the first frames' compiling.
-        for (int i = 0; i < 200; i++) {
-            r.render(s, scene, v, style);
-        }
-        int frames = 100;
-        long[] times = new long[frames];
-        long[] cpu = new long[frames];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < frames; i++) {
+        // The first frames, before the compiler has taken the drawing code: what a user sees on the first pans.
+        long[] early = new long[BATCH];
+        long[] earlyCpu = new long[BATCH];
+        frames(r, s, scene, v, style, threads, early, earlyCpu);
+        // A window draws thousands of frames: the figure is the compiled steady state, reached when two batches
+        // in a row have medians within a tenth of each other (and at least WARM_NANOS of drawing), at most MAX_WARM_NANOS.
+        long warmFrom = System.nanoTime();
+        long[] times = new long[BATCH];
+        long[] cpu = new long[BATCH];
+        double last = Double.NaN;
+        int batches = 0;
+        while (true) {
+            frames(r, s, scene, v, style, threads, times, cpu);
+            batches++;
+            double median = median(times);
+            long warmed = System.nanoTime() - warmFrom;
+            boolean steady = !Double.isNaN(last) && Math.abs(median - last) <= 0.1 * last && warmed >= WARM_NANOS;
+            if (steady || warmed >= MAX_WARM_NANOS) {
+                break;
+            }
+            last = median;
+        }
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        // The thread's CPU time too: on a machine shared with other work a frame's wall time includes waiting for a core.
+        System.out.printf("  %-42s median %6.2f ms, worst %6.2f ms; CPU median %6.2f ms; first %d frames: median %6.2f ms (CPU %6.2f); %s%n",
+                what, median(times) / 1e6, sorted[BATCH - 1] / 1e6, median(cpu) / 1e6, BATCH, median(early) / 1e6, median(earlyCpu) / 1e6,
+                String.format("steady after %.1f s of drawing", (System.nanoTime() - warmFrom) / 1e9));
+        java2d.dispose();
+    }
+
+    private static final int BATCH = 300;
+    private static final long WARM_NANOS = 8_000_000_000L;
+    private static final long MAX_WARM_NANOS = 30_000_000_000L;
+
+    private static void frames(TimelineRenderer r, Surface s, TimelineScene scene, TimeScale v, TimelineStyle style,
+                               java.lang.management.ThreadMXBean threads, long[] times, long[] cpu) {
+        for (int i = 0; i < times.length; i++) {
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             r.render(s, scene, v, style);
             times[i] = System.nanoTime() - t0;
             cpu[i] = threads.getCurrentThreadCpuTime() - c0;
         }
-        Arrays.sort(times);
-        Arrays.sort(cpu);
-        // The thread's CPU time too: on a machine shared with other work a frame's wall time includes waiting for a core.
-        System.out.printf("  %-42s median %6.2f ms, worst %6.2f ms; CPU median %6.2f ms%n", what, times[frames / 2] / 1e6,
-                times[frames - 1] / 1e6, cpu[frames / 2] / 1e6);
-        java2d.dispose();
+    }
+
+    private static double median(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     /** Lanes of n events each over two hours, mostly DEBUG and INFO, a few errors, some estimated times. */

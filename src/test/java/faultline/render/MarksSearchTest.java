@@ -26,7 +26,12 @@ class MarksSearchTest {
             int from = random.nextInt(n);
             long t = times[0] + (long) (random.nextDouble() * (times[n - 1] - times[0] + 10));
             int guess = random.nextInt(n + 10) - 5;
-            assertEquals(m.nextAtOrAfter(t, from), m.nextAtOrAfter(t, from, guess), "t " + t + " from " + from + " guess " + guess);
+            int first = from;
+            while (first < n && times[first] < t) {
+                first++;
+            }
+            assertEquals(first, m.nextAtOrAfter(t, from), "t " + t + " from " + from);
+            assertEquals(first, m.nextAtOrAfter(t, from, guess), "t " + t + " from " + from + " guess " + guess);
         }
     }
 }
