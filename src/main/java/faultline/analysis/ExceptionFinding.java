@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * @param traceback the failure's traceback, or null
  */
 record ExceptionFinding(String type, String message, Traceback traceback) {
-    /** {@code ValueError: bad}, {@code torch.OutOfMemoryError: CUDA out of memory}, after a start, ": " or a space. */
+    /**
+     * {@code ValueError: bad}, {@code torch.OutOfMemoryError: CUDA out of memory}, {@code System.TimeoutException: x}
+     * (a .NET or Java namespace may be capitalised), after a start, ": " or a space.
+     */
     private static final Pattern NAMED = Pattern.compile(
-            "(?:^|: |\\s|\\()((?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
+            "(?:^|: |\\s|\\()((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
     /** {@code ValueError('x')}, {@code WorkerLostError("Worker exited prematurely: signal 9")}. */
     private static final Pattern REPR = Pattern.compile(
-            "(?:^|: |\\s)((?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
+            "(?:^|: |\\s)((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
 
     /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
     static final int MAX_LINES = 200;

@@ -49,16 +49,21 @@ final class TasksCommand {
                 Crash c = t.failed() ? analyzer.crashOf(t) : null;
                 ZoneId zone = t.sources().isEmpty() ? null : zones.zoneOf(t.sources().get(0));
                 boolean hasTime = false;
+                boolean lineOrder = false;
                 for (int s : t.sources()) {
                     hasTime |= timed[s];
+                    lineOrder |= set.sources().get(s).untimed();
                 }
+                // A file without a clock places its lines by order: those places are not times. A task known
+                // from rows alone (a printed tasks table) has the times the rows gave.
+                boolean rowTimes = !hasTime && !lineOrder;
                 w.put(t.id())
                         .put(t.shortId())
                         .put(t.type().isEmpty() ? null : t.type())
                         .put(t.status().name())
                         .put(t.workerId().isEmpty() ? null : t.workerId())
-                        .put(hasTime || t.created() != null ? iso(start(t, store), zone) : null)
-                        .put(hasTime || t.ended() != null ? iso(end(t, store), zone) : null)
+                        .put(hasTime || (rowTimes && t.created() != null) ? iso(start(t, store), zone) : null)
+                        .put(hasTime || (rowTimes && t.ended() != null) ? iso(end(t, store), zone) : null)
                         .put(c == null || c.exceptionType().isEmpty() ? null : c.exceptionType())
                         .put(c == null || c.site() == null ? null : c.site().text())
                         .put(c == null ? null : c.signature().shortText())

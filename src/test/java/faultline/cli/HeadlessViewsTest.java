@@ -155,6 +155,18 @@ class HeadlessViewsTest {
     }
 
     @Test
+    void anUntimedFilesTasksHaveNoTimes() throws Exception {
+        Path f = dir.resolve("untimed-worker.log");
+        Files.writeString(f, "Task 3f2a1b4c-1111-2222-3333-444455556666 received\nworking on it\n"
+                + "Task 3f2a1b4c-1111-2222-3333-444455556666 raised: RuntimeError: boom\n");
+        List<JsonNode> rows = jsonLines(run("tasks", f.toString()).out());
+        assertEquals(1, rows.size());
+        assertEquals("FAILED", rows.get(0).get("status").asText());
+        assertTrue(rows.get(0).get("start").isNull(), "never 1970-01-01: " + rows.get(0));
+        assertTrue(rows.get(0).get("end").isNull(), "never 1970-01-01: " + rows.get(0));
+    }
+
+    @Test
     void tasksWithStatusTimesExceptionSiteAndSignature() throws Exception {
         Run r = run("tasks", workerLog().toString());
         assertEquals(0, r.code(), r.err());

@@ -202,4 +202,55 @@ class JsonSchemasTest {
         assertNotNull(r.incomplete(), "the last record is cut: " + r.problems());
         assertEquals(6, r.lines());
     }
+
+    @Test
+    void aGenericRecordNamesItsUnitInWordsAsATextLineWould() throws Exception {
+        Path f = write(dir, "queue.jsonl", """
+                {"time":"2025-03-02T10:11:12Z","level":"info","msg":"Started job 12 on gpu 0"}
+                {"time":"2025-03-02T10:11:13Z","level":"info","msg":"loading weights"}
+                {"time":"2025-03-02T10:11:15Z","level":"error","msg":"job 12 failed: torch.OutOfMemoryError: CUDA out of memory"}
+                {"time":"2025-03-02T10:11:16Z","level":"info","msg":"Started job 13 on gpu 0"}
+                {"time":"2025-03-02T10:11:18Z","level":"info","msg":"job 13 finished in 2.0s"}
+                """);
+        TaskSet set = load(f);
+        Task failed = task(set, "job 12");
+        assertEquals(TaskStatus.FAILED, failed.status());
+        assertEquals("job", failed.type());
+        assertEquals(3, failed.eventCount(), "its claim, the line without an id after it, and its failure");
+        assertEquals("torch.OutOfMemoryError", new Analyzer(set).crashOf(failed).exceptionType());
+        assertEquals(TaskStatus.COMPLETE, task(set, "job 13").status());
+    }
+
+    @Test
+    void aCsvExportWithColumnsForPeopleIsReadByItsHeader() throws Exception {
+        Path f = write(dir, "export.csv", """
+                Date,Host,Service,Status,Message
+                "2025-03-02T10:11:12.345Z","gpu-7","render","info","Task %1$s received"
+                "2025-03-02T10:11:14.000Z","gpu-7","render","error","Task %1$s raised: System.TimeoutException: decode took too long"
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        assertEquals(SourceFormat.SYSTEM_LOGS_CSV, report(set, 0).format(), "Date and Message name the time and the message");
+        int received = row(set, "received");
+        assertEquals("2025-03-02 10:11:12.345", time(set, received));
+        Task job = task(set, JOB);
+        assertEquals(TaskStatus.FAILED, job.status());
+        assertEquals("gpu-7", job.workerId());
+        assertEquals("System.TimeoutException", new Analyzer(set).crashOf(job).exceptionType(), "a capitalised namespace");
+    }
+
+    @Test
+    void aCompactStructuredRecordHasItsTemplateFilledIn() throws Exception {
+        Path f = write(dir, "worker.clef", """
+                {"@t":"2025-03-02T10:11:12.1230000Z","@mt":"Starting job {JobId} for {User}","JobId":42,"User":"ana"}
+                {"@t":"2025-03-02T10:11:13.5000000Z","@mt":"Job {JobId:l} failed","@l":"Error","@x":"System.InvalidOperationException: Sequence contains no elements","JobId":42}
+                """);
+        TaskSet set = load(f);
+        int start = row(set, "Starting job 42 for ana");
+        assertEquals("2025-03-02 10:11:12.123", time(set, start).substring(0, 23));
+        int failure = row(set, "Job 42 failed");
+        assertEquals(Level.ERROR, set.store().level(failure));
+        Task job = task(set, "job 42");
+        assertEquals(TaskStatus.FAILED, job.status());
+        assertEquals("System.InvalidOperationException", new Analyzer(set).crashOf(job).exceptionType());
+    }
 }

@@ -59,7 +59,12 @@ class WordLookTest {
             String id = set.tasks().get(t).id();
             return id.length() == 36 ? id.substring(0, 8) : id;
         }
-        int sp = message.indexOf(' ', message.length() / 2);
-        return sp > 0 && sp + 6 <= message.length() ? message.substring(sp + 1, sp + 6) : "zz-none";
+        // A name is one token (an id never holds a space): five characters of a word in the message's second half.
+        for (String w : message.substring(message.length() / 2).split("\\s+")) {
+            if (w.length() >= 5) {
+                return w.substring(0, 5);
+            }
+        }
+        return "zz-none";
     }
 }

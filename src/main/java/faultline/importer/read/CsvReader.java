@@ -97,7 +97,7 @@ public final class CsvReader implements SourceReader {
                     String key = e.getKey().trim();
                     String v = e.getValue();
                     if (v != null && !v.isEmpty() && !v.equalsIgnoreCase("null")) {
-                        node.put(key.equals(key.toUpperCase(Locale.ROOT)) ? key.toLowerCase(Locale.ROOT) : key, v);
+                        node.put(csvKey(key), v);
                     }
                 }
                 if (tasks) {
@@ -130,12 +130,21 @@ public final class CsvReader implements SourceReader {
         return false;
     }
 
+    /** A column's label as a record's key: the known field it names, whatever its case; else as written (in lower case if all capitals). */
+    private static String csvKey(String label) {
+        String known = LogFields.canonical(label);
+        if (!known.equals(label)) {
+            return known;
+        }
+        return label.equals(label.toUpperCase(Locale.ROOT)) ? label.toLowerCase(Locale.ROOT) : label;
+    }
+
     /** True for a CSV of tasks rows; refuses a CSV with neither a message column nor the tasks table's columns. */
     private static boolean requireColumns(ReadContext ctx, List<String> columns) throws ImportException {
         ObjectNode header = JsonNodeFactory.instance.objectNode();
         for (String c : columns) {
             String key = c.trim();
-            header.put(key.equals(key.toUpperCase(Locale.ROOT)) ? key.toLowerCase(Locale.ROOT) : key, "x");
+            header.put(csvKey(key), "x");
         }
         if (LogFields.field(header, LogFields.MESSAGE) != null) {
             return false;

@@ -35,7 +35,7 @@ final class GeneralMessage {
                 out.append('\n');
             }
             if (first) {
-                String m = firstLine(line, layouts, clock, prefix);
+                String m = LogfmtMessage.of(firstLine(line, layouts, clock, prefix));
                 int sp = m.indexOf(' ');
                 lead = sp > 0 ? m.substring(0, sp + 1) : null;
                 out.append(m);

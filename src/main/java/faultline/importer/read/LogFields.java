@@ -17,15 +17,17 @@ final class LogFields {
     /** Where applications nest their own fields inside a platform's record. */
     static final List<String> NESTED = List.of("attributes", "jsonPayload", "fields", "extra", "labels", "record",
             "@fields", "context", "data", "payload", "metadata");
+    // With the capitalised names of .NET's JSON console (Timestamp, LogLevel, Message), Serilog's compact
+    // form (@t, @l, @m, @mt, @x) and Azure's (TimeGenerated).
     static final List<String> TIME = List.of("asctime", "timestamp", "@timestamp", "time", "ts", "datetime", "date",
-            "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at");
+            "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at", "Timestamp", "Time", "@t", "TimeGenerated");
     static final List<String> LEVEL = List.of("levelname", "log_level", "level", "severity", "lvl", "loglevel",
-            "levelName", "level_name", "log.level", "levelno", "syslog_severity");
+            "levelName", "level_name", "log.level", "levelno", "syslog_severity", "Level", "LogLevel", "@l", "Severity");
     static final List<String> MESSAGE = List.of("message", "msg", "log", "text", "textPayload", "event_message", "event", "@message",
-            "body", "short_message", "full_message", "MESSAGE");
+            "body", "short_message", "full_message", "MESSAGE", "Message", "@m", "@mt", "RenderedMessage");
     /** Fields that hold an exception's text, added to the message so that its traceback is read. */
     static final List<String> EXCEPTION = List.of("exception", "exc_info", "exc_text", "stack_trace", "stack", "traceback",
-            "error.stack", "err");
+            "error.stack", "err", "stacktrace", "error.stack_trace", "Exception", "@x");
     static final List<String> UNIT = List.of("task_id", "taskId", "task_uuid", "job_id", "jobId", "request_id", "requestId",
             "req_id", "reqId", "prompt_id", "promptId", "celery_task_id", "prediction_id", "predictionId");
     static final List<String> WORKER = List.of("worker_id", "workerId", "worker", "hostname", "host", "pod", "pod_name",
@@ -33,6 +35,25 @@ final class LogFields {
     static final List<String> COMPONENT = List.of("name", "logger", "logger_name", "loggerName", "component", "module");
 
     private LogFields() {
+    }
+
+    private static final java.util.Map<String, String> BY_FOLDED_NAME = new java.util.HashMap<>();
+
+    static {
+        for (List<String> names : List.of(TIME, LEVEL, MESSAGE, EXCEPTION, UNIT, WORKER, COMPONENT)) {
+            for (String n : names) {
+                BY_FOLDED_NAME.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
+            }
+        }
+    }
+
+    /**
+     * The known name a column's label stands for, whatever its case ({@code Message}, {@code DATE}), else
+     * the label itself: a CSV's header is written for people, a JSON record's keys are a program's.
+     */
+    static String canonical(String label) {
+        String known = BY_FOLDED_NAME.get(label.toLowerCase(Locale.ROOT));
+        return known != null ? known : label;
     }
 
     /** The record's own field first, then the nested application fields' (for messages, ids, workers). */

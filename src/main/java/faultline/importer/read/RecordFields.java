@@ -39,9 +39,37 @@ final class RecordFields {
         return time;
     }
 
+    private static final java.util.regex.Pattern HOLE = java.util.regex.Pattern.compile("\\{[@$]?([A-Za-z_][\\w.]*)(?:[,:][^}]*)?}");
+
+    /**
+     * A message template with its record's properties put in ({@code "Job {JobId} failed"} and {@code "JobId": 42}
+     * make {@code "Job 42 failed"}): a compact structured record (Serilog's) may carry only the template, and the
+     * words around a unit's id are what name it. A hole without a property stays as written.
+     */
+    static String rendered(String template, JsonNode row) {
+        java.util.regex.Matcher m = HOLE.matcher(template);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            JsonNode v = row.get(m.group(1));
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(template.length() + 16);
+            }
+            out.append(template, last, m.start()).append(v.isValueNode() ? v.asText() : v.toString());
+            last = m.end();
+        }
+        return out == null ? template : out.append(template, last, template.length()).toString();
+    }
+
     /** Null for an empty record. */
     Read read(JsonNode row) {
         String message = LogFields.text(LogFields.outerFirst(row, LogFields.MESSAGE));
+        if (message != null && !row.has("@m") && row.has("@mt")) {
+            message = rendered(message, row);
+        }
         String exception = exceptionText(LogFields.outerFirst(row, LogFields.EXCEPTION));
         boolean rowShape = row.has("log_level") || row.has("source_type");
         boolean whole = false;

@@ -172,6 +172,9 @@ public final class RowReader {
             String found = TaskIds.findIn(message);
             ref = found != null ? ctx.tasks.ref(found) : -1;
         }
+        if (ref < 0 && generic) {
+            ref = unitByNoun(message);
+        }
         boolean named = ref >= 0;
         if (ref < 0 && worker != null) {
             ref = currentOfWorker.getOrDefault(worker, -1);
@@ -188,6 +191,36 @@ public final class RowReader {
             TaskDraft d = ctx.tasks.draftOfRef(ref);
             if (d.workerId.isEmpty() && ("worker".equals(sourceType) || (sourceType == null && generic))) {
                 d.workerId = worker;
+            }
+        }
+        return ref;
+    }
+
+    private final UnitVocabulary vocabulary = new UnitVocabulary();
+    /** Units named by a noun and a number, by their id in lower case: "Job 12" and "job 12" are one. */
+    private final Map<String, Integer> numbered = new HashMap<>();
+
+    /**
+     * A unit a record's message names by its noun ({@code job 12}, {@code request abc123}, {@code prompt 7}),
+     * as a text log's line would: a generic schema's record often has no id field, only the words.
+     */
+    private int unitByNoun(String message) {
+        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!vocabulary.find(b, 0, b.length) || !vocabulary.named) {
+            return -1;
+        }
+        String id = vocabulary.id(b);
+        String key = id.toLowerCase(java.util.Locale.ROOT);
+        Integer known = numbered.get(key);
+        if (known != null) {
+            return known;
+        }
+        int ref = ctx.tasks.ref(id);
+        if (ref >= 0) {
+            numbered.put(key, ref);
+            TaskDraft d = ctx.tasks.draftOfRef(ref);
+            if (d.type.isEmpty() && !UnitVocabulary.TASK.equals(vocabulary.kind)) {
+                d.type = vocabulary.kind;
             }
         }
         return ref;
