@@ -91,6 +91,14 @@ final class GeneralMessage {
                     // Only a clock before the text (a platform's on every printed line): the frames keep their indentation.
                     from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
                 }
+                if (!l.hasLevel() && clock.level < 0) {
+                    // Journald's or syslog's host and program on every line ("gpu-7 python[2201]:   File …"): the
+                    // program's own text follows, its indentation kept.
+                    int program = LineLayout.programEnd(b, from, b.length, 2);
+                    if (program > 0) {
+                        from = program < b.length && b[program] == ' ' ? program + 1 : program;
+                    }
+                }
                 String m = new String(b, from, b.length - from, StandardCharsets.UTF_8);
                 return lead != null && m.startsWith(lead) ? m.substring(lead.length()) : m;
             }

@@ -625,14 +625,22 @@ public final class GeneralTextReader implements SourceReader {
             untimed(b, q, end, worker * 31, lineRef, lineEnd, Long.MIN_VALUE, 0);
         }
 
+        /** The outer clock of a line whose layout reads the application's inside it. */
+        private final Clock outer = new Clock();
+
         private long nanosOf(int lineYear) {
+            return nanosOf(lineYear, clock.offsetSeconds);
+        }
+
+        /** The clock's time, its wall-clock time read in that offset (NO_OFFSET: in the file's zone). */
+        private long nanosOf(int lineYear, int offsetSeconds) {
             if (clock.shape == Clock.Shape.EPOCH) {
                 return clock.epochNanos;
             }
             long day = dates.epochDay(clock, lineYear, ctx.report);
             long local = day * 86_400L + clock.hour * 3600L + clock.minute * 60L + Math.min(clock.second, 59);
-            if (clock.offsetSeconds != Clock.NO_OFFSET) {
-                return (local - clock.offsetSeconds) * 1_000_000_000L + clock.fraction;
+            if (offsetSeconds != Clock.NO_OFFSET) {
+                return (local - offsetSeconds) * 1_000_000_000L + clock.fraction;
             }
             return ctx.time.localToNanos(day, clock.nanosOfDay());
         }
@@ -640,7 +648,14 @@ public final class GeneralTextReader implements SourceReader {
         private void timed(byte[] b, int lineStart, LineLayout l, int e, long prefixWorker, long lineRef) {
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
-            long nanos = nanosOf(l.lineYear);
+            int offset = clock.offsetSeconds;
+            if (l.secondClock && offset == Clock.NO_OFFSET && clock.shape != Clock.Shape.EPOCH && !placeholder
+                    && outer.parseAny(b, lineStart, e)) {
+                // The application's clock without an offset inside journald's or a container's with one: the program
+                // runs on the host's (or container's) time, so its wall-clock time is in the offset the outer clock writes.
+                offset = outer.offsetSeconds;
+            }
+            long nanos = nanosOf(l.lineYear, offset);
             int recordLevel = l.level < 0 && l.messageStart < e && b[l.messageStart] == '{' ? LineLayout.recordLevel(b, l.messageStart, e) : -1;
             Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : recordLevel >= 0 ? Level.ofOrdinal(recordLevel) : Level.INFO;
             // The writer: the supervisor's prefixes, the program journald names, a process group among the skipped
@@ -664,10 +679,17 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 return;
             }
+            int own = l.messageStart;
             if (l.level < 0 && recordLevel < 0 && !placeholder) {
                 // Only a platform's clock on every line the program prints: a traceback goes on over lines that each
                 // carry their own stamp, and its header starts an error event.
                 int raw = clock.end < e && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+                // Journald's or syslog's host and program before the program's own text ("gpu-7 python[2201]: Traceback …").
+                int program = LineLayout.programEnd(b, raw, e, 2);
+                if (program > 0) {
+                    raw = program < e && b[program] == ' ' ? program + 1 : program;
+                    own = raw;
+                }
                 if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()
                         && cont.classify(b, raw, e, false, true) != Continuation.Kind.NEW) {
                     ctx.extend(lastEvent, lineRef + (e - lineStart) - lastEventRef);
@@ -693,7 +715,7 @@ public final class GeneralTextReader implements SourceReader {
                 lastEventPending = false;
                 ended = false;
             }
-            cont.timedLine(b, l.messageStart, e);
+            cont.timedLine(b, own, e);
         }
 
         /**
