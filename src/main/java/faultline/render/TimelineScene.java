@@ -84,17 +84,22 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorR
 
         /** Index of the first event at or after t (binary search from `from`). */
         public int firstAtOrAfter(long t, int from) {
-            int lo = from;
-            int hi = times.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
+            return lowerBound(times, t, from, times.length);
+        }
+
+        /** The first index of [lo, hi) whose time is at or after t, or hi. */
+        private static int lowerBound(long[] times, long t, int lo, int hi) {
+            int a = lo;
+            int e = hi;
+            while (a < e) {
+                int mid = (a + e) >>> 1;
                 if (times[mid] < t) {
-                    lo = mid + 1;
+                    a = mid + 1;
                 } else {
-                    hi = mid;
+                    e = mid;
                 }
             }
-            return lo;
+            return a;
         }
 
         /**
@@ -127,17 +132,7 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorR
                     hi = mid;
                 }
             }
-            int a = Math.max(from, lo << MaxPyramid.SHIFT);
-            int e = Math.min(n, (lo + 1) << MaxPyramid.SHIFT);
-            while (a < e) {
-                int mid = (a + e) >>> 1;
-                if (times[mid] < t) {
-                    a = mid + 1;
-                } else {
-                    e = mid;
-                }
-            }
-            return a;
+            return lowerBound(times, t, Math.max(from, lo << MaxPyramid.SHIFT), Math.min(n, (lo + 1) << MaxPyramid.SHIFT));
         }
 
         /**
@@ -155,17 +150,7 @@ public record TimelineScene(List<Lane> lanes, String anchorLabel, String anchorR
             int first = from >>> MaxPyramid.SHIFT;
             // times[from] < t, so the first block starting at or after t comes after `from`'s block.
             int block = TimeSearch.outward(pyramid.blockStarts(), t, first, Math.max(0, guess) >>> MaxPyramid.SHIFT);
-            int a = Math.max(from, (block - 1) << MaxPyramid.SHIFT);
-            int e = Math.min(n, block << MaxPyramid.SHIFT);
-            while (a < e) {
-                int mid = (a + e) >>> 1;
-                if (times[mid] < t) {
-                    a = mid + 1;
-                } else {
-                    e = mid;
-                }
-            }
-            return a;
+            return lowerBound(times, t, Math.max(from, (block - 1) << MaxPyramid.SHIFT), Math.min(n, block << MaxPyramid.SHIFT));
         }
 
         /** Position of a store row in this lane, or -1 (a scan: call it when the selection changes, not per frame). */
