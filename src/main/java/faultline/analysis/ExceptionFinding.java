@@ -23,10 +23,10 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
      * (a .NET or Java namespace may be capitalised), after a start, ": " or a space.
      */
     private static final Pattern NAMED = Pattern.compile(
-            "(?:^|: |\\s|\\()((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
+            "(?:^|: |\\s|\\()((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
     /** {@code ValueError('x')}, {@code WorkerLostError("Worker exited prematurely: signal 9")}. */
     private static final Pattern REPR = Pattern.compile(
-            "(?:^|: |\\s)((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
+            "(?:^|: |\\s)((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
 
     /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
     static final int MAX_LINES = 200;

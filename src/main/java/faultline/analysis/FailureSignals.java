@@ -31,10 +31,12 @@ public final class FailureSignals {
                     + "|\\[GENERATION_TIMEOUT\\]|\\[EDGE_FAIL"),
             new Family("python", List.of("Traceback", "Error: ", "Exception: "),
                     // A traceback wherever it opens (indented, after a prefix); an exception line at a line's start.
-                    "Traceback \\(most recent call last\\)|^(?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception): "),
-            // A unit's end said with its exception: "Task x raised: RuntimeError: boom", "job 7 failed with ValueError('x')".
+                    "Traceback \\(most recent call last\\)|^(?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception): "),
+            // A unit's end said with its exception: "Task x raised: RuntimeError: boom", "job 7 failed with ValueError('x')";
+            // not an attempt that is tried again ("attempt 1 failed with ConnectionError, retrying in 2s").
             new Family("unit ended by an exception", List.of("raised", "failed", "Failed", "failure"),
-                    "(?:raised|[Ff]ailed|failure)(?::| with(?: an?)?)? (?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception)\\b"),
+                    "(?:raised|[Ff]ailed|failure)(?::| with(?: an?)?)? (?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception)\\b"
+                    + "(?![^\\n]*\\b(?:[Rr]etr(?:y|ying|ied)|will retry))"),
             new Family("celery", List.of("raised unexpected", "WorkerLostError", "Worker exited prematurely", "raised error", "SIGKILL"),
                     "raised unexpected: |\\bWorkerLostError\\b|Worker exited prematurely|Task handler raised error|\\bsignal 9 \\(SIGKILL\\)"),
             new Family("rq", List.of("Job failed", "FailedJobRegistry", "ork-horse"),

@@ -62,8 +62,8 @@ final class TasksCommand {
                         .put(t.type().isEmpty() ? null : t.type())
                         .put(t.status().name())
                         .put(t.workerId().isEmpty() ? null : t.workerId())
-                        .put(hasTime || (rowTimes && t.created() != null) ? iso(start(t, store), zone) : null)
-                        .put(hasTime || (rowTimes && t.ended() != null) ? iso(end(t, store), zone) : null)
+                        .put(hasTime || (rowTimes && t.created() != null) ? iso(start(t, store, timed), zone) : null)
+                        .put(hasTime || (rowTimes && t.ended() != null) ? iso(end(t, store, timed), zone) : null)
                         .put(c == null || c.exceptionType().isEmpty() ? null : c.exceptionType())
                         .put(c == null || c.site() == null ? null : c.site().text())
                         .put(c == null ? null : c.signature().shortText())
@@ -80,17 +80,32 @@ final class TasksCommand {
         return s == null ? null : TimeText.isoAt(s.nanos(), s.precision(), zone);
     }
 
-    /** Creation, else the first line. */
-    static Stamp start(Task t, EventStore store) {
+    /** Creation, else the first line of a file with a clock (a file without one places its lines by order, not time). */
+    static Stamp start(Task t, EventStore store, boolean[] timed) {
         if (t.created() != null) {
             return t.created();
         }
-        return t.events().length == 0 ? null : store.stamp(t.events()[0]);
+        int[] ev = t.events();
+        for (int k = 0; k < ev.length; k++) {
+            if (timed[store.source(ev[k])]) {
+                return store.stamp(ev[k]);
+            }
+        }
+        return ev.length == 0 ? null : store.stamp(ev[0]);
     }
 
-    /** The end the rows or lines gave, else the last line, whichever is later. */
-    static Stamp end(Task t, EventStore store) {
-        Stamp last = t.events().length == 0 ? null : store.stamp(t.events()[t.events().length - 1]);
+    /** The end the rows or lines gave, else the last line of a file with a clock, whichever is later. */
+    static Stamp end(Task t, EventStore store, boolean[] timed) {
+        int[] ev = t.events();
+        Stamp last = null;
+        for (int k = ev.length - 1; k >= 0 && last == null; k--) {
+            if (timed[store.source(ev[k])]) {
+                last = store.stamp(ev[k]);
+            }
+        }
+        if (last == null && ev.length > 0) {
+            last = store.stamp(ev[ev.length - 1]);
+        }
         if (t.ended() == null) {
             return last;
         }

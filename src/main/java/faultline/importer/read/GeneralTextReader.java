@@ -628,19 +628,40 @@ public final class GeneralTextReader implements SourceReader {
         /** The outer clock of a line whose layout reads the application's inside it. */
         private final Clock outer = new Clock();
 
-        private long nanosOf(int lineYear) {
-            return nanosOf(lineYear, clock.offsetSeconds);
+        /**
+         * The application's clock without an offset, read beside journald's clock with one (in {@link #outer}):
+         * where the two tell the same wall-clock time within minutes, the program writes its host's time, in the
+         * offset journald writes, and its instant is journald's plus their difference. Where they differ by hours
+         * (journald asked for UTC, a container's UTC clock around a program on local time), the program's wall-clock
+         * time is kept as it is written, read in the file's zone (nanos, as computed).
+         */
+        private long besideOuter(long nanos) {
+            if (outer.offsetSeconds == Clock.NO_OFFSET || outer.year <= 0 || outer.month <= 0 || outer.day <= 0) {
+                return nanos;
+            }
+            int inner = clock.hour * 3600 + clock.minute * 60 + Math.min(clock.second, 59);
+            int out = outer.hour * 3600 + outer.minute * 60 + Math.min(outer.second, 59);
+            int diff = Math.floorMod(inner - out + 43_200, 86_400) - 43_200; // the wall clocks' difference, across midnight
+            if (Math.abs(diff) > 300) {
+                return nanos;
+            }
+            long outerSeconds;
+            try {
+                outerSeconds = java.time.LocalDate.of(outer.year, outer.month, outer.day).toEpochDay() * 86_400L + out - outer.offsetSeconds;
+            } catch (java.time.DateTimeException ex) {
+                return nanos;
+            }
+            return (outerSeconds + diff) * 1_000_000_000L + clock.fraction;
         }
 
-        /** The clock's time, its wall-clock time read in that offset (NO_OFFSET: in the file's zone). */
-        private long nanosOf(int lineYear, int offsetSeconds) {
+        private long nanosOf(int lineYear) {
             if (clock.shape == Clock.Shape.EPOCH) {
                 return clock.epochNanos;
             }
             long day = dates.epochDay(clock, lineYear, ctx.report);
             long local = day * 86_400L + clock.hour * 3600L + clock.minute * 60L + Math.min(clock.second, 59);
-            if (offsetSeconds != Clock.NO_OFFSET) {
-                return (local - offsetSeconds) * 1_000_000_000L + clock.fraction;
+            if (clock.offsetSeconds != Clock.NO_OFFSET) {
+                return (local - clock.offsetSeconds) * 1_000_000_000L + clock.fraction;
             }
             return ctx.time.localToNanos(day, clock.nanosOfDay());
         }
@@ -648,14 +669,11 @@ public final class GeneralTextReader implements SourceReader {
         private void timed(byte[] b, int lineStart, LineLayout l, int e, long prefixWorker, long lineRef) {
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
-            int offset = clock.offsetSeconds;
-            if (l.secondClock && offset == Clock.NO_OFFSET && clock.shape != Clock.Shape.EPOCH && !placeholder
-                    && outer.parseAny(b, lineStart, e)) {
-                // The application's clock without an offset inside journald's or a container's with one: the program
-                // runs on the host's (or container's) time, so its wall-clock time is in the offset the outer clock writes.
-                offset = outer.offsetSeconds;
+            long nanos = nanosOf(l.lineYear);
+            if (l.secondClock && clock.offsetSeconds == Clock.NO_OFFSET && clock.shape != Clock.Shape.EPOCH && !placeholder
+                    && java.time.ZoneOffset.UTC.equals(ctx.time.zone()) && outer.parseAny(b, lineStart, e)) {
+                nanos = besideOuter(nanos);
             }
-            long nanos = nanosOf(l.lineYear, offset);
             int recordLevel = l.level < 0 && l.messageStart < e && b[l.messageStart] == '{' ? LineLayout.recordLevel(b, l.messageStart, e) : -1;
             Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : recordLevel >= 0 ? Level.ofOrdinal(recordLevel) : Level.INFO;
             // The writer: the supervisor's prefixes, the program journald names, a process group among the skipped

@@ -30,6 +30,9 @@ final class LogfmtMessage {
         if (leftover) {
             // The value of a key whose name the layout took as the line's level column.
             p = skipValue(text, 1);
+            if (p < 0) {
+                return text;
+            }
             p = skipSpaces(text, p);
         }
         List<Pair> pairs = new ArrayList<>();
@@ -108,10 +111,25 @@ final class LogfmtMessage {
         return i;
     }
 
+    /** Escapes read left to right: {@code \\n} is a backslash and an n, not a line end. */
+    private static String unescaped(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                out.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static String value(String s, int from, int to) {
         if (to - from >= 2 && s.charAt(from) == '"') {
             String inner = s.substring(from + 1, to - 1);
-            return inner.indexOf('\\') < 0 ? inner : inner.replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\");
+            return inner.indexOf('\\') < 0 ? inner : unescaped(inner);
         }
         return s.substring(from, to);
     }
