@@ -109,6 +109,14 @@ final class RecordFields {
         appClockSeen |= appTime && !rowShape;
         String badTime = null;
         if (!timed && !(appClockSeen && !rowShape)) {
+            String split = dateAndTime(row);
+            if (split != null && time.text(split)) {
+                nanos = time.nanos;
+                precision = time.precision;
+                timed = true;
+            }
+        }
+        if (!timed && !(appClockSeen && !rowShape)) {
             for (String name : LogFields.TIME) {
                 JsonNode v = row.get(name);
                 if (v != null && !v.isNull()) {
@@ -133,6 +141,24 @@ final class RecordFields {
             level = rowShape ? Level.INFO : Level.PRINT;
         }
         return new Read(message, timed, nanos, precision, appTime, level, badTime, rowShape, whole);
+    }
+
+    private static final java.util.regex.Pattern DATE_ONLY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}");
+    private static final java.util.regex.Pattern TIME_ONLY = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?: ?[AaPp][Mm])?");
+
+    /**
+     * A date column and a time column of one record ({@code Date,Time,Level,Message}: a spreadsheet's or an
+     * event viewer's export) as one timestamp, or null: read apart, the time alone would land on 1970-01-01.
+     */
+    private static String dateAndTime(JsonNode row) {
+        JsonNode d = row.get("date");
+        JsonNode t = row.get("time");
+        if (d == null || t == null || !d.isTextual() || !t.isTextual()) {
+            return null;
+        }
+        String date = d.asText().strip();
+        String clock = t.asText().strip();
+        return DATE_ONLY.matcher(date).matches() && TIME_ONLY.matcher(clock).matches() ? date + " " + clock : null;
     }
 
     /** A line of text among the records: its own time and level if it opens with them. */
