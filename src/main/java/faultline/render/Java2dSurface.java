@@ -30,6 +30,8 @@ public final class Java2dSurface implements Surface {
     private final Deque<Shape> clips = new ArrayDeque<>();
     /** The clip in device pixels (x0, y0, x1, y1), kept beside Java2D's for the fills this surface blends itself. */
     private int[] deviceClip;
+    /** The image's pixels, for the fills blended here. */
+    private final int[] pixels;
     private final Deque<int[]> deviceClips = new ArrayDeque<>();
     private final TextWidths widths = new TextWidths(this::measure);
 
@@ -43,6 +45,7 @@ public final class Java2dSurface implements Surface {
         g = image.createGraphics();
         g.scale(scale, scale);
         deviceClip = new int[]{0, 0, image.getWidth(), image.getHeight()};
+        pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -114,7 +117,7 @@ public final class Java2dSurface implements Surface {
         if (x0 >= x1 || y0 >= y1) {
             return true;
         }
-        int[] px = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int[] px = pixels;
         int stride = image.getWidth();
         int sa = (int) Math.round(c.a() * 255);
         int sr = c.r();
@@ -179,8 +182,8 @@ public final class Java2dSurface implements Surface {
 
     @Override
     public void line(double x1, double y1, double x2, double y2, Rgba c, double lineWidth) {
-        colour(c);
-        if (!pixelLine(x1, y1, x2, y2, lineWidth)) {
+        if (!pixelLine(x1, y1, x2, y2, c, lineWidth)) {
+            colour(c);
             g.setStroke(new BasicStroke((float) lineWidth));
             g.draw(new Line2D.Double(x1, y1, x2, y2));
         }
@@ -192,16 +195,17 @@ public final class Java2dSurface implements Surface {
      * the stroker and the antialiasing mask, which made a frame's few dozen such lines cost more than its
      * ten million events.
      */
-    private boolean pixelLine(double x1, double y1, double x2, double y2, double lineWidth) {
+    private boolean pixelLine(double x1, double y1, double x2, double y2, Rgba c, double lineWidth) {
         if (lineWidth != 1) {
             return false;
         }
+        // Through this surface's own fill, so that a translucent line (the cursor, the anchor) is blended too.
         if (x1 == x2 && centre(x1) && whole(y1) && whole(y2)) {
-            g.fillRect((int) Math.floor(x1), (int) Math.min(y1, y2), 1, (int) Math.abs(y2 - y1));
+            fillRect(Math.floor(x1), Math.min(y1, y2), 1, Math.abs(y2 - y1), c);
             return true;
         }
         if (y1 == y2 && centre(y1) && whole(x1) && whole(x2)) {
-            g.fillRect((int) Math.min(x1, x2), (int) Math.floor(y1), (int) Math.abs(x2 - x1), 1);
+            fillRect(Math.min(x1, x2), Math.floor(y1), Math.abs(x2 - x1), 1, c);
             return true;
         }
         return false;
@@ -217,17 +221,17 @@ public final class Java2dSurface implements Surface {
 
     @Override
     public void dashedLine(double x1, double y1, double x2, double y2, Rgba c, double lineWidth, double dash) {
-        colour(c);
         if (x1 == x2 && lineWidth == 1 && centre(x1) && whole(y1) && whole(y2) && whole(dash) && dash >= 1) {
             // A column of dashes, filled dash by dash (see pixelLine).
             int top = (int) Math.min(y1, y2);
             int end = (int) Math.max(y1, y2);
             int d = (int) dash;
             for (int y = top; y < end; y += 2 * d) {
-                g.fillRect((int) Math.floor(x1), y, 1, Math.min(d, end - y));
+                fillRect(Math.floor(x1), y, 1, Math.min(d, end - y), c);
             }
             return;
         }
+        colour(c);
         g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{(float) dash}, 0f));
         g.draw(new Line2D.Double(x1, y1, x2, y2));
     }
@@ -266,9 +270,8 @@ public final class Java2dSurface implements Surface {
     @Override
     public void pushClip(double x, double y, double w, double h) {
         clips.push(g.getClip() == null ? new Rectangle2D.Double(0, 0, width, height) : g.getClip());
-        // On whole device pixels, the pixels whose centres the rectangle holds: a clip with a fractional edge
-        // (a lane's height is not a whole number of pixels) is a shape to Java2D, and every fill inside it
-        // then went through the general mask blit, several times slower than its rectangle loops.
+        // On whole device pixels, the pixels whose centres the rectangle holds: then the device-space clip kept
+        // for the fills blended here holds exactly the pixels Java2D's clip holds, at any scale.
         double x0 = Math.ceil(x * scale - 0.5);
         double y0 = Math.ceil(y * scale - 0.5);
         double x1 = Math.ceil((x + w) * scale - 0.5);

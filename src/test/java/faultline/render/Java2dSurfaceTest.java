@@ -101,4 +101,16 @@ class Java2dSurfaceTest {
         assertEquals(0, s.image().getRGB(8, 4), "the gap after it");
         assertEquals(0xFFFF0000, s.image().getRGB(8, 8), "the next dash");
     }
+
+    @Test
+    void aTranslucentPixelLineIsBlendedLikeATranslucentFill() {
+        Rgba half = new Rgba(255, 0, 0, 0.5);
+        Java2dSurface s = new Java2dSurface(10, 10, 1);
+        s.fillRect(0, 0, 10, 10, BLUE);
+        s.line(3.5, 0, 3.5, 10, half, 1);
+        s.fillRect(6, 0, 1, 10, half);
+        assertEquals(s.image().getRGB(6, 5), s.image().getRGB(3, 5), "the same pixels as the rectangle it covers");
+        assertTrue(s.image().getRGB(3, 5) != 0xFF0000FF && s.image().getRGB(3, 5) != 0xFFFF0000, "blended, not painted over");
+        assertEquals(0xFF0000FF, s.image().getRGB(4, 5), "one pixel wide");
+    }
 }

@@ -645,14 +645,22 @@ public final class GeneralTextReader implements SourceReader {
             if (Math.abs(diff) > 300) {
                 return nanos;
             }
-            long outerSeconds;
-            try {
-                outerSeconds = java.time.LocalDate.of(outer.year, outer.month, outer.day).toEpochDay() * 86_400L + out - outer.offsetSeconds;
-            } catch (java.time.DateTimeException ex) {
-                return nanos;
+            int date = (outer.year * 13 + outer.month) * 32 + outer.day;
+            if (date != outerDate) {
+                // Journald's lines of one day share their date: it is turned into a day number once.
+                try {
+                    outerEpochDay = java.time.LocalDate.of(outer.year, outer.month, outer.day).toEpochDay();
+                } catch (java.time.DateTimeException ex) {
+                    return nanos;
+                }
+                outerDate = date;
             }
+            long outerSeconds = outerEpochDay * 86_400L + out - outer.offsetSeconds;
             return (outerSeconds + diff) * 1_000_000_000L + clock.fraction;
         }
+
+        private int outerDate = -1;
+        private long outerEpochDay;
 
         private long nanosOf(int lineYear) {
             if (clock.shape == Clock.Shape.EPOCH) {
