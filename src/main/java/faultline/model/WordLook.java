@@ -11,4 +11,20 @@ public final class WordLook {
     public long groups;
     /** The name looked for occurs. */
     public boolean mentions;
+
+    private String lastName;
+    private boolean lastAscii;
+
+    /** Whether the name is ASCII, remembered for the last name asked about: a task's name is asked about for each of its lines. */
+    public boolean asciiName(String name) {
+        if (!name.equals(lastName)) {
+            boolean ascii = true;
+            for (int i = 0; i < name.length() && ascii; i++) {
+                ascii = name.charAt(i) < 128;
+            }
+            lastName = name;
+            lastAscii = ascii;
+        }
+        return lastAscii;
+    }
 }

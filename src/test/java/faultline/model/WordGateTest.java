@@ -44,6 +44,47 @@ class WordGateTest {
     }
 
     @Test
+    void findsExactlyTheWordsAnyLineHoldsWhateverTheirLength() {
+        // Gates whose words all have four bytes or more take a faster path than those with shorter words: both must be exact.
+        List<List<String>> longWords = List.of(List.of("failed", "Failed during "), List.of("Success: False", "Success: True"),
+                List.of("retr", "requeu"), List.of("Processing ", "Processing status update"), List.of("\tat ", " at "), List.of("type"));
+        List<List<String>> shortWords = List.of(List.of("ok", "done"), List.of("ret", "fail"), List.of("at"));
+        String alphabet = "aefiklnorstdyupcgPS: \t\u00e9\u2705";
+        java.util.Random random = new java.util.Random(7);
+        for (List<List<String>> groups : List.of(longWords, shortWords)) {
+            WordGate g = new WordGate(groups);
+            List<String> pieces = groups.stream().flatMap(List::stream).toList();
+            for (int n = 0; n < 20_000; n++) {
+                StringBuilder line = new StringBuilder();
+                int parts = random.nextInt(6);
+                for (int k = 0; k < parts; k++) {
+                    if (random.nextInt(3) == 0) {
+                        String w = pieces.get(random.nextInt(pieces.size()));
+                        line.append(random.nextBoolean() ? w : w.substring(0, 1 + random.nextInt(w.length())));
+                    } else {
+                        for (int c = random.nextInt(8); c > 0; c--) {
+                            line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                        }
+                    }
+                }
+                String text = line.toString();
+                long expected = 0;
+                for (int i = 0; i < groups.size(); i++) {
+                    for (String w : groups.get(i)) {
+                        if (text.contains(w)) {
+                            expected |= 1L << i;
+                        }
+                    }
+                }
+                byte[] b = ("\u2705" + text + "x").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int from = "\u2705".getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                assertEquals(expected, g.groups(text), text);
+                assertEquals(expected, g.groups(b, from, b.length - 1), text);
+            }
+        }
+    }
+
+    @Test
     void wordsAreAsciiOfTwoCharactersOrMore() {
         assertThrows(IllegalArgumentException.class, () -> new WordGate(List.of(List.of("x"))));
         assertThrows(IllegalArgumentException.class, () -> new WordGate(List.of(List.of("✅ ok"))));

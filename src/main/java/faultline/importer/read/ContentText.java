@@ -21,10 +21,25 @@ final class ContentText implements SourceText {
     private final Content content;
     private final UnaryOperator<String> shape;
     private final LineIndex lines;
+    private final MessageStart start;
+
+    /** Where a line's message starts in its bytes: every word the shape keeps lies from there on. */
+    @FunctionalInterface
+    interface MessageStart {
+        /** The index in [from, to) from which the message runs; from when unsure. */
+        int of(byte[] b, int from, int to);
+
+        MessageStart LINE_START = (b, from, to) -> from;
+    }
 
     ContentText(Content content, UnaryOperator<String> shape, LineIndex lines) {
+        this(content, shape, MessageStart.LINE_START, lines);
+    }
+
+    ContentText(Content content, UnaryOperator<String> shape, MessageStart start, LineIndex lines) {
         this.content = content;
         this.shape = shape;
+        this.start = start;
         this.lines = lines;
     }
 
@@ -71,12 +86,13 @@ final class ContentText implements SourceText {
                 }
             }
         }
-        if (len < 0 || !Bytes.ascii(name)) {
+        if (len < 0 || !out.asciiName(name)) {
             SourceText.super.look(ref, extent, gate, name, out);
             return;
         }
-        out.groups = gate.groups(b, 0, len);
-        out.mentions = Bytes.indexOf(b, 0, len, name) >= 0;
+        int from = start.of(b, 0, len);
+        out.groups = gate.groups(b, from, len);
+        out.mentions = Bytes.indexOf(b, from, len, name) >= 0;
     }
 
     /** The line from ref to its end: one bulk copy of a window, searched eight bytes at a time. */

@@ -38,6 +38,23 @@ public final class Bytes {
         return p;
     }
 
+    /** Index of the first byte in b[p, end) equal to c, or end. */
+    public static int indexOf(byte[] b, int p, int end, byte c) {
+        long m = ONES * (c & 0xFF);
+        while (p + 8 <= end) {
+            long x = (long) LONG.get(b, p) ^ m;
+            long t = (x - ONES) & ~x & HIGHS;
+            if (t != 0) {
+                return p + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < end && b[p] != c) {
+            p++;
+        }
+        return p;
+    }
+
     /** Index of the first byte in b[p, end) equal to one of c1, c2, c3, or end. */
     public static int anyOf(byte[] b, int p, int end, byte c1, byte c2, byte c3) {
         long m1 = ONES * (c1 & 0xFF);
@@ -140,7 +157,10 @@ public final class Bytes {
         for (int j = 7; j >= 0; j--) {
             head = head << 8 | (ascii.charAt(j) & 0xFF);
         }
-        for (int i = from; i <= to - n; i++) {
+        byte first = (byte) ascii.charAt(0);
+        int last = to - n;
+        // The first byte is searched for eight at a time; only where it occurs are eight bytes compared.
+        for (int i = indexOf(b, from, last + 1, first); i <= last; i = indexOf(b, i + 1, last + 1, first)) {
             if ((long) LONG.get(b, i) == head) {
                 int j = 8;
                 while (j < n && b[i + j] == (byte) ascii.charAt(j)) {
