@@ -51,6 +51,11 @@ public final class TaskRegistry {
         return drafts.computeIfAbsent(id, TaskDraft::new);
     }
 
+    /** The ref's draft when something was learnt of the unit, else null. */
+    public TaskDraft draftIfAny(int ref) {
+        return drafts.get(ids.get(ref));
+    }
+
     public TaskDraft draftOfRef(int ref) {
         return drafts.computeIfAbsent(ids.get(ref), TaskDraft::new);
     }

@@ -44,10 +44,43 @@ public final class UnitVocabulary {
     /** Words that, a few bytes before a UUID, say it is not a unit's. */
     private static final String[] NOT_UNIT = {"user", "project", "session", "trace", "span", "account", "org", "tenant",
             "customer", "client", "device", "model", "hash", "checkpoint", "correlation", "install", "machine", "parent_span",
-            "instance", "image", "volume"};
+            "instance", "image", "volume", "invocation"};
     /** Words that, glued before a UUID by a dash ({@code req-<uuid>}), make it a unit's id; any other word makes it that thing's. */
     private static final byte[][] UNIT_PREFIXES = bytes("req", "request", "task", "job", "run", "prompt", "msg", "message", "cmpl");
     private static final byte[][] NOT_UNIT_BYTES = bytes(NOT_UNIT);
+
+    /** Keys of the UUIDs some line introduced as another thing's (a session, a user), see {@link #uuidKey}. */
+    public final java.util.Set<Long> otherUuids = new java.util.HashSet<>();
+
+    /** One key for a UUID's bits: a collision would only keep one more UUID from being a unit. */
+    public static long uuidKey(long hi, long lo) {
+        return hi * 0x9E3779B97F4A7C15L ^ lo;
+    }
+
+    /** The key of a UUID written as text (36 characters), or 0 when it is not one. */
+    public static long uuidKey(String id) {
+        if (id.length() != 36) {
+            return 0;
+        }
+        byte[] b = id.getBytes(StandardCharsets.US_ASCII);
+        return Bytes.uuidAt(b, 8, 0, 36) ? uuidKey(Bytes.uuidHigh(b, 0), Bytes.uuidLow(b, 0)) : 0;
+    }
+
+    /** Whether find() took a UUID for the id and a unit's noun stands just before it ({@code task <uuid>}, {@code job_id=}). */
+    public boolean unitNounBeforeUuid(byte[] b, int m) {
+        if (!uuid) {
+            return false;
+        }
+        int from = Math.max(m, idStart - 24);
+        for (byte[] w : UNIT_NOUNS) {
+            for (int i = from; i + w.length <= idStart; i++) {
+                if (sameIgnoringCase(b, i, w) && (i == m || !Clock.isLetter(b[i - 1]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     // What find() saw, reused per line.
     int idStart;
@@ -76,7 +109,10 @@ public final class UnitVocabulary {
             byte x = b[i];
             if (x == '-') {
                 int at = i - 8;
-                if (Bytes.uuidAt(b, i, m, e) && !introducedAsOther(b, m, at)) {
+                if (Bytes.uuidAt(b, i, m, e) && introducedAsOther(b, m, at)) {
+                    // "session <uuid>": that thing's id wherever else the file writes it bare.
+                    otherUuids.add(uuidKey(Bytes.uuidHigh(b, at), Bytes.uuidLow(b, at)));
+                } else if (Bytes.uuidAt(b, i, m, e)) {
                     int glued = gluedWord(b, m, at);
                     if (glued >= 0 && !keyedAsUnit(b, m, glued)) {
                         continue; // GPU-<uuid>, MIG-<uuid>: that thing's id
@@ -243,6 +279,11 @@ public final class UnitVocabulary {
      * Whether find() took a noun with its number for the id ({@code job 4411}, {@code TID 12}, {@code job-0417}): one
      * unit however a line capitalises the noun ("Job 5521: …", "failed job 5521").
      */
+    /** Whether find() took a UUID for the id. */
+    public boolean uuid() {
+        return uuid;
+    }
+
     public boolean nounKept() {
         return nounKept;
     }
@@ -546,7 +587,7 @@ public final class UnitVocabulary {
     /** Nouns that introduce a unit's id, and the kind of unit each names. */
     private static final String[][] NOUNS = {
             {"request", REQUEST}, {"req", REQUEST}, {"job", JOB}, {"task", TASK}, {"tid", TASK}, {"prompt", PROMPT},
-            {"rank", RANK}, {"shard", RANK}};
+            {"rank", RANK}, {"shard", RANK}, {"queue item", JOB}};
     private static final byte[][] NOUN_BYTES = new byte[NOUNS.length][];
 
     /** Per lower-case first letter, the lower-case second letters a noun goes on with, as bits: most word starts match none. */

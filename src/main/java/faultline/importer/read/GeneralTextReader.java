@@ -234,14 +234,16 @@ public final class GeneralTextReader implements SourceReader {
          * worker may have been idle). A request in flight is no waiting line's, as in one pass. Workers this part
          * never claimed or ended for stay on what they had.
          */
-        private void inherit(Scan sc, Map<Long, Integer> running, int[] map, int base, java.util.BitSet requests) {
-            if (sc.pending.isEmpty() && sc.replay.isEmpty()) {
+        private void inherit(Scan sc, Map<Long, Integer> running, int[] map, int base, java.util.BitSet requests, Scan all) {
+            if (sc.pending.isEmpty() && sc.replay.isEmpty() && sc.pendingBare.isEmpty()) {
                 return;
             }
             Map<Long, Integer> on = new HashMap<>(running);
-            int[] rows = new int[sc.pending.size()];
+            java.util.Set<Integer> keys = new java.util.HashSet<>(sc.pending.keySet());
+            keys.addAll(sc.pendingBare.keySet());
+            int[] rows = new int[keys.size()];
             int k = 0;
-            for (int r : sc.pending.keySet()) {
+            for (int r : keys) {
                 rows[k++] = r;
             }
             java.util.Arrays.sort(rows);
@@ -249,6 +251,16 @@ public final class GeneralTextReader implements SourceReader {
             for (int row : rows) {
                 for (; e < sc.replay.size() && sc.replay.get(e)[0] <= row; e++) {
                     replay(on, sc.replay.get(e), map, requests);
+                }
+                Long bareWorker = sc.pendingBare.get(row);
+                if (bareWorker != null) {
+                    Integer owner = on.get(bareWorker);
+                    if (owner != null && owner >= 0) {
+                        all.addBareOwner(base + row, owner);
+                    }
+                }
+                if (!sc.pending.containsKey(row)) {
+                    continue;
                 }
                 Integer v = on.get(sc.pending.get(row));
                 if ((v == null || v < 0) && sc.toParent.contains(row)) {
@@ -351,9 +363,13 @@ public final class GeneralTextReader implements SourceReader {
                         if (sc.confirmed.get(r)) {
                             all.confirmed.set(map[r]);
                         }
+                        if (sc.namedAsUnit.get(r)) {
+                            all.namedAsUnit.set(map[r]);
+                        }
                     }
-                    TaskDraft d = reg.draftOfRef(r);
-                    if (map[r] >= 0) {
+                    // A part's unit that nothing was learnt of has no draft, as in one pass: one made here would list it.
+                    TaskDraft d = reg.draftIfAny(r);
+                    if (d != null && map[r] >= 0) {
                         TaskDraft mine = ctx.tasks.draftOfRef(map[r]);
                         if (mine.type.isEmpty()) {
                             mine.type = d.type;
@@ -372,8 +388,15 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 // The part's extents by themselves: a lookup per row missed the cache for every one of ten million rows.
                 from.forEachExtent((row, x) -> to.setExtent(base + row, (int) x));
+                for (int k = 0; k < sc.bareOwners; k++) {
+                    int owner = map[sc.bareOwner[k]];
+                    if (owner >= 0) {
+                        all.addBareOwner(base + sc.bareAt[k] - sc.mark, owner);
+                    }
+                }
+                all.vocabulary.otherUuids.addAll(sc.vocabulary.otherUuids);
                 from.release();
-                inherit(sc, running, map, base, all.requests);
+                inherit(sc, running, map, base, all.requests, all);
                 for (long[] o : sc.openOvers) {
                     int ref = map[(int) o[1]];
                     Integer claimRow = ref >= 0 ? claimRowOf.get(ref) : null;
@@ -506,6 +529,8 @@ public final class GeneralTextReader implements SourceReader {
         final boolean continues;
         /** Rows (in this scan's columns) of id-less lines read before their worker claimed or ended anything here → worker. */
         final Map<Integer, Long> pending = new HashMap<>();
+        /** Rows naming only a UUID that may prove another thing's, of a worker whose unit the parts before tell. */
+        final Map<Integer, Long> pendingBare = new HashMap<>();
         /** Workers that claimed or ended a unit in this scan. */
         final java.util.Set<Long> touched = new java.util.HashSet<>();
         boolean lastEventPending;
@@ -963,6 +988,17 @@ public final class GeneralTextReader implements SourceReader {
             }
             boolean failure = level.isFailure();
             int task = ref >= 0 ? ref : unnamed(cur >= 0 ? cur : currentOrParent(worker));
+            if (ref >= 0 && (step != UnitVocabulary.Step.NONE || vocabulary.unitNounBeforeUuid(b, m))) {
+                namedAsUnit.set(ref);
+            }
+            if (ref >= 0 && ref != cur && vocabulary.uuid() && step == UnitVocabulary.Step.NONE) {
+                // Another thing's id (an invocation's, a pod's): should it prove to be one, the line is its worker's current unit's.
+                if (cur >= 0) {
+                    addBareOwner(ctx.events.size(), cur);
+                } else if (continues && !touched.contains(worker)) {
+                    pendingBare.put(ctx.events.size() - mark, worker); // what the worker runs is known once the parts before are joined
+                }
+            }
             if (ref < 0 && !failure) {
                 lost.remove(worker);
             }
@@ -1318,16 +1354,61 @@ public final class GeneralTextReader implements SourceReader {
         /** UUIDs the file only ever wrote bare (a pod's UID, a path, a JSON field) are another thing's: their lines belong to no unit. */
         private void forgetBareIds(int end) {
             bare.andNot(confirmed);
+            if (!vocabulary.otherUuids.isEmpty()) {
+                // A UUID a line introduced as another thing's ("session <uuid>") is that thing's where the file writes it
+                // alone too ("Graph stats: <uuid>"), unless a line names it as a unit's or it starts or ends one.
+                for (int r = 0; r < ctx.tasks.size(); r++) {
+                    if (!namedAsUnit.get(r) && vocabulary.otherUuids.contains(UnitVocabulary.uuidKey(ctx.tasks.id(r)))) {
+                        bare.set(r);
+                    }
+                }
+            }
             if (bare.isEmpty()) {
                 return;
             }
+            sortBareOwners();
+            int k = 0;
             for (int i = mark; i < end; i++) {
                 int t = ctx.events.task(i);
+                while (k < bareOwners && bareAt[k] < i) {
+                    k++;
+                }
                 if (t >= 0 && bare.get(t)) {
-                    ctx.events.setTask(i, -1);
+                    int owner = k < bareOwners && bareAt[k] == i ? bareOwner[k] : -1;
+                    ctx.events.setTask(i, owner >= 0 && !bare.get(owner) ? owner : -1);
                 }
             }
         }
+
+        /** Refs a line names as a unit's: with a unit's noun before its UUID, or in a line that starts or ends it. */
+        final java.util.BitSet namedAsUnit = new java.util.BitSet();
+
+        /** The owners in row order: those a part knew and those its joining told arrive interleaved. */
+        private void sortBareOwners() {
+            long[] pairs = new long[bareOwners];
+            for (int k = 0; k < bareOwners; k++) {
+                pairs[k] = (long) bareAt[k] << 32 | (bareOwner[k] & 0xFFFFFFFFL);
+            }
+            java.util.Arrays.sort(pairs);
+            for (int k = 0; k < bareOwners; k++) {
+                bareAt[k] = (int) (pairs[k] >>> 32);
+                bareOwner[k] = (int) pairs[k];
+            }
+        }
+
+        void addBareOwner(int event, int owner) {
+            if (bareOwners == bareAt.length) {
+                bareAt = java.util.Arrays.copyOf(bareAt, bareOwners * 2);
+                bareOwner = java.util.Arrays.copyOf(bareOwner, bareOwners * 2);
+            }
+            bareAt[bareOwners] = event;
+            bareOwner[bareOwners++] = owner;
+        }
+
+        /** Events (in file order) whose only id is a UUID written bare, and the unit their worker was running then. */
+        private int[] bareAt = new int[16];
+        private int[] bareOwner = new int[16];
+        private int bareOwners;
 
         /**
          * The ranks of a server whose work is its requests or jobs ({@code (VllmWorker rank=0 pid=…)} loading the

@@ -373,7 +373,7 @@ public final class LineLayout {
                 } else if (c == close && --depth == 0) {
                     // A bracket glued to more text ("[x]:" or "[x]abc") ends where the text does.
                     int r = q + 1;
-                    while (r < e && b[r] != ' ' && b[r] != '\t' && b[r] != '[') {
+                    while (r < e && b[r] != ' ' && b[r] != '\t' && b[r] != '[' && !(b[r] == ':' && r + 1 < e && b[r + 1] == ':')) {
                         r++;
                     }
                     return r;
@@ -401,6 +401,10 @@ public final class LineLayout {
             byte c = b[q];
             if (c == ' ' || c == '\t') {
                 q++;
+            } else if (c == ':' && q + 1 < e && b[q + 1] == ':') {
+                q += 2; // fields joined by "::" ([time]::[logger]::LEVEL, InvokeAI's)
+            } else if ((c == '-' || c == '=') && arrowEnd(b, q, e) > q) {
+                q = arrowEnd(b, q, e); // "LEVEL --> message", "LEVEL => message"
             } else if ((c == '-' || c == '|' || c == ':' || c == ',' || c == ']' || c == ')' || c == '>')
                     && (q + 1 == e || b[q + 1] == ' ' || b[q + 1] == '\t' || c == '|' || c == ']' || c == ')')) {
                 q++;
@@ -409,6 +413,18 @@ public final class LineLayout {
             }
         }
         return q;
+    }
+
+    /** The end of an arrow at p ({@code ->}, {@code -->}, {@code =>}) followed by a space or the line's end, or p. */
+    private static int arrowEnd(byte[] b, int p, int e) {
+        int q = p;
+        while (q < e && q - p < 3 && b[q] == b[p]) {
+            q++;
+        }
+        if (q < e && b[q] == '>' && (q + 1 == e || b[q + 1] == ' ' || b[q + 1] == '\t')) {
+            return q + 1;
+        }
+        return p;
     }
 
     /** A token naming a process, thread or worker: {@code [PID 12]}, {@code [Thread-4]}, {@code 1702}, {@code sshd[123]}. */
