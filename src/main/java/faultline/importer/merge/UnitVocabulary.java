@@ -673,6 +673,8 @@ public final class UnitVocabulary {
     private boolean idAfterNoun(byte[] b, int nounAt, int q, int e, String kind, byte[] noun) {
         byte sep = b[q];
         int s = q + 1;
+        // The noun is a key's (job_id=, "job_id":): a value that is not a bare number is the id by itself.
+        boolean keyed = false;
         if (sep == ' ' && quotedRunName(b, s, e)) {
             this.kind = kind;
             return true;
@@ -691,6 +693,25 @@ public final class UnitVocabulary {
             while (s < e && b[s] == ' ') {
                 s++;
             }
+            keyed = true;
+        } else if (sep == '_' && s + 3 < e && (b[s] | 0x20) == 'i' && (b[s + 1] | 0x20) == 'd' && b[s + 2] == '"') {
+            // A JSON key: "job_id": "j-42" (zap's and structlog's fields after the message).
+            int v = s + 3;
+            while (v < e && b[v] == ' ') {
+                v++;
+            }
+            if (v >= e || b[v] != ':') {
+                return false;
+            }
+            v++;
+            while (v < e && b[v] == ' ') {
+                v++;
+            }
+            if (v < e && b[v] == '"') {
+                v++;
+            }
+            s = v;
+            keyed = true;
         } else if (sep == '(') {
             int close = s;
             while (close < e && close - s < 64 && b[close] != ')' && b[close] != ' ') {
@@ -734,7 +755,12 @@ public final class UnitVocabulary {
         if (integer && kind.equals(RANK) && countsOf(b, t, e) && loadingBefore(b, nounAt)) {
             return false; // "loading checkpoint shard 2 of 4", "shard 3/8": progress through a count, not a unit
         }
-        if (sep == '-' || sep == '_' || s == q) {
+        if (keyed && !integer) {
+            if (t - s < 2) {
+                return false;
+            }
+            idStart = s; // job_id=j-42: the value
+        } else if (sep == '-' || sep == '_' || s == q) {
             if (integer && !numbered(kind, noun)) {
                 return false;
             }

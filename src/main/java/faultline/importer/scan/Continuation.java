@@ -1,5 +1,7 @@
 package faultline.importer.scan;
 
+import faultline.importer.time.Clock;
+
 import faultline.importer.merge.UnitVocabulary;
 
 /**
@@ -11,7 +13,7 @@ public final class Continuation {
     public enum Kind { NEW, TEXT, TRACEBACK }
 
     /** RECORD: the exception line of a traceback whose lines all carry the record's prefix was read. */
-    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM }
+    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO }
 
     private State state = State.NONE;
     private int blanks;
@@ -67,6 +69,49 @@ public final class Continuation {
             q++;
         }
         return q - p >= 2 && q - p <= 4 && q < e && b[q] == ' ' ? c << 8 | (q - p) : 0;
+    }
+
+    /**
+     * A Go stack frame's function line: {@code main.(*Worker).run}, {@code github.com/x/y.Func(0xc0, 0x1)}: a
+     * package path and a name with a dot, no spaces outside the arguments. The first frame of a stack must show a
+     * receiver, arguments or a path, so that a file name alone ({@code config.yaml}) is not taken for one.
+     */
+    static boolean isGoFrame(byte[] b, int p, int e, boolean first) {
+        if (p >= e || !(Clock.isLetter(b[p]) || b[p] == '_')) {
+            return false;
+        }
+        boolean dot = false;
+        boolean marked = false;
+        int paren = -1;
+        int i = p;
+        for (; i < e; i++) {
+            byte c = b[i];
+            if (c == '(') {
+                if (i > p && b[i - 1] == '.') {
+                    marked = true; // a receiver: pkg.(*T).M
+                    continue;
+                }
+                paren = i;
+                break;
+            }
+            if (c == '.') {
+                dot = true;
+            } else if (c == '/') {
+                marked = true;
+            } else if (!(Clock.isLetter(c) || Clock.isDigit(c) || c == '_' || c == '-' || c == '*' || c == ')')) {
+                return false;
+            }
+        }
+        if (!dot || b[i - 1] == '.') {
+            return false;
+        }
+        if (paren >= 0) {
+            if (b[e - 1] != ')' && !(b[e - 1] == '\r' && b[e - 2] == ')')) {
+                return false;
+            }
+            marked = true;
+        }
+        return marked || !first;
     }
 
     /**
@@ -155,6 +200,17 @@ public final class Continuation {
             // A JVM trace under the record that logged it, at the record's level: the exception line, then "\tat" frames.
             state = State.JVM;
             return Kind.TEXT;
+        }
+        if (leveled && timedFile && afterBlanks == 0 && state == State.NONE && isGoFrame(b, p, e, true)) {
+            // A Go stack under the record that logged it (zap's stacktrace): a function per line, its file indented below.
+            state = State.GO;
+            return Kind.TEXT;
+        }
+        if (state == State.GO) {
+            if (afterBlanks == 0 && (indented || isGoFrame(b, p, e, false))) {
+                return Kind.TEXT;
+            }
+            state = State.NONE;
         }
         if (state == State.JVM) {
             if (afterBlanks == 0 && (indented || UnitVocabulary.startsWith(b, p, e, CAUSED_BY) || UnitVocabulary.startsWith(b, p, e, SUPPRESSED))) {
