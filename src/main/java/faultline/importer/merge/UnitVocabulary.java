@@ -68,18 +68,7 @@ public final class UnitVocabulary {
 
     /** Whether find() took a UUID for the id and a unit's noun stands just before it ({@code task <uuid>}, {@code job_id=}). */
     public boolean unitNounBeforeUuid(byte[] b, int m) {
-        if (!uuid) {
-            return false;
-        }
-        int from = Math.max(m, idStart - 24);
-        for (byte[] w : UNIT_NOUNS) {
-            for (int i = from; i + w.length <= idStart; i++) {
-                if (sameIgnoringCase(b, i, w) && (i == m || !Clock.isLetter(b[i - 1]))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return uuid && unitNounNear(b, m);
     }
 
     // What find() saw, reused per line.
@@ -915,6 +904,11 @@ public final class UnitVocabulary {
         if (before == ' ' && tail == e) {
             return true; // the object the line ends on ("Cascade complete for <id>"), not a field inside it
         }
+        return unitNounNear(b, m);
+    }
+
+    /** A unit's noun at a word's start within 24 bytes before the id. */
+    private boolean unitNounNear(byte[] b, int m) {
         int from = Math.max(m, idStart - 24);
         for (byte[] w : UNIT_NOUNS) {
             for (int i = from; i + w.length <= idStart; i++) {
