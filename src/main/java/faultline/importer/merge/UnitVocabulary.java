@@ -66,6 +66,17 @@ public final class UnitVocabulary {
         return Bytes.uuidAt(b, 8, 0, 36) ? uuidKey(Bytes.uuidHigh(b, 0), Bytes.uuidLow(b, 0)) : 0;
     }
 
+    /**
+     * Set by {@link #uuidAsUnit}: the UUID was written as a unit's by its place alone (a tag, the message's start, a
+     * unit's noun before it, a unit kind's word around it), not only as a column or the object a line ends on.
+     */
+    private boolean strongSight;
+
+    /** Whether the last {@link #uuidAsUnit} saw the UUID written as a unit's by its place alone. */
+    public boolean sawAsUnit() {
+        return strongSight;
+    }
+
     /** Whether find() took a UUID for the id and a unit's noun stands just before it ({@code task <uuid>}, {@code job_id=}). */
     public boolean unitNounBeforeUuid(byte[] b, int m) {
         return uuid && unitNounNear(b, m);
@@ -879,9 +890,11 @@ public final class UnitVocabulary {
      * file also names it as a unit.
      */
     public boolean uuidAsUnit(byte[] b, int m, int e) {
+        strongSight = false;
         if (!uuid) {
             return true;
         }
+        strongSight = true;
         if (!kind.equals(TASK) || idStart == m) {
             return true;
         }
@@ -894,6 +907,7 @@ public final class UnitVocabulary {
         if (standsAlone && ((before == '[' && after == ']') || (before == '(' && after == ')'))) {
             return true; // a tag, not a name's part ("render-worker-7c9f_gpu(<uid>)")
         }
+        strongSight = false;
         if (before == ' ' && columnEnds(b, idEnd, e)) {
             return true; // a column of the line's header before its message ("… q7c2mx4w <id> -- generating …")
         }
@@ -904,7 +918,8 @@ public final class UnitVocabulary {
         if (before == ' ' && tail == e) {
             return true; // the object the line ends on ("Cascade complete for <id>"), not a field inside it
         }
-        return unitNounNear(b, m);
+        strongSight = unitNounNear(b, m);
+        return strongSight;
     }
 
     /** A unit's noun at a word's start within 24 bytes before the id. */

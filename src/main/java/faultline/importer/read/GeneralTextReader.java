@@ -988,7 +988,7 @@ public final class GeneralTextReader implements SourceReader {
             }
             boolean failure = level.isFailure();
             int task = ref >= 0 ? ref : unnamed(cur >= 0 ? cur : currentOrParent(worker));
-            if (ref >= 0 && (step != UnitVocabulary.Step.NONE || vocabulary.unitNounBeforeUuid(b, m))) {
+            if (ref >= 0 && (step != UnitVocabulary.Step.NONE || (hasId && asUnit && vocabulary.sawAsUnit()) || vocabulary.unitNounBeforeUuid(b, m))) {
                 namedAsUnit.set(ref);
             }
             if (ref >= 0 && ref != cur && vocabulary.uuid() && step == UnitVocabulary.Step.NONE) {

@@ -401,8 +401,8 @@ public final class LineLayout {
             byte c = b[q];
             if (c == ' ' || c == '\t') {
                 q++;
-            } else if (c == ':' && q + 1 < e && b[q + 1] == ':') {
-                q += 2; // fields joined by "::" ([time]::[logger]::LEVEL, InvokeAI's)
+            } else if (c == ':' && q + 1 < e && b[q + 1] == ':' && q > 0 && b[q - 1] != ' ' && b[q - 1] != '\t') {
+                q += 2; // fields joined by "::" ([time]::[logger]::LEVEL, InvokeAI's), not an IPv6 address after a space (::1)
             } else if ((c == '-' || c == '=') && arrowEnd(b, q, e) > q) {
                 q = arrowEnd(b, q, e); // "LEVEL --> message", "LEVEL => message"
             } else if ((c == '-' || c == '|' || c == ':' || c == ',' || c == ']' || c == ')' || c == '>')
