@@ -235,33 +235,33 @@ public final class GeneralTextReader implements SourceReader {
          * never claimed or ended for stay on what they had.
          */
         private void inherit(Scan sc, Map<Long, Integer> running, int[] map, int base, java.util.BitSet requests, Scan all) {
-            if (sc.pending.isEmpty() && sc.replay.isEmpty() && sc.pendingBare.isEmpty()) {
+            if (sc.pending.isEmpty() && sc.replay.isEmpty() && sc.pendingBares == 0) {
                 return;
             }
             Map<Long, Integer> on = new HashMap<>(running);
-            java.util.Set<Integer> keys = new java.util.HashSet<>(sc.pending.keySet());
-            keys.addAll(sc.pendingBare.keySet());
-            int[] rows = new int[keys.size()];
+            int[] rows = new int[sc.pending.size()];
             int k = 0;
-            for (int r : keys) {
+            for (int r : sc.pending.keySet()) {
                 rows[k++] = r;
             }
             java.util.Arrays.sort(rows);
             int e = 0;
-            for (int row : rows) {
+            int bareNext = 0;
+            // The pending rows and the bare rows, each in row order, are walked together with the replayed steps.
+            for (int i = 0; i < rows.length || bareNext < sc.pendingBares; ) {
+                boolean bareFirst = bareNext < sc.pendingBares && (i == rows.length || sc.pendingBareRow[bareNext] < rows[i]);
+                int row = bareFirst ? sc.pendingBareRow[bareNext] : rows[i];
                 for (; e < sc.replay.size() && sc.replay.get(e)[0] <= row; e++) {
                     replay(on, sc.replay.get(e), map, requests);
                 }
-                Long bareWorker = sc.pendingBare.get(row);
-                if (bareWorker != null) {
-                    Integer owner = on.get(bareWorker);
+                if (bareFirst) {
+                    Integer owner = on.get(sc.pendingBareWorker[bareNext++]);
                     if (owner != null && owner >= 0) {
                         all.addBareOwner(base + row, owner);
                     }
-                }
-                if (!sc.pending.containsKey(row)) {
                     continue;
                 }
+                i++;
                 Integer v = on.get(sc.pending.get(row));
                 if ((v == null || v < 0) && sc.toParent.contains(row)) {
                     v = on.get(0L); // a prefixed process on nothing works for what its script claimed
@@ -529,8 +529,10 @@ public final class GeneralTextReader implements SourceReader {
         final boolean continues;
         /** Rows (in this scan's columns) of id-less lines read before their worker claimed or ended anything here → worker. */
         final Map<Integer, Long> pending = new HashMap<>();
-        /** Rows naming only a UUID that may prove another thing's, of a worker whose unit the parts before tell. */
-        final Map<Integer, Long> pendingBare = new HashMap<>();
+        /** Rows (in order) naming only a UUID that may prove another thing's, of a worker whose unit the parts before tell. */
+        int[] pendingBareRow = new int[16];
+        long[] pendingBareWorker = new long[16];
+        int pendingBares;
         /** Workers that claimed or ended a unit in this scan. */
         final java.util.Set<Long> touched = new java.util.HashSet<>();
         boolean lastEventPending;
@@ -996,7 +998,13 @@ public final class GeneralTextReader implements SourceReader {
                 if (cur >= 0) {
                     addBareOwner(ctx.events.size(), cur);
                 } else if (continues && !touched.contains(worker)) {
-                    pendingBare.put(ctx.events.size() - mark, worker); // what the worker runs is known once the parts before are joined
+                    // What the worker runs is known once the parts before are joined; two words a row, not a map entry.
+                    if (pendingBares == pendingBareRow.length) {
+                        pendingBareRow = java.util.Arrays.copyOf(pendingBareRow, pendingBares * 2);
+                        pendingBareWorker = java.util.Arrays.copyOf(pendingBareWorker, pendingBares * 2);
+                    }
+                    pendingBareRow[pendingBares] = ctx.events.size() - mark;
+                    pendingBareWorker[pendingBares++] = worker;
                 }
             }
             if (ref < 0 && !failure) {

@@ -375,7 +375,7 @@ public final class SystemLogsTextReader implements SourceReader {
         while (close < to && close - open <= 9 && b[close] != ']') {
             close++;
         }
-        if (close + 1 >= to || b[close] != ']' || b[close + 1] != ' ' || !commonLevel(b, open, close)) {
+        if (close - open > 9 || close + 1 >= to || b[close] != ']' || b[close + 1] != ' ' || !commonLevel(b, open, close)) {
             return from;
         }
         int m = close + 2;

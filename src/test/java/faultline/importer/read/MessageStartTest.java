@@ -46,6 +46,14 @@ class MessageStartTest {
     }
 
     @Test
+    void aLevelPaddedPastNineIsNoRenderingsAndLeavesTheLineWhole() {
+        String line = "2026-03-01T06:00:00+01:00 - [CRITICAL  ] [orchestrator] child task 5 failed";
+        assertEquals(line, SystemLogsTextReader.message(line), "no rendering reads it");
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, SystemLogsTextReader.messageStart(b, 0, b.length), "the look would pass over the tag the message keeps");
+    }
+
+    @Test
     void passesOverTheClockLevelAndTagOfTheCommonRenderings() {
         String line = "2026-03-01T06:00:00.196763 [INFO] [worker] HEADLESS: Processing travel task";
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
