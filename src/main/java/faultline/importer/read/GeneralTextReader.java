@@ -749,7 +749,7 @@ public final class GeneralTextReader implements SourceReader {
                     ctx.report.repair(Repair.CONTINUATION);
                     return;
                 }
-                if (Continuation.isTracebackStart(b, raw, e)) {
+                if (Continuation.isTracebackStart(b, raw, e) || Continuation.endsOpeningTraceback(b, raw, e)) {
                     level = Level.ERROR;
                 }
             }

@@ -31,7 +31,7 @@ public final class Continuation {
 
     /** A line with a time started an event. */
     public void timedLine(byte[] b, int m, int e) {
-        state = isTracebackStart(b, m, e) ? State.TRACEBACK : State.NONE;
+        state = isTracebackStart(b, m, e) || endsOpeningTraceback(b, m, e) ? State.TRACEBACK : State.NONE;
         record = state == State.TRACEBACK;
         blanks = 0;
         depth = Math.max(0, depth(b, m, e));
@@ -321,6 +321,19 @@ public final class Continuation {
 
     public static boolean isTracebackStart(byte[] b, int p, int e) {
         return UnitVocabulary.startsWith(b, p, e, TRACEBACK);
+    }
+
+    /**
+     * A message that ends by opening a traceback: a program that logs one in its text
+     * ({@code Scheduler hit an exception: Traceback (most recent call last):}, SGLang's).
+     */
+    public static boolean endsOpeningTraceback(byte[] b, int p, int e) {
+        int end = e;
+        while (end > p && (b[end - 1] == ' ' || b[end - 1] == '\r')) {
+            end--;
+        }
+        int at = end - TRACEBACK.length;
+        return at > p && b[at - 1] == ' ' && UnitVocabulary.startsWith(b, at, end, TRACEBACK);
     }
 
     private static final byte[][] CRASHES = {

@@ -107,6 +107,19 @@ public final class LineLayout {
         if (clock.level >= 0) {
             level = clock.level;
         }
+        if (bracketed && q < e && b[q] == ' ') {
+            // Ranks inside the clock's bracket ("[2026-05-28 03:00:05 TP0]", "[… DP0 TP1]", SGLang's): the process.
+            int close = q + 1;
+            while (close < e && close - q < 24 && b[close] != ']') {
+                close++;
+            }
+            if (close < e && b[close] == ']' && rankTokens(b, q + 1, close)) {
+                worker = worker * 31 + LinePrefixes.hash(b, q + 1, close);
+                processStart = q + 1;
+                processEnd = close;
+                q = close;
+            }
+        }
         if (shape == Clock.Shape.GLOG) {
             // "E0302 10:11:12.345678 140 file.py:869] message": the message follows the source location.
             int lim = Math.min(e - 1, q + 160);
@@ -413,6 +426,33 @@ public final class LineLayout {
             }
         }
         return q;
+    }
+
+    /** Whether [p, t) is one or more words of 1–4 capitals and 1–4 digits, one space apart ({@code TP0}, {@code DP1 TP3}). */
+    private static boolean rankTokens(byte[] b, int p, int t) {
+        int i = p;
+        while (i < t) {
+            int letters = 0;
+            while (i < t && b[i] >= 'A' && b[i] <= 'Z') {
+                i++;
+                letters++;
+            }
+            int digits = 0;
+            while (i < t && Clock.isDigit(b[i])) {
+                i++;
+                digits++;
+            }
+            if (letters < 1 || letters > 4 || digits < 1 || digits > 4) {
+                return false;
+            }
+            if (i < t) {
+                if (b[i] != ' ' || i + 1 == t) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return t > p;
     }
 
     /** The end of an arrow at p ({@code ->}, {@code -->}, {@code =>}) followed by a space or the line's end, or p. */
