@@ -396,13 +396,20 @@ public final class SystemLogsTextReader implements SourceReader {
         while (end > from && b[end - 1] == ' ') {
             end--;
         }
-        String w = new String(b, from, end - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        switch (w) {
-            case "INFO": case "WARN": case "DEBUG": case "ERROR": case "WARNING": case "CRITICAL":
+        // Compared in place: a look at a million lines asks this of each, and a string a line was garbage.
+        for (byte[] w : COMMON_LEVELS) {
+            if (w.length == end - from && java.util.Arrays.equals(b, from, end, w, 0, w.length)) {
                 return true;
-            default:
-                return false;
+            }
         }
+        return false;
+    }
+
+    private static final byte[][] COMMON_LEVELS = {bytesOf("INFO"), bytesOf("WARN"), bytesOf("DEBUG"), bytesOf("ERROR"),
+            bytesOf("WARNING"), bytesOf("CRITICAL")};
+
+    private static byte[] bytesOf(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** A level word of the renderings, optionally padded: what {@link Level#parse} accepts, without a substring per message. */

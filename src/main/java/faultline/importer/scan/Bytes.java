@@ -12,7 +12,6 @@ public final class Bytes {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final long NEWLINES = ONES * '\n';
 
     private Bytes() {
     }
@@ -24,18 +23,7 @@ public final class Bytes {
 
     /** Index of the first '\n' in b[p, end), or end. */
     public static int newline(byte[] b, int p, int end) {
-        while (p + 8 <= end) {
-            long x = (long) LONG.get(b, p) ^ NEWLINES;
-            long t = (x - ONES) & ~x & HIGHS;
-            if (t != 0) {
-                return p + (Long.numberOfTrailingZeros(t) >>> 3);
-            }
-            p += 8;
-        }
-        while (p < end && b[p] != '\n') {
-            p++;
-        }
-        return p;
+        return indexOf(b, p, end, (byte) '\n');
     }
 
     /** Index of the first byte in b[p, end) equal to c, or end. */
