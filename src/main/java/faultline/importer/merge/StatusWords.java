@@ -157,7 +157,11 @@ final class StatusWords {
         }
 
         Says first(String text, Level level) {
-            long candidates = gate.groups(text);
+            return first(text, level, gate.groups(text));
+        }
+
+        /** @param candidates bit i: rule i's hints may occur in the text (a superset is fine, a miss is not) */
+        Says first(String text, Level level, long candidates) {
             for (int i = 0; candidates != 0 && i < rules.size(); i++) {
                 if ((candidates & (1L << i)) != 0 && rules.get(i).says(text, level)) {
                     return rules.get(i).says();
@@ -173,6 +177,45 @@ final class StatusWords {
      */
     static List<String> hintsOnAnyLine() {
         return RULES.stream().filter(r -> r.scope() != Scope.NAMED).flatMap(r -> r.hints().stream()).distinct().toList();
+    }
+
+    /**
+     * The hints of the rules on any line, one group per rule: first those checked first, then those
+     * checked after the line's own structure. A gate over these groups, taken over a line's bytes before
+     * it is decoded, gives both {@link #of(String, Level, long)} and {@link #ofOtherWorkers(String, Level,
+     * boolean, long)} their candidates, so that a decoded message is not searched for the words again.
+     */
+    static List<List<String>> hintGroups() {
+        List<List<String>> groups = new java.util.ArrayList<>();
+        LINE.rules.forEach(r -> groups.add(r.hints()));
+        ANYWHERE.rules.forEach(r -> groups.add(r.hints()));
+        return groups;
+    }
+
+    /** The number of groups of {@link #hintGroups()}. */
+    static int hintGroupCount() {
+        return LINE.rules.size() + ANYWHERE.rules.size();
+    }
+
+    /** What the line says by the rules checked first, given the groups of {@link #hintGroups()} found in it. */
+    static Says of(String message, Level level, long hintGroups) {
+        return LINE.first(message, level, hintGroups & lowBits(LINE.rules.size()));
+    }
+
+    /** {@link #ofOtherWorkers(String, Level, boolean)}, given the groups of {@link #hintGroups()} found in it. */
+    static Says ofOtherWorkers(String message, Level level, boolean namesUnit, long hintGroups) {
+        if (!level.isFailure() && message.contains("Traceback (most recent call last)")) {
+            return null;
+        }
+        Says s = ANYWHERE.first(message, level, (hintGroups >>> LINE.rules.size()) & lowBits(ANYWHERE.rules.size()));
+        if (s == null && namesUnit) {
+            s = NAMED.first(message.toLowerCase(Locale.ROOT), level);
+        }
+        return s;
+    }
+
+    private static long lowBits(int n) {
+        return n >= 64 ? -1L : (1L << n) - 1;
     }
 
     /** What the line says about its unit's status by the rules checked first, or null. */

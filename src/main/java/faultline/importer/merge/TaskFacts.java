@@ -30,16 +30,25 @@ public final class TaskFacts {
 
     /*
      * The words without which a line tells the facts nothing (unless it names the task, is a failure, or
-     * the task was sent back for a retry): most picked lines hold none and are passed over undecoded.
+     * the task was sent back for a retry): most picked lines hold none and are passed over undecoded. The
+     * status rules' groups come first, one per rule, so that a line that is decoded is not searched for
+     * their words again: the look over its bytes found them.
      */
-    private static final long STATUS = 1, UPDATE = 1 << 1, PROCESSING = 1 << 2, TYPE_WORD = 1 << 3, CREATED = 1 << 4, PARENT = 1 << 5;
-    private static final WordGate GATE = new WordGate(List.of(
-            StatusWords.hintsOnAnyLine(),
-            List.of("Processing status update", "Task status updated"),
-            List.of("Processing "),
-            List.of("type"),
-            List.of("Task created successfully", "Creating task"),
-            List.of("orchestrator")));
+    private static final int RULE_GROUPS = StatusWords.hintGroupCount();
+    private static final long STATUS = (1L << RULE_GROUPS) - 1, UPDATE = 1L << RULE_GROUPS, PROCESSING = 1L << (RULE_GROUPS + 1),
+            TYPE_WORD = 1L << (RULE_GROUPS + 2), CREATED = 1L << (RULE_GROUPS + 3), PARENT = 1L << (RULE_GROUPS + 4);
+    private static final WordGate GATE = new WordGate(gateGroups());
+
+    private static List<List<String>> gateGroups() {
+        List<List<String>> groups = new java.util.ArrayList<>(StatusWords.hintGroups());
+        groups.add(List.of("Processing status update", "Task status updated"));
+        groups.add(List.of("Processing "));
+        groups.add(List.of("type"));
+        groups.add(List.of("Task created successfully", "Creating task"));
+        groups.add(List.of("orchestrator"));
+        return groups;
+    }
+
     private static final ThreadLocal<WordLook> LOOK = ThreadLocal.withInitial(WordLook::new);
 
     private TaskFacts() {
@@ -57,7 +66,7 @@ public final class TaskFacts {
         for (int k = 0; k < n; k++) {
             if (pick == null || pick[k]) {
                 if (!(dups && b.isDuplicate(rows[k])) && tells(d, rows[k], b, texts, name, look)) {
-                    read(d, rows[k], b, texts, workerOfSource);
+                    read(d, rows[k], b, texts, workerOfSource, look.groups);
                 }
             }
         }
@@ -129,25 +138,23 @@ public final class TaskFacts {
 
     /** Whether the row can tell the draft anything it lacks, judged by a look at its words. */
     private static boolean tells(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, String name, WordLook look) {
-        if (b.level(r).isFailure() || d.evidence.hasRetry()) {
-            return true;
-        }
         texts.get(b.source(r)).look(b.ref(r), b.extent(r), GATE, name, look);
         long g = look.groups;
-        return look.mentions || (g & (STATUS | UPDATE)) != 0
+        return b.level(r).isFailure() || d.evidence.hasRetry() || look.mentions || (g & (STATUS | UPDATE)) != 0
                 || (d.type.isEmpty() && (g & (PROCESSING | TYPE_WORD)) != 0)
                 || (d.started == null && (g & PROCESSING) != 0)
                 || (d.created == null && (g & CREATED) != 0)
                 || (d.parentId.isEmpty() && (g & PARENT) != 0);
     }
 
-    private static void read(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, List<String> workerOfSource) {
+    /** @param groups the groups of {@link #GATE} that a look at the row's bytes found (a superset of the message's) */
+    private static void read(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, List<String> workerOfSource, long groups) {
         SourceText t = texts.get(b.source(r));
         String msg = faultline.model.MessageText.withoutComponent(t.message(b.ref(r), b.extent(r)).strip());
         Stamp when = new Stamp(b.nanos(r), b.precision(r), b.estimated(r));
         // The patterns run only where their words are: most rows of a task say none of them.
-        boolean processing = msg.contains("Processing ");
-        if (d.type.isEmpty() && (processing || msg.contains("type"))) {
+        boolean processing = (groups & PROCESSING) != 0 && msg.contains("Processing ");
+        if (d.type.isEmpty() && (processing || ((groups & TYPE_WORD) != 0 && msg.contains("type")))) {
             Matcher m = TYPE.matcher(msg);
             if (m.find()) {
                 String type = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
@@ -164,15 +171,15 @@ public final class TaskFacts {
         }
         int source = b.source(r);
         String worker = source < workerOfSource.size() ? workerOfSource.get(source) : null;
-        StatusWords.Says says = StatusWords.of(msg, b.level(r));
+        StatusWords.Says says = StatusWords.of(msg, b.level(r), groups);
         if (says == StatusWords.Says.RETRY) {
             d.retried(when, worker);
         } else if (says != null) {
             d.lineStatus(StatusWords.status(says), when, worker);
         } else {
-            TaskStatus s = statusUpdate(msg, t, b, r);
+            TaskStatus s = (groups & UPDATE) != 0 ? statusUpdate(msg, t, b, r) : null;
             if (s == null) {
-                StatusWords.Says other = StatusWords.ofOtherWorkers(msg, b.level(r), names(msg, d.id));
+                StatusWords.Says other = StatusWords.ofOtherWorkers(msg, b.level(r), names(msg, d.id), groups);
                 s = other == null ? null : StatusWords.status(other);
             }
             if (s == TaskStatus.QUEUED) {
@@ -189,7 +196,7 @@ public final class TaskFacts {
                 d.errorMessage = e.group(1).trim();
             }
         }
-        if (d.parentId.isEmpty() && msg.contains("orchestrator")) {
+        if (d.parentId.isEmpty() && (groups & PARENT) != 0 && msg.contains("orchestrator")) {
             Matcher o = ORCHESTRATOR.matcher(t.raw(b.ref(r), b.extent(r)));
             if (o.find() && !o.group(1).equals(d.id)) {
                 d.parentId = o.group(1);
