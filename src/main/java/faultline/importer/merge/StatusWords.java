@@ -34,25 +34,31 @@ final class StatusWords {
      * @param hints   words the line must hold for the pattern to be tried at all: most lines hold none, and
      *                looking for a word costs far less than running a pattern (lower case for {@link Scope#NAMED})
      * @param atLeast the words count only on a line of this level or above
+     * @param unitWord the pattern starts with a unit's word ({@link #UNIT_WORDS}): a line without one is no candidate
      */
-    record Rule(Scope scope, Says says, List<String> hints, Pattern words, Level atLeast) {
+    record Rule(Scope scope, Says says, List<String> hints, Pattern words, Level atLeast, boolean unitWord) {
         static Rule of(Says says, List<String> hints, String regex) {
-            return new Rule(Scope.LINE, says, hints, Pattern.compile(regex), Level.PRINT);
+            return new Rule(Scope.LINE, says, hints, Pattern.compile(regex), Level.PRINT, false);
         }
 
         static Rule at(Level level, Says says, List<String> hints, String regex) {
-            return new Rule(Scope.LINE, says, hints, Pattern.compile(regex), level);
+            return new Rule(Scope.LINE, says, hints, Pattern.compile(regex), level, false);
+        }
+
+        /** A unit named by its id and then one of the ending's words. */
+        static Rule ofNamedUnit(Says says, List<String> hints, String ending) {
+            return new Rule(Scope.LINE, says, hints, Pattern.compile(NAMED_UNIT + ending), Level.PRINT, true);
         }
 
         /** A phrase that says the status wherever it is written. */
         static Rule phrase(String phrase, Says says) {
-            return new Rule(Scope.ANYWHERE, says, List.of(phrase), Pattern.compile(Pattern.quote(phrase)), Level.PRINT);
+            return new Rule(Scope.ANYWHERE, says, List.of(phrase), Pattern.compile(Pattern.quote(phrase)), Level.PRINT, false);
         }
 
         /** A word that says the status on a line naming the unit ({@code Task app.x[id] succeeded in 1.2s}). */
         static Rule named(String word, Says says) {
             return new Rule(Scope.NAMED, says, List.of(word),
-                    Pattern.compile("(?<!\\p{L})" + Pattern.quote(word) + "(?!\\p{L})"), Level.PRINT);
+                    Pattern.compile("(?<!\\p{L})" + Pattern.quote(word) + "(?!\\p{L})"), Level.PRINT, false);
         }
 
         boolean says(String message, Level level) {
@@ -99,15 +105,15 @@ final class StatusWords {
                     "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died"),
             Rule.of(Says.CANCELLED, List.of("Aborted request"), "\\bAborted request\\b"),
             // Any unit named by an id with its end: "job 7f3a… failed", "Task 12 finished in 3.1s", "request r-9 done".
-            Rule.of(Says.FAILED, List.of("failed", "crashed", "errored", "aborted", "was lost", "was killed"),
-                    NAMED_UNIT + "(?:failed|crashed|errored|aborted|was lost|was killed)\\b"),
-            Rule.of(Says.CANCELLED, List.of("cancel", "revoked"), NAMED_UNIT + "(?:cancell?ed|revoked)\\b"),
-            Rule.of(Says.COMPLETE, List.of("finished", "complete", "succeeded", "done"),
-                    NAMED_UNIT + "(?:finished|completed|succeeded|done|complete)\\b"),
+            Rule.ofNamedUnit(Says.FAILED, List.of("failed", "crashed", "errored", "aborted", "was lost", "was killed"),
+                    "(?:failed|crashed|errored|aborted|was lost|was killed)\\b"),
+            Rule.ofNamedUnit(Says.CANCELLED, List.of("cancel", "revoked"), "(?:cancell?ed|revoked)\\b"),
+            Rule.ofNamedUnit(Says.COMPLETE, List.of("finished", "complete", "succeeded", "done"),
+                    "(?:finished|completed|succeeded|done|complete)\\b"),
             // A record whose whole message is its unit's outcome ("prediction failed", "inference succeeded").
-            Rule.of(Says.FAILED, List.of("failed", "errored"),
+            Rule.of(Says.FAILED, outcomes("failed", "errored"),
                     "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:failed|errored)\\.?(?=\\n|$)"),
-            Rule.of(Says.COMPLETE, List.of("succeeded", "completed"),
+            Rule.of(Says.COMPLETE, outcomes("succeeded", "completed"),
                     "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:succeeded|completed)\\.?(?=\\n|$)"),
             // An orchestrator stopping a worker for a fault (a warning says why), not scaling it down.
             Rule.at(Level.WARNING, Says.FAILED, List.of("erminat"), "\\b[Tt]erminat(?:ing|ed) worker\\b"),
@@ -126,7 +132,7 @@ final class StatusWords {
             Rule.phrase("Finished request", Says.COMPLETE), Rule.phrase("Aborted request", Says.CANCELLED),
             Rule.phrase("Moving job to FailedJobRegistry", Says.FAILED),
             // A JVM stack trace under an error line ("Exception in task 8.0 … (TID 17)" and its "\tat" frames).
-            new Rule(Scope.ANYWHERE, Says.FAILED, List.of("\tat ", " at "), Pattern.compile("\\n\\s+at [\\w$.]+\\("), Level.ERROR),
+            new Rule(Scope.ANYWHERE, Says.FAILED, List.of("\tat ", " at "), Pattern.compile("\\n\\s+at [\\w$.]+\\("), Level.ERROR, false),
             // Words that count only on a line that names the unit.
             Rule.named("revoked", Says.CANCELLED), Rule.named("cancelled", Says.CANCELLED), Rule.named("canceled", Says.CANCELLED),
             Rule.named("retired", Says.CANCELLED), Rule.named("aborted", Says.CANCELLED),
@@ -140,6 +146,21 @@ final class StatusWords {
             Rule.named("ok", Says.COMPLETE));
 
     private StatusWords() {
+    }
+
+    /**
+     * The whole phrases of a record that is its unit's outcome, as hints: the ending's word alone is in
+     * "Generation completed in 25 s" and every "Loop completed" of a task's last lines.
+     */
+    private static List<String> outcomes(String... endings) {
+        List<String> phrases = new java.util.ArrayList<>();
+        for (String subject : List.of("rediction ", "nference ", "Run ", "run ", "eneration ", "Job ", "job ", "Task ", "task ",
+                "Request ", "request ")) {
+            for (String ending : endings) {
+                phrases.add(subject + ending);
+            }
+        }
+        return phrases;
     }
 
     private static final Table LINE = new Table(Scope.LINE);
@@ -189,17 +210,56 @@ final class StatusWords {
         List<List<String>> groups = new java.util.ArrayList<>();
         LINE.rules.forEach(r -> groups.add(r.hints()));
         ANYWHERE.rules.forEach(r -> groups.add(r.hints()));
+        groups.add(UNIT_WORDS);
         return groups;
+    }
+
+    /**
+     * The words a {@link #NAMED_UNIT} starts with, with the space after them that the pattern needs (four bytes
+     * or more each, so that the gate keeps its one test a position).
+     */
+    private static final List<String> UNIT_WORDS = unitWords();
+
+    private static List<String> unitWords() {
+        List<String> words = new java.util.ArrayList<>();
+        for (String w : List.of("job", "Job", "task", "Task", "TASK", "request", "Request", "prompt", "Prompt")) {
+            for (String space : List.of(" ", "\t", "\n", "\r")) {
+                words.add(w + space);
+            }
+        }
+        return words;
+    }
+    private static final long UNIT_WORD_GROUP = 1L << (LINE.rules.size() + ANYWHERE.rules.size());
+    private static final long NEEDS_UNIT_WORD = needsUnitWord();
+
+    private static long needsUnitWord() {
+        long bits = 0;
+        for (int i = 0; i < LINE.rules.size(); i++) {
+            if (LINE.rules.get(i).unitWord()) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
     }
 
     /** The number of groups of {@link #hintGroups()}. */
     static int hintGroupCount() {
-        return LINE.rules.size() + ANYWHERE.rules.size();
+        return LINE.rules.size() + ANYWHERE.rules.size() + 1;
+    }
+
+    /**
+     * The groups of {@link #hintGroups()} found in a line, without those of the rules that cannot match it
+     * for want of a unit's word: "Generation completed in 25 s" holds an ending's word and names no unit.
+     * Zero when no rule can say anything.
+     */
+    static long viable(long hintGroups) {
+        long rules = hintGroups & lowBits(LINE.rules.size() + ANYWHERE.rules.size());
+        return (hintGroups & UNIT_WORD_GROUP) != 0 ? rules : rules & ~NEEDS_UNIT_WORD;
     }
 
     /** What the line says by the rules checked first, given the groups of {@link #hintGroups()} found in it. */
     static Says of(String message, Level level, long hintGroups) {
-        return LINE.first(message, level, hintGroups & lowBits(LINE.rules.size()));
+        return LINE.first(message, level, viable(hintGroups) & lowBits(LINE.rules.size()));
     }
 
     /** {@link #ofOtherWorkers(String, Level, boolean)}, given the groups of {@link #hintGroups()} found in it. */
@@ -207,7 +267,7 @@ final class StatusWords {
         if (!level.isFailure() && message.contains("Traceback (most recent call last)")) {
             return null;
         }
-        Says s = ANYWHERE.first(message, level, (hintGroups >>> LINE.rules.size()) & lowBits(ANYWHERE.rules.size()));
+        Says s = ANYWHERE.first(message, level, (viable(hintGroups) >>> LINE.rules.size()) & lowBits(ANYWHERE.rules.size()));
         if (s == null && namesUnit) {
             s = NAMED.first(message.toLowerCase(Locale.ROOT), level);
         }

@@ -35,7 +35,7 @@ public final class TaskFacts {
      * their words again: the look over its bytes found them.
      */
     private static final int RULE_GROUPS = StatusWords.hintGroupCount();
-    private static final long STATUS = (1L << RULE_GROUPS) - 1, UPDATE = 1L << RULE_GROUPS, PROCESSING = 1L << (RULE_GROUPS + 1),
+    private static final long UPDATE = 1L << RULE_GROUPS, PROCESSING = 1L << (RULE_GROUPS + 1),
             TYPE_WORD = 1L << (RULE_GROUPS + 2), CREATED = 1L << (RULE_GROUPS + 3), PARENT = 1L << (RULE_GROUPS + 4);
     private static final WordGate GATE = new WordGate(gateGroups());
 
@@ -140,7 +140,7 @@ public final class TaskFacts {
     private static boolean tells(TaskDraft d, int r, EventStore.Builder b, List<SourceText> texts, String name, WordLook look) {
         texts.get(b.source(r)).look(b.ref(r), b.extent(r), GATE, name, look);
         long g = look.groups;
-        return b.level(r).isFailure() || d.evidence.hasRetry() || look.mentions || (g & (STATUS | UPDATE)) != 0
+        return b.level(r).isFailure() || d.evidence.hasRetry() || look.mentions || StatusWords.viable(g) != 0 || (g & UPDATE) != 0
                 || (d.type.isEmpty() && (g & (PROCESSING | TYPE_WORD)) != 0)
                 || (d.started == null && (g & PROCESSING) != 0)
                 || (d.created == null && (g & CREATED) != 0)

@@ -118,7 +118,9 @@ public final class SystemLogsTextReader implements SourceReader {
             shares[i] = (int) Math.min(Integer.MAX_VALUE / 2, (long) ((bounds[i + 1] - bounds[i]) / bytesPerLine * 1.06) + 256);
             rows += shares[i];
         }
+        long tAlloc = System.nanoTime();
         EventStore.Builder.Region region = ctx.events.region((int) Math.min(Integer.MAX_VALUE - 64, rows));
+        Timing.log("  rows allocated", tAlloc);
         List<TextRowScanner> scanners = new ArrayList<>();
         int at = region.base();
         for (int i = 0; i < parts; i++) {
