@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The offset each source writes its times in, for showing them as the file did: a file whose lines
- * carry {@code Z} is shown in UTC; one whose lines carry {@code +01:00} is shown, line by line, in the
- * offset each line writes (a file may cross a change of daylight saving time); a file whose times have
+ * carry {@code Z} or {@code +01:00} is shown, line by line, in the offset each line writes (a file may
+ * cross a change of daylight saving time); a file whose times have
  * none is shown in its source's zone (the Sources dialog's, UTC by default). Learned from the first
  * timed lines.
  */
@@ -20,7 +20,7 @@ final class SourceOffsets {
     private final ZoneId[] zones;
     private final boolean[] perLine;
     private static final int LOOK = 64;
-    private static final Pattern WRITTEN = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})(?![\\d:])");
+    private static final Pattern WRITTEN = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2}| [+-]\\d{4})(?![\\d:])");
 
     private SourceOffsets(ZoneId[] zones, boolean[] perLine) {
         this.zones = zones;
@@ -49,7 +49,7 @@ final class SourceOffsets {
         if (!m.find()) {
             return null;
         }
-        String o = m.group(1);
+        String o = m.group(1).strip(); // an access log's "[02/Mar/2025:10:11:15 +0100]" writes it after a space
         return o.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(o.length() == 5 ? o.substring(0, 3) + ":" + o.substring(3) : o);
     }
 
@@ -68,7 +68,8 @@ final class SourceOffsets {
             ZoneId written = written(store.raw(i));
             if (written != null) {
                 zones[s] = written;
-                perLine[s] = !written.equals(ZoneOffset.UTC);
+                // Line by line even when the first says +00:00: a London server's log goes from +0000 to +0100 in March.
+                perLine[s] = true;
                 done[s] = true;
             } else if (++looked[s] >= LOOK) {
                 done[s] = true;

@@ -153,7 +153,7 @@ public record Traceback(List<Raised> chain, Language language) {
         private enum State { FRAMES, AFTER_EXCEPTION, BETWEEN }
 
         static Optional<Traceback> parse(String text) {
-            String[] lines = lines(text);
+            String[] lines = text.contains(ExceptionGroups.GROUP_HEADER) ? ExceptionGroups.flatten(lines(text)) : lines(text);
             int start = -1;
             Pattern prefix = null;
             for (int i = 0; i < lines.length && start < 0; i++) {
@@ -200,9 +200,9 @@ public record Traceback(List<Raised> chain, Language language) {
                     }
                     break; // a second, unrelated traceback: the first one is this event's
                 }
-                if (t.equals(DURING) || t.equals(CAUSE)) {
+                if (t.equals(DURING) || t.equals(CAUSE) || t.equals(ExceptionGroups.MEMBER)) {
                     chain.add(cur.done());
-                    pendingLink = t.equals(DURING) ? "during handling" : "direct cause";
+                    pendingLink = t.equals(DURING) ? "during handling" : t.equals(CAUSE) ? "direct cause" : "in group";
                     state = State.BETWEEN;
                     continue;
                 }
@@ -371,6 +371,56 @@ public record Traceback(List<Raised> chain, Language language) {
             boolean wrapper() {
                 return raised && type.substring(type.lastIndexOf('.') + 1).contains("Traceback");
             }
+        }
+    }
+
+    /**
+     * Python 3.11+ exception groups ({@code + Exception Group Traceback}, each member's traceback drawn inside
+     * {@code |} borders) as the plain traceback they hold: the group's frames and exception line, then its first
+     * member's, linked as a chained part is, so that the failure is the member that was raised (the
+     * {@code QueueFullError} inside the {@code ExceptionGroup}) and the crash site is where it was raised.
+     */
+    private static final class ExceptionGroups {
+        static final String GROUP_HEADER = "Exception Group Traceback (most recent call last):";
+        /** The line that takes the place of the border before the first member: a link of the chain. */
+        static final String MEMBER = "-- the exception group's first member --";
+        /** A border between members: "+-+---------------- 1 ----------------", "+---------------- ... ----". */
+        static final Pattern BORDER = Pattern.compile("^\\+(?:-\\+)?-+(?:\\s*(\\d+|\\.\\.\\.)\\s*-+)?\\s*$");
+        static final Pattern BAR = Pattern.compile("^\\s*\\| ?");
+
+        static String[] flatten(String[] lines) {
+            List<String> out = new ArrayList<>(lines.length);
+            boolean inMember = false;
+            for (String line : lines) {
+                String t = line;
+                // Each level of nesting draws its own bar: a member's lines lose all of them, and keep their indentation.
+                Matcher bar = BAR.matcher(t);
+                while (bar.lookingAt()) {
+                    t = t.substring(bar.end());
+                    bar = BAR.matcher(t);
+                }
+                String stripped = t.strip();
+                if (stripped.startsWith("+ " + GROUP_HEADER)) {
+                    out.add(GROUP_HEADER);
+                    continue;
+                }
+                Matcher border = BORDER.matcher(stripped);
+                if (border.matches()) {
+                    if (border.group(1) == null || inMember) {
+                        // The end of the first member, or another one: the failure is the first member's.
+                        if (inMember) {
+                            break;
+                        }
+                        out.add("");
+                        continue;
+                    }
+                    out.add(MEMBER);
+                    inMember = true;
+                    continue;
+                }
+                out.add(t);
+            }
+            return out.toArray(new String[0]);
         }
     }
 

@@ -63,6 +63,10 @@ final class GeneralMessage {
                 return new String(b, from, b.length - from, StandardCharsets.UTF_8);
             }
         }
+        int text = LineLayout.afterLeadingLevel(b, p, b.length);
+        if (text > p && text < b.length) {
+            p = text; // the level is the event's, not its message's
+        }
         return p == 0 ? line : new String(b, p, b.length - p, StandardCharsets.UTF_8);
     }
 

@@ -320,7 +320,14 @@ public final class Continuation {
     }
 
     public static boolean isTracebackStart(byte[] b, int p, int e) {
-        return UnitVocabulary.startsWith(b, p, e, TRACEBACK);
+        return UnitVocabulary.startsWith(b, p, e, TRACEBACK) || isGroupStart(b, p, e);
+    }
+
+    private static final byte[] GROUP = "+ Exception Group Traceback (most recent call last):".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Python 3.11+'s exception group, which it prints indented: "  + Exception Group Traceback (most recent call last):". */
+    private static boolean isGroupStart(byte[] b, int p, int e) {
+        return p < e && b[p] == '+' && UnitVocabulary.startsWith(b, p, e, GROUP);
     }
 
     /**

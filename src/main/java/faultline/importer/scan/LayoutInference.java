@@ -184,7 +184,10 @@ public final class LayoutInference {
         return new Result(List.copyOf(layouts), lines.size(), timed);
     }
 
-    private static final byte[][] TIME_KEYS = {"time=".getBytes(StandardCharsets.US_ASCII), "ts=".getBytes(StandardCharsets.US_ASCII),
+    /** Quoted values first, since their keys start with the bare ones: logrus writes {@code time="2025-03-02T10:11:07Z"}. */
+    private static final byte[][] TIME_KEYS = {"time=\"".getBytes(StandardCharsets.US_ASCII), "ts=\"".getBytes(StandardCharsets.US_ASCII),
+            "timestamp=\"".getBytes(StandardCharsets.US_ASCII),
+            "time=".getBytes(StandardCharsets.US_ASCII), "ts=".getBytes(StandardCharsets.US_ASCII),
             "timestamp=".getBytes(StandardCharsets.US_ASCII), "t=".getBytes(StandardCharsets.US_ASCII)};
 
     /** The length of a logfmt time key at p ({@code time=}, {@code ts=}), or 0. */
@@ -248,7 +251,7 @@ public final class LayoutInference {
                 q = LineLayout.spaces(b, t, e);
             }
             clock.parse(k.shape(), b, probe.timeStart, e);
-            q = LineLayout.separators(b, clock.end, e);
+            q = LineLayout.separators(b, LineLayout.afterQuotedValue(b, clock.end, e, k.keyLength()), e);
             for (int h = 0; h < MAX_HEADER && q < e; h++) {
                 int t = LineLayout.tokenEnd(b, q, e);
                 int lv = LevelWords.read(b, q, t, null);

@@ -20,7 +20,9 @@ final class LevelWords {
             {"WARN", "WARNING"}, {"WARNING", "WARNING"},
             {"ERROR", "ERROR"}, {"ERR", "ERROR"}, {"SEVERE", "ERROR"}, {"FAILURE", "ERROR"},
             {"CRITICAL", "CRITICAL"}, {"CRIT", "CRITICAL"}, {"FATAL", "CRITICAL"}, {"ALERT", "CRITICAL"},
-            {"EMERG", "CRITICAL"}, {"EMERGENCY", "CRITICAL"}, {"PANIC", "CRITICAL"}};
+            {"EMERG", "CRITICAL"}, {"EMERGENCY", "CRITICAL"}, {"PANIC", "CRITICAL"},
+            // logrus cuts its levels to four letters on a terminal (ERRO[0005]).
+            {"ERRO", "ERROR"}, {"FATA", "CRITICAL"}, {"DEBU", "DEBUG"}, {"TRAC", "DEBUG"}, {"PANI", "CRITICAL"}};
     private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
     private static final int[] WORD_LEVEL = new int[WORDS.length];
 
@@ -86,8 +88,25 @@ final class LevelWords {
                 return WORD_LEVEL[i] | (upper ? 0 : NOT_UPPER);
             }
         }
+        if (upper && q < e && b[q] == ':') {
+            for (byte[] word : FIELD_WORDS) {
+                if (word.length == len && sameIgnoringCase(b, w, word)) {
+                    return Level.INFO.ordinal();
+                }
+            }
+        }
         return -1;
     }
+
+    /**
+     * PostgreSQL's severities below a warning and the fields it writes under a message ({@code LOG:  …},
+     * {@code DETAIL:  …}, {@code STATEMENT:  …}): levels only in capitals with their colon, where "Log:" or
+     * "Context:" in other text is a word.
+     */
+    private static final byte[][] FIELD_WORDS = {"LOG".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "DETAIL".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HINT".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "STATEMENT".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "CONTEXT".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "QUERY".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "LOCATION".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
 
     private static final byte[][] KEYS = {"level=".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             "lvl=".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "severity=".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
@@ -130,7 +149,8 @@ final class LevelWords {
     }
 
     private static boolean follows(byte c) {
-        return c == ']' || c == ')' || c == ':' || c == '/' || c == ',' || c == '|' || c == ' ' || c == '\t' || c == '>';
+        // '[': a level glued to a counter or a code (logrus's "WARN[0003]", rustc's "error[E0308]:").
+        return c == ']' || c == ')' || c == ':' || c == '/' || c == ',' || c == '|' || c == ' ' || c == '\t' || c == '>' || c == '[';
     }
 
     private static boolean sameIgnoringCase(byte[] b, int p, byte[] upperWord) {

@@ -70,6 +70,7 @@ public final class LineLayout {
     /** Reads the line [p, e) in this layout into clock and the fields; false if it is not in it. */
     public boolean read(byte[] b, int p, int e, Clock clock) {
         int q = spaces(b, p, e);
+        boolean letterHeader = skip > 0 && letterOpensHeader(b, q, e);
         level = -1;
         worker = 0;
         lineYear = -1;
@@ -94,7 +95,8 @@ public final class LineLayout {
             q++;
         }
         if (keyLength > 0) {
-            if (q + keyLength >= e || b[q + keyLength - 1] != '=') {
+            if (q + keyLength >= e || b[q + keyLength - 1] != (b[q + keyLength - 1] == '"' ? (byte) '"' : (byte) '=')
+                    || (b[q + keyLength - 1] == '"' && b[q + keyLength - 2] != '=')) {
                 return false;
             }
             q += keyLength;
@@ -103,7 +105,7 @@ public final class LineLayout {
             return false;
         }
         timeStart = q;
-        q = clock.end;
+        q = afterQuotedValue(b, clock.end, e, keyLength);
         if (clock.level >= 0) {
             level = clock.level;
         }
@@ -118,6 +120,16 @@ public final class LineLayout {
                 processStart = q + 1;
                 processEnd = close;
                 q = close;
+            }
+        }
+        if (letterHeader) {
+            // The logger (or module:line) after the clock, then the bracket the level opened: the message follows.
+            int lim = Math.min(e, q + 80);
+            for (int i = q; i < lim; i++) {
+                if (b[i] == ']') {
+                    messageStart = spaces(b, i + 1, e);
+                    return true;
+                }
             }
         }
         if (shape == Clock.Shape.GLOG) {
@@ -375,6 +387,9 @@ public final class LineLayout {
             return e;
         }
         byte open = b[p];
+        if (letterOpensHeader(b, p, e)) {
+            return p + 2;
+        }
         byte close = open == '[' ? (byte) ']' : open == '(' ? (byte) ')' : open == '<' ? (byte) '>' : 0;
         if (close != 0) {
             int depth = 0;
@@ -398,6 +413,23 @@ public final class LineLayout {
             q++;
         }
         return q;
+    }
+
+    /** After a clock that was a quoted logfmt value ({@code time="…"}): past its closing quote. */
+    static int afterQuotedValue(byte[] b, int end, int e, int keyLength) {
+        return keyLength > 0 && end < e && b[end] == '"' ? end + 1 : end;
+    }
+
+    /**
+     * A level letter that opens the bracket the clock and logger are in: Tornado's and Jupyter's
+     * {@code [I 2025-03-02 10:11:07.101 ServerApp] …}, {@code [E 250302 10:11:07 web:2271] …}. The letter is a token.
+     */
+    static boolean letterOpensHeader(byte[] b, int p, int e) {
+        if (p + 3 >= e || b[p] != '[' || b[p + 2] != ' ' || !Clock.isDigit(b[p + 3])) {
+            return false;
+        }
+        byte c = b[p + 1];
+        return c == 'I' || c == 'W' || c == 'E' || c == 'D' || c == 'C' || c == 'F' || c == 'T' || c == 'V';
     }
 
     public static int spaces(byte[] b, int p, int e) {
@@ -587,6 +619,53 @@ public final class LineLayout {
         }
         boolean marked = b[p] == '[' || (w < e && b[w] == ':') || ((lv & LevelWords.NOT_UPPER) == 0 && t - p >= 4);
         return marked ? lv & 0xFF : -1;
+    }
+
+    /**
+     * Where the text starts after an untimed line's level written as a level ({@code INFO:     Started server},
+     * uvicorn's; {@code [WARNING] …}; {@code ERROR: …}), or -1: an upper-case word with its colon or brackets and a
+     * space after. {@code Error: …} (an exception's name) and {@code INFO:root:…} (a logger) keep their text.
+     */
+    public static int afterLeadingLevel(byte[] b, int p, int e) {
+        int q = p;
+        boolean bracket = q < e && b[q] == '[';
+        if (bracket) {
+            q++;
+        }
+        int w = q;
+        while (q < e && b[q] >= 'A' && b[q] <= 'Z') {
+            q++;
+        }
+        if (q - w < 3 || q - w > 9) {
+            return -1;
+        }
+        int lv = LevelWords.read(b, w, q, null);
+        if (lv < 0 || (lv & (LevelWords.LETTER | LevelWords.NOT_UPPER)) != 0) {
+            return -1;
+        }
+        if (bracket) {
+            q = spaces(b, q, e);
+            if (q >= e || b[q] != ']') {
+                return -1;
+            }
+        } else if (q < e && b[q] == '[') {
+            // logrus on a terminal: the level with the seconds since start, "ERRO[0005] job failed".
+            int c = q + 1;
+            while (c < e && Clock.isDigit(b[c])) {
+                c++;
+            }
+            if (c == q + 1 || c >= e || b[c] != ']') {
+                return -1;
+            }
+            q = c;
+        } else if (q >= e || b[q] != ':') {
+            return -1;
+        }
+        q++;
+        if (q >= e || b[q] != ' ') {
+            return -1;
+        }
+        return spaces(b, q, e);
     }
 
     private static final byte[][] LEVEL_KEYS = {"\"level\"".getBytes(), "\"levelname\"".getBytes(), "\"severity\"".getBytes()};
