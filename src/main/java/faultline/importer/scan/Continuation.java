@@ -247,6 +247,12 @@ public final class Continuation {
         if (state == State.EXCEPTION && !indented && timedFile) {
             return Kind.TEXT; // the exception's message wrapped over lines
         }
+        if (indented && afterBlanks == 0 && state == State.NONE && isPythonFrame(b, LineLayout.spaces(b, p, e), e)) {
+            // Frames under a record without the traceback's header (Ray's "Unhandled error … ray::Actor.method()"):
+            // the exception line after them is the record's too.
+            state = State.TRACEBACK;
+            return Kind.TRACEBACK;
+        }
         if (indented || depth > 0) {
             depth = Math.max(0, depth + depth(b, p, e));
             return Kind.TEXT;
@@ -317,6 +323,13 @@ public final class Continuation {
             }
         }
         return q;
+    }
+
+    private static final byte[] FILE_QUOTE = "File \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A Python frame: {@code File "/srv/render.py", line 51, in render}. */
+    static boolean isPythonFrame(byte[] b, int p, int e) {
+        return UnitVocabulary.startsWith(b, p, e, FILE_QUOTE) && Bytes.indexOf(b, p + FILE_QUOTE.length, Math.min(e, p + 400), "\", line ") >= 0;
     }
 
     public static boolean isTracebackStart(byte[] b, int p, int e) {

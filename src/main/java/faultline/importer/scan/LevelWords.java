@@ -22,7 +22,9 @@ final class LevelWords {
             {"CRITICAL", "CRITICAL"}, {"CRIT", "CRITICAL"}, {"FATAL", "CRITICAL"}, {"ALERT", "CRITICAL"},
             {"EMERG", "CRITICAL"}, {"EMERGENCY", "CRITICAL"}, {"PANIC", "CRITICAL"},
             // logrus cuts its levels to four letters on a terminal (ERRO[0005]).
-            {"ERRO", "ERROR"}, {"FATA", "CRITICAL"}, {"DEBU", "DEBUG"}, {"TRAC", "DEBUG"}, {"PANI", "CRITICAL"}};
+            {"ERRO", "ERROR"}, {"FATA", "CRITICAL"}, {"DEBU", "DEBUG"}, {"TRAC", "DEBUG"}, {"PANI", "CRITICAL"},
+            // .NET's console logger: "fail: Worker[0]", "dbug:", "trce:" (info, warn and crit are words above).
+            {"FAIL", "ERROR"}, {"DBUG", "DEBUG"}, {"TRCE", "DEBUG"}};
     private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
     private static final int[] WORD_LEVEL = new int[WORDS.length];
 
@@ -64,6 +66,18 @@ final class LevelWords {
                 upper = false;
             }
             q++;
+        }
+        if (!upper && q - w >= 2 && q + 2 < e && b[q] == '.' && b[q + 1] >= 'A' && b[q + 1] <= 'Z') {
+            // Monolog's (Laravel's) channel before the level: "production.ERROR:", "local.DEBUG:".
+            int c = q + 1;
+            while (c < e && c - q < 12 && b[c] >= 'A' && b[c] <= 'Z') {
+                c++;
+            }
+            if (c < e && b[c] == ':') {
+                w = q + 1;
+                q = c;
+                upper = true;
+            }
         }
         int len = q - w;
         if (len == 0 || (q < e && !follows(b[q]))) {

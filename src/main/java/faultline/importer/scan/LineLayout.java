@@ -115,11 +115,27 @@ public final class LineLayout {
             while (close < e && close - q < 24 && b[close] != ']') {
                 close++;
             }
-            if (close < e && b[close] == ']' && rankTokens(b, q + 1, close)) {
-                worker = worker * 31 + LinePrefixes.hash(b, q + 1, close);
-                processStart = q + 1;
+            // Ray's level letter before them: "[2025-03-02 10:11:07,101 I 4412 4470]".
+            int inner = q + 1;
+            int letter = close < e && inner + 2 < close && b[inner + 1] == ' ' ? LevelWords.read(b, inner, inner + 1, null) : -1;
+            if (letter >= 0 && numberTokens(b, inner + 2, close)) {
+                level = letter & 0xFF;
+                inner += 2;
+            }
+            if (close < e && b[close] == ']' && (rankTokens(b, inner, close) || numberTokens(b, inner, close))) {
+                worker = worker * 31 + LinePrefixes.hash(b, inner, close);
+                processStart = inner;
                 processEnd = close;
                 q = close;
+                if (numberTokens(b, processStart, processEnd)) {
+                    // Ray's "[time L pid tid] core_worker.cc:107: message": the source location after the bracket is no text.
+                    int m = separators(b, q, e);
+                    int loc = sourceLocationEnd(b, m, e);
+                    if (loc > m) {
+                        messageStart = spaces(b, loc, e);
+                        return true;
+                    }
+                }
             }
         }
         if (letterHeader) {
@@ -194,8 +210,8 @@ public final class LineLayout {
                     // INFO:root:message (logging.basicConfig): the message follows the level's colon.
                     messageStart = w + 1;
                     return;
-                } else if (b[q] == '[' || b[q] == '(' || b[q] == '<') {
-                    w = t;
+                } else if (b[q] == '[' || b[q] == '(' || b[q] == '<' || (w < t && b[w] == '.')) {
+                    w = t; // the whole token: a bracketed level, or Monolog's "production.ERROR:"
                 }
                 q = separators(b, w, e);
                 index++;
@@ -485,6 +501,47 @@ public final class LineLayout {
             }
         }
         return t > p;
+    }
+
+    /** Whether [p, t) is one to three numbers one space apart: a process and thread id ({@code 4412 4470}). */
+    private static boolean numberTokens(byte[] b, int p, int t) {
+        int i = p;
+        int tokens = 0;
+        while (i < t) {
+            int d = i;
+            while (i < t && Clock.isDigit(b[i])) {
+                i++;
+            }
+            if (i == d || i - d > 10) {
+                return false;
+            }
+            tokens++;
+            if (i < t) {
+                if (b[i] != ' ' || i + 1 == t) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return tokens >= 1 && tokens <= 3;
+    }
+
+    /** The end of a source location {@code file.cc:107:} at p (a name with a dot, a line number, a colon), or p. */
+    private static int sourceLocationEnd(byte[] b, int p, int e) {
+        int t = p;
+        boolean dot = false;
+        while (t < e && t - p < 80 && b[t] != ':' && b[t] != ' ') {
+            dot |= b[t] == '.';
+            t++;
+        }
+        if (!dot || t == p || t >= e || b[t] != ':') {
+            return p;
+        }
+        int d = t + 1;
+        while (d < e && Clock.isDigit(b[d])) {
+            d++;
+        }
+        return d > t + 1 && d < e && b[d] == ':' ? d + 1 : p;
     }
 
     /** The end of an arrow at p ({@code ->}, {@code -->}, {@code =>}) followed by a space or the line's end, or p. */
