@@ -309,14 +309,14 @@ public final class UnitVocabulary {
             {"processing (?:\\S+ )?(?:task|job|request|prompt|message)\\b", Step.CLAIM, Where.RECORD},
             {"done", Step.END, Where.LINE}, {"finished", Step.END, Where.LINE}, {"failed", Step.END, Where.LINE},
             {"fail", Step.END, Where.LINE}, {"crashed", Step.END, Where.LINE}, {"succeeded", Step.END, Where.LINE},
-            {"completed", Step.END, Where.LINE}, {"ok", Step.END, Where.LINE}, {"aborted", Step.END, Where.LINE},
+            {"completed", Step.END, Where.LINE}, {"ok", Step.END, Where.LINE}, {"processed", Step.END, Where.LINE}, {"aborted", Step.END, Where.LINE},
             {"cancelled", Step.END, Where.LINE}, {"canceled", Step.END, Where.LINE}, {"killed", Step.END, Where.LINE},
             {"exception", Step.END, Where.LINE}, {"terminated", Step.END, Where.LINE}, {"terminating", Step.END, Where.LINE}};
     private static final byte[][] WORD_STEP_BYTES;
     private static final Step[] WORD_STEP_STEPS;
     /** End words that say a unit is over and did not fail; of them, those that say it succeeded. */
-    private static final java.util.Set<String> ENDED_WELL = java.util.Set.of("done", "finished", "succeeded", "completed", "ok");
-    private static final java.util.Set<String> SUCCESS = java.util.Set.of("succeeded", "completed", "ok");
+    private static final java.util.Set<String> ENDED_WELL = java.util.Set.of("done", "finished", "succeeded", "completed", "ok", "processed");
+    private static final java.util.Set<String> SUCCESS = java.util.Set.of("succeeded", "completed", "ok", "processed");
     /** Per lifecycle word of a line: an end that says the unit is over well ({@link #ENDED_WELL}), and a success. */
     private static final boolean[] WORD_STEP_WELL;
     private static final boolean[] WORD_STEP_SUCCESS;
