@@ -243,7 +243,6 @@ public final class Benchmarks {
             cmd.add(launcher.toString());
         } else {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-XX:+UseTransparentHugePages");
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add("faultline.cli.Launcher");
