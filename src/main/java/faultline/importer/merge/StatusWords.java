@@ -127,7 +127,7 @@ final class StatusWords {
             Rule.phrase("killed by signal", Says.FAILED), Rule.phrase("Exception during processing", Says.FAILED),
             Rule.phrase("ChildFailedError", Says.FAILED), Rule.phrase("(exitcode: ", Says.FAILED),
             Rule.phrase("Traceback (most recent call last)", Says.FAILED),
-            Rule.phrase("terminate called after throwing", Says.FAILED),
+            Rule.phrase("terminate called after throwing", Says.FAILED), Rule.phrase("' panicked at ", Says.FAILED),
             Rule.phrase("Job OK", Says.COMPLETE), Rule.phrase("Prompt executed in", Says.COMPLETE),
             Rule.phrase("Finished request", Says.COMPLETE), Rule.phrase("Aborted request", Says.CANCELLED),
             Rule.phrase("Moving job to FailedJobRegistry", Says.FAILED),

@@ -362,7 +362,7 @@ public final class Continuation {
             "fatal error: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
 
     /**
-     * A process's own crash report that is not a Python traceback: a C++ abort, a Go panic or fatal error.
+     * A process's own crash report that is not a Python traceback: a C++ abort, a Go panic or fatal error, a Rust panic.
      * Like a traceback, what follows it without a blank line is its rest.
      */
     public static boolean isCrashStart(byte[] b, int p, int e) {
@@ -374,8 +374,11 @@ public final class Continuation {
                 return true;
             }
         }
-        return false;
+        // A Rust panic: "thread 'tokio-runtime-worker' panicked at src/batch.rs:88:29:", its message and backtrace below.
+        return UnitVocabulary.startsWith(b, p, e, RUST_THREAD) && Bytes.indexOf(b, p + RUST_THREAD.length, Math.min(e, p + 200), "' panicked at ") > 0;
     }
+
+    private static final byte[] RUST_THREAD = "thread '".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     static boolean isChain(byte[] b, int p, int e) {
         return UnitVocabulary.startsWith(b, p, e, DURING) || UnitVocabulary.startsWith(b, p, e, CAUSE);

@@ -172,6 +172,7 @@ public final class LineLayout {
     private void header(byte[] b, int q, int e) {
         int index = 0;
         q = separators(b, q, e);
+
         int firstHeader = q;
         int lim = levelToken >= 0 ? levelToken + 1 : 0;
         // Tokens up to the level's: the process and thread, the logger before the level.
@@ -225,6 +226,14 @@ public final class LineLayout {
             }
             q = separators(b, t, e);
             index++;
+        }
+        if (bracketed && level >= 0 && q < e && b[q] != '[') {
+            // The logger that closes the clock's bracket after the level: env_logger's
+            // "[2025-03-02T10:11:07Z INFO  embed_worker::queue] …".
+            int t = tokenEnd(b, q, e);
+            if (t > q + 1 && t < e && b[t - 1] == ']' && Bytes.indexOf(b, q, t, (byte) '[') == t) {
+                q = separators(b, t, e);
+            }
         }
         // After the level: the worker system's [source_type] tag; threads in brackets name the worker.
         int r = q;
