@@ -89,6 +89,21 @@ class JsonSchemasTest {
     }
 
     @Test
+    void goRecordsNameTheirUnitWithAnInitialismAndShowTheirError() throws Exception {
+        Path f = write(dir, "zap.jsonl", """
+                {"level":"info","ts":1740910269.5,"caller":"runner/run.go:41","msg":"task claimed","taskID":"%1$s"}
+                {"level":"error","ts":1740910272.25,"caller":"runner/run.go:77","msg":"task failed","taskID":"%1$s","error":"exit code 139 (SIGSEGV)","stacktrace":"main.(*Runner).run\\n\\t/src/runner/run.go:77"}
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        Task t = task(set, JOB);
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertEquals(2, t.events().length);
+        String failed = set.store().message(row(set, "task failed"));
+        assertTrue(failed.startsWith("task failed: exit code 139 (SIGSEGV)"), failed);
+        assertTrue(failed.contains("run.go:77"), "the stack stays after the error: " + failed);
+    }
+
+    @Test
     void structlogRecordsWithAnExceptionField() throws Exception {
         Path f = write(dir, "structlog.jsonl", """
                 {"event": "job started", "level": "info", "timestamp": "2025-03-02T10:11:12.345678Z", "logger": "jobs", "job_id": "%1$s"}

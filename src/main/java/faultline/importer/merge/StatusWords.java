@@ -110,9 +110,10 @@ final class StatusWords {
             Rule.ofNamedUnit(Says.CANCELLED, List.of("cancel", "revoked"), "(?:cancell?ed|revoked)\\b"),
             Rule.ofNamedUnit(Says.COMPLETE, List.of("finished", "complete", "succeeded", "done"),
                     "(?:finished|completed|succeeded|done|complete)\\b"),
-            // A record whose whole message is its unit's outcome ("prediction failed", "inference succeeded").
+            // A record whose whole message is its unit's outcome ("prediction failed", "inference succeeded"), or the
+            // outcome and the error the record carries beside it ("task failed: exit code 139").
             Rule.of(Says.FAILED, outcomes("failed", "errored"),
-                    "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:failed|errored)\\.?(?=\\n|$)"),
+                    "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:failed|errored)(?:\\.?(?=\\n|$)|: )"),
             Rule.of(Says.COMPLETE, outcomes("succeeded", "completed"),
                     "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:succeeded|completed)\\.?(?=\\n|$)"),
             // An orchestrator stopping a worker for a fault (a warning says why), not scaling it down.

@@ -28,9 +28,13 @@ final class LogFields {
     /** Fields that hold an exception's text, added to the message so that its traceback is read. */
     static final List<String> EXCEPTION = List.of("exception", "exc_info", "exc_text", "stack_trace", "stack", "traceback",
             "error.stack", "err", "stacktrace", "error.stack_trace", "Exception", "@x");
+    /** A field that holds the error a record reports, in a line ({@code "error": "exit code 139"}, zap's and logrus's). */
+    static final String ERROR = "error";
+    // Go's initialisms too (zap's and logrus's "taskID", "requestID").
     static final List<String> UNIT = List.of("task_id", "taskId", "task_uuid", "job_id", "jobId", "request_id", "requestId",
-            "req_id", "reqId", "prompt_id", "promptId", "celery_task_id", "prediction_id", "predictionId");
-    static final List<String> WORKER = List.of("worker_id", "workerId", "worker", "hostname", "host", "pod", "pod_name",
+            "req_id", "reqId", "prompt_id", "promptId", "celery_task_id", "prediction_id", "predictionId",
+            "taskID", "jobID", "requestID", "reqID", "promptID", "predictionID");
+    static final List<String> WORKER = List.of("worker_id", "workerId", "workerID", "worker", "hostname", "host", "pod", "pod_name",
             "container_name", "instance");
     static final List<String> COMPONENT = List.of("name", "logger", "logger_name", "loggerName", "component", "module");
 

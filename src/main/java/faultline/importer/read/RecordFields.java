@@ -64,6 +64,12 @@ final class RecordFields {
         return out == null ? template : out.append(template, last, template.length()).toString();
     }
 
+    /** The message with ": error" after its first line, the rest (a stack) after that. */
+    private static String firstLineWith(String message, String error) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message + ": " + error : message.substring(0, nl) + ": " + error + message.substring(nl);
+    }
+
     /** Null for an empty record. */
     Read read(JsonNode row) {
         String message = LogFields.text(LogFields.outerFirst(row, LogFields.MESSAGE));
@@ -83,6 +89,14 @@ final class RecordFields {
             message = exception;
         } else if (exception != null && !message.contains(exception.lines().findFirst().orElse(""))) {
             message = message + "\n" + exception;
+        }
+        JsonNode error = row.get(LogFields.ERROR);
+        if (error != null && error.isTextual() && !whole) {
+            // The error a record reports beside its message: shown after it, as a logfmt line's is.
+            String e = error.asText().strip();
+            if (!e.isEmpty() && !message.contains(e)) {
+                message = e.indexOf('\n') < 0 ? firstLineWith(message, e) : message + "\n" + e;
+            }
         }
         message = withoutTrailingNewline(message);
         boolean timed = false;
