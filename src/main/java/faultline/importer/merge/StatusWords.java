@@ -99,6 +99,12 @@ final class StatusWords {
                     + "|\\bJob failed\\b|with unhandled exception|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
             Rule.of(Says.CANCELLED, List.of("revoked", "Job was", "Job cancel"),
                     "\\] revoked\\b|\\bJob (?:was )?(?:cancelled|canceled)\\b"),
+            // Rails's request log: "[request-id] Completed 500 Internal Server Error in 12ms".
+            Rule.of(Says.FAILED, List.of("Completed 5"), "^(?:\\[[^\\]]{1,64}\\] )*Completed 5\\d\\d [A-Z][A-Za-z ]* in \\d"),
+            Rule.of(Says.COMPLETE, List.of("Completed 2", "Completed 3"), "^(?:\\[[^\\]]{1,64}\\] )*Completed [23]\\d\\d [A-Z][A-Za-z ]* in \\d"),
+            // Rails's ActiveJob: "Performed EncodeJob (Job ID: …) from Async(default) in 12ms", "Error performing EncodeJob (Job ID: …) …".
+            Rule.of(Says.FAILED, List.of("Error performing "), "\\bError performing \\S+ \\(Job ID: "),
+            Rule.of(Says.COMPLETE, List.of("Performed "), "\\bPerformed \\S+ \\(Job ID: "),
             // Web UIs and inference servers.
             Rule.of(Says.COMPLETE, List.of("Prompt executed in", "Finished request"), "^Prompt executed in \\d|\\bFinished request\\b"),
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc"),

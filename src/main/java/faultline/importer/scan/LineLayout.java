@@ -473,6 +473,8 @@ public final class LineLayout {
                 q++;
             } else if (c == ':' && q + 1 < e && b[q + 1] == ':' && q > 0 && b[q - 1] != ' ' && b[q - 1] != '\t') {
                 q += 2; // fields joined by "::" ([time]::[logger]::LEVEL, InvokeAI's), not an IPv6 address after a space (::1)
+            } else if (c == '-' && q + 2 < e && b[q + 1] == '-' && b[q + 2] == ' ') {
+                q += 3; // Ruby's Logger: "INFO -- : message", "INFO -- rails: message"
             } else if (c == '>' && q + 2 < e && b[q + 1] == '>' && b[q + 2] == ' ') {
                 q += 3; // Hugging Face's "[INFO|trainer.py:2048] 2026-03-02 10:11:10,220 >> message"
             } else if ((c == '-' || c == '=') && arrowEnd(b, q, e) > q) {
