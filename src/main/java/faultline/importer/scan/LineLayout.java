@@ -71,6 +71,7 @@ public final class LineLayout {
     public boolean read(byte[] b, int p, int e, Clock clock) {
         int q = spaces(b, p, e);
         boolean letterHeader = skip > 0 && letterOpensHeader(b, q, e);
+        boolean rfc5424 = skip > 0 && isRfc5424Head(b, q, e);
         level = -1;
         worker = 0;
         lineYear = -1;
@@ -137,6 +138,10 @@ public final class LineLayout {
                     }
                 }
             }
+        }
+        if (rfc5424) {
+            rfc5424Header(b, q, e);
+            return true;
         }
         if (letterHeader) {
             // The logger (or module:line) after the clock, then the bracket the level opened: the message follows.
@@ -438,6 +443,63 @@ public final class LineLayout {
             q++;
         }
         return q;
+    }
+
+    /** RFC 5424's first token: the priority and the version, {@code <14>1}. */
+    private static boolean isRfc5424Head(byte[] b, int p, int e) {
+        if (p + 4 > e || b[p] != '<') {
+            return false;
+        }
+        int q = p + 1;
+        while (q < e && q - p <= 4 && Clock.isDigit(b[q])) {
+            q++;
+        }
+        return q > p + 1 && q + 2 < e && b[q] == '>' && b[q + 1] == '1' && b[q + 2] == ' ';
+    }
+
+    /**
+     * After an RFC 5424 clock: the host, the app, its process id and the message id, then the structured data
+     * ({@code -} or {@code [id k="v"]…}), then the message (its byte-order mark off). The app and process name
+     * the worker.
+     */
+    private void rfc5424Header(byte[] b, int q, int e) {
+        q = spaces(b, q, e);
+        int appStart = -1;
+        for (int k = 0; k < 4 && q < e; k++) {
+            int t = q;
+            while (t < e && b[t] != ' ') {
+                t++;
+            }
+            if (k == 1) {
+                appStart = q;
+            }
+            if (k == 2 && appStart >= 0) {
+                worker = worker * 31 + LinePrefixes.hash(b, appStart, t);
+            }
+            q = spaces(b, t, e);
+        }
+        if (q < e && b[q] == '-' && (q + 1 == e || b[q + 1] == ' ')) {
+            q++;
+        } else {
+            while (q < e && b[q] == '[') {
+                int c = q + 1;
+                boolean quoted = false;
+                while (c < e && (quoted || b[c] != ']')) {
+                    if (b[c] == '\\' && c + 1 < e) {
+                        c++;
+                    } else if (b[c] == '"') {
+                        quoted = !quoted;
+                    }
+                    c++;
+                }
+                q = Math.min(e, c + 1);
+            }
+        }
+        q = spaces(b, q, e);
+        if (q + 2 < e && (b[q] & 0xFF) == 0xEF && (b[q + 1] & 0xFF) == 0xBB && (b[q + 2] & 0xFF) == 0xBF) {
+            q += 3;
+        }
+        messageStart = q;
     }
 
     /** After a clock that was a quoted logfmt value ({@code time="…"}): past its closing quote. */
