@@ -180,6 +180,34 @@ public final class Clock {
         return true;
     }
 
+    /** 3/2/2025 1:05:09 PM (.NET's and Windows' en-US default): one-digit month, day and hour, the month first. */
+    private boolean usDate(byte[] b, int p, int e) {
+        int q = p;
+        int a = 0;
+        while (q < e && isDigit(b[q]) && q - p < 2) {
+            a = a * 10 + (b[q++] - '0');
+        }
+        if (q >= e || b[q] != '/') {
+            return false;
+        }
+        int r = ++q;
+        int c = 0;
+        while (q < e && isDigit(b[q]) && q - r < 2) {
+            c = c * 10 + (b[q++] - '0');
+        }
+        if (q == r || q + 6 > e || b[q] != '/') {
+            return false;
+        }
+        int y = num(b, q + 1, 4);
+        if (y < 1970 || b[q + 5] != ' ' || a < 1 || c < 1) {
+            return false;
+        }
+        year = y;
+        month = a > 12 ? c : a;
+        day = a > 12 ? a : c;
+        return month <= 12 && day <= 31 && clockTime(b, q + 6, e) > 0;
+    }
+
     private boolean shortYear(byte[] b, int p, int e) {
         if (p + 13 > e) {
             return false;
@@ -195,7 +223,10 @@ public final class Clock {
             year = y;
             month = a > 12 ? c : a;
             day = a > 12 ? a : c;
-            return month <= 12 && timeOfDay(b, p + 11, e, true) > 0;
+            return month <= 12 && clockTime(b, p + 11, e) > 0;
+        }
+        if (isDigit(b[p]) && (b[p + 1] == '/' || (isDigit(b[p + 1]) && b[p + 2] == '/')) && usDate(b, p, e)) {
+            return true;
         }
         if (b[p + 2] == '/' && b[p + 5] == '/' && p + 17 <= e && b[p + 8] == ' ') {
             int y = num(b, p, 2);
@@ -268,6 +299,10 @@ public final class Clock {
             q++;
             k++;
         }
+        boolean comma = q < e && b[q] == ',';
+        if (comma) {
+            q++; // Mar 02, 2025 1:05:09 PM (java.util.logging's)
+        }
         if (k == 0 || q >= e || b[q] != ' ') {
             return false;
         }
@@ -278,8 +313,10 @@ public final class Clock {
             // Mar 02 2025 10:11:12
             year = num(b, q, 4);
             q += 5;
+        } else if (comma) {
+            return false;
         }
-        int t = timeOfDay(b, q, e, true);
+        int t = comma ? clockTime(b, q, e) : timeOfDay(b, q, e, true);
         if (t < 0) {
             return false;
         }
@@ -436,6 +473,35 @@ public final class Clock {
             }
         }
         end = fractionAt(b, q, e, DOT);
+        return end;
+    }
+
+    /**
+     * A time of day after a written date: two-digit hours, or one where a twelve-hour clock writes it
+     * ({@code 1:05:09 PM}), with its fraction, and {@code AM}/{@code PM} after it taken into the hour.
+     */
+    private int clockTime(byte[] b, int q, int e) {
+        int t = timeOfDay(b, q, e, true);
+        if (t < 0) {
+            if (q + 7 > e || !isDigit(b[q]) || b[q + 1] != ':' || b[q + 4] != ':') {
+                return -1;
+            }
+            if (!setTime(b[q] - '0', num(b, q + 2, 2), num(b, q + 5, 2)) || (q + 7 < e && isDigit(b[q + 7]))) {
+                return -1;
+            }
+            end = fractionAt(b, q + 7, e, DOT);
+        }
+        int m = end;
+        if (m + 3 <= e && b[m] == ' ' && ((b[m + 1] | 0x20) == 'a' || (b[m + 1] | 0x20) == 'p') && (b[m + 2] | 0x20) == 'm'
+                && (m + 3 == e || !isLetter(b[m + 3]))) {
+            if (hour < 1 || hour > 12) {
+                return -1;
+            }
+            hour = hour % 12 + ((b[m + 1] | 0x20) == 'p' ? 12 : 0);
+            end = m + 3;
+        } else if (t < 0) {
+            return -1; // a one-digit hour only on a twelve-hour clock
+        }
         return end;
     }
 
