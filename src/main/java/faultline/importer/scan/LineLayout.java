@@ -70,6 +70,9 @@ public final class LineLayout {
     /** Reads the line [p, e) in this layout into clock and the fields; false if it is not in it. */
     public boolean read(byte[] b, int p, int e, Clock clock) {
         int q = spaces(b, p, e);
+        if (q >= e) {
+            return false; // a blank line (a record's message shaped line by line meets them) has no clock
+        }
         boolean letterHeader = skip > 0 && letterOpensHeader(b, q, e);
         boolean rfc5424 = skip > 0 && isRfc5424Head(b, q, e);
         level = -1;
