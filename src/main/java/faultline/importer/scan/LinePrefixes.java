@@ -43,6 +43,7 @@ public final class LinePrefixes {
         out.rank = -1;
         out.clockAt = -1;
         out.partial = false;
+        boolean composed = false;
         for (int round = 0; round < 3; round++) {
             int colour = ansi(b, q, e);
             int r = cri(b, q, e);
@@ -50,7 +51,9 @@ public final class LinePrefixes {
                 out.clockAt = q;
                 out.partial = b[r - 2] == 'P' || (r - 1 < e && b[r - 1] == 'P');
             } else {
-                r = compose(b, q, e);
+                // One service column a line: "0 | net | SimpleDenseNet | 336 K" is a table's row (Lightning's model summary).
+                r = composed ? -1 : compose(b, q, e);
+                composed |= r >= 0;
                 if (r < 0) {
                     r = rank(b, q, e);
                     if (r > 0) {
@@ -86,6 +89,9 @@ public final class LinePrefixes {
 
     /** {@code name  | } (docker compose): a service name, spaces, a bar. */
     private static int compose(byte[] b, int p, int e) {
+        if (p >= e || !Clock.isLetter(b[p])) {
+            return -1; // a service is named, not numbered
+        }
         int q = p;
         while (q < e && q - p < 64 && isNameByte(b[q])) {
             q++;
