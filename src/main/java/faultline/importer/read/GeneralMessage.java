@@ -16,12 +16,16 @@ final class GeneralMessage {
     private GeneralMessage() {
     }
 
+    /** The layouts a line of another program in the file is read by, as the scan read its time (shared: copied before use). */
+    private static final LineLayout[] FALLBACKS = LineLayout.fallbacks();
+
     static String of(String raw, LineLayout[] shared) {
         // Messages are shaped on many threads at once (task facts, views): each call reads with its own layouts.
         LineLayout[] layouts = new LineLayout[shared.length];
         for (int i = 0; i < layouts.length; i++) {
             layouts[i] = shared[i].copy();
         }
+        boolean timedFile = layouts.length > 0;
         StringBuilder out = new StringBuilder(raw.length());
         Clock clock = new Clock();
         LinePrefixes.Found prefix = new LinePrefixes.Found();
@@ -35,7 +39,7 @@ final class GeneralMessage {
                 out.append('\n');
             }
             if (first) {
-                String m = LogfmtMessage.of(firstLine(line, layouts, clock, prefix));
+                String m = LogfmtMessage.of(firstLine(line, layouts, timedFile, clock, prefix));
                 int sp = m.indexOf(' ');
                 lead = sp > 0 ? m.substring(0, sp + 1) : null;
                 out.append(m);
@@ -51,7 +55,7 @@ final class GeneralMessage {
         return out.toString();
     }
 
-    private static String firstLine(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix) {
+    private static String firstLine(String line, LineLayout[] layouts, boolean timedFile, Clock clock, LinePrefixes.Found prefix) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         int p = LinePrefixes.strip(b, 0, b.length, prefix);
         for (LineLayout l : layouts) {
@@ -61,6 +65,16 @@ final class GeneralMessage {
                     from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
                 }
                 return new String(b, from, b.length - from, StandardCharsets.UTF_8);
+            }
+        }
+        if (timedFile) {
+            // A line of another program in the file (a Python logging line among TensorRT-LLM's): its own clock and
+            // level come off as the scan read them.
+            for (LineLayout shared : FALLBACKS) {
+                LineLayout f = shared.copy();
+                if (f.read(b, p, b.length, clock)) {
+                    return new String(b, f.messageStart, b.length - f.messageStart, StandardCharsets.UTF_8);
+                }
             }
         }
         int text = LineLayout.afterLeadingLevel(b, p, b.length);

@@ -212,8 +212,9 @@ public final class Clock {
         if (p + 13 > e) {
             return false;
         }
-        if (b[p + 2] == '/' && b[p + 5] == '/' && p + 19 <= e && b[p + 10] == ' ' && isDigit(b[p + 8])) {
-            // 04/10/2025 19:30:08 (Python's %m/%d/%Y): the month first, unless the first number can only be a day.
+        if (b[p + 2] == '/' && b[p + 5] == '/' && p + 19 <= e && (b[p + 10] == ' ' || b[p + 10] == '-') && isDigit(b[p + 8])) {
+            // 04/10/2025 19:30:08 (Python's %m/%d/%Y): the month first, unless the first number can only be a day;
+            // 06/21/2025-01:29:55 (TensorRT-LLM's) joins the date and the time with a dash.
             int a = num(b, p, 2);
             int c = num(b, p + 3, 2);
             int y = num(b, p + 6, 4);
