@@ -30,4 +30,17 @@ class FramesWithoutHeaderTest {
         assertEquals("ValueError", t.exceptionType());
         assertEquals("split (actor.py:88)", t.site().text());
     }
+
+    @Test
+    void aTimedTracebackAfterANativeStackIsARecordOfItsOwn() throws Exception {
+        Path f = Path.of(FramesWithoutHeaderTest.class.getResource("/faultline/layouts/tensorrt/trtllm-serve.log").toURI());
+        TaskSet set = Fixtures.load(f);
+        EventStore s = set.store();
+        int traceback = LayoutCorpusTest.rowAt(s, 13);
+        assertTrue(traceback >= 0, "the traceback's record starts an event");
+        assertTrue(s.message(LayoutCorpusTest.rowAt(s, 12)).indexOf("Traceback") < 0, "the native stack's frame does not take it");
+        Traceback t = Traceback.find(s.message(traceback)).orElseThrow();
+        assertEquals("RuntimeError", t.exceptionType());
+        assertEquals("build_worker (launch.py:58)", t.site().text());
+    }
 }

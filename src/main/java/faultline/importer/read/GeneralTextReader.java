@@ -722,8 +722,10 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             long worker = l.worker == 0 ? base : base * 31 + l.worker;
+            // Only a record read by its own clock is continued so: an untimed line between (a native stack's frame
+            // under TensorRT-LLM's error) ends it, and the traceback after is a record of its own.
             if (lastEvent >= 0 && !placeholder && base == lastEventWorker && nanos == lastEventNanos && level.isFailure()
-                    && cont.continuesRecord(b, l.messageStart, e)) {
+                    && !ctx.events.estimated(lastEvent) && cont.continuesRecord(b, l.messageStart, e)) {
                 // A traceback logged as one record whose every line repeats the prefix, clock and level (vLLM, oslo).
                 ctx.extend(lastEvent, lineRef + (e - lineStart) - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
