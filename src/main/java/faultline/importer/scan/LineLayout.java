@@ -732,6 +732,10 @@ public final class LineLayout {
 
     /** The level of an untimed line's first token ({@code ERROR:root:msg}, {@code [WARNING] …}, {@code Error: …}), or -1. */
     public static int leadingLevel(byte[] b, int p, int e) {
+        int nccl = ncclLevelAt(b, p, e);
+        if (nccl >= 0) {
+            return nccl;
+        }
         int t = tokenEnd(b, p, e);
         int lv = LevelWords.read(b, p, t, null);
         if (lv < 0 && t - p >= 3 && t < e && b[t - 1] == ':' && isProgramName(b, p, t - 1)) {
@@ -754,6 +758,30 @@ public final class LineLayout {
         }
         boolean marked = b[p] == '[' || (w < e && b[w] == ':') || ((lv & LevelWords.NOT_UPPER) == 0 && t - p >= 4);
         return marked ? lv & 0xFF : -1;
+    }
+
+    private static final byte[] NCCL = "NCCL ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** NCCL's level after its prefix, with or without a source location before it: "NCCL WARN …", "proxy.cc:1519 NCCL WARN …". */
+    private static int ncclLevelAt(byte[] b, int p, int e) {
+        int q = p;
+        if (q < e && b[q] != 'N') {
+            int t = tokenEnd(b, q, e);
+            if (t - q < 3 || t >= e || !Clock.isDigit(b[t - 1]) || Bytes.indexOf(b, q, t, (byte) ':') == t) {
+                return -1;
+            }
+            q = t + 1;
+        }
+        if (q + 9 > e || !faultline.importer.merge.UnitVocabulary.startsWith(b, q, e, NCCL)) {
+            return -1;
+        }
+        int w = q + NCCL.length;
+        int t = tokenEnd(b, w, e);
+        int lv = LevelWords.read(b, w, t, null);
+        if (lv < 0 && t - w == 5 && b[w] == 'A' && b[w + 1] == 'B') {
+            return Level.CRITICAL.ordinal(); // ABORT
+        }
+        return lv < 0 || (lv & (LevelWords.LETTER | LevelWords.NOT_UPPER)) != 0 ? -1 : lv & 0xFF;
     }
 
     /**

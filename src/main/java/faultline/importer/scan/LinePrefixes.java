@@ -64,6 +64,14 @@ public final class LinePrefixes {
                         r = processGroup(b, colour, e, colour > q, out);
                     }
                     if (r < 0 && round == 0) {
+                        int process = ncclProcessEnd(b, q, e);
+                        if (process > 0) {
+                            // NCCL's "gpu-node-3:41278:41402 [1] ": the host and process name the worker, not the thread.
+                            r = ncclEnd(b, process, e);
+                            worker = worker * 31 + hash(b, q, process);
+                            q = r;
+                            continue;
+                        }
                         r = podPath(b, q, e);
                         if (r < 0) {
                             r = workerTag(b, q, e);
@@ -85,6 +93,50 @@ public final class LinePrefixes {
         out.end = q;
         out.worker = worker;
         return q;
+    }
+
+    /** The end of NCCL's {@code host:pid} before {@code :tid [dev] }, or -1. */
+    private static int ncclProcessEnd(byte[] b, int p, int e) {
+        int q = p;
+        while (q < e && q - p < 64 && (isNameByte(b[q]) || b[q] == '.')) {
+            q++;
+        }
+        if (q == p || q >= e || b[q] != ':') {
+            return -1;
+        }
+        int pid = ++q;
+        while (q < e && Clock.isDigit(b[q])) {
+            q++;
+        }
+        if (q == pid || q >= e || b[q] != ':') {
+            return -1;
+        }
+        int end = q;
+        int tid = ++q;
+        while (q < e && Clock.isDigit(b[q])) {
+            q++;
+        }
+        if (q == tid || q + 3 >= e || b[q] != ' ' || b[q + 1] != '[') {
+            return -1;
+        }
+        return ncclEnd(b, end, e) > 0 ? end : -1;
+    }
+
+    /** After {@code :tid [dev] } from the end of the process, or -1. */
+    private static int ncclEnd(byte[] b, int process, int e) {
+        int q = process + 1;
+        while (q < e && Clock.isDigit(b[q])) {
+            q++;
+        }
+        if (q + 3 >= e || b[q] != ' ' || b[q + 1] != '[') {
+            return -1;
+        }
+        q += 2;
+        int dev = q;
+        while (q < e && Clock.isDigit(b[q])) {
+            q++;
+        }
+        return q > dev && q + 1 < e && b[q] == ']' && b[q + 1] == ' ' ? q + 2 : -1;
     }
 
     /** {@code name  | } (docker compose): a service name, spaces, a bar. */
