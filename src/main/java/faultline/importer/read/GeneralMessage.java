@@ -39,7 +39,7 @@ final class GeneralMessage {
                 out.append('\n');
             }
             if (first) {
-                String m = LogfmtMessage.of(firstLine(line, layouts, timedFile, clock, prefix));
+                String m = withoutRightAlignedSource(LogfmtMessage.of(firstLine(line, layouts, timedFile, clock, prefix)));
                 int sp = m.indexOf(' ');
                 lead = sp > 0 ? m.substring(0, sp + 1) : null;
                 out.append(m);
@@ -53,6 +53,17 @@ final class GeneralMessage {
             from = nl + 1;
         }
         return out.toString();
+    }
+
+    /** Rich's console ends a record with its source, right-aligned: "prepare tokenizer        train_util.py:4665". */
+    private static final java.util.regex.Pattern RIGHT_ALIGNED_SOURCE = java.util.regex.Pattern.compile(" {3,}[\\w.-]+\\.py:\\d+\\s*$");
+
+    static String withoutRightAlignedSource(String m) {
+        if (m.length() < 12 || m.indexOf(".py:") < 0) {
+            return m;
+        }
+        java.util.regex.Matcher r = RIGHT_ALIGNED_SOURCE.matcher(m);
+        return r.find() ? m.substring(0, r.start()) : m;
     }
 
     private static String firstLine(String line, LineLayout[] layouts, boolean timedFile, Clock clock, LinePrefixes.Found prefix) {
@@ -80,6 +91,16 @@ final class GeneralMessage {
         int text = LineLayout.afterLeadingLevel(b, p, b.length);
         if (text > p && text < b.length) {
             p = text; // the level is the event's, not its message's
+        } else if (timedFile) {
+            int w = LineLayout.spaces(b, p, b.length);
+            int t = w;
+            while (t < b.length && b[t] >= 'A' && b[t] <= 'Z') {
+                t++;
+            }
+            if (w - p >= 8 && t < b.length && b[t] == ' ' && LineLayout.upperLevelWord(b, w, t)) {
+                // A record of Rich's console that left its clock out: the padded level comes off as a clock's would.
+                p = LineLayout.spaces(b, t, b.length);
+            }
         }
         return p == 0 ? line : new String(b, p, b.length - p, StandardCharsets.UTF_8);
     }

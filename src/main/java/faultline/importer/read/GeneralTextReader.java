@@ -469,8 +469,10 @@ public final class GeneralTextReader implements SourceReader {
         /** The worker that line prefixes named for the last event (continuation lines carry the same prefixes). */
         long lastEventWorker;
         int lastEventTask = -1;
-        /** The time of the last timed event, or MIN_VALUE. */
+        /** The time of the last timed event, or MIN_VALUE; its precision and writer. */
         long lastEventNanos = Long.MIN_VALUE;
+        int lastEventPrecision;
+        long lastTimedWorker;
         /** The unit of the last event when a rank prefix named it, else -1. */
         int lastEventRank = -1;
         /** The last event whose line claimed or ended work: a traceback before it was outlived. */
@@ -649,7 +651,26 @@ public final class GeneralTextReader implements SourceReader {
                 untimed(b, q, end, worker * 31, lineRef, lineEnd, nanosOf(-1), clock.precision);
                 return;
             }
+            if (lastEventNanos != Long.MIN_VALUE && layouts.length > 0 && layouts[0].hasLevel() && sameTimeRecord(b, q, end)) {
+                // Rich's console (RichHandler; kohya's sd-scripts): a record in the same second as the one before leaves
+                // its clock out, spaces in its place, and keeps its level: a record of its own at that time.
+                untimed(b, LineLayout.spaces(b, q, end), end, lastTimedWorker, lineRef, lineEnd, lastEventNanos, lastEventPrecision);
+                return;
+            }
             untimed(b, q, end, worker * 31, lineRef, lineEnd, Long.MIN_VALUE, 0);
+        }
+
+        /** Spaces where a clock stood, then a level word in capitals padded by a space or more ({@code "      INFO     msg"}). */
+        private boolean sameTimeRecord(byte[] b, int q, int e) {
+            int w = LineLayout.spaces(b, q, e);
+            if (w - q < 8 || w >= e || b[w] < 'A' || b[w] > 'Z') {
+                return false;
+            }
+            int t = w;
+            while (t < e && b[t] >= 'A' && b[t] <= 'Z') {
+                t++;
+            }
+            return t < e && b[t] == ' ' && LineLayout.upperLevelWord(b, w, t);
         }
 
         /** The outer clock of a line whose layout reads the application's inside it. */
@@ -756,6 +777,8 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             lastEventNanos = placeholder ? Long.MIN_VALUE : nanos;
+            lastEventPrecision = precision;
+            lastTimedWorker = worker;
             if (l.processStart >= 0 && worker != lastProcessKey) {
                 lastProcessKey = worker;
                 processes.putIfAbsent(prefixWorker + "/" + new String(b, l.processStart, l.processEnd - l.processStart,

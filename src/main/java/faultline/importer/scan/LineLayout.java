@@ -784,6 +784,12 @@ public final class LineLayout {
         return lv < 0 || (lv & (LevelWords.LETTER | LevelWords.NOT_UPPER)) != 0 ? -1 : lv & 0xFF;
     }
 
+    /** Whether [p, t) is a level word written in capitals ({@code INFO}, {@code WARNING}; not {@code I}, not {@code Info}). */
+    public static boolean upperLevelWord(byte[] b, int p, int t) {
+        int lv = LevelWords.read(b, p, t, null);
+        return lv >= 0 && (lv & (LevelWords.LETTER | LevelWords.NOT_UPPER)) == 0;
+    }
+
     /**
      * Where the text starts after an untimed line's level written as a level ({@code INFO:     Started server},
      * uvicorn's; {@code [WARNING] …}; {@code ERROR: …}), or -1: an upper-case word with its colon or brackets and a
