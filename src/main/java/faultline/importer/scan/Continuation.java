@@ -244,8 +244,8 @@ public final class Continuation {
                 return Kind.NEW;
             }
         }
-        if (state == State.EXCEPTION && !indented && timedFile) {
-            return Kind.TEXT; // the exception's message wrapped over lines
+        if (state == State.EXCEPTION && !indented && timedFile && LineLayout.leadingLevel(b, p, e) < 0) {
+            return Kind.TEXT; // the exception's message wrapped over lines; a log line after it ("INFO:worker:…") is not
         }
         if (indented && afterBlanks == 0 && state == State.NONE && isPythonFrame(b, LineLayout.spaces(b, p, e), e)) {
             // Frames under a record without the traceback's header (Ray's "Unhandled error … ray::Actor.method()"):
