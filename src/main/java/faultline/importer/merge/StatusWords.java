@@ -110,6 +110,8 @@ final class StatusWords {
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc"),
                     "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died"),
             Rule.of(Says.CANCELLED, List.of("Aborted request"), "\\bAborted request\\b"),
+            // llama.cpp's server answering a slot's task with an error.
+            Rule.of(Says.FAILED, List.of("send_error"), "\\bsend_error: task id = \\d+"),
             // Any unit named by an id with its end: "job 7f3a… failed", "Task 12 finished in 3.1s", "request r-9 done".
             Rule.ofNamedUnit(Says.FAILED, List.of("failed", "crashed", "errored", "aborted", "was lost", "was killed"),
                     "(?:failed|crashed|errored|aborted|was lost|was killed)\\b"),
@@ -135,6 +137,7 @@ final class StatusWords {
             Rule.phrase("ChildFailedError", Says.FAILED), Rule.phrase("(exitcode: ", Says.FAILED),
             Rule.phrase("Traceback (most recent call last)", Says.FAILED),
             Rule.phrase("terminate called after throwing", Says.FAILED), Rule.phrase("' panicked at ", Says.FAILED),
+            Rule.phrase("Aborted (core dumped)", Says.FAILED),
             Rule.phrase("Job OK", Says.COMPLETE), Rule.phrase("Prompt executed in", Says.COMPLETE),
             Rule.phrase("Finished request", Says.COMPLETE), Rule.phrase("Aborted request", Says.CANCELLED),
             Rule.phrase("Moving job to FailedJobRegistry", Says.FAILED),

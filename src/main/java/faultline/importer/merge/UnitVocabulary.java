@@ -767,7 +767,7 @@ public final class UnitVocabulary {
             idStart = nounAt; // job-0417, req_5kQ9xT2b, rank3: the noun is part of the token
             nounKept = integer;
         } else if (integer) {
-            if (!numbered(kind, noun)) {
+            if (!numbered(kind, noun) && !columnOfBars(b, nounAt, t, e)) {
                 return false;
             }
             idStart = nounAt; // job 4411, TID 12, rank=0
@@ -781,6 +781,14 @@ public final class UnitVocabulary {
         idEnd = t;
         this.kind = kind;
         return true;
+    }
+
+    /**
+     * A number in a column between bars: llama.cpp's server writes each slot's task so ("slot launch_slot_: id  0 |
+     * task 7 | processing task"), where a task and a bare number in prose are a count.
+     */
+    private static boolean columnOfBars(byte[] b, int nounAt, int t, int e) {
+        return nounAt >= 2 && b[nounAt - 1] == ' ' && b[nounAt - 2] == '|' && t + 1 < e && b[t] == ' ' && b[t + 1] == '|';
     }
 
     /**
