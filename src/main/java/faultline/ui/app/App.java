@@ -129,8 +129,10 @@ public final class App extends Application {
         vm.workspace().flush();
         uninstallKeys.run();
         stage.titleProperty().unbind();
-        WindowState.save(stage, settings.window());
-        view.savePanes(settings.panes());
+        if (!scripted()) {
+            WindowState.save(stage, settings.window());
+            view.savePanes(settings.panes());
+        }
         settings.flush();
         if (onTerm != null) {
             try {
@@ -150,10 +152,20 @@ public final class App extends Application {
         LOG.log(System.Logger.Level.INFO, "quit");
     }
 
+    /**
+     * A start that takes a snapshot and quits (the GUI benchmark, a script): the window it had under whatever
+     * display and window manager ran it is not the user's, so it is not kept for the next start.
+     */
+    private static boolean scripted() {
+        return System.getProperty("faultline.snapshot") != null;
+    }
+
     /** SIGTERM (or an exit without the window closing): the workspace and the window's place, from what was taken last. */
     private void writeOnTerm() {
         vm.workspace().flushUnsaved();
-        WindowState.save(stage, settings.window());
+        if (!scripted()) {
+            WindowState.save(stage, settings.window());
+        }
         settings.flush();
         LOG.log(System.Logger.Level.INFO, "stopped by the system; unsaved changes written");
     }
