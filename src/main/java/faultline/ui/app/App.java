@@ -75,6 +75,11 @@ public final class App extends Application {
             }
         }
         WindowState.restore(stage, settings.window());
+        if (Double.isNaN(stage.getWidth()) && (screen.getWidth() < 1600 || screen.getHeight() < 1000)) {
+            // A first window on a screen smaller than its size is maximised: asked for the whole screen plus its title
+            // bar, a window manager gave it its 640×400 first guess (at 1280×720 under openbox).
+            stage.setMaximized(true);
+        }
         onTerm = new Thread(this::writeOnTerm, "faultline-quit");
         Runtime.getRuntime().addShutdownHook(onTerm);
         // The size asked for (the saved one, else the scene's): re-applied after the first layout if the window manager gave less.
