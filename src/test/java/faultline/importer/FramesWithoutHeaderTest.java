@@ -2,7 +2,6 @@ package faultline.importer;
 
 import faultline.model.EventStore;
 import faultline.model.Level;
-import faultline.model.TaskSet;
 import faultline.model.Traceback;
 import org.junit.jupiter.api.Test;
 
@@ -17,30 +16,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so the record carries a whole traceback.
  */
 class FramesWithoutHeaderTest {
+    private static EventStore read(String fixture) throws Exception {
+        Path f = Path.of(FramesWithoutHeaderTest.class.getResource("/faultline/layouts/" + fixture).toURI());
+        return Fixtures.load(f).store();
+    }
+
+    /** The traceback an event carries: its exception type and crash site. */
+    private static void tracebackOf(EventStore s, int row, String exception, String site) {
+        Traceback t = Traceback.find(s.message(row)).orElseThrow();
+        assertEquals(exception, t.exceptionType());
+        assertEquals(site, t.site().text());
+    }
+
     @Test
     void theExceptionAfterHeaderlessFramesStaysWithTheRecord() throws Exception {
-        Path f = Path.of(FramesWithoutHeaderTest.class.getResource("/faultline/layouts/ray/python-core-worker.log").toURI());
-        TaskSet set = Fixtures.load(f);
-        EventStore s = set.store();
+        EventStore s = read("ray/python-core-worker.log");
         int record = LayoutCorpusTest.rowAt(s, 13);
         assertTrue(record >= 0);
         assertEquals(-1, LayoutCorpusTest.rowAt(s, 18), "the ValueError line is no event of its own");
         assertEquals(Level.ERROR, s.level(record));
-        Traceback t = Traceback.find(s.message(record)).orElseThrow();
-        assertEquals("ValueError", t.exceptionType());
-        assertEquals("split (actor.py:88)", t.site().text());
+        tracebackOf(s, record, "ValueError", "split (actor.py:88)");
     }
 
     @Test
     void aTimedTracebackAfterANativeStackIsARecordOfItsOwn() throws Exception {
-        Path f = Path.of(FramesWithoutHeaderTest.class.getResource("/faultline/layouts/tensorrt/trtllm-serve.log").toURI());
-        TaskSet set = Fixtures.load(f);
-        EventStore s = set.store();
+        EventStore s = read("tensorrt/trtllm-serve.log");
         int traceback = LayoutCorpusTest.rowAt(s, 13);
         assertTrue(traceback >= 0, "the traceback's record starts an event");
         assertTrue(s.message(LayoutCorpusTest.rowAt(s, 12)).indexOf("Traceback") < 0, "the native stack's frame does not take it");
-        Traceback t = Traceback.find(s.message(traceback)).orElseThrow();
-        assertEquals("RuntimeError", t.exceptionType());
-        assertEquals("build_worker (launch.py:58)", t.site().text());
+        tracebackOf(s, traceback, "RuntimeError", "build_worker (launch.py:58)");
     }
 }
