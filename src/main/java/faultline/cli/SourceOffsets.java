@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The offset each source writes its times in, for showing them as the file did: a file whose lines
- * carry {@code Z} or {@code +01:00} is shown, line by line, in the offset each line writes (a file may
- * cross a change of daylight saving time); a file whose times have
+ * carry {@code Z} is shown in UTC; one whose first lines carry {@code +01:00} somewhere is shown, line by
+ * line, in the offset each line writes (a file may cross a change of daylight saving time); a file whose times have
  * none is shown in its source's zone (the Sources dialog's, UTC by default). Learned from the first
  * timed lines.
  */
@@ -66,9 +66,12 @@ final class SourceOffsets {
                 continue;
             }
             ZoneId written = written(store.raw(i));
-            if (written != null) {
+            if (written != null && zones[s] == null) {
                 zones[s] = written;
-                // Line by line even when the first says +00:00: a London server's log goes from +0000 to +0100 in March.
+            }
+            if (written != null && !written.equals(ZoneOffset.UTC)) {
+                // Line by line once an offset other than UTC is written: a London server's log goes from +0000 to
+                // +0100 in March. A file of Z (or +0000) alone is shown in UTC without reading each line again.
                 perLine[s] = true;
                 done[s] = true;
             } else if (++looked[s] >= LOOK) {

@@ -142,6 +142,16 @@ class HeadlessViewsTest {
     }
 
     @Test
+    void anAccessLogThatTurnsToSummerTimeIsShownInEachLinesOffset() throws Exception {
+        Path f = dir.resolve("access.log");
+        Files.writeString(f, "10.0.0.8 - - [30/Mar/2025:00:59:58 +0000] \"GET /health HTTP/1.1\" 200 2\n"
+                + "10.0.0.8 - - [30/Mar/2025:02:00:01 +0100] \"GET /health HTTP/1.1\" 200 2\n");
+        List<JsonNode> rows = jsonLines(run("events", f.toString()).out());
+        assertEquals("2025-03-30T00:59:58Z", rows.get(0).get("time").asText());
+        assertEquals("2025-03-30T02:00:01+01:00", rows.get(1).get("time").asText(), "the offset written after a space");
+    }
+
+    @Test
     void anUntimedFileHasNoTimes() throws Exception {
         Path f = dir.resolve("untimed.jsonl");
         Files.writeString(f, "{\"msg\": \"got prompt\"}\n{\"msg\": \"Prompt executed in 3.2 seconds\"}\n");
