@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * their steps, change lines, overrides, phase_config patches, final values. No interpretation yet.
  */
 public final class LoopScan {
-    static final Pattern PROCESSING = Pattern.compile("LOOP \\[(\\d+)/(\\d+)\\]: Processing param='([^']*)'(?:, value_type=(\\w+))?");
-    static final Pattern STEP = Pattern.compile("LOOP \\[(\\d+)\\]: (Getting old value|Assigning new value|Logging change|Completed)(?: for)? '([^']*)'");
-    static final Pattern SKIPPED = Pattern.compile("LOOP \\[(\\d+)\\]: Skipped '([^']*)'\\s*(.*)$");
+    static final Pattern PROCESSING = Pattern.compile("LOOP \\[(\\d{1,9})/(\\d{1,9})\\]: Processing param='([^']*)'(?:, value_type=(\\w+))?");
+    static final Pattern STEP = Pattern.compile("LOOP \\[(\\d{1,9})\\]: (Getting old value|Assigning new value|Logging change|Completed)(?: for)? '([^']*)'");
+    static final Pattern SKIPPED = Pattern.compile("LOOP \\[(\\d{1,9})\\]: Skipped '([^']*)'\\s*(.*)$");
     static final Pattern CHANGE = Pattern.compile("^([A-Za-z_][\\w.]*): (.*?) → (.*)$");
     static final Pattern DEFAULTS = Pattern.compile("DIAGNOSTIC: model_defaults has (\\d+) parameters(?: \\| keys: \\[(.*?)\\])?(?: \\| is type: [^|]*)?(?: \\| id: (\\d+))?");
     static final Pattern LOOP_DONE = Pattern.compile("DIAGNOSTIC: Loop completed successfully");

@@ -211,7 +211,9 @@ public record Traceback(List<Raised> chain, Language language) {
                 }
                 Matcher f = FRAME.matcher(raw);
                 if (f.matches() && state == State.FRAMES) {
-                    cur.frame(f.group(1), Integer.parseInt(f.group(2)), f.group(3) == null ? "" : f.group(3).strip());
+                    // A line number no file has (a cut or garbled paste) is an unknown line, not the end of the trace.
+                    int line = f.group(2).length() <= 9 ? Integer.parseInt(f.group(2)) : 0;
+                    cur.frame(f.group(1), line, f.group(3) == null ? "" : f.group(3).strip());
                     continue;
                 }
                 if (state == State.AFTER_EXCEPTION) {

@@ -208,4 +208,16 @@ class TracebackTest {
         assertTrue(Traceback.find("Task 7 failed after 3.2s: ValueError: bad").isEmpty());
         assertTrue(Traceback.find("").isEmpty());
     }
+
+    @Test
+    void aLineNumberTooLongForAnyFileIsNoFrameAndNoCrash() {
+        Traceback t = Traceback.find(String.join("\n",
+                "Traceback (most recent call last):",
+                "  File \"/srv/a.py\", line 92233720368547758073, in run",
+                "  File \"/srv/b.py\", line 12, in step",
+                "    x()",
+                "ValueError: bad")).orElseThrow();
+        assertEquals("ValueError", t.exceptionType());
+        assertEquals("step (b.py:12)", t.site().text());
+    }
 }
