@@ -91,6 +91,9 @@ class KeysAndQuitTest {
         assertEquals(List.of(first), List.copyOf(app.viewModel().notes().list()), "Ctrl+Z brings it back");
 
         box = waitForBox(timeline, first.id());
+        // Past the double-click interval: a second click on the same spot soon after the first is a double click,
+        // which opens the note for editing, and Delete then edits its text.
+        robot.sleep(700, TimeUnit.MILLISECONDS);
         robot.clickOn(timeline.localToScreen(box.x() + 5, box.y() + 5));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
