@@ -203,14 +203,6 @@ final class StatusWords {
     }
 
     /**
-     * Every word without which no rule but those on a line naming the unit can say anything: a line
-     * holding none of them and not naming its unit says nothing here.
-     */
-    static List<String> hintsOnAnyLine() {
-        return RULES.stream().filter(r -> r.scope() != Scope.NAMED).flatMap(r -> r.hints().stream()).distinct().toList();
-    }
-
-    /**
      * The hints of the rules on any line, one group per rule: first those checked first, then those
      * checked after the line's own structure. A gate over these groups, taken over a line's bytes before
      * it is decoded, gives both {@link #of(String, Level, long)} and {@link #ofOtherWorkers(String, Level,

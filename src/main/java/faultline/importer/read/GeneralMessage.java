@@ -91,16 +91,10 @@ final class GeneralMessage {
         int text = LineLayout.afterLeadingLevel(b, p, b.length);
         if (text > p && text < b.length) {
             p = text; // the level is the event's, not its message's
-        } else if (timedFile) {
-            int w = LineLayout.spaces(b, p, b.length);
-            int t = w;
-            while (t < b.length && b[t] >= 'A' && b[t] <= 'Z') {
-                t++;
-            }
-            if (w - p >= 8 && t < b.length && b[t] == ' ' && LineLayout.upperLevelWord(b, w, t)) {
-                // A record of Rich's console that left its clock out: the padded level comes off as a clock's would.
-                p = LineLayout.spaces(b, t, b.length);
-            }
+        } else if (timedFile && layouts[0].hasLevel()) {
+            // A record of Rich's console that left its clock out (the scan read it so): its padded level comes off.
+            int rich = LineLayout.afterClocklessLevel(b, p, b.length);
+            p = rich >= 0 ? rich : p;
         }
         return p == 0 ? line : new String(b, p, b.length - p, StandardCharsets.UTF_8);
     }

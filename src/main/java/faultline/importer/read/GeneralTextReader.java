@@ -651,26 +651,13 @@ public final class GeneralTextReader implements SourceReader {
                 untimed(b, q, end, worker * 31, lineRef, lineEnd, nanosOf(-1), clock.precision);
                 return;
             }
-            if (lastEventNanos != Long.MIN_VALUE && layouts.length > 0 && layouts[0].hasLevel() && sameTimeRecord(b, q, end)) {
+            if (lastEventNanos != Long.MIN_VALUE && layouts.length > 0 && layouts[0].hasLevel() && LineLayout.afterClocklessLevel(b, q, end) >= 0) {
                 // Rich's console (RichHandler; kohya's sd-scripts): a record in the same second as the one before leaves
                 // its clock out, spaces in its place, and keeps its level: a record of its own at that time.
                 untimed(b, LineLayout.spaces(b, q, end), end, lastTimedWorker, lineRef, lineEnd, lastEventNanos, lastEventPrecision);
                 return;
             }
             untimed(b, q, end, worker * 31, lineRef, lineEnd, Long.MIN_VALUE, 0);
-        }
-
-        /** Spaces where a clock stood, then a level word in capitals padded by a space or more ({@code "      INFO     msg"}). */
-        private boolean sameTimeRecord(byte[] b, int q, int e) {
-            int w = LineLayout.spaces(b, q, e);
-            if (w - q < 8 || w >= e || b[w] < 'A' || b[w] > 'Z') {
-                return false;
-            }
-            int t = w;
-            while (t < e && b[t] >= 'A' && b[t] <= 'Z') {
-                t++;
-            }
-            return t < e && b[t] == ' ' && LineLayout.upperLevelWord(b, w, t);
         }
 
         /** The outer clock of a line whose layout reads the application's inside it. */

@@ -99,8 +99,9 @@ public final class LineLayout {
             q++;
         }
         if (keyLength > 0) {
-            if (q + keyLength >= e || b[q + keyLength - 1] != (b[q + keyLength - 1] == '"' ? (byte) '"' : (byte) '=')
-                    || (b[q + keyLength - 1] == '"' && b[q + keyLength - 2] != '=')) {
+            // The key ends with its '=', or with '="' before a quoted value.
+            int last = q + keyLength - 1;
+            if (q + keyLength >= e || (b[last] != '=' && !(b[last] == '"' && b[last - 1] == '='))) {
                 return false;
             }
             q += keyLength;
@@ -180,7 +181,6 @@ public final class LineLayout {
     private void header(byte[] b, int q, int e) {
         int index = 0;
         q = separators(b, q, e);
-
         int firstHeader = q;
         int lim = levelToken >= 0 ? levelToken + 1 : 0;
         // Tokens up to the level's: the process and thread, the logger before the level.
@@ -777,17 +777,30 @@ public final class LineLayout {
         }
         int w = q + NCCL.length;
         int t = tokenEnd(b, w, e);
-        int lv = LevelWords.read(b, w, t, null);
-        if (lv < 0 && t - w == 5 && b[w] == 'A' && b[w + 1] == 'B') {
+        if (t - w == 5 && b[w] == 'A' && b[w + 1] == 'B') {
             return Level.CRITICAL.ordinal(); // ABORT
         }
+        return upperLevel(b, w, t);
+    }
+
+    /** The level of [p, t) when it is a level word written in capitals ({@code INFO}, {@code WARNING}; not {@code I}, not {@code Info}), else -1. */
+    private static int upperLevel(byte[] b, int p, int t) {
+        int lv = LevelWords.read(b, p, t, null);
         return lv < 0 || (lv & (LevelWords.LETTER | LevelWords.NOT_UPPER)) != 0 ? -1 : lv & 0xFF;
     }
 
-    /** Whether [p, t) is a level word written in capitals ({@code INFO}, {@code WARNING}; not {@code I}, not {@code Info}). */
-    public static boolean upperLevelWord(byte[] b, int p, int t) {
-        int lv = LevelWords.read(b, p, t, null);
-        return lv >= 0 && (lv & (LevelWords.LETTER | LevelWords.NOT_UPPER)) == 0;
+    /**
+     * Where the text starts in a record of Rich's console that left its clock out (the same second as the record
+     * before): eight spaces or more where the clock stood, then the level in capitals padded by spaces
+     * ({@code "                    INFO     prepare images."}); -1 for any other line.
+     */
+    public static int afterClocklessLevel(byte[] b, int p, int e) {
+        int w = spaces(b, p, e);
+        int t = w;
+        while (t < e && b[t] >= 'A' && b[t] <= 'Z') {
+            t++;
+        }
+        return w - p >= 8 && t > w && t < e && b[t] == ' ' && upperLevel(b, w, t) >= 0 ? spaces(b, t, e) : -1;
     }
 
     /**
@@ -808,8 +821,7 @@ public final class LineLayout {
         if (q - w < 3 || q - w > 9) {
             return -1;
         }
-        int lv = LevelWords.read(b, w, q, null);
-        if (lv < 0 || (lv & (LevelWords.LETTER | LevelWords.NOT_UPPER)) != 0) {
+        if (upperLevel(b, w, q) < 0) {
             return -1;
         }
         if (bracket) {

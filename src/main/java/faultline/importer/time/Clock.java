@@ -180,7 +180,11 @@ public final class Clock {
         return true;
     }
 
-    /** 3/2/2025 1:05:09 PM (.NET's and Windows' en-US default): one-digit month, day and hour, the month first. */
+    /**
+     * A date with the month first and a four-digit year: 04/10/2025 19:30:08 (Python's %m/%d/%Y), 3/2/2025 1:05:09 PM
+     * (.NET's and Windows' en-US default, one-digit fields), 06/21/2025-01:29:55 (TensorRT-LLM's, a dash before the
+     * time). The month first unless the first number can only be a day.
+     */
     private boolean usDate(byte[] b, int p, int e) {
         int q = p;
         int a = 0;
@@ -199,7 +203,7 @@ public final class Clock {
             return false;
         }
         int y = num(b, q + 1, 4);
-        if (y < 1970 || b[q + 5] != ' ' || a < 1 || c < 1) {
+        if (y < 1970 || (b[q + 5] != ' ' && b[q + 5] != '-') || a < 1 || c < 1) {
             return false;
         }
         year = y;
@@ -211,20 +215,6 @@ public final class Clock {
     private boolean shortYear(byte[] b, int p, int e) {
         if (p + 13 > e) {
             return false;
-        }
-        if (b[p + 2] == '/' && b[p + 5] == '/' && p + 19 <= e && (b[p + 10] == ' ' || b[p + 10] == '-') && isDigit(b[p + 8])) {
-            // 04/10/2025 19:30:08 (Python's %m/%d/%Y): the month first, unless the first number can only be a day;
-            // 06/21/2025-01:29:55 (TensorRT-LLM's) joins the date and the time with a dash.
-            int a = num(b, p, 2);
-            int c = num(b, p + 3, 2);
-            int y = num(b, p + 6, 4);
-            if (a < 1 || c < 1 || y < 1970) {
-                return false;
-            }
-            year = y;
-            month = a > 12 ? c : a;
-            day = a > 12 ? a : c;
-            return month <= 12 && clockTime(b, p + 11, e) > 0;
         }
         if (isDigit(b[p]) && (b[p + 1] == '/' || (isDigit(b[p + 1]) && b[p + 2] == '/')) && usDate(b, p, e)) {
             return true;
