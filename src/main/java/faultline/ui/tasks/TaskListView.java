@@ -118,6 +118,13 @@ public final class TaskListView extends VBox {
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
         // The list is made off the FX thread, whole, and swapped in under its one root: here it is only shown.
         table.setRoot(vm.root());
+        // The selected task is selected again once the new rows are in (select, below).
+        vm.setBeforeSwap(() -> {
+            syncing = true;
+            table.getSelectionModel().clearSelection();
+            table.getFocusModel().focus(-1);
+            syncing = false;
+        });
         vm.shownProperty().addListener((o, a, b) -> select(vm.selection().taskProperty().get()));
         // A click on a header orders the list in the view-model, off the FX thread, instead of sorting the rows here.
         table.setSortPolicy(t -> {

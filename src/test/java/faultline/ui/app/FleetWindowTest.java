@@ -299,6 +299,39 @@ class FleetWindowTest {
                 .equals(app.viewModel().document().taskSet().tasks()));
     }
 
+    @Test
+    @Order(11)
+    void rowsSwappedInUnderASelectedTaskKeepItSelectedAndAreAddedWithoutAFocusedRow() throws Exception {
+        TaskListView list = app.view().taskList();
+        javafx.scene.control.TreeTableView<TaskRow> table = list.table();
+        TreeItem<TaskRow> third = table.getRoot().getChildren().get(2);
+        // As a click on the row does: selected and focused.
+        robot.interact(() -> {
+            table.getSelectionModel().select(third);
+            table.getFocusModel().focus(table.getRow(third));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(third.getValue().task(), app.viewModel().selection().taskProperty().get());
+        assertEquals(2, table.getFocusModel().getFocusedIndex(), "the selected row has focus");
+        // A focused row while the rows are added costs a walk of the list per row added (n² on a fleet's list).
+        List<Integer> focusAtSwap = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.collections.ListChangeListener<TreeItem<TaskRow>> watch = c -> focusAtSwap.add(table.getFocusModel().getFocusedIndex());
+        robot.interact(() -> table.getRoot().getChildren().addListener(watch));
+        robot.interact(() -> list.viewModel().orderProperty().set(new faultline.ui.tasks.TaskListOrder(
+                List.of(new faultline.ui.tasks.TaskListOrder.Key(faultline.ui.tasks.TaskListOrder.Column.WORKER, false)))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !focusAtSwap.isEmpty() && !list.viewModel().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.getRoot().getChildren().removeListener(watch));
+        assertTrue(focusAtSwap.stream().allMatch(f -> f == -1), "no row had focus while the rows were replaced: " + focusAtSwap);
+        TreeItem<TaskRow> selected = table.getSelectionModel().getSelectedItem();
+        assertNotNull(selected, "a task is selected after the swap");
+        assertEquals(third.getValue().task(), selected.getValue().task(), "the same task");
+        assertEquals(table.getRow(selected), table.getFocusModel().getFocusedIndex(), "and its row has the focus again");
+        robot.interact(() -> list.viewModel().orderProperty().set(faultline.ui.tasks.TaskListOrder.NONE));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.viewModel().shownRows().stream().map(TaskRow::task).toList()
+                .equals(app.viewModel().document().taskSet().tasks()));
+    }
+
     private static boolean idsInOrder(TaskListView list, boolean ascending) {
         List<TreeItem<TaskRow>> items = list.table().getRoot().getChildren();
         for (int i = 1; i < items.size(); i++) {
