@@ -202,7 +202,16 @@ class GeneralLayoutsTest {
                         [INFO] 2025-03-02T10:11:13.500Z uploader: retry scheduled
                         """,
                         l(1, "2025-03-02 10:11:12.250", Level.ERROR, "UPLOAD: upload failed"),
-                        l(2, "2025-03-02 10:11:13.500", Level.INFO, "retry scheduled"))
+                        l(2, "2025-03-02 10:11:13.500", Level.INFO, "retry scheduled")),
+                // gunicorn writes its offset after a space, as an access log does; so may a Python format's %z.
+                family("gunicorn.log", """
+                        [2024-06-02 10:11:12 -0500] [12] [INFO] Booting worker with pid: 12
+                        [2024-06-02 10:11:14 +0530] [12] [ERROR] Exception in worker process
+                        2024-06-02 10:11:15,250 -0500 ERROR job failed
+                        """,
+                        l(1, "2024-06-02 15:11:12", Level.INFO, "Booting worker"),
+                        l(2, "2024-06-02 04:41:14", Level.ERROR, "Exception in worker"),
+                        l(3, "2024-06-02 15:11:15.250", Level.ERROR, "job failed"))
         );
     }
 
@@ -248,6 +257,29 @@ class GeneralLayoutsTest {
                         "the rows keep their place with a time estimated from their neighbours");
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTenDigitNumberInsideALineIsNoClock() throws Exception {
+        Path p = write(dir, "console.log", """
+                Loading model
+                [Parameters] Seed = 4021987733
+                [Parameters] Seed = 1738920001
+                Total time: 11.40 seconds
+                """);
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals(4, s.size());
+        for (int i = 0; i < s.size(); i++) {
+            assertTrue(s.estimated(i), "untimed: " + s.message(i) + " at " + TimeText.full(s.nanos(i), s.precision(i)));
+        }
+        assertTrue(s.message(rowOfLine(set, 2)).contains("Seed = 4021987733"), "the seed stays in the message");
+        Path q = write(dir, "epoch.log", """
+                1738920001 worker started
+                1738920002 task failed
+                """);
+        TaskSet epoch = load(q);
+        assertEquals("2025-02-07 09:20:02", TimeText.full(epoch.store().nanos(rowOfLine(epoch, 2)), 0), "a count that starts the line is its clock");
     }
 
     static int rowOfLine(TaskSet set, int line) {

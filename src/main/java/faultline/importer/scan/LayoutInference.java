@@ -78,7 +78,9 @@ public final class LayoutInference {
                         continue;
                     }
                     at += key;
-                    if (at < e && clock.parseAny(b, at, e)) {
+                    // An epoch count after a name's '=' or ':' is that name's value, a seed, a size or an id
+                    // ("[Parameters] Seed = 4021987733"), not the line's clock (HPC's sits bare in its fifth column).
+                    if (at < e && clock.parseAny(b, at, e) && (clock.shape != Clock.Shape.EPOCH || br == 2 || !afterValueSign(b, p, starts[k]))) {
                         spanStart[found] = at;
                         spanEnd[found] = clock.end;
                         keys[found] = new Key(k, br == 1, clock.shape, key);
@@ -207,6 +209,15 @@ public final class LayoutInference {
             }
         }
         return 0;
+    }
+
+    /** Whether the last non-blank byte before q (from p) is '=' or ':'. */
+    private static boolean afterValueSign(byte[] b, int p, int q) {
+        int i = q - 1;
+        while (i >= p && (b[i] == ' ' || b[i] == '\t')) {
+            i--;
+        }
+        return i >= p && (b[i] == '=' || b[i] == ':');
     }
 
     /** Of two clocks every line has: a written time over an epoch count, then the inner one. */

@@ -569,6 +569,15 @@ public final class Clock {
             }
             offsetSeconds = sign * (oh * 3600 + om * 60);
             end = r;
+        } else if (q + 6 <= e && b[q] == ' ' && (b[q + 1] == '+' || b[q + 1] == '-') && num(b, q + 2, 4) >= 0
+                && (q + 6 == e || !isDigit(b[q + 6]) && b[q + 6] != ':')) {
+            // gunicorn's "[2025-01-02 10:11:12 -0500]": the offset after a space, as an access log writes it.
+            int oh = num(b, q + 2, 2);
+            int om = num(b, q + 4, 2);
+            if (oh <= 14 && om <= 59) {
+                offsetSeconds = (b[q + 1] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+                end = q + 6;
+            }
         }
         return true;
     }
