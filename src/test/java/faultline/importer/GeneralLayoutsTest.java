@@ -211,7 +211,14 @@ class GeneralLayoutsTest {
                         """,
                         l(1, "2024-06-02 15:11:12", Level.INFO, "Booting worker"),
                         l(2, "2024-06-02 04:41:14", Level.ERROR, "Exception in worker"),
-                        l(3, "2024-06-02 15:11:15.250", Level.ERROR, "job failed"))
+                        l(3, "2024-06-02 15:11:15.250", Level.ERROR, "job failed")),
+                // An Airflow task log as its web page shows it.
+                family("attempt=1.log", """
+                        [2024-03-10, 08:01:05 UTC] {taskinstance.py:2865} INFO - Starting attempt 1 of 3
+                        [2024-03-10, 08:01:22 UTC] {taskinstance.py:1225} ERROR - Task failed with exception
+                        """,
+                        l(1, "2024-03-10 08:01:05", Level.INFO, "Starting attempt 1 of 3"),
+                        l(2, "2024-03-10 08:01:22", Level.ERROR, "Task failed with exception"))
         );
     }
 

@@ -119,13 +119,15 @@ public final class Clock {
         int mo = num(b, p + 5, 2);
         int d = num(b, p + 8, 2);
         byte sep = b[p + 10];
-        if (mo < 0 || d < 0 || (sep != 'T' && sep != ' ' && sep != '-' && sep != '_')) {
+        // Airflow's task log as its web page shows it: "[2025-03-10, 08:01:05 UTC]".
+        boolean comma = sep == ',' && p + 21 <= e && b[p + 11] == ' ';
+        if (mo < 0 || d < 0 || (sep != 'T' && sep != ' ' && sep != '-' && sep != '_' && !comma)) {
             return false;
         }
         year = y;
         month = mo;
         day = d;
-        int q = p + 11;
+        int q = p + (comma ? 12 : 11);
         if (sep == ' ' && b[q] == '-' && q + 1 < e && b[q + 1] == ' ') {
             q += 2; // GIN: "2025/03/11 - 09:24:02"
         }
@@ -569,6 +571,10 @@ public final class Clock {
             }
             offsetSeconds = sign * (oh * 3600 + om * 60);
             end = r;
+        } else if (q + 4 <= e && b[q] == ' ' && (b[q + 1] == 'U' && b[q + 2] == 'T' && b[q + 3] == 'C' || b[q + 1] == 'G' && b[q + 2] == 'M' && b[q + 3] == 'T')
+                && (q + 4 == e || !isLetter(b[q + 4]))) {
+            offsetSeconds = 0;
+            end = q + 4;
         } else if (q + 6 <= e && b[q] == ' ' && (b[q + 1] == '+' || b[q + 1] == '-') && num(b, q + 2, 4) >= 0
                 && (q + 6 == e || !isDigit(b[q + 6]) && b[q + 6] != ':')) {
             // gunicorn's "[2025-01-02 10:11:12 -0500]": the offset after a space, as an access log writes it.
