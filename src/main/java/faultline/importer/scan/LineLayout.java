@@ -243,6 +243,14 @@ public final class LineLayout {
                 q = separators(b, t, e);
             }
         }
+        if (level >= 0 && q < e) {
+            // The source location glog's header ends in, where another clock stands in front of it: TensorFlow's
+            // "2025-02-11 14:02:17.331842: I tensorflow/core/…/gpu_device.cc:1928] Created device …".
+            int t = tokenEnd(b, q, e);
+            if (isGlogLocation(b, q, t)) {
+                q = separators(b, t, e);
+            }
+        }
         // After the level: the worker system's [source_type] tag; threads in brackets name the worker.
         int r = q;
         for (int k = 0; k < 4 && r < e; k++) {
@@ -605,6 +613,29 @@ public final class LineLayout {
     }
 
     /** The end of a source location {@code file.cc:107:} at p (a name with a dot, a line number, a colon), or p. */
+    /** {@code file.cc:1928]}: a path with a dot, a colon, a line number and the bracket that closes glog's header. */
+    private static boolean isGlogLocation(byte[] b, int q, int t) {
+        if (t - q < 6 || b[t - 1] != ']') {
+            return false;
+        }
+        int d = t - 2;
+        while (d > q && Clock.isDigit(b[d])) {
+            d--;
+        }
+        if (d == t - 2 || b[d] != ':') {
+            return false;
+        }
+        for (int i = q; i < d; i++) {
+            if (b[i] == '.') {
+                return true;
+            }
+            if (b[i] == '[' || b[i] == '(') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static int sourceLocationEnd(byte[] b, int p, int e) {
         int t = p;
         boolean dot = false;

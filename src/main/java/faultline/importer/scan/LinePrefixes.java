@@ -61,6 +61,22 @@ public final class LinePrefixes {
                         out.rankWithEquals = false;
                     }
                     if (r < 0) {
+                        r = mpiTag(b, q, e);
+                        if (r > 0) {
+                            out.rank = rankNumber(b, comma(b, q) + 1);
+                            out.rankWithEquals = false;
+                        }
+                    }
+                    if (r < 0 && round == 0) {
+                        int host = pdshHost(b, q, e);
+                        if (host > 0) {
+                            // pdsh's "gpu-b: " before a rank's prefix (DeepSpeed on many nodes): the host is the worker.
+                            worker = worker * 31 + hash(b, q, host);
+                            q = host;
+                            continue;
+                        }
+                    }
+                    if (r < 0) {
                         r = processGroup(b, colour, e, colour > q, out);
                     }
                     if (r < 0 && round == 0) {
@@ -236,6 +252,70 @@ public final class LinePrefixes {
         }
         q += 2;
         return q < e && b[q] == ' ' ? q + 1 : q;
+    }
+
+    /**
+     * {@code [1,0]<stderr>:} (Open MPI's --tag-output, as Horovod's and mpirun's jobs print): the job and the
+     * rank, then the stream; the text follows at once.
+     */
+    private static int mpiTag(byte[] b, int p, int e) {
+        if (p + 6 > e || b[p] != '[' || !Clock.isDigit(b[p + 1])) {
+            return -1;
+        }
+        int q = p + 1;
+        while (q < e && q - p < 8 && Clock.isDigit(b[q])) {
+            q++;
+        }
+        if (q >= e || b[q] != ',') {
+            return -1;
+        }
+        int d = ++q;
+        while (q < e && q - d < 6 && Clock.isDigit(b[q])) {
+            q++;
+        }
+        if (q == d || q >= e || b[q] != ']') {
+            return -1;
+        }
+        q++;
+        if (q < e && b[q] == '<') {
+            int s = q + 1;
+            while (q < e && q - s < 8 && b[q] != '>') {
+                q++;
+            }
+            if (q >= e || b[q] != '>' || q == s) {
+                return -1;
+            }
+            q++;
+        }
+        if (q >= e || b[q] != ':') {
+            return -1;
+        }
+        q++;
+        return q < e && b[q] == ' ' ? q + 1 : q;
+    }
+
+    private static int comma(byte[] b, int p) {
+        int q = p;
+        while (b[q] != ',') {
+            q++;
+        }
+        return q;
+    }
+
+    /** After pdsh's {@code host: } when a rank's prefix follows it ({@code gpu-b: [rank3]: }), else -1. */
+    private static int pdshHost(byte[] b, int p, int e) {
+        if (p >= e || !Clock.isLetter(b[p])) {
+            return -1;
+        }
+        int q = p;
+        while (q < e && q - p < 64 && isNameByte(b[q])) {
+            q++;
+        }
+        if (q + 2 >= e || b[q] != ':' || b[q + 1] != ' ') {
+            return -1;
+        }
+        q += 2;
+        return rank(b, q, e) > 0 || mpiTag(b, q, e) > 0 ? q : -1;
     }
 
     private static int rankNumber(byte[] b, int p) {
