@@ -20,11 +20,18 @@ final class SourceOffsets {
     private final ZoneId[] zones;
     private final boolean[] perLine;
     private static final int LOOK = 64;
-    private static final Pattern WRITTEN = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2}| [+-]\\d{4})(?![\\d:])");
+    /** The line's first time of day: its clock (a time in its message is not the line's). */
+    private static final Pattern FIRST_TIME = Pattern.compile("(?<!\\d)\\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern WRITTEN = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2}| [+-]\\d{2}:?\\d{2}| [A-Z]{3,5}(?![A-Za-z]))(?![\\d:])");
+    /** How far into a line its clock may start. */
+    private static final int CLOCK_WITHIN = 64;
+    /** The zone each source's times without an offset were read in. */
+    private final ZoneId[] own;
 
-    private SourceOffsets(ZoneId[] zones, boolean[] perLine) {
+    private SourceOffsets(ZoneId[] zones, boolean[] perLine, ZoneId[] own) {
         this.zones = zones;
         this.perLine = perLine;
+        this.own = own;
     }
 
     /** The zone to show an event of the store in. */
@@ -32,9 +39,8 @@ final class SourceOffsets {
         int s = store.source(row);
         if (perLine[s] && !store.estimated(row)) {
             ZoneId written = written(store.raw(row));
-            if (written != null) {
-                return written;
-            }
+            // A line that writes no offset was read in its source's zone, whatever offset other lines write.
+            return written != null ? written : own[s];
         }
         return zones[s];
     }
@@ -45,12 +51,25 @@ final class SourceOffsets {
     }
 
     private static ZoneId written(String raw) {
-        Matcher m = WRITTEN.matcher(firstLine(raw));
-        if (!m.find()) {
+        String line = firstLine(raw);
+        Matcher clock = FIRST_TIME.matcher(line);
+        if (!clock.find() || clock.start() > CLOCK_WITHIN) {
+            return null;
+        }
+        Matcher m = WRITTEN.matcher(line).region(clock.start(), line.length());
+        if (!m.lookingAt()) {
             return null;
         }
         String o = m.group(1).strip(); // an access log's "[02/Mar/2025:10:11:15 +0100]" writes it after a space
-        return o.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(o.length() == 5 ? o.substring(0, 3) + ":" + o.substring(3) : o);
+        if (o.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        if (Character.isLetter(o.charAt(0))) {
+            // PostgreSQL's and journald's "10:11:13.456 CET": the offset the abbreviation stands for, as it was read.
+            int minutes = faultline.importer.time.Clock.abbreviation(o);
+            return minutes == faultline.importer.time.Clock.NO_OFFSET ? null : ZoneOffset.ofTotalSeconds(minutes * 60);
+        }
+        return ZoneOffset.of(o.length() == 5 ? o.substring(0, 3) + ":" + o.substring(3) : o);
     }
 
     static SourceOffsets of(TaskSet set) {
@@ -78,13 +97,15 @@ final class SourceOffsets {
                 done[s] = true;
             }
         }
+        ZoneId[] own = new ZoneId[n];
         for (int s = 0; s < n; s++) {
+            SourceFile f = set.sources().get(s);
+            own[s] = f.zone() == null ? ZoneOffset.UTC : f.zone();
             if (zones[s] == null) {
-                SourceFile f = set.sources().get(s);
-                zones[s] = f.zone() == null ? ZoneOffset.UTC : f.zone();
+                zones[s] = own[s];
             }
         }
-        return new SourceOffsets(zones, perLine);
+        return new SourceOffsets(zones, perLine, own);
     }
 
     private static String firstLine(String raw) {

@@ -24,7 +24,7 @@ public record Traceback(List<Raised> chain, Language language) {
     /** What a paste that stops after its frames says, instead of an invented exception. */
     public static final String NO_EXCEPTION_LINE = faultline.text.Prose.get("traceback.no-exception-line");
 
-    public enum Language { PYTHON, JVM }
+    public enum Language { PYTHON, JVM, NODE }
 
     /**
      * One frame.
@@ -64,7 +64,7 @@ public record Traceback(List<Raised> chain, Language language) {
 
     /** The exception that failed: the last raised (Python), the one thrown that the trace opens with (JVM). */
     public Raised failure() {
-        return language == Language.JVM ? chain.get(0) : chain.get(chain.size() - 1);
+        return language == Language.PYTHON ? chain.get(chain.size() - 1) : chain.get(0);
     }
 
     /** The deepest part of the chain: the exception raised last (Python), the root cause (JVM). */
@@ -127,7 +127,13 @@ public record Traceback(List<Raised> chain, Language language) {
             }
         }
         if (text.contains("\tat ") || text.contains("    at ") || text.contains("Caused by:")) {
-            return JvmTrace.parse(text);
+            Optional<Traceback> jvm = JvmTrace.parse(text);
+            if (jvm.isPresent()) {
+                return jvm;
+            }
+        }
+        if (text.contains("    at ")) {
+            return NodeTrace.parse(text);
         }
         return Optional.empty();
     }
@@ -506,6 +512,49 @@ public record Traceback(List<Raised> chain, Language language) {
             List<Frame> callOrder = new ArrayList<>(printed);
             java.util.Collections.reverse(callOrder);
             return new Raised(type, message, List.copyOf(callOrder), true, link);
+        }
+    }
+
+    /**
+     * Node.js stacks: {@code TypeError: message}, then {@code at fn (file.js:48:27)} frames, innermost first
+     * ({@code async}, {@code new} and anonymous {@code at file.js:10:3} ones too).
+     */
+    private static final class NodeTrace {
+        static final Pattern EXCEPTION = Pattern.compile("^(?:Uncaught )?([A-Z][\\w$]*(?:Error|Exception)|Error)(?: \\[[^\\]]*\\])?(?:: ?(.*))?$");
+        static final Pattern FRAME = Pattern.compile("^\\s+at (?:async )?(?:new )?(?:(.+?) \\((.+?):(\\d+):\\d+\\)|(.+?):(\\d+):\\d+)\\s*$");
+
+        static Optional<Traceback> parse(String text) {
+            String[] lines = lines(text);
+            for (int i = 0; i + 1 < lines.length; i++) {
+                Matcher e = EXCEPTION.matcher(lines[i].strip());
+                if (!e.matches() || !FRAME.matcher(lines[i + 1]).matches()) {
+                    continue;
+                }
+                List<Frame> printed = new ArrayList<>();
+                for (int k = i + 1; k < lines.length; k++) {
+                    Matcher f = FRAME.matcher(lines[k]);
+                    if (!f.matches()) {
+                        break;
+                    }
+                    printed.add(f.group(2) != null ? frame(f.group(2), f.group(3), f.group(1)) : frame(f.group(4), f.group(5), "<anonymous>"));
+                }
+                String message = e.group(2) == null ? "" : e.group(2).strip();
+                return Optional.of(new Traceback(List.of(JvmTrace.raised(e.group(1), message, printed, "")), Language.NODE));
+            }
+            return Optional.empty();
+        }
+
+        static Frame frame(String file, String line, String function) {
+            int n;
+            try {
+                n = Integer.parseInt(line);
+            } catch (NumberFormatException ex) {
+                n = 0;
+            }
+            // Node's own modules, installed packages and native frames are not the project's code.
+            boolean own = !file.startsWith("node:") && !file.startsWith("internal/") && !file.contains("/node_modules/")
+                    && !file.equals("<anonymous>") && !file.equals("native");
+            return new Frame(file, n, function, "", own);
         }
     }
 }

@@ -152,6 +152,28 @@ class HeadlessViewsTest {
     }
 
     @Test
+    void eachLineIsShownInTheOffsetItsClockWritesAndATimeInAMessageChangesNothing() throws Exception {
+        Path f = dir.resolve("mixed.log");
+        Files.writeString(f, "2025-01-02 10:11:12,123 INFO [main] a - request at 2025-01-02T10:11:12+05:30 done\n"
+                + "2025-01-02 10:11:13.500 CET INFO [main] a - the zone's abbreviation\n"
+                + "2025-01-02 10:11:14.250 +01:00 INFO [main] a - an offset after a space\n"
+                + "[2025-01-02 10:11:15 -0500] [12] [INFO] gunicorn's\n"
+                + "2025-01-02 10:11:16,000 INFO [main] a - none again\n");
+        List<JsonNode> rows = jsonLines(run("events", f.toString()).out());
+        assertEquals("2025-01-02T10:11:12.123Z", rows.get(0).get("time").asText(), "the message's time is not the line's");
+        assertEquals("2025-01-02T10:11:13.500+01:00", rows.get(1).get("time").asText());
+        assertEquals("2025-01-02T10:11:14.250+01:00", rows.get(2).get("time").asText());
+        assertEquals("2025-01-02T10:11:15-05:00", rows.get(3).get("time").asText());
+        assertEquals("2025-01-02T10:11:16.000Z", rows.get(4).get("time").asText(), "a line without an offset, in the file's zone");
+        Path logcat = dir.resolve("logcat.txt");
+        Files.writeString(logcat, "01-02 10:11:12.345678 +0100  1234  1250 I ActivityManager: Start proc 4321\n"
+                + "01-02 10:11:13.002000 +0100  4321  4321 W System  : A resource failed\n");
+        Files.setLastModifiedTime(logcat, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2025-01-03T00:00:00Z")));
+        List<JsonNode> cat = jsonLines(run("events", logcat.toString()).out());
+        assertEquals("2025-01-02T10:11:12.345678+01:00", cat.get(0).get("time").asText(), "logcat's -v usec,zone");
+    }
+
+    @Test
     void anUntimedFileHasNoTimes() throws Exception {
         Path f = dir.resolve("untimed.jsonl");
         Files.writeString(f, "{\"msg\": \"got prompt\"}\n{\"msg\": \"Prompt executed in 3.2 seconds\"}\n");

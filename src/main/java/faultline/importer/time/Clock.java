@@ -93,6 +93,9 @@ public final class Clock {
         if (!ok) {
             return false;
         }
+        if (offsetSeconds == NO_OFFSET && (s == Shape.MONTH_DAY || s == Shape.SHORT_YEAR || s == Shape.COMPACT || s == Shape.TIME || s == Shape.MONTH_NAME)) {
+            zone(b, e); // logcat's "01-02 10:11:12.345678 +0100", PostgreSQL's "10:11:13.456 CET"
+        }
         if (year >= 0 && (year < TimeParser.MIN_YEAR || year > TimeParser.MAX_YEAR)) {
             return false;
         }
@@ -571,21 +574,82 @@ public final class Clock {
             }
             offsetSeconds = sign * (oh * 3600 + om * 60);
             end = r;
-        } else if (q + 4 <= e && b[q] == ' ' && (b[q + 1] == 'U' && b[q + 2] == 'T' && b[q + 3] == 'C' || b[q + 1] == 'G' && b[q + 2] == 'M' && b[q + 3] == 'T')
-                && (q + 4 == e || !isLetter(b[q + 4]))) {
-            offsetSeconds = 0;
-            end = q + 4;
-        } else if (q + 6 <= e && b[q] == ' ' && (b[q + 1] == '+' || b[q + 1] == '-') && num(b, q + 2, 4) >= 0
-                && (q + 6 == e || !isDigit(b[q + 6]) && b[q + 6] != ':')) {
-            // gunicorn's "[2025-01-02 10:11:12 -0500]": the offset after a space, as an access log writes it.
-            int oh = num(b, q + 2, 2);
-            int om = num(b, q + 4, 2);
-            if (oh <= 14 && om <= 59) {
-                offsetSeconds = (b[q + 1] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-                end = q + 6;
-            }
+        } else if (q + 3 < e && b[q] == ' ') {
+            spacedZone(b, q + 1, e);
         }
         return true;
+    }
+
+    /**
+     * An offset or a zone's abbreviation after the time and a space, ending there: gunicorn's and an access
+     * log's {@code 10:11:12 -0500}, {@code 10:11:12.123 +01:00}, PostgreSQL's and journald's {@code 10:11:13.456 CET}.
+     * Abbreviations that name two zones (CST, IST) are not read.
+     */
+    private void spacedZone(byte[] b, int r, int e) {
+        if (b[r] == '+' || b[r] == '-') {
+            int oh = num(b, r + 1, 2);
+            int t = r + 3;
+            int om = -1;
+            if (t + 3 <= e && b[t] == ':') {
+                om = num(b, t + 1, 2);
+                t += 3;
+            } else if (t + 2 <= e) {
+                om = num(b, t, 2);
+                t += 2;
+            }
+            if (oh < 0 || oh > 14 || om < 0 || om > 59 || !zoneEnds(b, t, e)) {
+                return;
+            }
+            offsetSeconds = (b[r] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            end = t;
+            return;
+        }
+        int t = r;
+        while (t < e && t - r < 5 && b[t] >= 'A' && b[t] <= 'Z') {
+            t++;
+        }
+        if (t - r < 3 || !zoneEnds(b, t, e)) {
+            return;
+        }
+        int minutes = abbreviation(new String(b, r, t - r, java.nio.charset.StandardCharsets.US_ASCII));
+        if (minutes != NO_OFFSET) {
+            offsetSeconds = minutes * 60;
+            end = t;
+        }
+    }
+
+    /** A zone ends the clock: the line's end, a space, a bracket, a comma or a parenthesis follows. */
+    private static boolean zoneEnds(byte[] b, int t, int e) {
+        return t == e || b[t] == ' ' || b[t] == ']' || b[t] == ',' || b[t] == ')' || b[t] == '\t' || b[t] == '\r' || b[t] == '|';
+    }
+
+    /** Minutes east of UTC of a zone's abbreviation, NO_OFFSET for one not known or not unique. */
+    public static int abbreviation(String z) {
+        switch (z) {
+            case "UTC": case "GMT": case "UT": case "WET": return 0;
+            case "CET": case "WEST": case "BST": case "MET": return 60;
+            case "CEST": case "EET": case "MEST": case "SAST": return 120;
+            case "EEST": case "MSK": return 180;
+            case "PKT": return 300;
+            case "HKT": case "SGT": case "AWST": return 480;
+            case "JST": case "KST": return 540;
+            case "ACST": return 570;
+            case "AEST": return 600;
+            case "AEDT": return 660;
+            case "NZST": return 720;
+            case "NZDT": return 780;
+            case "EST": return -300;
+            case "EDT": return -240;
+            case "CDT": return -300;
+            case "MST": return -420;
+            case "MDT": return -360;
+            case "PST": return -480;
+            case "PDT": return -420;
+            case "AKST": return -540;
+            case "AKDT": return -480;
+            case "HST": return -600;
+            default: return NO_OFFSET;
+        }
     }
 
     private static int twoDigitYear(int y) {
