@@ -212,6 +212,17 @@ class GeneralLayoutsTest {
                         l(1, "2024-06-02 15:11:12", Level.INFO, "Booting worker"),
                         l(2, "2024-06-02 04:41:14", Level.ERROR, "Exception in worker"),
                         l(3, "2024-06-02 15:11:15.250", Level.ERROR, "job failed")),
+                // HealthApp writes no leading zeros in its clock, nor in its date's month and day.
+                family("healthapp.log", """
+                        20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579
+                        20171223-23:7:6:86|Step_LSC|30002312|onExtend:1514038530000 0 0
+                        20171224-0:32:28:806|HiH_HiBroadcastUtil|30002312|sendSyncFailedBroadcast
+                        201812-19:39:28:966|Step_StandStepDataManager|30002312|tryToReloadTodayBasicSteps
+                        """,
+                        l(1, "2017-12-23 22:15:29.606", Level.INFO, "Step_LSC|30002312|onStandStepChanged"),
+                        l(2, "2017-12-23 23:07:06.086", Level.INFO, "onExtend"),
+                        l(3, "2017-12-24 00:32:28.806", Level.INFO, "sendSyncFailedBroadcast"),
+                        l(4, "2018-01-02 19:39:28.966", Level.INFO, "tryToReloadTodayBasicSteps")),
                 // An Airflow task log as its web page shows it.
                 family("attempt=1.log", """
                         [2024-03-10, 08:01:05 UTC] {taskinstance.py:2865} INFO - Starting attempt 1 of 3

@@ -149,21 +149,44 @@ public final class Clock {
     }
 
     private boolean compact(byte[] b, int p, int e) {
-        if (p + 17 > e || b[p + 8] != '-') {
+        if (p + 13 > e) {
+            return false;
+        }
+        int dash = p + 6;
+        while (dash < e && dash < p + 8 && isDigit(b[dash])) {
+            dash++;
+        }
+        if (dash >= e || b[dash] != '-' || num(b, p, dash - p) < 0) {
             return false;
         }
         int y = num(b, p, 4);
-        int mo = num(b, p + 4, 2);
-        int d = num(b, p + 6, 2);
+        int mo;
+        int d;
+        if (dash == p + 8) {
+            mo = num(b, p + 4, 2);
+            d = num(b, p + 6, 2);
+        } else if (dash == p + 6) {
+            // HealthApp writes no leading zeros anywhere: 201812-19:39:28:966 is 2018-1-2.
+            mo = b[p + 4] - '0';
+            d = b[p + 5] - '0';
+        } else {
+            // Seven digits: a one-digit month and a two-digit day where that is a date (2018110 is 2018-1-10).
+            mo = b[p + 4] - '0';
+            d = num(b, p + 5, 2);
+            if (mo == 0 || d > 31) {
+                mo = num(b, p + 4, 2);
+                d = b[p + 6] - '0';
+            }
+        }
         if (y < 0 || mo < 0 || d < 0) {
             return false;
         }
         year = y;
         month = mo;
         day = d;
-        int q = timeOfDay(b, p + 9, e, false);
+        int q = dash == p + 8 && p + 17 <= e ? timeOfDay(b, p + 9, e, false) : -1;
         if (q < 0) {
-            return false;
+            return unpaddedTime(b, dash + 1, e);
         }
         if (q + 1 < e && b[q] == ':' && isDigit(b[q + 1])) {
             // 20171223-22:15:35:11: milliseconds written without their leading zeros
@@ -181,6 +204,35 @@ public final class Clock {
             end = r;
             return true;
         }
+        end = q;
+        return true;
+    }
+
+    /** HealthApp's time without leading zeros, {@code 0:5:9:7}: hour, minute, second and milliseconds, one to three digits each. */
+    private boolean unpaddedTime(byte[] b, int p, int e) {
+        int[] v = new int[4];
+        int q = p;
+        for (int k = 0; k < 4; k++) {
+            int s = q;
+            while (q < e && q - s < (k == 3 ? 3 : 2) && isDigit(b[q])) {
+                v[k] = v[k] * 10 + (b[q] - '0');
+                q++;
+            }
+            if (q == s || (q < e && isDigit(b[q]))) {
+                return false;
+            }
+            if (k < 3) {
+                if (q >= e || b[q] != ':') {
+                    return false;
+                }
+                q++;
+            }
+        }
+        if (!setTime(v[0], v[1], v[2])) {
+            return false;
+        }
+        fraction = v[3] * 1_000_000L;
+        precision = 3;
         end = q;
         return true;
     }
