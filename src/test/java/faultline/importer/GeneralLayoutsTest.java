@@ -212,6 +212,13 @@ class GeneralLayoutsTest {
                         l(1, "2024-06-02 15:11:12", Level.INFO, "Booting worker"),
                         l(2, "2024-06-02 04:41:14", Level.ERROR, "Exception in worker"),
                         l(3, "2024-06-02 15:11:15.250", Level.ERROR, "job failed")),
+                // A syslog priority glued to the clock, as a relay or a network capture keeps it.
+                family("relay.log", """
+                        <34>Jun  2 10:11:12 gpu-node-4 su: authentication failure
+                        <13>Jun  2 10:11:13 gpu-node-4 worker[812]: queue drained
+                        """,
+                        l(1, "2024-06-02 10:11:12", Level.CRITICAL, "authentication failure"),
+                        l(2, "2024-06-02 10:11:13", Level.INFO, "queue drained")),
                 // HealthApp writes no leading zeros in its clock, nor in its date's month and day.
                 family("healthapp.log", """
                         20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579
@@ -275,6 +282,18 @@ class GeneralLayoutsTest {
                         "the rows keep their place with a time estimated from their neighbours");
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCsvRowsFirstFieldIsItsClockNotTheSessionStartInALaterOne() throws Exception {
+        Path p = write(dir, "postgresql.csv", """
+                2025-01-02 10:11:12.123 UTC,"postgres","postgres",1234,"[local]",6776a1b0.4d2,1,"idle",2025-01-02 10:11:10 UTC,3/4,0,LOG,00000,"statement: SELECT 1;",,,,,,,,,"psql","client backend",,0
+                2025-01-02 10:11:13.456 UTC,"app","appdb",1235,"192.0.2.5:50000",6776a1b1.4d3,2,"INSERT",2025-01-02 10:11:11 UTC,4/10,1001,ERROR,23505,"duplicate key",,,,,,,,,"app","client backend",,0
+                """);
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals("2025-01-02 10:11:12.123", TimeText.full(s.nanos(rowOfLine(set, 1)), s.precision(rowOfLine(set, 1))));
+        assertEquals("2025-01-02 10:11:13.456", TimeText.full(s.nanos(rowOfLine(set, 2)), s.precision(rowOfLine(set, 2))));
     }
 
     @org.junit.jupiter.api.Test

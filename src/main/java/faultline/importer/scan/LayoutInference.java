@@ -43,6 +43,8 @@ public final class LayoutInference {
 
     private static final class Tally {
         int count;
+        /** Lines on which a comma follows the clock: a CSV row's first field. */
+        int commas;
         long first;
         boolean varies;
     }
@@ -60,6 +62,7 @@ public final class LayoutInference {
         int[] spanEnd = new int[2 * (MAX_SKIP + 1)];
         Key[] keys = new Key[2 * (MAX_SKIP + 1)];
         long[] values = new long[2 * (MAX_SKIP + 1)];
+        boolean[] comma = new boolean[2 * (MAX_SKIP + 1)];
         for (byte[] b : lines) {
             int e = b.length;
             int p = LinePrefixes.strip(b, 0, e, prefix);
@@ -85,6 +88,7 @@ public final class LayoutInference {
                         spanEnd[found] = clock.end;
                         keys[found] = new Key(k, br == 1, clock.shape, key);
                         values[found] = valueOf(clock);
+                        comma[found] = clock.end < e && b[clock.end] == ',';
                         found++;
                     }
                 }
@@ -104,6 +108,9 @@ public final class LayoutInference {
                     t.varies = true;
                 }
                 t.count++;
+                if (comma[i]) {
+                    t.commas++;
+                }
             }
         }
         List<Map.Entry<Key, Tally>> ranked = new ArrayList<>(tallies.entrySet());
@@ -123,14 +130,18 @@ public final class LayoutInference {
                 continue;
             }
             Key k = en.getKey();
-            if (main == null || better(k, main)) {
+            // A CSV row's first field is its clock (PostgreSQL's csvlog): a time in a later field is the session's start.
+            boolean csvClock = main != null && main.skip() == 0 && tallies.get(main).commas * 2 >= tallies.get(main).count;
+            if (main == null || better(k, main) && !csvClock) {
                 main = k;
             }
         }
         // A container's or journald's clock on every line, the application's own inside it on some:
         // the application's is the event time, the outer one stands in where the application wrote none.
         Key outer = null;
-        if (main.skip() == 0 && (main.shape() == Clock.Shape.ISO || main.shape() == Clock.Shape.MONTH_NAME) && !main.bracketed()) {
+        // Not in a CSV row (PostgreSQL's csvlog), whose later fields may be times too: its first field is the clock.
+        if (main.skip() == 0 && (main.shape() == Clock.Shape.ISO || main.shape() == Clock.Shape.MONTH_NAME) && !main.bracketed()
+                && tallies.get(main).commas * 2 < tallies.get(main).count) {
             int mainCount = tallies.get(main).count;
             Key inner = null;
             for (Map.Entry<Key, Tally> en : ranked) {

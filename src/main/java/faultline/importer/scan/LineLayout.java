@@ -440,6 +440,9 @@ public final class LineLayout {
                 if (c == open) {
                     depth++;
                 } else if (c == close && --depth == 0) {
+                    if (open == '<' && q > p + 1 && q - p <= 4 && Clock.isDigit(b[p + 1]) && Clock.isDigit(b[q - 1])) {
+                        return q + 1; // a syslog priority glued to its clock, "<34>Jan  2 10:11:12": a token of its own
+                    }
                     // A bracket glued to more text ("[x]:" or "[x]abc") ends where the text does.
                     int r = q + 1;
                     while (r < e && b[r] != ' ' && b[r] != '\t' && b[r] != '[' && !(b[r] == ':' && r + 1 < e && b[r + 1] == ':')) {
