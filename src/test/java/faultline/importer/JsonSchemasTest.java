@@ -138,6 +138,22 @@ class JsonSchemasTest {
         assertEquals(2, req.eventCount(), "a request id names the unit of work");
         Crash c = new Analyzer(set).analyse(req).crash();
         assertEquals("TypeError", c.exceptionType());
+        assertEquals("handler (routes.js:14)", c.site().text(), "the Node stack's innermost own frame");
+    }
+
+    @Test
+    void mongoDbsStructuredLogWithItsDateObjectAndSeverityLetter() throws Exception {
+        Path f = write(dir, "mongod.log", """
+                {"t":{"$date":"2025-01-02T10:11:12.123+01:00"},"s":"I",  "c":"NETWORK",  "id":23015,   "ctx":"listener","msg":"Listening on","attr":{"address":"127.0.0.1"}}
+                {"t":{"$date":"2025-01-02T10:11:12.456+01:00"},"s":"W",  "c":"CONTROL",  "id":22120,   "ctx":"initandlisten","msg":"Access control is not enabled"}
+                {"t":{"$date":"2025-01-02T09:11:13.000Z"},"s":"E",  "c":"STORAGE",  "id":22435,   "ctx":"initandlisten","msg":"WiredTiger error","attr":{"error":13}}
+                """);
+        TaskSet set = load(f);
+        assertEquals("2025-01-02 09:11:12.123", time(set, row(set, "Listening on")));
+        assertEquals(Level.INFO, set.store().level(row(set, "Listening on")));
+        assertEquals(Level.WARNING, set.store().level(row(set, "Access control")));
+        assertEquals(Level.ERROR, set.store().level(row(set, "WiredTiger error")));
+        assertEquals("2025-01-02 09:11:13.000", time(set, row(set, "WiredTiger error")));
     }
 
     @Test

@@ -3,6 +3,8 @@ package faultline.importer;
 import faultline.model.EventStore;
 import faultline.model.Level;
 import faultline.model.Task;
+import faultline.analysis.Analyzer;
+import faultline.model.Crash;
 import faultline.model.TaskSet;
 import faultline.model.TaskStatus;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,25 @@ class UnitsAndTracebacksTest {
         assertEquals(Level.ERROR, set.store().level(raised));
         assertEquals(failed.index(), set.store().task(raised));
         assertEquals(5, set.store().size(), "the traceback's lines are no events of their own");
+    }
+
+    @Test
+    void aNodeWorkersErrorAndItsStackBelongToTheRecordThatLoggedIt() throws Exception {
+        TaskSet set = load(write(dir, "queue-worker.log", """
+                2025-02-07T09:20:02.400Z INFO job 1188 active
+                2025-02-07T09:20:11.302Z ERROR job 1188 failed
+                TypeError: Cannot read properties of undefined (reading 'width')
+                    at scaleImage (/srv/app/dist/jobs/upscale.js:48:27)
+                    at async Worker.processor (/srv/app/dist/worker.js:22:12)
+                    at async Worker.processJob (/srv/app/node_modules/bullmq/dist/cjs/classes/worker.js:455:28)
+                2025-02-07T09:20:12.000Z INFO job 1189 active
+                """));
+        assertEquals(3, set.store().size(), "the error and its frames are no events of their own");
+        Task job = task(set, "job 1188");
+        assertEquals(TaskStatus.FAILED, job.status());
+        Crash c = new Analyzer(set).analyse(job).crash();
+        assertEquals("TypeError", c.exceptionType());
+        assertEquals("scaleImage (upscale.js:48)", c.site().text());
     }
 
     @Test

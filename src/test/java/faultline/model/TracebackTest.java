@@ -91,6 +91,35 @@ class TracebackTest {
     }
 
     @Test
+    void aNodeStackGivesTypeMessageAndItsInnermostOwnFrame() {
+        Traceback tb = parse(
+                "TypeError: Cannot read properties of undefined (reading 'width')",
+                "    at scaleImage (/srv/app/dist/jobs/upscale.js:48:27)",
+                "    at async Worker.processor (/srv/app/dist/worker.js:22:12)",
+                "    at async Worker.processJob (/srv/app/node_modules/bullmq/dist/cjs/classes/worker.js:455:28)",
+                "    at /srv/app/dist/queue.js:10:3",
+                "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)");
+        assertEquals(Traceback.Language.NODE, tb.language());
+        assertEquals("TypeError", tb.exceptionType());
+        assertEquals("Cannot read properties of undefined (reading 'width')", tb.message());
+        assertEquals(5, tb.failure().frames().size());
+        assertEquals("scaleImage", tb.failure().frames().get(4).function(), "printed innermost first, kept outermost first");
+        assertEquals("scaleImage (upscale.js:48)", tb.site().text());
+        assertFalse(tb.failure().frames().get(0).own(), "Node's own modules are not the project's");
+        assertFalse(tb.failure().frames().get(2).own(), "nor an installed package");
+        assertEquals("<anonymous>", tb.failure().frames().get(1).function(), "an anonymous frame");
+    }
+
+    @Test
+    void aNodeStackInsideLibrariesOnlyFallsBackToItsInnermostFrame() {
+        Traceback tb = parse(
+                "Error: connect ECONNREFUSED 127.0.0.1:6379",
+                "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16)");
+        assertEquals("Error", tb.exceptionType());
+        assertFalse(tb.site().own());
+    }
+
+    @Test
     void rankPrefixesOnEveryLineAreTolerated() {
         Traceback tb = parse(
                 "[rank3]: Traceback (most recent call last):",

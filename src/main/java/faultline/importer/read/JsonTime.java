@@ -46,7 +46,7 @@ final class JsonTime {
                 precision = ns != null ? 9 : 0;
                 return true;
             }
-            for (String name : new String[]{"timestamp", "repr", "iso", "value"}) {
+            for (String name : new String[]{"timestamp", "repr", "iso", "value", "$date"}) {
                 if (v.has(name) && read(v.get(name))) {
                     return true;
                 }

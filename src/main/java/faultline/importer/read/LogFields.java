@@ -16,13 +16,15 @@ import java.util.Locale;
 final class LogFields {
     /** Where applications nest their own fields inside a platform's record. */
     static final List<String> NESTED = List.of("attributes", "jsonPayload", "fields", "extra", "labels", "record",
-            "@fields", "context", "data", "payload", "metadata");
+            "@fields", "context", "data", "payload", "metadata", "attr");
     // With the capitalised names of .NET's JSON console (Timestamp, LogLevel, Message), Serilog's compact
     // form (@t, @l, @m, @mt, @x) and Azure's (TimeGenerated).
     static final List<String> TIME = List.of("asctime", "timestamp", "@timestamp", "time", "ts", "datetime", "date",
-            "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at", "Timestamp", "Time", "@t", "TimeGenerated");
+            "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at", "Timestamp", "Time", "@t", "TimeGenerated",
+            // MongoDB's structured log (4.4 on): {"t":{"$date":…},"s":"I","c":"NETWORK",…,"msg":…,"attr":{…}}; last, being short.
+            "t");
     static final List<String> LEVEL = List.of("levelname", "log_level", "level", "severity", "lvl", "loglevel",
-            "levelName", "level_name", "log.level", "levelno", "syslog_severity", "Level", "LogLevel", "@l", "Severity");
+            "levelName", "level_name", "log.level", "levelno", "syslog_severity", "Level", "LogLevel", "@l", "Severity", "s");
     static final List<String> MESSAGE = List.of("message", "msg", "log", "text", "textPayload", "event_message", "event", "@message",
             "body", "short_message", "full_message", "MESSAGE", "Message", "@m", "@mt", "RenderedMessage");
     /** Fields that hold an exception's text, added to the message so that its traceback is read. */

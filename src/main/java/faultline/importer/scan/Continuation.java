@@ -138,6 +138,21 @@ public final class Continuation {
         return endsWith(b, part, q, "Exception") || endsWith(b, part, q, "Error") || endsWith(b, part, q, "Throwable");
     }
 
+    /** A JavaScript error's first line: {@code TypeError: message}, {@code Error: message}, a capitalised name without dots. */
+    static boolean isNodeExceptionLine(byte[] b, int p, int e) {
+        if (p >= e || b[p] < 'A' || b[p] > 'Z') {
+            return false;
+        }
+        int q = p;
+        while (q < e && q - p < 64 && (faultline.importer.time.Clock.isLetter(b[q]) || faultline.importer.time.Clock.isDigit(b[q]) || b[q] == '_')) {
+            q++;
+        }
+        if (q >= e || b[q] != ':' || q + 1 >= e || b[q + 1] != ' ') {
+            return false;
+        }
+        return endsWith(b, p, q, "Error") || endsWith(b, p, q, "Exception");
+    }
+
     private static boolean endsWith(byte[] b, int p, int q, String word) {
         int n = word.length();
         if (q - p < n) {
@@ -198,6 +213,11 @@ public final class Continuation {
         }
         if (leveled && afterBlanks == 0 && state == State.NONE && isJvmExceptionLine(b, p, e)) {
             // A JVM trace under the record that logged it, at the record's level: the exception line, then "\tat" frames.
+            state = State.JVM;
+            return Kind.TEXT;
+        }
+        if (leveled && timedFile && afterBlanks == 0 && state == State.NONE && isNodeExceptionLine(b, p, e)) {
+            // A Node.js error under the record that logged it: "TypeError: …", then its indented "at fn (file.js:48:27)" frames.
             state = State.JVM;
             return Kind.TEXT;
         }
