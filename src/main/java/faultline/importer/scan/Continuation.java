@@ -138,7 +138,7 @@ public final class Continuation {
         return endsWith(b, part, q, "Exception") || endsWith(b, part, q, "Error") || endsWith(b, part, q, "Throwable");
     }
 
-    /** A JavaScript error's first line: {@code TypeError: message}, {@code Error: message}, a capitalised name without dots. */
+    /** A JavaScript error's first line: {@code TypeError: message}, a capitalised name without dots that ends in Error or Exception. */
     static boolean isNodeExceptionLine(byte[] b, int p, int e) {
         if (p >= e || b[p] < 'A' || b[p] > 'Z') {
             return false;
@@ -150,7 +150,8 @@ public final class Continuation {
         if (q >= e || b[q] != ':' || q + 1 >= e || b[q + 1] != ' ') {
             return false;
         }
-        return endsWith(b, p, q, "Error") || endsWith(b, p, q, "Exception");
+        // A bare "Error: …" is as often a program's last word (Rust's main returning its error) as a Node error's head.
+        return q - p > 5 && (endsWith(b, p, q, "Error") || endsWith(b, p, q, "Exception"));
     }
 
     private static boolean endsWith(byte[] b, int p, int q, String word) {
