@@ -212,6 +212,22 @@ class GeneralLayoutsTest {
                         l(1, "2024-06-02 15:11:12", Level.INFO, "Booting worker"),
                         l(2, "2024-06-02 04:41:14", Level.ERROR, "Exception in worker"),
                         l(3, "2024-06-02 15:11:15.250", Level.ERROR, "job failed")),
+                // Level words in small letters inside the messages: the messages' own words, not a level token.
+                family("messages.log", """
+                        Jun  2 10:11:12 gpu-node-4 monitor[88]: disk warning threshold crossed on /data
+                        Jun  2 10:11:13 gpu-node-4 worker[812]: queue drained
+                        Jun  2 10:11:14 gpu-node-4 kernel: EXT4-fs error (device sda1): bad block
+                        """,
+                        l(1, "2024-06-02 10:11:12", Level.INFO, "gpu-node-4 monitor[88]: disk warning threshold crossed"),
+                        l(3, "2024-06-02 10:11:14", Level.INFO, "gpu-node-4 kernel: EXT4-fs error (device sda1)")),
+                family("go-log.log", """
+                        2024/06/02 10:11:12 Starting server on :8080
+                        2024/06/02 10:11:13.123456 main.go:42: listening
+                        2024/06/02 10:11:14 http: panic serving 192.0.2.1:50000: runtime error: invalid memory address
+                        """,
+                        l(1, "2024-06-02 10:11:12", Level.INFO, "Starting server on :8080"),
+                        l(2, "2024-06-02 10:11:13.123456", Level.INFO, "main.go:42: listening"),
+                        l(3, "2024-06-02 10:11:14", Level.INFO, "http: panic serving")),
                 // A syslog priority glued to the clock, as a relay or a network capture keeps it.
                 family("relay.log", """
                         <34>Jun  2 10:11:12 gpu-node-4 su: authentication failure

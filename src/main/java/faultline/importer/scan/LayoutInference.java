@@ -277,6 +277,11 @@ public final class LayoutInference {
             for (int h = 0; h < MAX_HEADER && q < e; h++) {
                 int t = LineLayout.tokenEnd(b, q, e);
                 int lv = LevelWords.read(b, q, t, null);
+                if (lv >= 0 && h > 0 && (lv & LevelWords.NOT_UPPER) != 0 && b[q] != '[' && b[q] != '(' && b[q] != '<' && b[t - 1] != ':') {
+                    // A level word in small letters further in is the message's ("host app[1]: disk warning threshold"),
+                    // unless the header sets it off: bracketed, or with its colon (dmesg's "kern  :err   :").
+                    lv = -1;
+                }
                 if (lv >= 0) {
                     ((lv & LevelWords.LETTER) != 0 ? letters : words)[h]++;
                     break;
@@ -295,7 +300,8 @@ public final class LayoutInference {
         }
         int levelToken = LineLayout.NONE;
         boolean letterLevels = false;
-        if (best >= 0 && bestCount * 4 >= read) {
+        // One line's word is no layout's level where there are more lines to agree.
+        if (best >= 0 && bestCount * 4 >= read && (bestCount >= 2 || read < 3)) {
             levelToken = best >= MAX_HEADER ? -1 - (best - MAX_HEADER) : best;
             letterLevels = letters[best] * 2 > words[best];
         }

@@ -235,6 +235,11 @@ public final class LineLayout {
             q = separators(b, t, e);
             index++;
         }
+        if (levelToken >= 0 && level < 0 && index < lim) {
+            // The line ends before its level's token: the header's tokens are its text.
+            messageStart = firstHeader;
+            return;
+        }
         if (bracketed && level >= 0 && q < e && b[q] != '[') {
             // The logger that closes the clock's bracket after the level: env_logger's
             // "[2025-03-02T10:11:07Z INFO  embed_worker::queue] …".
