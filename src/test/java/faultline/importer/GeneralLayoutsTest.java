@@ -212,6 +212,15 @@ class GeneralLayoutsTest {
                         l(1, "2024-06-02 15:11:12", Level.INFO, "Booting worker"),
                         l(2, "2024-06-02 04:41:14", Level.ERROR, "Exception in worker"),
                         l(3, "2024-06-02 15:11:15.250", Level.ERROR, "job failed")),
+                // Apache 2.4 writes the module before the level.
+                family("error_log", """
+                        [Sun Jun 02 10:11:12.123456 2024] [mpm_event:notice] [pid 1201:tid 140001] AH00489: Apache/2.4.57 configured
+                        [Sun Jun 02 10:11:13.000001 2024] [authz_core:error] [pid 1305:tid 140222] [client 192.0.2.10:51234] AH01630: client denied
+                        [Sun Jun 02 10:11:14.500000 2024] [core:warn] [pid 1306:tid 140223] AH00045: child process 1307 still did not exit
+                        """,
+                        l(1, "2024-06-02 10:11:12.123456", Level.INFO, "AH00489: Apache/2.4.57 configured"),
+                        l(2, "2024-06-02 10:11:13.000001", Level.ERROR, "AH01630: client denied"),
+                        l(3, "2024-06-02 10:11:14.500000", Level.WARNING, "AH00045: child process")),
                 // Level words in small letters inside the messages: the messages' own words, not a level token.
                 family("messages.log", """
                         Jun  2 10:11:12 gpu-node-4 monitor[88]: disk warning threshold crossed on /data

@@ -51,9 +51,20 @@ final class LevelWords {
             q++; // level="info"
         }
         if (q < e && (b[q] == '[' || b[q] == '(')) {
+            boolean square = b[q] == '[';
             q++;
             while (q < e && b[q] == ' ') {
                 q++;
+            }
+            if (square) {
+                // Apache 2.4's module before the level: "[core:error]", "[mpm_event:notice]", "[ssl:warn]".
+                int r = q;
+                while (r < e && r - q < 32 && (Clock.isLetter(b[r]) || Clock.isDigit(b[r]) || b[r] == '_')) {
+                    r++;
+                }
+                if (r > q && r + 1 < e && b[r] == ':' && Clock.isLetter(b[r + 1])) {
+                    q = r + 1;
+                }
             }
         }
         if (q < e && b[q] == '<') {

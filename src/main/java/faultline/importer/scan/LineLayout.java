@@ -215,7 +215,7 @@ public final class LineLayout {
                         processEnd--;
                     }
                     w = t;
-                } else if (w < t && b[w] == ':' && w + 1 < t) {
+                } else if (b[q] != '[' && w < t && b[w] == ':' && w + 1 < t) {
                     // INFO:root:message (logging.basicConfig): the message follows the level's colon.
                     messageStart = w + 1;
                     return;
