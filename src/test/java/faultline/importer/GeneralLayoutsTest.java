@@ -310,6 +310,24 @@ class GeneralLayoutsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void journalctlsHeaderGivesTheYearAndItsNotesAreNoRecords() throws Exception {
+        Path p = write(dir, "worker-journal.txt", """
+                -- Logs begin at Mon 2024-12-30 08:00:00 CET, end at Thu 2025-01-02 10:11:15 CET. --
+                Jan 02 10:11:12 gpu-node-4 systemd[1]: Starting render worker...
+                Jan 02 10:11:13 gpu-node-4 worker[812]: claimed job 88
+                -- Reboot --
+                Jan 02 10:15:00 gpu-node-4 kernel: Linux version 6.1.0-18-amd64
+                """);
+        Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2026-06-30T12:00:00Z")));
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals("2025-01-02 10:11:12", TimeText.full(s.nanos(rowOfLine(set, 2)), 0), "January after the header's December");
+        assertEquals("2025-01-02 10:15:00", TimeText.full(s.nanos(rowOfLine(set, 5)), 0));
+        assertTrue(s.estimated(rowOfLine(set, 1)) && s.estimated(rowOfLine(set, 4)), "the journal's notes have no time of their own");
+        assertTrue(s.nanos(rowOfLine(set, 1)) >= s.nanos(rowOfLine(set, 2)) - 1_000_000_000L, "nor the header's first date");
+    }
+
+    @org.junit.jupiter.api.Test
     void aCsvRowsFirstFieldIsItsClockNotTheSessionStartInALaterOne() throws Exception {
         Path p = write(dir, "postgresql.csv", """
                 2025-01-02 10:11:12.123 UTC,"postgres","postgres",1234,"[local]",6776a1b0.4d2,1,"idle",2025-01-02 10:11:10 UTC,3/4,0,LOG,00000,"statement: SELECT 1;",,,,,,,,,"psql","client backend",,0

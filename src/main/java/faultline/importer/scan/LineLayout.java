@@ -73,6 +73,9 @@ public final class LineLayout {
         if (q >= e) {
             return false; // a blank line (a record's message shaped line by line meets them) has no clock
         }
+        if (isJournalMarker(b, q, e)) {
+            return false; // journalctl's "-- Logs begin at … --", "-- Reboot --": the journal's notes, not records
+        }
         boolean letterHeader = skip > 0 && letterOpensHeader(b, q, e);
         boolean rfc5424 = skip > 0 && isRfc5424Head(b, q, e);
         level = -1;
@@ -425,6 +428,15 @@ public final class LineLayout {
         int m = Clock.num(b, p + 5, 2);
         int d = Clock.num(b, p + 8, 2);
         return y >= 1900 && y <= 2300 && m >= 1 && m <= 12 && d >= 1 && d <= 31 ? y : -1;
+    }
+
+    /** {@code -- text --}: a note journalctl writes between the records it prints. */
+    static boolean isJournalMarker(byte[] b, int q, int e) {
+        int t = e;
+        while (t > q && (b[t - 1] == ' ' || b[t - 1] == '\r')) {
+            t--;
+        }
+        return t - q >= 8 && b[q] == '-' && b[q + 1] == '-' && b[q + 2] == ' ' && b[t - 1] == '-' && b[t - 2] == '-' && b[t - 3] == ' ';
     }
 
     /** End of the token at p: a bracketed group runs to its matching closer, anything else to the next space. */

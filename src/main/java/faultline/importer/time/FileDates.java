@@ -48,7 +48,11 @@ public final class FileDates {
         }
         LocalDate inLines = dateInLines(sample);
         if (inLines != null) {
-            return new FileDates(inLines, Prose.get("dates.from.lines"), false);
+            FileDates d = new FileDates(inLines, Prose.get("dates.from.lines"), false);
+            // The dated line leads the ones without a year (journalctl's "-- Logs begin at Mon 2024-12-30 …" header):
+            // a January after it is the next year's.
+            d.lastMonth = inLines.getMonthValue();
+            return d;
         }
         LocalDate inName = dateInName(sample.fileName());
         if (inName != null) {
