@@ -237,6 +237,13 @@ class GeneralLayoutsTest {
                         l(1, "2024-06-02 10:11:12", Level.INFO, "Starting server on :8080"),
                         l(2, "2024-06-02 10:11:13.123456", Level.INFO, "main.go:42: listening"),
                         l(3, "2024-06-02 10:11:14", Level.INFO, "http: panic serving")),
+                // syslog-ng with the year before the month (its ISO-less template with $YEAR).
+                family("syslog-ng.log", """
+                        2023 Dec  2 10:11:12 gpu-node-4 worker[812]: claimed job 88
+                        2023 Dec  2 10:11:13 gpu-node-4 worker[812]: job 88 done
+                        """,
+                        l(1, "2023-12-02 10:11:12", Level.INFO, "claimed job 88"),
+                        l(2, "2023-12-02 10:11:13", Level.INFO, "job 88 done")),
                 // A syslog priority glued to the clock, as a relay or a network capture keeps it.
                 family("relay.log", """
                         <34>Jun  2 10:11:12 gpu-node-4 su: authentication failure

@@ -417,6 +417,11 @@ public final class LineLayout {
 
     /** The year of a date-only token {@code 2005.06.03} or {@code 2005-06-03}, or -1. */
     public static int dateYear(byte[] b, int p, int t) {
+        if (t - p == 4) {
+            // A year alone before the month and day: syslog-ng's "2025 Jan  2 10:11:12".
+            int y = Clock.num(b, p, 4);
+            return y >= 1970 && y <= 2100 ? y : -1;
+        }
         if (t - p != 10) {
             return -1;
         }

@@ -130,7 +130,7 @@ public final class FileDates {
                     if (clock.parseAny(b, at, e) && clock.year > 0 && clock.shape != Clock.Shape.EPOCH) {
                         return LocalDate.of(clock.year, clock.month, clock.day);
                     }
-                    if (LineLayout.dateYear(b, q, t) > 0) {
+                    if (t - q == 10 && LineLayout.dateYear(b, q, t) > 0) {
                         return LocalDate.of(Clock.num(b, q, 4), Clock.num(b, q + 5, 2), Clock.num(b, q + 8, 2));
                     }
                 } catch (java.time.DateTimeException ex) {
