@@ -317,6 +317,20 @@ class GeneralLayoutsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aClockWithoutADateIsOfTheDayBeforeWhenTheFileWasWrittenEarlierInTheDay() throws Exception {
+        Path p = write(dir, "serve.log", """
+                23:58:40.1021 INFO Executing model.load()...
+                23:59:58.7734 INFO Completed model.load() execution in 18652 ms
+                00:00:09.5520 ERROR Internal Server Error
+                """);
+        Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2024-06-30T00:30:00Z")));
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals("2024-06-29 23:58:40.1021", TimeText.full(s.nanos(rowOfLine(set, 1)), 4), "no line is later than the file's last write");
+        assertEquals("2024-06-30 00:00:09.5520", TimeText.full(s.nanos(rowOfLine(set, 3)), 4), "and midnight is passed after it");
+    }
+
+    @org.junit.jupiter.api.Test
     void journalctlsHeaderGivesTheYearAndItsNotesAreNoRecords() throws Exception {
         Path p = write(dir, "worker-journal.txt", """
                 -- Logs begin at Mon 2024-12-30 08:00:00 CET, end at Thu 2025-01-02 10:11:15 CET. --

@@ -34,6 +34,9 @@ public final class FileDates {
     private boolean usedYear;
     private boolean first = true;
 
+    /** The second of the day the file was last changed, when its dates come from that; else -1. */
+    private int modifiedSecondOfDay = -1;
+
     private FileDates(LocalDate start, String source, boolean fromModification) {
         this.start = start;
         this.source = source;
@@ -60,7 +63,9 @@ public final class FileDates {
         }
         try {
             Instant m = Files.getLastModifiedTime(ctx.path).toInstant();
-            return new FileDates(LocalDate.ofInstant(m, ctx.time.zone()), Prose.get("dates.from.modified"), true);
+            FileDates d = new FileDates(LocalDate.ofInstant(m, ctx.time.zone()), Prose.get("dates.from.modified"), true);
+            d.modifiedSecondOfDay = java.time.LocalTime.ofInstant(m, ctx.time.zone()).toSecondOfDay();
+            return d;
         } catch (java.io.IOException | RuntimeException e) {
             return new FileDates(LocalDate.now(ctx.time.zone()), Prose.get("dates.from.today"), true);
         }
@@ -91,6 +96,9 @@ public final class FileDates {
             return TimeParser.epochDay(y, c.month, c.day);
         }
         int sod = c.hour * 3600 + c.minute * 60 + c.second;
+        if (first && modifiedSecondOfDay >= 0 && sod > modifiedSecondOfDay) {
+            day--; // the first line is later in the day than the file was last written: it is of the day before
+        }
         if (lastSecondOfDay >= 0 && sod < lastSecondOfDay - 12 * 3600) {
             day++;
             report.repair(faultline.model.ParseReport.Repair.MIDNIGHT_ROLLOVER);
