@@ -181,7 +181,7 @@ class LayoutCorpusTest {
         return (m.group(1).equals("-") ? -seconds : seconds) * 1_000_000_000L;
     }
 
-    private static final Set<String> KINDS = Set.of("job", "request", "prompt", "rank", "worker");
+    private static final Set<String> KINDS = Set.of("job", "request", "prompt", "rank", "worker", "process");
 
     /** The kind a unit is shown as: its type when that names a kind, else a task (of the fleet's task types). */
     static String kindOf(Task t) {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LayoutFixturesTest {
     private static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
-    private static final Set<String> KINDS = Set.of("task", "job", "request", "prompt", "rank", "worker");
+    private static final Set<String> KINDS = Set.of("task", "job", "request", "prompt", "rank", "worker", "process");
     private static final Set<String> STATUSES = Set.of("FAILED", "COMPLETE", "IN_PROGRESS", "UNKNOWN", "CANCELLED");
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");

@@ -83,6 +83,30 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void aProgramsOwnOutputFileIsTheUnitSupervisordNamesIt() throws Exception {
+        java.nio.file.Path supervisor = write(dir, "supervisord.log", """
+                2025-07-08 22:40:02,139 INFO spawned: 'render_worker_0' with pid 15
+                2025-07-08 22:40:02,142 INFO spawned: 'upload_sync' with pid 16
+                2025-07-08 22:40:03,144 INFO success: render_worker_0 entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)
+                2025-07-08 23:02:47,530 WARN exited: render_worker_0 (exit status 1; not expected)
+                2025-07-08 23:02:48,101 INFO waiting for upload_sync to die
+                """);
+        java.nio.file.Path output = write(dir, "render_worker_0-stderr---supervisor-q81x0c.log", """
+                Traceback (most recent call last):
+                  File "/srv/render/worker.py", line 88, in run
+                    frames = decode(clip)
+                OSError: clip has no video stream
+                """);
+        TaskSet set = load(supervisor, output);
+        Task worker = task(set, "render_worker_0");
+        assertEquals(TaskStatus.FAILED, worker.status());
+        assertEquals("process", worker.type());
+        Crash c = new Analyzer(set).analyse(worker).crash();
+        assertEquals("OSError", c.exceptionType(), "the crash its own output file holds");
+        assertEquals(-1, set.store().task(row(set, "waiting for upload_sync")), "supervisord's own line is no program's");
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1

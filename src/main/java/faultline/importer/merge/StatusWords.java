@@ -105,6 +105,13 @@ final class StatusWords {
             // Rails's ActiveJob: "Performed EncodeJob (Job ID: …) from Async(default) in 12ms", "Error performing EncodeJob (Job ID: …) …".
             Rule.of(Says.FAILED, List.of("Error performing "), "\\bError performing \\S+ \\(Job ID: "),
             Rule.of(Says.COMPLETE, List.of("Performed "), "\\bPerformed \\S+ \\(Job ID: "),
+            // supervisord's account of the programs it runs: "exited: embedder_01 (exit status 1; not expected)",
+            // "gave up: embedder_01 entered FATAL state, …", "stopped: scheduler (terminated by SIGTERM)".
+            Rule.of(Says.FAILED, List.of("exited: ", "gave up: "),
+                    "^exited: \\S+ \\([^)]*; not expected\\)|^exited: \\S+ \\((?:exit status [1-9]\\d*|terminated by SIG(?:KILL|SEGV|ABRT|BUS|FPE|ILL))\\b"
+                    + "|^gave up: \\S+ entered FATAL state"),
+            Rule.of(Says.COMPLETE, List.of("exited: ", "stopped: "), "^(?:exited: \\S+ \\(exit status 0; expected|stopped: \\S+ \\(exit status 0\\))"),
+            Rule.of(Says.CANCELLED, List.of("stopped: "), "^stopped: \\S+ \\(terminated by SIG(?:TERM|INT|QUIT|HUP)\\)"),
             // Web UIs and inference servers.
             Rule.of(Says.COMPLETE, List.of("Prompt executed in", "Finished request"), "^Prompt executed in \\d|\\bFinished request\\b"),
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc"),

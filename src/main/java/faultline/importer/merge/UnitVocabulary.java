@@ -26,16 +26,19 @@ public final class UnitVocabulary {
     static final String PROMPT = "prompt";
     public static final String RANK = "rank";
     static final String WORKER = "worker";
+    /** A program a supervisor runs beside others (supervisord's): like requests, several run at once on one writer. */
+    public static final String PROCESS = "process";
 
     /** Phrases that claim a unit when the message (after any COMPONENT: prefix) starts with them. */
     private static final byte[][] CLAIM_AT_START = bytes(
             "Processing ", "[CLAIM] Claimed task", "Claimed task", "Received request", "Added request", "got prompt",
-            "Starting job", "Started job", "Running job", "Executing job", "Task received", "Received message", "Received task");
+            "Starting job", "Started job", "Running job", "Executing job", "Task received", "Received message", "Received task",
+            "spawned: '");
     /** Phrases that end the unit when the message starts with them. */
     private static final byte[][] END_AT_START = bytes(
             "Finished task", "Finished request", "Aborted request", "Job OK", "Prompt executed in",
             "!!! Exception during processing", "Successfully completed", "Job failed", "Moving job to", "Processed message",
-            "Retries exceeded");
+            "Retries exceeded", "exited: ", "gave up: ", "stopped: ");
     /** Words right after a bracketed id that claim ({@code Task app.x[id] received}). */
     private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting");
     /** Words right after a bracketed id that end ({@code succeeded in 1.2s}, {@code raised unexpected}). */
@@ -143,8 +146,61 @@ public final class UnitVocabulary {
             }
         }
         named = true;
-        return nounId(b, m, e) || arqId(b, m, e);
+        return supervisedProgram(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
     }
+
+    /** supervisord's verbs before the program they are about, the program's name quoted after "spawned". */
+    private static final byte[][] SUPERVISOR_VERBS = bytes("spawned: '", "success: ", "exited: ", "gave up: ", "stopped: ");
+
+    /**
+     * A program that supervisord runs, named after its verb at the message start ({@code spawned: 'embedder_01' with
+     * pid 18}, {@code exited: embedder_01 (exit status 1; not expected)}): the unit is the program.
+     */
+    private boolean supervisedProgram(byte[] b, int m, int e) {
+        if (m < e && b[m] == '\'') {
+            // "'website' stdout output:": what the program printed, as supervisord's debug level relays it.
+            int t = m + 1;
+            while (t < e && t - m < 64 && b[t] != '\'' && b[t] != ' ') {
+                t++;
+            }
+            if (t > m + 1 && t < e && b[t] == '\'' && (startsWith(b, t + 1, e, STDOUT_OUTPUT) || startsWith(b, t + 1, e, STDERR_OUTPUT))) {
+                idStart = m + 1;
+                idEnd = t;
+                kind = PROCESS;
+                return true;
+            }
+            return false;
+        }
+        for (byte[] verb : SUPERVISOR_VERBS) {
+            if (startsWith(b, m, e, verb)) {
+                int s = m + verb.length;
+                int t = s;
+                while (t < e && t - s < 64 && (Clock.isLetter(b[t]) || Clock.isDigit(b[t]) || b[t] == '_' || b[t] == '-' || b[t] == '.' || b[t] == ':')) {
+                    t++;
+                }
+                boolean quoted = verb[verb.length - 1] == '\'';
+                if (t == s || t >= e || (quoted ? b[t] != '\'' : b[t] != ' ')) {
+                    return false;
+                }
+                if (quoted && !startsWith(b, t + 1, e, WITH_PID)) {
+                    return false;
+                }
+                if (!quoted && !(startsWith(b, t + 1, e, ENTERED) || (t + 1 < e && b[t + 1] == '('))) {
+                    return false;
+                }
+                idStart = s;
+                idEnd = t;
+                kind = PROCESS;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final byte[] WITH_PID = " with pid ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STDOUT_OUTPUT = " stdout output:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STDERR_OUTPUT = " stderr output:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENTERED = "entered ".getBytes(StandardCharsets.US_ASCII);
 
     /** The step a line takes: a claim or end phrase at the message start, or a word right after its id. */
     public Step stepOf(byte[] b, int body, int e, boolean hasId) {

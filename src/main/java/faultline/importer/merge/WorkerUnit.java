@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class WorkerUnit {
     private static final Pattern WORKER_ID = Pattern.compile("gpu-\\d{8}_\\d{6}-[0-9a-f]{8}");
     private static final int HEAD = 16 * 1024;
+    /** supervisord's name for a program's output it keeps: {@code embedder_01-stderr---supervisor-x1k2p9.log}. */
+    private static final Pattern SUPERVISED = Pattern.compile("(.+)-(?:stdout|stderr)---supervisor-\\w+");
 
     private WorkerUnit() {
     }
@@ -49,6 +51,10 @@ public final class WorkerUnit {
         }
         int dot = file.lastIndexOf('.');
         String stem = dot > 0 ? file.substring(0, dot) : file;
+        Matcher child = SUPERVISED.matcher(stem);
+        if (child.matches()) {
+            stem = child.group(1); // the program whose output supervisord keeps: the unit its own log names
+        }
         StringBuilder id = new StringBuilder();
         for (int i = 0; i < stem.length() && id.length() < 60; i++) {
             char ch = stem.charAt(i);

@@ -1358,8 +1358,8 @@ public final class GeneralTextReader implements SourceReader {
                 ranks.putIfAbsent(trailingNumber(id), ref);
                 rankRefs.set(ref);
             }
-            if (ref >= 0 && kind.equals(UnitVocabulary.REQUEST)) {
-                requests.set(ref);
+            if (ref >= 0 && (kind.equals(UnitVocabulary.REQUEST) || kind.equals(UnitVocabulary.PROCESS))) {
+                requests.set(ref); // one of several at once: the writer's lines without an id are not its
             }
             if (ref >= 0 && !kind.equals(UnitVocabulary.TASK)) {
                 TaskDraft d = ctx.tasks.draftOfRef(ref);

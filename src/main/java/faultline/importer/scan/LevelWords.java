@@ -24,7 +24,9 @@ final class LevelWords {
             // logrus cuts its levels to four letters on a terminal (ERRO[0005]).
             {"ERRO", "ERROR"}, {"FATA", "CRITICAL"}, {"DEBU", "DEBUG"}, {"TRAC", "DEBUG"}, {"PANI", "CRITICAL"},
             // .NET's console logger: "fail: Worker[0]", "dbug:", "trce:" (info, warn and crit are words above).
-            {"FAIL", "ERROR"}, {"DBUG", "DEBUG"}, {"TRCE", "DEBUG"}};
+            {"FAIL", "ERROR"}, {"DBUG", "DEBUG"}, {"TRCE", "DEBUG"},
+            // supervisord's: CRIT, ERRO, WARN, INFO, DEBG, TRAC, BLAT.
+            {"DEBG", "DEBUG"}, {"BLAT", "DEBUG"}};
     private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
     private static final int[] WORD_LEVEL = new int[WORDS.length];
 
