@@ -55,7 +55,7 @@ public final class MainViewModel {
         new SignatureStream(document, signatures, jobs);
         timeline = new TimelineViewModel(document, compare, notes, selection);
         tasks = new TaskListViewModel(document, compare, signatures, selection, jobs);
-        opener.prepareWith(tasks::prepare);
+        opener.prepareWith(tasks.preparation());
         inspector = new InspectorViewModel(document, compare, selection);
         log = new LogViewModel(document, compare, selection, timeline);
     }

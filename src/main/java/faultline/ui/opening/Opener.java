@@ -70,8 +70,22 @@ public final class Opener {
     private final Job<WorkspaceLookup.Found> lookups;
     /** Writes the recent files: the preferences go to disk, not from the FX thread. */
     private final Job<Boolean> recents;
-    /** Work on a set read, done on the reading thread before it is published (the views' own preparations). */
-    private final List<java.util.function.BiConsumer<TaskSet, String[]>> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Work on a set read, done before it is published (the views' own preparations). */
+    private final List<Preparation> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A view's work on a set read, before it is published: made from the signatures known at once (from each
+     * failure's text), on the core the compared tasks' analysis leaves free; then told which signatures the
+     * analysis made whole.
+     */
+    public interface Preparation {
+        /** Given the set and the signatures known at once (by task index, null: none), which it must not change. */
+        void prepare(TaskSet set, String[] signatures);
+
+        /** The analysis made the signatures of these tasks whole (signatures holds them now). */
+        default void signed(TaskSet set, String[] signatures, int[] tasks) {
+        }
+    }
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Faultline");
     private DatabaseSource.PasswordPrompt passwordPrompt;
 
@@ -310,10 +324,17 @@ public final class Opener {
         }
         // The list's signatures from each failure's text, on the other core while the compared tasks are analysed:
         // a fleet's ten thousand failures take a fresh process a tenth of a second.
+        // Then the views' rows, on the same core: the list's 64,000 rows of a fleet took as long again as the analysis.
         java.util.concurrent.CompletableFuture<String[]> quick = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             String[] s = new String[set.tasks().size()];
             for (Task t : set.failed()) {
                 s[t.index()] = QuickSignature.of(t);
+            }
+            return s;
+        });
+        java.util.concurrent.CompletableFuture<String[]> prepared = quick.thenApplyAsync(s -> {
+            for (Preparation prepare : preparations) {
+                prepare.prepare(set, s);
             }
             return s;
         });
@@ -331,20 +352,21 @@ public final class Opener {
         }
         long tAnalysed = System.nanoTime();
         // The list shows a signature for every failure at once, from its error text; the compared ones' are already whole.
-        String[] sigs = quick.join();
+        String[] sigs = joined(prepared);
         long tSigned = System.nanoTime();
+        int[] whole = analysed.stream().filter(ta -> ta.crash() != null).mapToInt(ta -> ta.task().index()).toArray();
         for (TaskAnalysis ta : analysed) {
             if (ta.crash() != null) {
                 sigs[ta.task().index()] = ta.crash().signature().shortText();
             }
         }
-        for (var prepare : preparations) {
-            prepare.accept(set, sigs);
+        for (Preparation prepare : preparations) {
+            prepare.signed(set, sigs, whole);
         }
         long t3 = System.nanoTime();
         int n = pre.size();
         LOG.log(System.Logger.Level.INFO, () -> String.format("analysed the %d compared tasks and prepared the list's signatures and rows in %.0f ms"
-                + " (analysis %.0f ms, then signatures %.0f ms more, rows %.0f ms)",
+                + " (analysis %.0f ms, then signatures and rows %.0f ms more, the compared ones' signatures %.0f ms)",
                 n, (t3 - t2) / 1e6, (tAnalysed - t2) / 1e6, (tSigned - tAnalysed) / 1e6, (t3 - tSigned) / 1e6));
         return new Opened(r, set, an, sigs, pre, anc, c, restored, found, opts, List.copyOf(warnings));
     }
@@ -445,12 +467,24 @@ public final class Opener {
         }
     }
 
-    /**
-     * Adds work done on every set read, on the reading thread, before the set is published: given the set
-     * and the signatures known at once (by task index, null: none), which it must not change.
-     */
-    public void prepareWith(java.util.function.BiConsumer<TaskSet, String[]> preparation) {
+    /** Adds work done on every set read, before the set is published (see {@link Preparation}). */
+    public void prepareWith(Preparation preparation) {
         preparations.add(preparation);
+    }
+
+    /** The prepared signatures; a preparation's own failure comes out as itself, not wrapped. */
+    private static String[] joined(java.util.concurrent.CompletableFuture<String[]> prepared) {
+        try {
+            return prepared.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     public static String summary(TaskSet set) {

@@ -96,6 +96,43 @@ public final class TaskListViewModel {
         prepared = TaskTree.build(made, initial, view, () -> false);
     }
 
+    /**
+     * The compared tasks' signatures made whole by their analysis, after {@link #prepare}: their rows show
+     * them, and a list grouped, searched or ordered by signature is made again with them.
+     */
+    public void signed(TaskSet set, String[] signatures, int[] tasks) {
+        TaskTree made = prepared;
+        if (made == null || made.rows().set() != set) {
+            return;
+        }
+        TaskRow[] byTask = made.rows().byTask();
+        for (int t : tasks) {
+            if (t < byTask.length) {
+                byTask[t].signatureProperty().set(signatures[t]);
+            }
+        }
+        TaskTree.View view = made.view();
+        if (tasks.length > 0 && (view.grouped() || !view.query().isBlank()
+                || view.order().keys().stream().anyMatch(k -> k.column() == TaskListOrder.Column.SIGNATURE))) {
+            prepared = TaskTree.build(made.rows(), signatures, view, () -> false);
+        }
+    }
+
+    /** What the opener does with a set read before it is published. */
+    public faultline.ui.opening.Opener.Preparation preparation() {
+        return new faultline.ui.opening.Opener.Preparation() {
+            @Override
+            public void prepare(TaskSet set, String[] signatures) {
+                TaskListViewModel.this.prepare(set, signatures);
+            }
+
+            @Override
+            public void signed(TaskSet set, String[] signatures, int[] tasks) {
+                TaskListViewModel.this.signed(set, signatures, tasks);
+            }
+        };
+    }
+
     /** The tree the list shows: its root's children are the rows, or the groups' headers with their tasks. */
     public TreeItem<TaskRow> root() {
         return root;

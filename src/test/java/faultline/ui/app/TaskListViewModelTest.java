@@ -62,6 +62,25 @@ class TaskListViewModelTest {
     }
 
     @Test
+    void theComparedTasksRowsShowTheSignatureTheirAnalysisMadeWhole() {
+        assertTrue(!vm.compare().compared().isEmpty());
+        for (Task t : vm.compare().compared()) {
+            TaskRow row = vm.tasks().shownRows().stream().filter(r -> r.task() == t).findFirst().orElseThrow();
+            String whole = new faultline.analysis.Analyzer(vm.document().taskSet()).analyse(t).crash().signature().shortText();
+            assertEquals(whole, row.signatureProperty().get(), t.shortId());
+        }
+    }
+
+    @Test
+    void aListGroupedBeforeTheOpenGroupsTheComparedTasksByTheirWholeSignature() {
+        vm.tasks().groupedProperty().set(true);
+        vm.opener().open(List.of(file));
+        List<TreeItem<TaskRow>> heads = vm.tasks().root().getChildren().stream().filter(i -> i.getValue().isGroup()).toList();
+        assertEquals(1, heads.size());
+        assertTrue(heads.get(0).getValue().group().contains("parameter resolution"), heads.get(0).getValue().group());
+    }
+
+    @Test
     void theSearchFindsTasksByIdAndBySignatureInAnyCase() {
         TaskListViewModel list = vm.tasks();
         Task third = vm.document().taskSet().tasks().get(2);
