@@ -107,6 +107,37 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void slurmsOomKillAndSrunsReportOfATaskFailTheJob() throws Exception {
+        TaskSet oom = load(write(dir, "slurm-448121.out", """
+                Starting job 448121 on gpu-a08 at Tue Mar  5 08:00:02 UTC 2024
+                [2024-03-05 08:00:11,200][train][INFO] - world size 4, batch 512
+                slurmstepd: error: Detected 1 oom_kill event in StepId=448121.0. Some of your processes may have been killed by the cgroup out-of-memory handler.
+                srun: launch/slurm: _step_signal: Terminating StepId=448121.0
+                """));
+        assertEquals(TaskStatus.FAILED, task(oom, "job 448121").status());
+        assertEquals(task(oom, "job 448121").index(), oom.store().task(row(oom, "world size 4")), "Hydra's logger is no process of its own");
+        TaskSet exit = load(write(dir, "slurm-448124.out", """
+                Starting job 448124 on gpu-a09 at Tue Mar  5 08:00:03 UTC 2024
+                [2024-03-05 08:00:12,000][eval][INFO] - evaluating checkpoint step_5000
+                srun: error: gpu-a09: task 0: Exited with exit code 2
+                """));
+        assertEquals(TaskStatus.FAILED, task(exit, "job 448124").status());
+        TaskSet ok = load(write(dir, "slurm-448125.out", """
+                Starting job 448125 on gpu-a10 at Tue Mar  5 08:00:04 UTC 2024
+                [2024-03-05 08:00:13,000][eval][INFO] - evaluating checkpoint step_4000
+                srun: error: gpu-a10: task 0: Exited with exit code 0
+                """));
+        assertTrue(task(ok, "job 448125").status() != TaskStatus.FAILED, "exit code 0 is no failure");
+    }
+
+    @Test
+    void aProgressBarEndingInKilledFailsTheJobItWasOn() throws Exception {
+        TaskSet set = load(write(dir, "nohup.out", "2024-03-11 01:00:13 | INFO | Processing job 204 — big batch\n"
+                + "embedding:  10%|#         | 1000/10000 [00:10<01:30, 99.0it/s]\rKilled\n"));
+        assertEquals(TaskStatus.FAILED, task(set, "job 204").status());
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1

@@ -105,6 +105,12 @@ final class StatusWords {
             // Rails's ActiveJob: "Performed EncodeJob (Job ID: …) from Async(default) in 12ms", "Error performing EncodeJob (Job ID: …) …".
             Rule.of(Says.FAILED, List.of("Error performing "), "\\bError performing \\S+ \\(Job ID: "),
             Rule.of(Says.COMPLETE, List.of("Performed "), "\\bPerformed \\S+ \\(Job ID: "),
+            // Slurm ending a job or a step: slurmstepd's "*** JOB 448120 ON gpu-a07 CANCELLED AT … DUE TO TIME LIMIT ***" (the
+            // job ran out of its time: it failed), an OOM kill, srun's report of a task. A plain "CANCELLED AT …" is often srun
+            // stopping the other tasks after one failed: it says nothing of its own.
+            Rule.of(Says.FAILED, List.of("DUE TO TIME LIMIT", "DUE TO NODE FAIL", "oom_kill event", "srun: error: "),
+                    "\\*\\*\\* (?:JOB|STEP) \\S+ ON \\S+ CANCELLED AT \\S+ DUE TO (?:TIME LIMIT|NODE FAILURE)|Detected \\d+ oom_kill events? in "
+                    + "|^srun: error: \\S+: tasks? [\\d,-]+: (?:Exited with exit code [1-9]|Out Of Memory|Segmentation fault|Killed|Aborted|Bus error)"),
             // supervisord's account of the programs it runs: "exited: embedder_01 (exit status 1; not expected)",
             // "gave up: embedder_01 entered FATAL state, …", "stopped: scheduler (terminated by SIGTERM)".
             Rule.of(Says.FAILED, List.of("exited: ", "gave up: "),
@@ -135,7 +141,7 @@ final class StatusWords {
             Rule.at(Level.WARNING, Says.FAILED, List.of("erminat"), "\\b[Tt]erminat(?:ing|ed) worker\\b"),
             // A process killed under the unit.
             Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault"),
-                    "^Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process"),
+                    "(?:^|\\r)Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process|: line \\d+: +\\d+ Killed +\\S"),
             // Phrases of the other workers' logs that say how a unit ended wherever they are written, strongest first.
             Rule.phrase("Success: False", Says.FAILED), Rule.phrase("Success: True", Says.COMPLETE),
             Rule.phrase("raised unexpected", Says.FAILED), Rule.phrase("WorkerLostError", Says.FAILED),

@@ -232,7 +232,7 @@ public final class LineLayout {
             int inner = programInner(b, q, t);
             if (inner > 0) {
                 worker = worker * 31 + LinePrefixes.hash(b, inner, programInnerEnd(b, t));
-            } else if (isProcess(b, q, t)) {
+            } else if (isProcess(b, q, t) && !gluedLogger(b, q, t, e)) {
                 worker = worker * 31 + LinePrefixes.hash(b, q, t);
             }
             q = separators(b, t, e);
@@ -720,6 +720,14 @@ public final class LineLayout {
             }
         }
         return false;
+    }
+
+    /**
+     * Hydra's logger, bracketed between the clock's bracket and the level's with nothing between them
+     * ({@code [2024-03-05 08:00:10,101][train][INFO] - …}): who logs, not which process.
+     */
+    private static boolean gluedLogger(byte[] b, int p, int t, int e) {
+        return b[p] == '[' && p > 0 && b[p - 1] == ']' && t < e && b[t] == '[';
     }
 
     /** A logger, class or source location in brackets ({@code [engine.py:99:step]}, {@code [Class@774]}, {@code [a.b.C]}). */
