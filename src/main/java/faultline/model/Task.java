@@ -25,8 +25,19 @@ public record Task(int index, String id, String type, TaskStatus status, String 
                    Stamp started, Stamp ended, String errorMessage, String parentId, String runId,
                    Map<String, ParamValue> params, int[] events, List<Integer> sources) {
 
+    /** A UUID's first eight hex digits; any other id whole ({@code chatcmpl-9e8d…} is not cut to its prefix). */
     public String shortId() {
-        return id.length() > 8 && id.charAt(8) == '-' ? id.substring(0, 8) : id;
+        return id.length() > 8 && id.charAt(8) == '-' && hex8(id) ? id.substring(0, 8) : id;
+    }
+
+    private static boolean hex8(String id) {
+        for (int i = 0; i < 8; i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean failed() {

@@ -333,9 +333,14 @@ public record Traceback(List<Raised> chain, Language language) {
             if (STDLIB.matcher(lower).find()) {
                 return false;
             }
+            if (CONSOLE_SCRIPT.matcher(lower).find()) {
+                return false; // an installed package's entry point (/opt/conda/bin/text-generation-server): its stub, not the project
+            }
             return !(lower.startsWith("torch/") || lower.contains("/torch/"));
         }
 
+        /** A script without an extension in a bin folder: pip's and conda's launcher for a package's command. */
+        static final Pattern CONSOLE_SCRIPT = Pattern.compile("/bin/[^/.]+$");
         static final Pattern STDLIB = Pattern.compile("/lib(?:64)?/python\\d+(?:\\.\\d+)?/|^[a-z]:/python\\d+/lib/|/python\\d+/lib/");
 
         /** An exception of the chain while it is read. */

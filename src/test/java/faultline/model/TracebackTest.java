@@ -91,6 +91,29 @@ class TracebackTest {
     }
 
     @Test
+    void aPackagesConsoleScriptIsNotTheProjectsOwnCode() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/opt/conda/bin/text-generation-server\", line 8, in <module>",
+                "    sys.exit(app())",
+                "  File \"/opt/conda/lib/python3.11/site-packages/text_generation_server/models/flash_causal_lm.py\", line 1207, in warmup",
+                "    raise RuntimeError(\"Not enough memory to handle 4096 prefill tokens\")",
+                "RuntimeError: Not enough memory to handle 4096 prefill tokens");
+        assertFalse(tb.site().own(), "no frame of the project's own: " + tb.site().text());
+        assertEquals("warmup (flash_causal_lm.py:1207)", tb.site().text());
+    }
+
+    @Test
+    void aUuidsShortIdIsItsFirstEightDigitsAndAPrefixedIdStaysWhole() {
+        assertEquals("9e8d7c6b", task("9e8d7c6b-1111-4222-8333-abcdefabcdef").shortId());
+        assertEquals("chatcmpl-9e8d7c6b5a41", task("chatcmpl-9e8d7c6b5a41").shortId(), "two requests would share chatcmpl");
+    }
+
+    private static Task task(String id) {
+        return new Task(0, id, "", TaskStatus.FAILED, "", null, null, null, "", "", "", java.util.Map.of(), new int[0], java.util.List.of());
+    }
+
+    @Test
     void aNodeStackGivesTypeMessageAndItsInnermostOwnFrame() {
         Traceback tb = parse(
                 "TypeError: Cannot read properties of undefined (reading 'width')",
