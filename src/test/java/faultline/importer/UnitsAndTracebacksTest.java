@@ -138,6 +138,41 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void aTracebackLoggedLineByLineUnderAProcessPrefixKeepsItsLastLineWhole() throws Exception {
+        TaskSet set = load(write(dir, "engine-core.log", """
+                (EngineCore_0 pid=4502) INFO 03-14 09:12:20 [core.py:69] Initializing a V1 LLM engine
+                (EngineCore_0 pid=4502) ERROR 03-14 09:12:23 [core.py:586] EngineCore failed to start.
+                (EngineCore_0 pid=4502) ERROR 03-14 09:12:23 [core.py:586] Traceback (most recent call last):
+                (EngineCore_0 pid=4502) ERROR 03-14 09:12:23 [core.py:586]   File "/app/engine/loader.py", line 88, in load_weights
+                (EngineCore_0 pid=4502) ERROR 03-14 09:12:23 [core.py:586]     shard = torch.load(path)
+                (EngineCore_0 pid=4502) ERROR 03-14 09:12:23 [core.py:586] RuntimeError: CUDA error: an illegal memory access was encountered
+                (EngineCore_0 pid=4502) INFO 03-14 09:12:24 [core.py:70] shutting down
+                """));
+        int failed = row(set, "EngineCore failed to start");
+        assertTrue(set.store().message(failed).endsWith("RuntimeError: CUDA error: an illegal memory access was encountered"), set.store().message(failed));
+        assertEquals(3, set.store().size(), "the traceback's lines are no events of their own");
+        Task worker = set.tasks().stream().filter(Task::failed).findFirst().orElseThrow(() -> new AssertionError("the crash is a failed unit"));
+        Crash c = new Analyzer(set).analyse(worker).crash();
+        assertEquals("RuntimeError", c.exceptionType());
+        assertEquals("load_weights (loader.py:88)", c.site().text());
+    }
+
+    @Test
+    void aTracebackLoggedLineByLineAfterGlogsSourceLocationKeepsItsIndentation() throws Exception {
+        TaskSet set = load(write(dir, "api-server.log", """
+                INFO 05-21 14:05:03 async_llm_engine.py:208] Added request cmpl-aaa111-0.
+                ERROR 05-21 14:05:09 async_llm_engine.py:56] Engine background task failed
+                ERROR 05-21 14:05:09 async_llm_engine.py:56] Traceback (most recent call last):
+                ERROR 05-21 14:05:09 async_llm_engine.py:56]   File "/srv/app/engine_loop.py", line 46, in run_step
+                ERROR 05-21 14:05:09 async_llm_engine.py:56]     out = task.result()
+                ERROR 05-21 14:05:09 async_llm_engine.py:56] RuntimeError: CUDA error: an illegal memory access was encountered
+                """));
+        assertEquals(2, set.store().size(), "one error event");
+        assertTrue(set.store().message(row(set, "Engine background task failed")).contains("\n  File \"/srv/app/engine_loop.py\""));
+        assertEquals(TaskStatus.FAILED, task(set, "cmpl-aaa111-0").status(), "the request in flight fails with it");
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1

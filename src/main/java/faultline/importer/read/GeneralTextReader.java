@@ -641,7 +641,7 @@ public final class GeneralTextReader implements SourceReader {
                         }
                         untimed(b, rest, end, writer, lineRef, lineEnd, clock.placeholder ? Long.MIN_VALUE : nanos, precision);
                     } else {
-                        timed(b, q, l, end, worker, lineRef);
+                        timed(b, q, l, end, worker, lineRef, lineEnd);
                     }
                     return;
                 }
@@ -709,7 +709,8 @@ public final class GeneralTextReader implements SourceReader {
             return ctx.time.localToNanos(day, clock.nanosOfDay());
         }
 
-        private void timed(byte[] b, int lineStart, LineLayout l, int e, long prefixWorker, long lineRef) {
+        /** lineRef and lineEnd: where the line starts and ends in the file (before its prefixes, which lineStart is after). */
+        private void timed(byte[] b, int lineStart, LineLayout l, int e, long prefixWorker, long lineRef, long lineEnd) {
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
             long nanos = nanosOf(l.lineYear);
@@ -735,10 +736,14 @@ public final class GeneralTextReader implements SourceReader {
             if (lastEvent >= 0 && !placeholder && base == lastEventWorker && nanos == lastEventNanos && level.isFailure()
                     && !ctx.events.estimated(lastEvent) && cont.continuesRecord(b, l.messageStart, e)) {
                 // A traceback logged as one record whose every line repeats the prefix, clock and level (vLLM, oslo).
-                ctx.extend(lastEvent, lineRef + (e - lineStart) - lastEventRef);
+                ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
                 if (!ctx.events.failureLevel(lastEvent)) {
                     ctx.events.setLevel(lastEvent, level);
+                }
+                if (lastEventTask < 0 && firstClaimEvent < 0 && cont.openedTraceback()
+                        && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != lastEvent)) {
+                    crashes.add(lastEvent); // a process that crashed before it took any unit on: its crash is its own
                 }
                 return;
             }
@@ -755,7 +760,7 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()
                         && cont.classify(b, raw, e, false, true) != Continuation.Kind.NEW) {
-                    ctx.extend(lastEvent, lineRef + (e - lineStart) - lastEventRef);
+                    ctx.extend(lastEvent, lineEnd - lastEventRef);
                     ctx.report.repair(Repair.CONTINUATION);
                     return;
                 }
@@ -824,7 +829,7 @@ public final class GeneralTextReader implements SourceReader {
             if (timedFile && maybeClock(b, p, e)) {
                 for (LineLayout f : fallbacks) {
                     if (f.read(b, p, e, clock)) {
-                        timed(b, p, f, e, prefix.worker, lineRef);
+                        timed(b, p, f, e, prefix.worker, lineRef, lineEnd);
                         return;
                     }
                 }

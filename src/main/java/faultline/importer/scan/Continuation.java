@@ -287,7 +287,15 @@ public final class Continuation {
      * repeating that record's prefix: its start, a frame (indented), the exception line, a chained part, the
      * empty trailing line. Updates the state.
      */
+    /** Whether the line {@link #continuesRecord} last took opened a traceback ({@code … [core.py:586] Traceback (most recent call last):}). */
+    public boolean openedTraceback() {
+        return opened;
+    }
+
+    private boolean opened;
+
     public boolean continuesRecord(byte[] b, int p, int e) {
+        opened = false;
         // The record's message may keep a logger or a [file:line] before the traceback's text: the same number
         // of such tokens is taken off every line of it.
         for (int k = 0; k <= 2; k++) {
@@ -296,6 +304,7 @@ public final class Continuation {
                 state = State.TRACEBACK;
                 recordTokens = k;
                 record = true;
+                opened = true;
                 return true;
             }
         }

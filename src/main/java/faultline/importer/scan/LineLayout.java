@@ -256,7 +256,7 @@ public final class LineLayout {
             // "2025-02-11 14:02:17.331842: I tensorflow/core/…/gpu_device.cc:1928] Created device …".
             int t = tokenEnd(b, q, e);
             if (isGlogLocation(b, q, t)) {
-                q = separators(b, t, e);
+                q = t < e && b[t] == ' ' ? t + 1 : t; // one space: a logged traceback's frames keep their indentation
             }
         }
         // After the level: the worker system's [source_type] tag; threads in brackets name the worker.
