@@ -30,7 +30,9 @@ public final class StatusEvidence {
         /** A log line that sends the task back to the queue. */
         RETRY,
         /** A log line that takes the task on (again): after a requeue, the start of the next attempt. */
-        START
+        START,
+        /** A log line that says the task is over: completed, unless a line said before how it ended. */
+        OVER
     }
 
     /**
@@ -60,6 +62,10 @@ public final class StatusEvidence {
 
     void line(TaskStatus status, Stamp at, String worker) {
         add(status, at, Kind.LINE, worker);
+    }
+
+    void over(Stamp at, String worker) {
+        add(TaskStatus.COMPLETE, at, Kind.OVER, worker);
     }
 
     void retry(Stamp at, String worker) {
@@ -120,6 +126,8 @@ public final class StatusEvidence {
             } else if (c.kind() == Kind.START) {
                 takes = state == null || !state.ends() || retry != null;
                 retry = null;
+            } else if (c.kind() == Kind.OVER) {
+                takes = state == null || !state.ends(); // "over" after a failure: the failure stands
             } else if (state == null || c.kind() == Kind.ROW) {
                 takes = true; // a row updated later is the newer truth
             } else if (c.ends()) {

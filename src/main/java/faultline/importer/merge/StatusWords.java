@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class StatusWords {
     /** What a line says: a status, or that the unit goes back to the queue. */
-    enum Says { FAILED, COMPLETE, CANCELLED, RETRY }
+    /** OVER: the unit is over, completed unless it failed (ComfyUI's "Prompt executed in …" follows a failure too). */
+    enum Says { FAILED, COMPLETE, CANCELLED, RETRY, OVER }
 
     /** Where a rule's words count. */
     enum Scope {
@@ -119,7 +120,9 @@ final class StatusWords {
             Rule.of(Says.COMPLETE, List.of("exited: ", "stopped: "), "^(?:exited: \\S+ \\(exit status 0; expected|stopped: \\S+ \\(exit status 0\\))"),
             Rule.of(Says.CANCELLED, List.of("stopped: "), "^stopped: \\S+ \\(terminated by SIG(?:TERM|INT|QUIT|HUP)\\)"),
             // Web UIs and inference servers.
-            Rule.of(Says.COMPLETE, List.of("Prompt executed in", "Finished request"), "^Prompt executed in \\d|\\bFinished request\\b"),
+            Rule.of(Says.COMPLETE, List.of("Finished request"), "\\bFinished request\\b"),
+            // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not.
+            Rule.of(Says.OVER, List.of("Prompt executed in"), "^Prompt executed in \\d"),
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc"),
                     "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died"),
             Rule.of(Says.CANCELLED, List.of("Aborted request"), "\\bAborted request\\b"),
@@ -151,7 +154,7 @@ final class StatusWords {
             Rule.phrase("Traceback (most recent call last)", Says.FAILED),
             Rule.phrase("terminate called after throwing", Says.FAILED), Rule.phrase("' panicked at ", Says.FAILED),
             Rule.phrase("Aborted (core dumped)", Says.FAILED),
-            Rule.phrase("Job OK", Says.COMPLETE), Rule.phrase("Prompt executed in", Says.COMPLETE),
+            Rule.phrase("Job OK", Says.COMPLETE), Rule.phrase("Prompt executed in", Says.OVER),
             Rule.phrase("Finished request", Says.COMPLETE), Rule.phrase("Aborted request", Says.CANCELLED),
             Rule.phrase("Moving job to FailedJobRegistry", Says.FAILED),
             // A JVM stack trace under an error line ("Exception in task 8.0 … (TID 17)" and its "\tat" frames).
@@ -316,7 +319,7 @@ final class StatusWords {
     static TaskStatus status(Says s) {
         switch (s) {
             case FAILED: return TaskStatus.FAILED;
-            case COMPLETE: return TaskStatus.COMPLETE;
+            case COMPLETE: case OVER: return TaskStatus.COMPLETE;
             case CANCELLED: return TaskStatus.CANCELLED;
             default: return TaskStatus.QUEUED;
         }

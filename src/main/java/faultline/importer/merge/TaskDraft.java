@@ -47,6 +47,11 @@ public final class TaskDraft {
         evidence.line(s, at, worker);
     }
 
+    /** A log line that says the task is over: completed, unless a line before said how it ended. */
+    public void over(Stamp at, String worker) {
+        evidence.over(at, worker);
+    }
+
     /** A log line that sends the task back to the queue for another attempt. */
     public void retried(Stamp at, String worker) {
         evidence.retry(at, worker);

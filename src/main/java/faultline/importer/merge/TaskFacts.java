@@ -174,12 +174,18 @@ public final class TaskFacts {
         StatusWords.Says says = StatusWords.of(msg, b.level(r), groups);
         if (says == StatusWords.Says.RETRY) {
             d.retried(when, worker);
+        } else if (says == StatusWords.Says.OVER) {
+            d.over(when, worker);
         } else if (says != null) {
             d.lineStatus(StatusWords.status(says), when, worker);
         } else {
             TaskStatus s = (groups & UPDATE) != 0 ? statusUpdate(msg, t, b, r) : null;
             if (s == null) {
                 StatusWords.Says other = StatusWords.ofOtherWorkers(msg, b.level(r), names(msg, d.id), groups);
+                if (other == StatusWords.Says.OVER) {
+                    d.over(when, worker);
+                    other = null;
+                }
                 s = other == null ? null : StatusWords.status(other);
             }
             if (s == TaskStatus.QUEUED) {

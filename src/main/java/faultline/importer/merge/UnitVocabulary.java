@@ -23,7 +23,7 @@ public final class UnitVocabulary {
     public static final String TASK = "task";
     static final String JOB = "job";
     public static final String REQUEST = "request";
-    static final String PROMPT = "prompt";
+    public static final String PROMPT = "prompt";
     public static final String RANK = "rank";
     static final String WORKER = "worker";
     /** A program a supervisor runs beside others (supervisord's): like requests, several run at once on one writer. */
@@ -37,7 +37,7 @@ public final class UnitVocabulary {
     /** Phrases that end the unit when the message starts with them. */
     private static final byte[][] END_AT_START = bytes(
             "Finished task", "Finished request", "Aborted request", "Job OK", "Prompt executed in",
-            "!!! Exception during processing", "Successfully completed", "Job failed", "Moving job to", "Processed message",
+            "Successfully completed", "Job failed", "Moving job to", "Processed message",
             "Retries exceeded", "exited: ", "gave up: ", "stopped: ");
     /** Words right after a bracketed id that claim ({@code Task app.x[id] received}). */
     private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting");

@@ -778,6 +778,10 @@ public final class GeneralTextReader implements SourceReader {
             }
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
+            if (task < 0 && firstClaimEvent < 0 && (Continuation.isTracebackStart(b, own, e) || Continuation.isTracebackStart(b, l.messageStart, e))) {
+                // A traceback written as a record of its own (ComfyUI stamps each write) by a process that took no unit on.
+                crashes.add(ev);
+            }
             anyTime |= !placeholder;
             event(ev, lineRef, base, task);
             if (ended) {
@@ -967,6 +971,11 @@ public final class GeneralTextReader implements SourceReader {
                 byNoun = ref >= 0;
             }
             UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);
+            if (!hasId && ref < 0 && step == UnitVocabulary.Step.CLAIM && nanos != Long.MIN_VALUE && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT)) {
+                // ComfyUI takes a prompt on without naming it: the prompt is named by the time it came in, as the list shows it.
+                ref = refOf("prompt " + faultline.model.TimeText.clock(nanos, Math.min(3, precision)), UnitVocabulary.PROMPT);
+                asUnit = true;
+            }
             if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
                 step = vocabulary.stepNextToId(b, m, e);
             }
@@ -1138,6 +1147,8 @@ public final class GeneralTextReader implements SourceReader {
             byte c = b[q];
             return Clock.isDigit(c) || ((c == 'I' || c == 'W' || c == 'E' || c == 'F' || c == 'D') && Clock.isDigit(b[q + 1]));
         }
+
+        private static final byte[] GOT_PROMPT = "got prompt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
         /** The current unit of a worker for a line that names none: none when it is a request. */
         private int unnamed(int cur) {

@@ -29,6 +29,22 @@ class StatusEvidenceTest {
     }
 
     @Test
+    void aUnitSaidToBeOverCompletedUnlessItsFailureCameFirst() {
+        TaskDraft ok = draft();
+        ok.startedAgain(at(100), null);
+        ok.over(at(107), null);
+        ok.settle();
+        assertEquals(TaskStatus.COMPLETE, ok.status, "over, and nothing failed");
+        TaskDraft failed = draft();
+        failed.startedAgain(at(100), null);
+        failed.lineStatus(TaskStatus.FAILED, at(105), null);
+        failed.over(at(107), null);
+        failed.settle();
+        assertEquals(TaskStatus.FAILED, failed.status, "ComfyUI's 'Prompt executed in' after its failure");
+        assertEquals(105_000_000_000L, failed.ended.nanos(), "ended when it failed");
+    }
+
+    @Test
     void linesAfterTheEndDoNotReopenTheTask() {
         TaskDraft d = draft();
         d.lineStatus(TaskStatus.FAILED, at(100), null);
