@@ -131,6 +131,10 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
 
     /** The first exception a text names, line by line: the earliest {@code Type: message} or {@code Type(…)}. */
     static ExceptionFinding named(String text) {
+        Matcher fatal = FATAL_PYTHON.matcher(text);
+        if (fatal.find()) {
+            return new ExceptionFinding(fatal.group(1).strip(), "", null); // faulthandler: the signal the process died of
+        }
         Matcher cpp = CPP.matcher(text);
         if (cpp.find()) {
             Matcher what = WHAT.matcher(text);
@@ -151,6 +155,8 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
         }
         return NONE;
     }
+
+    private static final java.util.regex.Pattern FATAL_PYTHON = java.util.regex.Pattern.compile("^Fatal Python error: ([^\\n]+)");
 
     private static String unquote(String s) {
         if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"') && s.charAt(s.length() - 1) == s.charAt(0)) {

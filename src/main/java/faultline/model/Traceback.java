@@ -133,7 +133,13 @@ public record Traceback(List<Raised> chain, Language language) {
             }
         }
         if (text.contains("    at ")) {
-            return NodeTrace.parse(text);
+            Optional<Traceback> node = NodeTrace.parse(text);
+            if (node.isPresent()) {
+                return node;
+            }
+        }
+        if (text.contains("(most recent call first):")) {
+            return FaultHandlerTrace.parse(text);
         }
         return Optional.empty();
     }
@@ -560,6 +566,57 @@ public record Traceback(List<Raised> chain, Language language) {
             boolean own = !file.startsWith("node:") && !file.startsWith("internal/") && !file.contains("/node_modules/")
                     && !file.equals("<anonymous>") && !file.equals("native");
             return new Frame(file, n, function, "", own);
+        }
+    }
+
+    /**
+     * Python's faulthandler on a fatal signal: {@code Fatal Python error: Segmentation fault}, then each thread's
+     * stack, most recent call first ({@code File "…", line 118 in run_tile}); the current thread's is the crash.
+     */
+    private static final class FaultHandlerTrace {
+        static final Pattern THREAD = Pattern.compile("^(Current thread|Thread) 0x[0-9a-fA-F]+ \\(most recent call first\\):");
+        static final Pattern FRAME = Pattern.compile("^\\s+File \"([^\"]*)\", line (\\d+) in (.+?)\\s*$");
+        static final Pattern FATAL = Pattern.compile("Fatal Python error: ([^\\n]+)");
+        static final Pattern SIGNAL = Pattern.compile("(?m)^(Segmentation fault|Bus error|Aborted|Floating point exception|Illegal instruction)\\b");
+
+        static Optional<Traceback> parse(String text) {
+            String[] lines = lines(text);
+            int start = -1;
+            for (int i = 0; i < lines.length; i++) {
+                Matcher t = THREAD.matcher(lines[i].strip());
+                if (t.find() && (start < 0 || t.group(1).equals("Current thread"))) {
+                    start = i;
+                    if (t.group(1).equals("Current thread")) {
+                        break;
+                    }
+                }
+            }
+            if (start < 0 || (!lines[start].strip().startsWith("Current thread") && !text.contains("Fatal Python error: "))) {
+                return Optional.empty(); // another thread's stack, printed beside the one that crashed
+            }
+            List<Frame> printed = new ArrayList<>();
+            for (int k = start + 1; k < lines.length; k++) {
+                Matcher f = FRAME.matcher(lines[k]);
+                if (!f.matches()) {
+                    break;
+                }
+                int n;
+                try {
+                    n = Integer.parseInt(f.group(2));
+                } catch (NumberFormatException e) {
+                    n = 0;
+                }
+                printed.add(new Frame(f.group(1), n, f.group(3), "", PythonTrace.own(f.group(1))));
+            }
+            if (printed.isEmpty()) {
+                return Optional.empty();
+            }
+            Matcher fatal = FATAL.matcher(text);
+            Matcher signal = SIGNAL.matcher(text);
+            String type = fatal.find() ? fatal.group(1).strip() : signal.find() ? signal.group(1) : "";
+            List<Frame> callOrder = new ArrayList<>(printed);
+            java.util.Collections.reverse(callOrder);
+            return Optional.of(new Traceback(List.of(new Raised(type, "", List.copyOf(callOrder), !type.isEmpty(), "")), Language.PYTHON));
         }
     }
 }

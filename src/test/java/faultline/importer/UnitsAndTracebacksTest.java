@@ -173,6 +173,28 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void aWorkerKilledBySegfaultFailsWithTheSignalAndItsCurrentThreadsFrame() throws Exception {
+        TaskSet set = load(write(dir, "upscaler.log", """
+                2025-03-02 08:00:11,240 INFO [worker-3] batch b-00412 start: 64 images
+                Fatal Python error: Segmentation fault
+
+                Thread 0x00007f0e2effd640 (most recent call first):
+                  File "/usr/lib/python3.10/threading.py", line 324 in wait
+                  File "/opt/imgsvc/imgsvc/prefetch.py", line 22 in _loop
+
+                Current thread 0x00007f0f4a1b3740 (most recent call first):
+                  File "/opt/imgsvc/imgsvc/upscale.py", line 118 in run_tile
+                  File "/opt/imgsvc/run_worker.py", line 9 in <module>
+
+                Segmentation fault (core dumped)
+                """));
+        Task worker = set.tasks().stream().filter(Task::failed).findFirst().orElseThrow(() -> new AssertionError("the crash is a failed unit"));
+        Crash c = new Analyzer(set).analyse(worker).crash();
+        assertEquals("Segmentation fault", c.exceptionType());
+        assertEquals("run_tile (upscale.py:118)", c.site().text());
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1

@@ -91,6 +91,26 @@ class TracebackTest {
     }
 
     @Test
+    void faulthandlersDumpGivesTheSignalAndTheCurrentThreadsStack() {
+        Traceback tb = parse(
+                "Fatal Python error: Segmentation fault",
+                "",
+                "Thread 0x00007f0e2effd640 (most recent call first):",
+                "  File \"/usr/lib/python3.10/threading.py\", line 324 in wait",
+                "  File \"/opt/imgsvc/imgsvc/prefetch.py\", line 22 in _loop",
+                "",
+                "Current thread 0x00007f0f4a1b3740 (most recent call first):",
+                "  File \"/opt/venv/lib/python3.10/site-packages/torch/nn/modules/conv.py\", line 456 in _conv_forward",
+                "  File \"/opt/imgsvc/imgsvc/upscale.py\", line 118 in run_tile",
+                "  File \"/opt/imgsvc/run_worker.py\", line 9 in <module>");
+        assertEquals("Segmentation fault", tb.exceptionType());
+        assertEquals("run_tile (upscale.py:118)", tb.site().text(), "the current thread's, not the prefetch thread's");
+        assertEquals("<module>", tb.failure().frames().get(0).function(), "kept outermost first");
+        assertTrue(Traceback.find("Thread 0x00007f0e2effd640 (most recent call first):\n  File \"/a.py\", line 3 in f").isEmpty(),
+                "another thread's stack alone is no crash");
+    }
+
+    @Test
     void aPackagesConsoleScriptIsNotTheProjectsOwnCode() {
         Traceback tb = parse(
                 "Traceback (most recent call last):",

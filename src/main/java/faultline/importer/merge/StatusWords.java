@@ -154,6 +154,8 @@ final class StatusWords {
             Rule.phrase("Traceback (most recent call last)", Says.FAILED),
             Rule.phrase("terminate called after throwing", Says.FAILED), Rule.phrase("' panicked at ", Says.FAILED),
             Rule.phrase("Aborted (core dumped)", Says.FAILED),
+            // Python's faulthandler on a fatal signal: the current thread's stack, most recent call first.
+            Rule.phrase("Fatal Python error: ", Says.FAILED), Rule.phrase("Current thread 0x", Says.FAILED),
             Rule.phrase("Job OK", Says.COMPLETE), Rule.phrase("Prompt executed in", Says.OVER),
             Rule.phrase("Finished request", Says.COMPLETE), Rule.phrase("Aborted request", Says.CANCELLED),
             Rule.phrase("Moving job to FailedJobRegistry", Says.FAILED),

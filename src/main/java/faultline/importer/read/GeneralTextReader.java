@@ -894,8 +894,8 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.report.unparsed(lineNumber, timedFile ? UNTIMED_LINE : UNTIMED_FILE, null);
             }
             event(ev, lineRef, worker, task);
-            if (traceback && task < 0 && firstClaimEvent < 0) {
-                crashes.add(ev);
+            if ((traceback || UnitVocabulary.startsWith(b, p, e, FATAL_PYTHON)) && task < 0 && firstClaimEvent < 0) {
+                crashes.add(ev); // faulthandler's "Fatal Python error: Segmentation fault" names what the stacks below died of
             }
             if (ended) {
                 lastEventTask = -1; // what follows an end is no longer that unit's
@@ -1149,6 +1149,7 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         private static final byte[] GOT_PROMPT = "got prompt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] FATAL_PYTHON = "Fatal Python error: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
         /** The current unit of a worker for a line that names none: none when it is a request. */
         private int unnamed(int cur) {
