@@ -158,6 +158,8 @@ public record Traceback(List<Raised> chain, Language language) {
         static final Pattern EXCEPTION = Pattern.compile("^([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:: ?(.*))?$");
         static final Pattern BARE_TYPE = Pattern.compile(
                 "(?:Error|Exception|Interrupt|Exit|Iteration|Warning|Failure|Fault|Timeout|Cancelled|Group)$");
+        /** Ray's wrapper of a remote task's error, named with the error's type: {@code ray.exceptions.RayTaskError(ValueError): ray::f() (pid=…)}. */
+        static final Pattern REMOTE_WRAPPER = Pattern.compile("^((?:[A-Za-z_]\\w*\\.)*Ray(?:Task|Actor)Error)\\(([A-Za-z_][\\w.]*)\\): ?(.*)$");
         static final Pattern KNOWN_PREFIX = Pattern.compile("^(?:\\[rank\\d+\\]:\\s?|\\(\\w[\\w ]*?(?:rank|pid)=\\d+[^)]*\\)\\s)");
         static final String DURING = "During handling of the above exception, another exception occurred:";
         static final String CAUSE = "The above exception was the direct cause of the following exception:";
@@ -222,6 +224,12 @@ public record Traceback(List<Raised> chain, Language language) {
                     continue;
                 }
                 Matcher f = FRAME.matcher(raw);
+                if (f.matches() && state == State.AFTER_EXCEPTION && cur.remoteWrapper) {
+                    // Ray's RayTaskError(ValueError): the remote task's own frames and exception follow its line.
+                    chain.add(cur.done());
+                    cur = new Part("wrapped");
+                    state = State.FRAMES;
+                }
                 if (f.matches() && state == State.FRAMES) {
                     // A line number no file has (a cut or garbled paste) is an unknown line, not the end of the trace.
                     int line = f.group(2).length() <= 9 ? Integer.parseInt(f.group(2)) : 0;
@@ -241,6 +249,13 @@ public record Traceback(List<Raised> chain, Language language) {
                 Matcher e = EXCEPTION.matcher(t);
                 if (e.matches() && isExceptionName(e.group(1), e.group(2) != null)) {
                     cur.raised(e.group(1), e.group(2) == null ? "" : e.group(2).strip());
+                    state = State.AFTER_EXCEPTION;
+                    continue;
+                }
+                Matcher w = REMOTE_WRAPPER.matcher(t);
+                if (w.matches()) {
+                    cur.raised(w.group(1), w.group(3).strip());
+                    cur.remoteWrapper = true;
                     state = State.AFTER_EXCEPTION;
                     continue;
                 }
@@ -356,6 +371,8 @@ public record Traceback(List<Raised> chain, Language language) {
             String type = "";
             String message = "";
             boolean raised;
+            /** Its exception wraps a remote one whose frames follow (Ray's RayTaskError). */
+            boolean remoteWrapper;
 
             Part(String link) {
                 this.link = link;

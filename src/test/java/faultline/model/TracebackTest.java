@@ -91,6 +91,24 @@ class TracebackTest {
     }
 
     @Test
+    void raysTaskErrorGivesTheRemoteTasksOwnExceptionAndFrame() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/opt/venv/lib/python3.10/site-packages/ray/_private/worker.py\", line 864, in get_objects",
+                "    raise value.as_instanceof_cause()",
+                "ray.exceptions.RayTaskError(ValueError): ray::ImplicitFunc.train() (pid=4522, ip=10.0.0.5)",
+                "  File \"/opt/venv/lib/python3.10/site-packages/ray/tune/trainable/trainable.py\", line 331, in train",
+                "    raise skipped from exception_cause(skipped)",
+                "  File \"/home/ml/exp/tune_exp.py\", line 9, in check",
+                "    raise ValueError(\"lr too high, diverged\")",
+                "ValueError: lr too high, diverged");
+        assertEquals("ValueError", tb.exceptionType());
+        assertEquals("lr too high, diverged", tb.message());
+        assertEquals("check (tune_exp.py:9)", tb.site().text());
+        assertEquals("ray.exceptions.RayTaskError", tb.chain().get(0).type(), "the wrapper stays in the chain");
+    }
+
+    @Test
     void faulthandlersDumpGivesTheSignalAndTheCurrentThreadsStack() {
         Traceback tb = parse(
                 "Fatal Python error: Segmentation fault",

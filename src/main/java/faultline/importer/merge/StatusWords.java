@@ -98,6 +98,8 @@ final class StatusWords {
             Rule.of(Says.FAILED, List.of("raised", "WorkerLostError", "FailedJobRegistry", "Job failed", "unhandled exception", "ork-horse"),
                     "\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
                     + "|\\bJob failed\\b|with unhandled exception|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
+            // celery's hard time limit kills the task's process; a task rejected (Reject) is not run again.
+            Rule.of(Says.FAILED, List.of("Hard time limit", "] rejected: "), "\\bHard time limit \\([^)]*\\) exceeded for \\S+\\[|\\] rejected: "),
             Rule.of(Says.CANCELLED, List.of("revoked", "Job was", "Job cancel"),
                     "\\] revoked\\b|\\bJob (?:was )?(?:cancelled|canceled)\\b"),
             // Rails's request log: "[request-id] Completed 500 Internal Server Error in 12ms".
