@@ -195,6 +195,15 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void aLineUnderARanksPrefixIsThatRanksWhateverTheScriptSaidBefore() throws Exception {
+        TaskSet set = load(write(dir, "train.log", """
+                2025-03-02 11:02:09,441 INFO rank=3 step=100 loss=2.4411
+                [rank1]:[E302 11:12:09.551601 ProcessGroupNCCL.cpp:636] [Rank 1] To avoid data inconsistency, we are taking the entire process down.
+                """));
+        assertEquals(task(set, "rank1").index(), set.store().task(row(set, "To avoid data inconsistency")));
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1

@@ -1105,8 +1105,8 @@ public final class GeneralTextReader implements SourceReader {
          */
         private int currentOrParent(long worker) {
             int cur = current.get(worker);
-            if (cur >= 0 || worker == 0 || prefix.worker == 0) {
-                return cur;
+            if (cur >= 0 || worker == 0 || prefix.worker == 0 || prefix.rank >= 0) {
+                return cur; // a rank's prefix ([rank1]:) names the process's own unit: it works for no script's
             }
             int parent = current.get(0);
             // Read in parts, the script may have claimed its job in a part before: the join looks there.
