@@ -204,6 +204,24 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void rayServesRequestIdColumnBeforeItsRouteAndSourceNamesTheRequest() throws Exception {
+        TaskSet set = load(write(dir, "serve.log", """
+                (ServeReplica:default:Embedder pid=31901) INFO 2024-09-03 10:12:10,220 default_Embedder k3x9pq2a 7c1e55d0-2b1f-4c6a-9e0d-1f2a3b4c5d6e /embed replica.py:373 - __CALL__ OK 41.7ms
+                (ServeReplica:default:Embedder pid=31902) ERROR 2024-09-03 10:12:11,902 default_Embedder m8v2hd7w 0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b /embed replica.py:359 - Request failed:
+                (ServeReplica:default:Embedder pid=31902)   File "/srv/embedsvc/app/encoder.py", line 31, in encode
+                (ServeReplica:default:Embedder pid=31902)     out = self.model(**toks)
+                (ServeReplica:default:Embedder pid=31902) RuntimeError: CUDA error: device-side assert triggered
+                (ServeReplica:default:Embedder pid=31902) ERROR 2024-09-03 10:12:11,905 default_Embedder m8v2hd7w 0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b /embed replica.py:373 - __CALL__ ERROR 12.3ms
+                """));
+        Task failed = task(set, "0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b");
+        assertEquals(TaskStatus.FAILED, failed.status());
+        Crash c = new Analyzer(set).analyse(failed).crash();
+        assertEquals("RuntimeError", c.exceptionType());
+        assertEquals("encode (encoder.py:31)", c.site().text());
+        assertEquals(TaskStatus.COMPLETE, task(set, "7c1e55d0-2b1f-4c6a-9e0d-1f2a3b4c5d6e").status());
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1

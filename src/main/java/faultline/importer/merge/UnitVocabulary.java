@@ -972,8 +972,10 @@ public final class UnitVocabulary {
             return true; // a tag, not a name's part ("render-worker-7c9f_gpu(<uid>)")
         }
         strongSight = false;
-        if (before == ' ' && columnEnds(b, idEnd, e)) {
-            return true; // a column of the line's header before its message ("… q7c2mx4w <id> -- generating …")
+        if (before == ' ' && (columnEnds(b, idEnd, e) || columnEnds(b, afterRouteAndSource(b, idEnd, e), e))) {
+            // a column of the line's header before its message ("… q7c2mx4w <id> -- generating …", Ray Serve's newer
+            // "… m8v2hd7w <id> /embed replica.py:359 - Request failed:")
+            return true;
         }
         int tail = idEnd;
         while (tail < e && (b[tail] == '.' || b[tail] == ' ' || b[tail] == '\r')) {
@@ -1011,6 +1013,26 @@ public final class UnitVocabulary {
             }
         }
         return false;
+    }
+
+    /** After a route ({@code /embed}) and a source location ({@code replica.py:359}) that follow a column at i, or i. */
+    private static int afterRouteAndSource(byte[] b, int i, int e) {
+        int q = i;
+        for (int k = 0; k < 2 && q + 1 < e && b[q] == ' '; k++) {
+            int s = q + 1;
+            int t = s;
+            while (t < e && b[t] != ' ') {
+                t++;
+            }
+            boolean route = b[s] == '/';
+            boolean source = t - s > 4 && Bytes.indexOf(b, s, t, (byte) ':') > s && Bytes.indexOf(b, s, t, (byte) '.') > s
+                    && Clock.isDigit(b[t - 1]);
+            if (!route && !source) {
+                break;
+            }
+            q = t;
+        }
+        return q;
     }
 
     /** Whether a header's separator before the message follows at i: {@code " -- "}, {@code " - "}, {@code " | "}. */
