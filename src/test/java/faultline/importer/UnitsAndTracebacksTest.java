@@ -151,10 +151,7 @@ class UnitsAndTracebacksTest {
         int failed = row(set, "EngineCore failed to start");
         assertTrue(set.store().message(failed).endsWith("RuntimeError: CUDA error: an illegal memory access was encountered"), set.store().message(failed));
         assertEquals(3, set.store().size(), "the traceback's lines are no events of their own");
-        Task worker = set.tasks().stream().filter(Task::failed).findFirst().orElseThrow(() -> new AssertionError("the crash is a failed unit"));
-        Crash c = new Analyzer(set).analyse(worker).crash();
-        assertEquals("RuntimeError", c.exceptionType());
-        assertEquals("load_weights (loader.py:88)", c.site().text());
+        assertTheFailedUnitCrashed(set, "RuntimeError", "load_weights (loader.py:88)");
     }
 
     @Test
@@ -188,10 +185,15 @@ class UnitsAndTracebacksTest {
 
                 Segmentation fault (core dumped)
                 """));
-        Task worker = set.tasks().stream().filter(Task::failed).findFirst().orElseThrow(() -> new AssertionError("the crash is a failed unit"));
-        Crash c = new Analyzer(set).analyse(worker).crash();
-        assertEquals("Segmentation fault", c.exceptionType());
-        assertEquals("run_tile (upscale.py:118)", c.site().text());
+        assertTheFailedUnitCrashed(set, "Segmentation fault", "run_tile (upscale.py:118)");
+    }
+
+    /** The file's one failed unit (a process that crashed before it took any unit on) crashed so. */
+    private static void assertTheFailedUnitCrashed(TaskSet set, String exception, String site) {
+        Task failed = set.tasks().stream().filter(Task::failed).findFirst().orElseThrow(() -> new AssertionError("the crash is a failed unit"));
+        Crash c = new Analyzer(set).analyse(failed).crash();
+        assertEquals(exception, c.exceptionType());
+        assertEquals(site, c.site().text());
     }
 
     @Test
