@@ -224,6 +224,22 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void prefectsFlowRunsAreUnitsByTheirGeneratedNamesAndEndInTheirFinalState() throws Exception {
+        TaskSet set = load(write(dir, "flows-20250404.log", """
+                10:22:00.000 | INFO    | Flow run 'quiet-lynx' - Beginning flow run 'quiet-lynx' for flow 'ingest'
+                10:22:00.100 | INFO    | Flow run 'brisk-wren' - Beginning flow run 'brisk-wren' for flow 'ingest'
+                10:22:00.200 | INFO    | Flow run 'lazy-mole' - Beginning flow run 'lazy-mole' for flow 'ingest'
+                10:22:01.000 | ERROR   | Flow run 'quiet-lynx' - Crash detected! Execution was interrupted by an unexpected exception: KeyboardInterrupt
+                10:22:03.100 | INFO    | Flow run 'brisk-wren' - Finished in state Completed()
+                10:22:04.000 | INFO    | Flow run 'lazy-mole' - Finished in state Cancelled('Flow run was cancelled by the user.')
+                """));
+        assertEquals(TaskStatus.FAILED, task(set, "quiet-lynx").status(), "crashed");
+        assertEquals(TaskStatus.COMPLETE, task(set, "brisk-wren").status());
+        assertEquals(TaskStatus.CANCELLED, task(set, "lazy-mole").status());
+        assertEquals(Set.of("quiet-lynx", "brisk-wren", "lazy-mole"), ids(set), "the flow 'ingest' is no run");
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1

@@ -98,6 +98,10 @@ final class StatusWords {
             Rule.of(Says.FAILED, List.of("raised", "WorkerLostError", "FailedJobRegistry", "Job failed", "unhandled exception", "ork-horse"),
                     "\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
                     + "|\\bJob failed\\b|with unhandled exception|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
+            // Prefect's final states of a flow or task run, and its crash report ("Crash detected! Execution was interrupted …").
+            Rule.of(Says.FAILED, List.of("in state Crashed", "in state Failed", "Crash detected!"),
+                    "\\bFinished in state (?:Crashed|Failed)\\(|\\bCrash detected! "),
+            Rule.of(Says.CANCELLED, List.of("in state Cancel"), "\\bFinished in state Cancell?ed\\("),
             // celery's hard time limit kills the task's process; a task rejected (Reject) is not run again.
             Rule.of(Says.FAILED, List.of("Hard time limit", "] rejected: "), "\\bHard time limit \\([^)]*\\) exceeded for \\S+\\[|\\] rejected: "),
             Rule.of(Says.CANCELLED, List.of("revoked", "Job was", "Job cancel"),

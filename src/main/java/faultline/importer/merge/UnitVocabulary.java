@@ -146,7 +146,32 @@ public final class UnitVocabulary {
             }
         }
         named = true;
-        return supervisedProgram(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
+        return supervisedProgram(b, m, e) || flowRun(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
+    }
+
+    private static final String FLOW_RUN = "low run '";
+
+    /**
+     * Prefect's flow run, named in quotes ({@code Flow run 'crimson-otter' - …}, {@code Created flow run 'crimson-otter'
+     * for flow 'nightly-etl'}): a generated two-word name, unique to the run, so it needs no digit as a task run's does.
+     */
+    private boolean flowRun(byte[] b, int m, int e) {
+        int at = Bytes.indexOf(b, m, Math.min(e, m + 120), FLOW_RUN);
+        if (at < m + 1 || (b[at - 1] != 'F' && b[at - 1] != 'f') || (at - 1 > m && Clock.isLetter(b[at - 2]))) {
+            return false;
+        }
+        int from = at + FLOW_RUN.length();
+        int t = from;
+        while (t < e && t - from < 64 && (Clock.isLetter(b[t]) || Clock.isDigit(b[t]) || b[t] == '-' || b[t] == '_')) {
+            t++;
+        }
+        if (t - from < 3 || t >= e || b[t] != '\'') {
+            return false;
+        }
+        idStart = from;
+        idEnd = t;
+        kind = JOB;
+        return true;
     }
 
     /** supervisord's verbs before the program they are about, the program's name quoted after "spawned". */
