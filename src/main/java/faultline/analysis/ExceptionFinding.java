@@ -24,9 +24,9 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
      */
     private static final Pattern NAMED = Pattern.compile(
             "(?:^|: |\\s|\\()((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
-    /** {@code ValueError('x')}, {@code WorkerLostError("Worker exited prematurely: signal 9")}. */
+    /** {@code ValueError('x')}, {@code WorkerLostError("Worker exited prematurely: signal 9")}, also in parentheses (RQ's registry line). */
     private static final Pattern REPR = Pattern.compile(
-            "(?:^|: |\\s)((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
+            "(?:^|: |\\s|\\()((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
 
     /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
     static final int MAX_LINES = 200;

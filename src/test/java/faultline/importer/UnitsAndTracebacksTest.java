@@ -240,6 +240,18 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void anRqJobKilledByItsTimeoutFailsWithTheExceptionItsRegistryLineNames() throws Exception {
+        TaskSet set = load(write(dir, "rq_20240601.log", """
+                14:01:30 default: inference.run_batch(20) (f8051627-4e5f-4061-a273-9e0f1a2b3c45)
+                14:02:30 default: Job f8051627-4e5f-4061-a273-9e0f1a2b3c45: JobTimeoutException('Task exceeded maximum timeout value (60 seconds)')
+                14:02:31 Moving job to FailedJobRegistry (JobTimeoutException('Task exceeded maximum timeout value (60 seconds)'))
+                """));
+        Task job = task(set, "f8051627-4e5f-4061-a273-9e0f1a2b3c45");
+        assertEquals(TaskStatus.FAILED, job.status());
+        assertEquals("JobTimeoutException", new Analyzer(set).analyse(job).crash().exceptionType());
+    }
+
+    @Test
     void anRqJobOwnsTheLinesBetweenItsStartAndItsEnd() throws Exception {
         TaskSet set = load(write(dir, "rq_20250401.log", """
                 09:00:00 Worker rq:worker:w1 started, version 1.16.1
