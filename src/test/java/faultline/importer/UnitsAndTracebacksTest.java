@@ -107,6 +107,18 @@ class UnitsAndTracebacksTest {
     }
 
     @Test
+    void anExitSupervisordExpectedIsNoFailureWhateverItsStatusNumber() throws Exception {
+        TaskSet set = load(write(dir, "supervisord.log", """
+                2025-07-08 22:40:02,139 INFO spawned: 'thumbnailer' with pid 21
+                2025-07-08 22:40:02,140 INFO spawned: 'indexer' with pid 22
+                2025-07-08 22:41:10,002 INFO exited: thumbnailer (exit status 2; expected)
+                2025-07-08 22:41:12,400 WARN exited: indexer (terminated by SIGKILL; not expected)
+                """));
+        assertEquals(TaskStatus.COMPLETE, task(set, "thumbnailer").status(), "its exitcodes list 2");
+        assertEquals(TaskStatus.FAILED, task(set, "indexer").status());
+    }
+
+    @Test
     void slurmsOomKillAndSrunsReportOfATaskFailTheJob() throws Exception {
         TaskSet oom = load(write(dir, "slurm-448121.out", """
                 Starting job 448121 on gpu-a08 at Tue Mar  5 08:00:02 UTC 2024

@@ -119,11 +119,11 @@ final class StatusWords {
                     "\\*\\*\\* (?:JOB|STEP) \\S+ ON \\S+ CANCELLED AT \\S+ DUE TO (?:TIME LIMIT|NODE FAILURE)|Detected \\d+ oom_kill events? in "
                     + "|^srun: error: \\S+: tasks? [\\d,-]+: (?:Exited with exit code [1-9]|Out Of Memory|Segmentation fault|Killed|Aborted|Bus error)"),
             // supervisord's account of the programs it runs: "exited: embedder_01 (exit status 1; not expected)",
-            // "gave up: embedder_01 entered FATAL state, …", "stopped: scheduler (terminated by SIGTERM)".
+            // "gave up: embedder_01 entered FATAL state, …", "stopped: scheduler (terminated by SIGTERM)". Whether an exit
+            // is a failure is supervisord's to say (a program's exitcodes may list 2 as expected), not its status number's.
             Rule.of(Says.FAILED, List.of("exited: ", "gave up: "),
-                    "^exited: \\S+ \\([^)]*; not expected\\)|^exited: \\S+ \\((?:exit status [1-9]\\d*|terminated by SIG(?:KILL|SEGV|ABRT|BUS|FPE|ILL))\\b"
-                    + "|^gave up: \\S+ entered FATAL state"),
-            Rule.of(Says.COMPLETE, List.of("exited: ", "stopped: "), "^(?:exited: \\S+ \\(exit status 0; expected|stopped: \\S+ \\(exit status 0\\))"),
+                    "^exited: \\S+ \\([^)]*; not expected\\)|^gave up: \\S+ entered FATAL state"),
+            Rule.of(Says.COMPLETE, List.of("exited: ", "stopped: "), "^(?:exited: \\S+ \\([^)]*; expected\\)|stopped: \\S+ \\(exit status 0\\))"),
             Rule.of(Says.CANCELLED, List.of("stopped: "), "^stopped: \\S+ \\(terminated by SIG(?:TERM|INT|QUIT|HUP)\\)"),
             // Web UIs and inference servers.
             Rule.of(Says.COMPLETE, List.of("Finished request"), "\\bFinished request\\b"),
