@@ -42,6 +42,10 @@ final class GeneralMessage {
                 String m = withoutRightAlignedSource(LogfmtMessage.of(firstLine(line, layouts, timedFile, clock, prefix)));
                 int sp = m.indexOf(' ');
                 lead = sp > 0 ? m.substring(0, sp + 1) : null;
+                String before = beforeTracebackHeader(m);
+                if (before != null) {
+                    lead = before; // a thread and a logger the layout keeps, before a printed traceback's every line
+                }
                 out.append(m);
             } else {
                 out.append(continuation(line, layouts, clock, prefix, lead));
@@ -53,6 +57,26 @@ final class GeneralMessage {
             from = nl + 1;
         }
         return out.toString();
+    }
+
+    private static final String HEADER = "Traceback (most recent call last):";
+
+    /**
+     * The tokens before a traceback's header that opens a record's message a few tokens in (TorchServe's
+     * "W-9000-model_1.0-stdout MODEL_LOG - Traceback …"), with the space after them; null if none.
+     */
+    static String beforeTracebackHeader(String m) {
+        int at = m.indexOf(HEADER);
+        if (at <= 0 || at > 160 || m.charAt(at - 1) != ' ' || m.charAt(0) == ' ') {
+            return null;
+        }
+        int tokens = 0;
+        for (int i = 0; i < at; i++) {
+            if (m.charAt(i) == ' ' && (i == 0 || m.charAt(i - 1) != ' ')) {
+                tokens++;
+            }
+        }
+        return tokens <= 3 ? m.substring(0, at) : null;
     }
 
     /** Rich's console ends a record with its source, right-aligned: "prepare tokenizer        train_util.py:4665". */

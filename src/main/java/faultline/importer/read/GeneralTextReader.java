@@ -39,6 +39,8 @@ import java.util.Map;
 public final class GeneralTextReader implements SourceReader {
     /** Events after a traceback of no unit beyond which the process outlived it: not a crash. */
     private static final int CRASH_TAIL = 12;
+    /** Events after a crash within which a line saying its process died confirms it. */
+    private static final int DIED_WITHIN = 40;
     /** Why a line has no time of its own, taken once: it may be said of every line. */
     private static final String UNTIMED_LINE = Prose.get("import.untimed.line");
     private static final String UNTIMED_FILE = Prose.get("import.untimed.file");
@@ -133,17 +135,25 @@ public final class GeneralTextReader implements SourceReader {
             int len = (int) Math.min(w.length, size - at);
             c.copy(at, w, 0, len);
             int p = Bytes.newline(w, 0, len) + 1;
+            boolean afterTracebackLine = true; // the line before the first is not seen whole
             while (p < len) {
                 int nl = Bytes.newline(w, p, len);
                 if (nl == len) {
                     break;
                 }
                 // As the reader reads the line: its supervisor's prefixes first (a kubelet's pod and clock stamp every
-                // line of a traceback too; only a line of the application's own layout starts a part).
-                if (layouts[0].read(w, LinePrefixes.strip(w, p, nl, prefix), nl, clock)) {
+                // line of a traceback too; only a line of the application's own layout starts a part). A traceback
+                // printed a record per line has the layout on each of its lines: a part starts neither at one of its
+                // frames nor right after one (its exception line).
+                boolean timed = layouts[0].read(w, LinePrefixes.strip(w, p, nl, prefix), nl, clock);
+                int raw = timed && clock.end < nl && w[clock.end] == ' ' ? clock.end + 1 : clock.end; // indentation kept
+                boolean tracebackLine = timed && (Continuation.mayGoOnTraceback(w, layouts[0].messageStart, nl)
+                        || Continuation.mayGoOnTraceback(w, raw, nl));
+                if (timed && !tracebackLine && !afterTracebackLine) {
                     b.add(at + p);
                     break;
                 }
+                afterTracebackLine = !timed || tracebackLine;
                 p = nl + 1;
             }
         }
@@ -418,6 +428,9 @@ public final class GeneralTextReader implements SourceReader {
                         all.crashes.add(base + c - sc.mark);
                     }
                 }
+                for (int d : sc.deaths) {
+                    all.deaths.add(base + d - sc.mark);
+                }
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
                     int[] g = new int[f.length];
@@ -482,6 +495,11 @@ public final class GeneralTextReader implements SourceReader {
         int firstClaimEvent = -1;
         /** Tracebacks of no unit before anything was claimed: the worker's own crash. */
         final java.util.List<Integer> crashes = new java.util.ArrayList<>();
+        /**
+         * Events that say a worker process died ("Load model failed: m, error: Worker died."): a crash shortly before
+         * one is a crash however much the server writes after it.
+         */
+        final java.util.List<Integer> deaths = new java.util.ArrayList<>();
         /** Ids met with a noun ({@code Job RJ-0071 accepted}), found again where they stand alone ({@code RJ-0071: ffmpeg …}). */
         final Map<String, Integer> named = new HashMap<>();
         /** Hashes of the named ids' bytes: a token of a line is decoded and looked up only when its hash is one of them. */
@@ -709,6 +727,9 @@ public final class GeneralTextReader implements SourceReader {
             return ctx.time.localToNanos(day, clock.nanosOfDay());
         }
 
+        /** How long after its header a traceback printed a line a record may still be printing its frames. */
+        private static final long PRINTED_TRACEBACK_NANOS = 5_000_000_000L;
+
         /** lineRef and lineEnd: where the line starts and ends in the file (before its prefixes, which lineStart is after). */
         private void timed(byte[] b, int lineStart, LineLayout l, int e, long prefixWorker, long lineRef, long lineEnd) {
             int precision = clock.precision;
@@ -733,13 +754,21 @@ public final class GeneralTextReader implements SourceReader {
             long worker = l.worker == 0 ? base : base * 31 + l.worker;
             // Only a record read by its own clock is continued so: an untimed line between (a native stack's frame
             // under TensorRT-LLM's error) ends it, and the traceback after is a record of its own.
-            if (lastEvent >= 0 && !placeholder && base == lastEventWorker && nanos == lastEventNanos && level.isFailure()
+            // A traceback printed line by line to a stream the server logs a record per line of, at the stream's
+            // level and each with its own time (TorchServe's "W-9000-model-stdout MODEL_LOG -     frame"), goes
+            // on as long as its lines come from the same writer within moments of its header. (Lines without a level
+            // carry a platform's clock only: they are followed below, through the host and program they repeat.)
+            boolean sameRecord = nanos == lastEventNanos && level.isFailure();
+            boolean printedTraceback = l.level >= 0 && cont.inRecordTraceback() && nanos >= lastEventNanos
+                    && nanos - lastEventNanos <= PRINTED_TRACEBACK_NANOS;
+            if (lastEvent >= 0 && !placeholder && base == lastEventWorker && (sameRecord || printedTraceback)
                     && !ctx.events.estimated(lastEvent) && cont.continuesRecord(b, l.messageStart, e)) {
                 // A traceback logged as one record whose every line repeats the prefix, clock and level (vLLM, oslo).
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
                 if (!ctx.events.failureLevel(lastEvent)) {
-                    ctx.events.setLevel(lastEvent, level);
+                    // A traceback printed to stdout is an error whatever level the stream's lines are logged at.
+                    ctx.events.setLevel(lastEvent, level.isFailure() ? level : Level.ERROR);
                 }
                 if (lastEventTask < 0 && firstClaimEvent < 0 && cont.openedTraceback()
                         && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != lastEvent)) {
@@ -789,7 +818,15 @@ public final class GeneralTextReader implements SourceReader {
                 lastEventPending = false;
                 ended = false;
             }
+            // Only near a crash of no unit (or at the start of a part, whose crash may lie in the part before).
+            boolean nearCrash = !crashes.isEmpty() ? ev - crashes.get(crashes.size() - 1) <= DIED_WITHIN : continues && ev - mark <= DIED_WITHIN;
+            if (task < 0 && nearCrash && ProcessDied.says(b, l.messageStart, e)) {
+                deaths.add(ev);
+            }
             cont.timedLine(b, own, e);
+            if (task < 0 && firstClaimEvent < 0 && cont.inRecordTraceback() && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != ev)) {
+                crashes.add(ev); // its header after the thread and logger a printed traceback's lines repeat
+            }
         }
 
         /**
@@ -1523,6 +1560,16 @@ public final class GeneralTextReader implements SourceReader {
             return i == id.length() || id.length() - i > 6 ? -1 : Integer.parseInt(id.substring(i));
         }
 
+        /** A line soon after the crash event c says its process died. */
+        private boolean diedAfter(int c) {
+            for (int d : deaths) {
+                if (d > c && d - c <= DIED_WITHIN) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The end of a whole file's reading: the worker's crash, the line-order layout of an untimed file. */
         void finish() {
             finishJoined(ctx.events.size());
@@ -1536,7 +1583,7 @@ public final class GeneralTextReader implements SourceReader {
             forgetBareIds(end);
             forgetIdleRanks(end);
             // A traceback the process did not outlive (little follows it) is the worker's crash.
-            crashes.removeIf(c -> end - 1 - c > CRASH_TAIL || c < lastStep);
+            crashes.removeIf(c -> (end - 1 - c > CRASH_TAIL && !diedAfter(c)) || c < lastStep);
             if (!crashes.isEmpty()) {
                 WorkerUnit.assign(ctx, crashes);
             }

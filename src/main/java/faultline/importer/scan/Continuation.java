@@ -31,7 +31,20 @@ public final class Continuation {
 
     /** A line with a time started an event. */
     public void timedLine(byte[] b, int m, int e) {
-        state = isTracebackStart(b, m, e) || endsOpeningTraceback(b, m, e) ? State.TRACEBACK : State.NONE;
+        state = State.NONE;
+        recordTokens = 0;
+        // The header may come after a thread and a logger the layout keeps in the message (log4j's
+        // "W-9000-model-stdout MODEL_LOG - Traceback …", TorchServe's): the same tokens open each line of it.
+        for (int k = 0; k <= RECORD_TOKENS && state == State.NONE; k++) {
+            int q = afterTokens(b, m, e, k);
+            if (q >= 0 && isTracebackStart(b, q, e)) {
+                state = State.TRACEBACK;
+                recordTokens = k;
+            }
+        }
+        if (state == State.NONE && endsOpeningTraceback(b, m, e)) {
+            state = State.TRACEBACK;
+        }
         record = state == State.TRACEBACK;
         blanks = 0;
         depth = Math.max(0, depth(b, m, e));
@@ -298,7 +311,7 @@ public final class Continuation {
         opened = false;
         // The record's message may keep a logger or a [file:line] before the traceback's text: the same number
         // of such tokens is taken off every line of it.
-        for (int k = 0; k <= 2; k++) {
+        for (int k = 0; k <= RECORD_TOKENS; k++) {
             int q = afterTokens(b, p, e, k);
             if (q >= 0 && isTracebackStart(b, q, e)) {
                 state = State.TRACEBACK;
@@ -332,8 +345,35 @@ public final class Continuation {
         return false;
     }
 
+    /**
+     * Whether a timed line's message [p, e) may be the inside of a traceback printed a record per line: within
+     * its first few tokens it goes on indented (a frame, a source line), chains, or ends.
+     */
+    public static boolean mayGoOnTraceback(byte[] b, int p, int e) {
+        for (int k = 0; k <= RECORD_TOKENS; k++) {
+            int q = afterTokens(b, p, e, k);
+            if (q < 0) {
+                return false;
+            }
+            if (q >= e) {
+                return k == 0 || b[e - 1] == ' '; // nothing after the prefix a chain's blank line repeats
+            }
+            if (b[q] == ' ' || b[q] == '\t' || b[q] == '\r' || isChain(b, q, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Tokens of a record's message before its traceback text. */
     private int recordTokens;
+    /** At most this many: a logger, a [file:line], a thread and a logger with log4j's " - " after them. */
+    private static final int RECORD_TOKENS = 3;
+
+    /** The traceback being read opened in a timed record's message, and its exception line is not read yet. */
+    public boolean inRecordTraceback() {
+        return record && state == State.TRACEBACK;
+    }
     /** The traceback being read opened in a timed record's message: timed lines may go on with it. */
     private boolean record;
 
