@@ -54,6 +54,7 @@ class UnitsAndTracebacksTest {
         Task failed = task(set, "11111111-aaaa-4bbb-8ccc-000000000001");
         assertEquals(TaskStatus.FAILED, failed.status());
         assertEquals(TaskStatus.COMPLETE, task(set, "11111111-aaaa-4bbb-8ccc-000000000002").status());
+        assertEquals("media.encode", failed.type(), "the task's name before its id in brackets is its type");
         int raised = row(set, "raised unexpected");
         String text = set.store().message(raised);
         assertTrue(text.contains("Traceback (most recent call last):") && text.endsWith("KeyError: 'fps'"), text);

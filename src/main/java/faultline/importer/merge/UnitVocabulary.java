@@ -350,6 +350,29 @@ public final class UnitVocabulary {
         return out;
     }
 
+    /**
+     * The name of the task the id is an instance of, where the line writes it glued before the id in brackets
+     * (celery's {@code media.encode[<uuid>]}), else null.
+     */
+    public String taskNameBefore(byte[] b, int m) {
+        int open = idStart - 1;
+        if (open <= m || b[open] != '[') {
+            return null;
+        }
+        int s = open;
+        boolean dot = false;
+        while (s > m && (faultline.importer.time.Clock.isLetter(b[s - 1]) || faultline.importer.time.Clock.isDigit(b[s - 1])
+                || b[s - 1] == '_' || b[s - 1] == '.')) {
+            dot |= b[s - 1] == '.';
+            s--;
+        }
+        // A dotted module path, or a name long enough not to be a tag ("[", "id[" …).
+        if (open - s < 3 || open - s > 120 || !(dot || open - s >= 6) || !faultline.importer.time.Clock.isLetter(b[s])) {
+            return null;
+        }
+        return new String(b, s, open - s, StandardCharsets.US_ASCII);
+    }
+
     /** The id as text: UUIDs and the fleet's hex ids in lower case, others as written. */
     public String id(byte[] b) {
         String s = new String(b, idStart, idEnd - idStart, StandardCharsets.UTF_8);

@@ -997,6 +997,10 @@ public final class GeneralTextReader implements SourceReader {
                 String id = vocabulary.id(b);
                 ref = vocabulary.nounKept() ? refOfNumbered(id, vocabulary.kind) : refOf(id, vocabulary.kind);
                 byNoun = vocabulary.named;
+                String name = ref >= 0 ? vocabulary.taskNameBefore(b, m) : null;
+                if (name != null && ctx.tasks.draftOfRef(ref).type.isEmpty()) {
+                    ctx.tasks.draftOfRef(ref).type = name; // what the queue ran: peers are the same task's other runs
+                }
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
                     byte[] ib = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
