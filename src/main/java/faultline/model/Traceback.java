@@ -236,6 +236,16 @@ public record Traceback(List<Raised> chain, Language language) {
                     cur.frame(f.group(1), line, f.group(3) == null ? "" : f.group(3).strip());
                     continue;
                 }
+                if (state == State.AFTER_EXCEPTION && cur.remoteWrapper && !cur.wrappedType.isEmpty()) {
+                    // The remote error's own line without its frames (a driver that only saw it raised): the type it names.
+                    Matcher own = EXCEPTION.matcher(t);
+                    if (own.matches() && (own.group(1).equals(cur.wrappedType) || own.group(1).endsWith("." + cur.wrappedType))) {
+                        chain.add(cur.done());
+                        cur = new Part("wrapped");
+                        cur.raised(own.group(1), own.group(2) == null ? "" : own.group(2).strip());
+                        continue;
+                    }
+                }
                 if (state == State.AFTER_EXCEPTION) {
                     continue; // the rest of a multi-line message
                 }
@@ -256,6 +266,7 @@ public record Traceback(List<Raised> chain, Language language) {
                 if (w.matches()) {
                     cur.raised(w.group(1), w.group(3).strip());
                     cur.remoteWrapper = true;
+                    cur.wrappedType = w.group(2);
                     state = State.AFTER_EXCEPTION;
                     continue;
                 }
@@ -373,6 +384,8 @@ public record Traceback(List<Raised> chain, Language language) {
             boolean raised;
             /** Its exception wraps a remote one whose frames follow (Ray's RayTaskError). */
             boolean remoteWrapper;
+            /** The remote one's type as the wrapper names it ({@code JSONDecodeError}), or empty. */
+            String wrappedType = "";
 
             Part(String link) {
                 this.link = link;

@@ -85,6 +85,12 @@ public final class UnitVocabulary {
         return uuid && unitNounNear(b, m);
     }
 
+    /**
+     * find() named a unit of which several run at once under one writer (Ray Tune's trials, which the driver
+     * reports on): the writer's lines without an id are not its.
+     */
+    public boolean concurrent;
+
     // What find() saw, reused per line.
     int idStart;
     int idEnd;
@@ -101,6 +107,7 @@ public final class UnitVocabulary {
      * short forms ({@code travel#1a2b3c4d}, {@code Task 1a2b3c4d}).
      */
     public boolean find(byte[] b, int m, int e) {
+        concurrent = false;
         uuid = false;
         named = false;
         nounKept = false;
@@ -146,7 +153,43 @@ public final class UnitVocabulary {
             }
         }
         named = true;
-        return supervisedProgram(b, m, e) || flowRun(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
+        return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
+    }
+
+    private static final String TRIAL = "rial ";
+
+    /**
+     * Ray Tune's trial, named by its trainable, the experiment's five hex digits and its own five-digit number
+     * after the noun ({@code Trial train_fn_1a2b3_00002 errored after 2 iterations}, {@code Trial task failed for
+     * trial train_fn_1a2b3_00002}).
+     */
+    private boolean tuneTrial(byte[] b, int m, int e) {
+        int lim = Math.min(e, m + 200);
+        for (int at = Bytes.indexOf(b, m, lim, TRIAL); at >= m + 1; at = Bytes.indexOf(b, at + 1, lim, TRIAL)) {
+            if ((b[at - 1] != 'T' && b[at - 1] != 't') || (at - 1 > m && Clock.isLetter(b[at - 2]))) {
+                continue;
+            }
+            int from = at + TRIAL.length();
+            int t = from;
+            while (t < e && t - from < 120 && (Clock.isLetter(b[t]) || Clock.isDigit(b[t]) || b[t] == '_')) {
+                t++;
+            }
+            // ..._1a2b3_00002: an underscore, five hex digits, an underscore, five digits at the end of the name.
+            if (t - from >= 13 && b[t - 6] == '_' && b[t - 12] == '_' && Bytes.hex(b, t - 11, 5) >= 0) {
+                boolean digits = true;
+                for (int i = t - 5; i < t; i++) {
+                    digits &= Clock.isDigit(b[i]);
+                }
+                if (digits) {
+                    idStart = from;
+                    idEnd = t;
+                    kind = JOB;
+                    concurrent = true;
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final String FLOW_RUN = "low run '";

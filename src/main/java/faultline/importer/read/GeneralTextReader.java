@@ -997,6 +997,9 @@ public final class GeneralTextReader implements SourceReader {
                 String id = vocabulary.id(b);
                 ref = vocabulary.nounKept() ? refOfNumbered(id, vocabulary.kind) : refOf(id, vocabulary.kind);
                 byNoun = vocabulary.named;
+                if (ref >= 0 && vocabulary.concurrent) {
+                    requests.set(ref); // one of several at once: the writer's lines without an id are not its
+                }
                 String name = ref >= 0 ? vocabulary.taskNameBefore(b, m) : null;
                 if (name != null && ctx.tasks.draftOfRef(ref).type.isEmpty()) {
                     ctx.tasks.draftOfRef(ref).type = name; // what the queue ran: peers are the same task's other runs

@@ -45,6 +45,8 @@ public final class LayoutInference {
         int count;
         /** Lines on which a comma follows the clock: a CSV row's first field. */
         int commas;
+        /** Lines on which another clock stands before this one: a container's or journald's around the application's. */
+        int under;
         long first;
         boolean varies;
     }
@@ -111,6 +113,12 @@ public final class LayoutInference {
                 if (comma[i]) {
                     t.commas++;
                 }
+                for (int j = 0; j < found; j++) {
+                    if (spanEnd[j] <= spanStart[i]) {
+                        t.under++;
+                        break;
+                    }
+                }
             }
         }
         List<Map.Entry<Key, Tally>> ranked = new ArrayList<>(tallies.entrySet());
@@ -132,7 +140,7 @@ public final class LayoutInference {
             Key k = en.getKey();
             // A CSV row's first field is its clock (PostgreSQL's csvlog): a time in a later field is the session's start.
             boolean csvClock = main != null && main.skip() == 0 && tallies.get(main).commas * 2 >= tallies.get(main).count;
-            if (main == null || better(k, main) && !csvClock) {
+            if (main == null || better(k, en.getValue(), main) && !csvClock) {
                 main = k;
             }
         }
@@ -146,7 +154,9 @@ public final class LayoutInference {
             Key inner = null;
             for (Map.Entry<Key, Tally> en : ranked) {
                 Key k = en.getKey();
+                // Inside the outer clock on the same lines, not a time other lines write in their text ("Current time: …").
                 if (k.skip() > main.skip() && en.getValue().count >= 2 && en.getValue().count * 4 >= mainCount
+                        && en.getValue().under * 2 >= en.getValue().count
                         && k.shape() != Clock.Shape.EPOCH && (inner == null || en.getValue().count > tallies.get(inner).count)) {
                     inner = k;
                 }
@@ -232,7 +242,7 @@ public final class LayoutInference {
     }
 
     /** Of two clocks every line has: a written time over an epoch count, then the inner one. */
-    private static boolean better(Key k, Key than) {
+    private static boolean better(Key k, Tally kt, Key than) {
         boolean ke = k.shape() == Clock.Shape.EPOCH;
         boolean te = than.shape() == Clock.Shape.EPOCH;
         if (ke != te) {
@@ -241,7 +251,8 @@ public final class LayoutInference {
         if (k.shape().hasDate != than.shape().hasDate && k.skip() == than.skip()) {
             return k.shape().hasDate;
         }
-        return k.skip() > than.skip();
+        // The inner one only where it stands inside the other on the same lines.
+        return k.skip() > than.skip() && kt.under * 2 >= kt.count;
     }
 
     /** The level's token and the year's source for lines in this timestamp shape. */
