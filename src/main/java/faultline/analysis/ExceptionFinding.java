@@ -26,7 +26,7 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             "(?:^|: |\\s|\\()((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))(?:: (.+))?$");
     /** {@code ValueError('x')}, {@code WorkerLostError("Worker exited prematurely: signal 9")}, also in parentheses (RQ's registry line). */
     private static final Pattern REPR = Pattern.compile(
-            "(?:^|: |\\s|\\()((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
+            "(?:^|: |\\s|\\(|\")((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
 
     /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
     static final int MAX_LINES = 200;
@@ -62,6 +62,9 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
                     ExceptionFinding named = named(msg);
                     type = named.type();
                     message = named.message();
+                }
+                if (traceback == null && !type.isEmpty()) {
+                    traceback = quotedFrames(msg, type, message);
                 }
                 if (traceback != null && !traceback.endsBeforeExceptionLine()) {
                     break;
@@ -130,6 +133,21 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
     }
 
     /** The first exception a text names, line by line: the earliest {@code Type: message} or {@code Type(…)}. */
+    /** A field that quotes a traceback's frames as one string: {@code Traceback: '  File "/srv/x.py", line 58, in f\n    …'} (Dask's). */
+    private static final Pattern QUOTED_FRAMES = Pattern.compile("(?m)^Traceback: '(.*)'\\s*$");
+
+    /** The traceback a failure report quotes in one field, with the exception it names beside it; null if none. */
+    static Traceback quotedFrames(String msg, String type, String message) {
+        Matcher q = QUOTED_FRAMES.matcher(msg);
+        if (!q.find()) {
+            return null;
+        }
+        String frames = q.group(1).replace("\\n", "\n").replace("\\'", "'").replace("\\\\", "\\");
+        String text = "Traceback (most recent call last):\n" + frames.stripTrailing() + "\n" + type + (message.isEmpty() ? "" : ": " + message);
+        Traceback t = Traceback.find(text).orElse(null);
+        return t != null && !t.failure().frames().isEmpty() ? t : null;
+    }
+
     static ExceptionFinding named(String text) {
         Matcher fatal = FATAL_PYTHON.matcher(text);
         if (fatal.find()) {

@@ -42,6 +42,8 @@ public final class FailureSignals {
             new Family("rq", List.of("Job failed", "FailedJobRegistry", "ork-horse"),
                     "\\bJob failed\\b|FailedJobRegistry|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
             new Family("dramatiq", List.of("unhandled exception"), "with unhandled exception"),
+            // Dask's worker: "Compute Failed", then the task's Key:, Function:, Exception: and Traceback: fields.
+            new Family("dask", List.of("Compute Failed"), "^Compute Failed\\b"),
             new Family("ComfyUI", List.of("Exception during processing"), "!!! Exception during processing !!!"),
             new Family("inference servers", List.of("EngineDeadError", "Engine core proc", "EngineCore encountered", "failed to start",
                     "signaled to shutdown"),

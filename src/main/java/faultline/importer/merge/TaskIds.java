@@ -47,10 +47,12 @@ public final class TaskIds {
         if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
             return false;
         }
+        // A tuple key, as Dask writes a partition's: ('featurize-9c41…', 4).
+        boolean tuple = s.length() > 4 && s.startsWith("('") && s.endsWith(")");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '#' || c == '-' || c == ':' || c == '=' || c == '('
-                    || c == ')' || c == ' ')) {
+                    || c == ')' || c == ' ' || (tuple && (c == '\'' || c == ',')))) {
                 return false;
             }
         }

@@ -153,7 +153,47 @@ public final class UnitVocabulary {
             }
         }
         named = true;
-        return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
+        return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || daskKey(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
+    }
+
+    private static final byte[] KEY_FIELD = "Key:".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A Dask task's key in the field its worker writes under a failure ({@code Key:       ('featurize-9c41…', 4)},
+     * {@code Key: load-3e0a9f11c2d84b7e}): a name, a dash and a token of hex digits, in a tuple with its index or alone.
+     */
+    private boolean daskKey(byte[] b, int m, int e) {
+        if (!startsWith(b, m, e, KEY_FIELD)) {
+            return false;
+        }
+        int s = m + KEY_FIELD.length;
+        while (s < e && b[s] == ' ') {
+            s++;
+        }
+        int t = s;
+        if (t < e && b[t] == '(') {
+            t = Bytes.indexOf(b, t, Math.min(e, t + 200), (byte) ')');
+            if (t < 0 || t >= e) {
+                return false;
+            }
+            t++;
+        } else {
+            while (t < e && b[t] != ' ' && t - s < 200) {
+                t++;
+            }
+        }
+        int dash = Bytes.indexOf(b, s, t, (byte) '-');
+        int hex = 0;
+        for (int i = dash + 1; dash > s && i < t && Bytes.isHex(b[i]); i++) {
+            hex++;
+        }
+        if (hex < 8) {
+            return false;
+        }
+        idStart = s;
+        idEnd = t;
+        kind = TASK;
+        return true;
     }
 
     private static final String TRIAL = "rial ";

@@ -13,7 +13,10 @@ public final class Continuation {
     public enum Kind { NEW, TEXT, TRACEBACK }
 
     /** RECORD: the exception line of a traceback whose lines all carry the record's prefix was read. */
-    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO }
+    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO, FIELDS }
+
+    /** Where the values of a record's field dump start ({@code Key:       ('x-1f…', 4)}, Dask's), while in one. */
+    private int fieldColumn;
 
     private State state = State.NONE;
     private int blanks;
@@ -213,6 +216,21 @@ public final class Continuation {
         boolean indented = b[p] == ' ' || b[p] == '\t';
         int afterBlanks = blanks;
         blanks = 0;
+        // Not a level before its text, padded so ("INFO:     127.0.0.1:5012 - …", uvicorn's): that is a record of its own.
+        int column = afterBlanks == 0 && leveled && !indented ? fieldValueColumn(b, p, e) : -1;
+        if (column > 0 && LineLayout.leadingLevel(b, p, e) >= 0) {
+            column = -1;
+        }
+        if (column > 0 && (state == State.FIELDS ? column == fieldColumn : state == State.NONE && b[p + column - 2] == ' ')) {
+            // A record that dumps its fields under it, their values aligned (Dask's "Compute Failed", then Key:,
+            // Function:, args:, Exception: …): each such line is the record's.
+            state = State.FIELDS;
+            fieldColumn = column;
+            return Kind.TEXT;
+        }
+        if (state == State.FIELDS) {
+            state = State.NONE;
+        }
         if (isTracebackStart(b, p, e)) {
             if ((afterBlanks > 0 || !leveled) && state != State.EXCEPTION) {
                 blanks = afterBlanks;
@@ -363,6 +381,25 @@ public final class Continuation {
             }
         }
         return false;
+    }
+
+    /**
+     * The column at which the value of a "name:   value" line starts (a word of letters, then a colon and spaces),
+     * or -1.
+     */
+    static int fieldValueColumn(byte[] b, int p, int e) {
+        int q = p;
+        while (q < e && q - p <= 20 && (Clock.isLetter(b[q]) || b[q] == '_')) {
+            q++;
+        }
+        if (q == p || q >= e || b[q] != ':' || q + 2 >= e || b[q + 1] != ' ') {
+            return -1;
+        }
+        int v = q + 1;
+        while (v < e && b[v] == ' ') {
+            v++;
+        }
+        return v < e && v - p <= 24 ? v - p : -1;
     }
 
     /** Tokens of a record's message before its traceback text. */
