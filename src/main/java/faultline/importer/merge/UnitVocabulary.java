@@ -153,7 +153,34 @@ public final class UnitVocabulary {
             }
         }
         named = true;
-        return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || daskKey(b, m, e) || nounId(b, m, e) || arqId(b, m, e);
+        return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || daskKey(b, m, e) || traceId(b, m, e)
+                || nounId(b, m, e) || arqId(b, m, e);
+    }
+
+    private static final String TRACE = "(trace=";
+
+    /**
+     * A request named by its trace id in the context a server writes after the line ({@code (trace=c2d9…,span=7b3d…,
+     * sampled=0,service.name=…)}, BentoML's): the trace is one request's, the span one step of it.
+     */
+    private boolean traceId(byte[] b, int m, int e) {
+        int at = Bytes.indexOf(b, m, e, TRACE);
+        if (at < 0) {
+            return false;
+        }
+        int from = at + TRACE.length();
+        if (from + 32 > e || (from + 32 < e && Bytes.isHex(b[from + 32]))) {
+            return false;
+        }
+        for (int i = from; i < from + 32; i += 8) {
+            if (Bytes.hex(b, i, 8) < 0) {
+                return false;
+            }
+        }
+        idStart = from;
+        idEnd = from + 32;
+        kind = REQUEST;
+        return true;
     }
 
     private static final byte[] KEY_FIELD = "Key:".getBytes(StandardCharsets.US_ASCII);

@@ -43,6 +43,27 @@ final class AccessLine {
         return -1;
     }
 
+    /**
+     * {@code (scheme=http,method=POST,path=/predict,…) (status=500,type=…)} (BentoML's access lines): the request's
+     * method and the answer's status as key=value context in parentheses.
+     */
+    static int contextStatus(byte[] b, int m, int e) {
+        int lim = Math.min(e, m + 800);
+        int method = faultline.importer.scan.Bytes.indexOf(b, m, lim, "method=");
+        if (method < 0) {
+            return -1;
+        }
+        int at = faultline.importer.scan.Bytes.indexOf(b, method, lim, "(status=");
+        if (at < 0) {
+            return -1;
+        }
+        int q = at + "(status=".length();
+        if (q + 3 >= e || !Clock.isDigit(b[q]) || !Clock.isDigit(b[q + 1]) || !Clock.isDigit(b[q + 2]) || (b[q + 3] != ',' && b[q + 3] != ')')) {
+            return -1;
+        }
+        return (b[q] - '0') * 100 + (b[q + 1] - '0') * 10 + (b[q + 2] - '0');
+    }
+
     private static final byte[][] METHODS = {"GET".getBytes(), "POST".getBytes(), "PUT".getBytes(), "PATCH".getBytes(),
             "DELETE".getBytes(), "HEAD".getBytes()};
 

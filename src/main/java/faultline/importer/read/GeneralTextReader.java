@@ -1302,6 +1302,9 @@ public final class GeneralTextReader implements SourceReader {
          */
         private boolean answeredByAccessLine(byte[] b, int m, int e, int ref, long nanos, int precision) {
             int status = AccessLine.bareStatus(b, m, e);
+            if (status < 0) {
+                status = AccessLine.contextStatus(b, m, e);
+            }
             if (status < 200) {
                 return false;
             }

@@ -58,13 +58,36 @@ public final class SystemLogsTextReader implements SourceReader {
                 console++;
             }
             for (Rendering r : Rendering.values()) {
-                if (r.pattern.matcher(line).matches()) {
-                    rows++;
+                java.util.regex.Matcher mt = r.pattern.matcher(line);
+                if (mt.matches()) {
+                    if (!(r == Rendering.TS_LEVEL && foreignTag(mt.group(r.source), mt.group(r.message)))) {
+                        rows++;
+                    }
                     break;
                 }
             }
         }
         return lines == 0 || rows <= console ? 0 : 0.85 * rows / lines;
+    }
+
+    /** The system_logs sources, the only tags its rendering writes after the level. */
+    private static final java.util.Set<String> SOURCE_TYPES = java.util.Set.of(
+            "orchestrator_gpu", "orchestrator_api", "worker", "edge_function", "browser", "dev_agent");
+
+    /**
+     * "&lt;time&gt; [LEVEL] [tag] …" with a tag that is no system_logs source: another program's own log in the same
+     * shape (BentoML's "[cli]", "[api_server:1]", "[runner:clf:1]"), which the general reader reads.
+     */
+    static boolean foreignTag(String source, String message) {
+        if (source != null) {
+            return !SOURCE_TYPES.contains(source);
+        }
+        // Lower case, as the sources are: the worker's own tags in its messages are upper case ("[GUARDIAN] …").
+        if (message.length() < 3 || message.charAt(0) != '[' || !Character.isLowerCase(message.charAt(1))) {
+            return false;
+        }
+        int close = message.indexOf(']');
+        return close > 1 && close <= 48 && message.indexOf(' ') > close;
     }
 
     private static final String LEVEL = "(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)";
