@@ -530,4 +530,17 @@ class UnitsAndTracebacksTest {
         assertEquals(-1, set.store().task(row(set, "Polling for work")));
         assertEquals(TaskStatus.COMPLETE, t.status());
     }
+
+    @Test
+    void dramatiqsAcknowledgedMessageCompletedAndARejectedOneFailed() throws Exception {
+        TaskSet set = load(write(dir, "dramatiq.log", """
+                [2025-05-02 11:00:00,100] [PID 301] [Thread-4] [dramatiq.worker.WorkerThread] [DEBUG] Received message caption('b', 1) with id '22222222-aaaa-4bbb-8ccc-000000000001'.
+                [2025-05-02 11:00:03,200] [PID 301] [Thread-4] [app.actors] [INFO] caption: 12 frames
+                [2025-05-02 11:00:04,300] [PID 301] [Thread-2] [dramatiq.worker.ConsumerThread(default)] [DEBUG] Acknowledging message '22222222-aaaa-4bbb-8ccc-000000000001'.
+                [2025-05-02 11:00:05,100] [PID 301] [Thread-4] [dramatiq.worker.WorkerThread] [DEBUG] Received message caption('c', 2) with id '22222222-aaaa-4bbb-8ccc-000000000002'.
+                [2025-05-02 11:00:09,300] [PID 301] [Thread-2] [dramatiq.worker.ConsumerThread(default)] [DEBUG] Rejecting message '22222222-aaaa-4bbb-8ccc-000000000002'.
+                """));
+        assertEquals(TaskStatus.COMPLETE, task(set, "22222222-aaaa-4bbb-8ccc-000000000001").status());
+        assertEquals(TaskStatus.FAILED, task(set, "22222222-aaaa-4bbb-8ccc-000000000002").status());
+    }
 }

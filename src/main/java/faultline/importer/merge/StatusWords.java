@@ -93,10 +93,12 @@ final class StatusWords {
             Rule.of(Says.COMPLETE, List.of("Processing status update"), "Processing status update\\b.*: Complete\\s*$"),
             Rule.of(Says.CANCELLED, List.of("Processing status update"), "Processing status update\\b.*: Cancell?ed\\s*$"),
             // Task queues: celery, RQ, dramatiq.
-            Rule.of(Says.COMPLETE, List.of("succeeded in", "Job OK", "Successfully completed"),
-                    "\\] succeeded in \\d|\\bJob OK\\b|\\bSuccessfully completed\\b"),
-            Rule.of(Says.FAILED, List.of("raised", "WorkerLostError", "FailedJobRegistry", "Job failed", "unhandled exception", "ork-horse"),
-                    "\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
+            // Dramatiq's consumer acknowledges a message its actor processed and rejects one that failed for good.
+            Rule.of(Says.COMPLETE, List.of("succeeded in", "Job OK", "Successfully completed", "Acknowledging message"),
+                    "\\] succeeded in \\d|\\bJob OK\\b|\\bSuccessfully completed\\b|^Acknowledging message '"),
+            Rule.of(Says.FAILED, List.of("raised", "WorkerLostError", "FailedJobRegistry", "Job failed", "unhandled exception", "ork-horse",
+                    "Rejecting message"),
+                    "^Rejecting message '|\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
                     + "|\\bJob failed\\b|with unhandled exception|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
             // Prefect's final states of a flow or task run, and its crash report ("Crash detected! Execution was interrupted …").
             Rule.of(Says.FAILED, List.of("in state Crashed", "in state Failed", "Crash detected!"),
