@@ -70,4 +70,17 @@ class PrintedTracebackTest {
         assertTrue(load(write(dir, "outlived.log", log(false, 30))).tasks().isEmpty(),
                 "a traceback a process outlived by thirty lines, and no line saying it died, is no crash");
     }
+
+    @Test
+    void anotherRecordOfTheWriterEndsAPrintedTraceback() throws Exception {
+        TaskSet set = load(write(dir, "nova.log", """
+                2017-06-03 00:00:08.876 2931 ERROR nova.compute.manager [req-a - - - - -] Instance failed to spawn
+                2017-06-03 00:00:08.877 2931 ERROR nova.compute.manager [req-a - - - - -] Traceback (most recent call last):
+                2017-06-03 00:00:08.878 2931 ERROR nova.compute.manager [req-a - - - - -]   File "/srv/nova/spawn.py", line 2, in f
+                2017-06-03 00:00:08.879 2931 INFO nova.compute.manager [req-b - - - - -] VM Stopped
+                """));
+        int stopped = row(set, "VM Stopped");
+        assertEquals(Level.INFO, set.store().level(stopped), "a record of its own, not the traceback's exception line");
+        assertEquals(4, set.store().line(stopped));
+    }
 }

@@ -762,7 +762,7 @@ public final class GeneralTextReader implements SourceReader {
             boolean printedTraceback = l.level >= 0 && cont.inRecordTraceback() && nanos >= lastEventNanos
                     && nanos - lastEventNanos <= PRINTED_TRACEBACK_NANOS;
             if (lastEvent >= 0 && !placeholder && base == lastEventWorker && (sameRecord || printedTraceback)
-                    && !ctx.events.estimated(lastEvent) && cont.continuesRecord(b, l.messageStart, e)) {
+                    && !ctx.events.estimated(lastEvent) && cont.continuesRecord(b, l.messageStart, e, !sameRecord)) {
                 // A traceback logged as one record whose every line repeats the prefix, clock and level (vLLM, oslo).
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);

@@ -326,6 +326,14 @@ public final class Continuation {
     private boolean opened;
 
     public boolean continuesRecord(byte[] b, int p, int e) {
+        return continuesRecord(b, p, e, false);
+    }
+
+    /**
+     * The same; printed: the line has a time of its own, not the record's, so that only a frame, a source line, a
+     * chain's sentence or an exception line goes on with the traceback (another record of the writer ends it).
+     */
+    public boolean continuesRecord(byte[] b, int p, int e, boolean printed) {
         opened = false;
         // The record's message may keep a logger or a [file:line] before the traceback's text: the same number
         // of such tokens is taken off every line of it.
@@ -356,11 +364,30 @@ public final class Continuation {
         boolean indented = b[p] == ' ' || b[p] == '\t';
         if (state == State.TRACEBACK) {
             if (!indented) {
+                if (printed && !isPythonExceptionLine(b, p, e)) {
+                    return false;
+                }
                 state = State.RECORD; // its exception line: a line without the prefix after it is no wrapped message
             }
             return true;
         }
         return false;
+    }
+
+    /** {@code ValueError: x}, {@code _pickle.UnpicklingError}, {@code torch.OutOfMemoryError: …}: a dotted name whose last part is capitalised. */
+    static boolean isPythonExceptionLine(byte[] b, int p, int e) {
+        int q = p;
+        int last = p;
+        while (q < e && q - p < 160 && (Clock.isLetter(b[q]) || Clock.isDigit(b[q]) || b[q] == '_' || b[q] == '.')) {
+            if (b[q] == '.') {
+                last = q + 1;
+            }
+            q++;
+        }
+        if (q == p || last >= q || !(b[last] >= 'A' && b[last] <= 'Z')) {
+            return false;
+        }
+        return q == e || b[q] == ':' || b[q] == '\r';
     }
 
     /**

@@ -26,7 +26,9 @@ final class LevelWords {
             // .NET's console logger: "fail: Worker[0]", "dbug:", "trce:" (info, warn and crit are words above).
             {"FAIL", "ERROR"}, {"DBUG", "DEBUG"}, {"TRCE", "DEBUG"},
             // supervisord's: CRIT, ERRO, WARN, INFO, DEBG, TRAC, BLAT.
-            {"DEBG", "DEBUG"}, {"BLAT", "DEBUG"}};
+            {"DEBG", "DEBUG"}, {"BLAT", "DEBUG"},
+            // MySQL 8's error log: "[System]", "[Note]" beside "[Warning]" and "[ERROR]".
+            {"NOTE", "INFO"}, {"SYSTEM", "INFO"}};
     private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
     private static final int[] WORD_LEVEL = new int[WORDS.length];
 

@@ -37,6 +37,9 @@ class LevelTokensTest {
         assertEquals(-1, level("DETAIL"), "and with their colon");
         assertEquals(-1, level("production.error:"), "a channel's level is in capitals");
         assertEquals(-1, level("node.js"));
+        assertEquals(Level.INFO.ordinal(), level("[System]"), "MySQL 8's error log");
+        assertEquals(Level.INFO.ordinal(), level("[Note]"));
+        assertEquals(Level.WARNING.ordinal(), level("[Warning]"));
     }
 
     @Test
