@@ -482,6 +482,8 @@ public final class GeneralTextReader implements SourceReader {
         /** The worker that line prefixes named for the last event (continuation lines carry the same prefixes). */
         long lastEventWorker;
         int lastEventTask = -1;
+        /** The last timed record's message is java.util.logging's first line: its class and method only. */
+        boolean lastEventJulHeader;
         /** The time of the last timed event, or MIN_VALUE; its precision and writer. */
         long lastEventNanos = Long.MIN_VALUE;
         int lastEventPrecision;
@@ -824,6 +826,7 @@ public final class GeneralTextReader implements SourceReader {
                 deaths.add(ev);
             }
             cont.timedLine(b, own, e);
+            lastEventJulHeader = JulRecord.isHeader(b, l.messageStart, e);
             if (task < 0 && firstClaimEvent < 0 && cont.inRecordTraceback() && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != ev)) {
                 crashes.add(ev); // its header after the thread and logger a printed traceback's lines repeat
             }
@@ -840,6 +843,16 @@ public final class GeneralTextReader implements SourceReader {
             }
             long prefixWorker = prefix.worker;
             boolean sameWorker = worker == lastEventWorker;
+            Level jul = lastEventJulHeader && outerNanos == Long.MIN_VALUE ? JulRecord.levelLine(b, p, e) : null;
+            lastEventJulHeader = false;
+            if (jul != null && lastEvent >= 0) {
+                // java.util.logging's second line: the record's level and message under its time, class and method.
+                ctx.extend(lastEvent, lineEnd - lastEventRef);
+                ctx.report.repair(Repair.CONTINUATION);
+                ctx.events.setLevel(lastEvent, jul);
+                cont.timedLine(b, p, e);
+                return;
+            }
             // A line the container's clock stamped is no wrapped text of the line before: it was written on its own.
             Continuation.Kind k = lastEvent >= 0 && sameWorker ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
                     ctx.events.level(lastEvent) != Level.PRINT)
