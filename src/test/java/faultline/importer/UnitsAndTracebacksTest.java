@@ -543,4 +543,19 @@ class UnitsAndTracebacksTest {
         assertEquals(TaskStatus.COMPLETE, task(set, "22222222-aaaa-4bbb-8ccc-000000000001").status());
         assertEquals(TaskStatus.FAILED, task(set, "22222222-aaaa-4bbb-8ccc-000000000002").status());
     }
+
+    @Test
+    void aRankWhoseNcclWatchdogTimedOutFailedOfItsOwn() throws Exception {
+        TaskSet set = load(write(dir, "ddp.log", """
+                [rank0]:[W1119 13:00:00.000000001 ProcessGroupNCCL.cpp:100] [Rank 0] warming up
+                [rank1]:[W1119 13:00:00.000000002 ProcessGroupNCCL.cpp:100] [Rank 1] warming up
+                [rank1]:[E1119 13:21:13.101377204 ProcessGroupNCCL.cpp:616] [Rank 1] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=9, OpType=ALLREDUCE, Timeout(ms)=180000) ran for 180004 milliseconds before timing out.
+                [rank0]: Traceback (most recent call last):
+                [rank0]:   File "/srv/train.py", line 12, in <module>
+                [rank0]:     step()
+                [rank0]: torch.distributed.DistBackendError: NCCL communicator was aborted on rank 0.
+                """));
+        assertEquals(TaskStatus.FAILED, task(set, "rank1").status(), "its own timeout, not stopped with rank 0");
+        assertEquals(TaskStatus.FAILED, task(set, "rank0").status());
+    }
 }

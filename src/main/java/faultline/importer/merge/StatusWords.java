@@ -150,9 +150,10 @@ final class StatusWords {
                     "^(?:[Pp]rediction|[Ii]nference|[Rr]un|[Gg]eneration|[Jj]ob|[Tt]ask|[Rr]equest) (?:succeeded|completed)\\.?(?=\\n|$)"),
             // An orchestrator stopping a worker for a fault (a warning says why), not scaling it down.
             Rule.at(Level.WARNING, Says.FAILED, List.of("erminat"), "\\b[Tt]erminat(?:ing|ed) worker\\b"),
-            // A process killed under the unit.
-            Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault"),
-                    "(?:^|\\r)Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process|: line \\d+: +\\d+ Killed +\\S"),
+            // A process killed under the unit; a rank whose NCCL watchdog timed out takes its process down so.
+            Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault", "Watchdog caught collective"),
+                    "(?:^|\\r)Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process|: line \\d+: +\\d+ Killed +\\S"
+                    + "|Watchdog caught collective operation timeout"),
             // Phrases of the other workers' logs that say how a unit ended wherever they are written, strongest first.
             Rule.phrase("Success: False", Says.FAILED), Rule.phrase("Success: True", Says.COMPLETE),
             Rule.phrase("raised unexpected", Says.FAILED), Rule.phrase("WorkerLostError", Says.FAILED),
