@@ -67,12 +67,14 @@ public final class CsvReader implements SourceReader {
     public SourceText read(ReadContext ctx) throws ImportException {
         PooledText text = new PooledText();
         RowReader rows = new RowReader(ctx, text);
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        // Windows Event Viewer's export names five columns and writes the description as a sixth without a name.
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withAnyPropertyName(UNNAMED);
         try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class).with(schema)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
                 .readValues(new ContentInputStream(ctx.content, ctx))) {
             List<String> columns = null;
             boolean tasks = false;
+            boolean unnamedIsMessage = false;
             while (true) {
                 Map<String, String> row;
                 int line;
@@ -90,11 +92,21 @@ public final class CsvReader implements SourceReader {
                 }
                 if (columns == null) {
                     columns = new ArrayList<>(row.keySet());
+                    if (columns.remove(UNNAMED) && !hasMessage(columns)) {
+                        unnamedIsMessage = true;
+                        columns.add("message");
+                    }
                     tasks = requireColumns(ctx, columns);
                 }
                 ObjectNode node = JsonNodeFactory.instance.objectNode();
                 for (Map.Entry<String, String> e : row.entrySet()) {
                     String key = e.getKey().trim();
+                    if (key.equals(UNNAMED)) {
+                        if (!unnamedIsMessage) {
+                            continue; // a stray comma's rest beside a named message
+                        }
+                        key = "message";
+                    }
                     String v = e.getValue();
                     if (v != null && !v.isEmpty() && !v.equalsIgnoreCase("null")) {
                         node.put(csvKey(key), v);
@@ -140,6 +152,17 @@ public final class CsvReader implements SourceReader {
     }
 
     /** True for a CSV of tasks rows; refuses a CSV with neither a message column nor the tasks table's columns. */
+    /** The key of the values beyond the header's columns. */
+    private static final String UNNAMED = "(unnamed column)";
+
+    private static boolean hasMessage(List<String> columns) {
+        ObjectNode header = JsonNodeFactory.instance.objectNode();
+        for (String c : columns) {
+            header.put(csvKey(c.trim()), "x");
+        }
+        return LogFields.field(header, LogFields.MESSAGE) != null;
+    }
+
     private static boolean requireColumns(ReadContext ctx, List<String> columns) throws ImportException {
         ObjectNode header = JsonNodeFactory.instance.objectNode();
         for (String c : columns) {

@@ -55,6 +55,9 @@ final class JsonTime {
         return false;
     }
 
+    private static final java.util.regex.Pattern US_DATE = java.util.regex.Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2}):(\\d{2}(?:\\.\\d{1,9})?)(?:\\s*([AaPp][Mm]))?");
+
     /** A time written as text. */
     boolean text(String s) {
         if (s.isEmpty()) {
@@ -66,6 +69,27 @@ final class JsonTime {
             return true;
         }
         char c = s.charAt(0);
+        java.util.regex.Matcher us = c >= '0' && c <= '9' ? US_DATE.matcher(s) : null;
+        if (us != null && us.matches()) {
+            // Windows' and .NET's en-US "2/15/2025 1:41:03 AM": the month first unless the first number can only be a day.
+            int a = Integer.parseInt(us.group(1));
+            int b = Integer.parseInt(us.group(2));
+            int month = a > 12 ? b : a;
+            int day = a > 12 ? a : b;
+            int hour = Integer.parseInt(us.group(4));
+            String half = us.group(7);
+            if (half != null) {
+                boolean pm = half.charAt(0) == 'P' || half.charAt(0) == 'p';
+                if (hour < 1 || hour > 12) {
+                    return false;
+                }
+                hour = hour % 12 + (pm ? 12 : 0);
+            }
+            if (month > 12 || day > 31 || hour > 23) {
+                return false;
+            }
+            return text(String.format("%s-%02d-%02d %02d:%s:%s", us.group(3), month, day, hour, us.group(5), us.group(6)));
+        }
         if (Character.isDigit(c) || c == '-') {
             if (s.length() >= 19 && s.charAt(4) == '/' && s.charAt(7) == '/') {
                 return text(s.substring(0, 4) + '-' + s.substring(5, 7) + '-' + s.substring(8));

@@ -21,6 +21,8 @@ final class LogFields {
     // form (@t, @l, @m, @mt, @x) and Azure's (TimeGenerated).
     static final List<String> TIME = List.of("asctime", "timestamp", "@timestamp", "time", "ts", "datetime", "date",
             "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at", "Timestamp", "Time", "@t", "TimeGenerated",
+            // Windows Event Viewer's CSV export ("Level,Date and Time,Source,Event ID,Task Category").
+            "Date and Time",
             // MongoDB's structured log (4.4 on): {"t":{"$date":…},"s":"I","c":"NETWORK",…,"msg":…,"attr":{…}}; last, being short.
             "t");
     static final List<String> LEVEL = List.of("levelname", "log_level", "level", "severity", "lvl", "loglevel",
