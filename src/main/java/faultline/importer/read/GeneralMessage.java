@@ -35,11 +35,14 @@ final class GeneralMessage {
         while (from <= raw.length()) {
             int nl = raw.indexOf('\n', from);
             String line = nl < 0 ? raw.substring(from) : raw.substring(from, nl);
-            if (!first) {
-                out.append('\n');
+            if (!first && out.length() > 0) {
+                out.append('\n'); // a header line without text (logcat -v long's) leaves the text below it
             }
             if (first) {
                 String m = withoutRightAlignedSource(LogfmtMessage.of(firstLine(line, layouts, timedFile, clock, prefix)));
+                if (m.strip().equals("]")) {
+                    m = ""; // the end of a bracketed header ("[ 12-31 23:59:58.365  1702: 1744 I/Tag ]")
+                }
                 int sp = m.indexOf(' ');
                 lead = sp > 0 ? m.substring(0, sp + 1) : null;
                 String before = beforeTracebackHeader(m);

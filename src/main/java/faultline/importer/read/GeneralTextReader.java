@@ -484,6 +484,8 @@ public final class GeneralTextReader implements SourceReader {
         int lastEventTask = -1;
         /** The last timed record's message is java.util.logging's first line: its class and method only. */
         boolean lastEventJulHeader;
+        /** The last timed record has nothing after its header: its text follows on the lines below, to a blank line (logcat -v long). */
+        boolean lastEventHeaderOnly;
         /** The time of the last timed event, or MIN_VALUE; its precision and writer. */
         long lastEventNanos = Long.MIN_VALUE;
         int lastEventPrecision;
@@ -628,6 +630,7 @@ public final class GeneralTextReader implements SourceReader {
             long lineEnd = offset + (end - s);
             if (blank(b, p, end)) {
                 cont.blank();
+                lastEventHeaderOnly = false;
                 return;
             }
             int q = LinePrefixes.strip(b, p, end, prefix);
@@ -827,6 +830,7 @@ public final class GeneralTextReader implements SourceReader {
             }
             cont.timedLine(b, own, e);
             lastEventJulHeader = JulRecord.isHeader(b, l.messageStart, e);
+            lastEventHeaderOnly = l.level >= 0 && onlyClosing(b, l.messageStart, e);
             if (task < 0 && firstClaimEvent < 0 && cont.inRecordTraceback() && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != ev)) {
                 crashes.add(ev); // its header after the thread and logger a printed traceback's lines repeat
             }
@@ -843,6 +847,11 @@ public final class GeneralTextReader implements SourceReader {
             }
             long prefixWorker = prefix.worker;
             boolean sameWorker = worker == lastEventWorker;
+            if (lastEventHeaderOnly && lastEvent >= 0 && outerNanos == Long.MIN_VALUE) {
+                ctx.extend(lastEvent, lineEnd - lastEventRef);
+                ctx.report.repair(Repair.CONTINUATION);
+                return;
+            }
             Level jul = lastEventJulHeader && outerNanos == Long.MIN_VALUE ? JulRecord.levelLine(b, p, e) : null;
             lastEventJulHeader = false;
             if (jul != null && lastEvent >= 0) {
@@ -1618,6 +1627,22 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.markUntimed();
                 ctx.report.note(0, Prose.get("import.no-time.line-order"), null);
             }
+        }
+
+        /** Nothing but blanks and at most the bracket that closes the header. */
+        private static boolean onlyClosing(byte[] b, int p, int e) {
+            boolean bracket = false;
+            for (int i = p; i < e; i++) {
+                if (b[i] == ']') {
+                    if (bracket) {
+                        return false;
+                    }
+                    bracket = true;
+                } else if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                    return false;
+                }
+            }
+            return true; // empty, or the bracket the header opened
         }
 
         private static boolean blank(byte[] b, int p, int e) {

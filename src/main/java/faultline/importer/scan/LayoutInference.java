@@ -83,6 +83,9 @@ public final class LayoutInference {
                         continue;
                     }
                     at += key;
+                    if (br == 1 && at + 1 < e && b[at] == ' ' && Clock.isDigit(b[at + 1])) {
+                        at++; // one space inside the bracket before the clock (logcat -v long)
+                    }
                     // An epoch count after a name's '=' or ':' is that name's value, a seed, a size or an id
                     // ("[Parameters] Seed = 4021987733"), not the line's clock (HPC's sits bare in its fifth column).
                     if (at < e && clock.parseAny(b, at, e) && (clock.shape != Clock.Shape.EPOCH || br == 2 || !afterValueSign(b, p, starts[k]))) {

@@ -100,6 +100,9 @@ public final class LineLayout {
                 return false;
             }
             q++;
+            if (q + 1 < e && b[q] == ' ' && Clock.isDigit(b[q + 1])) {
+                q++; // logcat -v long's "[ 12-31 23:59:58.365  1702: 1744 I/Tag ]"
+            }
         }
         if (keyLength > 0) {
             // The key ends with its '=', or with '="' before a quoted value.
