@@ -38,11 +38,16 @@ public final class Continuation {
         recordTokens = 0;
         // The header may come after a thread and a logger the layout keeps in the message (log4j's
         // "W-9000-model-stdout MODEL_LOG - Traceback …", TorchServe's): the same tokens open each line of it.
-        for (int k = 0; k <= RECORD_TOKENS && state == State.NONE; k++) {
-            int q = afterTokens(b, m, e, k);
-            if (q >= 0 && isTracebackStart(b, q, e)) {
-                state = State.TRACEBACK;
-                recordTokens = k;
+        if (isTracebackStart(b, m, e)) {
+            state = State.TRACEBACK;
+        } else if (Bytes.indexOf(b, m, Math.min(e, m + 240), "Traceback (") >= 0) {
+            // Only a line that holds the header is looked at token by token: every timed line comes here.
+            for (int k = 1; k <= RECORD_TOKENS && state == State.NONE; k++) {
+                int q = afterTokens(b, m, e, k);
+                if (q >= 0 && isTracebackStart(b, q, e)) {
+                    state = State.TRACEBACK;
+                    recordTokens = k;
+                }
             }
         }
         if (state == State.NONE && endsOpeningTraceback(b, m, e)) {
