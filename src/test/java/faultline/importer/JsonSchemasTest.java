@@ -147,6 +147,7 @@ class JsonSchemasTest {
                 {"t":{"$date":"2025-01-02T10:11:12.123+01:00"},"s":"I",  "c":"NETWORK",  "id":23015,   "ctx":"listener","msg":"Listening on","attr":{"address":"127.0.0.1"}}
                 {"t":{"$date":"2025-01-02T10:11:12.456+01:00"},"s":"W",  "c":"CONTROL",  "id":22120,   "ctx":"initandlisten","msg":"Access control is not enabled"}
                 {"t":{"$date":"2025-01-02T09:11:13.000Z"},"s":"E",  "c":"STORAGE",  "id":22435,   "ctx":"initandlisten","msg":"WiredTiger error","attr":{"error":13}}
+                {"t":{"$date":"2025-01-02T10:11:14.000+01:00"},"s":"D2", "c":"QUERY",    "id":20967,   "ctx":"conn4","msg":"Beginning planning"}
                 """);
         TaskSet set = load(f);
         assertEquals("2025-01-02 09:11:12.123", time(set, row(set, "Listening on")));
@@ -154,6 +155,7 @@ class JsonSchemasTest {
         assertEquals(Level.WARNING, set.store().level(row(set, "Access control")));
         assertEquals(Level.ERROR, set.store().level(row(set, "WiredTiger error")));
         assertEquals("2025-01-02 09:11:13.000", time(set, row(set, "WiredTiger error")));
+        assertEquals(Level.DEBUG, set.store().level(row(set, "Beginning planning")), "a debug verbosity level, D1 to D5");
     }
 
     @Test

@@ -167,7 +167,8 @@ final class LogFields {
             case "critical": case "crit": case "fatal": case "alert": case "emerg": case "emergency": case "panic": case "c": case "f":
                 return Level.CRITICAL;
             default:
-                return null;
+                // MongoDB's debug verbosity levels: "s":"D1" … "D5".
+                return w.length() == 2 && w.charAt(0) == 'd' && w.charAt(1) >= '1' && w.charAt(1) <= '5' ? Level.DEBUG : null;
         }
     }
 }
