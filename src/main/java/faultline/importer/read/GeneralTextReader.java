@@ -1023,8 +1023,9 @@ public final class GeneralTextReader implements SourceReader {
                     requests.set(ref); // one of several at once: the writer's lines without an id are not its
                 }
                 String name = ref >= 0 ? vocabulary.taskNameBefore(b, m) : null;
-                if (name != null && ctx.tasks.draftOfRef(ref).type.isEmpty()) {
-                    ctx.tasks.draftOfRef(ref).type = name; // what the queue ran: peers are the same task's other runs
+                TaskDraft run = name != null ? ctx.tasks.draftOfRef(ref) : null;
+                if (run != null && run.type.isEmpty()) {
+                    run.type = name; // what the queue ran: peers are the same task's other runs
                 }
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);

@@ -11,10 +11,18 @@ import java.nio.charset.StandardCharsets;
  * then a line with the level and the message ({@code SEVERE: Servlet.service() … threw exception}).
  */
 final class JulRecord {
-    private static final String[] WORDS = {"SEVERE", "WARNING", "INFO", "CONFIG", "FINE", "FINER", "FINEST"};
+    private static final byte[][] WORDS = words("SEVERE", "WARNING", "INFO", "CONFIG", "FINE", "FINER", "FINEST");
     private static final Level[] LEVELS = {Level.ERROR, Level.WARNING, Level.INFO, Level.DEBUG, Level.DEBUG, Level.DEBUG, Level.DEBUG};
 
     private JulRecord() {
+    }
+
+    private static byte[][] words(String... w) {
+        byte[][] out = new byte[w.length][];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = w[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
     }
 
     /** The message [p, e) is a dotted class name and a method name, nothing else. */
@@ -52,7 +60,7 @@ final class JulRecord {
             return null;
         }
         for (int k = 0; k < WORDS.length; k++) {
-            byte[] w = WORDS[k].getBytes(StandardCharsets.US_ASCII);
+            byte[] w = WORDS[k];
             int q = p + w.length;
             if (q + 1 < e && b[q] == ':' && b[q + 1] == ' ' && java.util.Arrays.equals(b, p, q, w, 0, w.length)) {
                 return LEVELS[k];

@@ -3,7 +3,6 @@ package faultline.importer.read;
 import faultline.importer.scan.Bytes;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +26,6 @@ final class ProcessDied {
                 && Bytes.indexOf(b, p, lim, "crashed") < 0) {
             return false;
         }
-        return SAYS.matcher(new String(b, p, lim - p, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)).find();
+        return SAYS.matcher(new String(b, p, lim - p, StandardCharsets.UTF_8)).find();
     }
 }

@@ -140,23 +140,34 @@ public final class Continuation {
      * then ": message" or nothing ({@code java.lang.OutOfMemoryError: Java heap space}).
      */
     public static boolean isJvmExceptionLine(byte[] b, int p, int e) {
+        int q = dottedNameEnd(b, p, e, 200, true);
+        int part = lastPart(b, p, q);
+        if (part == p || q == p || !(b[p] >= 'a' && b[p] <= 'z') || (q < e && b[q] != ':')) {
+            return false;
+        }
+        return endsWith(b, part, q, "Exception") || endsWith(b, part, q, "Error") || endsWith(b, part, q, "Throwable");
+    }
+
+    /** The end of a dotted name from p (letters, digits, '_', '.', and '$' where a JVM's may hold it), at most limit bytes. */
+    private static int dottedNameEnd(byte[] b, int p, int e, int limit, boolean dollar) {
         int q = p;
-        int dots = 0;
-        int part = p;
-        while (q < e && q - p < 200) {
+        while (q < e && q - p < limit) {
             byte c = b[q];
-            if (c == '.') {
-                dots++;
-                part = q + 1;
-            } else if (!(faultline.importer.time.Clock.isLetter(c) || faultline.importer.time.Clock.isDigit(c) || c == '_' || c == '$')) {
+            if (!(Clock.isLetter(c) || Clock.isDigit(c) || c == '_' || c == '.' || (dollar && c == '$'))) {
                 break;
             }
             q++;
         }
-        if (dots == 0 || q == p || !(b[p] >= 'a' && b[p] <= 'z') || (q < e && b[q] != ':')) {
-            return false;
+        return q;
+    }
+
+    /** Where the last part of the dotted name [p, q) starts: after its last dot, or p. */
+    private static int lastPart(byte[] b, int p, int q) {
+        int i = q;
+        while (i > p && b[i - 1] != '.') {
+            i--;
         }
-        return endsWith(b, part, q, "Exception") || endsWith(b, part, q, "Error") || endsWith(b, part, q, "Throwable");
+        return i;
     }
 
     /** A JavaScript error's first line: {@code TypeError: message}, a capitalised name without dots that ends in Error or Exception. */
@@ -381,14 +392,8 @@ public final class Continuation {
 
     /** {@code ValueError: x}, {@code _pickle.UnpicklingError}, {@code torch.OutOfMemoryError: …}: a dotted name whose last part is capitalised. */
     static boolean isPythonExceptionLine(byte[] b, int p, int e) {
-        int q = p;
-        int last = p;
-        while (q < e && q - p < 160 && (Clock.isLetter(b[q]) || Clock.isDigit(b[q]) || b[q] == '_' || b[q] == '.')) {
-            if (b[q] == '.') {
-                last = q + 1;
-            }
-            q++;
-        }
+        int q = dottedNameEnd(b, p, e, 160, false);
+        int last = lastPart(b, p, q);
         if (q == p || last >= q || !(b[last] >= 'A' && b[last] <= 'Z')) {
             return false;
         }
