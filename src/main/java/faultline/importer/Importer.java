@@ -279,9 +279,14 @@ public final class Importer {
         long t0 = System.nanoTime();
         int n = events.size();
         boolean[] used = RowGroups.usedRefs(events, registry.size());
+        Timing.log("    used refs", t0);
+        long tr = System.nanoTime();
         TaskRegistry.Resolution res = registry.resolve(used);
+        Timing.log("    resolve", tr);
+        long tg = System.nanoTime();
         int taskCount = res.tasks().size();
         int[][] rowsOf = RowGroups.group(events, res.taskOfRef(), taskCount);
+        Timing.log("    group", tg);
         Timing.log("  resolve + group", t0);
         checkCancelled(monitor);
         long t1 = System.nanoTime();

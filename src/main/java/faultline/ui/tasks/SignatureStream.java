@@ -8,6 +8,7 @@ import faultline.ui.Document;
 import faultline.ui.Signatures;
 import faultline.ui.background.Job;
 import faultline.ui.background.Jobs;
+import faultline.ui.background.MemoryGiveBack;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class SignatureStream {
     }
 
     private void start(TaskSet set) {
+        // The set read before and the reading's own garbage are gone now: the largest drop of an open.
+        MemoryGiveBack.now();
         Analyzer an = document.analyzer();
         if (an == null || an.set() != set || set.failed().isEmpty()) {
             job.cancel();
@@ -56,6 +59,7 @@ public final class SignatureStream {
             } else {
                 LOG.log(System.Logger.Level.INFO, () -> String.format("analysed %,d failures for their signatures in %.0f ms",
                         failed.size(), (System.nanoTime() - began) / 1e6));
+                MemoryGiveBack.now();
             }
         }, ex -> {
             if (!(ex instanceof Job.Cancelled)) {
