@@ -278,14 +278,14 @@ public final class Importer {
                                        List<Boolean> sequential, ImportMonitor monitor) {
         long t0 = System.nanoTime();
         int n = events.size();
-        boolean[] used = RowGroups.usedRefs(events, registry.size());
-        Timing.log("    used refs", t0);
+        RowGroups groups = RowGroups.count(events, registry.size());
+        Timing.log("    count", t0);
         long tr = System.nanoTime();
-        TaskRegistry.Resolution res = registry.resolve(used);
+        TaskRegistry.Resolution res = registry.resolve(groups.usedRefs());
         Timing.log("    resolve", tr);
         long tg = System.nanoTime();
         int taskCount = res.tasks().size();
-        int[][] rowsOf = RowGroups.group(events, res.taskOfRef(), taskCount);
+        int[][] rowsOf = groups.group(res.taskOfRef(), taskCount);
         Timing.log("    group", tg);
         Timing.log("  resolve + group", t0);
         checkCancelled(monitor);

@@ -6,77 +6,97 @@ import java.util.stream.IntStream;
 
 /**
  * The rows of every task, in row order, read in as many stretches of rows as there are cores: a
- * fleet's log is ten million rows, and three passes over them on one core were a second of the import.
- * Each stretch counts its own rows per task, so that the stretches then write their rows into each
- * task's array at their own offsets without sharing a counter.
+ * fleet's log is ten million rows, and each pass over them costs. Two passes in all: the first counts
+ * each stretch's rows per task reference (which also says which references any row carries, before
+ * they are resolved into tasks); the second, once references are tasks, rewrites each row's reference
+ * as its task's number and writes the row into its task's array at the stretch's own offset, so that
+ * the stretches share no counter.
  */
 public final class RowGroups {
-    private RowGroups() {
+    private final EventStore.Builder events;
+    private final int[][] stretches;
+    /** Per stretch, rows per task reference. */
+    private final int[][] refCounts;
+
+    private RowGroups(EventStore.Builder events, int refs, int parts) {
+        this.events = events;
+        this.stretches = stretches(events.size(), parts);
+        this.refCounts = new int[stretches.length][refs];
+        IntStream.range(0, stretches.length).parallel().forEach(c -> count(stretches[c][0], stretches[c][1], refCounts[c]));
     }
 
-    /** Marks every task reference that some row carries. */
-    public static boolean[] usedRefs(EventStore.Builder events, int refs) {
-        return usedRefs(events, refs, partsFor(events.size()));
+    /** Counts the rows of every task reference: the first pass. */
+    public static RowGroups count(EventStore.Builder events, int refs) {
+        return new RowGroups(events, refs, partsFor(events.size()));
     }
 
-    static boolean[] usedRefs(EventStore.Builder events, int refs, int parts) {
-        boolean[] used = new boolean[refs];
-        int[][] stretches = stretches(events.size(), parts);
-        // Every writer writes true: no row's mark can be lost, and the join makes them visible.
-        IntStream.range(0, stretches.length).parallel().forEach(c -> {
-            for (int i = stretches[c][0]; i < stretches[c][1]; i++) {
-                int r = events.task(i);
-                if (r >= 0) {
-                    used[r] = true;
-                }
+    static RowGroups count(EventStore.Builder events, int refs, int parts) {
+        return new RowGroups(events, refs, parts);
+    }
+
+    private void count(int from, int to, int[] counts) {
+        for (int i = from; i < to; i++) {
+            int r = events.task(i);
+            if (r >= 0) {
+                counts[r]++;
             }
-        });
+        }
+    }
+
+    /** Every task reference that some row carries. */
+    public boolean[] usedRefs() {
+        int refs = refCounts.length == 0 ? 0 : refCounts[0].length;
+        boolean[] used = new boolean[refs];
+        for (int[] counts : refCounts) {
+            for (int r = 0; r < refs; r++) {
+                used[r] |= counts[r] > 0;
+            }
+        }
         return used;
     }
 
     /**
-     * Rewrites each row's task reference as its task's number and returns each task's rows in row order.
+     * Rewrites each row's task reference as its task's number and returns each task's rows in row order:
+     * the second pass.
      *
      * @param taskOfRef per task reference, its task's number or -1
      */
-    public static int[][] group(EventStore.Builder events, int[] taskOfRef, int taskCount) {
-        return group(events, taskOfRef, taskCount, partsFor(events.size()));
-    }
-
-    static int[][] group(EventStore.Builder events, int[] taskOfRef, int taskCount, int parts) {
-        int[][] stretches = stretches(events.size(), parts);
-        int[][] counts = new int[parts][taskCount];
-        IntStream.range(0, parts).parallel().forEach(c -> {
-            int[] count = counts[c];
-            for (int i = stretches[c][0]; i < stretches[c][1]; i++) {
-                int r = events.task(i);
-                int t = r >= 0 ? taskOfRef[r] : -1;
-                events.setTask(i, t);
+    public int[][] group(int[] taskOfRef, int taskCount) {
+        int parts = stretches.length;
+        // Per stretch, where it writes its first row of each task: the rows of the stretches before it come first.
+        int[][] at = new int[parts][taskCount];
+        int[] total = new int[taskCount];
+        for (int c = 0; c < parts; c++) {
+            int[] counts = refCounts[c];
+            for (int r = 0; r < counts.length; r++) {
+                int t = taskOfRef[r];
                 if (t >= 0) {
-                    count[t]++;
+                    at[c][t] += counts[r];
                 }
             }
-        });
+            for (int t = 0; t < taskCount; t++) {
+                int n = at[c][t];
+                at[c][t] = total[t];
+                total[t] += n;
+            }
+        }
         int[][] rowsOf = new int[taskCount][];
         for (int t = 0; t < taskCount; t++) {
-            int total = 0;
-            for (int c = 0; c < parts; c++) {
-                int n = counts[c][t];
-                counts[c][t] = total; // from here on: where stretch c writes its first row of task t
-                total += n;
-            }
-            rowsOf[t] = new int[total];
+            rowsOf[t] = new int[total[t]];
         }
-        IntStream.range(0, parts).parallel().forEach(c -> {
-            int[] at = counts[c];
-            for (int i = stretches[c][0]; i < stretches[c][1]; i++) {
-                int t = events.task(i);
-                if (t >= 0) {
-                    rowsOf[t][at[t]++] = i;
-                }
-            }
-        });
+        IntStream.range(0, parts).parallel().forEach(c -> place(stretches[c][0], stretches[c][1], taskOfRef, at[c], rowsOf));
         return rowsOf;
+    }
+
+    private void place(int from, int to, int[] taskOfRef, int[] at, int[][] rowsOf) {
+        for (int i = from; i < to; i++) {
+            int r = events.task(i);
+            int t = r >= 0 ? taskOfRef[r] : -1;
+            events.setTask(i, t);
+            if (t >= 0) {
+                rowsOf[t][at[t]++] = i;
+            }
+        }
     }
 
     /** One stretch per core; one in all for fewer than a million rows, where threads cost more than they save. */

@@ -24,8 +24,9 @@ class RowGroupsTest {
         for (int parts : new int[] {1, 2, 3, 8}) {
             EventStore.Builder b = rows(5_000, refs, 11);
             EventStore.Builder expected = rows(5_000, refs, 11);
-            boolean[] used = RowGroups.usedRefs(b, refs, parts);
-            int[][] got = RowGroups.group(b, taskOfRef, tasks, parts);
+            RowGroups groups = RowGroups.count(b, refs, parts);
+            boolean[] used = groups.usedRefs();
+            int[][] got = groups.group(taskOfRef, tasks);
             List<List<Integer>> want = new ArrayList<>();
             for (int t = 0; t < tasks; t++) {
                 want.add(new ArrayList<>());
