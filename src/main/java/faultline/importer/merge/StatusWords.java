@@ -73,7 +73,7 @@ final class StatusWords {
      * words; written so that it cannot backtrack far.
      */
     private static final String NAMED_UNIT =
-            "\\b(?:[Jj]ob|[Tt]ask|TASK|[Rr]equest|[Pp]rompt)\\s++[\\[(]?[\\w.:#-]*?\\d[\\w.:#-]*+[\\])]?:?\\s++(?:\\S++\\s++){0,3}?";
+            "\\b(?:[Jj]ob|[Tt]ask|TASK|[Rr]equest|[Pp]rompt|[Ss]hard|[Rr]ank)\\s++[\\[(]?[\\w.:#-]*?\\d[\\w.:#-]*+[\\])]?:?\\s++(?:\\S++\\s++){0,3}?";
 
     static final List<Rule> RULES = List.of(
             // A unit sent back to the queue.
@@ -152,9 +152,12 @@ final class StatusWords {
             // An orchestrator stopping a worker for a fault (a warning says why), not scaling it down.
             Rule.at(Level.WARNING, Says.FAILED, List.of("erminat"), "\\b[Tt]erminat(?:ing|ed) worker\\b"),
             // A process killed under the unit; a rank whose NCCL watchdog timed out takes its process down so.
-            Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault", "Watchdog caught collective"),
+            // A process that a supervisor saw die of a signal it did not send (TGI's "Shard process was signaled to shutdown
+            // with signal 4"; the launcher's own stop says "Terminating shard").
+            Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault", "Watchdog caught collective",
+                            "signaled to shutdown with signal"),
                     "(?:^|\\r)Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process|: line \\d+: +\\d+ Killed +\\S"
-                    + "|Watchdog caught collective operation timeout"),
+                    + "|Watchdog caught collective operation timeout|\\bwas signaled to shutdown with signal \\d+"),
             // Phrases of the other workers' logs that say how a unit ended wherever they are written, strongest first.
             Rule.phrase("Success: False", Says.FAILED), Rule.phrase("Success: True", Says.COMPLETE),
             Rule.phrase("raised unexpected", Says.FAILED), Rule.phrase("WorkerLostError", Says.FAILED),
@@ -280,7 +283,8 @@ final class StatusWords {
 
     private static List<String> unitWords() {
         List<String> words = new java.util.ArrayList<>();
-        for (String w : List.of("job", "Job", "task", "Task", "TASK", "request", "Request", "prompt", "Prompt")) {
+        for (String w : List.of("job", "Job", "task", "Task", "TASK", "request", "Request", "prompt", "Prompt", "shard", "Shard",
+                "rank", "Rank")) {
             for (String space : List.of(" ", "\t", "\n", "\r")) {
                 words.add(w + space);
             }

@@ -492,6 +492,9 @@ public final class GeneralTextReader implements SourceReader {
         long lastTimedWorker;
         /** The unit of the last event when a rank prefix named it, else -1. */
         int lastEventRank = -1;
+        /** The event the last timed line started: the record the untimed lines after it go on with. */
+        int lastTimedEvent = -1;
+        long lastRecordNanos = Long.MIN_VALUE;
         /** The last event whose line claimed or ended work: a traceback before it was outlived. */
         int lastStep = -1;
         /** The line just read ended its unit. */
@@ -812,6 +815,12 @@ public final class GeneralTextReader implements SourceReader {
             }
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
+            if (placeholder || nanos >= lastRecordNanos) {
+                // A clock behind the record before it (loguru's, inside a shard's stderr that the launcher dumps
+                // when the shard dies) is text of that record: it starts none that span fields may close.
+                lastTimedEvent = ev;
+                lastRecordNanos = placeholder ? lastRecordNanos : nanos;
+            }
             if (task < 0 && firstClaimEvent < 0 && (Continuation.isTracebackStart(b, own, e) || Continuation.isTracebackStart(b, l.messageStart, e))) {
                 // A traceback written as a record of its own (ComfyUI stamps each write) by a process that took no unit on.
                 crashes.add(ev);
@@ -846,7 +855,10 @@ public final class GeneralTextReader implements SourceReader {
                 return;
             }
             long prefixWorker = prefix.worker;
-            boolean sameWorker = worker == lastEventWorker;
+            // c10 puts a rank's prefix ("[rank1]:[E412 …]") on a record's first line only: the C++ backtrace
+            // under it comes bare, and is that record's all the same.
+            boolean sameWorker = worker == lastEventWorker
+                    || (worker == 0 && lastEventRank >= 0 && lastEvent >= 0 && Continuation.isNativeTraceLine(b, p, e));
             if (lastEventHeaderOnly && lastEvent >= 0 && outerNanos == Long.MIN_VALUE) {
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
@@ -869,6 +881,10 @@ public final class GeneralTextReader implements SourceReader {
             if (k != Continuation.Kind.NEW) {
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
+                int trailer = LineLayout.rankTrailer(b, p, e);
+                if (trailer >= 0) {
+                    spanRank(trailer);
+                }
                 if (k == Continuation.Kind.TEXT && lastEventTask < 0 && vocabulary.find(b, p, e) && vocabulary.named) {
                     // A report names its unit on a later line ("*** Error completing request" / "*** Arguments: ('task(…)'").
                     int ref = refOf(vocabulary.id(b), vocabulary.kind);
@@ -1149,6 +1165,26 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             return task;
+        }
+
+        /**
+         * A record of many lines whose span fields close it ({@code  rank=0} after a shard's dumped stderr, TGI's): the
+         * rank they name is the whole record's, its timed first line and the events its lines made since, whichever
+         * unit (or none) the first line was given before its end was read.
+         */
+        private void spanRank(int number) {
+            int ref = refOf("rank=" + number, UnitVocabulary.RANK);
+            if (ref < 0 || lastEvent < 0) {
+                return;
+            }
+            int was = lastEventTask;
+            for (int i = Math.max(Math.max(0, mark), lastTimedEvent); i <= lastEvent; i++) {
+                int t = ctx.events.task(i);
+                if (t == was || t < 0) {
+                    ctx.events.setTask(i, ref);
+                }
+            }
+            lastEventTask = ref;
         }
 
         /**

@@ -12,8 +12,14 @@ import faultline.importer.merge.UnitVocabulary;
 public final class Continuation {
     public enum Kind { NEW, TEXT, TRACEBACK }
 
-    /** RECORD: the exception line of a traceback whose lines all carry the record's prefix was read. */
-    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO, FIELDS }
+    /**
+     * RECORD: the exception line of a traceback whose lines all carry the record's prefix was read. NATIVE: a C++
+     * backtrace as c10 prints one under an error's text ({@code Exception raised from … (most recent call first):}, frames).
+     */
+    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO, FIELDS, NATIVE }
+
+    /** The event is a C++ abort ({@code terminate called after throwing …}): its what() may hold backtraces parted by blank lines. */
+    private boolean abort;
 
     /** Where the values of a record's field dump start ({@code Key:       ('x-1f…', 4)}, Dask's), while in one. */
     private int fieldColumn;
@@ -35,6 +41,7 @@ public final class Continuation {
     /** A line with a time started an event. */
     public void timedLine(byte[] b, int m, int e) {
         state = State.NONE;
+        abort = false;
         recordTokens = 0;
         // The header may come after a thread and a logger the layout keeps in the message (log4j's
         // "W-9000-model-stdout MODEL_LOG - Traceback …", TorchServe's): the same tokens open each line of it.
@@ -67,6 +74,7 @@ public final class Continuation {
     /** An untimed line started an event. */
     public void newEvent(byte[] b, int p, int e, boolean traceback) {
         state = traceback ? State.TRACEBACK : State.NONE;
+        abort = traceback && isCrashStart(b, p, e);
         record = false;
         blanks = 0;
         depth = Math.max(0, depth(b, p, e));
@@ -245,6 +253,18 @@ public final class Continuation {
             return Kind.TEXT;
         }
         if (state == State.FIELDS) {
+            state = State.NONE;
+        }
+        if (isRaisedFrom(b, p, e) && (afterBlanks == 0 ? leveled : state == State.NATIVE || abort)) {
+            // c10's backtrace under the error it belongs to: the record that logged the error, or the abort whose
+            // what() holds it; a nested error's backtrace follows its outer one after a blank line.
+            state = State.NATIVE;
+            return Kind.TEXT;
+        }
+        if (state == State.NATIVE) {
+            if (afterBlanks == 0 && isNativeFrame(b, p, e)) {
+                return Kind.TEXT;
+            }
             state = State.NONE;
         }
         if (isTracebackStart(b, p, e)) {
@@ -523,6 +543,43 @@ public final class Continuation {
     }
 
     private static final byte[] RUST_THREAD = "thread '".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static final byte[] RAISED_FROM = "Exception raised from ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] FRAME = "frame #".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] OMITTING = "<omitting python frames>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The head of c10's C++ backtrace: {@code Exception raised from checkTimeout at …/ProcessGroupNCCL.cpp:632 (most recent call first):}. */
+    static boolean isRaisedFrom(byte[] b, int p, int e) {
+        return p < e && b[p] == 'E' && UnitVocabulary.startsWith(b, p, e, RAISED_FROM)
+                && Bytes.indexOf(b, p + RAISED_FROM.length, e, "(most recent call first)") > 0;
+    }
+
+    /**
+     * A frame of c10's C++ backtrace: {@code frame #3: c10d::ProcessGroupNCCL::watchdogHandler() + 0x890 (0x7f… in libtorch_cuda.so)},
+     * the unwinder's {@code # 3  c10d::…}, or the {@code <omitting python frames>} it puts for the interpreter's.
+     */
+    static boolean isNativeFrame(byte[] b, int p, int e) {
+        if (p >= e) {
+            return false;
+        }
+        if (b[p] == 'f' || b[p] == '<') {
+            return UnitVocabulary.startsWith(b, p, e, FRAME) || UnitVocabulary.startsWith(b, p, e, OMITTING);
+        }
+        if (b[p] != '#') {
+            return false;
+        }
+        int q = LineLayout.spaces(b, p + 1, e);
+        int d = q;
+        while (d < e && Clock.isDigit(b[d])) {
+            d++;
+        }
+        return d > q && d < e && b[d] == ' ';
+    }
+
+    /** A line of c10's C++ backtrace: its head or a frame. A process that prefixes its records' first lines only leaves these bare. */
+    public static boolean isNativeTraceLine(byte[] b, int p, int e) {
+        return isRaisedFrom(b, p, e) || isNativeFrame(b, p, e);
+    }
 
     static boolean isChain(byte[] b, int p, int e) {
         return UnitVocabulary.startsWith(b, p, e, DURING) || UnitVocabulary.startsWith(b, p, e, CAUSE);

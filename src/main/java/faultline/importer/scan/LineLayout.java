@@ -558,6 +558,38 @@ public final class LineLayout {
         return c == 'I' || c == 'W' || c == 'E' || c == 'D' || c == 'C' || c == 'F' || c == 'T' || c == 'V';
     }
 
+    private static final byte[] RANK_FIELD = " rank=".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The rank a line's trailing span field names ({@code … sharding on 2 shards rank=1}, a lone {@code  rank=1}):
+     * tracing's fmt layer writes a span's fields after the record's text, so on the last line of one of many lines;
+     * else -1. Looks at the line's last bytes only.
+     */
+    public static int rankTrailer(byte[] b, int p, int e) {
+        int t = e;
+        while (t > p && (b[t - 1] == ' ' || b[t - 1] == '\r')) {
+            t--;
+        }
+        int d = t;
+        while (d > p && t - d < 6 && Clock.isDigit(b[d - 1])) {
+            d--;
+        }
+        int at = d - RANK_FIELD.length;
+        if (d == t || at < p || b[d - 1] != '=') {
+            return -1;
+        }
+        for (int i = 0; i < RANK_FIELD.length; i++) {
+            if (b[at + i] != RANK_FIELD[i]) {
+                return -1;
+            }
+        }
+        int n = 0;
+        for (int i = d; i < t; i++) {
+            n = n * 10 + (b[i] - '0');
+        }
+        return n;
+    }
+
     public static int spaces(byte[] b, int p, int e) {
         while (p < e && (b[p] == ' ' || b[p] == '\t')) {
             p++;
