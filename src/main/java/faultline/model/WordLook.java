@@ -12,19 +12,13 @@ public final class WordLook {
     /** The name looked for occurs. */
     public boolean mentions;
 
-    private String lastName;
-    private boolean lastAscii;
+    private Needle name = Needle.of("");
 
-    /** Whether the name is ASCII, remembered for the last name asked about: a task's name is asked about for each of its lines. */
-    public boolean asciiName(String name) {
-        if (!name.equals(lastName)) {
-            boolean ascii = true;
-            for (int i = 0; i < name.length() && ascii; i++) {
-                ascii = name.charAt(i) < 128;
-            }
-            lastName = name;
-            lastAscii = ascii;
+    /** The name prepared for a search, remembered for the last name asked about: a task's name is asked about for each of its lines. */
+    public Needle name(String text) {
+        if (text != name.text() && !text.equals(name.text())) {
+            name = Needle.of(text);
         }
-        return lastAscii;
+        return name;
     }
 }

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class TaskFacts {
     private static final int EDGE = 12;
     private static final int MAX_FAILURES = 4;
-    private static final Pattern TYPE = Pattern.compile("Found task of type: (\\w+)|Processing (\\w+) task\\b|\\(type=(\\w+)|task_type='(\\w+)'");
     private static final Pattern ORCHESTRATOR = Pattern.compile("\"orchestrator_task_id(?:_ref)?\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern STATUS_IN_META = Pattern.compile("\"status\"\\s*:\\s*\"([A-Za-z ]+)\"");
     private static final Pattern ERROR_TEXT = Pattern.compile(
@@ -155,12 +154,9 @@ public final class TaskFacts {
         // The patterns run only where their words are: most rows of a task say none of them.
         boolean processing = (groups & PROCESSING) != 0 && msg.contains("Processing ");
         if (d.type.isEmpty() && (processing || ((groups & TYPE_WORD) != 0 && msg.contains("type")))) {
-            Matcher m = TYPE.matcher(msg);
-            if (m.find()) {
-                String type = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-                if (!type.equals("status")) {
-                    d.type = type;
-                }
+            String type = typeIn(msg);
+            if (type != null && !type.equals("status")) {
+                d.type = type;
             }
         }
         if (d.created == null && (msg.startsWith("Task created successfully") || msg.startsWith("Creating task"))) {
@@ -208,6 +204,52 @@ public final class TaskFacts {
                 d.parentId = o.group(1);
             }
         }
+    }
+
+    /**
+     * The type a line gives its task, at the first of {@code Found task of type: X}, {@code Processing X task},
+     * {@code (type=X} and {@code task_type='X'}; null if none. Read by hand: the claim line of each of a
+     * fleet's 50,000 tasks was searched with a pattern of four alternatives tried at every position.
+     */
+    static String typeIn(String msg) {
+        String best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (int form = 0; form < TYPE_BEFORE.length; form++) {
+            String before = TYPE_BEFORE[form];
+            for (int at = msg.indexOf(before); at >= 0 && at < bestAt; at = msg.indexOf(before, at + 1)) {
+                int from = at + before.length();
+                int to = wordEnd(msg, from);
+                if (to > from && typeEnds(msg, to, form)) {
+                    best = msg.substring(from, to);
+                    bestAt = at;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static final String[] TYPE_BEFORE = {"Found task of type: ", "Processing ", "(type=", "task_type='"};
+
+    /** What must follow the type's word in each form of {@link #TYPE_BEFORE}. */
+    private static boolean typeEnds(String msg, int to, int form) {
+        switch (form) {
+            case 1: return msg.startsWith(" task", to) && (to + 5 == msg.length() || !isWordChar(msg.charAt(to + 5)));
+            case 3: return to < msg.length() && msg.charAt(to) == '\'';
+            default: return true;
+        }
+    }
+
+    private static int wordEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && isWordChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** An edge function's status update, whose new status is in the row's metadata. */

@@ -4,6 +4,7 @@ import faultline.importer.Content;
 import faultline.importer.Lines;
 import faultline.importer.scan.Bytes;
 import faultline.importer.scan.LineIndex;
+import faultline.model.Needle;
 import faultline.model.SourceText;
 import faultline.model.WordGate;
 import faultline.model.WordLook;
@@ -86,13 +87,14 @@ final class ContentText implements SourceText {
                 }
             }
         }
-        if (len < 0 || !out.asciiName(name)) {
+        Needle needle = out.name(name);
+        if (len < 0 || !needle.ascii()) {
             SourceText.super.look(ref, extent, gate, name, out);
             return;
         }
         int from = start.of(b, 0, len);
         out.groups = gate.groups(b, from, len);
-        out.mentions = Bytes.indexOf(b, from, len, name) >= 0;
+        out.mentions = Bytes.indexOf(b, from, len, needle) >= 0;
     }
 
     /** The line from ref to its end: one bulk copy of a window, searched eight bytes at a time. */

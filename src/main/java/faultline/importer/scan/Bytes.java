@@ -1,5 +1,7 @@
 package faultline.importer.scan;
 
+import faultline.model.Needle;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -140,10 +142,18 @@ public final class Bytes {
         if (n == 0) {
             return from;
         }
-        int anchor = rarest(ascii);
+        return indexOf(b, from, to, ascii, Needle.rarest(ascii), Needle.head(ascii));
+    }
+
+    /** {@link #indexOf(byte[], int, int, String)} for a needle prepared once (its text ASCII). */
+    public static int indexOf(byte[] b, int from, int to, Needle needle) {
+        return needle.text().isEmpty() ? from : indexOf(b, from, to, needle.text(), needle.anchor(), needle.head());
+    }
+
+    private static int indexOf(byte[] b, int from, int to, String ascii, int anchor, long head) {
+        int n = ascii.length();
         byte key = (byte) ascii.charAt(anchor);
         int last = to - n;
-        long head = n >= 8 ? head(ascii) : 0;
         for (int k = indexOf(b, from + anchor, last + anchor + 1, key); k <= last + anchor; k = indexOf(b, k + 1, last + anchor + 1, key)) {
             int i = k - anchor;
             if (n >= 8 ? (long) LONG.get(b, i) == head && same(b, i, ascii, 8) : same(b, i, ascii, 0)) {
@@ -153,15 +163,6 @@ public final class Bytes {
         return -1;
     }
 
-    /** The first eight bytes of the text as one little-endian word. */
-    private static long head(String ascii) {
-        long head = 0;
-        for (int j = 7; j >= 0; j--) {
-            head = head << 8 | (ascii.charAt(j) & 0xFF);
-        }
-        return head;
-    }
-
     private static boolean same(byte[] b, int i, String ascii, int from) {
         for (int j = from; j < ascii.length(); j++) {
             if (b[i + j] != (byte) ascii.charAt(j)) {
@@ -169,46 +170,6 @@ public final class Bytes {
             }
         }
         return true;
-    }
-
-    /** The index of the text's byte that is least common in log lines (the first of equals). */
-    static int rarest(String ascii) {
-        int best = 0;
-        int bestRank = Integer.MAX_VALUE;
-        for (int j = 0; j < ascii.length(); j++) {
-            int r = COMMONNESS[ascii.charAt(j) & 0x7F];
-            if (r < bestRank) {
-                best = j;
-                bestRank = r;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * How common a byte is in log lines, roughly: spaces and the frequent lower-case letters most, then
-     * digits (every timestamp), the separators of log fields, the rare letters, capitals, the rest.
-     */
-    private static final byte[] COMMONNESS = commonness();
-
-    private static byte[] commonness() {
-        byte[] r = new byte[128];
-        java.util.Arrays.fill(r, (byte) 5);
-        String letters = "etaoinsrhldcumfpgwybvkxjqz";
-        for (int k = 0; k < letters.length(); k++) {
-            r[letters.charAt(k)] = (byte) (100 - 2 * k);
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            r[c] = 80;
-        }
-        for (char c = 'A'; c <= 'Z'; c++) {
-            r[c] = 30;
-        }
-        r[' '] = 120;
-        for (char c : ".:-_,/[]=".toCharArray()) {
-            r[c] = 60;
-        }
-        return r;
     }
 
     /** Whether every character of the text is ASCII. */
