@@ -38,7 +38,11 @@ final class StatusWords {
      * @param atLeast the words count only on a line of this level or above
      * @param unitWord the pattern starts with a unit's word ({@link #UNIT_WORDS}): a line without one is no candidate
      */
-    record Rule(Scope scope, Says says, List<String> hints, Pattern words, Level atLeast, boolean unitWord) {
+    record Rule(Scope scope, Says says, List<String> hints, Pattern words, Level atLeast, boolean unitWord, String literal, boolean whole) {
+        Rule(Scope scope, Says says, List<String> hints, Pattern words, Level atLeast, boolean unitWord) {
+            this(scope, says, hints, words, atLeast, unitWord, null, false);
+        }
+
         static Rule of(Says says, List<String> hints, String regex) {
             return new Rule(Scope.LINE, says, hints, Pattern.compile(regex), Level.PRINT, false);
         }
@@ -54,17 +58,38 @@ final class StatusWords {
 
         /** A phrase that says the status wherever it is written. */
         static Rule phrase(String phrase, Says says) {
-            return new Rule(Scope.ANYWHERE, says, List.of(phrase), Pattern.compile(Pattern.quote(phrase)), Level.PRINT, false);
+            return new Rule(Scope.ANYWHERE, says, List.of(phrase), Pattern.compile(Pattern.quote(phrase)), Level.PRINT, false, phrase, false);
         }
 
         /** A word that says the status on a line naming the unit ({@code Task app.x[id] succeeded in 1.2s}). */
         static Rule named(String word, Says says) {
             return new Rule(Scope.NAMED, says, List.of(word),
-                    Pattern.compile("(?<!\\p{L})" + Pattern.quote(word) + "(?!\\p{L})"), Level.PRINT, false);
+                    Pattern.compile("(?<!\\p{L})" + Pattern.quote(word) + "(?!\\p{L})"), Level.PRINT, false, word, true);
         }
 
         boolean says(String message, Level level) {
-            return level.ordinal() >= atLeast.ordinal() && words.matcher(message).find();
+            return level.ordinal() >= atLeast.ordinal() && (literal != null ? hasLiteral(message) : words.matcher(message).find());
+        }
+
+        /**
+         * The rule's text as a plain search where it is one (a phrase, a whole word): what its pattern says, without
+         * the pattern engine, which the facts of a fleet's tasks warmed up for the phrases of their end lines alone.
+         */
+        boolean hasLiteral(String message) {
+            for (int at = message.indexOf(literal); at >= 0; at = message.indexOf(literal, at + 1)) {
+                if (!whole || (!letterBefore(message, at) && !letterAt(message, at + literal.length()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean letterBefore(String s, int at) {
+            return at > 0 && Character.isLetter(Character.codePointBefore(s, at));
+        }
+
+        private static boolean letterAt(String s, int at) {
+            return at < s.length() && Character.isLetter(s.codePointAt(at));
         }
     }
 
@@ -230,6 +255,12 @@ final class StatusWords {
             for (int i = 0; candidates != 0 && i < rules.size(); i++) {
                 Rule rule = rules.get(i);
                 if ((candidates & (1L << i)) == 0 || level.ordinal() < rule.atLeast().ordinal()) {
+                    continue;
+                }
+                if (rule.literal() != null) {
+                    if (rule.hasLiteral(text)) {
+                        return rule.says();
+                    }
                     continue;
                 }
                 if (reused == null) {
