@@ -12,6 +12,12 @@ public interface Jobs {
     /** Runs on the FX thread, later (from another thread) or now (tests). */
     void fx(Runnable r);
 
+    /**
+     * Runs on the FX thread once what waits there now has run, a pulse included (tests: now): a long piece
+     * of FX-thread work cut into steps, each asking for the next, lets the window draw between them.
+     */
+    void fxNext(Runnable r);
+
     /** Runs on the FX thread after a delay, unless the returned handle is run first to cancel it. */
     Runnable after(long millis, Runnable r);
 

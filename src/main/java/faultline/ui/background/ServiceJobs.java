@@ -37,6 +37,11 @@ public final class ServiceJobs implements Jobs {
     }
 
     @Override
+    public void fxNext(Runnable r) {
+        Platform.runLater(r);
+    }
+
+    @Override
     public Runnable after(long millis, Runnable r) {
         PauseTransition p = new PauseTransition(Duration.millis(millis));
         p.setOnFinished(e -> r.run());

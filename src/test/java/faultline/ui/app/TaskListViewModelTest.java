@@ -136,4 +136,42 @@ class TaskListViewModelTest {
         assertNotSame(before, list.shownRows().get(0));
         assertTrue(list.shownRows().stream().noneMatch(r -> r == before));
     }
+
+    @Test
+    void aLongListGoesInStepsAndANewerTreeStopsTheStepsOfTheOlder() throws Exception {
+        Path many = dir.resolve("many_system_logs.log");
+        StringBuilder text = new StringBuilder();
+        int tasks = 6_500;
+        for (int k = 0; k < tasks; k++) {
+            String id = String.format("%08x-0000-4000-8000-%012x", k + 1, k + 1);
+            String at = String.format("2026-03-01T06:%02d:%02d.%06d", k / 3600 % 60, k / 60 % 60, k % 60 * 1000);
+            text.append(at).append(" [INFO] [worker] HEADLESS: [CLAIM] Claimed task ").append(id).append(" (type=travel_segment)\n");
+            text.append(at).append(" [INFO] [worker] HEADLESS: Finished task ").append(id).append(" (Success: True)\n");
+        }
+        Files.writeString(many, text);
+        ManualJobs jobs = ManualJobs.held();
+        MainViewModel m = new MainViewModel(new Settings(prefs), jobs);
+        List<Object> shown = new java.util.ArrayList<>();
+        m.tasks().shownProperty().addListener((o, a, b) -> shown.add(b));
+        m.opener().open(List.of(many));
+        while (jobs.runOne()) {
+            // the import and the jobs it starts; the list's steps wait
+        }
+        assertEquals(tasks, m.document().taskSet().tasks().size());
+        int first = m.tasks().root().getChildren().size();
+        assertTrue(first > 0 && first < tasks, "the first rows are in at once, the rest wait for steps: " + first);
+        assertTrue(shown.isEmpty(), "the tree counts as shown once all its rows are in");
+        assertTrue(jobs.stepFx());
+        assertTrue(m.tasks().root().getChildren().size() > first, "a step adds rows");
+        // A search typed meanwhile: its tree replaces the rows, and the older tree's steps add none.
+        m.tasks().searchProperty().set("00000007-");
+        jobs.runAll();
+        assertEquals(1, m.tasks().root().getChildren().size());
+        assertEquals("00000007", m.tasks().root().getChildren().get(0).getValue().task().shortId());
+        assertEquals(1, shown.size(), "only the search's tree was shown whole");
+        m.tasks().searchProperty().set("");
+        jobs.runAll();
+        assertEquals(tasks, m.tasks().root().getChildren().size());
+        assertEquals(m.document().taskSet().tasks(), m.tasks().root().getChildren().stream().map(i -> i.getValue().task()).toList());
+    }
 }

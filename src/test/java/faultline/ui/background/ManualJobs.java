@@ -22,6 +22,7 @@ public final class ManualJobs implements Jobs {
     private final boolean direct;
     private final Deque<Pending<?>> queue = new ArrayDeque<>();
     private final List<Runnable> timers = new ArrayList<>();
+    private final Deque<Runnable> fxSteps = new ArrayDeque<>();
     private int ran;
 
     private ManualJobs(boolean direct) {
@@ -48,6 +49,26 @@ public final class ManualJobs implements Jobs {
         r.run();
     }
 
+    /** Held, the steps asked for with {@link #fxNext} wait for {@link #stepFx()} or {@link #runAll()}. */
+    @Override
+    public void fxNext(Runnable r) {
+        if (direct) {
+            r.run();
+        } else {
+            fxSteps.add(r);
+        }
+    }
+
+    /** Runs the first FX step waiting; false when none waits. */
+    public boolean stepFx() {
+        Runnable r = fxSteps.poll();
+        if (r == null) {
+            return false;
+        }
+        r.run();
+        return true;
+    }
+
     @Override
     public Runnable after(long millis, Runnable r) {
         Runnable[] self = new Runnable[1];
@@ -71,12 +92,16 @@ public final class ManualJobs implements Jobs {
         return !timers.isEmpty();
     }
 
-    /** Runs the jobs waiting, and those they start, in order; returns how many ran. */
+    /** Runs the jobs waiting, and those they start, in order, and the FX steps between; returns how many jobs ran. */
     public int runAll() {
         int n = 0;
-        while (!queue.isEmpty()) {
-            queue.poll().run();
-            n++;
+        while (!queue.isEmpty() || !fxSteps.isEmpty()) {
+            if (!queue.isEmpty()) {
+                queue.poll().run();
+                n++;
+            } else {
+                fxSteps.poll().run();
+            }
         }
         return n;
     }
