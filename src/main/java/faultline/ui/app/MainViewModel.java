@@ -45,6 +45,7 @@ public final class MainViewModel {
     private final InspectorViewModel inspector;
     private final LogViewModel log;
     private NotesViewModel notesList;
+    private final SignatureStream signatureStream;
 
     public MainViewModel(Settings settings, Jobs jobs) {
         this.settings = settings;
@@ -52,7 +53,7 @@ public final class MainViewModel {
         compare = new CompareModel(document, status, undo, jobs);
         workspace = new WorkspaceModel(document, compare, notes, status, jobs);
         opener = new Opener(document, compare, notes, selection, status, undo, workspace, signatures, settings.recent(), jobs);
-        new SignatureStream(document, signatures, jobs);
+        signatureStream = new SignatureStream(document, signatures, jobs);
         timeline = new TimelineViewModel(document, compare, notes, selection);
         tasks = new TaskListViewModel(document, compare, signatures, selection, jobs);
         opener.prepareWith(tasks.preparation());
@@ -86,6 +87,11 @@ public final class MainViewModel {
 
     public Notes notes() {
         return notes;
+    }
+
+    /** True while the failures of the set shown are being analysed in the background. */
+    public javafx.beans.property.ReadOnlyBooleanProperty analysingProperty() {
+        return signatureStream.analysingProperty();
     }
 
     public Signatures signatures() {

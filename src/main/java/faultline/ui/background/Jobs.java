@@ -18,6 +18,13 @@ public interface Jobs {
      */
     void fxNext(Runnable r);
 
+    /**
+     * Runs on the FX thread once the window has had time to style, lay out and draw what it was just given
+     * (tests: now), unless the returned handle is run first to cancel it: for background work that would
+     * take a core from that first drawing.
+     */
+    Runnable afterDrawn(Runnable r);
+
     /** Runs on the FX thread after a delay, unless the returned handle is run first to cancel it. */
     Runnable after(long millis, Runnable r);
 

@@ -9,6 +9,8 @@ import faultline.ui.Signatures;
 import faultline.ui.background.Job;
 import faultline.ui.background.Jobs;
 import faultline.ui.background.MemoryGiveBack;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +38,34 @@ public final class SignatureStream {
         this.document = document;
         this.signatures = signatures;
         this.job = jobs.job("failure signatures", Jobs.Lane.COMPUTE);
-        document.taskSetProperty().addListener((o, a, b) -> start(b));
+        document.taskSetProperty().addListener((o, a, b) -> {
+            waiting.run();
+            job.cancel();
+            analysing.set(true);
+            if (b == null || b.failed().size() < DEFERRED_FROM) {
+                start(b);
+            } else {
+                waiting = jobs.afterDrawn(() -> start(b));
+            }
+        });
     }
+
+    private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper(this, "analysing");
+
+    /** From a set's publication until every failure of it is analysed (or the stream stops). */
+    public ReadOnlyBooleanProperty analysingProperty() {
+        return analysing.getReadOnlyProperty();
+    }
+
+    /**
+     * Cancels the start of the stream for a set not yet due. The analyses (and the collection that gives the
+     * old set's memory back) start once the window has drawn the set: on two cores they took a core from its
+     * first styling and layout, which then waited for one for twice its own time.
+     */
+    private Runnable waiting = () -> {
+    };
+    /** From how many failures the analyses wait for the first drawing: fewer are analysed in less than a frame. */
+    static final int DEFERRED_FROM = 500;
 
     private void start(TaskSet set) {
         // The set read before and the reading's own garbage are gone now: the largest drop of an open.
@@ -45,6 +73,7 @@ public final class SignatureStream {
         Analyzer an = document.analyzer();
         if (an == null || an.set() != set || set.failed().isEmpty()) {
             job.cancel();
+            analysing.set(false);
             return;
         }
         next(set, an, 0, System.nanoTime());
@@ -59,10 +88,14 @@ public final class SignatureStream {
             } else {
                 LOG.log(System.Logger.Level.INFO, () -> String.format("analysed %,d failures for their signatures in %.0f ms",
                         failed.size(), (System.nanoTime() - began) / 1e6));
+                if (document.taskSet() == set) {
+                    analysing.set(false);
+                }
                 MemoryGiveBack.now();
             }
         }, ex -> {
             if (!(ex instanceof Job.Cancelled)) {
+                analysing.set(false);
                 LOG.log(System.Logger.Level.ERROR, "the failures' signatures stopped", ex);
             }
         });

@@ -116,6 +116,7 @@ public final class TestWindow {
         long before = System.nanoTime();
         new FxRobot().interact(() -> app.viewModel().opener().open(files));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.viewModel().opener().busyProperty().get()
+                && !app.viewModel().analysingProperty().get()
                 && app.viewModel().document().files().size() == files.size() && app.viewModel().document().files().stream()
                 .allMatch(f -> files.stream().anyMatch(g -> g.toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize()))));
         WaitForAsyncUtils.waitForFxEvents();
@@ -193,8 +194,9 @@ public final class TestWindow {
 
     private static void waitOpen(App app) throws Exception {
         // The comparison and the timeline's scene are published in the same FX event that ends "busy".
+        // The failures' analyses start once the set is drawn: a test acts on the window once they are done too.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel() != null && !app.viewModel().opener().busyProperty().get()
-                && !app.viewModel().document().files().isEmpty());
+                && !app.viewModel().document().files().isEmpty() && !app.viewModel().analysingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

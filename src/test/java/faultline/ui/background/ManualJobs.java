@@ -70,6 +70,13 @@ public final class ManualJobs implements Jobs {
     }
 
     @Override
+    public Runnable afterDrawn(Runnable r) {
+        r.run();
+        return () -> {
+        };
+    }
+
+    @Override
     public Runnable after(long millis, Runnable r) {
         Runnable[] self = new Runnable[1];
         self[0] = () -> {
