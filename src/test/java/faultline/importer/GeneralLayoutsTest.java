@@ -383,6 +383,33 @@ class GeneralLayoutsTest {
         assertEquals("2025-02-07 09:20:02", TimeText.full(epoch.store().nanos(rowOfLine(epoch, 2)), 0), "a count that starts the line is its clock");
     }
 
+    @org.junit.jupiter.api.Test
+    void aClockThatStaysInOneSecondOverTheWholeSampleIsStillTheClock() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 450; i++) {
+            text.append(String.format("2025-03-11 22:41:07, Info                  CBS    Session: 31164590_%010d initialized by client WindowsUpdateAgent.%n", i * 137L));
+        }
+        text.append("2025-03-11 22:41:08, Error                 CBS    Failed to get next element [HRESULT = 0x800f080d]\n");
+        Path p = write(dir, "CBS.log", text.toString());
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals(451, s.size(), "every line its own event");
+        assertEquals("2025-03-11 22:41:07", TimeText.full(s.nanos(rowOfLine(set, 1)), 0));
+        assertEquals("2025-03-11 22:41:07", TimeText.full(s.nanos(rowOfLine(set, 450)), 0));
+        assertEquals("2025-03-11 22:41:08", TimeText.full(s.nanos(rowOfLine(set, 451)), 0));
+        assertEquals(Level.ERROR, s.level(rowOfLine(set, 451)));
+        Path q = write(dir, "run.txt", """
+                Loading model
+                run 1738920001 step 1 loss 0.91
+                run 1738920001 step 2 loss 0.88
+                run 1738920001 step 3 loss 0.85
+                """);
+        TaskSet runs = load(q);
+        for (int i = 0; i < runs.store().size(); i++) {
+            assertTrue(runs.store().estimated(i), "a count repeated on every line is an id, not a clock: " + runs.store().message(i));
+        }
+    }
+
     static int rowOfLine(TaskSet set, int line) {
         EventStore s = set.store();
         for (int i = 0; i < s.size(); i++) {

@@ -125,8 +125,19 @@ public final class LayoutInference {
             }
         }
         List<Map.Entry<Key, Tally>> ranked = new ArrayList<>(tallies.entrySet());
-        // A clock whose value never changes over three or more lines is part of a name, not the time.
-        ranked.removeIf(en -> en.getValue().count >= 3 && !en.getValue().varies);
+        // A clock whose value never changes over three or more lines is part of a name, not the time, where
+        // another clock that changes stands on nearly as many lines. Without one a written clock is the time of
+        // a burst: a sample within one second (a servicing stack writes hundreds of lines a second, a cron
+        // minute dozens). A count that never changes stays an id: untimed lines repeat a seed or a job number.
+        int changing = 0;
+        for (Map.Entry<Key, Tally> en : ranked) {
+            if (en.getValue().varies) {
+                changing = Math.max(changing, en.getValue().count);
+            }
+        }
+        int mostChanging = changing;
+        ranked.removeIf(en -> en.getValue().count >= 3 && !en.getValue().varies
+                && (en.getKey().shape() == Clock.Shape.EPOCH || mostChanging * 5 >= en.getValue().count * 4));
         if (ranked.isEmpty()) {
             return new Result(List.of(), lines.size(), 0);
         }
