@@ -410,6 +410,26 @@ class GeneralLayoutsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aClockFirstSeenAfterTheSamplesLinesIsStillFound() throws Exception {
+        StringBuilder text = new StringBuilder("java.lang.OutOfMemoryError: Java heap space\n");
+        for (int i = 0; i < 420; i++) {
+            text.append("\tat org.example.storage.BlockStore.put").append(i).append("(BlockStore.scala:").append(100 + i).append(")\n");
+        }
+        text.append("""
+                17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]
+                17/06/09 20:10:41 WARN storage.BlockManager: Putting block rdd_2_0 failed
+                17/06/09 20:10:45 ERROR executor.Executor: Exception in task 0.0 in stage 1.0 (TID 7)
+                """);
+        Path p = write(dir, "stderr", text.toString());
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals("2017-06-09 20:10:40", TimeText.full(s.nanos(rowOfLine(set, 422)), 0));
+        assertEquals("2017-06-09 20:10:45", TimeText.full(s.nanos(rowOfLine(set, 424)), 0));
+        assertEquals(Level.ERROR, s.level(rowOfLine(set, 424)));
+        assertTrue(s.estimated(rowOfLine(set, 1)), "the trace before the first clock has no time of its own");
+    }
+
     static int rowOfLine(TaskSet set, int line) {
         EventStore s = set.store();
         for (int i = 0; i < s.size(); i++) {
