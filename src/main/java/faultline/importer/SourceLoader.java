@@ -127,6 +127,18 @@ final class SourceLoader {
         int start = bom(all, repairs);
         byte[] head = Arrays.copyOfRange(all, start, (int) Math.min(all.length, start + (long) HEAD));
         checkText(name, head);
+        if (indexOf(head, (byte) 0) >= 0) {
+            // Zero padding in a text file: the bytes are dropped, the lines stay where they were.
+            int kept = start;
+            for (int i = start; i < all.length; i++) {
+                if (all[i] != 0) {
+                    all[kept++] = all[i];
+                }
+            }
+            repairs.put(Repair.NUL_BYTES, (long) (all.length - kept));
+            all = Arrays.copyOf(all, kept);
+            head = Arrays.copyOfRange(all, start, (int) Math.min(all.length, start + (long) HEAD));
+        }
         if (crOnly(head)) {
             repairs.put(Repair.CR_LINE_ENDS, CrLines.convert(all, start));
         }
@@ -176,10 +188,39 @@ final class SourceLoader {
 
     private static void checkText(String name, byte[] head) throws ImportException {
         int nul = indexOf(head, (byte) 0);
-        if (nul >= 0) {
+        if (nul >= 0 && !zeroPadded(head)) {
             String archive = Archives.describe(head);
             throw new ImportException(archive != null ? Prose.format("import.archive", name, archive) : Prose.format("import.binary", name, nul));
         }
+    }
+
+    /**
+     * Whether the NUL bytes of a head are zero padding in a text file: runs of them (a syslog file that the
+     * system extended before a crash reads as a block of zeros, then the lines written after the reboot) or a
+     * NUL a program ends its messages with, among lines of text. Lone NULs on a tenth of the bytes are UTF-16
+     * without its mark, and control bytes other than tabs, line ends, escapes and form feeds are a binary format.
+     */
+    static boolean zeroPadded(byte[] head) {
+        int lone = 0;
+        int text = 0;
+        int control = 0;
+        int lines = 0;
+        for (int i = 0; i < head.length; i++) {
+            byte b = head[i];
+            if (b == 0) {
+                if ((i == 0 || head[i - 1] != 0) && i + 1 < head.length && head[i + 1] != 0) {
+                    lone++;
+                }
+                continue;
+            }
+            text++;
+            if (b == '\n') {
+                lines++;
+            } else if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != 0x1b && b != '\f') || b == 0x7f) {
+                control++;
+            }
+        }
+        return lone * 10L <= head.length && lines >= 2 && text >= 64 && control * 100L <= text;
     }
 
     private static boolean utf16(byte[] b) {

@@ -16,6 +16,7 @@ public record ParseReport(List<FileReport> files) {
         CRLF,
         CR_LINE_ENDS,
         INVALID_UTF8,
+        NUL_BYTES,
         MOJIBAKE_MACROMAN,
         MOJIBAKE_WINDOWS1252,
         LINE_NUMBER_PREFIX,

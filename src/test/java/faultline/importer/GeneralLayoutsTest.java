@@ -383,6 +383,53 @@ class GeneralLayoutsTest {
         assertEquals("2025-02-07 09:20:02", TimeText.full(epoch.store().nanos(rowOfLine(epoch, 2)), 0), "a count that starts the line is its clock");
     }
 
+    @org.junit.jupiter.api.Test
+    void aClockThatStaysInOneSecondOverTheWholeSampleIsStillTheClock() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 450; i++) {
+            text.append(String.format("2025-03-11 22:41:07, Info                  CBS    Session: 31164590_%010d initialized by client WindowsUpdateAgent.%n", i * 137L));
+        }
+        text.append("2025-03-11 22:41:08, Error                 CBS    Failed to get next element [HRESULT = 0x800f080d]\n");
+        Path p = write(dir, "CBS.log", text.toString());
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals(451, s.size(), "every line its own event");
+        assertEquals("2025-03-11 22:41:07", TimeText.full(s.nanos(rowOfLine(set, 1)), 0));
+        assertEquals("2025-03-11 22:41:07", TimeText.full(s.nanos(rowOfLine(set, 450)), 0));
+        assertEquals("2025-03-11 22:41:08", TimeText.full(s.nanos(rowOfLine(set, 451)), 0));
+        assertEquals(Level.ERROR, s.level(rowOfLine(set, 451)));
+        Path q = write(dir, "run.txt", """
+                Loading model
+                run 1738920001 step 1 loss 0.91
+                run 1738920001 step 2 loss 0.88
+                run 1738920001 step 3 loss 0.85
+                """);
+        TaskSet runs = load(q);
+        for (int i = 0; i < runs.store().size(); i++) {
+            assertTrue(runs.store().estimated(i), "a count repeated on every line is an id, not a clock: " + runs.store().message(i));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aClockFirstSeenAfterTheSamplesLinesIsStillFound() throws Exception {
+        StringBuilder text = new StringBuilder("java.lang.OutOfMemoryError: Java heap space\n");
+        for (int i = 0; i < 420; i++) {
+            text.append("\tat org.example.storage.BlockStore.put").append(i).append("(BlockStore.scala:").append(100 + i).append(")\n");
+        }
+        text.append("""
+                17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]
+                17/06/09 20:10:41 WARN storage.BlockManager: Putting block rdd_2_0 failed
+                17/06/09 20:10:45 ERROR executor.Executor: Exception in task 0.0 in stage 1.0 (TID 7)
+                """);
+        Path p = write(dir, "stderr", text.toString());
+        TaskSet set = load(p);
+        EventStore s = set.store();
+        assertEquals("2017-06-09 20:10:40", TimeText.full(s.nanos(rowOfLine(set, 422)), 0));
+        assertEquals("2017-06-09 20:10:45", TimeText.full(s.nanos(rowOfLine(set, 424)), 0));
+        assertEquals(Level.ERROR, s.level(rowOfLine(set, 424)));
+        assertTrue(s.estimated(rowOfLine(set, 1)), "the trace before the first clock has no time of its own");
+    }
+
     static int rowOfLine(TaskSet set, int line) {
         EventStore s = set.store();
         for (int i = 0; i < s.size(); i++) {

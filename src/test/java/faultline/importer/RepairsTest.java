@@ -89,4 +89,25 @@ class RepairsTest {
         assertEquals(2, set.store().size());
         assertEquals("⚠️ second ├─ row", set.store().message(1));
     }
+
+    @Test
+    void readsTextAfterZeroPaddingAndStillRefusesBinary() throws Exception {
+        String before = "Mar 10 23:55:30 rack3-n07 ntpd[2210]: kernel time sync disabled 0041\n"
+                + "Mar 10 23:55:31 rack3-n07 kernel: Out of Memory: Killed process 13990 (java).\n";
+        String after = "Mar 11 00:02:13 rack3-n07 syslogd 1.4.1: restart.\nMar 11 00:02:14 rack3-n07 kernel: EXT3-fs: recovery complete.\n";
+        byte[] a = before.getBytes(StandardCharsets.UTF_8);
+        byte[] b = after.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[a.length + 2048 + b.length];
+        System.arraycopy(a, 0, bytes, 0, a.length);
+        System.arraycopy(b, 0, bytes, a.length + 2048, b.length);
+        TaskSet set = load(writeBytes(dir, "messages", bytes));
+        assertEquals(4, set.store().size());
+        assertEquals(3, set.store().line(2), "the lines stay where they were");
+        assertEquals("syslogd 1.4.1: restart.", set.store().message(2).substring(set.store().message(2).indexOf("syslogd")));
+        assertEquals(2048, repairs(set, 0, Repair.NUL_BYTES));
+        // UTF-16 without its byte-order mark and a format of control bytes are no text.
+        TaskSet refused = load(writeBytes(dir, "utf16.log", (before + after).getBytes(StandardCharsets.UTF_16LE)),
+                writeBytes(dir, "core.bin", new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, '\n', 0x10, 0x11, '\n'}));
+        assertEquals(0, refused.store().size());
+    }
 }

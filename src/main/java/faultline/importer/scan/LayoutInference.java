@@ -52,8 +52,42 @@ public final class LayoutInference {
     }
 
     public static Result infer(Sample sample) {
+        Result r = infer(sample.nonBlank());
+        // A file whose first lines carry no time (a stack trace, a banner, a dump) may carry it further on:
+        // the sample's text is read on, as many lines at a time, until they show a clock. Linear in the text.
+        String text = sample.text();
+        int from = after(text, 0, sample.lines().size());
+        while (r.layouts().isEmpty() && from < text.length()) {
+            List<String> next = new ArrayList<>();
+            int to = after(text, from, Math.max(1, sample.lines().size()));
+            for (int p = from; p < to; ) {
+                int nl = text.indexOf('\n', p);
+                int end = nl < 0 || nl > to ? to : nl;
+                String l = Sample.withoutNumberPrefix(text.substring(p, end > p && text.charAt(end - 1) == '\r' ? end - 1 : end));
+                if (!l.isBlank()) {
+                    next.add(l);
+                }
+                p = end + 1;
+            }
+            r = infer(next);
+            from = to;
+        }
+        return r;
+    }
+
+    /** The offset after n more lines of text from `from` (its length when fewer are left). */
+    private static int after(String text, int from, int n) {
+        int p = from;
+        for (int i = 0; i < n && p < text.length(); i++) {
+            int nl = text.indexOf('\n', p);
+            p = nl < 0 ? text.length() : nl + 1;
+        }
+        return p;
+    }
+
+    private static Result infer(List<String> sampleLines) {
         List<byte[]> lines = new ArrayList<>();
-        for (String l : sample.nonBlank()) {
+        for (String l : sampleLines) {
             lines.add(l.getBytes(StandardCharsets.UTF_8));
         }
         Map<Key, Tally> tallies = new HashMap<>();
@@ -125,8 +159,19 @@ public final class LayoutInference {
             }
         }
         List<Map.Entry<Key, Tally>> ranked = new ArrayList<>(tallies.entrySet());
-        // A clock whose value never changes over three or more lines is part of a name, not the time.
-        ranked.removeIf(en -> en.getValue().count >= 3 && !en.getValue().varies);
+        // A clock whose value never changes over three or more lines is part of a name, not the time, where
+        // another clock that changes stands on nearly as many lines. Without one a written clock is the time of
+        // a burst: a sample within one second (a servicing stack writes hundreds of lines a second, a cron
+        // minute dozens). A count that never changes stays an id: untimed lines repeat a seed or a job number.
+        int changing = 0;
+        for (Map.Entry<Key, Tally> en : ranked) {
+            if (en.getValue().varies) {
+                changing = Math.max(changing, en.getValue().count);
+            }
+        }
+        int mostChanging = changing;
+        ranked.removeIf(en -> en.getValue().count >= 3 && !en.getValue().varies
+                && (en.getKey().shape() == Clock.Shape.EPOCH || mostChanging * 5 >= en.getValue().count * 4));
         if (ranked.isEmpty()) {
             return new Result(List.of(), lines.size(), 0);
         }
