@@ -386,10 +386,15 @@ public final class MainView extends BorderPane {
         Label following = new Label();
         following.setId("follow-status");
         following.textProperty().bind(follow.statusProperty());
+        // The list's signatures are those of the failures' text until their analyses, in the background, make them whole.
+        Label analysing = new Label(Messages.get("status.analysing"));
+        analysing.setId("analysing-status");
+        analysing.visibleProperty().bind(vm.analysingProperty().and(vm.opener().busyProperty().not()));
+        analysing.managedProperty().bind(analysing.visibleProperty());
         Label saved = new Label();
         saved.setId("workspace-status");
         saved.textProperty().bind(vm.status().savedProperty());
-        bar.getRightItems().addAll(readout, new Separator(Orientation.VERTICAL), following, saved, new Separator(Orientation.VERTICAL), stop, report);
+        bar.getRightItems().addAll(readout, new Separator(Orientation.VERTICAL), analysing, following, saved, new Separator(Orientation.VERTICAL), stop, report);
         return bar;
     }
 
