@@ -8,6 +8,8 @@ public final class IntLongMap {
     private int[] keys;
     private long[] values;
     private int size;
+    /** 32 less the bits of a slot number: a slot is the top bits of the key's product with the golden ratio. */
+    private int shift;
 
     public IntLongMap() {
         this(16);
@@ -17,6 +19,7 @@ public final class IntLongMap {
         int c = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
         keys = new int[c];
         values = new long[c];
+        shift = 32 - Integer.numberOfTrailingZeros(c);
         Arrays.fill(keys, EMPTY);
     }
 
@@ -59,6 +62,7 @@ public final class IntLongMap {
         keys = kept.keys;
         values = kept.values;
         size = kept.size;
+        shift = kept.shift;
     }
 
     public IntLongMap copy() {
@@ -66,6 +70,7 @@ public final class IntLongMap {
         m.keys = keys.clone();
         m.values = values.clone();
         m.size = size;
+        m.shift = shift;
         return m;
     }
 
@@ -82,9 +87,14 @@ public final class IntLongMap {
         void accept(int key, long value);
     }
 
+    /*
+     * The top bits of the product, as many as the table has: a fixed shift took 25 bits, and a table of more
+     * than 2^25 slots (a hundred million rows waiting for a time) started every probe in an eighth of it, each
+     * run of taken slots growing until a put walked millions of them.
+     */
     private int slot(int key) {
         int mask = keys.length - 1;
-        int s = (key * 0x9E3779B9) >>> 7 & mask;
+        int s = (key * 0x9E3779B9) >>> shift & mask;
         while (keys[s] != EMPTY && keys[s] != key) {
             s = (s + 1) & mask;
         }
@@ -96,6 +106,7 @@ public final class IntLongMap {
         long[] oldValues = values;
         keys = new int[oldKeys.length * 2];
         values = new long[oldKeys.length * 2];
+        shift = 32 - Integer.numberOfTrailingZeros(keys.length);
         Arrays.fill(keys, EMPTY);
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {

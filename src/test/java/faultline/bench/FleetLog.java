@@ -146,10 +146,11 @@ public final class FleetLog {
 
     /** Writes the stamp and returns its length: the database drops trailing zeros of the fraction. */
     private int formatStamp() {
-        int month = 3 + (day - 1) / 28;
-        int dom = 1 + (day - 1) % 28;
-        put(5, month, 2);
-        put(8, dom, 2);
+        // A real calendar: a 20 GiB log spans years of this fleet's days, and month 60 is no date.
+        java.time.LocalDate date = java.time.LocalDate.of(2026, 3, 1).plusDays(day - 1);
+        put(0, date.getYear(), 4);
+        put(5, date.getMonthValue(), 2);
+        put(8, date.getDayOfMonth(), 2);
         long sec = micros / 1_000_000;
         put(11, (int) (sec / 3600), 2);
         put(14, (int) (sec / 60 % 60), 2);
