@@ -38,7 +38,7 @@ public final class UnitVocabulary {
     private static final byte[][] END_AT_START = bytes(
             "Finished task", "Finished request", "Aborted request", "Job OK", "Prompt executed in",
             "Successfully completed", "Job failed", "Moving job to", "Processed message",
-            "Retries exceeded", "exited: ", "gave up: ", "stopped: ", "Acknowledging message", "Rejecting message");
+            "Retries exceeded", "exited: ", "gave up: ", "stopped: ", "Acknowledging message", "Rejecting message", "Marking task as ");
     /** Words right after a bracketed id that claim ({@code Task app.x[id] received}). */
     private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting");
     /** Words right after a bracketed id that end ({@code succeeded in 1.2s}, {@code raised unexpected}). */
