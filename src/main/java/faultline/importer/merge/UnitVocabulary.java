@@ -801,7 +801,7 @@ public final class UnitVocabulary {
     /** Nouns that introduce a unit's id, and the kind of unit each names. */
     private static final String[][] NOUNS = {
             {"request", REQUEST}, {"req", REQUEST}, {"job", JOB}, {"task", TASK}, {"tid", TASK}, {"prompt", PROMPT},
-            {"rank", RANK}, {"shard", RANK}, {"queue item", JOB}};
+            {"rank", RANK}, {"shard", RANK}, {"queue item", JOB}, {"jid", JOB}};
     private static final byte[][] NOUN_BYTES = new byte[NOUNS.length][];
 
     /** Per lower-case first letter, the lower-case second letters a noun goes on with, as bits: most word starts match none. */
@@ -960,6 +960,9 @@ public final class UnitVocabulary {
             return false;
         }
         boolean integer = allDigits(b, s, t);
+        if (!integer && noun.length == 3 && noun[0] == 't') {
+            return false; // Spark's "TID 12" is a task; Sidekiq's "tid=2mq4k8" is the thread that runs a job
+        }
         if (!integer && s > q && lettersThenDigit(b, s, t)) {
             return false; // "task=python3", "job: cuda0": a program's or a device's name, not an id
         }
