@@ -896,7 +896,8 @@ public final class GeneralTextReader implements SourceReader {
                         }
                     }
                 }
-                if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent)) {
+                if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent) && ctx.events.level(lastEvent) != Level.WARNING) {
+                    // A traceback under a warning was handled (logged with exc_info and retried): the level the line writes stands.
                     ctx.events.setLevel(lastEvent, Level.ERROR);
                 }
                 if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0 && firstClaimEvent < 0
