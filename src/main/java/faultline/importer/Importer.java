@@ -470,7 +470,28 @@ public final class Importer {
         if (m.find()) {
             return m.group();
         }
-        Matcher c = WORKER_ID.matcher(content.decode(0, (int) Math.min(content.size(), 16384)));
-        return c.find() ? c.group() : null;
+        String head = content.decode(0, (int) Math.min(content.size(), 16384));
+        Matcher c = WORKER_ID.matcher(head);
+        return c.find() ? c.group() : queueWorker(head);
     }
+
+    /**
+     * A task queue's worker node as its start names it: celery's banner and ready line ({@code celery@gpu-7 v5.3.6},
+     * {@code celery@gpu-7 ready.}), RQ's start ({@code Worker rq:worker:gpu-7.41 started}). Only when the head names one
+     * node: the logs of several workers together (docker compose) leave the worker to each line's own prefix.
+     */
+    static String queueWorker(String head) {
+        String found = null;
+        for (Matcher m = QUEUE_NODE.matcher(head); m.find(); ) {
+            String node = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            if (found != null && !found.equals(node)) {
+                return null;
+            }
+            found = node;
+        }
+        return found;
+    }
+
+    private static final Pattern QUEUE_NODE = Pattern.compile(
+            "(?m)^ -{6,} ([\\w.-]+@[\\w.-]+) v\\d|\\] ([\\w.-]+@[\\w.-]+) ready\\.$|\\bWorker (rq:worker:[\\w.:-]+) started\\b");
 }

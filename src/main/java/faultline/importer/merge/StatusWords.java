@@ -106,14 +106,15 @@ final class StatusWords {
                     "requeuing for retry|requeued for retry|[Rr]etrying (?:task|job|message)\\b|will be retried"
                     + "|\\bretry: Retry in \\d|\\b(?:[Jj]ob|[Tt]ask|[Mm]essage)\\b[^\\n]{0,100}?\\b(?:retrying|re-?queued|will retry)\\b"),
             // The worker system.
-            Rule.of(Says.FAILED, List.of("Success: False", "TASK_ERROR", "Cascaded failed", "Task failed", "UNEXPECTED"),
-                    "Finished task \\(Success: False\\)|\\[TASK_ERROR\\]|Cascaded failed from related task"
+            // Airflow ends a task try with its state: "Marking task as UP_FOR_RETRY. dag_id=…", "… as FAILED.", "… as SUCCESS.".
+            Rule.of(Says.FAILED, List.of("Success: False", "TASK_ERROR", "Cascaded failed", "Task failed", "UNEXPECTED", "Marking task as "),
+                    "Finished task \\(Success: False\\)|\\[TASK_ERROR\\]|Cascaded failed from related task|^Marking task as (?:FAILED|UP_FOR_RETRY)\\b"
                     + "|^Task failed|\\] Task failed|hit UNEXPECTED exception|Cascaded failed to "),
             Rule.at(Level.ERROR, Says.FAILED, List.of("Failed during "), "^Failed during "),
             Rule.at(Level.CRITICAL, Says.FAILED, List.of("exception"), "exception"),
             Rule.at(Level.ERROR, Says.FAILED, List.of("nhandled exception"), "[Uu]nhandled exception in (?:task|job)\\b"),
-            Rule.of(Says.COMPLETE, List.of("Success: True", "Task completed successfully"),
-                    "Finished task \\(Success: True\\)|Task completed successfully"),
+            Rule.of(Says.COMPLETE, List.of("Success: True", "Task completed successfully", "Marking task as SUCCESS"),
+                    "Finished task \\(Success: True\\)|Task completed successfully|^Marking task as SUCCESS\\b"),
             // An edge function's status update that says the new status in its text.
             Rule.of(Says.FAILED, List.of("Processing status update"), "Processing status update\\b.*: Failed\\s*$"),
             Rule.of(Says.COMPLETE, List.of("Processing status update"), "Processing status update\\b.*: Complete\\s*$"),

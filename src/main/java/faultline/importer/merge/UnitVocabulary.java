@@ -38,9 +38,9 @@ public final class UnitVocabulary {
     private static final byte[][] END_AT_START = bytes(
             "Finished task", "Finished request", "Aborted request", "Job OK", "Prompt executed in",
             "Successfully completed", "Job failed", "Moving job to", "Processed message",
-            "Retries exceeded", "exited: ", "gave up: ", "stopped: ", "Acknowledging message", "Rejecting message");
+            "Retries exceeded", "exited: ", "gave up: ", "stopped: ", "Acknowledging message", "Rejecting message", "Marking task as ");
     /** Words right after a bracketed id that claim ({@code Task app.x[id] received}). */
-    private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting");
+    private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting", " submitted");
     /** Words right after a bracketed id that end ({@code succeeded in 1.2s}, {@code raised unexpected}). */
     private static final byte[][] END_AFTER_ID = bytes(" succeeded", " raised", " failed", " retry", " retried", " revoked",
             " rejected", " expired", " lost", " retired", " cancelled", " canceled", " done", " completed");
@@ -370,6 +370,15 @@ public final class UnitVocabulary {
                 }
                 // An RQ job line: "queue: module.func(args) (id)" at the end of the line starts the job (not "(TID 17)").
                 if (after == e && idStart > 0 && b[idStart - 1] == '(' && !named) {
+                    return Step.CLAIM;
+                }
+            } else if (after < e && b[after] == '\'' && idStart > 0 && b[idStart - 1] == '\'') {
+                // A quoted id: "Job 'raysubmit_fX4B3Gc' submitted successfully" … "Job 'raysubmit_fX4B3Gc' failed".
+                after++;
+                if (startsWithAny(b, after, e, END_AFTER_ID)) {
+                    return Step.END;
+                }
+                if (startsWithAny(b, after, e, CLAIM_AFTER_ID)) {
                     return Step.CLAIM;
                 }
             }
@@ -801,7 +810,7 @@ public final class UnitVocabulary {
     /** Nouns that introduce a unit's id, and the kind of unit each names. */
     private static final String[][] NOUNS = {
             {"request", REQUEST}, {"req", REQUEST}, {"job", JOB}, {"task", TASK}, {"tid", TASK}, {"prompt", PROMPT},
-            {"rank", RANK}, {"shard", RANK}, {"queue item", JOB}};
+            {"rank", RANK}, {"shard", RANK}, {"queue item", JOB}, {"jid", JOB}};
     private static final byte[][] NOUN_BYTES = new byte[NOUNS.length][];
 
     /** Per lower-case first letter, the lower-case second letters a noun goes on with, as bits: most word starts match none. */
@@ -893,6 +902,10 @@ public final class UnitVocabulary {
             this.kind = kind;
             return true;
         }
+        if (sep == ' ' && s < e && b[s] == '\'' && kind.equals(JOB) && quotedId(b, s + 1, e)) {
+            this.kind = kind; // Ray's "Job 'raysubmit_fX4B3Gc' submitted successfully", "… failed"
+            return true;
+        }
         if (Clock.isDigit(sep) && kind.equals(RANK)) {
             s = q; // rank3
         } else if (sep == ' ' || sep == '=' || sep == ':' || sep == '#') {
@@ -960,6 +973,9 @@ public final class UnitVocabulary {
             return false;
         }
         boolean integer = allDigits(b, s, t);
+        if (!integer && noun.length == 3 && noun[0] == 't') {
+            return false; // Spark's "TID 12" is a task; Sidekiq's "tid=2mq4k8" is the thread that runs a job
+        }
         if (!integer && s > q && lettersThenDigit(b, s, t)) {
             return false; // "task=python3", "job: cuda0": a program's or a device's name, not an id
         }
@@ -1009,6 +1025,20 @@ public final class UnitVocabulary {
      * A run named in quotes after the noun: {@code Task run 'render_clip-1'} (Prefect). The name needs a digit, as
      * an id does; a flow's or a task's own name ({@code for task 'render_clip'}) has none.
      */
+    /** An id in quotes, one word with a digit in it, long enough not to be a name ({@code 'raysubmit_fX4B3Gc'}). */
+    private boolean quotedId(byte[] b, int from, int e) {
+        int t = from;
+        while (t < e && t - from < 80 && b[t] != '\'' && b[t] != ' ') {
+            t++;
+        }
+        if (t >= e || b[t] != '\'' || t - from < 8 || !hasDigit(b, from, t)) {
+            return false;
+        }
+        idStart = from;
+        idEnd = t;
+        return true;
+    }
+
     private boolean quotedRunName(byte[] b, int s, int e) {
         if (s + 7 > e || b[s] != 'r' || b[s + 1] != 'u' || b[s + 2] != 'n' || b[s + 3] != ' ' || b[s + 4] != '\'') {
             return false;

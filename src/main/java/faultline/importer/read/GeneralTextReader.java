@@ -525,6 +525,8 @@ public final class GeneralTextReader implements SourceReader {
         private static final int UNCLAIMED_LOOKBACK = 4096;
         /** The event row of each unit's last claim in this scan. */
         final Map<Integer, Integer> lastClaim = new HashMap<>();
+        /** The event whose line claimed a unit last: a rule right under it frames that line, it closes no block. */
+        int claimedAt = -1;
         /**
          * Ends that say only that a unit is over, read in a part that did not see it claimed: {row − mark, ref, nanos,
          * precision}. Whether its attempt failed is judged when the parts are joined.
@@ -896,7 +898,8 @@ public final class GeneralTextReader implements SourceReader {
                         }
                     }
                 }
-                if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent)) {
+                if (k == Continuation.Kind.TRACEBACK && !ctx.events.failureLevel(lastEvent) && ctx.events.level(lastEvent) != Level.WARNING) {
+                    // A traceback under a warning was handled (logged with exc_info and retried): the level the line writes stands.
                     ctx.events.setLevel(lastEvent, Level.ERROR);
                 }
                 if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0 && firstClaimEvent < 0
@@ -978,8 +981,9 @@ public final class GeneralTextReader implements SourceReader {
                 ended = false;
             }
             cont.newEvent(b, p, e, traceback);
-            if (Continuation.isSeparator(b, p, e)) {
-                // "---" closes the block it ends: what follows is not that block's unit's.
+            if (Continuation.isSeparator(b, p, e) && claimedAt != ev - 1) {
+                // "---" closes the block it ends: what follows is not that block's unit's. Right under the line that
+                // claimed it, the rule boxes that line in (Ray's "Job 'raysubmit_…' submitted successfully").
                 current.remove(worker);
                 if (continues && !touched.contains(worker)) {
                     goneWith(worker, GOES_IDLE);
@@ -1141,6 +1145,7 @@ public final class GeneralTextReader implements SourceReader {
             }
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                 lastClaim.put(ref, ctx.events.size());
+                claimedAt = ctx.events.size();
                 current.put(worker, ref);
                 touched.add(worker);
                 if (firstClaimEvent < 0) {
