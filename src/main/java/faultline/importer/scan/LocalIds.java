@@ -26,7 +26,7 @@ public final class LocalIds {
     /** Local ref of the UUID whose 36 characters start at b[at]. */
     int uuid(byte[] b, int at, long hi, long lo) {
         int mask = slots.length - 1;
-        int s = (int) ((hi * 0x9E3779B97F4A7C15L ^ lo) >>> 40) & mask;
+        int s = slot(hi, lo, mask);
         while (slots[s] >= 0) {
             int r = slots[s];
             if (his[r] == hi && los[r] == lo) {
@@ -69,6 +69,11 @@ public final class LocalIds {
         return r;
     }
 
+    /** The top bits of the mixed UUID, as many as the table has (a fixed 24 would crowd a table of more slots). */
+    private static int slot(long hi, long lo, int mask) {
+        return (int) ((hi * 0x9E3779B97F4A7C15L ^ lo) * 0x9E3779B97F4A7C15L >>> (64 - Integer.bitCount(mask))) & mask;
+    }
+
     private void rehash() {
         int[] old = slots;
         slots = new int[old.length * 2];
@@ -76,7 +81,7 @@ public final class LocalIds {
         int mask = slots.length - 1;
         for (int r : old) {
             if (r >= 0) {
-                int s = (int) ((his[r] * 0x9E3779B97F4A7C15L ^ los[r]) >>> 40) & mask;
+                int s = slot(his[r], los[r], mask);
                 while (slots[s] >= 0) {
                     s = (s + 1) & mask;
                 }
