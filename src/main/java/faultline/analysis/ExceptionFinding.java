@@ -66,6 +66,9 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
                 if (traceback == null && !type.isEmpty()) {
                     traceback = quotedFrames(msg, type, message);
                 }
+                if (traceback == null && !type.isEmpty()) {
+                    traceback = atFrames(msg, type, message);
+                }
                 if (traceback != null && !traceback.endsBeforeExceptionLine()) {
                     break;
                 }
@@ -144,6 +147,39 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
         }
         String frames = q.group(1).replace("\\n", "\n").replace("\\'", "'").replace("\\\\", "\\");
         String text = "Traceback (most recent call last):\n" + frames.stripTrailing() + "\n" + type + (message.isEmpty() ? "" : ": " + message);
+        Traceback t = Traceback.find(text).orElse(null);
+        return t != null && !t.failure().frames().isEmpty() ? t : null;
+    }
+
+    /** The "At:" block that follows a Python error a C++ host relays (pybind11's, Triton's Python backend), as written or escaped. */
+    private static final Pattern AT_BLOCK = Pattern.compile("(?:^|\\n|\\\\n)At:(?:\\n|\\\\n)");
+    /** One of its frames, innermost first: {@code   /models/m/1/model.py(88): execute}. */
+    private static final Pattern AT_FRAME = Pattern.compile("^ {1,8}(\\S[^\\n]*?)\\((\\d+)\\): ([\\w<>.]+)\\s*$");
+
+    /**
+     * The traceback of a Python error relayed with its "At:" frames ({@code … TypeError: bad\n\nAt:\n  /models/m/1/model.py(88):
+     * execute\n}): its frames, listed innermost first, read as Python prints them; null if none.
+     */
+    static Traceback atFrames(String msg, String type, String message) {
+        Matcher a = AT_BLOCK.matcher(msg);
+        if (!a.find()) {
+            return null;
+        }
+        java.util.List<String> frames = new java.util.ArrayList<>();
+        for (String line : msg.substring(a.end()).replace("\\n", "\n").split("\n")) {
+            Matcher f = AT_FRAME.matcher(line);
+            if (!f.matches()) {
+                break;
+            }
+            frames.add("  File \"" + f.group(1) + "\", line " + f.group(2) + ", in " + f.group(3));
+        }
+        if (frames.isEmpty()) {
+            return null;
+        }
+        java.util.Collections.reverse(frames);
+        int cut = message.indexOf("\\n");
+        String said = (cut >= 0 ? message.substring(0, cut) : message).strip();
+        String text = "Traceback (most recent call last):\n" + String.join("\n", frames) + "\n" + type + (said.isEmpty() ? "" : ": " + said);
         Traceback t = Traceback.find(text).orElse(null);
         return t != null && !t.failure().frames().isEmpty() ? t : null;
     }

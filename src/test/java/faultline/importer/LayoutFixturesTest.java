@@ -114,9 +114,13 @@ class LayoutFixturesTest {
                 boolean mpiRank = u.id().matches("rank\\d+") && text.contains("," + u.id().substring(4) + "]<");
                 // A prompt ComfyUI took on without naming it is named by the time its "got prompt" line writes.
                 boolean timedPrompt = u.id().matches("prompt \\d{2}:\\d{2}:\\d{2}\\.\\d{3}") && text.contains(u.id().substring(7) + "");
+                // On a console that writes no time, by the line its "got prompt" is on.
+                String[] lines = text.split("\n", -1);
+                boolean linePrompt = u.id().matches("prompt line \\d+") && Integer.parseInt(u.id().substring(12)) <= lines.length
+                        && lines[Integer.parseInt(u.id().substring(12)) - 1].contains("got prompt");
                 // A worker that crashed before it took anything on, and that no line names, is named after its file.
                 boolean fileStem = u.kind().equals("worker") && e.file().getFileName().toString().startsWith(u.id() + ".");
-                assertTrue(text.contains(u.id()) || mpiRank || timedPrompt || fileStem, where + ": unit id in the file: " + u.id());
+                assertTrue(text.contains(u.id()) || mpiRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
                 assertTrue(KINDS.contains(u.kind()), where + ": kind " + u.kind());
                 assertTrue(STATUSES.contains(u.status()), where + ": status " + u.status());
                 if (u.exception() != null || u.site() != null) {

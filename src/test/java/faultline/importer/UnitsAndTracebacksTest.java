@@ -334,18 +334,47 @@ class UnitsAndTracebacksTest {
                 Prompt executed in 4.40 seconds
                 """));
         assertTrue(set.sources().get(0).untimed());
-        assertTrue(set.tasks().isEmpty(), "prompts without ids are no units, and a traceback the UI outlived is no crash");
+        assertEquals(8, set.tasks().size(), "a prompt without an id or a time is named by the line it came in on");
+        Task failed = task(set, "prompt line 5");
+        assertEquals(TaskStatus.FAILED, failed.status(), "the traceback is the prompt's, and \"Prompt executed\" after it does not undo it");
+        assertEquals(TaskStatus.COMPLETE, task(set, "prompt line 2").status());
+        assertEquals(TaskStatus.COMPLETE, task(set, "prompt line 24").status());
         int report = row(set, "!!! Exception during processing");
         assertTrue(set.store().message(report).endsWith("(77x768 and 1024x320)"));
         int tb = row(set, "Traceback (most recent call last)");
         assertEquals(report + 1, tb, "an untimed traceback starts an event of its own after the line that reports it");
         assertEquals(Level.ERROR, set.store().level(tb));
         assertTrue(set.store().message(tb).endsWith("RuntimeError: mat1 and mat2 shapes cannot be multiplied (77x768 and 1024x320)"));
-        assertEquals(-1, set.store().task(row(set, "Prompt executed in 0.41")));
+        assertEquals(failed.index(), set.store().task(row(set, "Prompt executed in 0.41")));
+        assertEquals(-1, set.store().task(row(set, "Starting server")));
         EventStore s = set.store();
         for (int i = 1; i < s.size(); i++) {
             assertTrue(s.nanos(i) > s.nanos(i - 1), "file order is time order on the line axis");
         }
+    }
+
+    @Test
+    void aTracebackPrintedARecordPerLineUnderALoggingPrefixKeepsItsFrames() throws Exception {
+        TaskSet set = load(write(dir, "launcher.log", """
+                2025-04-01 09:00:00,100 - __main__ - INFO - starting the encoder
+                2025-04-01 09:00:01,200 - __main__ - INFO - [encoder] worker hit an exception: Traceback (most recent call last):
+                2025-04-01 09:00:01,200 - __main__ - INFO -   File "/srv/encoder/run.py", line 40, in main
+                2025-04-01 09:00:01,200 - __main__ - INFO -     encode(clip)
+                2025-04-01 09:00:01,201 - __main__ - INFO -   File "/srv/encoder/encode.py", line 12, in encode
+                2025-04-01 09:00:01,201 - __main__ - INFO -     raise ValueError("bad clip")
+                2025-04-01 09:00:01,201 - __main__ - INFO - ValueError: bad clip
+                2025-04-01 09:00:01,300 - __main__ - INFO - encoder exited
+                """));
+        int tb = row(set, "worker hit an exception");
+        assertEquals(Level.ERROR, set.store().level(tb));
+        assertTrue(set.store().message(tb).contains("\n  File \"/srv/encoder/encode.py\", line 12, in encode\n    raise"),
+                "the frames keep their indentation: " + set.store().message(tb));
+        assertEquals(tb + 1, row(set, "encoder exited"), "the traceback is one event up to its exception line");
+        Task worker = set.tasks().get(0);
+        assertEquals(TaskStatus.FAILED, worker.status());
+        Crash c = new Analyzer(set).crashOf(worker);
+        assertEquals("ValueError", c.exceptionType());
+        assertEquals("encode (encode.py:12)", c.site().text());
     }
 
     @Test

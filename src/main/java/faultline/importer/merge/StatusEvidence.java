@@ -12,7 +12,7 @@ import java.util.List;
  * answer does not depend on which files were opened or in which order. Statements are taken in time
  * order: an end (Failed, Complete, Cancelled) is not undone by a weaker status or by a line written
  * after it; a later line's end replaces an earlier line's, but not a tasks row's end (the row was not
- * updated by it); only a retry after the end reopens the task: a tasks row updated after it that shows
+ * updated by it) and a cancel does not undo a failure (what was aborted after it failed, failed); only a retry after the end reopens the task: a tasks row updated after it that shows
  * the task queued or running again, or a requeue line followed by the start of a new attempt (a
  * requeue with no attempt after it leaves the failure standing: it is the last thing that happened). A tasks row without any time of its own is
  * an authority of unknown age: its end stands against the lines', its other statuses decide only where
@@ -131,7 +131,9 @@ public final class StatusEvidence {
             } else if (state == null || c.kind() == Kind.ROW) {
                 takes = true; // a row updated later is the newer truth
             } else if (c.ends()) {
-                takes = !(state.kind() == Kind.ROW && state.ends()); // the database's end stands: the line did not change it
+                takes = !(state.kind() == Kind.ROW && state.ends()) // the database's end stands: the line did not change it
+                        // a unit aborted after it failed (a server dropping the requests its dead engine held) failed
+                        && !(c.status() == TaskStatus.CANCELLED && state.status() == TaskStatus.FAILED);
             } else {
                 takes = !state.ends(); // a line after the end (cleanup, shutdown) does not reopen the task
             }

@@ -155,11 +155,16 @@ final class StatusWords {
             Rule.of(Says.COMPLETE, List.of("exited: ", "stopped: "), "^(?:exited: \\S+ \\([^)]*; expected\\)|stopped: \\S+ \\(exit status 0\\))"),
             Rule.of(Says.CANCELLED, List.of("stopped: "), "^stopped: \\S+ \\(terminated by SIG(?:TERM|INT|QUIT|HUP)\\)"),
             // Web UIs and inference servers.
-            Rule.of(Says.COMPLETE, List.of("Finished request"), "\\bFinished request\\b"),
-            // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not.
-            Rule.of(Says.OVER, List.of("Prompt executed in"), "^Prompt executed in \\d"),
-            Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc"),
-                    "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died"),
+            // Triton's model loads: "successfully loaded 'clip_embed'", "failed to load 'upscaler' version 1: …".
+            Rule.of(Says.COMPLETE, List.of("Finished request", "successfully loaded '"), "\\bFinished request\\b|^\"?successfully loaded '"),
+            // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not, and so does llama.cpp's
+            // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …").
+            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: "), "^Prompt executed in \\d|\\| stop processing: n_past = "),
+            // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs.
+            Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",
+                    "failed to load '"),
+                    "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died|^invalid prompt: "
+                    + "|^\"?failed to load '"),
             Rule.of(Says.CANCELLED, List.of("Aborted request"), "\\bAborted request\\b"),
             // llama.cpp's server answering a slot's task with an error.
             Rule.of(Says.FAILED, List.of("send_error"), "\\bsend_error: task id = \\d+"),

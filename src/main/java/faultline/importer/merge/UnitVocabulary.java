@@ -28,6 +28,8 @@ public final class UnitVocabulary {
     static final String WORKER = "worker";
     /** A program a supervisor runs beside others (supervisord's): like requests, several run at once on one writer. */
     public static final String PROCESS = "process";
+    /** A model an inference server loads (Triton's): several load at once, each loaded or failed to load. */
+    public static final String MODEL = "model";
 
     /** Phrases that claim a unit when the message (after any COMPONENT: prefix) starts with them. */
     private static final byte[][] CLAIM_AT_START = bytes(
@@ -38,7 +40,8 @@ public final class UnitVocabulary {
     private static final byte[][] END_AT_START = bytes(
             "Finished task", "Finished request", "Aborted request", "Job OK", "Prompt executed in",
             "Successfully completed", "Job failed", "Moving job to", "Processed message",
-            "Retries exceeded", "exited: ", "gave up: ", "stopped: ", "Acknowledging message", "Rejecting message", "Marking task as ");
+            "Retries exceeded", "exited: ", "gave up: ", "stopped: ", "Acknowledging message", "Rejecting message", "Marking task as ",
+            "invalid prompt: ");
     /** Words right after a bracketed id that claim ({@code Task app.x[id] received}). */
     private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting", " submitted");
     /** Words right after a bracketed id that end ({@code succeeded in 1.2s}, {@code raised unexpected}). */
@@ -154,7 +157,41 @@ public final class UnitVocabulary {
         }
         named = true;
         return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || daskKey(b, m, e) || traceId(b, m, e)
-                || nounId(b, m, e) || arqId(b, m, e);
+                || nounId(b, m, e) || arqId(b, m, e) || loadedModel(b, m, e);
+    }
+
+    private static final byte[] LOADING = "loading: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOADED = "successfully loaded '".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOAD_FAILED = "failed to load '".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A model Triton loads, named at the message start, its glog text quoted or not: {@code loading: clip_embed:1}
+     * takes it on, {@code successfully loaded 'clip_embed'} and {@code failed to load 'clip_embed' version 1: …} end it.
+     */
+    private boolean loadedModel(byte[] b, int m, int e) {
+        int p = m < e && b[m] == '"' ? m + 1 : m;
+        if (p + 12 >= e || (b[p] != 'l' && b[p] != 's' && b[p] != 'f')) {
+            return false;
+        }
+        boolean claim = startsWith(b, p, e, LOADING);
+        int s = claim ? p + LOADING.length : startsWith(b, p, e, LOADED) ? p + LOADED.length
+                : startsWith(b, p, e, LOAD_FAILED) ? p + LOAD_FAILED.length : -1;
+        if (s < 0) {
+            return false;
+        }
+        int t = s;
+        while (t < e && t - s < 128 && (Clock.isLetter(b[t]) || Clock.isDigit(b[t]) || b[t] == '_' || b[t] == '-' || b[t] == '.')) {
+            t++;
+        }
+        if (t == s || t + 1 >= e || (claim ? b[t] != ':' || !Clock.isDigit(b[t + 1]) : b[t] != '\'')) {
+            return false;
+        }
+        idStart = s;
+        idEnd = t;
+        kind = MODEL;
+        concurrent = true;
+        step = claim ? Step.CLAIM : Step.END;
+        return true;
     }
 
     private static final String TRACE = "(trace=";
@@ -339,6 +376,9 @@ public final class UnitVocabulary {
 
     /** The step a line takes: a claim or end phrase at the message start, or a word right after its id. */
     public Step stepOf(byte[] b, int body, int e, boolean hasId) {
+        if (hasId && step != Step.NONE) {
+            return step; // said by the line that named the unit
+        }
         Step atStart = stepAtStart(b, body, e);
         if (atStart == Step.NONE) {
             // The worker console's component column without a colon: "HEADLESS [CLAIM] Claimed task …".

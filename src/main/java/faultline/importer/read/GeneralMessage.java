@@ -32,6 +32,7 @@ final class GeneralMessage {
         int from = 0;
         boolean first = true;
         String lead = null;
+        int headerGap = -1;
         while (from <= raw.length()) {
             int nl = raw.indexOf('\n', from);
             String line = nl < 0 ? raw.substring(from) : raw.substring(from, nl);
@@ -39,6 +40,7 @@ final class GeneralMessage {
                 out.append('\n'); // a header line without text (logcat -v long's) leaves the text below it
             }
             if (first) {
+                headerGap = gapBeforeMessage(line, layouts, clock, prefix);
                 String m = withoutRightAlignedSource(LogfmtMessage.of(firstLine(line, layouts, timedFile, clock, prefix)));
                 if (m.strip().equals("]")) {
                     m = ""; // the end of a bracketed header ("[ 12-31 23:59:58.365  1702: 1744 I/Tag ]")
@@ -51,7 +53,7 @@ final class GeneralMessage {
                 }
                 out.append(m);
             } else {
-                out.append(continuation(line, layouts, clock, prefix, lead));
+                out.append(continuation(line, layouts, clock, prefix, lead, headerGap));
             }
             first = false;
             if (nl < 0) {
@@ -140,13 +142,38 @@ final class GeneralMessage {
         return true;
     }
 
-    private static String continuation(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix, String lead) {
+    /** The spaces before the message a layout reads on the line (which it takes off), or -1 when none reads it. */
+    private static int gapBeforeMessage(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        int p = LinePrefixes.strip(b, 0, b.length, prefix);
+        for (LineLayout l : layouts) {
+            if (!l.outerClock && l.read(b, p, b.length, clock)) {
+                return spacesBefore(b, p, l.messageStart);
+            }
+        }
+        return -1;
+    }
+
+    private static int spacesBefore(byte[] b, int from, int at) {
+        int q = at;
+        while (q > from && at - q < 64 && b[q - 1] == ' ') {
+            q--;
+        }
+        return at - q;
+    }
+
+    private static String continuation(String line, LineLayout[] layouts, Clock clock, LinePrefixes.Found prefix, String lead,
+            int headerGap) {
         String text = Sample.withoutNumberPrefix(line);
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         int p = LinePrefixes.strip(b, 0, b.length, prefix);
         for (LineLayout l : layouts) {
             if (!l.outerClock && l.read(b, p, b.length, clock)) {
                 int from = l.messageStart;
+                int gap = headerGap >= 0 && from < b.length ? spacesBefore(b, p, from) : 0;
+                if (gap > headerGap) {
+                    from -= gap - headerGap; // a frame of a traceback logged a record per line keeps its indentation
+                }
                 if (!l.hasLevel() && clock.level < 0 && onlySpaces(b, clock.end, from)) {
                     // Only a clock before the text (a platform's on every printed line): the frames keep their indentation.
                     from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;

@@ -136,6 +136,7 @@ public final class GeneralTextReader implements SourceReader {
             c.copy(at, w, 0, len);
             int p = Bytes.newline(w, 0, len) + 1;
             boolean afterTracebackLine = true; // the line before the first is not seen whole
+            int leastLead = Integer.MAX_VALUE;
             while (p < len) {
                 int nl = Bytes.newline(w, p, len);
                 if (nl == len) {
@@ -149,6 +150,16 @@ public final class GeneralTextReader implements SourceReader {
                 int raw = timed && clock.end < nl && w[clock.end] == ' ' ? clock.end + 1 : clock.end; // indentation kept
                 boolean tracebackLine = timed && (Continuation.mayGoOnTraceback(w, layouts[0].messageStart, nl)
                         || Continuation.mayGoOnTraceback(w, raw, nl));
+                if (timed) {
+                    // A layout that takes the spaces off its message leaves a frame more of them than its records have.
+                    int m = layouts[0].messageStart;
+                    int lead = 0;
+                    while (m - lead > p && lead < 64 && w[m - lead - 1] == ' ') {
+                        lead++;
+                    }
+                    tracebackLine |= lead >= 2 && lead > leastLead;
+                    leastLead = Math.min(leastLead, lead);
+                }
                 if (timed && !tracebackLine && !afterTracebackLine) {
                     b.add(at + p);
                     break;
@@ -887,9 +898,12 @@ public final class GeneralTextReader implements SourceReader {
                 if (trailer >= 0) {
                     spanRank(trailer);
                 }
-                if (k == Continuation.Kind.TEXT && lastEventTask < 0 && vocabulary.find(b, p, e) && vocabulary.named) {
-                    // A report names its unit on a later line ("*** Error completing request" / "*** Arguments: ('task(…)'").
+                if (k == Continuation.Kind.TEXT && (lastEventTask < 0 || (!lastEventNamed && cont.inReport()))
+                        && vocabulary.find(b, p, e) && vocabulary.named) {
+                    // A report names its unit on a later line ("*** Error completing request" / "*** Arguments: ('task(…)'"),
+                    // also when its first line, naming none, was taken for the unit that logged before it.
                     int ref = refOf(vocabulary.id(b), vocabulary.kind);
+                    lastEventNamed = ref >= 0;
                     if (ref >= 0) {
                         ctx.events.setTask(lastEvent, ref);
                         lastEventTask = ref;
@@ -922,7 +936,7 @@ public final class GeneralTextReader implements SourceReader {
             // An untimed line belongs to what logged just before it; one naming a unit, to that unit.
             int task;
             int body = UnitVocabulary.body(b, p, e);
-            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0) {
+            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else {
                 task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
@@ -994,6 +1008,8 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         private void event(int ev, long ref, long worker, int task) {
+            lastEventNamed = unitNamed;
+            unitNamed = false;
             if (pendingNow && parentEligible) {
                 toParent.add(ev - mark);
             }
@@ -1029,6 +1045,10 @@ public final class GeneralTextReader implements SourceReader {
          * excepted: a server runs several at once), else the one of the pool process it names as lost, else its rank.
          * nanos is the line's time, or MIN_VALUE when it has none of its own.
          */
+        /** Whether the line being read named its unit itself, and whether the last event's first line did. */
+        private boolean unitNamed;
+        private boolean lastEventNamed;
+
         private int unitOf(byte[] b, int m, int e, long worker, long prefixWorker, Level level, long nanos, int precision) {
             int body = UnitVocabulary.body(b, m, e);
             boolean hasId = vocabulary.find(b, m, e);
@@ -1058,9 +1078,12 @@ public final class GeneralTextReader implements SourceReader {
                 byNoun = ref >= 0;
             }
             UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);
-            if (!hasId && ref < 0 && step == UnitVocabulary.Step.CLAIM && nanos != Long.MIN_VALUE && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT)) {
-                // ComfyUI takes a prompt on without naming it: the prompt is named by the time it came in, as the list shows it.
-                ref = refOf("prompt " + faultline.model.TimeText.clock(nanos, Math.min(3, precision)), UnitVocabulary.PROMPT);
+            if (!hasId && ref < 0 && step == UnitVocabulary.Step.CLAIM && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT)
+                    && (nanos != Long.MIN_VALUE || (from == 0 && to == ctx.content.size()))) {
+                // ComfyUI takes a prompt on without naming it: the prompt is named by the time it came in, as the list shows it;
+                // on its console, which writes no time, by the line it came in on (one pass: a part's lines are not the file's).
+                ref = refOf("prompt " + (nanos != Long.MIN_VALUE ? faultline.model.TimeText.clock(nanos, Math.min(3, precision))
+                        : "line " + lineNumber), UnitVocabulary.PROMPT);
                 asUnit = true;
             }
             if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
@@ -1169,6 +1192,7 @@ public final class GeneralTextReader implements SourceReader {
                     fanOut(worker);
                 }
             }
+            unitNamed = ref >= 0;
             return task;
         }
 

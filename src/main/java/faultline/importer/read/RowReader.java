@@ -285,6 +285,12 @@ public final class RowReader {
                 }
             }
         }
+        JsonNode rank = row.path("span").path("rank");
+        if (rank.isInt()) {
+            // A tracing span's rank (TGI's --json-output: "span":{"rank":1,"name":"shard-manager"}): the shard the
+            // record is about, the one its launcher's "Shard 1 failed to start" names.
+            return unitByNoun("Shard " + rank.asInt());
+        }
         return -1;
     }
 

@@ -61,9 +61,25 @@ public final class Continuation {
             state = State.TRACEBACK;
         }
         record = state == State.TRACEBACK;
+        headerLead = record ? leadBefore(b, m) : 0;
         blanks = 0;
         depth = Math.max(0, depth(b, m, e));
         marker = 0;
+    }
+
+    /** The spaces before the message of the record that opened the traceback: its frames have more. */
+    private int headerLead;
+
+    /**
+     * The spaces just before p, which a layout that takes them off its message start leaves there
+     * ({@code "… - INFO -   File …"}: a frame of a traceback logged a record per line has more of them than its header).
+     */
+    private static int leadBefore(byte[] b, int p) {
+        int q = p;
+        while (q > 0 && p - q < 64 && b[q - 1] == ' ') {
+            q--;
+        }
+        return p - q;
     }
 
     /** The lines read last are a traceback's frames or its exception. */
@@ -98,6 +114,34 @@ public final class Continuation {
             q++;
         }
         return q - p >= 2 && q - p <= 4 && q < e && b[q] == ' ' ? c << 8 | (q - p) : 0;
+    }
+
+    /** A line of the marker alone ({@code ***} between the rows of an array a report prints), packed, or 0. */
+    private static int bareMarker(byte[] b, int p, int e) {
+        byte c = p < e ? b[p] : 0;
+        if (c != '*' && c != '!' && c != '#' && c != '>' && c != '=') {
+            return 0;
+        }
+        int q = p;
+        while (q < e && q - p < 5 && b[q] == c) {
+            q++;
+        }
+        int n = q - p;
+        while (q < e && (b[q] == ' ' || b[q] == '\r')) {
+            q++;
+        }
+        return n >= 2 && n <= 4 && q == e ? c << 8 | n : 0;
+    }
+
+    /** A line of "At:" alone: pybind11's header of the Python frames under an error it relays. */
+    static boolean isAtBlock(byte[] b, int p, int e) {
+        int n = e > p && b[e - 1] == '\r' ? e - 1 - p : e - p;
+        return n == 3 && b[p] == 'A' && b[p + 1] == 't' && b[p + 2] == ':';
+    }
+
+    /** Whether the event is a report that marks each of its lines ({@code *** }): a later line may name its unit. */
+    public boolean inReport() {
+        return marker != 0;
     }
 
     /**
@@ -255,6 +299,9 @@ public final class Continuation {
         if (state == State.FIELDS) {
             state = State.NONE;
         }
+        if (afterBlanks > 0 && leveled && !indented && isAtBlock(b, p, e)) {
+            return Kind.TEXT; // the frames a C++ host (Triton's Python backend) relays under the error, after a blank line
+        }
         if (isRaisedFrom(b, p, e) && (afterBlanks == 0 ? leveled : state == State.NATIVE || abort)) {
             // c10's backtrace under the error it belongs to: the record that logged the error, or the abort whose
             // what() holds it; a nested error's backtrace follows its outer one after a blank line.
@@ -310,8 +357,8 @@ public final class Continuation {
             state = State.TRACEBACK; // a traceback indented inside a report: its frames are indented deeper
             return Kind.TRACEBACK;
         }
-        if (marker != 0 && afterBlanks == 0 && marker(b, p, e) == marker) {
-            return Kind.TEXT; // the next line of a report that marks each of its lines
+        if (marker != 0 && afterBlanks == 0 && (marker(b, p, e) == marker || bareMarker(b, p, e) == marker)) {
+            return Kind.TEXT; // the next line of a report that marks each of its lines, also one with the marker alone
         }
         if (state == State.TRACEBACK) {
             if (indented) {
@@ -380,6 +427,7 @@ public final class Continuation {
                 recordTokens = k;
                 record = true;
                 opened = true;
+                headerLead = leadBefore(b, q);
                 return true;
             }
         }
@@ -397,7 +445,7 @@ public final class Continuation {
             state = State.RECORD;
             return true;
         }
-        boolean indented = b[p] == ' ' || b[p] == '\t';
+        boolean indented = b[p] == ' ' || b[p] == '\t' || (recordTokens == 0 && leadBefore(b, p) > headerLead);
         if (state == State.TRACEBACK) {
             if (!indented) {
                 if (printed && !isPythonExceptionLine(b, p, e)) {

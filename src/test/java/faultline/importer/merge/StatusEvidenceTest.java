@@ -45,6 +45,27 @@ class StatusEvidenceTest {
     }
 
     @Test
+    void aCancelAfterTheFailureLeavesItFailedButStandsOnItsOwn() {
+        TaskDraft d = draft();
+        d.startedAgain(at(100), null);
+        d.lineStatus(TaskStatus.FAILED, at(105), null);
+        d.lineStatus(TaskStatus.CANCELLED, at(106), null);
+        d.settle();
+        assertEquals(TaskStatus.FAILED, d.status, "vLLM's 'Aborted request' for a request its dead engine held");
+        assertEquals(105_000_000_000L, d.ended.nanos());
+        TaskDraft c = draft();
+        c.startedAgain(at(100), null);
+        c.lineStatus(TaskStatus.CANCELLED, at(106), null);
+        c.settle();
+        assertEquals(TaskStatus.CANCELLED, c.status, "a client that went away");
+        TaskDraft later = draft();
+        later.lineStatus(TaskStatus.CANCELLED, at(100), null);
+        later.lineStatus(TaskStatus.FAILED, at(101), null);
+        later.settle();
+        assertEquals(TaskStatus.FAILED, later.status, "a later failure still replaces a cancel");
+    }
+
+    @Test
     void linesAfterTheEndDoNotReopenTheTask() {
         TaskDraft d = draft();
         d.lineStatus(TaskStatus.FAILED, at(100), null);
