@@ -538,6 +538,8 @@ public final class GeneralTextReader implements SourceReader {
         final Map<Integer, Integer> lastClaim = new HashMap<>();
         /** The event whose line claimed a unit last: a rule right under it frames that line, it closes no block. */
         int claimedAt = -1;
+        /** The line of that claim: a rule boxes it in only on the very next line, not after the record's lines below it. */
+        long claimedLine = -1;
         /**
          * Ends that say only that a unit is over, read in a part that did not see it claimed: {row − mark, ref, nanos,
          * precision}. Whether its attempt failed is judged when the parts are joined.
@@ -995,7 +997,7 @@ public final class GeneralTextReader implements SourceReader {
                 ended = false;
             }
             cont.newEvent(b, p, e, traceback);
-            if (Continuation.isSeparator(b, p, e) && claimedAt != ev - 1) {
+            if (Continuation.isSeparator(b, p, e) && (claimedAt != ev - 1 || claimedLine != lineNumber - 1)) {
                 // "---" closes the block it ends: what follows is not that block's unit's. Right under the line that
                 // claimed it, the rule boxes that line in (Ray's "Job 'raysubmit_…' submitted successfully").
                 current.remove(worker);
@@ -1169,6 +1171,7 @@ public final class GeneralTextReader implements SourceReader {
             if (step == UnitVocabulary.Step.CLAIM && ref >= 0) {
                 lastClaim.put(ref, ctx.events.size());
                 claimedAt = ctx.events.size();
+                claimedLine = lineNumber;
                 current.put(worker, ref);
                 touched.add(worker);
                 if (firstClaimEvent < 0) {
