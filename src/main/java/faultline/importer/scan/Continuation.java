@@ -105,19 +105,23 @@ public final class Continuation {
      * request}, {@code *** Arguments: …}): the lines that start with it are one report.
      */
     private static int marker(byte[] b, int p, int e) {
-        byte c = p < e ? b[p] : 0;
-        if (c != '*' && c != '!' && c != '#' && c != '>' && c != '=') {
-            return 0;
-        }
-        int q = p;
-        while (q < e && q - p < 5 && b[q] == c) {
-            q++;
-        }
-        return q - p >= 2 && q - p <= 4 && q < e && b[q] == ' ' ? c << 8 | (q - p) : 0;
+        int n = markerRun(b, p, e);
+        int q = p + n;
+        return n >= 2 && n <= 4 && q < e && b[q] == ' ' ? b[p] << 8 | n : 0;
     }
 
     /** A line of the marker alone ({@code ***} between the rows of an array a report prints), packed, or 0. */
     private static int bareMarker(byte[] b, int p, int e) {
+        int n = markerRun(b, p, e);
+        int q = p + n;
+        while (q < e && (b[q] == ' ' || b[q] == '\r')) {
+            q++;
+        }
+        return n >= 2 && n <= 4 && q == e ? b[p] << 8 | n : 0;
+    }
+
+    /** How many of a marker's character the line starts with (up to five), 0 when it starts with none. */
+    private static int markerRun(byte[] b, int p, int e) {
         byte c = p < e ? b[p] : 0;
         if (c != '*' && c != '!' && c != '#' && c != '>' && c != '=') {
             return 0;
@@ -126,11 +130,7 @@ public final class Continuation {
         while (q < e && q - p < 5 && b[q] == c) {
             q++;
         }
-        int n = q - p;
-        while (q < e && (b[q] == ' ' || b[q] == '\r')) {
-            q++;
-        }
-        return n >= 2 && n <= 4 && q == e ? c << 8 | n : 0;
+        return q - p;
     }
 
     /** A line of "At:" alone: pybind11's header of the Python frames under an error it relays. */
