@@ -9,7 +9,7 @@ package faultline.model;
 public record Needle(String text, byte[] bytes, boolean ascii, int anchor, long head) {
     public static Needle of(String text) {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new Needle(text, bytes, bytes.length == text.length(), rarest(text), head(text));
+        return new Needle(text, bytes, text.chars().allMatch(c -> c < 128), rarest(text), head(text));
     }
 
     /** The first eight characters (of an ASCII text) as one little-endian word; 0 for a shorter text. */

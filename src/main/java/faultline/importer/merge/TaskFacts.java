@@ -234,7 +234,8 @@ public final class TaskFacts {
     /** What must follow the type's word in each form of {@link #TYPE_BEFORE}. */
     private static boolean typeEnds(String msg, int to, int form) {
         switch (form) {
-            case 1: return msg.startsWith(" task", to) && (to + 5 == msg.length() || !isWordChar(msg.charAt(to + 5)));
+            // The pattern's word boundary, as this JVM's patterns read it: any letter or digit continues the word.
+            case 1: return msg.startsWith(" task", to) && (to + 5 == msg.length() || !(Character.isLetterOrDigit(msg.charAt(to + 5)) || msg.charAt(to + 5) == '_'));
             case 3: return to < msg.length() && msg.charAt(to) == '\'';
             default: return true;
         }

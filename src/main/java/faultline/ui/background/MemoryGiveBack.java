@@ -14,13 +14,18 @@ import java.lang.management.ManagementFactory;
  */
 public final class MemoryGiveBack {
     private static final boolean CONCURRENT = explicitCollectionIsConcurrent();
+    private static final long MIN_GAP_NANOS = 2_000_000_000L;
+    private static final java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
 
     private MemoryGiveBack() {
     }
 
     /** Starts a concurrent collection on a thread of its own (the call waits for the cycle to end). */
     public static void now() {
-        if (!CONCURRENT) {
+        long at = System.nanoTime();
+        long was = last.get();
+        // A followed file is read again every few seconds: one cycle at a time, and not more than one in two seconds.
+        if (!CONCURRENT || (was != 0 && at - was < MIN_GAP_NANOS) || !last.compareAndSet(was, at)) {
             return;
         }
         Thread t = new Thread(System::gc, "memory give-back");

@@ -28,6 +28,7 @@ public final class SignatureStream {
 
     private final Document document;
     private final Signatures signatures;
+    private final Jobs jobs;
     private final Job<Batch> job;
 
     /** Signatures of failures [from, next) of the set's failure list. */
@@ -37,6 +38,7 @@ public final class SignatureStream {
     public SignatureStream(Document document, Signatures signatures, Jobs jobs) {
         this.document = document;
         this.signatures = signatures;
+        this.jobs = jobs;
         this.job = jobs.job("failure signatures", Jobs.Lane.COMPUTE);
         document.taskSetProperty().addListener((o, a, b) -> {
             waiting.run();
@@ -68,8 +70,9 @@ public final class SignatureStream {
     static final int DEFERRED_FROM = 500;
 
     private void start(TaskSet set) {
-        // The set read before and the reading's own garbage are gone now: the largest drop of an open.
-        MemoryGiveBack.now();
+        // The set read before and the reading's own garbage are gone once every view has let go of it (the
+        // listeners after this one): the largest drop of an open. Asked for after them, or the cycle's snapshot keeps it.
+        jobs.fxNext(MemoryGiveBack::now);
         Analyzer an = document.analyzer();
         if (an == null || an.set() != set || set.failed().isEmpty()) {
             job.cancel();
