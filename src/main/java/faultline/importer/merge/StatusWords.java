@@ -68,7 +68,26 @@ final class StatusWords {
         }
 
         boolean says(String message, Level level) {
-            return level.ordinal() >= atLeast.ordinal() && (literal != null ? hasLiteral(message) : words.matcher(message).find());
+            return says(message, level, null);
+        }
+
+        /**
+         * @param reused this rule's matcher to reset for the message (left holding none), or null for a fresh one; a
+         *               literal rule needs none
+         */
+        boolean says(String message, Level level, Matcher reused) {
+            if (level.ordinal() < atLeast.ordinal()) {
+                return false;
+            }
+            if (literal != null) {
+                return hasLiteral(message);
+            }
+            if (reused == null) {
+                return words.matcher(message).find();
+            }
+            boolean found = reused.reset(message).find();
+            reused.reset("");
+            return found;
         }
 
         /**
@@ -260,27 +279,20 @@ final class StatusWords {
             Matcher[] reused = null;
             for (int i = 0; candidates != 0 && i < rules.size(); i++) {
                 Rule rule = rules.get(i);
-                if ((candidates & (1L << i)) == 0 || level.ordinal() < rule.atLeast().ordinal()) {
+                if ((candidates & (1L << i)) == 0) {
                     continue;
                 }
-                if (rule.literal() != null) {
-                    if (rule.hasLiteral(text)) {
-                        return rule.says();
+                Matcher m = null;
+                if (rule.literal() == null && level.ordinal() >= rule.atLeast().ordinal()) {
+                    if (reused == null) {
+                        reused = matchers.get();
                     }
-                    continue;
+                    m = reused[i];
+                    if (m == null) {
+                        m = reused[i] = rule.words().matcher("");
+                    }
                 }
-                if (reused == null) {
-                    reused = matchers.get();
-                }
-                Matcher m = reused[i];
-                if (m == null) {
-                    m = reused[i] = rule.words().matcher(text);
-                } else {
-                    m.reset(text);
-                }
-                boolean found = m.find();
-                m.reset(""); // the thread's matcher holds no message
-                if (found) {
+                if (rule.says(text, level, m)) {
                     return rule.says();
                 }
             }
