@@ -92,7 +92,7 @@ public final class App extends Application {
         long t1 = System.nanoTime();
         LOG.log(System.Logger.Level.INFO, () -> String.format("window shown %d ms after the JVM started (built in %.0f ms)",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(), (t1 - t0) / 1e6));
-        PulseMonitor.startIfAsked();
+        PulseMonitor.startIfAsked(scene);
         List<Path> files = new ArrayList<>();
         for (String a : raw) {
             if (!a.equals("--dark")) {

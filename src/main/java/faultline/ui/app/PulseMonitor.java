@@ -24,13 +24,16 @@ final class PulseMonitor extends AnimationTimer {
         this.each = each;
     }
 
-    static PulseMonitor startIfAsked() {
+    static PulseMonitor startIfAsked(javafx.scene.Scene scene) {
         String asked = System.getProperty("faultline.pulses", "");
         if (!asked.equals("true") && !asked.equals("each")) {
             return null;
         }
         PulseMonitor m = new PulseMonitor(asked.equals("each"));
         m.start();
+        if (m.each) {
+            m.watchLayout(scene);
+        }
         running = m;
         Runtime.getRuntime().addShutdownHook(new Thread(PulseMonitor::finish, "faultline-pulses"));
         return m;
@@ -56,6 +59,22 @@ final class PulseMonitor extends AnimationTimer {
         }
     }
 
+    /** Prints each styling and layout pass that took more than 10 ms of the FX thread's CPU: what a stall was made of. */
+    private void watchLayout(javafx.scene.Scene scene) {
+        long[] before = new long[1];
+        scene.addPreLayoutPulseListener(() -> before[0] = threads.getCurrentThreadCpuTime());
+        scene.addPostLayoutPulseListener(() -> {
+            long took = threads.getCurrentThreadCpuTime() - before[0];
+            if (took > 10_000_000L && running == this) {
+                System.out.printf("faultline: styling and layout took %.0f ms of the CPU, %.1f s after the start%n", took / 1e6, sinceStart() / 1e3);
+            }
+        });
+    }
+
+    private static long sinceStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
     @Override
     public void handle(long now) {
         long cpu = threads.getCurrentThreadCpuTime();
@@ -70,7 +89,7 @@ final class PulseMonitor extends AnimationTimer {
                 mostCpu = Math.max(mostCpu, busy);
                 if (each) {
                     System.out.printf("faultline: FX stall %.0f ms (%.0f ms on the CPU), ending %.1f s after the start%n", gap / 1e6, busy / 1e6,
-                            (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+                            sinceStart() / 1e3);
                 }
             }
         }

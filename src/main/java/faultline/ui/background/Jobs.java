@@ -13,8 +13,9 @@ public interface Jobs {
     void fx(Runnable r);
 
     /**
-     * Runs on the FX thread once what waits there now has run, a pulse included (tests: now): a long piece
-     * of FX-thread work cut into steps, each asking for the next, lets the window draw between them.
+     * Runs on the FX thread at the start of the next pulse (tests: now): a long piece of FX-thread work cut
+     * into steps, each asking for the next, lets the window style, lay out and draw what each step did
+     * before the next one starts.
      */
     void fxNext(Runnable r);
 

@@ -11,6 +11,8 @@ public final class ServiceJobs implements Jobs {
     private final Executor compute;
     private final Executor write;
     private final Executor view;
+    /** Made on the FX thread when first asked for: a timer needs the toolkit running. */
+    private PulseSteps pulses;
 
     public ServiceJobs(Executor compute, Executor write, Executor view) {
         this.compute = compute;
@@ -38,7 +40,18 @@ public final class ServiceJobs implements Jobs {
 
     @Override
     public void fxNext(Runnable r) {
-        Platform.runLater(r);
+        if (Platform.isFxApplicationThread()) {
+            nextPulse(r);
+        } else {
+            Platform.runLater(() -> nextPulse(r));
+        }
+    }
+
+    private void nextPulse(Runnable r) {
+        if (pulses == null) {
+            pulses = new PulseSteps();
+        }
+        pulses.add(r);
     }
 
     /**

@@ -95,11 +95,38 @@ public final class InspectorView extends VBox {
         getChildren().addAll(title, search, filters, split);
     }
 
+    /**
+     * The index and name columns, then one per compared task. The columns of lanes that stay are kept and
+     * retitled: a new column makes new cells for every row in view, and each comparison changed would
+     * remake and restyle the whole table.
+     */
     private void columns() {
-        table.getColumns().clear();
+        if (table.getColumns().isEmpty()) {
+            table.getColumns().add(indexColumn());
+            table.getColumns().add(nameColumn());
+        }
+        List<String> titles = vm.taskTitles();
+        int lanes = table.getColumns().size() - 2;
+        if (lanes > titles.size()) {
+            table.getColumns().remove(2 + titles.size(), table.getColumns().size());
+        }
+        for (int i = 0; i < titles.size(); i++) {
+            if (i < lanes) {
+                table.getColumns().get(2 + i).setText(titles.get(i));
+            } else {
+                table.getColumns().add(laneColumn(i, titles.get(i)));
+            }
+        }
+    }
+
+    private static TableColumn<ParamMatrix.Row, ?> indexColumn() {
         TableColumn<ParamMatrix.Row, String> idx = new TableColumn<>("#");
         idx.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().index())));
         idx.setPrefWidth(34);
+        return idx;
+    }
+
+    private static TableColumn<ParamMatrix.Row, ?> nameColumn() {
         TableColumn<ParamMatrix.Row, String> name = new TableColumn<>(Messages.get("inspector.column.parameter"));
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
         name.setPrefWidth(150);
@@ -120,17 +147,15 @@ public final class InspectorView extends VBox {
                 }
             }
         });
-        table.getColumns().add(idx);
-        table.getColumns().add(name);
-        List<String> titles = vm.taskTitles();
-        for (int i = 0; i < titles.size(); i++) {
-            final int lane = i;
-            TableColumn<ParamMatrix.Row, ParamMatrix.Row> col = new TableColumn<>(titles.get(i));
-            col.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
-            col.setPrefWidth(140);
-            col.setCellFactory(c -> new ParamCell(lane));
-            table.getColumns().add(col);
-        }
+        return name;
+    }
+
+    private static TableColumn<ParamMatrix.Row, ?> laneColumn(int lane, String title) {
+        TableColumn<ParamMatrix.Row, ParamMatrix.Row> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
+        col.setPrefWidth(140);
+        col.setCellFactory(c -> new ParamCell(lane));
+        return col;
     }
 
     /** A matrix cell: status glyph, value, logged type; styled by the view-model's classes. */

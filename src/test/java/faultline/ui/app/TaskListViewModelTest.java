@@ -158,8 +158,12 @@ class TaskListViewModelTest {
             // the import and the jobs it starts; the list's steps wait
         }
         assertEquals(tasks, m.document().taskSet().tasks().size());
+        assertEquals(0, m.tasks().root().getChildren().size(), "a list that never had rows waits for the next pulse");
+        for (int k = 0; k < 4 && m.tasks().root().getChildren().isEmpty(); k++) {
+            assertTrue(jobs.stepFx());
+        }
         int first = m.tasks().root().getChildren().size();
-        assertTrue(first > 0 && first < tasks, "the first rows are in at once, the rest wait for steps: " + first);
+        assertEquals(1_000, first, "the first thousand rows come in one step");
         assertTrue(shown.isEmpty(), "the tree counts as shown once all its rows are in");
         // The steps wait behind whatever else the FX thread was asked to do next.
         for (int k = 0; k < 4 && m.tasks().root().getChildren().size() == first; k++) {
@@ -177,5 +181,13 @@ class TaskListViewModelTest {
         jobs.runAll();
         assertEquals(tasks, m.tasks().root().getChildren().size());
         assertEquals(m.document().taskSet().tasks(), m.tasks().root().getChildren().stream().map(i -> i.getValue().task()).toList());
+        // A list that has had rows shows the first thousand of a new order at once.
+        m.tasks().orderProperty().set(new faultline.ui.tasks.TaskListOrder(List.of(
+                new faultline.ui.tasks.TaskListOrder.Key(faultline.ui.tasks.TaskListOrder.Column.ID, false))));
+        while (jobs.runOne()) {
+            // the tree in its new order; its steps wait
+        }
+        assertEquals(1_000, m.tasks().root().getChildren().size(), "a list that had rows shows a thousand of the next at once");
+        assertEquals(String.format("%08x", tasks), m.tasks().root().getChildren().get(0).getValue().task().shortId());
     }
 }
