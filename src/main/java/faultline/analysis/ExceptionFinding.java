@@ -28,6 +28,12 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
     private static final Pattern REPR = Pattern.compile(
             "(?:^|: |\\s|\\(|\")((?:[A-Za-z_]\\w*\\.){0,16}[A-Z]\\w*(?:Error|Exception|Interrupt|Exit))\\((.*)\\)");
 
+    /**
+     * A Ruby exception as its handlers log it, {@code Errno::ENOENT: No such file}, {@code Net::ReadTimeout: …}: a class
+     * namespaced with {@code ::}, whose name need not end in Error, at the line's start.
+     */
+    private static final Pattern RUBY = Pattern.compile("^((?:[A-Z]\\w*::)+[A-Z]\\w*): (.+)$");
+
     /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
     static final int MAX_LINES = 200;
 
@@ -205,6 +211,10 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             }
             if (hasN) {
                 return new ExceptionFinding(n.group(1), n.group(2) == null ? "" : n.group(2).strip(), null);
+            }
+            Matcher ruby = RUBY.matcher(l);
+            if (ruby.find()) {
+                return new ExceptionFinding(ruby.group(1), ruby.group(2).strip(), null);
             }
         }
         return NONE;

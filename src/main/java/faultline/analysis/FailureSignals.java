@@ -42,6 +42,10 @@ public final class FailureSignals {
             new Family("rq", List.of("Job failed", "FailedJobRegistry", "ork-horse"),
                     "\\bJob failed\\b|FailedJobRegistry|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
             new Family("dramatiq", List.of("unhandled exception"), "with unhandled exception"),
+            // Sidekiq's error handler: the context of the job that raised, then the exception as "Class: message"; a
+            // Ruby class is namespaced with "::" and need not end in Error (Errno::ENOENT, ActiveRecord::RecordNotFound).
+            new Family("sidekiq", List.of("Job raised exception", "::"),
+                    "\"context\":\"Job raised exception\"|:context=>\"Job raised exception\"|^(?:[A-Z]\\w*::)+[A-Z]\\w*: "),
             // Dask's worker: "Compute Failed", then the task's Key:, Function:, Exception: and Traceback: fields.
             new Family("dask", List.of("Compute Failed"), "^Compute Failed\\b"),
             new Family("ComfyUI", List.of("Exception during processing"), "!!! Exception during processing !!!"),

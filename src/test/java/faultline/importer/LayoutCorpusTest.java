@@ -93,7 +93,8 @@ class LayoutCorpusTest {
         for (LayoutExpectation.Event ev : e.events()) {
             n += 1 + (ev.timeOfDay() != null ? 1 : 0) + (ev.date() != null ? 1 : 0) + 1 + (ev.messageStarts() != null ? 1 : 0) + 1;
         }
-        return n + 3 * e.units().size() + e.notUnits().size();
+        int types = (int) e.units().stream().filter(u -> u.type() != null).count();
+        return n + 3 * e.units().size() + types + e.notUnits().size();
     }
 
     /** Every way the import differs from the manifest, one line each. */
@@ -154,6 +155,9 @@ class LayoutCorpusTest {
             }
             if (!kindOf(t).equals(want.kind())) {
                 misses.add("unit " + want.id() + " kind: " + kindOf(t) + " instead of " + want.kind());
+            }
+            if (want.type() != null && !want.type().equals(t.type())) {
+                misses.add("unit " + want.id() + " type: " + t.type() + " instead of " + want.type());
             }
             if (!t.status().name().equals(want.status())) {
                 misses.add("unit " + want.id() + " status: " + t.status().name() + " instead of " + want.status());

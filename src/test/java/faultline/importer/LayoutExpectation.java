@@ -59,8 +59,9 @@ record LayoutExpectation(Path file, String family, String layout, List<String> l
      * @param status    FAILED, COMPLETE, IN_PROGRESS, UNKNOWN or CANCELLED
      * @param exception type of the exception finally raised, as written, when the file shows it; else null
      * @param site      last frame in the program's own code, {@code function (file.py:line)}, when a traceback shows it; else null
+     * @param type      what the unit runs, as the file names it (a task's or an actor's name), when the manifest says; else null
      */
-    record Unit(String id, String kind, String status, String exception, String site) {
+    record Unit(String id, String kind, String status, String exception, String site, String type) {
     }
 
     @JsonCreator

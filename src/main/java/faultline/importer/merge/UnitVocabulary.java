@@ -118,6 +118,11 @@ public final class UnitVocabulary {
         saidSuccess = false;
         kind = TASK;
         step = Step.NONE;
+        actor[0] = -1;
+        int afterCall = ActorCall.end(b, m, e, actor);
+        if (afterCall > m) {
+            m = afterCall; // a dramatiq message's arguments are the caller's values: its id is said after the call
+        }
         for (int i = Bytes.anyOf(b, m, e, (byte) '-', (byte) '#', (byte) 'k'); i < e; i = Bytes.anyOf(b, i + 1, e, (byte) '-', (byte) '#', (byte) 'k')) {
             byte x = b[i];
             if (x == '-') {
@@ -530,6 +535,14 @@ public final class UnitVocabulary {
             return null;
         }
         return new String(b, s, open - s, StandardCharsets.US_ASCII);
+    }
+
+    /** Where the actor's name of a dramatiq message find() read last starts and ends; [0] is -1 when it read none. */
+    private final int[] actor = {-1, -1};
+
+    /** The actor a dramatiq message line runs ({@code resize_image} of {@code Received message resize_image(…)}), or null. */
+    public String actorName(byte[] b) {
+        return actor[0] < 0 ? null : new String(b, actor[0], actor[1] - actor[0], StandardCharsets.US_ASCII);
     }
 
     /** The id as text: UUIDs and the fleet's hex ids in lower case, others as written. */

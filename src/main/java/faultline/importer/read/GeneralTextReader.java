@@ -470,6 +470,10 @@ public final class GeneralTextReader implements SourceReader {
         }
     }
 
+    /** A failure report a writer is in the middle of: the unit it is about, and the level its lines are written at. */
+    private record Reporting(int ref, Level level) {
+    }
+
     /** One pass over the file. */
     private static final class Scan {
         final ReadContext ctx;
@@ -557,6 +561,10 @@ public final class GeneralTextReader implements SourceReader {
         /** Processes riding on the level ({@code ForkPoolWorker-1}), by prefix and name, → their worker key. */
         final Map<String, Long> processes = new HashMap<>();
         long lastProcessKey;
+        /** Per writer, the unit it ended last: a report of that unit's failure may follow without its id (Sidekiq's). */
+        final Map<Long, Integer> endedOn = new HashMap<>();
+        /** Per writer, the job whose failure report it is writing, and the report's level: its lines at that level are the job's. */
+        final Map<Long, Reporting> reporting = new HashMap<>();
         /** Per writer, the unit of a child process it reported dead: its next failure lines without an id are that unit's. */
         final Map<Long, Integer> lost = new HashMap<>();
         /** Failure events of a writer with requests in flight, each with those requests: they failed with it. */
@@ -789,8 +797,9 @@ public final class GeneralTextReader implements SourceReader {
                 // A traceback logged as one record whose every line repeats the prefix, clock and level (vLLM, oslo).
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
-                if (!ctx.events.failureLevel(lastEvent)) {
-                    // A traceback printed to stdout is an error whatever level the stream's lines are logged at.
+                if (!ctx.events.failureLevel(lastEvent) && !(level == Level.WARNING && ctx.events.level(lastEvent) == Level.WARNING)) {
+                    // A traceback printed to stdout is an error whatever level the stream's lines are logged at; one the
+                    // program printed to a stream logged at WARNING (celery's redirected stdout) was handled, and stays a warning.
                     ctx.events.setLevel(lastEvent, level.isFailure() ? level : Level.ERROR);
                 }
                 if (lastEventTask < 0 && firstClaimEvent < 0 && cont.openedTraceback()
@@ -1080,6 +1089,11 @@ public final class GeneralTextReader implements SourceReader {
                 byNoun = ref >= 0;
             }
             UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);
+            // A job's failure report says nothing of where the job is: the words inside its context ("failed_at") end nothing.
+            boolean report = faultline.importer.merge.JobReport.isContext(b, body, e);
+            if (report) {
+                step = UnitVocabulary.Step.NONE;
+            }
             if (!hasId && ref < 0 && step == UnitVocabulary.Step.CLAIM && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT)
                     && (nanos != Long.MIN_VALUE || (from == 0 && to == ctx.content.size()))) {
                 // ComfyUI takes a prompt on without naming it: the prompt is named by the time it came in, as the list shows it;
@@ -1114,7 +1128,7 @@ public final class GeneralTextReader implements SourceReader {
             }
             int cur = current.get(worker);
             boolean implicit = false;
-            if (byNoun && step == UnitVocabulary.Step.NONE) {
+            if (byNoun && step == UnitVocabulary.Step.NONE && !report) {
                 // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
                 step = vocabulary.wordStepNoting(b, m, e);
                 if (step == UnitVocabulary.Step.NONE && cur < 0 && ref >= 0 && continues && !touched.contains(worker)) {
@@ -1128,6 +1142,28 @@ public final class GeneralTextReader implements SourceReader {
             }
             boolean failure = level.isFailure();
             int task = ref >= 0 ? ref : unnamed(cur >= 0 ? cur : currentOrParent(worker));
+            if (report) {
+                // The error handler's report of a job that raised: the job its context names, else the one the writer
+                // ended last. Its next lines at the report's level (the exception, the backtrace) are that job's too.
+                String jid = faultline.importer.merge.JobReport.jid(b, body, e);
+                Integer reported = jid == null ? null : refs.containsKey(jid) ? refs.get(jid) : refs.get("JID-" + jid);
+                if (reported == null || reported < 0) {
+                    reported = ref >= 0 ? Integer.valueOf(ref) : endedOn.get(worker);
+                }
+                if (reported != null && reported >= 0) {
+                    task = reported;
+                    reporting.put(worker, new Reporting(reported, level));
+                }
+            } else if (!hasId && ref < 0 && !reporting.isEmpty()) {
+                Reporting r = reporting.get(worker);
+                if (r != null && r.level() == level && step == UnitVocabulary.Step.NONE) {
+                    task = r.ref();
+                } else {
+                    reporting.remove(worker);
+                }
+            } else if (!reporting.isEmpty()) {
+                reporting.remove(worker);
+            }
             if (ref >= 0 && (step != UnitVocabulary.Step.NONE || (hasId && asUnit && vocabulary.sawAsUnit()) || vocabulary.unitNounBeforeUuid(b, m))) {
                 namedAsUnit.set(ref);
             }
@@ -1179,6 +1215,9 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 claimed(ref, worker, implicit ? IMPLICIT : nanos, precision);
             } else if (step == UnitVocabulary.Step.END && (ref < 0 || ref == cur)) {
+                if (ref >= 0 || cur >= 0) {
+                    endedOn.put(worker, ref >= 0 ? ref : cur);
+                }
                 current.remove(worker);
                 touched.add(worker);
                 ended = true;
@@ -1193,6 +1232,13 @@ public final class GeneralTextReader implements SourceReader {
                 endRequestByAccessLine(b, m, e, worker, nanos, precision);
                 if (failure) {
                     fanOut(worker);
+                }
+            }
+            String actor = task >= 0 ? vocabulary.actorName(b) : null;
+            if (actor != null) {
+                TaskDraft d = ctx.tasks.draftOfRef(task);
+                if (d.type.isEmpty()) {
+                    d.type = actor; // the actor is what the message runs: its other messages are the same task's runs
                 }
             }
             unitNamed = ref >= 0;

@@ -16,7 +16,7 @@ public final class Continuation {
      * RECORD: the exception line of a traceback whose lines all carry the record's prefix was read. NATIVE: a C++
      * backtrace as c10 prints one under an error's text ({@code Exception raised from … (most recent call first):}, frames).
      */
-    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO, FIELDS, NATIVE }
+    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO, FIELDS, NATIVE, RUBY }
 
     /** The event is a C++ abort ({@code terminate called after throwing …}): its what() may hold backtraces parted by blank lines. */
     private boolean abort;
@@ -59,6 +59,9 @@ public final class Continuation {
         }
         if (state == State.NONE && endsOpeningTraceback(b, m, e)) {
             state = State.TRACEBACK;
+        }
+        if (state == State.NONE && isRubyFrame(b, m, e)) {
+            state = State.RUBY; // a Ruby backtrace logged as one record (Sidekiq's): its first frame on the timed line
         }
         record = state == State.TRACEBACK;
         headerLead = record ? leadBefore(b, m) : 0;
@@ -134,6 +137,26 @@ public final class Continuation {
     }
 
     /** A line of "At:" alone: pybind11's header of the Python frames under an error it relays. */
+    /**
+     * A frame of a Ruby backtrace, {@code /app/jobs/x.rb:9:in `perform'} (Ruby 3.4: {@code in 'X#perform'}): a file, a
+     * line number and the method in quotes. Most lines are told apart by their last byte.
+     */
+    static boolean isRubyFrame(byte[] b, int p, int e) {
+        int end = e > p && b[e - 1] == '\r' ? e - 1 : e;
+        if (end - p < 10 || b[end - 1] != '\'') {
+            return false;
+        }
+        int at = Bytes.indexOf(b, p, end, ":in ");
+        if (at < p + 3 || at + 5 >= end || (b[at + 4] != '`' && b[at + 4] != '\'') || !Clock.isDigit(b[at - 1])) {
+            return false;
+        }
+        int d = at - 1;
+        while (d > p && Clock.isDigit(b[d - 1])) {
+            d--;
+        }
+        return d > p + 1 && b[d - 1] == ':';
+    }
+
     static boolean isAtBlock(byte[] b, int p, int e) {
         int n = e > p && b[e - 1] == '\r' ? e - 1 - p : e - p;
         return n == 3 && b[p] == 'A' && b[p + 1] == 't' && b[p + 2] == ':';
@@ -343,6 +366,12 @@ public final class Continuation {
         }
         if (state == State.GO) {
             if (afterBlanks == 0 && (indented || isGoFrame(b, p, e, false))) {
+                return Kind.TEXT;
+            }
+            state = State.NONE;
+        }
+        if (state == State.RUBY) {
+            if (afterBlanks == 0 && isRubyFrame(b, p, e)) {
                 return Kind.TEXT;
             }
             state = State.NONE;
