@@ -136,7 +136,6 @@ public final class Continuation {
         return q - p;
     }
 
-    /** A line of "At:" alone: pybind11's header of the Python frames under an error it relays. */
     /**
      * A frame of a Ruby backtrace, {@code /app/jobs/x.rb:9:in `perform'} (Ruby 3.4: {@code in 'X#perform'}): a file, a
      * line number and the method in quotes. Most lines are told apart by their last byte.
@@ -157,6 +156,7 @@ public final class Continuation {
         return d > p + 1 && b[d - 1] == ':';
     }
 
+    /** A line of "At:" alone: pybind11's header of the Python frames under an error it relays. */
     static boolean isAtBlock(byte[] b, int p, int e) {
         int n = e > p && b[e - 1] == '\r' ? e - 1 - p : e - p;
         return n == 3 && b[p] == 'A' && b[p + 1] == 't' && b[p + 2] == ':';
