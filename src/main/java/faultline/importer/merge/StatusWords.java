@@ -177,8 +177,9 @@ final class StatusWords {
             // Triton's model loads: "successfully loaded 'clip_embed'", "failed to load 'upscaler' version 1: …".
             Rule.of(Says.COMPLETE, List.of("Finished request", "successfully loaded '"), "\\bFinished request\\b|^\"?successfully loaded '"),
             // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not, and so does llama.cpp's
-            // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …").
-            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: "), "^Prompt executed in \\d|\\| stop processing: n_past = "),
+            // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …"; n_tokens since late 2025).
+            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: "),
+                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = "),
             // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs.
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",
                     "failed to load '"),

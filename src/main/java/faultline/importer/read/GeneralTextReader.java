@@ -15,6 +15,7 @@ import faultline.importer.scan.LineBlocks;
 import faultline.importer.scan.Continuation;
 import faultline.importer.scan.LayoutInference;
 import faultline.importer.scan.LineIndex;
+import faultline.importer.scan.ElapsedPrefix;
 import faultline.importer.scan.LineLayout;
 import faultline.importer.scan.LinePrefixes;
 import faultline.importer.time.Clock;
@@ -933,13 +934,23 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             int lv = LineLayout.leadingLevel(b, p, e);
+            int own = ElapsedPrefix.end(b, p, e);
+            if (own > 0) {
+                p = own; // llama.cpp's elapsed time and level letter: what names a unit or ends one follows them
+            }
             boolean traceback = Continuation.isTracebackStart(b, p, e) || Continuation.isCrashStart(b, p, e);
             Level level = lv >= 0 ? Level.ofOrdinal(lv) : traceback ? Level.ERROR : Level.PRINT;
             // An untimed line belongs to what logged just before it; one naming a unit, to that unit.
             int task;
+            String serverTask;
             int body = UnitVocabulary.body(b, p, e);
             if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
+            } else if (own > 0 && (serverTask = ServerTaskKey.of(b, p, e)) != null) {
+                // llama.cpp's server naming a task by its key (an error answer, a launch it gave up): that task's line,
+                // which does not make the task the writer's current one (the server runs many).
+                task = refOfNumbered(serverTask, UnitVocabulary.TASK);
+                unitNamed = task >= 0;
             } else {
                 task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));

@@ -1,0 +1,70 @@
+package faultline.importer;
+
+import faultline.model.EventStore;
+import faultline.model.Level;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static faultline.importer.Fixtures.load;
+import static faultline.importer.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Lines of inference servers and launchers written here in their layouts (values made up): what a user sees of
+ * each line's level and message, and which unit it is shown under with what status.
+ */
+class InferenceServerLinesTest {
+    @TempDir
+    Path dir;
+
+    static Task unit(TaskSet set, String id) {
+        return set.tasks().stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no unit " + id + " among " + set.tasks().stream().map(Task::id).toList()));
+    }
+
+    @Test
+    void llamaCppsElapsedPrefixGivesTheLevelAndLeavesTheMessage() throws Exception {
+        Path f = write(dir, "server.log", String.join("\n",
+                "0.00.051.330 I srv    load_model: loading model '/m/a.gguf'",
+                "\u001b[34m0.02.440.118\u001b[0m \u001b[35mW \u001b[0mllama_context: n_ctx_per_seq (4096) < n_ctx_train (8192)",
+                "3.07.000.004 D srv  params_from_: Chat format: Content-only",
+                "214.59.993.071 E srv  update_slots: decode() failed",
+                "0.5 I think this is prose, not a prefix",
+                ""));
+        TaskSet set = load(f);
+        EventStore s = set.store();
+        assertEquals(5, s.size());
+        assertEquals(Level.INFO, s.level(0));
+        assertEquals("srv    load_model: loading model '/m/a.gguf'", s.message(0));
+        assertEquals(Level.WARNING, s.level(1));
+        assertEquals("llama_context: n_ctx_per_seq (4096) < n_ctx_train (8192)", s.message(1));
+        assertEquals(Level.DEBUG, s.level(2));
+        assertEquals(Level.ERROR, s.level(3));
+        assertEquals("srv  update_slots: decode() failed", s.message(3));
+        assertEquals(Level.PRINT, s.level(4));
+        assertTrue(s.message(4).startsWith("0.5 I think"));
+        assertTrue(set.sources().get(0).untimed(), "time since start is no clock of the day");
+    }
+
+    @Test
+    void aTaskNoSlotTookFailsByItsKeyAndAReleasedTaskTakesNoLaterLine() throws Exception {
+        Path f = write(dir, "server.log", String.join("\n",
+                "0.10.000.100 I slot launch_slot_: id  0 | task 0 | processing task, is_child = 0",
+                "0.10.500.200 I slot      release: id  0 | task 0 | stop processing: n_tokens = 40, truncated = 0",
+                "0.11.000.300 E failed to parse grammar",
+                "0.11.000.400 E srv    send_error: task id = 3, error: Failed to initialize samplers: failed to parse grammar",
+                "0.11.000.500 E srv  process_sing: failed to launch slot with task, id_task = 3",
+                ""));
+        TaskSet set = load(f);
+        assertEquals("COMPLETE", unit(set, "task 0").status().name());
+        assertEquals("FAILED", unit(set, "task 3").status().name());
+        EventStore s = set.store();
+        assertEquals(-1, s.task(2), "the line after the release is no longer task 0's");
+        assertEquals("task 3", set.tasks().get(s.task(4)).id());
+    }
+}
