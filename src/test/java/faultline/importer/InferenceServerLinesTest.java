@@ -67,4 +67,19 @@ class InferenceServerLinesTest {
         assertEquals(-1, s.task(2), "the line after the release is no longer task 0's");
         assertEquals("task 3", set.tasks().get(s.task(4)).id());
     }
+
+    @Test
+    void aLauncherLineNamingNoShardIsTheLaunchersNotTheShardStartedLast() throws Exception {
+        Path f = write(dir, "launcher.log", String.join("\n",
+                "2025-01-05T09:00:00.100000Z  INFO shard-manager: text_generation_launcher: Starting shard rank=0",
+                "2025-01-05T09:00:00.200000Z  INFO shard-manager: text_generation_launcher: Starting shard rank=1",
+                "2025-01-05T09:00:05.000000Z  INFO text_generation_launcher: Starting Webserver",
+                "2025-01-05T09:00:06.000000Z  INFO shard-manager: text_generation_launcher: Shard ready in 5.8s rank=1",
+                ""));
+        TaskSet set = load(f);
+        EventStore s = set.store();
+        assertEquals("rank=1", set.tasks().get(s.task(1)).id());
+        assertEquals(-1, s.task(2), "the launcher's own line");
+        assertEquals("rank=1", set.tasks().get(s.task(3)).id());
+    }
 }

@@ -559,6 +559,16 @@ public final class UnitVocabulary {
         return uuid;
     }
 
+    /** Whether find() took a noun with its number joined by '=' ({@code rank=0}): a span's or a record's field. */
+    public boolean idWrittenWithEquals(byte[] b) {
+        for (int i = idStart; i < idEnd; i++) {
+            if (b[i] == '=') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean nounKept() {
         return nounKept;
     }

@@ -1183,7 +1183,9 @@ public final class GeneralTextReader implements SourceReader {
                 lastClaim.put(ref, ctx.events.size());
                 claimedAt = ctx.events.size();
                 claimedLine = lineNumber;
-                current.put(worker, ref);
+                if (!sideBySide(b, hasId, prefix.rank)) {
+                    current.put(worker, ref);
+                }
                 touched.add(worker);
                 if (firstClaimEvent < 0) {
                     firstClaimEvent = ctx.events.size();
@@ -1208,6 +1210,15 @@ public final class GeneralTextReader implements SourceReader {
             }
             unitNamed = ref >= 0;
             return task;
+        }
+
+        /**
+         * Whether the unit the line named is a rank its writer runs beside others, named by a span field
+         * ({@code Starting shard rank=1}, TGI's launcher): the writer's lines that name no rank are the writer's own,
+         * not the rank it started last. A rank its own process's prefix names ({@code [rank1]:}) is that process's.
+         */
+        private boolean sideBySide(byte[] b, boolean hasId, int prefixRank) {
+            return hasId && prefixRank < 0 && vocabulary.kind.equals(UnitVocabulary.RANK) && vocabulary.idWrittenWithEquals(b);
         }
 
         /**
