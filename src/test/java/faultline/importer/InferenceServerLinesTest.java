@@ -82,4 +82,36 @@ class InferenceServerLinesTest {
         assertEquals(-1, s.task(2), "the launcher's own line");
         assertEquals("rank=1", set.tasks().get(s.task(3)).id());
     }
+
+    @Test
+    void torchrunsTeePrefixNamesTheLocalRankAndKeepsTheIndentation() throws Exception {
+        Path f = write(dir, "train.log", String.join("\n",
+                "[default0]:step 5 loss 1.9",
+                "[default3]:Traceback (most recent call last):",
+                "[default3]:  File \"/w/train.py\", line 9, in <module>",
+                "[default3]:ValueError: bad batch",
+                ""));
+        TaskSet set = load(f);
+        EventStore s = set.store();
+        assertEquals("rank0", set.tasks().get(s.task(0)).id());
+        assertEquals("rank3", set.tasks().get(s.task(1)).id());
+        assertEquals("FAILED", unit(set, "rank3").status().name());
+        assertTrue(s.message(1).contains("\n  File \"/w/train.py\""), s.message(1));
+    }
+
+    @Test
+    void ollamasRunnerFailsWhenTheServerRelaysItsDeath() throws Exception {
+        Path f = write(dir, "server.log", String.join("\n",
+                "time=2025-04-01T10:00:00.100Z level=INFO source=server.go:400 msg=\"starting runner\" cmd=\"ollama runner --port 40001\"",
+                "time=2025-04-01T10:00:04.000Z level=INFO source=server.go:600 msg=\"llama runner started in 3.90 seconds\"",
+                "[GIN] 2025/04/01 - 10:00:09 | 200 |  4.1s |       127.0.0.1 | POST     \"/api/chat\"",
+                "time=2025-04-01T10:05:00.000Z level=ERROR source=server.go:450 msg=\"llama runner terminated\" error=\"exit status 2\"",
+                ""));
+        TaskSet set = load(f);
+        Task runner = unit(set, "runner 10:00:00.100");
+        assertEquals("FAILED", runner.status().name());
+        EventStore s = set.store();
+        assertEquals(-1, s.task(2), "an access line is the server's");
+        assertEquals(runner.id(), set.tasks().get(s.task(3)).id());
+    }
 }

@@ -443,6 +443,9 @@ public final class GeneralTextReader implements SourceReader {
                 for (int d : sc.deaths) {
                     all.deaths.add(base + d - sc.mark);
                 }
+                for (int[] r : sc.runnerRows) {
+                    all.runnerRows.add(new int[]{base + r[0] - sc.mark, r[1] >= 0 ? map[r[1]] : -1});
+                }
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
                     int[] g = new int[f.length];
@@ -830,6 +833,9 @@ public final class GeneralTextReader implements SourceReader {
                         java.nio.charset.StandardCharsets.UTF_8), worker);
             }
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
+            if (task < 0 && l.keyedClock()) {
+                task = runnerUnit(b, l, e);
+            }
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
             if (placeholder || nanos >= lastRecordNanos) {
                 // A clock behind the record before it (loguru's, inside a shard's stderr that the launcher dumps
@@ -1210,6 +1216,43 @@ public final class GeneralTextReader implements SourceReader {
             }
             unitNamed = ref >= 0;
             return task;
+        }
+
+        /**
+         * Rows of Ollama's server about its runner, in order: {row, the runner it started} for a start, {row, -1} for
+         * a line about the runner running. The latter are the last started runner's once the file is read (a part
+         * may not hold the start), in {@link #finishJoined}.
+         */
+        final java.util.List<int[]> runnerRows = new java.util.ArrayList<>();
+
+        /** The unit of a logfmt line of Ollama's server starting its runner (see {@link OllamaRunner}), or -1. */
+        private int runnerUnit(byte[] b, LineLayout l, int e) {
+            OllamaRunner.Says says = OllamaRunner.of(b, l.messageStart, e);
+            if (says == OllamaRunner.Says.STARTS) {
+                int runner = refOf(OllamaRunner.id(b, l.timeStart(), clock.end), UnitVocabulary.PROCESS);
+                if (runner >= 0) {
+                    confirmed.set(runner);
+                    namedAsUnit.set(runner);
+                    runnerRows.add(new int[]{ctx.events.size(), runner});
+                }
+                return runner;
+            }
+            if (says == OllamaRunner.Says.ABOUT) {
+                runnerRows.add(new int[]{ctx.events.size(), -1});
+            }
+            return -1;
+        }
+
+        /** Lines about the runner that no unit took go to the runner started last before them. */
+        private void runnersOwnLines() {
+            int runner = -1;
+            for (int[] r : runnerRows) {
+                if (r[1] >= 0) {
+                    runner = r[1];
+                } else if (runner >= 0 && r[0] < ctx.events.size() && ctx.events.task(r[0]) < 0) {
+                    ctx.events.setTask(r[0], runner);
+                }
+            }
         }
 
         /**
@@ -1702,6 +1745,7 @@ public final class GeneralTextReader implements SourceReader {
 
         /** The same for the rows [mark, end) joined from parts. */
         void finishJoined(int end) {
+            runnersOwnLines();
             failInFlight();
             forgetBareIds(end);
             forgetIdleRanks(end);

@@ -326,6 +326,11 @@ public final class LineLayout {
     }
 
     /** Where the line's timestamp starts, after read() accepted it. */
+    /** Whether the clock is a logfmt value after its key ({@code time=…}). */
+    public boolean keyedClock() {
+        return keyLength > 0;
+    }
+
     public int timeStart() {
         return timeStart;
     }
