@@ -120,7 +120,14 @@ class LayoutFixturesTest {
                         && lines[Integer.parseInt(u.id().substring(12)) - 1].contains("got prompt");
                 // A worker that crashed before it took anything on, and that no line names, is named after its file.
                 boolean fileStem = u.kind().equals("worker") && e.file().getFileName().toString().startsWith(u.id() + ".");
-                assertTrue(text.contains(u.id()) || mpiRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
+                // torchrun's tee writes the role's name before the local rank: "[default1]:" is rank1.
+                boolean roleRank = u.id().matches("rank\\d+")
+                        && java.util.regex.Pattern.compile("\\[[a-z_]+" + u.id().substring(4) + "\\]:").matcher(text).find();
+                // Ollama's runner, named by the time of day its start line writes ("time=2025-03-11T09:24:03.255+01:00").
+                boolean timedRunner = u.id().matches("runner \\d{2}:\\d{2}:\\d{2}\\.\\d{3}") && text.contains("T" + u.id().substring(7));
+                // llama.cpp's server names a task no slot took by its key only: "send_error: task id = 2" is task 2.
+                boolean taskKey = u.id().matches("task \\d+") && text.contains("task id = " + u.id().substring(5) + ",");
+                assertTrue(text.contains(u.id()) || mpiRank || taskKey || timedRunner || roleRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
                 assertTrue(KINDS.contains(u.kind()), where + ": kind " + u.kind());
                 assertTrue(STATUSES.contains(u.status()), where + ": status " + u.status());
                 if (u.exception() != null || u.site() != null) {

@@ -177,16 +177,20 @@ final class StatusWords {
             // Triton's model loads: "successfully loaded 'clip_embed'", "failed to load 'upscaler' version 1: …".
             Rule.of(Says.COMPLETE, List.of("Finished request", "successfully loaded '"), "\\bFinished request\\b|^\"?successfully loaded '"),
             // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not, and so does llama.cpp's
-            // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …").
-            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: "), "^Prompt executed in \\d|\\| stop processing: n_past = "),
+            // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …"; n_tokens since late 2025).
+            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: "),
+                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = "),
             // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs.
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",
                     "failed to load '"),
                     "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died|^invalid prompt: "
                     + "|^\"?failed to load '"),
             Rule.of(Says.CANCELLED, List.of("Aborted request"), "\\bAborted request\\b"),
-            // llama.cpp's server answering a slot's task with an error.
-            Rule.of(Says.FAILED, List.of("send_error"), "\\bsend_error: task id = \\d+"),
+            // llama.cpp's server answering a slot's task with an error; Ollama's server relaying its llama.cpp runner's
+            // death (the request it ran is answered 500). One rule: the gate's groups are one a rule, and few.
+            // A runner the server killed itself (a model unloaded) ends "signal: killed": no failure.
+            Rule.of(Says.FAILED, List.of("send_error", "llama runner process has terminated", "llama runner terminated"),
+                    "\\bsend_error: task id = \\d+|llama runner process has terminated|^llama runner terminated\\b(?!: signal: killed)"),
             // Any unit named by an id with its end: "job 7f3a… failed", "Task 12 finished in 3.1s", "request r-9 done".
             Rule.ofNamedUnit(Says.FAILED, List.of("failed", "crashed", "errored", "aborted", "was lost", "was killed"),
                     "(?:failed|crashed|errored|aborted|was lost|was killed)\\b"),

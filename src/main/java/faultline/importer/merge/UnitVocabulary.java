@@ -47,6 +47,8 @@ public final class UnitVocabulary {
     /** Words right after a bracketed id that end ({@code succeeded in 1.2s}, {@code raised unexpected}). */
     private static final byte[][] END_AFTER_ID = bytes(" succeeded", " raised", " failed", " retry", " retried", " revoked",
             " rejected", " expired", " lost", " retired", " cancelled", " canceled", " done", " completed");
+    private static final byte[] SLOT_TAKES = "processing task".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SLOT_RELEASES = "stop processing".getBytes(StandardCharsets.US_ASCII);
     /** Words that, a few bytes before a UUID, say it is not a unit's. */
     private static final String[] NOT_UNIT = {"user", "project", "session", "trace", "span", "account", "org", "tenant",
             "customer", "client", "device", "model", "hash", "checkpoint", "correlation", "install", "machine", "parent_span",
@@ -400,6 +402,16 @@ public final class UnitVocabulary {
         }
         if (hasId) {
             int after = idEnd;
+            if (after + 3 < e && b[after] == ' ' && b[after + 1] == '|' && b[after + 2] == ' ') {
+                // llama.cpp's slot column: "| task 7 | processing task" takes the task on, "| task 7 | stop processing: …"
+                // releases it, and what the server writes after is no longer that task's.
+                if (startsWith(b, after + 3, e, SLOT_RELEASES)) {
+                    return Step.END;
+                }
+                if (startsWith(b, after + 3, e, SLOT_TAKES)) {
+                    return Step.CLAIM;
+                }
+            }
             if (after < e && (b[after] == ']' || b[after] == ')')) {
                 after++;
                 if (after < e && b[after] == ':') {
@@ -558,6 +570,16 @@ public final class UnitVocabulary {
     /** Whether find() took a UUID for the id. */
     public boolean uuid() {
         return uuid;
+    }
+
+    /** Whether find() took a noun with its number joined by '=' ({@code rank=0}): a span's or a record's field. */
+    public boolean idWrittenWithEquals(byte[] b) {
+        for (int i = idStart; i < idEnd; i++) {
+            if (b[i] == '=') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean nounKept() {

@@ -15,6 +15,7 @@ import faultline.importer.scan.LineBlocks;
 import faultline.importer.scan.Continuation;
 import faultline.importer.scan.LayoutInference;
 import faultline.importer.scan.LineIndex;
+import faultline.importer.scan.ElapsedPrefix;
 import faultline.importer.scan.LineLayout;
 import faultline.importer.scan.LinePrefixes;
 import faultline.importer.time.Clock;
@@ -442,6 +443,9 @@ public final class GeneralTextReader implements SourceReader {
                 for (int d : sc.deaths) {
                     all.deaths.add(base + d - sc.mark);
                 }
+                for (int[] r : sc.runnerRows) {
+                    all.runnerRows.add(new int[]{base + r[0] - sc.mark, r[1] >= 0 ? map[r[1]] : -1});
+                }
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
                     int[] g = new int[f.length];
@@ -838,6 +842,9 @@ public final class GeneralTextReader implements SourceReader {
                         java.nio.charset.StandardCharsets.UTF_8), worker);
             }
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
+            if (task < 0 && l.keyedClock()) {
+                task = runnerUnit(b, l, e);
+            }
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
             if (placeholder || nanos >= lastRecordNanos) {
                 // A clock behind the record before it (loguru's, inside a shard's stderr that the launcher dumps
@@ -942,13 +949,23 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             int lv = LineLayout.leadingLevel(b, p, e);
+            int own = ElapsedPrefix.end(b, p, e);
+            if (own > 0) {
+                p = own; // llama.cpp's elapsed time and level letter: what names a unit or ends one follows them
+            }
             boolean traceback = Continuation.isTracebackStart(b, p, e) || Continuation.isCrashStart(b, p, e);
             Level level = lv >= 0 ? Level.ofOrdinal(lv) : traceback ? Level.ERROR : Level.PRINT;
             // An untimed line belongs to what logged just before it; one naming a unit, to that unit.
             int task;
+            String serverTask;
             int body = UnitVocabulary.body(b, p, e);
             if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
+            } else if (own > 0 && (serverTask = ServerTaskKey.of(b, p, e)) != null) {
+                // llama.cpp's server naming a task by its key (an error answer, a launch it gave up): that task's line,
+                // which does not make the task the writer's current one (the server runs many).
+                task = refOfNumbered(serverTask, UnitVocabulary.TASK);
+                unitNamed = task >= 0;
             } else {
                 task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
@@ -1208,7 +1225,9 @@ public final class GeneralTextReader implements SourceReader {
                 lastClaim.put(ref, ctx.events.size());
                 claimedAt = ctx.events.size();
                 claimedLine = lineNumber;
-                current.put(worker, ref);
+                if (!sideBySide(b, hasId, prefix.rank)) {
+                    current.put(worker, ref);
+                }
                 touched.add(worker);
                 if (firstClaimEvent < 0) {
                     firstClaimEvent = ctx.events.size();
@@ -1243,6 +1262,52 @@ public final class GeneralTextReader implements SourceReader {
             }
             unitNamed = ref >= 0;
             return task;
+        }
+
+        /**
+         * Rows of Ollama's server about its runner, in order: {row, the runner it started} for a start, {row, -1} for
+         * a line about the runner running. The latter are the last started runner's once the file is read (a part
+         * may not hold the start), in {@link #finishJoined}.
+         */
+        final java.util.List<int[]> runnerRows = new java.util.ArrayList<>();
+
+        /** The unit of a logfmt line of Ollama's server starting its runner (see {@link OllamaRunner}), or -1. */
+        private int runnerUnit(byte[] b, LineLayout l, int e) {
+            OllamaRunner.Says says = OllamaRunner.of(b, l.messageStart, e);
+            if (says == OllamaRunner.Says.STARTS) {
+                int runner = refOf(OllamaRunner.id(b, l.timeStart(), clock.end), UnitVocabulary.PROCESS);
+                if (runner >= 0) {
+                    confirmed.set(runner);
+                    namedAsUnit.set(runner);
+                    runnerRows.add(new int[]{ctx.events.size(), runner});
+                }
+                return runner;
+            }
+            if (says == OllamaRunner.Says.ABOUT) {
+                runnerRows.add(new int[]{ctx.events.size(), -1});
+            }
+            return -1;
+        }
+
+        /** Lines about the runner that no unit took go to the runner started last before them. */
+        private void runnersOwnLines() {
+            int runner = -1;
+            for (int[] r : runnerRows) {
+                if (r[1] >= 0) {
+                    runner = r[1];
+                } else if (runner >= 0 && r[0] < ctx.events.size() && ctx.events.task(r[0]) < 0) {
+                    ctx.events.setTask(r[0], runner);
+                }
+            }
+        }
+
+        /**
+         * Whether the unit the line named is a rank its writer runs beside others, named by a span field
+         * ({@code Starting shard rank=1}, TGI's launcher): the writer's lines that name no rank are the writer's own,
+         * not the rank it started last. A rank its own process's prefix names ({@code [rank1]:}) is that process's.
+         */
+        private boolean sideBySide(byte[] b, boolean hasId, int prefixRank) {
+            return hasId && prefixRank < 0 && vocabulary.kind.equals(UnitVocabulary.RANK) && vocabulary.idWrittenWithEquals(b);
         }
 
         /**
@@ -1726,6 +1791,7 @@ public final class GeneralTextReader implements SourceReader {
 
         /** The same for the rows [mark, end) joined from parts. */
         void finishJoined(int end) {
+            runnersOwnLines();
             failInFlight();
             forgetBareIds(end);
             forgetIdleRanks(end);

@@ -307,6 +307,13 @@ public final class Continuation {
         boolean indented = b[p] == ' ' || b[p] == '\t';
         int afterBlanks = blanks;
         blanks = 0;
+        if (!indented && ElapsedPrefix.level(b, p, e) >= 0) {
+            // llama.cpp writes its prefix at the start of every logged record, never inside one: a record of its own,
+            // also after a bare line that left a brace open ("parse: error parsing grammar: … at {").
+            state = State.NONE;
+            depth = 0;
+            return Kind.NEW;
+        }
         // Not a level before its text, padded so ("INFO:     127.0.0.1:5012 - …", uvicorn's): that is a record of its own.
         int column = afterBlanks == 0 && leveled && !indented ? fieldValueColumn(b, p, e) : -1;
         if (column > 0 && LineLayout.leadingLevel(b, p, e) >= 0) {

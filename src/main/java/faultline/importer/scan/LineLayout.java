@@ -326,6 +326,11 @@ public final class LineLayout {
     }
 
     /** Where the line's timestamp starts, after read() accepted it. */
+    /** Whether the clock is a logfmt value after its key ({@code time=…}). */
+    public boolean keyedClock() {
+        return keyLength > 0;
+    }
+
     public int timeStart() {
         return timeStart;
     }
@@ -831,6 +836,10 @@ public final class LineLayout {
 
     /** The level of an untimed line's first token ({@code ERROR:root:msg}, {@code [WARNING] …}, {@code Error: …}), or -1. */
     public static int leadingLevel(byte[] b, int p, int e) {
+        int elapsed = ElapsedPrefix.level(b, p, e);
+        if (elapsed >= 0) {
+            return elapsed; // llama.cpp's "1.15.003.004 E ": its letter is the level
+        }
         int nccl = ncclLevelAt(b, p, e);
         if (nccl >= 0) {
             return nccl;
@@ -908,6 +917,10 @@ public final class LineLayout {
      * space after. {@code Error: …} (an exception's name) and {@code INFO:root:…} (a logger) keep their text.
      */
     public static int afterLeadingLevel(byte[] b, int p, int e) {
+        int elapsed = ElapsedPrefix.end(b, p, e);
+        if (elapsed >= 0) {
+            return elapsed;
+        }
         int q = p;
         boolean bracket = q < e && b[q] == '[';
         if (bracket) {

@@ -57,7 +57,7 @@ public final class LinePrefixes {
                 if (r < 0) {
                     r = rank(b, q, e);
                     if (r > 0) {
-                        out.rank = rankNumber(b, q + 5);
+                        out.rank = rankNumber(b, rankDigits(b, q));
                         out.rankWithEquals = false;
                     }
                     if (r < 0) {
@@ -234,15 +234,15 @@ public final class LinePrefixes {
         return q + 2;
     }
 
-    /** {@code [rank1]: } or {@code [rank 1]: }. */
+    /**
+     * {@code [rank1]: }, {@code [rank 1]: }, or torchrun's {@code [default3]:} (--tee, --redirects: the role's name and
+     * the local rank, {@code [trainer0]:} for a role of another name): a name in small letters, the number, "]:".
+     */
     private static int rank(byte[] b, int p, int e) {
-        if (p + 8 > e || b[p] != '[' || b[p + 1] != 'r' || b[p + 2] != 'a' || b[p + 3] != 'n' || b[p + 4] != 'k') {
+        if (p + 5 > e || b[p] != '[' || b[p + 1] < 'a' || b[p + 1] > 'z') {
             return -1;
         }
-        int q = p + 5;
-        if (q < e && b[q] == ' ') {
-            q++;
-        }
+        int q = rankDigits(b, p);
         int d = q;
         while (q < e && Clock.isDigit(b[q])) {
             q++;
@@ -251,7 +251,9 @@ public final class LinePrefixes {
             return -1;
         }
         q += 2;
-        return q < e && b[q] == ' ' ? q + 1 : q;
+        // torch's "[rank1]: " sets its text off with a space; torchrun's tee ("[default1]:  File …") writes the line as is.
+        boolean rankWord = b[p + 1] == 'r' && b[p + 2] == 'a' && b[p + 3] == 'n' && b[p + 4] == 'k' && (d == p + 5 || d == p + 6);
+        return rankWord && q < e && b[q] == ' ' ? q + 1 : q;
     }
 
     /**
@@ -316,6 +318,19 @@ public final class LinePrefixes {
         }
         q += 2;
         return rank(b, q, e) > 0 || mpiTag(b, q, e) > 0 ? q : -1;
+    }
+
+    /** Where the number of a rank's prefix starts: after the role's name at p + 1, and one space after "rank". */
+    private static int rankDigits(byte[] b, int p) {
+        int q = p + 1;
+        int lim = Math.min(b.length, p + 25);
+        while (q < lim && ((b[q] >= 'a' && b[q] <= 'z') || b[q] == '_')) {
+            q++;
+        }
+        if (q < lim && b[q] == ' ' && q - p == 5 && b[p + 1] == 'r' && b[p + 2] == 'a' && b[p + 3] == 'n' && b[p + 4] == 'k') {
+            q++;
+        }
+        return q;
     }
 
     private static int rankNumber(byte[] b, int p) {

@@ -1,0 +1,117 @@
+package faultline.importer;
+
+import faultline.model.EventStore;
+import faultline.model.Level;
+import faultline.model.Task;
+import faultline.model.TaskSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static faultline.importer.Fixtures.load;
+import static faultline.importer.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Lines of inference servers and launchers written here in their layouts (values made up): what a user sees of
+ * each line's level and message, and which unit it is shown under with what status.
+ */
+class InferenceServerLinesTest {
+    @TempDir
+    Path dir;
+
+    static Task unit(TaskSet set, String id) {
+        return set.tasks().stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no unit " + id + " among " + set.tasks().stream().map(Task::id).toList()));
+    }
+
+    @Test
+    void llamaCppsElapsedPrefixGivesTheLevelAndLeavesTheMessage() throws Exception {
+        Path f = write(dir, "server.log", String.join("\n",
+                "0.00.051.330 I srv    load_model: loading model '/m/a.gguf'",
+                "\u001b[34m0.02.440.118\u001b[0m \u001b[35mW \u001b[0mllama_context: n_ctx_per_seq (4096) < n_ctx_train (8192)",
+                "3.07.000.004 D srv  params_from_: Chat format: Content-only",
+                "214.59.993.071 E srv  update_slots: decode() failed",
+                "0.5 I think this is prose, not a prefix",
+                ""));
+        TaskSet set = load(f);
+        EventStore s = set.store();
+        assertEquals(5, s.size());
+        assertEquals(Level.INFO, s.level(0));
+        assertEquals("srv    load_model: loading model '/m/a.gguf'", s.message(0));
+        assertEquals(Level.WARNING, s.level(1));
+        assertEquals("llama_context: n_ctx_per_seq (4096) < n_ctx_train (8192)", s.message(1));
+        assertEquals(Level.DEBUG, s.level(2));
+        assertEquals(Level.ERROR, s.level(3));
+        assertEquals("srv  update_slots: decode() failed", s.message(3));
+        assertEquals(Level.PRINT, s.level(4));
+        assertTrue(s.message(4).startsWith("0.5 I think"));
+        assertTrue(set.sources().get(0).untimed(), "time since start is no clock of the day");
+    }
+
+    @Test
+    void aTaskNoSlotTookFailsByItsKeyAndAReleasedTaskTakesNoLaterLine() throws Exception {
+        Path f = write(dir, "server.log", String.join("\n",
+                "0.10.000.100 I slot launch_slot_: id  0 | task 0 | processing task, is_child = 0",
+                "0.10.500.200 I slot      release: id  0 | task 0 | stop processing: n_tokens = 40, truncated = 0",
+                "0.11.000.300 E failed to parse grammar",
+                "0.11.000.400 E srv    send_error: task id = 3, error: Failed to initialize samplers: failed to parse grammar",
+                "0.11.000.500 E srv  process_sing: failed to launch slot with task, id_task = 3",
+                ""));
+        TaskSet set = load(f);
+        assertEquals("COMPLETE", unit(set, "task 0").status().name());
+        assertEquals("FAILED", unit(set, "task 3").status().name());
+        EventStore s = set.store();
+        assertEquals(-1, s.task(2), "the line after the release is no longer task 0's");
+        assertEquals("task 3", set.tasks().get(s.task(4)).id());
+    }
+
+    @Test
+    void aLauncherLineNamingNoShardIsTheLaunchersNotTheShardStartedLast() throws Exception {
+        Path f = write(dir, "launcher.log", String.join("\n",
+                "2025-01-05T09:00:00.100000Z  INFO shard-manager: text_generation_launcher: Starting shard rank=0",
+                "2025-01-05T09:00:00.200000Z  INFO shard-manager: text_generation_launcher: Starting shard rank=1",
+                "2025-01-05T09:00:05.000000Z  INFO text_generation_launcher: Starting Webserver",
+                "2025-01-05T09:00:06.000000Z  INFO shard-manager: text_generation_launcher: Shard ready in 5.8s rank=1",
+                ""));
+        TaskSet set = load(f);
+        EventStore s = set.store();
+        assertEquals("rank=1", set.tasks().get(s.task(1)).id());
+        assertEquals(-1, s.task(2), "the launcher's own line");
+        assertEquals("rank=1", set.tasks().get(s.task(3)).id());
+    }
+
+    @Test
+    void torchrunsTeePrefixNamesTheLocalRankAndKeepsTheIndentation() throws Exception {
+        Path f = write(dir, "train.log", String.join("\n",
+                "[default0]:step 5 loss 1.9",
+                "[default3]:Traceback (most recent call last):",
+                "[default3]:  File \"/w/train.py\", line 9, in <module>",
+                "[default3]:ValueError: bad batch",
+                ""));
+        TaskSet set = load(f);
+        EventStore s = set.store();
+        assertEquals("rank0", set.tasks().get(s.task(0)).id());
+        assertEquals("rank3", set.tasks().get(s.task(1)).id());
+        assertEquals("FAILED", unit(set, "rank3").status().name());
+        assertTrue(s.message(1).contains("\n  File \"/w/train.py\""), s.message(1));
+    }
+
+    @Test
+    void ollamasRunnerFailsWhenTheServerRelaysItsDeath() throws Exception {
+        Path f = write(dir, "server.log", String.join("\n",
+                "time=2025-04-01T10:00:00.100Z level=INFO source=server.go:400 msg=\"starting runner\" cmd=\"ollama runner --port 40001\"",
+                "time=2025-04-01T10:00:04.000Z level=INFO source=server.go:600 msg=\"llama runner started in 3.90 seconds\"",
+                "[GIN] 2025/04/01 - 10:00:09 | 200 |  4.1s |       127.0.0.1 | POST     \"/api/chat\"",
+                "time=2025-04-01T10:05:00.000Z level=ERROR source=server.go:450 msg=\"llama runner terminated\" error=\"exit status 2\"",
+                ""));
+        TaskSet set = load(f);
+        Task runner = unit(set, "runner 10:00:00.100");
+        assertEquals("FAILED", runner.status().name());
+        EventStore s = set.store();
+        assertEquals(-1, s.task(2), "an access line is the server's");
+        assertEquals(runner.id(), set.tasks().get(s.task(3)).id());
+    }
+}
