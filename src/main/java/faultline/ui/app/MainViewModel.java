@@ -57,6 +57,7 @@ public final class MainViewModel {
         timeline = new TimelineViewModel(document, compare, notes, selection);
         tasks = new TaskListViewModel(document, compare, signatures, selection, jobs);
         opener.prepareWith(tasks.preparation());
+        signatureStream.waitFor(tasks::showsAll, tasks.shownProperty());
         inspector = new InspectorViewModel(document, compare, selection);
         log = new LogViewModel(document, compare, selection, timeline);
     }

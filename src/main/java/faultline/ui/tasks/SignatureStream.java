@@ -47,7 +47,7 @@ public final class SignatureStream {
             if (b == null || b.failed().size() < DEFERRED_FROM) {
                 start(b);
             } else {
-                waiting = jobs.afterDrawn(() -> start(b));
+                waiting = afterListFilled(() -> start(b));
             }
         });
     }
@@ -68,6 +68,39 @@ public final class SignatureStream {
     };
     /** From how many failures the analyses wait for the first drawing: fewer are analysed in less than a frame. */
     static final int DEFERRED_FROM = 500;
+
+    /** Whether the task list has all the rows of the set published, and what changes when it may have. */
+    private java.util.function.BooleanSupplier listFilled = () -> true;
+    private javafx.beans.Observable listShown = new javafx.beans.property.SimpleObjectProperty<>();
+
+    /**
+     * The list that the analyses wait for: a fleet's list goes in over a second of pulses, each with a step
+     * of rows and its layout, and analyses started beside them took a core from every one of those steps.
+     */
+    public void waitFor(java.util.function.BooleanSupplier filled, javafx.beans.Observable shown) {
+        listFilled = filled;
+        listShown = shown;
+    }
+
+    private Runnable afterListFilled(Runnable r) {
+        if (listFilled.getAsBoolean()) {
+            return jobs.afterDrawn(r);
+        }
+        Runnable[] drawn = {() -> {
+        }};
+        javafx.beans.InvalidationListener[] wait = new javafx.beans.InvalidationListener[1];
+        wait[0] = o -> {
+            if (listFilled.getAsBoolean()) {
+                listShown.removeListener(wait[0]);
+                drawn[0] = jobs.afterDrawn(r);
+            }
+        };
+        listShown.addListener(wait[0]);
+        return () -> {
+            listShown.removeListener(wait[0]);
+            drawn[0].run();
+        };
+    }
 
     private void start(TaskSet set) {
         // The set read before and the reading's own garbage are gone once every view has let go of it (the

@@ -141,7 +141,7 @@ class TaskListViewModelTest {
     void aLongListGoesInStepsAndANewerTreeStopsTheStepsOfTheOlder() throws Exception {
         Path many = dir.resolve("many_system_logs.log");
         StringBuilder text = new StringBuilder();
-        int tasks = 6_500;
+        int tasks = 9_000;
         for (int k = 0; k < tasks; k++) {
             String id = String.format("%08x-0000-4000-8000-%012x", k + 1, k + 1);
             String at = String.format("2026-03-01T06:%02d:%02d.%06d", k / 3600 % 60, k / 60 % 60, k % 60 * 1000);
