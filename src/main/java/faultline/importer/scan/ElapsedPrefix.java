@@ -20,7 +20,7 @@ public final class ElapsedPrefix {
         if (letter < 0) {
             return -1;
         }
-        int q = ansi(b, letter + 2, e);
+        int q = LinePrefixes.ansi(b, letter + 2, e);
         return q < e ? q : -1;
     }
 
@@ -40,7 +40,7 @@ public final class ElapsedPrefix {
 
     /** Where the level letter sits (a space after it), or -1. Cheap on other lines: the first byte must be a digit. */
     private static int letterAt(byte[] b, int p, int e) {
-        int q = ansi(b, p, e);
+        int q = LinePrefixes.ansi(b, p, e);
         if (q >= e || !Clock.isDigit(b[q])) {
             return -1;
         }
@@ -55,11 +55,11 @@ public final class ElapsedPrefix {
         if (q < 0) {
             return -1;
         }
-        q = ansi(b, q, e);
+        q = LinePrefixes.ansi(b, q, e);
         if (q >= e || b[q] != ' ') {
             return -1;
         }
-        q = ansi(b, q + 1, e);
+        q = LinePrefixes.ansi(b, q + 1, e);
         if (q + 1 >= e || b[q + 1] != ' ') {
             return -1;
         }
@@ -78,21 +78,5 @@ public final class ElapsedPrefix {
             }
         }
         return p + n + 1;
-    }
-
-    /** After any colour codes ({@code ESC [ 32 m}) at p. */
-    private static int ansi(byte[] b, int p, int e) {
-        int q = p;
-        while (q + 2 < e && b[q] == 0x1b && b[q + 1] == '[') {
-            int r = q + 2;
-            while (r < e && r - q < 12 && (Clock.isDigit(b[r]) || b[r] == ';')) {
-                r++;
-            }
-            if (r >= e || b[r] != 'm') {
-                return q;
-            }
-            q = r + 1;
-        }
-        return q;
     }
 }

@@ -401,7 +401,7 @@ public final class LinePrefixes {
     }
 
     /** Index after any terminal colour codes ({@code ESC [ 36 m}) at p; p when there are none. */
-    private static int ansi(byte[] b, int p, int e) {
+    static int ansi(byte[] b, int p, int e) {
         int q = p;
         while (q + 2 < e && b[q] == 0x1b && b[q + 1] == '[') {
             int r = q + 2;
