@@ -488,6 +488,10 @@ public final class GeneralTextReader implements SourceReader {
         }
     }
 
+    /** A rank's open traceback set aside while another rank writes: its event and what its next line goes on with. */
+    private record Parked(int event, long ref, int task, int rank, boolean pending, long pendingWorker, Continuation cont) {
+    }
+
     /** A failure report a writer is in the middle of: the unit it is about, and the level its lines are written at. */
     private record Reporting(int ref, Level level) {
     }
@@ -503,7 +507,8 @@ public final class GeneralTextReader implements SourceReader {
         final UnitVocabulary vocabulary = new UnitVocabulary();
         final CurrentUnits current = new CurrentUnits();
         final Map<String, Integer> refs = new HashMap<>();
-        final Continuation cont = new Continuation();
+        /** The continuation state of the last event; swapped for a parked rank's own when that rank writes again. */
+        Continuation cont = new Continuation();
         final LineLayout[] fallbacks = LineLayout.fallbacks();
         /** The line before was marked partial by the container runtime. */
         boolean partialBefore;
@@ -559,6 +564,8 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.List<long[]> groupEnds = new java.util.ArrayList<>();
         /** The line being read says the worker group finished: its event ends the launch. */
         boolean groupEndsHere;
+        /** Open tracebacks of ranks another rank's lines interrupted, by the ranks' writers (see {@link #resumeRank}). */
+        final Map<Long, Parked> parked = new HashMap<>();
         /** Rank units whose name a line prefix gave. */
         final java.util.BitSet spelledByPrefix = new java.util.BitSet();
         /** Refs of requests: a server runs several at once, so a line without an id belongs to none of them. */
@@ -699,6 +706,9 @@ public final class GeneralTextReader implements SourceReader {
             }
             for (LineLayout l : layouts) {
                 if (l.read(b, q, end, clock)) {
+                    if (!parked.isEmpty()) {
+                        parked.clear(); // a line with a time ends every set-aside traceback (parts start at such lines)
+                    }
                     if (l.outerClock) {
                         // Only the container's clock: the rest is a line of the application without a time.
                         long nanos = nanosOf(l.lineYear);
@@ -914,6 +924,9 @@ public final class GeneralTextReader implements SourceReader {
             // under it comes bare, and is that record's all the same.
             boolean sameWorker = worker == lastEventWorker
                     || (worker == 0 && lastEventRank >= 0 && lastEvent >= 0 && Continuation.isNativeTraceLine(b, p, e));
+            if (!sameWorker && prefix.rank >= 0 && lastEvent >= 0) {
+                sameWorker = resumeRank(worker);
+            }
             if (lastEventHeaderOnly && lastEvent >= 0 && outerNanos == Long.MIN_VALUE) {
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
@@ -1402,6 +1415,40 @@ public final class GeneralTextReader implements SourceReader {
         static void failedAtOver(TaskDraft d, long nanos, int precision) {
             d.lineStatus(faultline.model.TaskStatus.FAILED, new Stamp(nanos + 1, precision, false), "");
         }
+
+        /**
+         * Ranks that crash at the same moment interleave their prefixed lines ({@code [rank0]: …}, {@code [rank1]: …}):
+         * a rank's line goes on with that rank's own open traceback or abort, not with the other rank's line before it.
+         * The open one of the rank that wrote last is set aside while another rank writes, and taken up again when
+         * its rank writes next; its event's span then holds the other rank's lines too, which its message leaves out
+         * ({@link GeneralMessage}). A line with a time ends them all, and the parts a large file is read in start at
+         * such lines only, so each part sets aside what one pass does. Returns whether the line's rank had one.
+         */
+        private boolean resumeRank(long worker) {
+            if (lastEventRank >= 0 && cont.inOpenBlock() && parked.size() < MAX_PARKED) {
+                parked.put(lastEventWorker, new Parked(lastEvent, lastEventRef, lastEventTask, lastEventRank, lastEventPending,
+                        lastEventPendingWorker, cont));
+                cont = new Continuation(); // the line after starts an event of its own, or takes up its rank's
+            }
+            Parked back = parked.isEmpty() ? null : parked.remove(worker);
+            if (back == null) {
+                return false;
+            }
+            lastEvent = back.event();
+            lastEventRef = back.ref();
+            lastEventWorker = worker;
+            lastEventTask = back.task();
+            lastEventRank = back.rank();
+            lastEventPending = back.pending();
+            lastEventPendingWorker = back.pendingWorker();
+            lastEventHeaderOnly = false;
+            lastEventJulHeader = false;
+            cont = back.cont();
+            return true;
+        }
+
+        /** More ranks than a host runs crashing at once are not told apart: their lines start events as before. */
+        private static final int MAX_PARKED = 1024;
 
         /** The rank the line's prefix names: a rank's line is work under way, so no crash after it is the worker's own. */
         private int rankUnit() {
