@@ -34,11 +34,21 @@ class LayoutCrashSitesTest {
                     && (i == 0 || !lines.get(i - 1).matches("\\s+File \".*")));
             boolean jvm = !python && i + 1 < lines.size() && lines.get(i + 1).matches("\\s+at [\\w$.]+\\(.*");
             if (python || jvm) {
-                Traceback.find(String.join("\n", lines.subList(i, Math.min(lines.size(), i + 400)))).ifPresent(out::add);
+                List<String> trace = lines.subList(i, Math.min(lines.size(), i + 400));
+                java.util.regex.Matcher rank = RANK_PREFIX.matcher(l);
+                if (rank.lookingAt()) {
+                    // Ranks that crash at once interleave their prefixed lines: a rank's trace is the lines of its prefix.
+                    String own = rank.group();
+                    trace = trace.stream().filter(x -> !RANK_PREFIX.matcher(x).lookingAt() || x.startsWith(own)).toList();
+                }
+                Traceback.find(String.join("\n", trace)).ifPresent(out::add);
             }
         }
         return out;
     }
+
+    /** A rank's prefix on each of its lines: torchrun's "[rank1]:", its tee's "[default1]:". */
+    private static final java.util.regex.Pattern RANK_PREFIX = java.util.regex.Pattern.compile("\\[[a-z_]+\\d+\\]:");
 
     @Test
     void everyNamedCrashSiteIsReadFromATraceInItsFile() {

@@ -127,7 +127,11 @@ class LayoutFixturesTest {
                 boolean timedRunner = u.id().matches("runner \\d{2}:\\d{2}:\\d{2}\\.\\d{3}") && text.contains("T" + u.id().substring(7));
                 // llama.cpp's server names a task no slot took by its key only: "send_error: task id = 2" is task 2.
                 boolean taskKey = u.id().matches("task \\d+") && text.contains("task id = " + u.id().substring(5) + ",");
-                assertTrue(text.contains(u.id()) || mpiRank || taskKey || timedRunner || roleRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
+                // A rank of the worker group an elastic agent restarted ("rank1 (restart 1)"): the rank, and the restart the agent logged.
+                java.util.regex.Matcher relaunch = java.util.regex.Pattern.compile("(rank\\d+) \\(restart (\\d+)\\)").matcher(u.id());
+                boolean restartedRank = relaunch.matches() && text.contains("[" + relaunch.group(1) + "]:")
+                        && text.contains("restart_count=" + relaunch.group(2));
+                assertTrue(text.contains(u.id()) || restartedRank || mpiRank || taskKey || timedRunner || roleRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
                 assertTrue(KINDS.contains(u.kind()), where + ": kind " + u.kind());
                 assertTrue(STATUSES.contains(u.status()), where + ": status " + u.status());
                 if (u.exception() != null || u.site() != null) {

@@ -33,9 +33,18 @@ final class GeneralMessage {
         boolean first = true;
         String lead = null;
         int headerGap = -1;
+        int rank = -1;
         while (from <= raw.length()) {
             int nl = raw.indexOf('\n', from);
             String line = nl < 0 ? raw.substring(from) : raw.substring(from, nl);
+            if (!first && rank >= 0 && otherRank(line, prefix, rank)) {
+                // Another rank's line inside this rank's traceback: the two printed at once, interleaved.
+                if (nl < 0) {
+                    break;
+                }
+                from = nl + 1;
+                continue;
+            }
             if (!first && out.length() > 0) {
                 out.append('\n'); // a header line without text (logcat -v long's) leaves the text below it
             }
@@ -52,6 +61,7 @@ final class GeneralMessage {
                     lead = before; // a thread and a logger the layout keeps, before a printed traceback's every line
                 }
                 out.append(m);
+                rank = prefix.rank;
             } else {
                 out.append(continuation(line, layouts, clock, prefix, lead, headerGap));
             }
@@ -62,6 +72,16 @@ final class GeneralMessage {
             from = nl + 1;
         }
         return out.toString();
+    }
+
+    /** Whether the line's prefix names a rank other than the event's ({@code [rank0]:} in rank 1's traceback). */
+    private static boolean otherRank(String line, LinePrefixes.Found prefix, int rank) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        LinePrefixes.strip(b, 0, b.length, prefix);
+        return prefix.rank >= 0 && prefix.rank != rank;
     }
 
     private static final String HEADER = "Traceback (most recent call last):";

@@ -345,7 +345,9 @@ public final class GeneralTextReader implements SourceReader {
             }
             to.ensure(rows);
             // A rank is one unit whatever a part first called it, as in one pass: the first spelling in the file wins.
+            // Keyed by number and launch: the parts before count the worker group's restarts a part's own count starts from.
             Map<Integer, Integer> rankOfNumber = new HashMap<>();
+            int launchBase = 0;
             // A noun with its number is one unit in any case ("Job 5521", "job 5521"), whichever part wrote which.
             Map<String, Integer> numberedOf = new HashMap<>();
             // The joined row of each unit's last claim, for the ends of a later part that say only that it is over.
@@ -357,7 +359,14 @@ public final class GeneralTextReader implements SourceReader {
                 for (int r = 0; r < map.length; r++) {
                     String id = reg.id(r);
                     boolean rank = sc.rankRefs.get(r);
-                    Integer same = rank ? rankOfNumber.get(Scan.trailingNumber(id)) : null;
+                    int rankKey = 0;
+                    if (rank) {
+                        String bare = faultline.importer.merge.RankLaunch.rank(id);
+                        int launch = launchBase + faultline.importer.merge.RankLaunch.of(id);
+                        id = faultline.importer.merge.RankLaunch.name(bare, launch);
+                        rankKey = Scan.rankKey(Scan.trailingNumber(bare), launch);
+                    }
+                    Integer same = rank ? rankOfNumber.get(rankKey) : null;
                     String folded = sc.numberedRefs.get(r) ? id.toLowerCase(java.util.Locale.ROOT) : null;
                     if (same == null && folded != null) {
                         same = numberedOf.get(folded);
@@ -369,7 +378,7 @@ public final class GeneralTextReader implements SourceReader {
                     if (map[r] >= 0) {
                         // What each part learned of its units, for the checks made once the whole file is read.
                         if (rank) {
-                            rankOfNumber.putIfAbsent(Scan.trailingNumber(id), map[r]);
+                            rankOfNumber.putIfAbsent(rankKey, map[r]);
                             all.rankRefs.set(map[r]);
                         }
                         if (sc.recordClaimed.get(r)) {
@@ -465,6 +474,11 @@ public final class GeneralTextReader implements SourceReader {
                     all.lastStep = base + sc.lastStep - sc.mark;
                 }
                 all.anyTime |= sc.anyTime;
+                for (long[] g : sc.groupEnds) {
+                    all.groupEnds.add(new long[]{launchBase + g[0], base + g[1] - sc.mark});
+                }
+                launchBase += sc.launch;
+                all.launch = launchBase;
                 lineBase += sc.lineNumber;
             }
             all.finishJoined(to.size());
@@ -472,6 +486,10 @@ public final class GeneralTextReader implements SourceReader {
             dates.report(ctx);
             return index;
         }
+    }
+
+    /** A rank's open traceback set aside while another rank writes: its event and what its next line goes on with. */
+    private record Parked(int event, long ref, int task, int rank, boolean pending, long pendingWorker, Continuation cont) {
     }
 
     /** A failure report a writer is in the middle of: the unit it is about, and the level its lines are written at. */
@@ -489,7 +507,8 @@ public final class GeneralTextReader implements SourceReader {
         final UnitVocabulary vocabulary = new UnitVocabulary();
         final CurrentUnits current = new CurrentUnits();
         final Map<String, Integer> refs = new HashMap<>();
-        final Continuation cont = new Continuation();
+        /** The continuation state of the last event; swapped for a parked rank's own when that rank writes again. */
+        Continuation cont = new Continuation();
         final LineLayout[] fallbacks = LineLayout.fallbacks();
         /** The line before was marked partial by the container runtime. */
         boolean partialBefore;
@@ -536,6 +555,17 @@ public final class GeneralTextReader implements SourceReader {
         /** Rank units by number: {@code rank=1}, {@code rank1}, {@code [rank1]:} and {@code Shard 1} name one rank, kept as first written. */
         final Map<Integer, Integer> ranks = new HashMap<>();
         final java.util.BitSet rankRefs = new java.util.BitSet();
+        /**
+         * Restarts of the worker group read in this scan (counted from where it began): the launch the ranks named
+         * from here on are of, each launch's ranks units of their own.
+         */
+        int launch;
+        /** Launches (of this scan's count) whose worker group the agent said successfully finished: {launch, event row}. */
+        final java.util.List<long[]> groupEnds = new java.util.ArrayList<>();
+        /** The line being read says the worker group finished: its event ends the launch. */
+        boolean groupEndsHere;
+        /** Open tracebacks of ranks another rank's lines interrupted, by the ranks' writers (see {@link #resumeRank}). */
+        final Map<Long, Parked> parked = new HashMap<>();
         /** Rank units whose name a line prefix gave. */
         final java.util.BitSet spelledByPrefix = new java.util.BitSet();
         /** Refs of requests: a server runs several at once, so a line without an id belongs to none of them. */
@@ -664,6 +694,7 @@ public final class GeneralTextReader implements SourceReader {
                 return;
             }
             int q = LinePrefixes.strip(b, p, end, prefix);
+            workerGroup(b, q, end);
             long worker = prefix.worker;
             boolean completes = partialBefore && prefix.clockAt >= 0 && lastEvent >= 0;
             partialBefore = prefix.partial;
@@ -675,6 +706,9 @@ public final class GeneralTextReader implements SourceReader {
             }
             for (LineLayout l : layouts) {
                 if (l.read(b, q, end, clock)) {
+                    if (!parked.isEmpty()) {
+                        parked.clear(); // a line with a time ends every set-aside traceback (parts start at such lines)
+                    }
                     if (l.outerClock) {
                         // Only the container's clock: the rest is a line of the application without a time.
                         long nanos = nanosOf(l.lineYear);
@@ -890,6 +924,9 @@ public final class GeneralTextReader implements SourceReader {
             // under it comes bare, and is that record's all the same.
             boolean sameWorker = worker == lastEventWorker
                     || (worker == 0 && lastEventRank >= 0 && lastEvent >= 0 && Continuation.isNativeTraceLine(b, p, e));
+            if (!sameWorker && prefix.rank >= 0 && lastEvent >= 0) {
+                sameWorker = resumeRank(worker);
+            }
             if (lastEventHeaderOnly && lastEvent >= 0 && outerNanos == Long.MIN_VALUE) {
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
@@ -1036,6 +1073,10 @@ public final class GeneralTextReader implements SourceReader {
         }
 
         private void event(int ev, long ref, long worker, int task) {
+            if (groupEndsHere) {
+                groupEnds.add(new long[]{launch, ev});
+                groupEndsHere = false;
+            }
             lastEventNamed = unitNamed;
             unitNamed = false;
             if (pendingNow && parentEligible) {
@@ -1335,12 +1376,12 @@ public final class GeneralTextReader implements SourceReader {
          * named it first in other words ({@code [rank=0, world_size=2]}): one name for one rank, the run's own.
          */
         private void rankSpelledByPrefix() {
-            Integer ref = ranks.get(prefix.rank);
+            Integer ref = ranks.get(rankKey(prefix.rank, launch));
             if (ref == null || spelledByPrefix.get(ref)) {
                 return;
             }
             spelledByPrefix.set(ref);
-            String id = prefix.rankId();
+            String id = faultline.importer.merge.RankLaunch.name(prefix.rankId(), launch);
             ctx.tasks.rename(ref, id);
             refs.putIfAbsent(id, ref);
         }
@@ -1374,6 +1415,40 @@ public final class GeneralTextReader implements SourceReader {
         static void failedAtOver(TaskDraft d, long nanos, int precision) {
             d.lineStatus(faultline.model.TaskStatus.FAILED, new Stamp(nanos + 1, precision, false), "");
         }
+
+        /**
+         * Ranks that crash at the same moment interleave their prefixed lines ({@code [rank0]: …}, {@code [rank1]: …}):
+         * a rank's line goes on with that rank's own open traceback or abort, not with the other rank's line before it.
+         * The open one of the rank that wrote last is set aside while another rank writes, and taken up again when
+         * its rank writes next; its event's span then holds the other rank's lines too, which its message leaves out
+         * ({@link GeneralMessage}). A line with a time ends them all, and the parts a large file is read in start at
+         * such lines only, so each part sets aside what one pass does. Returns whether the line's rank had one.
+         */
+        private boolean resumeRank(long worker) {
+            if (lastEventRank >= 0 && cont.inOpenBlock() && parked.size() < MAX_PARKED) {
+                parked.put(lastEventWorker, new Parked(lastEvent, lastEventRef, lastEventTask, lastEventRank, lastEventPending,
+                        lastEventPendingWorker, cont));
+                cont = new Continuation(); // the line after starts an event of its own, or takes up its rank's
+            }
+            Parked back = parked.isEmpty() ? null : parked.remove(worker);
+            if (back == null) {
+                return false;
+            }
+            lastEvent = back.event();
+            lastEventRef = back.ref();
+            lastEventWorker = worker;
+            lastEventTask = back.task();
+            lastEventRank = back.rank();
+            lastEventPending = back.pending();
+            lastEventPendingWorker = back.pendingWorker();
+            lastEventHeaderOnly = false;
+            lastEventJulHeader = false;
+            cont = back.cont();
+            return true;
+        }
+
+        /** More ranks than a host runs crashing at once are not told apart: their lines start events as before. */
+        private static final int MAX_PARKED = 1024;
 
         /** The rank the line's prefix names: a rank's line is work under way, so no crash after it is the worker's own. */
         private int rankUnit() {
@@ -1607,21 +1682,25 @@ public final class GeneralTextReader implements SourceReader {
         private final Map<String, Integer> numbered = new HashMap<>();
 
         private int refOf(String id, String kind) {
+            boolean rank = kind.equals(UnitVocabulary.RANK);
+            int number = rank ? trailingNumber(id) : -1;
+            if (rank && launch > 0) {
+                id = faultline.importer.merge.RankLaunch.name(id, launch); // the same rank, started again: a unit of its own
+            }
             Integer r = refs.get(id);
             if (r != null) {
                 return r;
             }
-            if (kind.equals(UnitVocabulary.RANK)) {
-                int number = trailingNumber(id);
-                Integer same = number >= 0 ? ranks.get(number) : null;
+            if (rank) {
+                Integer same = number >= 0 ? ranks.get(rankKey(number, launch)) : null;
                 if (same != null) {
                     refs.put(id, same);
                     return same;
                 }
             }
             int ref = ctx.tasks.ref(id);
-            if (ref >= 0 && kind.equals(UnitVocabulary.RANK)) {
-                ranks.putIfAbsent(trailingNumber(id), ref);
+            if (ref >= 0 && rank) {
+                ranks.putIfAbsent(rankKey(number, launch), ref);
                 rankRefs.set(ref);
             }
             if (ref >= 0 && (kind.equals(UnitVocabulary.REQUEST) || kind.equals(UnitVocabulary.PROCESS))) {
@@ -1764,6 +1843,42 @@ public final class GeneralTextReader implements SourceReader {
             }
         }
 
+        /** The key of a rank by its number in a launch of its worker group: the same number in another launch is another unit. */
+        static int rankKey(int number, int launch) {
+            return number < 0 ? -1 - launch : launch * 1_000_000 + number; // a rank's number has at most six digits
+        }
+
+        /**
+         * An elastic agent's word on its worker group, on a line no rank's prefix names: a restart starts every rank
+         * again as a new unit; a group that finished ends its launch's ranks done (once the file is read, for the
+         * ranks of every part), at the time of the line's event.
+         */
+        private void workerGroup(byte[] b, int p, int e) {
+            groupEndsHere = false;
+            if (prefix.rank >= 0) {
+                return;
+            }
+            switch (WorkerGroupLine.of(b, p, e)) {
+                case RESTARTS -> launch++;
+                case SUCCEEDED -> groupEndsHere = true;
+                default -> {
+                }
+            }
+        }
+
+        /** The ranks of each launch whose worker group finished are done, unless a line of theirs said how they ended. */
+        private void endFinishedGroups() {
+            for (long[] g : groupEnds) {
+                int row = (int) g[1];
+                Stamp at = ctx.events.estimated(row) ? null : new Stamp(ctx.events.nanos(row), ctx.events.precision(row), false);
+                for (int r = rankRefs.nextSetBit(0); r >= 0; r = rankRefs.nextSetBit(r + 1)) {
+                    if (faultline.importer.merge.RankLaunch.of(ctx.tasks.id(r)) == g[0]) {
+                        ctx.tasks.draftOfRef(r).over(at, "");
+                    }
+                }
+            }
+        }
+
         private static int trailingNumber(String id) {
             int i = id.length();
             while (i > 0 && Character.isDigit(id.charAt(i - 1))) {
@@ -1795,6 +1910,7 @@ public final class GeneralTextReader implements SourceReader {
             failInFlight();
             forgetBareIds(end);
             forgetIdleRanks(end);
+            endFinishedGroups();
             // A traceback the process did not outlive (little follows it) is the worker's crash.
             crashes.removeIf(c -> (end - 1 - c > CRASH_TAIL && !diedAfter(c)) || c < lastStep);
             if (!crashes.isEmpty()) {

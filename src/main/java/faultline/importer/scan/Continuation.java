@@ -90,6 +90,11 @@ public final class Continuation {
         return state == State.TRACEBACK || state == State.EXCEPTION;
     }
 
+    /** The event read last is a traceback, a C++ abort or a native backtrace that its next lines may go on with. */
+    public boolean inOpenBlock() {
+        return state == State.TRACEBACK || state == State.EXCEPTION || state == State.NATIVE || abort;
+    }
+
     /** An untimed line started an event. */
     public void newEvent(byte[] b, int p, int e, boolean traceback) {
         state = traceback ? State.TRACEBACK : State.NONE;
