@@ -120,6 +120,8 @@ class LayoutFixturesTest {
                         && lines[Integer.parseInt(u.id().substring(12)) - 1].contains("got prompt");
                 // A worker that crashed before it took anything on, and that no line names, is named after its file.
                 boolean fileStem = u.kind().equals("worker") && e.file().getFileName().toString().startsWith(u.id() + ".");
+                // A Ray driver's log is named after the job it ran: job-driver-<submission id>.log.
+                fileStem |= u.kind().equals("job") && e.file().getFileName().toString().startsWith("job-driver-" + u.id() + ".");
                 assertTrue(text.contains(u.id()) || mpiRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
                 assertTrue(KINDS.contains(u.kind()), where + ": kind " + u.kind());
                 assertTrue(STATUSES.contains(u.status()), where + ": status " + u.status());
