@@ -50,4 +50,28 @@ class KubectlEventsTest {
         assertFalse(units.containsKey("0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f"), "an id inside a message is no unit");
         assertEquals(3, units.size());
     }
+
+    @Test
+    void aDescribedPodsEventsAreThatPods() throws Exception {
+        Map<String, Task> units = read("""
+                Name:             ingest-4b7c9-rx2lp
+                Namespace:        data
+                Node:             pool-b-7/10.8.3.21
+                Status:           Running
+                Containers:
+                  ingest:
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                Events:
+                  Type     Reason     Age                From               Message
+                  ----     ------     ----               ----               -------
+                  Normal   Scheduled  6m                 default-scheduler  Successfully assigned data/ingest-4b7c9-rx2lp to pool-b-7
+                  Normal   Started    6m (x3 over 6m)    kubelet            Started container ingest
+                  Warning  BackOff    65s (x24 over 6m)  kubelet            Back-off restarting failed container ingest in pod ingest-4b7c9-rx2lp_data
+                """);
+        assertEquals(1, units.size(), units.keySet().toString());
+        Task pod = units.get("ingest-4b7c9-rx2lp");
+        assertEquals(TaskStatus.FAILED, pod.status());
+        assertTrue(pod.errorMessage().startsWith("Back-off restarting failed container ingest"));
+    }
 }

@@ -46,6 +46,24 @@ record EventTable(List<String> names, int[] starts) {
         return new EventTable(List.copyOf(names), starts.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** {@code kubectl describe}'s Events section header: {@code   Type    Reason   Age   From   Message}, indented. */
+    private static final Pattern DESCRIBED = Pattern.compile("^\\s+Type\\s{2,}Reason\\s{2,}Age\\s{2,}From\\s{2,}Message\\s*$");
+
+    /** The table of a described object's events, its columns named in upper case as the listing's are; or null. */
+    static EventTable ofDescribed(String line) {
+        if (!DESCRIBED.matcher(line).matches()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        Matcher m = Pattern.compile("\\S+").matcher(line);
+        while (m.find()) {
+            names.add(m.group().toUpperCase(java.util.Locale.ROOT));
+            starts.add(m.start());
+        }
+        return new EventTable(List.copyOf(names), starts.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** The named column's cell of the row, or "" (a column the table lacks, a row too short for it). */
     String cell(String row, String name) {
         int i = names.indexOf(name);
@@ -62,6 +80,9 @@ record EventTable(List<String> names, int[] starts) {
             if (starts[i] < row.length() && row.charAt(starts[i] - 1) != ' ' && row.charAt(starts[i] - 1) != '\t') {
                 return null;
             }
+        }
+        if (!names.contains("OBJECT") && !names.contains("KIND")) {
+            return new EventRow(cell(row, "TYPE"), cell(row, "REASON"), "", "", cell(row, "MESSAGE")); // a described object's
         }
         if (names.contains("OBJECT")) {
             String object = cell(row, "OBJECT"); // under -o wide, NAME is the event's own name: not what it is about

@@ -24,6 +24,8 @@ import java.util.Map;
  * type (a pod's name is the one its logs and its job's lines give it); a Warning whose reason says the
  * object's work failed (BackOff, Failed…, OOMKilling, Evicted) fails it with the row's message as its error. Ages
  * ({@code 5m}, {@code 2m30s}, {@code <unknown>}) are relative to when the command ran: rows keep the file's order.
+ * {@code kubectl describe}'s Events section ({@code Type  Reason  Age  From  Message}) is read the same way, its rows
+ * about the object the description opens with ({@code Name:}).
  */
 public final class KubectlEventsReader implements SourceReader {
     public static final SourceFormat FORMAT = new SourceFormat("KUBECTL_EVENTS", Prose.get("format.KUBECTL_EVENTS"));
@@ -36,9 +38,20 @@ public final class KubectlEventsReader implements SourceReader {
     /** The file opens on the table's header. */
     @Override
     public double fit(Sample sample) {
+        boolean described = false;
         for (String line : sample.lines()) {
-            if (!line.isBlank()) {
-                return EventTable.of(line) != null ? 0.95 : 0;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!described && EventTable.of(line) != null) {
+                return 0.95;
+            }
+            if (!described && !line.startsWith("Name:")) {
+                return 0;
+            }
+            described = true; // kubectl describe: "Name:" first, its Events section further down
+            if (EventTable.ofDescribed(line) != null) {
+                return 0.9;
             }
         }
         return 0;
@@ -52,6 +65,7 @@ public final class KubectlEventsReader implements SourceReader {
         Map<Integer, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, Integer> refs = new HashMap<>();
         int rows = 0;
+        String described = "";
         while (lines.next()) {
             String raw = lines.text;
             int line = (int) lines.number;
@@ -59,12 +73,20 @@ public final class KubectlEventsReader implements SourceReader {
                 continue;
             }
             EventTable header = EventTable.of(raw);
+            if (header == null) {
+                header = EventTable.ofDescribed(raw);
+            }
             if (header != null) {
                 table = header; // another listing's header: its own column widths
                 continue;
             }
-            EventRow row = table == null ? null : table.row(raw);
-            int ref = row == null || row.name().isEmpty() ? -1 : refs.computeIfAbsent(row.name(), ctx.tasks::ref);
+            if (raw.startsWith("Name:")) {
+                described = raw.substring(5).strip(); // kubectl describe: the object its Events section is about
+                table = null;
+            }
+            EventRow row = table == null || raw.strip().startsWith("----") ? null : table.row(raw);
+            String name = row == null ? "" : row.name().isEmpty() ? described : row.name();
+            int ref = name.isEmpty() ? -1 : refs.computeIfAbsent(name, ctx.tasks::ref);
             int ev;
             if (ref < 0) {
                 ev = ctx.estimated(Level.PRINT, -1, text.add(raw.strip(), raw, line));
