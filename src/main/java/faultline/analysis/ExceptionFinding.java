@@ -33,6 +33,8 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
      * namespaced with {@code ::}, whose name need not end in Error, at the line's start.
      */
     private static final Pattern RUBY = Pattern.compile("^((?:[A-Z]\\w*::)+[A-Z]\\w*): (.+)$");
+    /** Rails' and ActiveJob's way: {@code … in 8.02ms: Errno::EACCES (Permission denied @ rb_sysopen - /x):}, the class before its message. */
+    private static final Pattern RUBY_TOLD = Pattern.compile("(?:^|: )((?:[A-Z]\\w*::)*[A-Z]\\w*) \\((.+)\\):?$");
 
     /** Failure lines read after the first signal: the exception is told right after it, not a thousand lines on. */
     static final int MAX_LINES = 200;
@@ -71,6 +73,9 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
                 }
                 if (traceback == null && !type.isEmpty()) {
                     traceback = quotedFrames(msg, type, message);
+                }
+                if (traceback == null && !type.isEmpty() && k + 1 < t.size()) {
+                    traceback = backtraceAfter(t.message(k + 1), type, message);
                 }
                 if (traceback == null && !type.isEmpty()) {
                     traceback = atFrames(msg, type, message);
@@ -157,6 +162,19 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
         return t != null && !t.failure().frames().isEmpty() ? t : null;
     }
 
+    /**
+     * The backtrace a Ruby error handler logs as its own record right after the exception's line (Sidekiq's, Resque's
+     * "Class: message", then the frames): the frames of that exception; null if the next record is no such backtrace.
+     */
+    static Traceback backtraceAfter(String next, String type, String message) {
+        Traceback t = Traceback.find(next).orElse(null);
+        if (t == null || t.language() != Traceback.Language.RUBY || !t.endsBeforeExceptionLine() || t.failure().frames().isEmpty()) {
+            return null;
+        }
+        Traceback.Raised r = new Traceback.Raised(type, message, t.failure().frames(), true, "");
+        return new Traceback(java.util.List.of(r), Traceback.Language.RUBY);
+    }
+
     /** The "At:" block that follows a Python error a C++ host relays (pybind11's, Triton's Python backend), as written or escaped. */
     private static final Pattern AT_BLOCK = Pattern.compile("(?:^|\\n|\\\\n)At:(?:\\n|\\\\n)");
     /** One of its frames, innermost first: {@code   /models/m/1/model.py(88): execute}. */
@@ -215,6 +233,10 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             Matcher ruby = RUBY.matcher(l);
             if (ruby.find()) {
                 return new ExceptionFinding(ruby.group(1), ruby.group(2).strip(), null);
+            }
+            Matcher told = RUBY_TOLD.matcher(l);
+            if (told.find() && (told.group(1).contains("::") || told.group(1).endsWith("Error") || told.group(1).endsWith("Exception"))) {
+                return new ExceptionFinding(told.group(1), told.group(2).strip(), null);
             }
         }
         return NONE;

@@ -7,6 +7,7 @@ import faultline.importer.read.CsvReader;
 import faultline.importer.read.DigestReader;
 import faultline.importer.read.GeneralTextReader;
 import faultline.importer.read.JsonReader;
+import faultline.importer.read.KubectlEventsReader;
 import faultline.importer.read.SystemLogsTextReader;
 import faultline.importer.read.TaskReportReader;
 import faultline.model.SourceFormat;
@@ -26,6 +27,7 @@ public final class Readers {
             new JsonReader(),
             new CsvReader(),
             new TaskReportReader(),
+            new KubectlEventsReader(),
             new ConsoleReader(),
             new SystemLogsTextReader(),
             new GeneralTextReader());

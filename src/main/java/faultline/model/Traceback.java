@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A stack trace read from an event's text: a Python traceback (chained ones, the 3.11+ {@code ~~~^^^}
  * markers and {@code ...<N lines>...} elisions, with per-line prefixes such as {@code [rank1]: }) or a
- * JVM stack trace with its {@code Caused by:} chain.
+ * JVM stack trace with its {@code Caused by:} chain, a Node.js stack or a Ruby backtrace.
  *
  * <p>The chain is in printed order. The failure is the exception that was finally thrown: for Python
  * the one raised last (printed last), for a JVM trace the one the trace opens with (printed first,
@@ -24,7 +24,7 @@ public record Traceback(List<Raised> chain, Language language) {
     /** What a paste that stops after its frames says, instead of an invented exception. */
     public static final String NO_EXCEPTION_LINE = faultline.text.Prose.get("traceback.no-exception-line");
 
-    public enum Language { PYTHON, JVM, NODE }
+    public enum Language { PYTHON, JVM, NODE, RUBY }
 
     /**
      * One frame.
@@ -136,6 +136,12 @@ public record Traceback(List<Raised> chain, Language language) {
             Optional<Traceback> node = NodeTrace.parse(text);
             if (node.isPresent()) {
                 return node;
+            }
+        }
+        if (text.contains(":in `") || text.contains(":in '")) {
+            Optional<Traceback> ruby = RubyTrace.parse(text);
+            if (ruby.isPresent()) {
+                return ruby;
             }
         }
         if (text.contains("(most recent call first):")) {
@@ -596,6 +602,86 @@ public record Traceback(List<Raised> chain, Language language) {
             boolean own = !file.startsWith("node:") && !file.startsWith("internal/") && !file.contains("/node_modules/")
                     && !file.equals("<anonymous>") && !file.equals("native");
             return new Frame(file, n, function, "", own);
+        }
+    }
+
+    /**
+     * Ruby backtraces, innermost first: {@code /app/jobs/render_job.rb:12:in `perform'} (Ruby 3.4 quotes
+     * {@code 'RenderJob#perform'}), after the exception line a handler logs ({@code Errno::ENOENT: No such file},
+     * {@code undefined method 'x' for nil (NoMethodError)}), or as Ruby reports an uncaught one: the message and class
+     * after the first frame ({@code …:in `perform': boom (RuntimeError)}), the rest with {@code from}. Installed gems,
+     * Ruby's own library and its {@code <internal:…>} frames are not the project's code. A paste of frames alone has no
+     * exception line, as a Sidekiq error handler logs the class and message a line before the backtrace.
+     */
+    private static final class RubyTrace {
+        static final Pattern FRAME = Pattern.compile("^\\s*(?:from\\s+)?([^\\s:][^:]*):(\\d+):in [`']([^'`]+)'(.*)$");
+        /** After the first frame of an uncaught exception: {@code : boom (RuntimeError)}. */
+        static final Pattern UNCAUGHT = Pattern.compile("^: (.*) \\(((?:[A-Z]\\w*::)*[A-Z]\\w*)\\)$");
+        /**
+         * {@code Errno::ENOENT: No such file}, {@code NoMethodError: undefined method}, or at the end of a record ActiveJob
+         * logs, {@code … in 8.02ms: Errno::ENOENT (No such file …):}.
+         */
+        static final Pattern EXCEPTION = Pattern.compile("(?:^|: )((?:[A-Z]\\w*::)*[A-Z]\\w*)(?:: (.*)| \\((.*)\\):?)$");
+        /** {@code undefined method 'x' for nil (NoMethodError)}: the message, then the class. */
+        static final Pattern MESSAGE_FIRST = Pattern.compile("^(.+) \\(((?:[A-Z]\\w*::)*[A-Z]\\w*)\\)$");
+        static final Pattern LIBRARY = Pattern.compile("/gems/|/rubygems/|/lib/ruby/\\d|/vendor/bundle/|^<internal:");
+
+        static Optional<Traceback> parse(String text) {
+            String[] lines = lines(text);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher f = FRAME.matcher(lines[i]);
+                if (!f.matches()) {
+                    continue;
+                }
+                String type = "";
+                String message = "";
+                Matcher u = UNCAUGHT.matcher(f.group(4));
+                if (u.matches()) {
+                    type = u.group(2);
+                    message = u.group(1);
+                } else if (i > 0) {
+                    String before = lines[i - 1].strip();
+                    Matcher e = EXCEPTION.matcher(before);
+                    Matcher m = MESSAGE_FIRST.matcher(before);
+                    if (e.find() && (e.group(2) != null || e.group(3) != null) && (e.group(1).contains("::") || isErrorName(e.group(1)))) {
+                        type = e.group(1);
+                        message = e.group(2) != null ? e.group(2) : e.group(3);
+                    } else if (m.matches()) {
+                        type = m.group(2);
+                        message = m.group(1);
+                    }
+                }
+                List<Frame> printed = new ArrayList<>();
+                for (int k = i; k < lines.length; k++) {
+                    Matcher g = FRAME.matcher(lines[k]);
+                    if (!g.matches()) {
+                        break;
+                    }
+                    printed.add(frame(g));
+                }
+                List<Frame> callOrder = new ArrayList<>(printed);
+                java.util.Collections.reverse(callOrder);
+                Raised raised = new Raised(type, message.strip(), List.copyOf(callOrder), !type.isEmpty(), "");
+                return Optional.of(new Traceback(List.of(raised), Language.RUBY));
+            }
+            return Optional.empty();
+        }
+
+        /** A class name alone before frames is an exception's only if it says so: a handler's "Foo: bar" line may be anything. */
+        static boolean isErrorName(String name) {
+            return name.endsWith("Error") || name.endsWith("Exception") || name.endsWith("Timeout") || name.equals("Interrupt")
+                    || name.equals("SystemExit") || name.equals("SignalException");
+        }
+
+        static Frame frame(Matcher g) {
+            int n;
+            try {
+                n = Integer.parseInt(g.group(2));
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            String file = g.group(1).strip();
+            return new Frame(file, n, g.group(3), "", !LIBRARY.matcher(file).find());
         }
     }
 

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and sites their manifests list.
  */
 class LayoutCrashSitesTest {
+    private static final java.util.regex.Pattern RUBY_FRAME = java.util.regex.Pattern.compile("\\.rb:\\d+:in [`']");
     /** Every stack trace of a text, each read from the line that opens it. */
     static Set<Traceback> traces(List<String> lines) {
         Set<Traceback> out = new LinkedHashSet<>();
@@ -42,6 +43,14 @@ class LayoutCrashSitesTest {
                     trace = trace.stream().filter(x -> !RANK_PREFIX.matcher(x).lookingAt() || x.startsWith(own)).toList();
                 }
                 Traceback.find(String.join("\n", trace)).ifPresent(out::add);
+            } else if (RUBY_FRAME.matcher(l).find() && (i == 0 || !RUBY_FRAME.matcher(lines.get(i - 1)).find())) {
+                // A Ruby backtrace, innermost first, its first frame after the record's prefix (Sidekiq's "… WARN: /app/…").
+                int at = l.indexOf(": /");
+                List<String> text = new ArrayList<>(lines.subList(i, Math.min(lines.size(), i + 400)));
+                if (at > 0 && l.substring(0, at).contains(" ")) {
+                    text.set(0, l.substring(at + 2));
+                }
+                Traceback.find(String.join("\n", text)).ifPresent(out::add);
             }
         }
         return out;

@@ -120,6 +120,8 @@ class LayoutFixturesTest {
                         && lines[Integer.parseInt(u.id().substring(12)) - 1].contains("got prompt");
                 // A worker that crashed before it took anything on, and that no line names, is named after its file.
                 boolean fileStem = u.kind().equals("worker") && e.file().getFileName().toString().startsWith(u.id() + ".");
+                // A Ray driver's log is named after the job it ran: job-driver-<submission id>.log.
+                fileStem |= u.kind().equals("job") && e.file().getFileName().toString().startsWith("job-driver-" + u.id() + ".");
                 // torchrun's tee writes the role's name before the local rank: "[default1]:" is rank1.
                 boolean roleRank = u.id().matches("rank\\d+")
                         && java.util.regex.Pattern.compile("\\[[a-z_]+" + u.id().substring(4) + "\\]:").matcher(text).find();

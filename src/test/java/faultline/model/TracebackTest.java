@@ -310,4 +310,40 @@ class TracebackTest {
         assertEquals("ValueError", t.exceptionType());
         assertEquals("step (b.py:12)", t.site().text());
     }
+
+    @Test
+    void aRubyBacktraceUnderAHandlersExceptionLineIsSitedInTheAppsCode() {
+        Traceback tb = parse(
+                "Faraday::ConnectionFailed: Connection refused - connect(2) for \"10.9.0.3\" port 9200",
+                "/home/deploy/shared/bundle/ruby/3.2.0/gems/faraday-2.9.0/lib/faraday/adapter/net_http.rb:66:in `rescue in call'",
+                "/home/deploy/current/app/indexers/catalog_indexer.rb:41:in `push_batch'",
+                "/home/deploy/current/app/jobs/reindex_job.rb:17:in `block in perform'",
+                "/usr/local/lib/ruby/3.2.0/benchmark.rb:311:in `realtime'",
+                "/home/deploy/current/app/jobs/reindex_job.rb:15:in `perform'");
+        assertEquals(Traceback.Language.RUBY, tb.language());
+        assertEquals("Faraday::ConnectionFailed", tb.exceptionType());
+        assertEquals(5, tb.failure().frames().size());
+        assertEquals("push_batch (catalog_indexer.rb:41)", tb.site().text(), "the innermost own frame, past the gem's");
+    }
+
+    @Test
+    void anUncaughtRubyExceptionNamesItsClassAfterTheFirstFrame() {
+        Traceback tb = parse(
+                "/srv/tools/lib/exporter.rb:88:in 'Exporter#write_row': undefined method 'strftime' for nil (NoMethodError)",
+                "\tfrom <internal:kernel>:187:in 'Kernel#loop'",
+                "\tfrom /srv/tools/bin/export:12:in '<main>'");
+        assertEquals("NoMethodError", tb.exceptionType());
+        assertEquals("undefined method 'strftime' for nil", tb.message());
+        assertEquals("Exporter#write_row (exporter.rb:88)", tb.site().text());
+    }
+
+    @Test
+    void rubyFramesAloneHaveNoExceptionLineAndAllLibraryFramesFallBack() {
+        Traceback tb = parse(
+                "/usr/local/bundle/gems/resque-2.6.0/lib/resque/job.rb:175:in `perform'",
+                "/usr/local/lib/ruby/3.1.0/monitor.rb:202:in `synchronize'");
+        assertTrue(tb.endsBeforeExceptionLine());
+        assertFalse(tb.site().own());
+        assertEquals("perform (job.rb:175)", tb.site().text());
+    }
 }

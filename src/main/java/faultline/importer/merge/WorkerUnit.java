@@ -18,6 +18,8 @@ public final class WorkerUnit {
     private static final int HEAD = 16 * 1024;
     /** supervisord's name for a program's output it keeps: {@code embedder_01-stderr---supervisor-x1k2p9.log}. */
     private static final Pattern SUPERVISED = Pattern.compile("(.+)-(?:stdout|stderr)---supervisor-\\w+");
+    /** Ray's file of a submitted job's driver output, {@code job-driver-raysubmit_Xy12.log}: the unit is the job it names. */
+    private static final Pattern RAY_DRIVER = Pattern.compile("job-driver-(.+)");
 
     private WorkerUnit() {
     }
@@ -30,7 +32,8 @@ public final class WorkerUnit {
         }
         TaskDraft d = ctx.tasks.draftOfRef(ref);
         if (d.type.isEmpty()) {
-            d.type = UnitVocabulary.WORKER;
+            // A Ray driver's file names the job it ran: the crash fails that job, not a worker.
+            d.type = RAY_DRIVER.matcher(String.valueOf(ctx.path.getFileName())).lookingAt() ? UnitVocabulary.JOB : UnitVocabulary.WORKER;
         }
         for (int i : crashes) {
             if (ctx.events.task(i) < 0) {
@@ -54,6 +57,10 @@ public final class WorkerUnit {
         Matcher child = SUPERVISED.matcher(stem);
         if (child.matches()) {
             stem = child.group(1); // the program whose output supervisord keeps: the unit its own log names
+        }
+        Matcher driver = RAY_DRIVER.matcher(stem);
+        if (driver.matches()) {
+            stem = driver.group(1);
         }
         StringBuilder id = new StringBuilder();
         for (int i = 0; i < stem.length() && id.length() < 60; i++) {

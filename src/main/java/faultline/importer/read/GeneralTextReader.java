@@ -40,6 +40,8 @@ import java.util.Map;
 public final class GeneralTextReader implements SourceReader {
     /** Events after a traceback of no unit beyond which the process outlived it: not a crash. */
     private static final int CRASH_TAIL = 12;
+    /** The longest line read again to ask whether it said its unit completed. */
+    private static final int MAX_ENDED_LINE = 4096;
     /** Events after a crash within which a line saying its process died confirms it. */
     private static final int DIED_WITHIN = 40;
     /** Why a line has no time of its own, taken once: it may be said of every line. */
@@ -445,8 +447,11 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.report.addPart(sc.ctx.report, lineBase);
                 // A traceback before anything was claimed is the worker's crash; one pass sees claims of the parts before.
                 for (int c : sc.crashes) {
-                    if (all.firstClaimEvent < 0 && to.task(base + c - sc.mark) < 0) {
+                    if ((all.firstClaimEvent < 0 || sc.printedCrashes.contains(c)) && to.task(base + c - sc.mark) < 0) {
                         all.crashes.add(base + c - sc.mark);
+                        if (sc.printedCrashes.contains(c)) {
+                            all.printedCrashes.add(base + c - sc.mark);
+                        }
                     }
                 }
                 for (int d : sc.deaths) {
@@ -537,6 +542,11 @@ public final class GeneralTextReader implements SourceReader {
         int lastStep = -1;
         /** The line just read ended its unit. */
         boolean ended;
+        /**
+         * The crashes (among crashes) printed without the file's layout, as an interpreter prints the exception it dies
+         * of: only such a traceback after units were claimed can be the process's own crash, not a record it logged.
+         */
+        final java.util.Set<Integer> printedCrashes = new java.util.HashSet<>();
         int firstClaimEvent = -1;
         /** Tracebacks of no unit before anything was claimed: the worker's own crash. */
         final java.util.List<Integer> crashes = new java.util.ArrayList<>();
@@ -943,7 +953,14 @@ public final class GeneralTextReader implements SourceReader {
                 return;
             }
             // A line the container's clock stamped is no wrapped text of the line before: it was written on its own.
-            Continuation.Kind k = lastEvent >= 0 && sameWorker ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
+            // A traceback opening right under a unit's line that says the unit completed is no exc_info of that line: the
+            // process raised it afterwards (a driver's script, once its tasks had run). Asked at traceback headers only.
+            boolean afterSuccess = lastEvent >= 0 && sameWorker && outerNanos == Long.MIN_VALUE && ctx.events.task(lastEvent) >= 0
+                    && !ctx.events.failureLevel(lastEvent) && ctx.events.level(lastEvent) != Level.WARNING
+                    && Continuation.isTracebackStart(b, p, e) && lineRef > lastEventRef && lineRef - lastEventRef < MAX_ENDED_LINE
+                    && faultline.importer.merge.EndedWell.says(ctx.content.decode(lastEventRef, (int) (lineRef - lastEventRef)),
+                            ctx.events.level(lastEvent));
+            Continuation.Kind k = lastEvent >= 0 && sameWorker && !afterSuccess ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
                     ctx.events.level(lastEvent) != Level.PRINT)
                     : Continuation.Kind.NEW;
             if (k != Continuation.Kind.NEW) {
@@ -971,9 +988,10 @@ public final class GeneralTextReader implements SourceReader {
                     // A traceback under a warning was handled (logged with exc_info and retried): the level the line writes stands.
                     ctx.events.setLevel(lastEvent, Level.ERROR);
                 }
-                if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0 && firstClaimEvent < 0
+                if (k == Continuation.Kind.TRACEBACK && lastEventTask < 0
                         && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != lastEvent)) {
                     crashes.add(lastEvent);
+                    printedCrashes.add(lastEvent);
                 }
                 return;
             }
@@ -1004,7 +1022,7 @@ public final class GeneralTextReader implements SourceReader {
                 task = refOfNumbered(serverTask, UnitVocabulary.TASK);
                 unitNamed = task >= 0;
             } else {
-                task = unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
+                task = afterSuccess ? -1 : unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
                 // The line waits for what the line before waits for, keyed as that one was (a thread's, for a timed line).
                 pendingWorker = lastEvent >= 0 && sameWorker && lastEventPending ? lastEventPendingWorker : worker;
@@ -1051,8 +1069,9 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.report.unparsed(lineNumber, timedFile ? UNTIMED_LINE : UNTIMED_FILE, null);
             }
             event(ev, lineRef, worker, task);
-            if ((traceback || UnitVocabulary.startsWith(b, p, e, FATAL_PYTHON)) && task < 0 && firstClaimEvent < 0) {
+            if ((traceback || UnitVocabulary.startsWith(b, p, e, FATAL_PYTHON)) && task < 0) {
                 crashes.add(ev); // faulthandler's "Fatal Python error: Segmentation fault" names what the stacks below died of
+                printedCrashes.add(ev);
             }
             if (ended) {
                 lastEventTask = -1; // what follows an end is no longer that unit's
@@ -1887,6 +1906,20 @@ public final class GeneralTextReader implements SourceReader {
             return i == id.length() || id.length() - i > 6 ? -1 : Integer.parseInt(id.substring(i));
         }
 
+        /**
+         * A unit's line at a failure level before the crash event c, since the first claim: then a traceback at the
+         * end is that failure told again. Without one, the process raised it after its units' work (a driver whose
+         * script fails once its tasks ran): the crash is the process's own. Read once, at the end, for a tail crash.
+         */
+        private boolean failedBefore(int c) {
+            for (int i = c - 1; i >= firstClaimEvent; i--) {
+                if (ctx.events.task(i) >= 0 && ctx.events.failureLevel(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** A line soon after the crash event c says its process died. */
         private boolean diedAfter(int c) {
             for (int d : deaths) {
@@ -1912,7 +1945,11 @@ public final class GeneralTextReader implements SourceReader {
             forgetIdleRanks(end);
             endFinishedGroups();
             // A traceback the process did not outlive (little follows it) is the worker's crash.
-            crashes.removeIf(c -> (end - 1 - c > CRASH_TAIL && !diedAfter(c)) || c < lastStep);
+            crashes.removeIf(c -> (end - 1 - c > CRASH_TAIL && !diedAfter(c)) || c < lastStep || ctx.events.task(c) >= 0);
+            crashes.removeIf(c -> firstClaimEvent >= 0 && c > firstClaimEvent && !printedCrashes.contains(c));
+            if (!crashes.isEmpty() && firstClaimEvent >= 0 && crashes.get(0) > firstClaimEvent && failedBefore(crashes.get(0))) {
+                crashes.clear(); // after a unit's failure, a traceback at the end relays it (a launcher's summary, a driver's report)
+            }
             if (!crashes.isEmpty()) {
                 WorkerUnit.assign(ctx, crashes);
             }

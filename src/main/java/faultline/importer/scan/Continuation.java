@@ -382,6 +382,11 @@ public final class Continuation {
             }
             state = State.NONE;
         }
+        if (leveled && afterBlanks == 0 && state == State.NONE && isRubyFrame(b, p, e)) {
+            // A Ruby backtrace under the record that logged it (ActiveJob's "Error performing …: Errno::EACCES (…):").
+            state = State.RUBY;
+            return Kind.TEXT;
+        }
         if (state == State.RUBY) {
             if (afterBlanks == 0 && isRubyFrame(b, p, e)) {
                 return Kind.TEXT;
