@@ -23,13 +23,24 @@ final class Snapshot {
             return;
         }
         javafx.beans.InvalidationListener[] wait = new javafx.beans.InvalidationListener[1];
-        wait[0] = o -> {
-            if (vm.tasks().showsAll()) {
+        boolean[] done = new boolean[1];
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
                 vm.tasks().shownProperty().removeListener(wait[0]);
                 then.run();
             }
         };
+        wait[0] = o -> {
+            if (vm.tasks().showsAll()) {
+                once.run();
+            }
+        };
         vm.tasks().shownProperty().addListener(wait[0]);
+        // A list that never fills (its tree failed to build) must not keep the snapshot from being taken.
+        PauseTransition late = new PauseTransition(Duration.seconds(60));
+        late.setOnFinished(e -> once.run());
+        late.play();
     }
 
     static void whenReady(MainViewModel vm, Scene scene, Path target) {

@@ -30,15 +30,19 @@ final class PulseSteps extends AnimationTimer {
         ArrayDeque<Runnable> these = due;
         due = running;
         running = these;
-        try {
-            while (!these.isEmpty()) {
-                these.poll().run();
+        while (!these.isEmpty()) {
+            Runnable step = these.poll();
+            try {
+                step.run();
+            } catch (RuntimeException | Error e) {
+                // One step's failure is told as any on the FX thread is, and the steps queued beside it still run.
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
             }
-        } finally {
-            if (due.isEmpty()) {
-                stop();
-                started = false;
-            }
+        }
+        if (due.isEmpty()) {
+            stop();
+            started = false;
         }
     }
 }
