@@ -15,15 +15,14 @@ public final class JobReport {
     private JobReport() {
     }
 
-    private static final byte[] JID_JSON = "\"jid\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] JID_HASH = "\"jid\"=>\"".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] JID_KEYS = {"\"jid\":\"", "\"jid\"=>\""};
 
     /** The jid the context names ({@code "jid":"7e1b…"}), or null. */
     public static String jid(byte[] b, int m, int e) {
-        for (byte[] key : new byte[][]{JID_JSON, JID_HASH}) {
-            int at = faultline.importer.scan.Bytes.indexOf(b, m, e, new String(key, StandardCharsets.US_ASCII));
+        for (String key : JID_KEYS) {
+            int at = faultline.importer.scan.Bytes.indexOf(b, m, e, key);
             if (at >= 0) {
-                int s = at + key.length;
+                int s = at + key.length();
                 int t = s;
                 while (t < e && t - s < 64 && b[t] != '"' && b[t] != '\\') {
                     t++;

@@ -12,7 +12,7 @@ final class WorkerGroupLine {
 
     private static final byte[] RESTART = "will restart worker group".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] WAITING = "agents to finish".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] SUCCEEDED = "worker group successfully finished".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final faultline.model.Needle SUCCEEDED = faultline.model.Needle.of("worker group successfully finished");
 
     private WorkerGroupLine() {
     }
@@ -31,25 +31,14 @@ final class WorkerGroupLine {
         }
         if (endsWith(b, p, end, WAITING)) {
             // "… successfully finished. Waiting 300 seconds for other agents to finish." (the wait is configurable)
-            for (int i = p; i + SUCCEEDED.length <= end; i++) {
-                if (b[i] == 'w' && at(b, i, SUCCEEDED)) {
-                    return Says.SUCCEEDED;
-                }
+            if (faultline.importer.scan.Bytes.indexOf(b, p, end, SUCCEEDED) >= 0) {
+                return Says.SUCCEEDED;
             }
         }
         return Says.NONE;
     }
 
     private static boolean endsWith(byte[] b, int p, int end, byte[] word) {
-        return end - word.length >= p && at(b, end - word.length, word);
-    }
-
-    private static boolean at(byte[] b, int p, byte[] word) {
-        for (int i = 0; i < word.length; i++) {
-            if (b[p + i] != word[i]) {
-                return false;
-            }
-        }
-        return true;
+        return end - word.length >= p && faultline.importer.merge.UnitVocabulary.startsWith(b, end - word.length, end, word);
     }
 }

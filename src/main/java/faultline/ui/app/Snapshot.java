@@ -24,9 +24,11 @@ final class Snapshot {
         }
         javafx.beans.InvalidationListener[] wait = new javafx.beans.InvalidationListener[1];
         boolean[] done = new boolean[1];
+        PauseTransition late = new PauseTransition(Duration.seconds(60));
         Runnable once = () -> {
             if (!done[0]) {
                 done[0] = true;
+                late.stop();
                 vm.tasks().shownProperty().removeListener(wait[0]);
                 then.run();
             }
@@ -38,7 +40,6 @@ final class Snapshot {
         };
         vm.tasks().shownProperty().addListener(wait[0]);
         // A list that never fills (its tree failed to build) must not keep the snapshot from being taken.
-        PauseTransition late = new PauseTransition(Duration.seconds(60));
         late.setOnFinished(e -> once.run());
         late.play();
     }
