@@ -75,9 +75,9 @@ public final class App extends Application {
             }
         }
         WindowState.restore(stage, settings.window());
-        if (Double.isNaN(stage.getWidth()) && (screen.getWidth() < 1600 || screen.getHeight() < 1000)) {
-            // A first window on a screen smaller than its size is maximised: asked for the whole screen plus its title
-            // bar, a window manager gave it its 640×400 first guess (at 1280×720 under openbox).
+        if (Double.isNaN(stage.getWidth()) && WindowState.fillsScreen(scene.getWidth(), scene.getHeight(), screen)) {
+            // A first window as large as its screen is maximised: asked for the whole screen plus its title bar, a
+            // window manager gave it its 640×400 first guess (at 1280×720, and now and then at 1600×1000, under openbox).
             stage.setMaximized(true);
         }
         onTerm = new Thread(this::writeOnTerm, "faultline-quit");

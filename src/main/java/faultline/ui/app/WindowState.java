@@ -67,6 +67,14 @@ final class WindowState {
         }
     }
 
+    /** Room a window manager's title bar and borders take beside a window's scene. */
+    static final double DECORATION_WIDTH = 40, DECORATION_HEIGHT = 80;
+
+    /** Whether a scene of this size, with its window's decorations, would not fit on the screen. */
+    static boolean fillsScreen(double sceneWidth, double sceneHeight, Rectangle2D screen) {
+        return sceneWidth + DECORATION_WIDTH > screen.getWidth() || sceneHeight + DECORATION_HEIGHT > screen.getHeight();
+    }
+
     /** Whether a saved size is one a user chose: anything smaller than the window's minimum came from elsewhere. */
     static boolean worthRestoring(double w, double h) {
         return w >= MIN_WIDTH && h >= MIN_HEIGHT;

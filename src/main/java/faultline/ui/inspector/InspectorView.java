@@ -43,6 +43,7 @@ public final class InspectorView extends VBox {
 
         table.setId("param-table");
         table.setItems(vm.visibleRows());
+        faultline.ui.RowsInView.pace(table, vm.visibleRows(), 3, 24);
         table.setPlaceholder(new Label(Messages.get("inspector.none")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
@@ -88,7 +89,11 @@ public final class InspectorView extends VBox {
             }
         });
         detail.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.open(b));
-        SplitPane split = new SplitPane(table, detail);
+        // The table's height is held while its first rows are made (RowsInView): a split pane would keep its divider
+        // where the held height put it, so the split holds a pane around the table instead.
+        javafx.scene.layout.StackPane tablePane = new javafx.scene.layout.StackPane(table);
+        tablePane.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        SplitPane split = new SplitPane(tablePane, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -33,4 +33,12 @@ class WindowStateTest {
         assertTrue(WindowState.worthRestoring(1280, 720));
         assertTrue(WindowState.worthRestoring(WindowState.MIN_WIDTH, WindowState.MIN_HEIGHT));
     }
+
+    @Test
+    void aFirstWindowAsLargeAsItsScreenIsMaximisedAndASmallerOneIsNot() {
+        assertTrue(WindowState.fillsScreen(1280, 720, SMALL), "the scene is the whole screen: its title bar would not fit");
+        assertTrue(WindowState.fillsScreen(1600, 1000, new Rectangle2D(0, 0, 1600, 1000)));
+        assertTrue(WindowState.fillsScreen(1600, 1000, new Rectangle2D(0, 0, 1680, 1050)), "a 1,050-pixel screen leaves no room for the decorations");
+        assertFalse(WindowState.fillsScreen(1600, 1000, new Rectangle2D(0, 0, 1920, 1080)), "a 1080p screen holds the window with its title bar");
+    }
 }
