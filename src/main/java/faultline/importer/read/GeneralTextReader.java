@@ -570,6 +570,11 @@ public final class GeneralTextReader implements SourceReader {
          * from here on are of, each launch's ranks units of their own.
          */
         int launch;
+        /**
+         * The restart the last restart line told ({@link WorkerGroupLine#restartTold}), 0 if none. A part counts from
+         * its own start: the same restart told on both sides of a part's edge counts twice (parts are large).
+         */
+        int restartTold;
         /** Launches (of this scan's count) whose worker group the agent said successfully finished: {launch, event row}. */
         final java.util.List<long[]> groupEnds = new java.util.ArrayList<>();
         /** The line being read says the worker group finished: its event ends the launch. */
@@ -1878,7 +1883,14 @@ public final class GeneralTextReader implements SourceReader {
                 return;
             }
             switch (WorkerGroupLine.of(b, p, e)) {
-                case RESTARTS -> launch++;
+                case RESTARTS -> {
+                    // Several nodes' agents in one file each tell the same restart; one that says no number always counts.
+                    int told = WorkerGroupLine.restartTold(b, p, e);
+                    if (told == 0 || told != restartTold) {
+                        launch++;
+                    }
+                    restartTold = told;
+                }
                 case SUCCEEDED -> groupEndsHere = true;
                 default -> {
                 }

@@ -38,6 +38,37 @@ final class WorkerGroupLine {
         return Says.NONE;
     }
 
+    private static final faultline.model.Needle ATTEMPTS = faultline.model.Needle.of(" attempts left");
+
+    /**
+     * Which restart a line that {@link Says#RESTARTS} tells, from its {@code N/M attempts left} (M − N + 1: the agent
+     * prints how many restarts it has left before it takes one); 0 when it does not say (new nodes joining). Every
+     * node's agent restarts its share of the group and says so: lines telling the same restart are one restart.
+     */
+    static int restartTold(byte[] b, int p, int e) {
+        int at = faultline.importer.scan.Bytes.indexOf(b, p, e, ATTEMPTS);
+        if (at < 0) {
+            return 0;
+        }
+        int i = at;
+        long max = 0, scale = 1;
+        while (i > p && b[i - 1] >= '0' && b[i - 1] <= '9' && scale <= 1_000_000) {
+            max += (b[--i] - '0') * scale;
+            scale *= 10;
+        }
+        if (scale == 1 || i <= p || b[i - 1] != '/') {
+            return 0;
+        }
+        i--;
+        long left = 0;
+        scale = 1;
+        while (i > p && b[i - 1] >= '0' && b[i - 1] <= '9' && scale <= 1_000_000) {
+            left += (b[--i] - '0') * scale;
+            scale *= 10;
+        }
+        return scale == 1 || left > max ? 0 : (int) (max - left + 1);
+    }
+
     private static boolean endsWith(byte[] b, int p, int end, byte[] word) {
         return end - word.length >= p && faultline.importer.merge.UnitVocabulary.startsWith(b, end - word.length, end, word);
     }
