@@ -47,6 +47,8 @@ public final class LayoutInference {
         int commas;
         /** Lines on which another clock stands before this one: a container's or journald's around the application's. */
         int under;
+        /** Lines on which this clock opens the text after journald's or syslog's {@code host program[pid]:}. */
+        int afterProgram;
         long first;
         boolean varies;
     }
@@ -99,6 +101,7 @@ public final class LayoutInference {
         Key[] keys = new Key[2 * (MAX_SKIP + 1)];
         long[] values = new long[2 * (MAX_SKIP + 1)];
         boolean[] comma = new boolean[2 * (MAX_SKIP + 1)];
+        int[] textAt = new int[2 * (MAX_SKIP + 1)];
         for (byte[] b : lines) {
             int e = b.length;
             int p = LinePrefixes.strip(b, 0, e, prefix);
@@ -128,6 +131,7 @@ public final class LayoutInference {
                         keys[found] = new Key(k, br == 1, clock.shape, key);
                         values[found] = valueOf(clock);
                         comma[found] = clock.end < e && b[clock.end] == ',';
+                        textAt[found] = programText(b, clock.end, e, prefix);
                         found++;
                     }
                 }
@@ -153,6 +157,9 @@ public final class LayoutInference {
                 for (int j = 0; j < found; j++) {
                     if (spanEnd[j] <= spanStart[i]) {
                         t.under++;
+                        if (textAt[j] == spanStart[i]) {
+                            t.afterProgram++;
+                        }
                         break;
                     }
                 }
@@ -203,7 +210,10 @@ public final class LayoutInference {
             for (Map.Entry<Key, Tally> en : ranked) {
                 Key k = en.getKey();
                 // Inside the outer clock on the same lines, not a time other lines write in their text ("Current time: …").
-                if (k.skip() > main.skip() && en.getValue().count >= 2 && en.getValue().count * 4 >= mainCount
+                // The program's own clock opening its text after journald's header stands on the lines it logs
+                // (a launcher's), however few beside its children's untimed ones ("[rank0]: …").
+                boolean programs = en.getValue().afterProgram * 2 >= en.getValue().count;
+                if (k.skip() > main.skip() && en.getValue().count >= 2 && (en.getValue().count * 4 >= mainCount || programs)
                         && en.getValue().under * 2 >= en.getValue().count
                         && k.shape() != Clock.Shape.EPOCH && (inner == null || en.getValue().count > tallies.get(inner).count)) {
                     inner = k;
@@ -253,6 +263,21 @@ public final class LayoutInference {
             }
         }
         return new Result(List.copyOf(layouts), lines.size(), timed);
+    }
+
+    /**
+     * Where the text after journald's or syslog's {@code host program[pid]:} starts (after the prefixes a
+     * supervisor puts before every line of a child, {@code [rank0]:}), when such a header follows the clock
+     * that ends at p; else -1.
+     */
+    private static int programText(byte[] b, int p, int e, LinePrefixes.Found prefix) {
+        int t = LineLayout.programEnd(b, p, e, 2);
+        if (t < 0) {
+            return -1;
+        }
+        int q = LineLayout.spaces(b, t, e);
+        int r = LinePrefixes.strip(b, q, e, prefix);
+        return LineLayout.spaces(b, r, e);
     }
 
     /** Quoted values first, since their keys start with the bare ones: logrus writes {@code time="2025-03-02T10:11:07Z"}. */
