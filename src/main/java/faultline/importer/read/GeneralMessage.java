@@ -117,10 +117,9 @@ final class GeneralMessage {
         }
         int q = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
         int program = LineLayout.programEnd(b, q, b.length, 2);
-        if (program < 0) {
-            return q;
+        if (program >= 0) {
+            q = program < b.length && b[program] == ' ' ? program + 1 : program;
         }
-        q = program < b.length && b[program] == ' ' ? program + 1 : program;
         int r = LinePrefixes.strip(b, q, b.length, prefix);
         return r > q ? r : q;
     }

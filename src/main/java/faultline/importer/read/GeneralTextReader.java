@@ -741,12 +741,13 @@ public final class GeneralTextReader implements SourceReader {
                         int text = LineLayout.programEnd(b, rest, end, 2);
                         if (text > 0) {
                             rest = text < end && b[text] == ' ' ? text + 1 : text; // the program's own text, indentation kept
-                            // A process group after the program ("(APIServer pid=8052) RuntimeError: …") names the process.
-                            int inner = LinePrefixes.strip(b, rest, end, prefix);
-                            if (prefix.worker != 0) {
-                                writer = writer * 31 + prefix.worker;
-                                rest = inner;
-                            }
+                        }
+                        // A process group or a rank after the program or the runtime's clock ("(APIServer pid=8052)
+                        // RuntimeError: …", "[rank1]:   File …") names the process.
+                        int inner = LinePrefixes.strip(b, rest, end, prefix);
+                        if (prefix.worker != 0) {
+                            writer = writer * 31 + prefix.worker;
+                            rest = inner;
                         }
                         untimed(b, rest, end, writer, lineRef, lineEnd, clock.placeholder ? Long.MIN_VALUE : nanos, precision);
                     } else {

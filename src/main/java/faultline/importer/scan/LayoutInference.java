@@ -131,7 +131,7 @@ public final class LayoutInference {
                         keys[found] = new Key(k, br == 1, clock.shape, key);
                         values[found] = valueOf(clock);
                         comma[found] = clock.end < e && b[clock.end] == ',';
-                        textAt[found] = programText(b, clock.end, e, prefix);
+                        textAt[found] = programText(b, at, clock.end, e, p, prefix);
                         found++;
                     }
                 }
@@ -266,16 +266,18 @@ public final class LayoutInference {
     }
 
     /**
-     * Where the text after journald's or syslog's {@code host program[pid]:} starts (after the prefixes a
-     * supervisor puts before every line of a child, {@code [rank0]:}), when such a header follows the clock
-     * that ends at p; else -1.
+     * Where the program's text starts after the clock [from, p): after journald's or syslog's {@code host
+     * program[pid]:}, or right after a container runtime's RFC 3339 clock that opens the line (docker -t, the
+     * kubelet's), then after the prefixes a supervisor puts before every line of a child ({@code [rank0]:});
+     * -1 after any other clock.
      */
-    private static int programText(byte[] b, int p, int e, LinePrefixes.Found prefix) {
+    private static int programText(byte[] b, int from, int p, int e, int lineStart, LinePrefixes.Found prefix) {
         int t = LineLayout.programEnd(b, p, e, 2);
-        if (t < 0) {
+        boolean runtimeClock = from == lineStart && from + 10 < p && b[from + 10] == 'T' && (b[p - 1] == 'Z' || b[p - 3] == ':');
+        if (t < 0 && !runtimeClock) {
             return -1;
         }
-        int q = LineLayout.spaces(b, t, e);
+        int q = LineLayout.spaces(b, t < 0 ? p : t, e);
         int r = LinePrefixes.strip(b, q, e, prefix);
         return LineLayout.spaces(b, r, e);
     }
