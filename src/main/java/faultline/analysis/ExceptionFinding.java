@@ -218,14 +218,15 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             Matcher what = WHAT.matcher(text);
             return new ExceptionFinding(cpp.group(1), what.find() ? what.group(1).strip() : "", null);
         }
-        for (String line : text.split("\n")) {
-            String l = line.strip();
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
             Matcher n = NAMED.matcher(l);
             Matcher r = REPR.matcher(l);
             boolean hasN = n.find();
             boolean hasR = r.find();
             if (hasR && (!hasN || r.start(1) < n.start(1))) {
-                return new ExceptionFinding(r.group(1), unquote(r.group(2).strip()), null);
+                return new ExceptionFinding(qualified(r.group(1), lines, i + 1), unquote(r.group(2).strip()), null);
             }
             if (hasN) {
                 return new ExceptionFinding(n.group(1), n.group(2) == null ? "" : n.group(2).strip(), null);
@@ -240,6 +241,28 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             }
         }
         return NONE;
+    }
+
+    /**
+     * A repr names the type without its module ({@code raised error: WorkerLostError('…')}); the exception line printed
+     * under it ({@code billiard.exceptions.WorkerLostError: …}) writes it in full, and then that is its name.
+     */
+    private static String qualified(String type, String[] lines, int from) {
+        if (type.indexOf('.') >= 0) {
+            return type;
+        }
+        String tail = "." + type + ":";
+        for (int j = from; j < lines.length && j < from + 3; j++) {
+            String l = lines[j].strip();
+            int at = l.indexOf(tail);
+            if (at > 0 && l.indexOf(' ') > at) {
+                String full = l.substring(0, at + tail.length() - 1);
+                if (full.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '.')) {
+                    return full;
+                }
+            }
+        }
+        return type;
     }
 
     private static final java.util.regex.Pattern FATAL_PYTHON = java.util.regex.Pattern.compile("^Fatal Python error: ([^\\n]+)");

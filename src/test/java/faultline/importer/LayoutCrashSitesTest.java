@@ -37,10 +37,11 @@ class LayoutCrashSitesTest {
             if (python || jvm) {
                 List<String> trace = lines.subList(i, Math.min(lines.size(), i + 400));
                 java.util.regex.Matcher rank = RANK_PREFIX.matcher(l);
-                if (rank.lookingAt()) {
-                    // Ranks that crash at once interleave their prefixed lines: a rank's trace is the lines of its prefix.
+                if (rank.find() && rank.start() < 64) {
+                    // Ranks that crash at once interleave their prefixed lines: a rank's trace is the lines of its prefix
+                    // (after journald's clock and program, when it stamps each of them).
                     String own = rank.group();
-                    trace = trace.stream().filter(x -> !RANK_PREFIX.matcher(x).lookingAt() || x.startsWith(own)).toList();
+                    trace = trace.stream().filter(x -> ownRank(x, own)).toList();
                 }
                 Traceback.find(String.join("\n", trace)).ifPresent(out::add);
             } else if (RUBY_FRAME.matcher(l).find() && (i == 0 || !RUBY_FRAME.matcher(lines.get(i - 1)).find())) {
@@ -54,6 +55,11 @@ class LayoutCrashSitesTest {
             }
         }
         return out;
+    }
+
+    private static boolean ownRank(String line, String own) {
+        java.util.regex.Matcher m = RANK_PREFIX.matcher(line);
+        return !m.find() || m.start() >= 64 || m.group().equals(own);
     }
 
     /** A rank's prefix on each of its lines: torchrun's "[rank1]:", its tee's "[default1]:". */

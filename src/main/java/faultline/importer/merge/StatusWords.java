@@ -140,11 +140,12 @@ final class StatusWords {
             Rule.of(Says.CANCELLED, List.of("Processing status update"), "Processing status update\\b.*: Cancell?ed\\s*$"),
             // Task queues: celery, RQ, dramatiq.
             // Dramatiq's consumer acknowledges a message its actor processed and rejects one that failed for good.
-            Rule.of(Says.COMPLETE, List.of("succeeded in", "Job OK", "Successfully completed", "Acknowledging message"),
-                    "\\] succeeded in \\d|\\bJob OK\\b|\\bSuccessfully completed\\b|^Acknowledging message '"),
+            // Fooocus-API's task queue: "[Task Queue] Finish task, job_id=…", or "… Finish task with error, job_id=…".
+            Rule.of(Says.COMPLETE, List.of("succeeded in", "Job OK", "Successfully completed", "Acknowledging message", "Finish task,"),
+                    "\\] succeeded in \\d|\\bJob OK\\b|\\bSuccessfully completed\\b|^Acknowledging message '|\\bFinish task, "),
             Rule.of(Says.FAILED, List.of("raised", "WorkerLostError", "FailedJobRegistry", "Job failed", "unhandled exception", "ork-horse",
-                    "Rejecting message"),
-                    "^Rejecting message '|\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
+                    "Rejecting message", "Finish task with error"),
+                    "^Rejecting message '|\\bFinish task with error\\b|\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
                     + "|\\bJob failed\\b|with unhandled exception|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
             // Prefect's final states of a flow or task run, and its crash report ("Crash detected! Execution was interrupted …").
             Rule.of(Says.FAILED, List.of("in state Crashed", "in state Failed", "Crash detected!"),
@@ -208,10 +209,12 @@ final class StatusWords {
             // A process killed under the unit; a rank whose NCCL watchdog timed out takes its process down so.
             // A process that a supervisor saw die of a signal it did not send (TGI's "Shard process was signaled to shutdown
             // with signal 4"; the launcher's own stop says "Terminating shard").
+            // Systemd's word on a service whose main process a signal ended (a journal: the service's unit in hand).
             Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault", "Watchdog caught collective",
-                            "signaled to shutdown with signal"),
+                            "signaled to shutdown with signal", "Main process exited, code="),
                     "(?:^|\\r)Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process|: line \\d+: +\\d+ Killed +\\S"
-                    + "|Watchdog caught collective operation timeout|\\bwas signaled to shutdown with signal \\d+"),
+                    + "|Watchdog caught collective operation timeout|\\bwas signaled to shutdown with signal \\d+"
+                    + "|Main process exited, code=(?:killed|dumped)\\b"),
             // Phrases of the other workers' logs that say how a unit ended wherever they are written, strongest first.
             Rule.phrase("Success: False", Says.FAILED), Rule.phrase("Success: True", Says.COMPLETE),
             Rule.phrase("raised unexpected", Says.FAILED), Rule.phrase("WorkerLostError", Says.FAILED),

@@ -146,6 +146,8 @@ public final class UnitVocabulary {
                     if (glued >= 0) {
                         idStart = glued; // "requestId": "sync-<uuid>-e1": the prefix is part of the unit's id
                     }
+                    // "Task queue start task, job_id=<uuid>": keyed by a unit's noun, the line's words tell its step.
+                    named = glued < 0 && idKey(b, m, at) && keyedAsUnit(b, m, at);
                     return true;
                 }
             } else if (x == '#' && i >= m + 6 && i + 9 <= e && b[i - 1] == 'l' && b[i - 6] == 't') {
@@ -605,7 +607,7 @@ public final class UnitVocabulary {
             {"dequeued", Step.CLAIM, Where.LINE}, {"assigned", Step.CLAIM, Where.LINE}, {"got prompt", Step.CLAIM, Where.RECORD},
             {"spawning", Step.CLAIM, Where.RECORD}, {"spawned", Step.CLAIM, Where.RECORD},
             {"processing (?:\\S+ )?(?:task|job|request|prompt|message)\\b", Step.CLAIM, Where.RECORD},
-            {"done", Step.END, Where.LINE}, {"finished", Step.END, Where.LINE}, {"failed", Step.END, Where.LINE},
+            {"done", Step.END, Where.LINE}, {"finished", Step.END, Where.LINE}, {"finish", Step.END, Where.LINE}, {"failed", Step.END, Where.LINE},
             {"fail", Step.END, Where.LINE}, {"crashed", Step.END, Where.LINE}, {"succeeded", Step.END, Where.LINE},
             {"completed", Step.END, Where.LINE}, {"ok", Step.END, Where.LINE}, {"processed", Step.END, Where.LINE}, {"aborted", Step.END, Where.LINE},
             {"cancelled", Step.END, Where.LINE}, {"canceled", Step.END, Where.LINE}, {"killed", Step.END, Where.LINE},
@@ -1047,6 +1049,9 @@ public final class UnitVocabulary {
         if (t == s || !hasDigit(b, s, t)) {
             return false;
         }
+        if (!keyed && fileExtension(b, s, t)) {
+            return false; // "shard-0000.bin", "job_17.json": a file the unit reads or writes, named after a piece of work
+        }
         boolean integer = allDigits(b, s, t);
         if (!integer && noun.length == 3 && noun[0] == 't') {
             return false; // Spark's "TID 12" is a task; Sidekiq's "tid=2mq4k8" is the thread that runs a job
@@ -1159,6 +1164,24 @@ public final class UnitVocabulary {
             return true;
         }
         return t + 4 < e && b[t] == ' ' && b[t + 1] == 'o' && b[t + 2] == 'f' && b[t + 3] == ' ' && Clock.isDigit(b[t + 4]);
+    }
+
+    /** Whether the token [p, t) ends in a file name's extension: a dot, then one to five letters and digits with a letter first. */
+    private static boolean fileExtension(byte[] b, int p, int t) {
+        int dot = t - 1;
+        while (dot > p && t - dot <= 6 && b[dot] != '.') {
+            dot--;
+        }
+        return dot > p && b[dot] == '.' && t - dot >= 2 && t - dot <= 6 && Clock.isLetter(b[dot + 1]) && lettersAndDigits(b, dot + 1, t);
+    }
+
+    private static boolean lettersAndDigits(byte[] b, int p, int t) {
+        for (int i = p; i < t; i++) {
+            if (!Clock.isLetter(b[i]) && !Clock.isDigit(b[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasDigit(byte[] b, int p, int t) {
@@ -1380,6 +1403,25 @@ public final class UnitVocabulary {
             }
         }
         return w;
+    }
+
+    /**
+     * Whether the value at w follows a key that ends in id ({@code job_id=}, {@code "requestId": "}): a field,
+     * not prose ({@code Task <uuid> failed}, where only the words next to the id tell the step).
+     */
+    private static boolean idKey(byte[] b, int m, int w) {
+        int q = w;
+        while (q > m && w - q < 3 && (b[q - 1] == '"' || b[q - 1] == '\'' || b[q - 1] == ' ')) {
+            q--;
+        }
+        if (q <= m || (b[q - 1] != '=' && b[q - 1] != ':')) {
+            return false;
+        }
+        q--;
+        while (q > m && (b[q - 1] == '"' || b[q - 1] == '\'')) {
+            q--;
+        }
+        return q - 2 > m && (b[q - 1] | 0x20) == 'd' && (b[q - 2] | 0x20) == 'i' && (b[q - 3] == '_' || b[q - 2] == 'I');
     }
 
     /** Whether the value at w is a unit's by its key ({@code "requestId": "sync-…"}, {@code job_id=x-…}). */

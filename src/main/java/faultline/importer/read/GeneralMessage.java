@@ -62,6 +62,9 @@ final class GeneralMessage {
                 }
                 out.append(m);
                 rank = prefix.rank;
+                if (rank < 0 && timedFile && layouts[0].secondClock) {
+                    rank = rankAfterOuterClock(line.getBytes(StandardCharsets.UTF_8), clock, prefix);
+                }
             } else {
                 out.append(continuation(line, layouts, clock, prefix, lead, headerGap));
             }
@@ -81,7 +84,44 @@ final class GeneralMessage {
         }
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         LinePrefixes.strip(b, 0, b.length, prefix);
-        return prefix.rank >= 0 && prefix.rank != rank;
+        int other = prefix.rank >= 0 ? prefix.rank : rankAfterOuterClock(b, new Clock(), prefix);
+        return other >= 0 && other != rank;
+    }
+
+    /**
+     * The rank a line names after a second clock before it: a rank's prefix after journald's header
+     * ({@code gpu-7 torchrun[51877]: [rank1]: }), or a process group after docker's clock
+     * ({@code 2025-…Z (VllmWorker TP1 pid=291) ERROR …}); -1 if none.
+     */
+    private static int rankAfterOuterClock(byte[] b, Clock clock, LinePrefixes.Found prefix) {
+        int p = LinePrefixes.strip(b, 0, b.length, prefix);
+        if (prefix.rank >= 0) {
+            return prefix.rank;
+        }
+        int q = afterOuterHeader(b, p, clock, prefix);
+        if (prefix.rank < 0 && q > p) {
+            LinePrefixes.groupAmong(b, q, Math.min(b.length, q + 120), prefix);
+        }
+        return prefix.rank;
+    }
+
+    /**
+     * Under docker -t, journald or a platform every line starts with its clock, journald's also with the host and
+     * program ({@code gpu-7 torchrun[51877]: }), and a supervisor's prefix may follow ({@code [rank1]: }): the
+     * index after them, the rank that prefix names in prefix; p when no clock starts the line.
+     */
+    static int afterOuterHeader(byte[] b, int p, Clock clock, LinePrefixes.Found prefix) {
+        // A clock starts with a digit, or with a month's name (journald's short forms): a byte tells before any parse.
+        if (p >= b.length || !(Clock.isDigit(b[p]) || (b[p] >= 'A' && b[p] <= 'Z')) || !clock.parseAny(b, p, b.length)) {
+            return p;
+        }
+        int q = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
+        int program = LineLayout.programEnd(b, q, b.length, 2);
+        if (program >= 0) {
+            q = program < b.length && b[program] == ' ' ? program + 1 : program;
+        }
+        int r = LinePrefixes.strip(b, q, b.length, prefix);
+        return r > q ? r : q;
     }
 
     private static final String HEADER = "Traceback (most recent call last):";
@@ -210,13 +250,8 @@ final class GeneralMessage {
                 return lead != null && m.startsWith(lead) ? m.substring(lead.length()) : m;
             }
         }
-        if (layouts.length > 0 && layouts[0].secondClock && p < b.length && clock.parseAny(b, p, b.length)) {
-            // Under docker -t every line starts with the container's clock: drop it with the space after it.
-            int q = clock.end;
-            if (q < b.length && b[q] == ' ') {
-                q++;
-            }
-            p = q;
+        if (layouts.length > 0 && layouts[0].secondClock) {
+            p = afterOuterHeader(b, p, clock, prefix);
         }
         return p == 0 ? text : new String(b, p, b.length - p, StandardCharsets.UTF_8);
     }

@@ -140,6 +140,7 @@ public final class GeneralTextReader implements SourceReader {
             int p = Bytes.newline(w, 0, len) + 1;
             boolean afterTracebackLine = true; // the line before the first is not seen whole
             int leastLead = Integer.MAX_VALUE;
+            long lastTimedAt = Long.MIN_VALUE;
             while (p < len) {
                 int nl = Bytes.newline(w, p, len);
                 if (nl == len) {
@@ -163,7 +164,15 @@ public final class GeneralTextReader implements SourceReader {
                     tracebackLine |= lead >= 2 && lead > leastLead;
                     leastLead = Math.min(leastLead, lead);
                 }
-                if (timed && !tracebackLine && !afterTracebackLine) {
+                // Nor at a failure's line of the same moment as the timed line before: processes that fail together
+                // interleave their records' lines there (see resumeRecord).
+                long timedAt = timed ? clock.nanosOfDay() : Long.MIN_VALUE;
+                boolean sameMomentFailure = timed && timedAt == lastTimedAt && layouts[0].level >= 0
+                        && Level.ofOrdinal(layouts[0].level).isFailure();
+                if (timed) {
+                    lastTimedAt = timedAt;
+                }
+                if (timed && !tracebackLine && !afterTracebackLine && !sameMomentFailure) {
                     b.add(at + p);
                     break;
                 }
@@ -721,8 +730,11 @@ public final class GeneralTextReader implements SourceReader {
             }
             for (LineLayout l : layouts) {
                 if (l.read(b, q, end, clock)) {
-                    if (!parked.isEmpty()) {
-                        parked.clear(); // a line with a time ends every set-aside traceback (parts start at such lines)
+                    if (!parked.isEmpty() && !l.outerClock && !(l.level >= 0 && Level.ofOrdinal(l.level).isFailure())) {
+                        // A line with the application's time ends every set-aside traceback (parts start at such lines);
+                        // journald's or a container's clock alone stamps each line of the ranks that interleave, and a
+                        // failure's record may go on in another process's interleaved lines ({@link #resumeRecord}).
+                        parked.clear();
                     }
                     if (l.outerClock) {
                         // Only the container's clock: the rest is a line of the application without a time.
@@ -734,12 +746,13 @@ public final class GeneralTextReader implements SourceReader {
                         int text = LineLayout.programEnd(b, rest, end, 2);
                         if (text > 0) {
                             rest = text < end && b[text] == ' ' ? text + 1 : text; // the program's own text, indentation kept
-                            // A process group after the program ("(APIServer pid=8052) RuntimeError: …") names the process.
-                            int inner = LinePrefixes.strip(b, rest, end, prefix);
-                            if (prefix.worker != 0) {
-                                writer = writer * 31 + prefix.worker;
-                                rest = inner;
-                            }
+                        }
+                        // A process group or a rank after the program or the runtime's clock ("(APIServer pid=8052)
+                        // RuntimeError: …", "[rank1]:   File …") names the process.
+                        int inner = LinePrefixes.strip(b, rest, end, prefix);
+                        if (prefix.worker != 0) {
+                            writer = writer * 31 + prefix.worker;
+                            rest = inner;
                         }
                         untimed(b, rest, end, writer, lineRef, lineEnd, clock.placeholder ? Long.MIN_VALUE : nanos, precision);
                     } else {
@@ -842,6 +855,12 @@ public final class GeneralTextReader implements SourceReader {
             // level and each with its own time (TorchServe's "W-9000-model-stdout MODEL_LOG -     frame"), goes
             // on as long as its lines come from the same writer within moments of its header. (Lines without a level
             // carry a platform's clock only: they are followed below, through the host and program they repeat.)
+            if (!parked.isEmpty() && (placeholder || nanos != parkedNanos)) {
+                parked.clear();
+            }
+            if (lastEvent >= 0 && !placeholder && base != lastEventWorker && level.isFailure() && nanos == lastEventNanos) {
+                resumeRecord(base, nanos);
+            }
             boolean sameRecord = nanos == lastEventNanos && level.isFailure();
             boolean printedTraceback = l.level >= 0 && cont.inRecordTraceback() && nanos >= lastEventNanos
                     && nanos - lastEventNanos <= PRINTED_TRACEBACK_NANOS;
@@ -1269,6 +1288,15 @@ public final class GeneralTextReader implements SourceReader {
             if (task < 0 && failure && ref < 0) {
                 task = lostProcessUnit(b, m, e, worker, prefixWorker);
             }
+            if (task < 0 && ref < 0 && !hasId && current.any() && ServiceExit.says(b, m, e)) {
+                // The journal of a service: its main process died with the unit its program had in hand.
+                task = current.soleOtherThan(worker);
+                if (task >= 0) {
+                    current.removeRef(task);
+                    endEverywhere(task);
+                    lost.put(worker, task);
+                }
+            }
             if (task < 0 && prefix.rank >= 0) {
                 task = rankUnit();
             }
@@ -1470,6 +1498,40 @@ public final class GeneralTextReader implements SourceReader {
             cont = back.cont();
             return true;
         }
+
+        /**
+         * Processes that fail at the same moment interleave the records they log a line at a time, each line with
+         * their prefix, clock and level ({@code (VllmWorker TP0 pid=290) ERROR 06-11 14:21:33 [file.py:654] …} and
+         * {@code (VllmWorker TP1 pid=291) …}): a writer's line goes on with that writer's own open record of the same
+         * moment, not with the other writer's before it. The open failure record of the writer that wrote last is set
+         * aside, as {@link #resumeRank} sets a rank's aside, and the line's writer's taken up again. Parts start at no
+         * failure line of the same time as the timed line before it, so each part sets aside what one pass does.
+         */
+        private void resumeRecord(long writer, long nanos) {
+            if (ctx.events.failureLevel(lastEvent) && parked.size() < MAX_PARKED) {
+                parked.put(lastEventWorker, new Parked(lastEvent, lastEventRef, lastEventTask, lastEventRank, lastEventPending,
+                        lastEventPendingWorker, cont));
+                parkedNanos = nanos;
+                cont = new Continuation();
+            }
+            Parked back = parked.remove(writer);
+            if (back == null) {
+                return;
+            }
+            lastEvent = back.event();
+            lastEventRef = back.ref();
+            lastEventWorker = writer;
+            lastEventTask = back.task();
+            lastEventRank = back.rank();
+            lastEventPending = back.pending();
+            lastEventPendingWorker = back.pendingWorker();
+            lastEventHeaderOnly = false;
+            lastEventJulHeader = false;
+            cont = back.cont();
+        }
+
+        /** The time of the failure records set aside by {@link #resumeRecord}. */
+        private long parkedNanos = Long.MIN_VALUE;
 
         /** More ranks than a host runs crashing at once are not told apart: their lines start events as before. */
         private static final int MAX_PARKED = 1024;
@@ -2058,6 +2120,25 @@ public final class GeneralTextReader implements SourceReader {
                 unnamed = -1;
             }
             named.values().removeIf(r -> r == ref);
+        }
+
+        /** Whether some worker may be on a unit (a map entry may say -1: the worker is idle). */
+        boolean any() {
+            return unnamed >= 0 || !named.isEmpty();
+        }
+
+        /** The one unit some worker other than the given one is on, or -1 when none is or several are. */
+        int soleOtherThan(long worker) {
+            int one = worker != 0 ? unnamed : -1;
+            for (Map.Entry<Long, Integer> w : named.entrySet()) {
+                if (w.getKey() != worker && w.getValue() >= 0) {
+                    if (one >= 0 && one != w.getValue()) {
+                        return -1;
+                    }
+                    one = w.getValue();
+                }
+            }
+            return one;
         }
 
         /** The unit (or -1) of each of the given workers. */

@@ -47,6 +47,8 @@ public final class LayoutInference {
         int commas;
         /** Lines on which another clock stands before this one: a container's or journald's around the application's. */
         int under;
+        /** Lines on which this clock opens the text after journald's or syslog's {@code host program[pid]:}. */
+        int afterProgram;
         long first;
         boolean varies;
     }
@@ -99,6 +101,7 @@ public final class LayoutInference {
         Key[] keys = new Key[2 * (MAX_SKIP + 1)];
         long[] values = new long[2 * (MAX_SKIP + 1)];
         boolean[] comma = new boolean[2 * (MAX_SKIP + 1)];
+        int[] textAt = new int[2 * (MAX_SKIP + 1)];
         for (byte[] b : lines) {
             int e = b.length;
             int p = LinePrefixes.strip(b, 0, e, prefix);
@@ -128,6 +131,7 @@ public final class LayoutInference {
                         keys[found] = new Key(k, br == 1, clock.shape, key);
                         values[found] = valueOf(clock);
                         comma[found] = clock.end < e && b[clock.end] == ',';
+                        textAt[found] = programText(b, at, clock.end, e, p, prefix);
                         found++;
                     }
                 }
@@ -153,6 +157,9 @@ public final class LayoutInference {
                 for (int j = 0; j < found; j++) {
                     if (spanEnd[j] <= spanStart[i]) {
                         t.under++;
+                        if (textAt[j] == spanStart[i]) {
+                            t.afterProgram++;
+                        }
                         break;
                     }
                 }
@@ -203,7 +210,10 @@ public final class LayoutInference {
             for (Map.Entry<Key, Tally> en : ranked) {
                 Key k = en.getKey();
                 // Inside the outer clock on the same lines, not a time other lines write in their text ("Current time: …").
-                if (k.skip() > main.skip() && en.getValue().count >= 2 && en.getValue().count * 4 >= mainCount
+                // The program's own clock opening its text after journald's header stands on the lines it logs
+                // (a launcher's), however few beside its children's untimed ones ("[rank0]: …").
+                boolean programs = en.getValue().afterProgram * 2 >= en.getValue().count;
+                if (k.skip() > main.skip() && en.getValue().count >= 2 && (en.getValue().count * 4 >= mainCount || programs)
                         && en.getValue().under * 2 >= en.getValue().count
                         && k.shape() != Clock.Shape.EPOCH && (inner == null || en.getValue().count > tallies.get(inner).count)) {
                     inner = k;
@@ -253,6 +263,23 @@ public final class LayoutInference {
             }
         }
         return new Result(List.copyOf(layouts), lines.size(), timed);
+    }
+
+    /**
+     * Where the program's text starts after the clock [from, p): after journald's or syslog's {@code host
+     * program[pid]:}, or right after a container runtime's RFC 3339 clock that opens the line (docker -t, the
+     * kubelet's), then after the prefixes a supervisor puts before every line of a child ({@code [rank0]:});
+     * -1 after any other clock.
+     */
+    private static int programText(byte[] b, int from, int p, int e, int lineStart, LinePrefixes.Found prefix) {
+        int t = LineLayout.programEnd(b, p, e, 2);
+        boolean runtimeClock = from == lineStart && from + 10 < p && b[from + 10] == 'T' && (b[p - 1] == 'Z' || b[p - 3] == ':');
+        if (t < 0 && !runtimeClock) {
+            return -1;
+        }
+        int q = LineLayout.spaces(b, t < 0 ? p : t, e);
+        int r = LinePrefixes.strip(b, q, e, prefix);
+        return LineLayout.spaces(b, r, e);
     }
 
     /** Quoted values first, since their keys start with the bare ones: logrus writes {@code time="2025-03-02T10:11:07Z"}. */

@@ -23,8 +23,8 @@ public final class LinePrefixes {
         public long worker;
         /** The rank a prefix names ({@code [rank1]:}, {@code (… rank=1 …)}), or -1. */
         public int rank = -1;
-        /** The rank is written {@code rank=N}, not {@code rankN}. */
-        public boolean rankWithEquals;
+        /** The word the rank's number follows as written: {@code rank} ({@code [rank1]:}), {@code rank=}, {@code TP} ({@code (VllmWorker TP1 pid=9)}). */
+        public String rankWord = RANK;
         /** Where a container runtime's clock sits in the line ({@code 2025-03-02T10:11:12.123456789Z stdout F}), or -1. */
         public int clockAt = -1;
         /** The container runtime marked the line partial ({@code P}): the next line of the stream completes it. */
@@ -32,9 +32,13 @@ public final class LinePrefixes {
 
         /** The rank as a unit id, as the prefix writes it ({@code rank1}, {@code rank=1}), or null. */
         public String rankId() {
-            return rank < 0 ? null : (rankWithEquals ? "rank=" : "rank") + rank;
+            return rank < 0 ? null : rankWord + rank;
         }
     }
+
+    private static final String RANK = "rank";
+    private static final String RANK_EQUALS = "rank=";
+    private static final String TP = "TP";
 
     /** Strips every prefix at p (in any order, each at most once); returns the new start. */
     public static int strip(byte[] b, int p, int e, Found out) {
@@ -58,13 +62,13 @@ public final class LinePrefixes {
                     r = rank(b, q, e);
                     if (r > 0) {
                         out.rank = rankNumber(b, rankDigits(b, q));
-                        out.rankWithEquals = false;
+                        out.rankWord = RANK;
                     }
                     if (r < 0) {
                         r = mpiTag(b, q, e);
                         if (r > 0) {
                             out.rank = rankNumber(b, comma(b, q) + 1);
-                            out.rankWithEquals = false;
+                            out.rankWord = RANK;
                         }
                     }
                     if (r < 0 && round == 0) {
@@ -357,6 +361,7 @@ public final class LinePrefixes {
         int lim = Math.min(e, p + 96);
         boolean pid = false;
         int rank = -1;
+        boolean tensorParallel = false;
         for (int q = p + 1; q < lim; q++) {
             byte c = b[q];
             if (c == ')') {
@@ -364,7 +369,7 @@ public final class LinePrefixes {
                 if ((pid || coloured) && r < e && b[r] == ' ') {
                     if (rank >= 0) {
                         out.rank = rank;
-                        out.rankWithEquals = true;
+                        out.rankWord = tensorParallel ? TP : RANK_EQUALS;
                     }
                     return r + 1;
                 }
@@ -376,6 +381,18 @@ public final class LinePrefixes {
             if (c == 'r' && q + 5 < lim && b[q - 1] == ' ' && b[q + 1] == 'a' && b[q + 2] == 'n' && b[q + 3] == 'k' && b[q + 4] == '='
                     && Clock.isDigit(b[q + 5])) {
                 rank = rankNumber(b, q + 5);
+                tensorParallel = false;
+            }
+            if (c == 'T' && rank < 0 && q + 2 < lim && (b[q - 1] == ' ' || b[q - 1] == '_') && b[q + 1] == 'P' && Clock.isDigit(b[q + 2])) {
+                // vLLM 0.10 and later name a worker by its tensor-parallel rank: "(VllmWorker TP1 pid=9)", "(Worker_TP1 pid=9)".
+                int d = q + 2;
+                while (d < lim && Clock.isDigit(b[d])) {
+                    d++;
+                }
+                if (d < lim && (b[d] == ' ' || b[d] == ')')) {
+                    rank = rankNumber(b, q + 2);
+                    tensorParallel = true;
+                }
             }
             if (c == '(' || c == '\t') {
                 return -1;
