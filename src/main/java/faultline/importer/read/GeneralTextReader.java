@@ -411,6 +411,9 @@ public final class GeneralTextReader implements SourceReader {
                         if (mine.errorMessage.isEmpty()) {
                             mine.errorMessage = d.errorMessage;
                         }
+                        if (mine.created == null) {
+                            mine.created = d.created;
+                        }
                     }
                 }
                 int base = to.size();
@@ -460,6 +463,7 @@ public final class GeneralTextReader implements SourceReader {
                 for (int[] r : sc.runnerRows) {
                     all.runnerRows.add(new int[]{base + r[0] - sc.mark, r[1] >= 0 ? map[r[1]] : -1});
                 }
+                all.ollama.join(sc.ollama, base, sc.mark, map);
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
                     int[] g = new int[f.length];
@@ -888,6 +892,11 @@ public final class GeneralTextReader implements SourceReader {
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             if (task < 0 && l.keyedClock()) {
                 task = runnerUnit(b, l, e);
+                if (task < 0 && level.isFailure()) {
+                    ollama.errorLine(b, l.timeStart(), clock.end, l.messageStart, e, ctx.events.size());
+                }
+            } else if (task < 0 && !placeholder && GinAccess.taggedAt(b, lineStart, l.timeStart())) {
+                task = answeredRequest(b, l, e, nanos, precision);
             }
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
             if (placeholder || nanos >= lastRecordNanos) {
@@ -1347,6 +1356,48 @@ public final class GeneralTextReader implements SourceReader {
                 runnerRows.add(new int[]{ctx.events.size(), -1});
             }
             return -1;
+        }
+
+        /** What Ollama's server relayed while its requests ran, for the ones it answered with a 5xx. */
+        final OllamaRequests ollama = new OllamaRequests();
+
+        /**
+         * The request a Gin access line answers, when it ran a model (see {@link OllamaRequest}), or -1: it started
+         * its latency before the line (an estimate: the line's clock writes whole seconds) and ended there.
+         */
+        private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision) {
+            GinAccess a = GinAccess.parse(b, l.messageStart, e);
+            if (a == null || !OllamaRequest.isWork(a)) {
+                return -1;
+            }
+            long endOfDay = OllamaRequests.timeOfDay(b, l.timeStart(), clock.end);
+            if (endOfDay < 0) {
+                return -1;
+            }
+            String name = OllamaRequest.id(a, endOfDay);
+            String id = name;
+            for (int n = 2; refs.containsKey(id); n++) {
+                id = name + " #" + n; // two answers naming the same millisecond: two requests all the same
+            }
+            int ref = refOf(id, UnitVocabulary.REQUEST);
+            if (ref < 0) {
+                return -1;
+            }
+            confirmed.set(ref);
+            namedAsUnit.set(ref);
+            TaskDraft d = ctx.tasks.draftOfRef(ref);
+            // To the millisecond its name writes; estimated, as the clock it is taken from has whole seconds.
+            d.created = new Stamp(nanos - a.latencyNanos(), Math.max(precision, 3), true);
+            // A 4xx is work refused (no such model, a malformed body, a context too long): what the client asked for
+            // was not done, so it fails as a 5xx does; only 499, the client gone away, is a cancel.
+            faultline.model.TaskStatus said = a.status() < 400 ? faultline.model.TaskStatus.COMPLETE
+                    : a.status() == 499 ? faultline.model.TaskStatus.CANCELLED : faultline.model.TaskStatus.FAILED;
+            d.lineStatus(said, new Stamp(nanos, precision, false), "");
+            if (a.status() >= 500) {
+                ollama.failed(ctx.events.size(), ref, endOfDay, a.latencyNanos());
+            }
+            ended = true; // the line is all of the request: what follows is not its
+            return ref;
         }
 
         /** Lines about the runner that no unit took go to the runner started last before them. */
@@ -1940,6 +1991,7 @@ public final class GeneralTextReader implements SourceReader {
         /** The same for the rows [mark, end) joined from parts. */
         void finishJoined(int end) {
             runnersOwnLines();
+            ollama.giveErrors(ctx.tasks);
             failInFlight();
             forgetBareIds(end);
             forgetIdleRanks(end);
