@@ -21,7 +21,7 @@ public final class UnitVocabulary {
 
     /** Kinds of unit, as shown. */
     public static final String TASK = "task";
-    static final String JOB = "job";
+    public static final String JOB = "job";
     public static final String REQUEST = "request";
     public static final String PROMPT = "prompt";
     public static final String RANK = "rank";

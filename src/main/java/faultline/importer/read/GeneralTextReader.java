@@ -464,6 +464,9 @@ public final class GeneralTextReader implements SourceReader {
                     all.runnerRows.add(new int[]{base + r[0] - sc.mark, r[1] >= 0 ? map[r[1]] : -1});
                 }
                 all.ollama.join(sc.ollama, base, sc.mark, map);
+                for (int[] r : sc.rayCliRows) {
+                    all.rayCliRows.add(new int[]{base + r[0] - sc.mark, r[1], r[2] >= 0 ? map[r[2]] : -1});
+                }
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
                     int[] g = new int[f.length];
@@ -897,6 +900,9 @@ public final class GeneralTextReader implements SourceReader {
                 }
             } else if (task < 0 && !placeholder && GinAccess.taggedAt(b, lineStart, l.timeStart())) {
                 task = answeredRequest(b, l, e, nanos, precision);
+            }
+            if (task < 0) {
+                rayCliLine(b, l.messageStart, e);
             }
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
             if (placeholder || nanos >= lastRecordNanos) {
@@ -1398,6 +1404,99 @@ public final class GeneralTextReader implements SourceReader {
             }
             ended = true; // the line is all of the request: what follows is not its
             return ref;
+        }
+
+        /**
+         * Rows of {@code ray job submit}'s own records, in order: {row, what it says (see {@link RayJobSubmit}), the job a
+         * hint names or -1}. Its job is found once the file is read, in {@link #rayJobsOwnLines}: a part may hold the
+         * submission and the next the hint that names it.
+         */
+        final java.util.List<int[]> rayCliRows = new java.util.ArrayList<>();
+
+        private void rayCliLine(byte[] b, int m, int e) {
+            RayJobSubmit.Says says = RayJobSubmit.of(b, m, e);
+            if (says == RayJobSubmit.Says.NONE) {
+                return;
+            }
+            int ref = -1;
+            if (says == RayJobSubmit.Says.HINT) {
+                String id = RayJobSubmit.hintId(b, m, e);
+                ref = id == null ? -1 : refs.containsKey(id) ? refs.get(id) : -2;
+                if (ref == -2) {
+                    ref = refOf(id, UnitVocabulary.JOB);
+                    if (ref >= 0) {
+                        confirmed.set(ref);
+                        namedAsUnit.set(ref);
+                    }
+                }
+            }
+            rayCliRows.add(new int[]{ctx.events.size(), says.ordinal(), ref});
+        }
+
+        /**
+         * The job a submission without an id started is the one the hints under it name: its lines run from the
+         * submission to its end, and on to the status message after the end's box, which holds the tail of the driver's
+         * output. A status message after a job named in its own boxes is that job's.
+         */
+        private void rayJobsOwnLines() {
+            int n = ctx.events.size();
+            int submit = -1;
+            java.util.List<int[]> jobs = new java.util.ArrayList<>(); // {job, first row}
+            for (int[] r : rayCliRows) {
+                if (r[0] >= n) {
+                    continue;
+                }
+                if (r[1] == RayJobSubmit.Says.SUBMITTED.ordinal()) {
+                    submit = r[0];
+                } else if (r[1] == RayJobSubmit.Says.HINT.ordinal() && submit >= 0 && r[2] >= 0) {
+                    jobs.add(new int[]{r[2], submit});
+                    submit = -1;
+                }
+            }
+            for (int j = 0; j < jobs.size(); j++) {
+                int job = jobs.get(j)[0];
+                int from = jobs.get(j)[1];
+                int limit = j + 1 < jobs.size() ? jobs.get(j + 1)[1] : n;
+                int last = -1;
+                for (int k = from; k < limit; k++) {
+                    if (ctx.events.task(k) == job) {
+                        last = k;
+                    }
+                }
+                for (int k = from; k <= last; k++) {
+                    if (ctx.events.task(k) < 0) {
+                        ctx.events.setTask(k, job);
+                    }
+                }
+            }
+            for (int[] r : rayCliRows) {
+                if (r[1] != RayJobSubmit.Says.STATUS.ordinal() || r[0] >= n || ctx.events.task(r[0]) >= 0) {
+                    continue;
+                }
+                // Past the rules of the end's box: the row that said how the job ended.
+                int k = r[0] - 1;
+                while (k >= 0 && k >= r[0] - 4 && ctx.events.task(k) < 0) {
+                    k--;
+                }
+                if (k >= 0 && k >= r[0] - 4) {
+                    int job = ctx.events.task(k);
+                    for (int q = k + 1; q <= r[0]; q++) {
+                        ctx.events.setTask(q, job);
+                    }
+                    // The untimed lines under it are the last of the driver's output it announces.
+                    for (int q = r[0] + 1; q < n && ctx.events.estimated(q) && ctx.events.task(q) < 0; q++) {
+                        ctx.events.setTask(q, job);
+                    }
+                    // Why Ray says the job ended, for a failure whose output holds no traceback to tell it.
+                    long ref = ctx.events.ref(r[0]);
+                    String line = ctx.content.decode(ref, (int) Math.min(ctx.content.nextNewline(ref) - ref, 4096));
+                    TaskDraft d = ctx.tasks.draftOfRef(job);
+                    String why = RayJobSubmit.statusText(line);
+                    if (d.errorMessage.isEmpty() && why != null) {
+                        d.errorMessage = why;
+                    }
+                }
+            }
         }
 
         /** Lines about the runner that no unit took go to the runner started last before them. */
@@ -1991,6 +2090,7 @@ public final class GeneralTextReader implements SourceReader {
         /** The same for the rows [mark, end) joined from parts. */
         void finishJoined(int end) {
             runnersOwnLines();
+            rayJobsOwnLines();
             ollama.giveErrors(ctx.tasks);
             failInFlight();
             forgetBareIds(end);
