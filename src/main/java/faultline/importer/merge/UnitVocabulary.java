@@ -528,12 +528,12 @@ public final class UnitVocabulary {
 
     /**
      * The name of the task the id is an instance of, where the line writes it glued before the id in brackets
-     * (celery's {@code media.encode[<uuid>]}), else null.
+     * (celery's {@code media.encode[<uuid>]}) or as the class Sidekiq names before the jid, else null.
      */
     public String taskNameBefore(byte[] b, int m) {
         int open = idStart - 1;
         if (open <= m || b[open] != '[') {
-            return null;
+            return WorkerClass.before(b, m, idStart, idEnd);
         }
         int s = open;
         boolean dot = false;

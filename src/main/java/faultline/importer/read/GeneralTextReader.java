@@ -1167,8 +1167,8 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 String name = ref >= 0 ? vocabulary.taskNameBefore(b, m) : null;
                 TaskDraft run = name != null ? ctx.tasks.draftOfRef(ref) : null;
-                if (run != null && run.type.isEmpty()) {
-                    run.type = name; // what the queue ran: peers are the same task's other runs
+                if (run != null && (run.type.isEmpty() || run.type.equals(vocabulary.kind))) {
+                    run.type = name; // what the queue ran, not only its kind: peers are the same task's other runs
                 }
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
