@@ -111,7 +111,33 @@ class InferenceServerLinesTest {
         Task runner = unit(set, "runner 10:00:00.100");
         assertEquals("FAILED", runner.status().name());
         EventStore s = set.store();
-        assertEquals(-1, s.task(2), "an access line is the server's");
+        assertEquals("POST /api/chat 10:00:04.900", set.tasks().get(s.task(2)).id(), "an access line is its request's");
         assertEquals(runner.id(), set.tasks().get(s.task(3)).id());
+    }
+
+    @Test
+    void ollamasRequestsAreTheirAccessLinesAndAFailedOneTakesTheRelayedError() throws Exception {
+        Path f = write(dir, "server.log", String.join("\n",
+                "time=2025-04-01T10:00:00.100+02:00 level=INFO source=server.go:400 msg=\"starting runner\" cmd=\"ollama runner --port 40001\"",
+                "[GIN] 2025/04/01 - 10:00:03 | 200 |      41.2µs |       127.0.0.1 | GET      \"/api/tags\"",
+                "[GIN] 2025/04/01 - 10:00:09 | 200 | 1m2.5s |       127.0.0.1 | POST     \"/v1/chat/completions\"",
+                "time=2025-04-01T10:05:00.000+02:00 level=ERROR source=server.go:450 msg=\"llama runner terminated\" error=\"exit status 2\"",
+                "time=2025-04-01T10:05:00.001+02:00 level=ERROR source=routes.go:478 msg=\"error during generation\" error=\"llama runner process has terminated: CUDA error: out of memory\"",
+                "[GIN] 2025/04/01 - 10:05:00 | 500 |  2.25s |       127.0.0.1 | POST     \"/api/generate\"",
+                "[GIN] 2025/04/01 - 10:06:00 | 500 |  1.5s |       127.0.0.1 | POST     \"/api/generate\"",
+                ""));
+        TaskSet set = load(f);
+        EventStore s = set.store();
+        assertEquals(-1, s.task(1), "a health poll is no work");
+        Task chat = unit(set, "POST /v1/chat/completions 09:59:06.500");
+        assertEquals("COMPLETE", chat.status().name());
+        assertTrue(chat.created().estimated(), "its start is its latency before its answer");
+        Task crashed = unit(set, "POST /api/generate 10:04:57.750");
+        assertEquals("FAILED", crashed.status().name());
+        // By the times of day the lines write: the records' +02:00 and Gin's clock without a zone are the same local time.
+        assertEquals("llama runner process has terminated: CUDA error: out of memory", crashed.errorMessage());
+        Task later = unit(set, "POST /api/generate 10:05:58.500");
+        assertEquals("FAILED", later.status().name());
+        assertEquals("", later.errorMessage(), "the runner died before it ran");
     }
 }

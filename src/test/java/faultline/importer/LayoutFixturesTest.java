@@ -127,13 +127,17 @@ class LayoutFixturesTest {
                         && java.util.regex.Pattern.compile("\\[[a-z_]+" + u.id().substring(4) + "\\]:").matcher(text).find();
                 // Ollama's runner, named by the time of day its start line writes ("time=2025-03-11T09:24:03.255+01:00").
                 boolean timedRunner = u.id().matches("runner \\d{2}:\\d{2}:\\d{2}\\.\\d{3}") && text.contains("T" + u.id().substring(7));
+                // An Ollama request, named by its method, its route and the time of day it started: the route is the access line's.
+                boolean routeRequest = u.id().matches("[A-Z]+ /\\S+ \\d{2}:\\d{2}:\\d{2}\\.\\d{3}")
+                        && java.util.regex.Pattern.compile(u.id().substring(0, u.id().indexOf(' ')) + " +\"" + java.util.regex.Pattern.quote(
+                        u.id().substring(u.id().indexOf(' ') + 1, u.id().lastIndexOf(' '))) + "\"").matcher(text).find();
                 // llama.cpp's server names a task no slot took by its key only: "send_error: task id = 2" is task 2.
                 boolean taskKey = u.id().matches("task \\d+") && text.contains("task id = " + u.id().substring(5) + ",");
                 // A rank of the worker group an elastic agent restarted ("rank1 (restart 1)"): the rank, and the restart the agent logged.
                 java.util.regex.Matcher relaunch = java.util.regex.Pattern.compile("(rank\\d+) \\(restart (\\d+)\\)").matcher(u.id());
                 boolean restartedRank = relaunch.matches() && text.contains("[" + relaunch.group(1) + "]:")
                         && text.contains("restart_count=" + relaunch.group(2));
-                assertTrue(text.contains(u.id()) || restartedRank || mpiRank || taskKey || timedRunner || roleRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
+                assertTrue(text.contains(u.id()) || restartedRank || mpiRank || taskKey || timedRunner || routeRequest || roleRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
                 assertTrue(KINDS.contains(u.kind()), where + ": kind " + u.kind());
                 assertTrue(STATUSES.contains(u.status()), where + ": status " + u.status());
                 if (u.exception() != null || u.site() != null) {

@@ -42,7 +42,10 @@ public final class TaskIds {
         return s.length() <= 64 && isIdText(s) ? s : null;
     }
 
-    /** Letters, digits and {@code _ . # - : = ( )}, with inner spaces ({@code job 4411}, {@code rank=0}, {@code task(x8n4)}). */
+    /**
+     * Letters, digits and {@code _ . # - : = ( ) /}, with inner spaces ({@code job 4411}, {@code rank=0}, {@code task(x8n4)},
+     * a request named by its route, {@code POST /api/chat 16:43:53.559}).
+     */
     private static boolean isIdText(String s) {
         if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
             return false;
@@ -52,7 +55,7 @@ public final class TaskIds {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '#' || c == '-' || c == ':' || c == '=' || c == '('
-                    || c == ')' || c == ' ' || (tuple && (c == '\'' || c == ',')))) {
+                    || c == ')' || c == ' ' || c == '/' || (tuple && (c == '\'' || c == ',')))) {
                 return false;
             }
         }

@@ -21,7 +21,7 @@ public final class UnitVocabulary {
 
     /** Kinds of unit, as shown. */
     public static final String TASK = "task";
-    static final String JOB = "job";
+    public static final String JOB = "job";
     public static final String REQUEST = "request";
     public static final String PROMPT = "prompt";
     public static final String RANK = "rank";
@@ -530,12 +530,12 @@ public final class UnitVocabulary {
 
     /**
      * The name of the task the id is an instance of, where the line writes it glued before the id in brackets
-     * (celery's {@code media.encode[<uuid>]}), else null.
+     * (celery's {@code media.encode[<uuid>]}) or as the class Sidekiq names before the jid, else null.
      */
     public String taskNameBefore(byte[] b, int m) {
         int open = idStart - 1;
         if (open <= m || b[open] != '[') {
-            return null;
+            return WorkerClass.before(b, m, idStart, idEnd);
         }
         int s = open;
         boolean dot = false;

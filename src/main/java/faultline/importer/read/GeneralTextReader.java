@@ -420,6 +420,9 @@ public final class GeneralTextReader implements SourceReader {
                         if (mine.errorMessage.isEmpty()) {
                             mine.errorMessage = d.errorMessage;
                         }
+                        if (mine.created == null) {
+                            mine.created = d.created;
+                        }
                     }
                 }
                 int base = to.size();
@@ -468,6 +471,10 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 for (int[] r : sc.runnerRows) {
                     all.runnerRows.add(new int[]{base + r[0] - sc.mark, r[1] >= 0 ? map[r[1]] : -1});
+                }
+                all.ollama.join(sc.ollama, base, sc.mark, map);
+                for (int[] r : sc.rayCliRows) {
+                    all.rayCliRows.add(new int[]{base + r[0] - sc.mark, r[1], r[2] >= 0 ? map[r[2]] : -1});
                 }
                 // A traceback that fails the units in flight is judged once the file is read, as in one pass.
                 for (int[] f : sc.fanOuts) {
@@ -912,6 +919,14 @@ public final class GeneralTextReader implements SourceReader {
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             if (task < 0 && l.keyedClock()) {
                 task = runnerUnit(b, l, e);
+                if (task < 0 && level.isFailure()) {
+                    ollama.errorLine(b, l.timeStart(), clock.end, l.messageStart, e, ctx.events.size());
+                }
+            } else if (task < 0 && !placeholder && GinAccess.taggedAt(b, lineStart, l.timeStart())) {
+                task = answeredRequest(b, l, e, nanos, precision);
+            }
+            if (task < 0) {
+                rayCliLine(b, l.messageStart, e);
             }
             int ev = placeholder ? ctx.estimated(level, task, lineRef) : ctx.timed(nanos, precision, level, task, lineRef);
             if (placeholder || nanos >= lastRecordNanos) {
@@ -1176,8 +1191,8 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 String name = ref >= 0 ? vocabulary.taskNameBefore(b, m) : null;
                 TaskDraft run = name != null ? ctx.tasks.draftOfRef(ref) : null;
-                if (run != null && run.type.isEmpty()) {
-                    run.type = name; // what the queue ran: peers are the same task's other runs
+                if (run != null && (run.type.isEmpty() || run.type.equals(vocabulary.kind))) {
+                    run.type = name; // what the queue ran, not only its kind: peers are the same task's other runs
                 }
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
@@ -1380,6 +1395,141 @@ public final class GeneralTextReader implements SourceReader {
                 runnerRows.add(new int[]{ctx.events.size(), -1});
             }
             return -1;
+        }
+
+        /** What Ollama's server relayed while its requests ran, for the ones it answered with a 5xx. */
+        final OllamaRequests ollama = new OllamaRequests();
+
+        /**
+         * The request a Gin access line answers, when it ran a model (see {@link OllamaRequest}), or -1: it started
+         * its latency before the line (an estimate: the line's clock writes whole seconds) and ended there.
+         */
+        private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision) {
+            GinAccess a = GinAccess.parse(b, l.messageStart, e);
+            if (a == null || !OllamaRequest.isWork(a)) {
+                return -1;
+            }
+            long endOfDay = OllamaRequests.timeOfDay(b, l.timeStart(), clock.end);
+            if (endOfDay < 0) {
+                return -1;
+            }
+            String name = OllamaRequest.id(a, endOfDay);
+            String id = name;
+            for (int n = 2; refs.containsKey(id); n++) {
+                id = name + " #" + n; // two answers naming the same millisecond: two requests all the same
+            }
+            int ref = refOf(id, UnitVocabulary.REQUEST);
+            if (ref < 0) {
+                return -1;
+            }
+            confirmed.set(ref);
+            namedAsUnit.set(ref);
+            TaskDraft d = ctx.tasks.draftOfRef(ref);
+            // To the millisecond its name writes; estimated, as the clock it is taken from has whole seconds.
+            d.created = new Stamp(nanos - a.latencyNanos(), Math.max(precision, 3), true);
+            // A 4xx is work refused (no such model, a malformed body, a context too long): what the client asked for
+            // was not done, so it fails as a 5xx does; only 499, the client gone away, is a cancel.
+            faultline.model.TaskStatus said = a.status() < 400 ? faultline.model.TaskStatus.COMPLETE
+                    : a.status() == 499 ? faultline.model.TaskStatus.CANCELLED : faultline.model.TaskStatus.FAILED;
+            d.lineStatus(said, new Stamp(nanos, precision, false), "");
+            if (a.status() >= 500) {
+                ollama.failed(ctx.events.size(), ref, endOfDay, a.latencyNanos());
+            }
+            ended = true; // the line is all of the request: what follows is not its
+            return ref;
+        }
+
+        /**
+         * Rows of {@code ray job submit}'s own records, in order: {row, what it says (see {@link RayJobSubmit}), the job a
+         * hint names or -1}. Its job is found once the file is read, in {@link #rayJobsOwnLines}: a part may hold the
+         * submission and the next the hint that names it.
+         */
+        final java.util.List<int[]> rayCliRows = new java.util.ArrayList<>();
+
+        private void rayCliLine(byte[] b, int m, int e) {
+            RayJobSubmit.Says says = RayJobSubmit.of(b, m, e);
+            if (says == RayJobSubmit.Says.NONE) {
+                return;
+            }
+            int ref = -1;
+            if (says == RayJobSubmit.Says.HINT) {
+                String id = RayJobSubmit.hintId(b, m, e);
+                ref = id == null ? -1 : refs.containsKey(id) ? refs.get(id) : -2;
+                if (ref == -2) {
+                    ref = refOf(id, UnitVocabulary.JOB);
+                    if (ref >= 0) {
+                        confirmed.set(ref);
+                        namedAsUnit.set(ref);
+                    }
+                }
+            }
+            rayCliRows.add(new int[]{ctx.events.size(), says.ordinal(), ref});
+        }
+
+        /**
+         * The job a submission without an id started is the one the hints under it name: its lines run from the
+         * submission to its end, and on to the status message after the end's box, which holds the tail of the driver's
+         * output. A status message after a job named in its own boxes is that job's.
+         */
+        private void rayJobsOwnLines() {
+            int n = ctx.events.size();
+            int submit = -1;
+            java.util.List<int[]> jobs = new java.util.ArrayList<>(); // {job, first row}
+            for (int[] r : rayCliRows) {
+                if (r[0] >= n) {
+                    continue;
+                }
+                if (r[1] == RayJobSubmit.Says.SUBMITTED.ordinal()) {
+                    submit = r[0];
+                } else if (r[1] == RayJobSubmit.Says.HINT.ordinal() && submit >= 0 && r[2] >= 0) {
+                    jobs.add(new int[]{r[2], submit});
+                    submit = -1;
+                }
+            }
+            for (int j = 0; j < jobs.size(); j++) {
+                int job = jobs.get(j)[0];
+                int from = jobs.get(j)[1];
+                int limit = j + 1 < jobs.size() ? jobs.get(j + 1)[1] : n;
+                int last = -1;
+                for (int k = from; k < limit; k++) {
+                    if (ctx.events.task(k) == job) {
+                        last = k;
+                    }
+                }
+                for (int k = from; k <= last; k++) {
+                    if (ctx.events.task(k) < 0) {
+                        ctx.events.setTask(k, job);
+                    }
+                }
+            }
+            for (int[] r : rayCliRows) {
+                if (r[1] != RayJobSubmit.Says.STATUS.ordinal() || r[0] >= n || ctx.events.task(r[0]) >= 0) {
+                    continue;
+                }
+                // Past the rules of the end's box: the row that said how the job ended.
+                int k = r[0] - 1;
+                while (k >= 0 && k >= r[0] - 4 && ctx.events.task(k) < 0) {
+                    k--;
+                }
+                if (k >= 0 && k >= r[0] - 4) {
+                    int job = ctx.events.task(k);
+                    for (int q = k + 1; q <= r[0]; q++) {
+                        ctx.events.setTask(q, job);
+                    }
+                    // The untimed lines under it are the last of the driver's output it announces.
+                    for (int q = r[0] + 1; q < n && ctx.events.estimated(q) && ctx.events.task(q) < 0; q++) {
+                        ctx.events.setTask(q, job);
+                    }
+                    // Why Ray says the job ended, for a failure whose output holds no traceback to tell it.
+                    long ref = ctx.events.ref(r[0]);
+                    String line = ctx.content.decode(ref, (int) Math.min(ctx.content.nextNewline(ref) - ref, 4096));
+                    TaskDraft d = ctx.tasks.draftOfRef(job);
+                    String why = RayJobSubmit.statusText(line);
+                    if (d.errorMessage.isEmpty() && why != null) {
+                        d.errorMessage = why;
+                    }
+                }
+            }
         }
 
         /** Lines about the runner that no unit took go to the runner started last before them. */
@@ -2014,6 +2164,8 @@ public final class GeneralTextReader implements SourceReader {
         /** The same for the rows [mark, end) joined from parts. */
         void finishJoined(int end) {
             runnersOwnLines();
+            rayJobsOwnLines();
+            ollama.giveErrors(ctx.tasks);
             failInFlight();
             forgetBareIds(end);
             forgetIdleRanks(end);

@@ -16,7 +16,7 @@ import java.util.Locale;
 final class LogFields {
     /** Where applications nest their own fields inside a platform's record. */
     static final List<String> NESTED = List.of("attributes", "jsonPayload", "fields", "extra", "labels", "record",
-            "@fields", "context", "data", "payload", "metadata", "attr");
+            "@fields", "context", "data", "payload", "metadata", "attr", "ctx");
     // With the capitalised names of .NET's JSON console (Timestamp, LogLevel, Message), Serilog's compact
     // form (@t, @l, @m, @mt, @x) and Azure's (TimeGenerated).
     static final List<String> TIME = List.of("asctime", "timestamp", "@timestamp", "time", "ts", "datetime", "date",
@@ -34,10 +34,12 @@ final class LogFields {
             "error.stack", "err", "stacktrace", "error.stack_trace", "Exception", "@x");
     /** A field that holds the error a record reports, in a line ({@code "error": "exit code 139"}, zap's and logrus's). */
     static final String ERROR = "error";
+    /** Sidekiq's job id, which its JSON formatter writes in the record's "ctx" beside the job's "class". */
+    static final String JID = "jid";
     // Go's initialisms too (zap's and logrus's "taskID", "requestID").
     static final List<String> UNIT = List.of("task_id", "taskId", "task_uuid", "job_id", "jobId", "request_id", "requestId",
             "req_id", "reqId", "prompt_id", "promptId", "celery_task_id", "prediction_id", "predictionId",
-            "taskID", "jobID", "requestID", "reqID", "promptID", "predictionID");
+            "taskID", "jobID", "requestID", "reqID", "promptID", "predictionID", JID);
     static final List<String> WORKER = List.of("worker_id", "workerId", "workerID", "worker", "hostname", "host", "pod", "pod_name",
             "container_name", "instance");
     static final List<String> COMPONENT = List.of("name", "logger", "logger_name", "loggerName", "component", "module");

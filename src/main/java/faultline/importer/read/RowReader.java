@@ -96,7 +96,14 @@ public final class RowReader {
         String sourceType = str(row, "source_type");
         String sourceId = str(row, "source_id");
         int fieldRef = unitRef(row);
+        if (fieldRef >= 0 && LogFields.outerFirst(row, JID) != null) {
+            sidekiqJob(row, fieldRef, message, r.timed() ? new faultline.model.Stamp(r.nanos(), r.precision(), false) : null);
+        }
         int ref = attribute(message, fieldRef, metadata, worker, sourceType, !rowShape, level);
+        if (fieldRef < 0) {
+            int reported = reportedJob(row, message, level);
+            ref = reported >= 0 ? reported : ref;
+        }
         if (fieldRef >= 0 && r.timed() && UnitVocabulary.claimsInRecord(message)) {
             // A record naming its unit in a field that takes it on ("starting prediction"): under way from then on.
             TaskDraft d = ctx.tasks.draftOfRef(fieldRef);
@@ -272,6 +279,59 @@ public final class RowReader {
             return true;
         }
         return false;
+    }
+
+    private static final List<String> JID = List.of(LogFields.JID);
+    private static final List<String> CLASS = List.of("class");
+
+    /** The job Sidekiq's error handler reports on, and the thread and level of its report, while it goes on. */
+    private int reportRef = -1;
+    private String reportTid;
+    private Level reportLevel;
+
+    /**
+     * The job of a record of Sidekiq's error handler, which names no jid in its "ctx": its context JSON names the job
+     * ({@code {"context":"Job raised exception","job":{…"jid":…}}}), and the records right after it on the same thread
+     * and at its level (the exception's class and message, the backtrace) are that job's too; -1 for any other record.
+     */
+    private int reportedJob(JsonNode row, String message, Level level) {
+        String tid = LogFields.text(row.get("tid"));
+        if (tid == null) {
+            return -1;
+        }
+        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (faultline.importer.merge.JobReport.isContext(b, 0, b.length)) {
+            String jid = faultline.importer.merge.JobReport.jid(b, 0, b.length);
+            reportRef = jid == null ? -1 : ctx.tasks.ref(jid);
+            reportTid = tid;
+            reportLevel = level;
+            return reportRef;
+        }
+        if (reportRef >= 0 && tid.equals(reportTid) && level == reportLevel) {
+            return reportRef;
+        }
+        reportRef = -1;
+        return -1;
+    }
+
+    /**
+     * A record Sidekiq's JSON formatter writes about a job, named by the jid in its "ctx": the job's type is the worker
+     * class beside the jid, and the job logger's bare words ("start", "done", "fail") are its steps, which name no
+     * unit in their text as the general words of other layouts need.
+     */
+    private void sidekiqJob(JsonNode row, int ref, String message, faultline.model.Stamp at) {
+        TaskDraft d = ctx.tasks.draftOfRef(ref);
+        String cls = d.type.isEmpty() ? LogFields.text(LogFields.outerFirst(row, CLASS)) : null;
+        if (cls != null && !cls.isEmpty() && Character.isUpperCase(cls.charAt(0))) {
+            d.type = cls;
+        }
+        switch (message.strip()) {
+            case "start" -> d.startedAgain(at, "");
+            case "done" -> d.lineStatus(faultline.model.TaskStatus.COMPLETE, at, "");
+            case "fail" -> d.lineStatus(faultline.model.TaskStatus.FAILED, at, "");
+            default -> {
+            }
+        }
     }
 
     /** The unit of work a record names in a field: task, job, request or prompt id. */

@@ -28,7 +28,9 @@ final class LevelWords {
             // supervisord's: CRIT, ERRO, WARN, INFO, DEBG, TRAC, BLAT.
             {"DEBG", "DEBUG"}, {"BLAT", "DEBUG"},
             // MySQL 8's error log: "[System]", "[Note]" beside "[Warning]" and "[ERROR]".
-            {"NOTE", "INFO"}, {"SYSTEM", "INFO"}};
+            {"NOTE", "INFO"}, {"SYSTEM", "INFO"},
+            // Ray's CLI logger when its output is no terminal: "SUCC cli.py:39 -- Job submitted successfully".
+            {"SUCC", "INFO"}};
     private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
     private static final int[] WORD_LEVEL = new int[WORDS.length];
 
