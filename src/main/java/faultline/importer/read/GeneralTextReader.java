@@ -2122,12 +2122,18 @@ public final class GeneralTextReader implements SourceReader {
             }
         }
 
+        /** A rank unit's number as its prefix gave it ({@link LinePrefixes.Found#rank}): a pipeline stage's rank is numbered apart. */
         private static int trailingNumber(String id) {
             int i = id.length();
             while (i > 0 && Character.isDigit(id.charAt(i - 1))) {
                 i--;
             }
-            return i == id.length() || id.length() - i > 6 ? -1 : Integer.parseInt(id.substring(i));
+            if (i == id.length() || id.length() - i > 6) {
+                return -1;
+            }
+            int n = Integer.parseInt(id.substring(i));
+            int stage = LinePrefixes.stageOf(id);
+            return stage >= 0 && n < LinePrefixes.STAGE_RANKS ? stage * LinePrefixes.STAGE_RANKS + n : n;
         }
 
         /**

@@ -25,6 +25,8 @@ public final class LinePrefixes {
         public int rank = -1;
         /** The word the rank's number follows as written: {@code rank} ({@code [rank1]:}), {@code rank=}, {@code TP} ({@code (VllmWorker TP1 pid=9)}). */
         public String rankWord = RANK;
+        /** The pipeline stage a vLLM worker's name gives before its tensor-parallel rank ({@code Worker_PP1_TP0}), or -1. */
+        public int stage = -1;
         /** Where a container runtime's clock sits in the line ({@code 2025-03-02T10:11:12.123456789Z stdout F}), or -1. */
         public int clockAt = -1;
         /** The container runtime marked the line partial ({@code P}): the next line of the stream completes it. */
@@ -32,19 +34,42 @@ public final class LinePrefixes {
 
         /** The rank as a unit id, as the prefix writes it ({@code rank1}, {@code rank=1}), or null. */
         public String rankId() {
-            return rank < 0 ? null : rankWord + rank;
+            if (rank < 0) {
+                return null;
+            }
+            return stage >= 0 ? "PP" + stage + "_" + rankWord + (rank % STAGE_RANKS) : rankWord + rank;
         }
     }
 
     private static final String RANK = "rank";
     private static final String RANK_EQUALS = "rank=";
     private static final String TP = "TP";
+    /** A pipeline stage's ranks are numbered apart from the others': stage × this + the rank in the stage. */
+    public static final int STAGE_RANKS = 1000;
+
+    /** The stage of a rank id written {@code PP<stage>_TP<rank>} ({@link Found#rankId}), or -1. */
+    public static int stageOf(String id) {
+        if (!id.startsWith("PP")) {
+            return -1;
+        }
+        int u = id.indexOf("_TP", 2);
+        if (u <= 2 || u > 5) {
+            return -1;
+        }
+        for (int i = 2; i < u; i++) {
+            if (!Character.isDigit(id.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(id.substring(2, u));
+    }
 
     /** Strips every prefix at p (in any order, each at most once); returns the new start. */
     public static int strip(byte[] b, int p, int e, Found out) {
         long worker = 0;
         int q = p;
         out.rank = -1;
+        out.stage = -1;
         out.clockAt = -1;
         out.partial = false;
         boolean composed = false;
@@ -361,6 +386,7 @@ public final class LinePrefixes {
         int lim = Math.min(e, p + 96);
         boolean pid = false;
         int rank = -1;
+        int stage = -1;
         boolean tensorParallel = false;
         for (int q = p + 1; q < lim; q++) {
             byte c = b[q];
@@ -370,6 +396,7 @@ public final class LinePrefixes {
                     if (rank >= 0) {
                         out.rank = rank;
                         out.rankWord = tensorParallel ? TP : RANK_EQUALS;
+                        out.stage = tensorParallel ? stage : -1;
                     }
                     return r + 1;
                 }
@@ -392,6 +419,14 @@ public final class LinePrefixes {
                 if (d < lim && (b[d] == ' ' || b[d] == ')')) {
                     rank = rankNumber(b, q + 2);
                     tensorParallel = true;
+                    // With pipeline parallelism each stage has its own TP0, TP1…: "(Worker_PP1_TP0 pid=9)" is another
+                    // process than "(Worker_PP0_TP0 pid=8)".
+                    stage = pipelineStage(b, p + 1, q);
+                    if (stage >= 0 && rank < STAGE_RANKS) {
+                        rank += stage * STAGE_RANKS;
+                    } else {
+                        stage = -1;
+                    }
                 }
             }
             if (c == '(' || c == '\t') {
@@ -399,6 +434,22 @@ public final class LinePrefixes {
             }
         }
         return -1;
+    }
+
+    /** The stage of a {@code PP<n>_} written just before index tp (which holds the T of TP), or -1. */
+    private static int pipelineStage(byte[] b, int from, int tp) {
+        int q = tp - 1;
+        if (q <= from || b[q] != '_') {
+            return -1;
+        }
+        int d = q;
+        while (d > from && Clock.isDigit(b[d - 1])) {
+            d--;
+        }
+        if (d == q || q - d > 3 || d - 2 < from || b[d - 1] != 'P' || b[d - 2] != 'P') {
+            return -1;
+        }
+        return rankNumber(b, d);
     }
 
     /**
