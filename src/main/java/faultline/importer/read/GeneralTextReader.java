@@ -1628,17 +1628,27 @@ public final class GeneralTextReader implements SourceReader {
          */
         private boolean resumeRank(long worker) {
             if (lastEventRank >= 0 && cont.inOpenBlock() && parked.size() < MAX_PARKED) {
-                parked.put(lastEventWorker, new Parked(lastEvent, lastEventRef, lastEventTask, lastEventRank, lastEventPending,
-                        lastEventPendingWorker, cont));
-                cont = new Continuation(); // the line after starts an event of its own, or takes up its rank's
+                setAsideLastEvent(); // the line after starts an event of its own, or takes up its rank's
             }
-            Parked back = parked.isEmpty() ? null : parked.remove(worker);
+            return !parked.isEmpty() && takeUp(worker);
+        }
+
+        /** Sets the open event of the writer that wrote last aside, with its continuation. */
+        private void setAsideLastEvent() {
+            parked.put(lastEventWorker, new Parked(lastEvent, lastEventRef, lastEventTask, lastEventRank, lastEventPending,
+                    lastEventPendingWorker, cont));
+            cont = new Continuation();
+        }
+
+        /** Takes the writer's event set aside up again as the open one; false if it has none. */
+        private boolean takeUp(long writer) {
+            Parked back = parked.remove(writer);
             if (back == null) {
                 return false;
             }
             lastEvent = back.event();
             lastEventRef = back.ref();
-            lastEventWorker = worker;
+            lastEventWorker = writer;
             lastEventTask = back.task();
             lastEventRank = back.rank();
             lastEventPending = back.pending();
@@ -1659,25 +1669,10 @@ public final class GeneralTextReader implements SourceReader {
          */
         private void resumeRecord(long writer, long nanos) {
             if (ctx.events.failureLevel(lastEvent) && parked.size() < MAX_PARKED) {
-                parked.put(lastEventWorker, new Parked(lastEvent, lastEventRef, lastEventTask, lastEventRank, lastEventPending,
-                        lastEventPendingWorker, cont));
+                setAsideLastEvent();
                 parkedNanos = nanos;
-                cont = new Continuation();
             }
-            Parked back = parked.remove(writer);
-            if (back == null) {
-                return;
-            }
-            lastEvent = back.event();
-            lastEventRef = back.ref();
-            lastEventWorker = writer;
-            lastEventTask = back.task();
-            lastEventRank = back.rank();
-            lastEventPending = back.pending();
-            lastEventPendingWorker = back.pendingWorker();
-            lastEventHeaderOnly = false;
-            lastEventJulHeader = false;
-            cont = back.cont();
+            takeUp(writer);
         }
 
         /** The time of the failure records set aside by {@link #resumeRecord}. */
