@@ -150,7 +150,7 @@ public final class Importer {
                     text = Readers.of(d.format()).read(ctx);
                 }
                 Timing.log("read " + path.getFileName(), tRead);
-                sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), opts.zone(), opts.offsetNanos(), ctx.untimed()));
+                sources.add(new SourceFile(sourceIndex, path, loaded.size(), d.format(), ctx.time.zone(), opts.offsetNanos(), ctx.untimed()));
                 texts.add(text);
                 // Rows of a JSON export say their worker; a worker id somewhere in the export is not every task's worker.
                 workerOfSource.add(d.format() == SourceFormat.SYSTEM_LOGS_JSON ? null : workerOf(path, loaded.content()));

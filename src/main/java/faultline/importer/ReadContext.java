@@ -21,7 +21,8 @@ public final class ReadContext {
     public final int source;
     public final Path path;
     public final Content content;
-    public final TimeParser time;
+    /** Reads the file's times; times without an offset in the zone given, or the one {@link #readUnzonedAt} learned. */
+    public TimeParser time;
     public final EventStore.Builder events;
     public final TaskRegistry tasks;
     public final FileReportBuilder report;
@@ -49,6 +50,21 @@ public final class ReadContext {
         this.offsetNanos = options.offsetNanos();
     }
 
+    /** Whether the user gave this file's settings (File ▸ Sources): then its zone is the one to read times in. */
+    public boolean zoneGiven() {
+        return options != ImportOptions.SourceOptions.DEFAULT;
+    }
+
+    /**
+     * Times written without an offset are read at this one: the offset every other line of the file writes, when
+     * the user gave no zone (a server's records with {@code +01:00} beside its access lines' bare local clock). Before
+     * any line is read; the parse report says so.
+     */
+    public void readUnzonedAt(java.time.ZoneOffset offset) {
+        time = new TimeParser(offset);
+        report.note(0, Prose.format("import.zone-from-lines", offset.getId()), null);
+    }
+
     /**
      * A context for one part of this file read in parallel: its own event columns, task ids and
      * report, joined into this context afterwards; it only asks whether the import was cancelled.
@@ -65,7 +81,10 @@ public final class ReadContext {
                 return monitor.isCancelled();
             }
         };
-        return new ReadContext(source, path, content, partEvents, partTasks, partReport, cancelOnly, options);
+        ReadContext part = new ReadContext(source, path, content, partEvents, partTasks, partReport, cancelOnly, options);
+        // The zone learned for the file's bare clocks holds in each of its parts; a parser of its own (it keeps a cache).
+        part.time = new TimeParser(time.zone());
+        return part;
     }
 
     /** An event with a time the line gave. */

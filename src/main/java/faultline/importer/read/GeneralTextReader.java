@@ -74,6 +74,12 @@ public final class GeneralTextReader implements SourceReader {
     public SourceText read(ReadContext ctx) throws ImportException {
         Sample sample = Sample.of(ctx.content, ctx.path);
         LayoutInference.Result inferred = LayoutInference.infer(sample);
+        if (!ctx.zoneGiven()) {
+            java.time.ZoneOffset written = UnzonedClocks.offsetBeside(sample, inferred.layouts());
+            if (written != null) {
+                ctx.readUnzonedAt(written);
+            }
+        }
         FileDates dates = FileDates.of(ctx, sample, inferred.layouts());
         LineLayout[] layouts = inferred.layouts().toArray(new LineLayout[0]);
         // The sample's text runs on past its first lines: the lines it kept say how long a line is.
