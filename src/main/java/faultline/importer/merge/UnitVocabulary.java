@@ -1219,7 +1219,7 @@ public final class UnitVocabulary {
     private boolean arqId(byte[] b, int m, int e) {
         for (int c = Bytes.anyOf(b, m + 32, e, (byte) ':', (byte) ':', (byte) ':'); c < e; c = Bytes.anyOf(b, c + 1, e, (byte) ':', (byte) ':', (byte) ':')) {
             int i = c - 32;
-            if (c + 1 < e && (i == m || b[i - 1] == ' ') && Bytes.hex(b, i, 16) >= 0 && Bytes.hex(b, i + 16, 16) >= 0) {
+            if (c + 1 < e && (i == m || b[i - 1] == ' ') && hex32(b, i)) {
                 idStart = i;
                 idEnd = i + 32;
                 kind = JOB;
@@ -1227,6 +1227,19 @@ public final class UnitVocabulary {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether 32 hex digits start at i, read eight at a time: sixteen digits overflow into the sign of a long, so
+     * half of all ids (those whose second half begins with 8 to f) would read as not hex.
+     */
+    private static boolean hex32(byte[] b, int i) {
+        for (int k = i; k < i + 32; k += 8) {
+            if (Bytes.hex(b, k, 8) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Nouns that, a few bytes before a UUID, say it is a unit's ({@code task_id=}, {@code Task }, {@code job }). */

@@ -94,7 +94,7 @@ public final class Bytes {
         }
     }
 
-    /** Value of count hex digits at p, or -1 (also when they run past the array). */
+    /** Value of count hex digits at p, or -1 (also when they run past the array); past 15 digits the value may be negative. */
     public static long hex(byte[] b, int p, int count) {
         if (p < 0 || p + count > b.length) {
             return -1;

@@ -283,6 +283,14 @@ public final class Clock {
             if (y < 0 || mo < 0 || d < 0) {
                 return false;
             }
+            if (y >= 1 && y <= 12 && d > 12) {
+                // Month first (Rich's default "[%x %X]" in an en-US locale: "[05/14/25 12:20:41]"): a two-digit year
+                // first would put the file before 2013, a day first never gives a month above twelve.
+                int first = y;
+                y = d;
+                d = mo;
+                mo = first;
+            }
             year = twoDigitYear(y);
             month = mo;
             day = d;
