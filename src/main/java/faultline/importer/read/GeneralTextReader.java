@@ -925,8 +925,8 @@ public final class GeneralTextReader implements SourceReader {
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             if (task < 0 && l.keyedClock()) {
                 task = runnerUnit(b, l, e);
-                if (task < 0 && level.isFailure()) {
-                    ollama.errorLine(b, l.timeStart(), clock.end, l.messageStart, e, ctx.events.size());
+                if (task < 0 && level.isFailure() && !placeholder) {
+                    ollama.errorLine(b, clock.nanosOfDay(), l.messageStart, e, ctx.events.size());
                 }
             } else if (task < 0 && !placeholder && GinAccess.taggedAt(b, lineStart, l.timeStart())) {
                 task = answeredRequest(b, l, e, nanos, precision);
@@ -1415,10 +1415,7 @@ public final class GeneralTextReader implements SourceReader {
             if (a == null || !OllamaRequest.isWork(a)) {
                 return -1;
             }
-            long endOfDay = OllamaRequests.timeOfDay(b, l.timeStart(), clock.end);
-            if (endOfDay < 0) {
-                return -1;
-            }
+            long endOfDay = clock.nanosOfDay(); // as written: see OllamaRequests
             String name = OllamaRequest.id(a, endOfDay);
             String id = name;
             for (int n = 2; refs.containsKey(id); n++) {

@@ -34,15 +34,14 @@ final class OllamaRequests {
     final List<Relay> relays = new ArrayList<>();
     final List<Failed> failed = new ArrayList<>();
 
-    /** An error record of the server's [m, e) whose clock is [clockStart, clockEnd), about to be event row. */
-    void errorLine(byte[] b, int clockStart, int clockEnd, int m, int e, int row) {
+    /** An error record of the server's [m, e) written at that time of day (ns), about to be event row. */
+    void errorLine(byte[] b, long tod, int m, int e, int row) {
         int k = Bytes.indexOf(b, m, e, " error=\"");
         if (k < 0) {
             return;
         }
-        long tod = timeOfDay(b, clockStart, clockEnd);
         String error = quoted(b, k + ERROR_KEY.length, e);
-        if (tod >= 0 && !error.isEmpty()) {
+        if (!error.isEmpty()) {
             relays.add(new Relay(row, tod, error));
         }
     }
@@ -87,36 +86,6 @@ final class OllamaRequests {
                 d.errorMessage = best;
             }
         }
-    }
-
-    /** The written time of day of a clock [s, t) ({@code 2025-05-20T16:44:03.117Z}, {@code 2025/05/20 - 16:44:03}) in ns, or -1. */
-    static long timeOfDay(byte[] b, int s, int t) {
-        for (int p = s; p + 8 <= t; p++) {
-            if (b[p + 2] != ':' || b[p + 5] != ':' || !digits(b, p, 2) || !digits(b, p + 3, 2) || !digits(b, p + 6, 2)) {
-                continue;
-            }
-            long ns = (((b[p] - '0') * 10L + b[p + 1] - '0') * 3600 + ((b[p + 3] - '0') * 10L + b[p + 4] - '0') * 60
-                    + (b[p + 6] - '0') * 10L + b[p + 7] - '0') * SECOND;
-            int q = p + 8;
-            if (q < t && (b[q] == '.' || b[q] == ',')) {
-                long scale = SECOND / 10;
-                for (q++; q < t && b[q] >= '0' && b[q] <= '9'; q++) {
-                    ns += (b[q] - '0') * scale;
-                    scale /= 10;
-                }
-            }
-            return ns;
-        }
-        return -1;
-    }
-
-    private static boolean digits(byte[] b, int p, int n) {
-        for (int k = 0; k < n; k++) {
-            if (b[p + k] < '0' || b[p + k] > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A logfmt value after its opening quote at s, its escapes undone. */
