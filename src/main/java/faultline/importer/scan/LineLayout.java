@@ -458,8 +458,9 @@ public final class LineLayout {
             return e;
         }
         byte open = b[p];
-        if (letterOpensHeader(b, p, e)) {
-            return p + 2;
+        int named = headerNameEnd(b, p, e);
+        if (named >= 0) {
+            return named == p + 1 ? p + 2 : named;
         }
         byte close = open == '[' ? (byte) ']' : open == '(' ? (byte) ')' : open == '<' ? (byte) '>' : 0;
         if (close != 0) {
@@ -553,14 +554,30 @@ public final class LineLayout {
 
     /**
      * A level letter that opens the bracket the clock and logger are in: Tornado's and Jupyter's
-     * {@code [I 2025-03-02 10:11:07.101 ServerApp] …}, {@code [E 250302 10:11:07 web:2271] …}. The letter is a token.
+     * {@code [I 2025-03-02 10:11:07.101 ServerApp] …}, {@code [E 250302 10:11:07 web:2271] …}, or that follows the
+     * program's name there, as NeMo writes it: {@code [NeMo W 2025-03-02 10:11:07 exp_manager:966] …}. The letter is a token.
      */
     static boolean letterOpensHeader(byte[] b, int p, int e) {
-        if (p + 3 >= e || b[p] != '[' || b[p + 2] != ' ' || !Clock.isDigit(b[p + 3])) {
-            return false;
+        return headerNameEnd(b, p, e) >= 0;
+    }
+
+    /** Where the program's name in a {@link #letterOpensHeader} bracket ends (p + 1 when it has none), or -1. */
+    static int headerNameEnd(byte[] b, int p, int e) {
+        if (p + 3 >= e || b[p] != '[') {
+            return -1;
         }
-        byte c = b[p + 1];
-        return c == 'I' || c == 'W' || c == 'E' || c == 'D' || c == 'C' || c == 'F' || c == 'T' || c == 'V';
+        int n = p + 1;
+        while (n < e && n - p <= 12 && ((b[n] >= 'A' && b[n] <= 'Z') || (b[n] >= 'a' && b[n] <= 'z'))) {
+            n++;
+        }
+        // A name is more than the level letter itself, and a space parts it from the letter.
+        int letter = n - p > 2 && n < e && b[n] == ' ' ? n + 1 : p + 1;
+        if (letter + 2 >= e || b[letter + 1] != ' ' || !Clock.isDigit(b[letter + 2])) {
+            return -1;
+        }
+        byte c = b[letter];
+        boolean level = c == 'I' || c == 'W' || c == 'E' || c == 'D' || c == 'C' || c == 'F' || c == 'T' || c == 'V';
+        return !level ? -1 : letter == p + 1 ? p + 1 : n;
     }
 
     private static final byte[] RANK_FIELD = " rank=".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
