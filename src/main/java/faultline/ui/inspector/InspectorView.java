@@ -43,7 +43,7 @@ public final class InspectorView extends VBox {
 
         table.setId("param-table");
         table.setItems(vm.visibleRows());
-        faultline.ui.RowsInView.pace(table, vm.visibleRows(), 3, 24);
+        faultline.ui.RowsInView.pace(table, vm.visibleRows(), 1, 16, 24);
         table.setPlaceholder(new Label(Messages.get("inspector.none")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->

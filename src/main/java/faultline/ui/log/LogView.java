@@ -53,7 +53,7 @@ public final class LogView extends VBox {
         list.setId("log-list");
         list.setItems(vm.rows());
         list.setFixedCellSize(20);
-        faultline.ui.RowsInView.pace(list, vm.rows(), 8, 20);
+        faultline.ui.RowsInView.pace(list, vm.rows(), 2, 24, 20);
         list.setCellFactory(l -> new LineCell());
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
