@@ -147,9 +147,10 @@ final class StatusWords {
                     "Rejecting message", "Finish task with error"),
                     "^Rejecting message '|\\bFinish task with error\\b|\\] raised unexpected: |Task handler raised error|\\bWorkerLostError\\b|FailedJobRegistry"
                     + "|\\bJob failed\\b|with unhandled exception|[Ww]ork-horse (?:process )?(?:was )?terminated unexpectedly"),
-            // Prefect's final states of a flow or task run, and its crash report ("Crash detected! Execution was interrupted …").
-            Rule.of(Says.FAILED, List.of("in state Crashed", "in state Failed", "Crash detected!"),
-                    "\\bFinished in state (?:Crashed|Failed)\\(|\\bCrash detected! "),
+            // Prefect's final states of a flow or task run, and its crash report ("Crash detected! Execution was interrupted …");
+            // Temporal's workflow task that raised ("Failed activation on workflow RenderBatch with ID … and run ID <uuid>").
+            Rule.of(Says.FAILED, List.of("in state Crashed", "in state Failed", "Crash detected!", "Failed activation on workflow"),
+                    "\\bFinished in state (?:Crashed|Failed)\\(|\\bCrash detected! |\\bFailed activation on workflow \\S+ with ID "),
             Rule.of(Says.CANCELLED, List.of("in state Cancel"), "\\bFinished in state Cancell?ed\\("),
             // celery's hard time limit kills the task's process; a task rejected (Reject) is not run again.
             Rule.of(Says.FAILED, List.of("Hard time limit", "] rejected: "), "\\bHard time limit \\([^)]*\\) exceeded for \\S+\\[|\\] rejected: "),
@@ -176,16 +177,19 @@ final class StatusWords {
             Rule.of(Says.CANCELLED, List.of("stopped: "), "^stopped: \\S+ \\(terminated by SIG(?:TERM|INT|QUIT|HUP)\\)"),
             // Web UIs and inference servers.
             // Triton's model loads: "successfully loaded 'clip_embed'", "failed to load 'upscaler' version 1: …".
-            Rule.of(Says.COMPLETE, List.of("Finished request", "successfully loaded '"), "\\bFinished request\\b|^\"?successfully loaded '"),
+            // Xinference's calls of a request, tagged with it: "[request <id>] Leave chat, elapsed time: 3 s", or "…, error: …".
+            Rule.of(Says.COMPLETE, List.of("Finished request", "successfully loaded '", "] Leave "),
+                    "\\bFinished request\\b|^\"?successfully loaded '|\\[request [^\\]]{1,64}\\] Leave \\w+, elapsed time: "),
             // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not, and so does llama.cpp's
             // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …"; n_tokens since late 2025).
             Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: "),
                     "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = "),
-            // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs.
+            // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs. LMDeploy ends a session it could
+            // not serve with 'session 3 finished, reason "error"' (its other reasons, "stop" and "length", are answers).
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",
-                    "failed to load '"),
+                    "failed to load '", "] Leave ", "reason \"error\""),
                     "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died|^invalid prompt: "
-                    + "|^\"?failed to load '"),
+                    + "|^\"?failed to load '|\\[request [^\\]]{1,64}\\] Leave \\w+, error: |\\bsession \\d+ finished, reason \"error\""),
             Rule.of(Says.CANCELLED, List.of("Aborted request"), "\\bAborted request\\b"),
             // llama.cpp's server answering a slot's task with an error; Ollama's server relaying its llama.cpp runner's
             // death (the request it ran is answered 500). One rule: the gate's groups are one a rule, and few.
@@ -387,9 +391,15 @@ final class StatusWords {
         }
         Says s = ANYWHERE.first(message, level, (viable(hintGroups) >>> LINE.rules.size()) & lowBits(ANYWHERE.rules.size()));
         if (s == null && namesUnit) {
-            s = NAMED.first(message.toLowerCase(Locale.ROOT), level);
+            s = NAMED.first(beforeWait(message.toLowerCase(Locale.ROOT)), level);
         }
         return s;
+    }
+
+    /** The words before a wait for the unit: "waiting for task finished, job_id=…" says nothing of how it went. */
+    private static String beforeWait(String lower) {
+        int w = Awaited.at(lower);
+        return w < 0 ? lower : lower.substring(0, w);
     }
 
     private static long lowBits(int n) {
@@ -411,7 +421,7 @@ final class StatusWords {
         }
         Says s = ANYWHERE.first(message, level);
         if (s == null && namesUnit) {
-            s = NAMED.first(message.toLowerCase(Locale.ROOT), level);
+            s = NAMED.first(beforeWait(message.toLowerCase(Locale.ROOT)), level);
         }
         return s;
     }

@@ -164,6 +164,8 @@ public final class TaskFacts {
         }
         if (d.started == null && ((processing && STARTED.matcher(msg).find()) || (names(msg, d.id) && UnitVocabulary.claimsInRecord(msg)))) {
             d.started = when; // a line that takes the unit on: it is in progress from then on
+        } else if (d.started == null && msg.contains(d.id) && OwnerMention.only(msg, d.id)) {
+            d.started = when; // a step of the unit ran (a workflow run's activity): the unit is under way
         }
         int source = b.source(r);
         String worker = source < workerOfSource.size() ? workerOfSource.get(source) : null;
@@ -286,10 +288,13 @@ public final class TaskFacts {
         return UnitVocabulary.stepAtStart(b, 0, b.length) == UnitVocabulary.Step.CLAIM;
     }
 
-    /** Whether the message names the unit: its id, or the 8-hex start of a UUID. */
+    /**
+     * Whether the message names the unit: its id, or the 8-hex start of a UUID; not where it names it only as the
+     * owner of a step the line is about (a Temporal activity's info naming its workflow run).
+     */
     private static boolean names(String msg, String id) {
         if (msg.contains(id)) {
-            return true;
+            return !OwnerMention.only(msg, id);
         }
         return id.length() == 36 && msg.contains(id.substring(0, 8));
     }

@@ -43,10 +43,11 @@ public final class UnitVocabulary {
             "Retries exceeded", "exited: ", "gave up: ", "stopped: ", "Acknowledging message", "Rejecting message", "Marking task as ",
             "invalid prompt: ");
     /** Words right after a bracketed id that claim ({@code Task app.x[id] received}). */
-    private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting", " submitted");
+    private static final byte[][] CLAIM_AFTER_ID = bytes(" received", " started", " claimed", " starting", " submitted",
+            " Enter "); // Xinference's "[request <id>] Enter chat, args: …" … "[request <id>] Leave chat, elapsed time: 3 s"
     /** Words right after a bracketed id that end ({@code succeeded in 1.2s}, {@code raised unexpected}). */
     private static final byte[][] END_AFTER_ID = bytes(" succeeded", " raised", " failed", " retry", " retried", " revoked",
-            " rejected", " expired", " lost", " retired", " cancelled", " canceled", " done", " completed");
+            " rejected", " expired", " lost", " retired", " cancelled", " canceled", " done", " completed", " Leave ");
     private static final byte[] SLOT_TAKES = "processing task".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SLOT_RELEASES = "stop processing".getBytes(StandardCharsets.US_ASCII);
     /** Words that, a few bytes before a UUID, say it is not a unit's. */
@@ -118,6 +119,7 @@ public final class UnitVocabulary {
         nounKept = false;
         endedWell = false;
         saidSuccess = false;
+        formSaysSuccess = false;
         kind = TASK;
         step = Step.NONE;
         actor[0] = -1;
@@ -674,6 +676,9 @@ public final class UnitVocabulary {
     public Step wordStepNoting(byte[] b, int m, int e) {
         for (int i = m; i < e; i++) {
             if (Clock.isLetter(b[i]) && (i == m || !Clock.isLetter(b[i - 1]))) {
+                if (Awaited.startsAt(b, i, e)) {
+                    return Step.NONE; // "Waiting for task finished": the end is to come, and another party waits for it
+                }
                 Step s = wordStepAt(b, i, e);
                 if (s != Step.NONE) {
                     return s;
@@ -887,7 +892,7 @@ public final class UnitVocabulary {
     /** Nouns that introduce a unit's id, and the kind of unit each names. */
     private static final String[][] NOUNS = {
             {"request", REQUEST}, {"req", REQUEST}, {"job", JOB}, {"task", TASK}, {"tid", TASK}, {"prompt", PROMPT},
-            {"rank", RANK}, {"shard", RANK}, {"queue item", JOB}, {"jid", JOB}};
+            {"rank", RANK}, {"shard", RANK}, {"queue item", JOB}, {"jid", JOB}, {"session", REQUEST}};
     private static final byte[][] NOUN_BYTES = new byte[NOUNS.length][];
 
     /** Per lower-case first letter, the lower-case second letters a noun goes on with, as bits: most word starts match none. */
@@ -973,6 +978,9 @@ public final class UnitVocabulary {
     private boolean idAfterNoun(byte[] b, int nounAt, int q, int e, String kind, byte[] noun) {
         byte sep = b[q];
         int s = q + 1;
+        if (noun.length == SESSION.length && noun[0] == 's') {
+            return engineSession(b, nounAt, s, e);
+        }
         // The noun is a key's (job_id=, "job_id":): a value that is not a bare number is the id by itself.
         boolean keyed = false;
         if (sep == ' ' && quotedRunName(b, s, e)) {
@@ -1091,6 +1099,39 @@ public final class UnitVocabulary {
         idEnd = t;
         this.kind = kind;
         return true;
+    }
+
+    private static final byte[] SESSION = "session".getBytes(StandardCharsets.US_ASCII);
+    /** What an inference engine says of a session it runs right after its number. */
+    private static final byte[][] SESSION_STEPS = bytes(" start", " done", " finished", " end");
+
+    /**
+     * An inference engine's session by its number, where the line says what became of it ({@code session 3 start},
+     * {@code session 3 finished, reason "error"}, LMDeploy's): one request to the engine. A session named otherwise is a
+     * user's or a login's ({@code New session 42 of user root}), not a unit of work.
+     */
+    private boolean engineSession(byte[] b, int nounAt, int s, int e) {
+        if (b[s - 1] != ' ' || b[nounAt] != 's') {
+            return false;
+        }
+        int t = s;
+        while (t < e && t - s < 12 && Clock.isDigit(b[t])) {
+            t++;
+        }
+        if (t == s || t - s >= 12) {
+            return false;
+        }
+        for (byte[] step : SESSION_STEPS) {
+            if (startsWith(b, t, e, step) && (t + step.length == e || !Clock.isLetter(b[t + step.length]))) {
+                idStart = nounAt;
+                idEnd = t;
+                nounKept = true;
+                kind = REQUEST;
+                concurrent = true;
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1223,10 +1264,45 @@ public final class UnitVocabulary {
                 idStart = i;
                 idEnd = i + 32;
                 kind = JOB;
+                if (arrowBefore(b, m, i, ARQ_ENDS)) {
+                    // "← id:function ● result" is the only line arq writes for a job that returned: it ended well.
+                    step = Step.END;
+                    endedWell = true;
+                    saidSuccess = true;
+                    formSaysSuccess = true;
+                }
                 return true;
             }
         }
         return false;
+    }
+
+    /** arq's arrow back from a job ("0.52s ← id:function ● result"): the job returned. */
+    private static final byte[] ARQ_ENDS = "\u2190 ".getBytes(StandardCharsets.UTF_8);
+
+    /** Whether the arrow (with its space) ends right before the id at i. */
+    private static boolean arrowBefore(byte[] b, int m, int i, byte[] arrow) {
+        int at = i - arrow.length;
+        if (at < m) {
+            return false;
+        }
+        for (int k = 0; k < arrow.length; k++) {
+            if (b[at + k] != arrow[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Set by find(): the line's own form, not a word in it, says the unit succeeded (arq's "←" line, whose result
+     * after "●" is the job's own value and may hold any word): the reader states it, as no word table can.
+     */
+    private boolean formSaysSuccess;
+
+    /** Whether the line find() read last says by its form that its unit succeeded. */
+    public boolean formSaysSuccess() {
+        return formSaysSuccess;
     }
 
     /**

@@ -1163,6 +1163,11 @@ public final class GeneralTextReader implements SourceReader {
             lastEventRef = ref;
             lastEventWorker = worker;
             lastEventTask = task;
+            if (awaitedNamed) {
+                // The line of another party waiting for the unit it names: what follows is the worker's, as before it.
+                lastEventTask = keptTask;
+                awaitedNamed = false;
+            }
             lastEventRank = prefix.rank >= 0 ? task : -1;
             if (!anyTime) {
                 int k = ev - mark;
@@ -1324,6 +1329,10 @@ public final class GeneralTextReader implements SourceReader {
             // Read in parts: a line of a worker that has claimed nothing yet in this part may belong to what it claimed before.
             pendingNow = task < 0 && continues && !touched.contains(worker);
             pendingWorker = worker;
+            if (step == UnitVocabulary.Step.END && ref >= 0 && vocabulary.formSaysSuccess()) {
+                ctx.tasks.draftOfRef(ref).lineStatus(faultline.model.TaskStatus.COMPLETE,
+                        nanos == Long.MIN_VALUE ? null : new Stamp(nanos, precision, false), "");
+            }
             if (step == UnitVocabulary.Step.END && ref >= 0 && nanos != Long.MIN_VALUE && vocabulary.endSaysOnlyOver()
                     && !UnitVocabulary.saysSuccess(b, m, e)) {
                 Integer from = lastClaim.get(ref);
@@ -1374,9 +1383,17 @@ public final class GeneralTextReader implements SourceReader {
                     d.type = actor; // the actor is what the message runs: its other messages are the same task's runs
                 }
             }
+            if (ref >= 0 && ref != cur && step == UnitVocabulary.Step.NONE && faultline.importer.merge.Awaited.in(b, m, e)) {
+                awaitedNamed = true;
+                keptTask = cur;
+            }
             unitNamed = ref >= 0;
             return task;
         }
+
+        /** Set by unitOf: the line waits for the unit it names, which its worker is not on; keptTask is the one it is on. */
+        private boolean awaitedNamed;
+        private int keptTask = -1;
 
         /**
          * Rows of Ollama's server about its runner, in order: {row, the runner it started} for a start, {row, -1} for

@@ -861,6 +861,11 @@ public final class LineLayout {
         if (nccl >= 0) {
             return nccl;
         }
+        int tagged = afterTag(b, p, e);
+        if (tagged > p) {
+            int lv = leadingLevel(b, tagged, e);
+            return lv >= 0 && b[tagged] == '[' ? lv : -1;
+        }
         int t = tokenEnd(b, p, e);
         int lv = LevelWords.read(b, p, t, null);
         if (lv < 0 && t - p >= 3 && t < e && b[t - 1] == ':' && isProgramName(b, p, t - 1)) {
@@ -883,6 +888,21 @@ public final class LineLayout {
         }
         boolean marked = b[p] == '[' || (w < e && b[w] == ':') || ((lv & LevelWords.NOT_UPPER) == 0 && t - p >= 4);
         return marked ? lv & 0xFF : -1;
+    }
+
+    /**
+     * Where the bracketed level starts after a library's tag glued before it ({@code [TM][WARNING] …}, TurboMind's under
+     * LMDeploy), or p: a short tag of capitals and digits, then at once another bracket.
+     */
+    private static int afterTag(byte[] b, int p, int e) {
+        if (p + 4 >= e || b[p] != '[') {
+            return p;
+        }
+        int q = p + 1;
+        while (q < e && q - p <= 12 && ((b[q] >= 'A' && b[q] <= 'Z') || Clock.isDigit(b[q]) || b[q] == '_')) {
+            q++;
+        }
+        return q > p + 1 && q + 1 < e && b[q] == ']' && b[q + 1] == '[' ? q + 1 : p;
     }
 
     private static final byte[] NCCL = "NCCL ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

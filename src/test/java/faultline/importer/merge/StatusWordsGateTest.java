@@ -19,6 +19,11 @@ class StatusWordsGateTest {
 
     private static final List<String> LINES = List.of(
             "Generation completed in 25.4s",
+            "temporalio.worker._workflow_instance Failed activation on workflow RenderBatch with ID batch-7 and run ID 0196d2c5-1b2c-7d3e-8f4a-5b6c7d8e9f01",
+            "[request 0b9d4f6e-edc4-11ef-a1c7-0242ac120004] Leave chat, elapsed time: 3 s",
+            "[request 1c2e7a90-edc4-11ef-b2d8-0242ac120004] Leave chat, error: CUDA out of memory, elapsed time: 0 s",
+            "async_engine.py:782 - session 2 finished, reason \"error\"",
+            "[Task Queue] Waiting for task finished, job_id=e05c6a9b-1f3d-4b28-8a7e-9d2c4f6b1e37",
             "✅ DIAGNOSTIC: Loop completed successfully, processed 20 items",
             "[TASK_PROCESSING] Phase 2 complete - Model switch took 3.1s",
             "Task 12 finished in 3.1s",

@@ -53,4 +53,17 @@ class LevelTokensTest {
         assertEquals(null, afterLevel("ERRORS: 3"));
         assertEquals(null, afterLevel("I see"));
     }
+
+    @Test
+    void aLibrarysTagBeforeItsBracketedLevel() {
+        assertEquals(Level.WARNING.ordinal(), leading("[TM][WARNING] [SeqMgr] #victim: 2"), "TurboMind under LMDeploy");
+        assertEquals(Level.ERROR.ordinal(), leading("[TM][ERROR] CUDA runtime error: an illegal memory access was encountered"));
+        assertEquals(-1, leading("[TM][Gemm2] 6144"), "a second tag is no level");
+        assertEquals(-1, leading("[rank0][WARNING] x"), "a tag in lower case is a rank's prefix, read elsewhere");
+    }
+
+    private static int leading(String line) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        return LineLayout.leadingLevel(b, 0, b.length);
+    }
 }
