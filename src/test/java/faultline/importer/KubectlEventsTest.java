@@ -74,4 +74,51 @@ class KubectlEventsTest {
         assertEquals(TaskStatus.FAILED, pod.status());
         assertTrue(pod.errorMessage().startsWith("Back-off restarting failed container ingest"));
     }
+
+    @Test
+    void aContainersTerminationIsThePodsFailureWhereItsEventsOnlyTellABackOff() throws Exception {
+        Map<String, Task> units = read("""
+                Name:             embed-6c9f8-2kq4z
+                Namespace:        ml
+                Status:           Running
+                Containers:
+                  embed:
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                      Started:      Tue, 11 Mar 2025 09:18:55 +0000
+                      Finished:     Tue, 11 Mar 2025 09:40:59 +0000
+                    Restart Count:  4
+                Events:
+                  Type     Reason   Age                From     Message
+                  ----     ------   ----               ----     -------
+                  Warning  BackOff  20s (x9 over 3m)   kubelet  Back-off restarting failed container embed in pod embed-6c9f8-2kq4z_ml
+
+                Name:             nightly-index-88x1
+                Namespace:        ml
+                Status:           Failed
+                Reason:           Evicted
+                Message:          The node was low on resource: memory.
+                Events:           <none>
+
+                Name:             warmup-3b7d1
+                Status:           Succeeded
+                Containers:
+                  warm:
+                    State:          Terminated
+                      Reason:       Completed
+                      Exit Code:    0
+                Events:           <none>
+                """);
+        assertEquals(3, units.size(), units.keySet().toString());
+        Task embed = units.get("embed-6c9f8-2kq4z");
+        assertEquals(TaskStatus.FAILED, embed.status());
+        assertEquals("OOMKilled (exit code 137)", embed.errorMessage());
+        Task evicted = units.get("nightly-index-88x1");
+        assertEquals(TaskStatus.FAILED, evicted.status());
+        assertEquals("Evicted: The node was low on resource: memory.", evicted.errorMessage());
+        assertEquals(TaskStatus.COMPLETE, units.get("warmup-3b7d1").status());
+    }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
  * object's work failed (BackOff, Failed…, OOMKilling, Evicted) fails it with the row's message as its error. Ages
  * ({@code 5m}, {@code 2m30s}, {@code <unknown>}) are relative to when the command ran: rows keep the file's order.
  * {@code kubectl describe}'s Events section ({@code Type  Reason  Age  From  Message}) is read the same way, its rows
- * about the object the description opens with ({@code Name:}).
+ * about the object the description opens with ({@code Name:}); what the description says of its containers' states
+ * before that ({@link DescribedStates}) is the pod's too, and a termination's cause is its error.
  */
 public final class KubectlEventsReader implements SourceReader {
     public static final SourceFormat FORMAT = new SourceFormat("KUBECTL_EVENTS", Prose.get("format.KUBECTL_EVENTS"));
@@ -50,7 +51,7 @@ public final class KubectlEventsReader implements SourceReader {
                 return 0;
             }
             described = true; // kubectl describe: "Name:" first, its Events section further down
-            if (EventTable.ofDescribed(line) != null) {
+            if (EventTable.ofDescribed(line) != null || (line.startsWith("Events:") && line.substring(7).strip().equals("<none>"))) {
                 return 0.9;
             }
         }
@@ -66,6 +67,8 @@ public final class KubectlEventsReader implements SourceReader {
         Map<String, Integer> refs = new HashMap<>();
         int rows = 0;
         String described = "";
+        Map<Integer, DescribedStates> states = new LinkedHashMap<>();
+        DescribedStates state = null;
         while (lines.next()) {
             String raw = lines.text;
             int line = (int) lines.number;
@@ -83,6 +86,16 @@ public final class KubectlEventsReader implements SourceReader {
             if (raw.startsWith("Name:")) {
                 described = raw.substring(5).strip(); // kubectl describe: the object its Events section is about
                 table = null;
+                state = described.isEmpty() ? null : states.computeIfAbsent(refs.computeIfAbsent(described, ctx.tasks::ref), r -> new DescribedStates());
+            } else if (raw.startsWith("Events:")) {
+                state = null; // the table that follows is read as events
+            }
+            if (table == null && state != null) {
+                boolean failing = state.line(raw);
+                int ref = refs.get(described);
+                int ev = ctx.estimated(failing ? Level.ERROR : Level.PRINT, ref, text.add(raw.strip(), raw, line));
+                ctx.events.setTime(ev, line * faultline.model.SourceFile.LINE_NANOS, 3, true);
+                continue;
             }
             EventRow row = table == null || raw.strip().startsWith("----") ? null : table.row(raw);
             String name = row == null ? "" : row.name().isEmpty() ? described : row.name();
@@ -104,11 +117,25 @@ public final class KubectlEventsReader implements SourceReader {
             }
             ctx.events.setTime(ev, line * faultline.model.SourceFile.LINE_NANOS, 3, true);
         }
-        if (rows == 0) {
+        if (rows == 0 && states.values().stream().noneMatch(DescribedStates::any)) {
             throw new ImportException(Prose.format("import.kubectl-events.no-row", ctx.path.getFileName()));
         }
         for (Map.Entry<Integer, Outcome> o : outcomes.entrySet()) {
             o.getValue().settle(ctx.tasks.draftOfRef(o.getKey()));
+        }
+        for (Map.Entry<Integer, DescribedStates> s : states.entrySet()) {
+            TaskDraft d = ctx.tasks.draftOfRef(s.getKey());
+            Outcome o = outcomes.get(s.getKey());
+            String failure = s.getValue().failure(o == null ? null : o.error);
+            if (failure != null) {
+                d.status = TaskStatus.FAILED;
+                d.errorMessage = failure;
+            } else if (s.getValue().succeeded() && d.status != TaskStatus.FAILED) {
+                d.status = TaskStatus.COMPLETE;
+            }
+            if (d.type.isEmpty()) {
+                d.type = "pod";
+            }
         }
         ctx.markUntimed();
         ctx.report.note(0, Prose.get("import.no-time.line-order"), null);
