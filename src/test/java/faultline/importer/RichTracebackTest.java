@@ -87,4 +87,32 @@ class RichTracebackTest {
         assertTrue(s.message(record).contains("PermissionError: [Errno 13]"), s.message(record));
         assertTrue(LayoutCorpusTest.rowAt(s, 7) >= 0, "the next record is an event of its own");
     }
+    @Test
+    void chainedBoxesAreOneEventWhoseFailureIsTheLastRaised() throws Exception {
+        String log = String.join("\n",
+                "Loading config from /etc/sync/jobs.toml",
+                TOP,
+                row("/srv/sync/config.py:20 in load"),
+                BOTTOM,
+                "KeyError: 'interval'",
+                "",
+                "The above exception was the direct cause of the following exception:",
+                "",
+                TOP,
+                row("/srv/sync/cli.py:9 in main"),
+                BOTTOM,
+                "ConfigError: jobs.toml has no interval",
+                "");
+        TaskSet set = load(write(dir, "sync.log", log));
+        EventStore s = set.store();
+        int box = LayoutCorpusTest.rowAt(s, 2);
+        for (int line = 3; line <= 12; line++) {
+            assertEquals(-1, LayoutCorpusTest.rowAt(s, line), "line " + line + " is the chain's");
+        }
+        assertTrue(s.message(box).endsWith("ConfigError: jobs.toml has no interval"), s.message(box));
+        Task run = set.tasks().stream().filter(t -> t.failed()).findFirst().orElseThrow();
+        Crash c = new Analyzer(set).crashOf(run);
+        assertEquals("ConfigError", c.exceptionType());
+        assertEquals("main (cli.py:9)", c.site().text());
+    }
 }
