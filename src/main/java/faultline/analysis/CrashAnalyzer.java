@@ -99,8 +99,11 @@ public final class CrashAnalyzer {
             if (traceback.endsBeforeExceptionLine()) {
                 caveats.add(Prose.get("caveat.traceback-cut"));
             }
+            CrashSite raisedAt = traceback.raisedAt();
             if (site != null) {
-                caveats.add(site.own() ? Prose.format("caveat.site", site.text()) : Prose.format("caveat.site.library", site.text()));
+                caveats.add(Prose.format("caveat.site", site.text()));
+            } else if (raisedAt != null) {
+                caveats.add(Prose.format("caveat.site.library", raisedAt.text()));
             }
             if (traceback.chain().size() > 1 && traceback.language() == Traceback.Language.JVM) {
                 caveats.add(Prose.format("caveat.caused", causes(traceback), traceback.root().type()));

@@ -85,6 +85,12 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
                 }
             }
         }
+        if (failure >= 0 && (traceback == null || traceback.site() == null)) {
+            Traceback whole = splitAtBlanks(t, failure);
+            if (whole != null && !whole.endsBeforeExceptionLine() && (traceback == null || whole.site() != null)) {
+                traceback = whole;
+            }
+        }
         String error = t.task().errorMessage();
         if (traceback == null && !error.isEmpty()) {
             traceback = Traceback.find(error).orElse(null);
@@ -98,6 +104,21 @@ record ExceptionFinding(String type, String message, Traceback traceback) {
             return new ExceptionFinding(traceback.exceptionType(), traceback.message(), traceback);
         }
         return new ExceptionFinding(type, message, traceback);
+    }
+
+    /**
+     * A report a reader parted into events at its blank lines (Dagster's error display: the wrapper's line, its stack,
+     * then its cause's): the failure's record and the untimed events right after it, read as one text; null when they
+     * hold no more than the record does.
+     */
+    private static Traceback splitAtBlanks(TaskText t, int failure) {
+        StringBuilder joined = new StringBuilder(t.message(failure));
+        int parts = 0;
+        for (int j = failure + 1; j < t.size() && j <= failure + MAX_REST && t.estimated(j); j++) {
+            joined.append('\n').append(t.message(j));
+            parts++;
+        }
+        return parts == 0 ? null : Traceback.find(joined.toString()).orElse(null);
     }
 
     /** Unleveled lines after a cut traceback that are read as the rest of it. */

@@ -86,11 +86,23 @@ public record Traceback(List<Raised> chain, Language language) {
     }
 
     /**
-     * The crash site: where the chain's deepest exception was raised, its last own frame, else its last
-     * frame; a JVM root cause whose own frames were elided ({@code ... 5 more}) falls back to the
-     * enclosing traces. Null without frames.
+     * The crash site: the last frame of the program's own code where the chain's deepest exception was raised; null
+     * when no frame of it is the program's own (an installed package's, the standard library's): a library frame is
+     * not where the program failed, and is told apart by {@link #raisedAt()}.
      */
     public CrashSite site() {
+        CrashSite at = raisedAt();
+        return at != null && at.own() ? at : null;
+    }
+
+    /**
+     * Where the failure was raised: the last own frame of the chain's deepest exception, else its last frame (a
+     * library's, marked not own); a JVM root cause whose own frames were elided ({@code ... 5 more}) falls back to the
+     * enclosing traces, and a Python exception raised from another ({@code raise Wrapper from cause}) with no own frame
+     * of its own to its cause's, as a framework that wraps the program's error raises it in its own code. Null without
+     * frames.
+     */
+    public CrashSite raisedAt() {
         for (int i = chain.size() - 1; i >= 0; i--) {
             List<Frame> frames = chain.get(i).frames();
             for (int k = frames.size() - 1; k >= 0; k--) {
@@ -98,7 +110,7 @@ public record Traceback(List<Raised> chain, Language language) {
                     return frames.get(k).site(true);
                 }
             }
-            if (language == Language.PYTHON) {
+            if (language == Language.PYTHON && !chain.get(i).link().equals("direct cause")) {
                 break; // a Python failure's own frames are all printed: an earlier exception's frames are another place
             }
         }
@@ -119,6 +131,18 @@ public record Traceback(List<Raised> chain, Language language) {
     public static Optional<Traceback> find(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
+        }
+        if (text.indexOf(RichTrace.TOP) >= 0 && text.contains(RichTrace.TITLE)) {
+            Optional<Traceback> rich = RichTrace.parse(text);
+            if (rich.isPresent()) {
+                return rich;
+            }
+        }
+        if (text.contains(ErrorDisplay.STACK) && text.contains("File \"")) {
+            Optional<Traceback> shown = ErrorDisplay.parse(text);
+            if (shown.isPresent()) {
+                return shown;
+            }
         }
         if (text.contains("Traceback (most recent call last)") || text.contains("File \"")) {
             Optional<Traceback> py = PythonTrace.parse(text);
@@ -405,6 +429,12 @@ public record Traceback(List<Raised> chain, Language language) {
                 return !frames.isEmpty();
             }
 
+            /** The source line of the frame's own line, where the trace marks it among others. */
+            void codeAt(String code) {
+                Frame f = frames.get(frames.size() - 1);
+                frames.set(frames.size() - 1, new Frame(f.file(), f.line(), f.function(), code, f.own()));
+            }
+
             void code(String code) {
                 Frame f = frames.get(frames.size() - 1);
                 if (f.code().isEmpty()) {
@@ -419,13 +449,261 @@ public record Traceback(List<Raised> chain, Language language) {
             }
 
             Raised done() {
-                return new Raised(type, message, List.copyOf(frames), raised, link);
+                return doneAs(link);
+            }
+
+            Raised doneAs(String how) {
+                return new Raised(type, message, List.copyOf(frames), raised, how);
             }
 
             /** An exception that only carries another one's traceback in its message. */
             boolean wrapper() {
                 return raised && type.substring(type.lastIndexOf('.') + 1).contains("Traceback");
             }
+        }
+    }
+
+    /**
+     * A traceback as Rich draws it ({@code rich.traceback}, Typer's and Kedro's default, a RichHandler's
+     * {@code rich_tracebacks}): a box titled {@code Traceback (most recent call last)}, in it each frame's
+     * {@code /path/file.py:123 in fn} (wrapped at the box's width, parted from the next by a blank row; {@code in fn:123}
+     * for a file that is not on disk), its numbered source lines with {@code ❱} at the frame's line and its
+     * {@code locals} box below or beside them; the exception line after the box, a chain's sentence between boxes. The
+     * box may stand indented under the record that logged it: its rows are read from the column of its corners.
+     */
+    private static final class RichTrace {
+        static final char TOP = '\u256d';
+        static final char BOTTOM = '\u2570';
+        static final char SIDE = '\u2502';
+        static final String TITLE = "Traceback (most recent call last)";
+        static final char CURRENT = '\u2771';
+        /** A frame's heading: {@code /srv/app/nodes.py:27 in caption_clips}. */
+        static final Pattern HEADING = Pattern.compile("^(.+):(\\d+) in (\\S+)$");
+        /** A frame whose file is not on disk: {@code in _run_module_as_main:198}. */
+        static final Pattern NO_FILE = Pattern.compile("^in (\\S+):(\\d+)$");
+        /** A numbered source line, the frame's own marked: {@code ❱ 27 │   │   caption=…}. */
+        static final Pattern CODE = Pattern.compile("^(\u2771)?\\s*(\\d+)(?: (.*))?$");
+        /** A heading's text that is followed by a word of its own: the line number, or "in" before the function. */
+        static final Pattern PARTED = Pattern.compile("(?::\\d+| in)$");
+        static final Pattern HIDDEN = Pattern.compile("^\\.\\.\\. \\d+ frames? hidden \\.\\.\\.$");
+
+        private enum State { OUTSIDE, BOX, AFTER_BOX, AFTER_EXCEPTION }
+
+        static Optional<Traceback> parse(String text) {
+            String[] lines = lines(text);
+            List<Raised> chain = new ArrayList<>();
+            PythonTrace.Part cur = null;
+            String link = "";
+            State state = State.OUTSIDE;
+            int left = -1;
+            int right = -1;
+            int locals = -1;
+            StringBuilder heading = new StringBuilder();
+            boolean headingFull = false;
+            for (String line : lines) {
+                if (state == State.BOX) {
+                    if (line.length() <= left || (line.charAt(left) != SIDE && line.charAt(left) != BOTTOM)) {
+                        break; // a box cut short: what it held so far
+                    }
+                    if (line.charAt(left) == BOTTOM) {
+                        flush(cur, heading);
+                        state = State.AFTER_BOX;
+                        continue;
+                    }
+                    int end = right > left && right < line.length() && line.charAt(right) == SIDE ? right : line.lastIndexOf(SIDE);
+                    String row = end > left + 1 ? line.substring(left + 1, end) : "";
+                    // A locals box below the source, or beside it: the rows of its column are the frame's variables.
+                    int open = locals < 0 ? localsOpening(row) : -1;
+                    if (open >= 0) {
+                        locals = open;
+                        row = row.substring(0, open);
+                    } else if (locals >= 0 && locals < row.length() && (row.charAt(locals) == SIDE || row.charAt(locals) == BOTTOM)) {
+                        int at = locals;
+                        if (row.charAt(at) == BOTTOM) {
+                            locals = -1;
+                        }
+                        row = row.substring(0, at);
+                    } else {
+                        locals = -1;
+                    }
+                    String t = row.strip();
+                    if (t.isEmpty() || HIDDEN.matcher(t).matches()) {
+                        flush(cur, heading);
+                        continue;
+                    }
+                    Matcher code = CODE.matcher(t);
+                    if (code.matches() && heading.length() == 0 && cur.hasFrames()) {
+                        if (code.group(1) != null) {
+                            cur.codeAt(code.group(3) == null ? "" : code.group(3).replace(SIDE, ' ').strip());
+                        }
+                        continue;
+                    }
+                    if (heading.length() > 0 && !headingFull && isHeading(heading.toString()) && isHeading(t)) {
+                        flush(cur, heading); // two frames not on disk, one under the other
+                    }
+                    if (heading.length() > 0 && (!headingFull || PARTED.matcher(heading).find() || t.startsWith("in "))) {
+                        heading.append(' '); // a word that ended at the edge: the space Rich wrapped at is gone
+                    }
+                    heading.append(t);
+                    // A row filled to the box's edge was cut inside a word: the next row goes on with it unparted.
+                    headingFull = row.stripTrailing().length() >= row.length() - 1 && row.length() > 2;
+                    continue;
+                }
+                String t = line.strip();
+                int top = line.indexOf(TOP);
+                if (top >= 0 && line.indexOf(TITLE, top) > top && (state != State.OUTSIDE || chain.isEmpty() && cur == null)) {
+                    if (state == State.AFTER_BOX || (state == State.AFTER_EXCEPTION && link.isEmpty())) {
+                        break; // a second, unrelated traceback
+                    }
+                    if (cur != null) {
+                        chain.add(cur.done());
+                    }
+                    cur = new PythonTrace.Part(link);
+                    link = "";
+                    left = top;
+                    right = line.lastIndexOf('\u256e');
+                    heading.setLength(0);
+                    locals = -1;
+                    state = State.BOX;
+                    continue;
+                }
+                if (state == State.OUTSIDE) {
+                    continue;
+                }
+                if (t.equals(PythonTrace.DURING) || t.equals(PythonTrace.CAUSE)) {
+                    link = t.equals(PythonTrace.DURING) ? "during handling" : "direct cause";
+                    state = State.AFTER_EXCEPTION;
+                    continue;
+                }
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (state == State.AFTER_BOX) {
+                    Matcher e = PythonTrace.EXCEPTION.matcher(t);
+                    if (e.matches() && PythonTrace.isExceptionName(e.group(1), e.group(2) != null)) {
+                        cur.raised(e.group(1), e.group(2) == null ? "" : e.group(2).strip());
+                        state = State.AFTER_EXCEPTION;
+                        continue;
+                    }
+                    break; // no exception line after the box: a paste cut there
+                }
+                if (state == State.AFTER_EXCEPTION && !link.isEmpty()) {
+                    break; // a chain's sentence, then something else than its box
+                }
+                // The exception's message wrapped at the console's width, or its notes.
+            }
+            if (cur == null) {
+                return Optional.empty();
+            }
+            flush(cur, heading);
+            chain.add(cur.done());
+            return Optional.of(new Traceback(chain, Language.PYTHON));
+        }
+
+        private static boolean isHeading(String t) {
+            return HEADING.matcher(t).matches() || NO_FILE.matcher(t).matches();
+        }
+
+        /** Where a locals box opens in the row ({@code ╭──── locals ────╮}), or -1. */
+        private static int localsOpening(String row) {
+            int at = row.indexOf(TOP);
+            return at >= 0 && row.indexOf(" locals ", at) > at ? at : -1;
+        }
+
+        /** The frame whose heading was read, if it was one. */
+        private static void flush(PythonTrace.Part cur, StringBuilder heading) {
+            if (heading.length() == 0) {
+                return;
+            }
+            String h = heading.toString();
+            heading.setLength(0);
+            Matcher m = HEADING.matcher(h);
+            if (m.matches()) {
+                cur.frame(m.group(1), m.group(2).length() <= 9 ? Integer.parseInt(m.group(2)) : 0, m.group(3));
+                return;
+            }
+            Matcher n = NO_FILE.matcher(h);
+            if (n.matches()) {
+                cur.frame("<unknown>", n.group(2).length() <= 9 ? Integer.parseInt(n.group(2)) : 0, n.group(1));
+            }
+        }
+    }
+
+    /**
+     * A serialised error as Dagster displays it: the exception line (its message may run over lines), {@code Stack Trace:}
+     * and its frames, then the exception it was raised from ({@code The above exception was caused by the following
+     * exception:}) or while handling ({@code … occurred during handling of the following exception:}), each shown the
+     * same way. The display prints the exception raised last first, the reverse of Python's order; the chain is kept
+     * in Python's order, so that the failure is the wrapper and its cause's own frames can place it.
+     */
+    private static final class ErrorDisplay {
+        static final String STACK = "Stack Trace:";
+        static final String CAUSED = "The above exception was caused by the following exception:";
+        static final String DURING = "The above exception occurred during handling of the following exception:";
+
+        static Optional<Traceback> parse(String text) {
+            String[] lines = lines(text);
+            List<PythonTrace.Part> shown = new ArrayList<>();
+            List<String> links = new ArrayList<>();
+            PythonTrace.Part cur = null;
+            boolean inStack = false;
+            boolean expectException = false;
+            for (String line : lines) {
+                String t = line.strip();
+                if (t.equals(CAUSED) || t.equals(DURING)) {
+                    if (cur == null) {
+                        return Optional.empty();
+                    }
+                    links.add(t.equals(CAUSED) ? "direct cause" : "during handling");
+                    cur = null;
+                    inStack = false;
+                    expectException = true;
+                    continue;
+                }
+                if (t.equals(STACK)) {
+                    if (cur == null) {
+                        return Optional.empty(); // frames without the exception they belong to: not this display
+                    }
+                    inStack = true;
+                    continue;
+                }
+                if (inStack) {
+                    Matcher f = PythonTrace.FRAME.matcher(line);
+                    if (f.matches()) {
+                        int n = f.group(2).length() <= 9 ? Integer.parseInt(f.group(2)) : 0;
+                        cur.frame(f.group(1), n, f.group(3) == null ? "" : f.group(3).strip());
+                    } else if (!t.isEmpty() && cur.hasFrames() && Character.isWhitespace(line.charAt(0))) {
+                        if (!PythonTrace.MARKERS.matcher(t).matches()) {
+                            cur.code(t);
+                        }
+                    } else if (!t.isEmpty()) {
+                        break; // the display has ended: another record
+                    }
+                    continue;
+                }
+                if (cur == null && !t.isEmpty() && (expectException || shown.isEmpty())) {
+                    Matcher e = PythonTrace.EXCEPTION.matcher(t);
+                    if (e.matches() && PythonTrace.isExceptionName(e.group(1), e.group(2) != null)) {
+                        cur = new PythonTrace.Part("");
+                        cur.raised(e.group(1), e.group(2) == null ? "" : e.group(2).strip());
+                        shown.add(cur);
+                        expectException = false;
+                    } else if (expectException) {
+                        return Optional.empty();
+                    }
+                }
+                // Other lines before the stack are the rest of the exception's message.
+            }
+            if (shown.isEmpty() || shown.stream().noneMatch(PythonTrace.Part::hasFrames)) {
+                return Optional.empty();
+            }
+            // Printed last raised first: Python's order is the other way round, each part linked to the one before it.
+            List<Raised> chain = new ArrayList<>();
+            for (int i = shown.size() - 1; i >= 0; i--) {
+                String link = i < links.size() && i + 1 < shown.size() ? links.get(i) : "";
+                chain.add(shown.get(i).doneAs(i == shown.size() - 1 ? "" : link));
+            }
+            return Optional.of(new Traceback(chain, Language.PYTHON));
         }
     }
 

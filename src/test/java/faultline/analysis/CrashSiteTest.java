@@ -46,6 +46,23 @@ class CrashSiteTest {
     }
 
     @Test
+    void aTracebackOfLibraryFramesOnlyHasNoSiteAndSaysWhereTheLibraryRaised() throws Exception {
+        // A pool child killed under celery: billiard reports the loss from its own code, none of the program's.
+        Crash c = crash(new TaskLogs(ID)
+                .at(1000, "INFO", "Task app.render[" + ID + "] received")
+                .at(100, "ERROR", "Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 3.')\n"
+                        + "Traceback (most recent call last):\n"
+                        + "  File \"/srv/venv/lib/python3.11/site-packages/billiard/pool.py\", line 1264, in mark_as_worker_lost\n"
+                        + "    raise WorkerLostError(\n"
+                        + "billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 3.\n"
+                        + "Task app.render[" + ID + "] raised unexpected: WorkerLostError('Worker exited prematurely')"));
+        assertEquals("billiard.exceptions.WorkerLostError", c.exceptionType());
+        assertNull(c.site(), "a frame inside billiard is not where the program failed");
+        assertTrue(c.caveats().stream().anyMatch(s -> s.contains("mark_as_worker_lost (pool.py:1264)") && s.contains("library")),
+                c.caveats().toString());
+    }
+
+    @Test
     void withoutATracebackTheFailureLineNamesTheType() throws Exception {
         Crash c = crash(new TaskLogs(ID)
                 .at(1000, "INFO", "GENERATION: Starting generation")

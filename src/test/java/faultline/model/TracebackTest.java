@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,8 +138,9 @@ class TracebackTest {
                 "  File \"/opt/conda/lib/python3.11/site-packages/text_generation_server/models/flash_causal_lm.py\", line 1207, in warmup",
                 "    raise RuntimeError(\"Not enough memory to handle 4096 prefill tokens\")",
                 "RuntimeError: Not enough memory to handle 4096 prefill tokens");
-        assertFalse(tb.site().own(), "no frame of the project's own: " + tb.site().text());
-        assertEquals("warmup (flash_causal_lm.py:1207)", tb.site().text());
+        assertNull(tb.site(), "no frame of the project's own: no crash site");
+        assertFalse(tb.raisedAt().own());
+        assertEquals("warmup (flash_causal_lm.py:1207)", tb.raisedAt().text(), "where it was raised, a library's frame");
     }
 
     @Test
@@ -177,7 +179,8 @@ class TracebackTest {
                 "Error: connect ECONNREFUSED 127.0.0.1:6379",
                 "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16)");
         assertEquals("Error", tb.exceptionType());
-        assertFalse(tb.site().own());
+        assertNull(tb.site());
+        assertFalse(tb.raisedAt().own());
     }
 
     @Test
@@ -231,7 +234,8 @@ class TracebackTest {
                 "    server.run()",
                 "OSError: [Errno 98] Address already in use");
         assertEquals("OSError", tb.exceptionType());
-        CrashSite site = tb.site();
+        assertNull(tb.site(), "a library's frame is no crash site");
+        CrashSite site = tb.raisedAt();
         assertFalse(site.own());
         assertEquals("run", site.function());
     }
@@ -343,7 +347,97 @@ class TracebackTest {
                 "/usr/local/bundle/gems/resque-2.6.0/lib/resque/job.rb:175:in `perform'",
                 "/usr/local/lib/ruby/3.1.0/monitor.rb:202:in `synchronize'");
         assertTrue(tb.endsBeforeExceptionLine());
-        assertFalse(tb.site().own());
-        assertEquals("perform (job.rb:175)", tb.site().text());
+        assertNull(tb.site());
+        assertEquals("perform (job.rb:175)", tb.raisedAt().text());
+    }
+    /** Rich's box of the given inner width: its top with the title, a row per text (padded), its bottom. */
+    private static List<String> richBox(String pad, int width, String... rows) {
+        List<String> out = new java.util.ArrayList<>();
+        String title = " Traceback (most recent call last) ";
+        int left = (width + 2 - title.length()) / 2;
+        out.add(pad + "\u256d" + "\u2500".repeat(left) + title + "\u2500".repeat(width + 2 - left - title.length()) + "\u256e");
+        for (String r : rows) {
+            out.add(pad + "\u2502 " + r + " ".repeat(Math.max(0, width - r.length())) + " \u2502");
+        }
+        out.add(pad + "\u2570" + "\u2500".repeat(width + 2) + "\u256f");
+        return out;
+    }
+
+    @Test
+    void aRichTracebackBoxGivesItsFramesWrappedHeadingsAndTheExceptionAfterIt() {
+        List<String> lines = new java.util.ArrayList<>(richBox("", 40,
+                "/opt/etl/venv/lib/python3.12/site-packag",
+                "es/typer/main.py:340 in __call__",
+                "",
+                "/home/ops/Shared",
+                "Jobs/batchtool/src/batchtool/cli.py:41",
+                "in ingest",
+                "",
+                "  40 \u2502   rows = load(path)",
+                "\u2771 41 \u2502   total = sum(r.size for r in rows)",
+                "  42 \u2502   return total",
+                "",
+                "\u256d\u2500\u2500\u2500\u2500 locals \u2500\u2500\u2500\u2500\u256e",
+                "\u2502 path = 'in 3:4' \u2502",
+                "\u2570\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u256f",
+                "",
+                "in <genexpr>:41"));
+        lines.add("AttributeError: 'dict' object has no attribute 'size'");
+        Traceback tb = parse(lines.toArray(new String[0]));
+        assertEquals("AttributeError", tb.exceptionType());
+        assertEquals("'dict' object has no attribute 'size'", tb.message());
+        List<Traceback.Frame> frames = tb.failure().frames();
+        assertEquals(3, frames.size(), frames.toString());
+        assertEquals("/opt/etl/venv/lib/python3.12/site-packages/typer/main.py", frames.get(0).file(), "a heading cut at the box's edge");
+        assertEquals("/home/ops/Shared Jobs/batchtool/src/batchtool/cli.py", frames.get(1).file(), "a heading wrapped at a space");
+        assertEquals("total = sum(r.size for r in rows)", frames.get(1).code(), "the marked line is the frame's");
+        assertFalse(frames.get(2).own(), "a frame not on disk");
+        assertEquals("ingest (cli.py:41)", tb.site().text());
+    }
+
+    @Test
+    void aRichTracebackIndentedUnderItsRecordAndChainedIsReadFromItsCorners() {
+        String pad = " ".repeat(20);
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("[06/02/25 09:14:03] ERROR    Step failed");
+        lines.addAll(richBox(pad, 44, "/srv/app/store.py:12 in fetch"));
+        lines.add(pad + "KeyError: 'shard'");
+        lines.add("");
+        lines.add(pad + "The above exception was the direct cause of the following exception:");
+        lines.add("");
+        lines.addAll(richBox(pad, 44, "/srv/venv/lib/python3.11/site-packages/orm/", "q.py:88 in get"));
+        lines.add(pad + "LookupFailed: no row");
+        Traceback tb = parse(lines.toArray(new String[0]));
+        assertEquals(2, tb.chain().size());
+        assertEquals("LookupFailed", tb.exceptionType(), "the exception raised last");
+        assertEquals("direct cause", tb.failure().link());
+        assertEquals("fetch (store.py:12)", tb.site().text(), "the wrapper raised in a library: its cause places it");
+    }
+
+    @Test
+    void aDagsterErrorDisplayIsTheWrapperRaisedFromItsCause() {
+        Traceback tb = parse(
+                "Execution of step \"resize\" failed.",
+                "",
+                "dagster._core.errors.DagsterExecutionStepExecutionError: Error occurred while executing op \"resize\"::",
+                "",
+                "ValueError: width must be even",
+                "",
+                "Stack Trace:",
+                "  File \"/usr/local/lib/python3.12/site-packages/dagster/_core/execution/plan/utils.py\", line 54, in op_execution_error_boundary",
+                "    yield",
+                "",
+                "The above exception was caused by the following exception:",
+                "ValueError: width must be even",
+                "",
+                "Stack Trace:",
+                "  File \"/usr/local/lib/python3.12/site-packages/dagster/_core/execution/plan/utils.py\", line 54, in op_execution_error_boundary",
+                "    yield",
+                "  File \"/opt/pipelines/media/ops.py\", line 19, in resize",
+                "    raise ValueError(\"width must be even\")",
+                "");
+        assertEquals("dagster._core.errors.DagsterExecutionStepExecutionError", tb.exceptionType(), "the wrapper, printed first");
+        assertEquals("ValueError", tb.chain().get(0).type(), "its cause, earlier in Python's order");
+        assertEquals("resize (ops.py:19)", tb.site().text());
     }
 }

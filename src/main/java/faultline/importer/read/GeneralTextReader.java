@@ -579,6 +579,8 @@ public final class GeneralTextReader implements SourceReader {
         final java.util.List<Integer> deaths = new java.util.ArrayList<>();
         /** Ids met with a noun ({@code Job RJ-0071 accepted}), found again where they stand alone ({@code RJ-0071: ffmpeg …}). */
         final Map<String, Integer> named = new HashMap<>();
+        /** Luigi's task ids as the scheduler's lines name them, for the worker's lines that name the task by its repr. */
+        private final faultline.importer.merge.LuigiTasks luigi = new faultline.importer.merge.LuigiTasks();
         /** Hashes of the named ids' bytes: a token of a line is decoded and looked up only when its hash is one of them. */
         final faultline.model.IntLongMap namedHashes = new faultline.model.IntLongMap();
         /** Refs of UUIDs the file wrote as a unit's somewhere (a noun before, a tag, a claim), and of those seen only bare. */
@@ -1059,7 +1061,8 @@ public final class GeneralTextReader implements SourceReader {
             int task;
             String serverTask;
             int body = UnitVocabulary.body(b, p, e);
-            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))) {
+            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))
+                    || (luigi.any() && luigi.resolve(b, p, e) >= 0)) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else if (own > 0 && (serverTask = ServerTaskKey.of(b, p, e)) != null) {
                 // llama.cpp's server naming a task by its key (an error answer, a launch it gave up): that task's line,
@@ -1207,12 +1210,16 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 if (byNoun && ref >= 0) {
                     named.put(id, ref);
+                    luigi.saw(id, ref);
                     byte[] ib = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     namedHashes.put(idHash(ib, 0, ib.length), 1);
                 }
                 asUnit = vocabulary.uuidAsUnit(b, m, e);
             } else {
                 ref = knownId(b, m, e);
+                if (ref < 0 && luigi.any()) {
+                    ref = luigi.resolve(b, m, e); // "… running   Family(param=v)": the task whose id the scheduler wrote
+                }
                 byNoun = ref >= 0;
             }
             UnitVocabulary.Step step = vocabulary.stepOf(b, body, e, hasId);

@@ -16,7 +16,12 @@ public final class Continuation {
      * RECORD: the exception line of a traceback whose lines all carry the record's prefix was read. NATIVE: a C++
      * backtrace as c10 prints one under an error's text ({@code Exception raised from … (most recent call first):}, frames).
      */
-    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO, FIELDS, NATIVE, RUBY }
+    private enum State { NONE, TRACEBACK, EXCEPTION, RECORD, JVM, GO, FIELDS, NATIVE, RUBY, RICH, RICH_END }
+
+    /** The column of the corners of the Rich box being read: its rows start there. */
+    private int richIndent;
+    /** The event's text went on over indented lines (a Rich console's record wraps so): a box at column 0 is not its. */
+    private boolean wrappedIndented;
 
     /** The event is a C++ abort ({@code terminate called after throwing …}): its what() may hold backtraces parted by blank lines. */
     private boolean abort;
@@ -41,6 +46,7 @@ public final class Continuation {
     /** A line with a time started an event. */
     public void timedLine(byte[] b, int m, int e) {
         state = State.NONE;
+        wrappedIndented = false;
         abort = false;
         recordTokens = 0;
         // The header may come after a thread and a logger the layout keeps in the message (log4j's
@@ -97,7 +103,9 @@ public final class Continuation {
 
     /** An untimed line started an event. */
     public void newEvent(byte[] b, int p, int e, boolean traceback) {
-        state = traceback ? State.TRACEBACK : State.NONE;
+        state = traceback ? (isRichTop(b, p, e) ? State.RICH : State.TRACEBACK) : State.NONE;
+        richIndent = 0;
+        wrappedIndented = false;
         abort = traceback && isCrashStart(b, p, e);
         record = false;
         blanks = 0;
@@ -349,13 +357,40 @@ public final class Continuation {
             }
             state = State.NONE;
         }
+        if (state == State.RICH || state == State.RICH_END) {
+            // A Rich box: its rows at the column of its corners, then the exception line under it.
+            int q = LineLayout.spaces(b, p, e);
+            if (afterBlanks == 0 && q - p == richIndent && state == State.RICH && (startsWith(b, q, e, SIDE) || startsWith(b, q, e, BOTTOM))) {
+                if (startsWith(b, q, e, BOTTOM)) {
+                    state = State.RICH_END;
+                }
+                return Kind.TRACEBACK;
+            }
+            if (afterBlanks == 0 && q - p == richIndent && state == State.RICH_END && isPythonExceptionLine(b, q, e)) {
+                state = State.EXCEPTION;
+                return Kind.TRACEBACK;
+            }
+            state = State.NONE;
+        }
         if (isTracebackStart(b, p, e)) {
-            if ((afterBlanks > 0 || !leveled) && state != State.EXCEPTION) {
+            if ((afterBlanks > 0 || !leveled || (wrappedIndented && isRichTop(b, p, e))) && state != State.EXCEPTION) {
                 blanks = afterBlanks;
                 return Kind.NEW;
             }
-            state = State.TRACEBACK;
+            state = isRichTop(b, p, e) ? State.RICH : State.TRACEBACK;
+            richIndent = 0;
             return Kind.TRACEBACK;
+        }
+        if (indented && state == State.EXCEPTION) {
+            // A chain of Rich boxes drawn under the record that logged it: the sentence and the next box at the same column.
+            int q = LineLayout.spaces(b, p, e);
+            if (q - p == richIndent && isChain(b, q, e)) {
+                return Kind.TRACEBACK;
+            }
+            if (q - p == richIndent && isRichTop(b, q, e)) {
+                state = State.RICH;
+                return Kind.TRACEBACK;
+            }
         }
         if (isChain(b, p, e) && state != State.NONE) {
             state = State.EXCEPTION;
@@ -400,7 +435,11 @@ public final class Continuation {
             state = State.NONE;
         }
         if (indented && afterBlanks == 0 && isTracebackStart(b, LineLayout.spaces(b, p, e), e)) {
-            state = State.TRACEBACK; // a traceback indented inside a report: its frames are indented deeper
+            // A traceback indented inside a report: its frames are indented deeper; a Rich box drawn under the record
+            // that logged it (a RichHandler's), its rows at the column of its corners.
+            int q = LineLayout.spaces(b, p, e);
+            state = isRichTop(b, q, e) ? State.RICH : State.TRACEBACK;
+            richIndent = q - p;
             return Kind.TRACEBACK;
         }
         if (marker != 0 && afterBlanks == 0 && (marker(b, p, e) == marker || bareMarker(b, p, e) == marker)) {
@@ -436,6 +475,7 @@ public final class Continuation {
         }
         if (indented || depth > 0) {
             depth = Math.max(0, depth + depth(b, p, e));
+            wrappedIndented |= indented;
             return Kind.TEXT;
         }
         blanks = afterBlanks;
@@ -591,7 +631,30 @@ public final class Continuation {
     }
 
     public static boolean isTracebackStart(byte[] b, int p, int e) {
-        return UnitVocabulary.startsWith(b, p, e, TRACEBACK) || isGroupStart(b, p, e);
+        return UnitVocabulary.startsWith(b, p, e, TRACEBACK) || isGroupStart(b, p, e) || isRichTop(b, p, e);
+    }
+
+    /** Rich's box corners and side (U+256D, U+2570, U+2502) in UTF-8. */
+    private static final byte[] TOP = {(byte) 0xE2, (byte) 0x95, (byte) 0xAD};
+    private static final byte[] BOTTOM = {(byte) 0xE2, (byte) 0x95, (byte) 0xB0};
+    private static final byte[] SIDE = {(byte) 0xE2, (byte) 0x94, (byte) 0x82};
+
+    /** The top of a traceback Rich draws: {@code ╭──── Traceback (most recent call last) ────╮}. */
+    static boolean isRichTop(byte[] b, int p, int e) {
+        return p + 40 < e && b[p] == TOP[0] && startsWith(b, p, e, TOP)
+                && Bytes.indexOf(b, p + 3, Math.min(e, p + 400), " Traceback (most recent call last) ") > 0;
+    }
+
+    private static boolean startsWith(byte[] b, int p, int e, byte[] w) {
+        if (e - p < w.length) {
+            return false;
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (b[p + i] != w[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final byte[] GROUP = "+ Exception Group Traceback (most recent call last):".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
