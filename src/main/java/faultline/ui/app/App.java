@@ -44,6 +44,7 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         long t0 = System.nanoTime();
+        RecordWarmUp.start();
         this.stage = stage;
         AppLog.install();
         List<String> raw = getParameters().getRaw();
