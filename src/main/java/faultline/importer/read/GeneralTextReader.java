@@ -862,6 +862,13 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             long worker = l.worker == 0 ? base : base * 31 + l.worker;
+            if (prefix.rank < 0 && l.messageStart < e && b[l.messageStart] == '[') {
+                // Axolotl's "[axolotl.train:173] [PID:12] [RANK:1] msg": the rank is a field of the record's header.
+                int field = LinePrefixes.rankField(b, l.messageStart, e);
+                if (field >= 0) {
+                    prefix.fieldRank(field);
+                }
+            }
             // Only a record read by its own clock is continued so: an untimed line between (a native stack's frame
             // under TensorRT-LLM's error) ends it, and the traceback after is a record of its own.
             // A traceback printed line by line to a stream the server logs a record per line of, at the stream's
@@ -922,6 +929,7 @@ public final class GeneralTextReader implements SourceReader {
                 processes.putIfAbsent(prefixWorker + "/" + new String(b, l.processStart, l.processEnd - l.processStart,
                         java.nio.charset.StandardCharsets.UTF_8), worker);
             }
+            headerFrom = lineStart;
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             if (task < 0 && l.keyedClock()) {
                 task = runnerUnit(b, l, e);
@@ -1059,6 +1067,7 @@ public final class GeneralTextReader implements SourceReader {
             int task;
             String serverTask;
             int body = UnitVocabulary.body(b, p, e);
+            headerFrom = p;
             if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else if (own > 0 && (serverTask = ServerTaskKey.of(b, p, e)) != null) {
@@ -1163,7 +1172,8 @@ public final class GeneralTextReader implements SourceReader {
             lastEventRef = ref;
             lastEventWorker = worker;
             lastEventTask = task;
-            lastEventRank = prefix.rank >= 0 ? task : -1;
+            // A rank its logger names on its own records says nothing of the process's bare lines after them.
+            lastEventRank = prefix.rank >= 0 && !prefix.ownRecord ? task : -1;
             if (!anyTime) {
                 int k = ev - mark;
                 if (k >= lineOf.length) {
@@ -1264,6 +1274,12 @@ public final class GeneralTextReader implements SourceReader {
             }
             boolean failure = level.isFailure();
             int task = ref >= 0 ? ref : unnamed(cur >= 0 ? cur : currentOrParent(worker));
+            if (ref < 0 && !hasId) {
+                int pid = workerPidUnit(b, m, e, worker, nanos, precision);
+                if (pid >= 0) {
+                    task = pid; // the worker the line speaks of, not what its writer is on
+                }
+            }
             if (report) {
                 // The error handler's report of a job that raised: the job its context names, else the one the writer
                 // ended last. Its next lines at the report's level (the exception, the backtrace) are that job's too.
@@ -1751,6 +1767,43 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             lost.values().removeIf(r -> r == ref);
+        }
+
+        /** Where the header of the line being read starts: a worker's own pid column there makes a pid it names its own. */
+        private int headerFrom;
+
+        /**
+         * The unit of the worker process a prefork server's line names by pid ({@link WorkerPid}), or -1. A worker
+         * naming its own pid ({@code [14] [INFO] Booting worker with pid: 14}) takes itself on: its records without an
+         * id are the unit's. The master's lines about it (a timeout, a kill) are the unit's only, and the master
+         * stays on nothing.
+         */
+        private int workerPidUnit(byte[] b, int m, int e, long worker, long nanos, int precision) {
+            long pid = WorkerPid.named(b, m, e);
+            if (pid < 0) {
+                return -1;
+            }
+            String id = "pid:" + pid;
+            boolean known = refs.containsKey(id);
+            int ref = refOf(id, UnitVocabulary.PROCESS);
+            if (ref < 0) {
+                return -1;
+            }
+            if (!known) {
+                requests.clear(ref); // one process's own records run one at a time: its bare lines are its
+            }
+            confirmed.set(ref);
+            namedAsUnit.set(ref);
+            if (firstClaimEvent < 0) {
+                firstClaimEvent = ctx.events.size();
+            }
+            if (current.get(worker) != ref && WorkerPid.writtenBy(b, headerFrom, m, pid)) {
+                current.put(worker, ref);
+                touched.add(worker);
+                lastClaim.put(ref, ctx.events.size());
+                claimed(ref, worker, nanos, precision);
+            }
+            return ref;
         }
 
         /**
