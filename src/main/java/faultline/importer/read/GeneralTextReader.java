@@ -557,6 +557,8 @@ public final class GeneralTextReader implements SourceReader {
         long lastTimedWorker;
         /** The unit of the last event when a rank prefix named it, else -1. */
         int lastEventRank = -1;
+        /** The last event's unit is a rank its logger named on the record (see {@link LinePrefixes.Found#ownRecord}). */
+        boolean lastEventOwnRank;
         /** The event the last timed line started: the record the untimed lines after it go on with. */
         int lastTimedEvent = -1;
         long lastRecordNanos = Long.MIN_VALUE;
@@ -1068,7 +1070,8 @@ public final class GeneralTextReader implements SourceReader {
             String serverTask;
             int body = UnitVocabulary.body(b, p, e);
             headerFrom = p;
-            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))) {
+            if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))
+                    || WorkerPid.named(b, p, e) >= 0) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else if (own > 0 && (serverTask = ServerTaskKey.of(b, p, e)) != null) {
                 // llama.cpp's server naming a task by its key (an error answer, a launch it gave up): that task's line,
@@ -1076,7 +1079,8 @@ public final class GeneralTextReader implements SourceReader {
                 task = refOfNumbered(serverTask, UnitVocabulary.TASK);
                 unitNamed = task >= 0;
             } else {
-                task = afterSuccess ? -1 : unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
+                // A rank its logger named on the record before ([RANK:1]) says nothing of a bare print after it.
+                task = afterSuccess ? -1 : unnamed(lastEvent >= 0 && sameWorker ? (lastEventOwnRank ? -1 : lastEventTask) : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
                 // The line waits for what the line before waits for, keyed as that one was (a thread's, for a timed line).
                 pendingWorker = lastEvent >= 0 && sameWorker && lastEventPending ? lastEventPendingWorker : worker;
@@ -1174,6 +1178,7 @@ public final class GeneralTextReader implements SourceReader {
             lastEventTask = task;
             // A rank its logger names on its own records says nothing of the process's bare lines after them.
             lastEventRank = prefix.rank >= 0 && !prefix.ownRecord ? task : -1;
+            lastEventOwnRank = prefix.rank >= 0 && prefix.ownRecord && task >= 0;
             if (!anyTime) {
                 int k = ev - mark;
                 if (k >= lineOf.length) {
@@ -1670,6 +1675,7 @@ public final class GeneralTextReader implements SourceReader {
             lastEventWorker = writer;
             lastEventTask = back.task();
             lastEventRank = back.rank();
+            lastEventOwnRank = false;
             lastEventPending = back.pending();
             lastEventPendingWorker = back.pendingWorker();
             lastEventHeaderOnly = false;
@@ -1797,11 +1803,15 @@ public final class GeneralTextReader implements SourceReader {
             if (firstClaimEvent < 0) {
                 firstClaimEvent = ctx.events.size();
             }
-            if (current.get(worker) != ref && WorkerPid.writtenBy(b, headerFrom, m, pid)) {
-                current.put(worker, ref);
-                touched.add(worker);
-                lastClaim.put(ref, ctx.events.size());
-                claimed(ref, worker, nanos, precision);
+            if (WorkerPid.writtenBy(b, headerFrom, m, pid)) {
+                if (current.get(worker) != ref) {
+                    current.put(worker, ref);
+                    touched.add(worker);
+                    lastClaim.put(ref, ctx.events.size());
+                    claimed(ref, worker, nanos, precision);
+                }
+            } else {
+                ended = true; // the master's line is all it says of the worker: its next line is its own again
             }
             return ref;
         }
