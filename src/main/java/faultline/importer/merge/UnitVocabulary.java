@@ -121,7 +121,7 @@ public final class UnitVocabulary {
         kind = TASK;
         step = Step.NONE;
         actor[0] = -1;
-        if (m < e && b[m] == '[' && taskPathspec(b, m, e)) {
+        if (taskPathspec(b, m, e)) {
             return true; // the task the line's own prefix names: ids in its text are that task's data
         }
         int afterCall = ActorCall.end(b, m, e, actor);
@@ -180,9 +180,29 @@ public final class UnitVocabulary {
      * lines without the prefix are none of theirs.
      */
     private boolean taskPathspec(byte[] b, int m, int e) {
+        int end = taskPathspecEnd(b, m, e);
+        if (end < 0) {
+            return false;
+        }
+        idStart = m + 1;
+        idEnd = m + 1;
+        while (b[idEnd] != ' ') {
+            idEnd++;
+        }
+        kind = TASK;
+        named = true;
+        concurrent = true;
+        return true;
+    }
+
+    /** The index after a Metaflow task's prefix {@code [run/step/task (pid N)]} and its space at m, or -1 (most lines: one byte). */
+    public static int taskPathspecEnd(byte[] b, int m, int e) {
+        if (m >= e || b[m] != '[') {
+            return -1;
+        }
         int lim = Math.min(e, m + 200);
         int q = m + 1;
-        int[] ends = new int[3];
+        int last = -1;
         for (int seg = 0; seg < 3; seg++) {
             int s = q;
             boolean digit = false;
@@ -193,27 +213,22 @@ public final class UnitVocabulary {
             // The run and the task carry a number; the step is the flow's function, a name.
             boolean named = q > s && (seg == 1 ? Clock.isLetter(b[s]) || b[s] == '_' : digit);
             if (!named || q >= lim || b[q] != (seg < 2 ? (byte) '/' : (byte) ' ')) {
-                return false;
+                return -1;
             }
-            ends[seg] = q++;
+            last = q++;
         }
-        if (!startsWith(b, ends[2], lim, PID_OPEN)) {
-            return false;
+        if (!startsWith(b, last, lim, PID_OPEN)) {
+            return -1;
         }
-        int d = ends[2] + PID_OPEN.length;
+        int d = last + PID_OPEN.length;
         int t = d;
         while (t < lim && Clock.isDigit(b[t])) {
             t++;
         }
         if (t == d || t + 1 >= lim || b[t] != ')' || b[t + 1] != ']') {
-            return false;
+            return -1;
         }
-        idStart = m + 1;
-        idEnd = ends[2];
-        kind = TASK;
-        named = true;
-        concurrent = true;
-        return true;
+        return t + 2 < e && b[t + 2] == ' ' ? t + 3 : t + 2;
     }
 
     private static final byte[] LOADING = "loading: ".getBytes(StandardCharsets.US_ASCII);

@@ -145,6 +145,7 @@ public final class GeneralTextReader implements SourceReader {
             c.copy(at, w, 0, len);
             int p = Bytes.newline(w, 0, len) + 1;
             boolean afterTracebackLine = true; // the line before the first is not seen whole
+            boolean afterFlushFrame = false;
             int leastLead = Integer.MAX_VALUE;
             long lastTimedAt = Long.MIN_VALUE;
             while (p < len) {
@@ -160,6 +161,12 @@ public final class GeneralTextReader implements SourceReader {
                 int raw = timed && clock.end < nl && w[clock.end] == ' ' ? clock.end + 1 : clock.end; // indentation kept
                 boolean tracebackLine = timed && (Continuation.mayGoOnTraceback(w, layouts[0].messageStart, nl)
                         || Continuation.mayGoOnTraceback(w, raw, nl));
+                // A traceback relayed a record per line without its indentation (Metaflow's task prefix on each): a frame
+                // flush left and the source line under it are inside it too.
+                int spec = timed ? UnitVocabulary.taskPathspecEnd(w, layouts[0].messageStart, nl) : -1;
+                boolean flushFrame = spec > 0 && Continuation.isFrameLine(w, spec, nl);
+                tracebackLine |= flushFrame || (spec > 0 && afterFlushFrame);
+                afterFlushFrame = flushFrame;
                 if (timed) {
                     // A layout that takes the spaces off its message leaves a frame more of them than its records have.
                     int m = layouts[0].messageStart;
@@ -856,6 +863,11 @@ public final class GeneralTextReader implements SourceReader {
             // The writer: the supervisor's prefixes, the program journald names, a process group among the skipped
             // tokens ("… vllm[8052]: (VllmWorker rank=0 pid=8139) INFO 03-05 …"), then the process the header names.
             long base = prefixWorker * 31;
+            // A Metaflow task's prefix after the clock names the process that writes: its traceback goes on over its own lines.
+            int pathspec = l.level < 0 ? UnitVocabulary.taskPathspecEnd(b, l.messageStart, e) : -1;
+            if (pathspec > 0) {
+                base = base * 31 + LinePrefixes.hash(b, l.messageStart, pathspec);
+            }
             if (l.skipped() > 0) {
                 base += LineLayout.programKey(b, lineStart, l.timeStart(), l.skipped() + 1);
                 long group = LinePrefixes.groupAmong(b, lineStart, l.timeStart(), prefix);
@@ -911,6 +923,10 @@ public final class GeneralTextReader implements SourceReader {
                 int program = LineLayout.programEnd(b, raw, e, 2);
                 if (program > 0) {
                     raw = program < e && b[program] == ' ' ? program + 1 : program;
+                    own = raw;
+                }
+                if (pathspec > 0) {
+                    raw = pathspec;
                     own = raw;
                 }
                 if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()

@@ -587,7 +587,7 @@ public final class LinePrefixes {
         return Clock.isLetter(c) || Clock.isDigit(c) || c == '_' || c == '-' || c == '.';
     }
 
-    static long hash(byte[] b, int from, int to) {
+    public static long hash(byte[] b, int from, int to) {
         long h = 0xcbf29ce484222325L;
         for (int i = from; i < to; i++) {
             byte c = b[i];
