@@ -223,6 +223,7 @@ public record Traceback(List<Raised> chain, Language language) {
             State state = State.FRAMES;
             String pendingLink = "";
             boolean headerSeen = false;
+            boolean frameBefore = false;
             for (int i = start; i < lines.length; i++) {
                 String raw = strip(lines[i], prefix);
                 String t = raw.strip();
@@ -264,8 +265,11 @@ public record Traceback(List<Raised> chain, Language language) {
                     // A line number no file has (a cut or garbled paste) is an unknown line, not the end of the trace.
                     int line = f.group(2).length() <= 9 ? Integer.parseInt(f.group(2)) : 0;
                     cur.frame(f.group(1), line, f.group(3) == null ? "" : f.group(3).strip());
+                    frameBefore = true;
                     continue;
                 }
+                boolean afterFrame = frameBefore;
+                frameBefore = false;
                 if (state == State.AFTER_EXCEPTION && cur.remoteWrapper && !cur.wrappedType.isEmpty()) {
                     // The remote error's own line without its frames (a driver that only saw it raised): the type it names.
                     Matcher own = EXCEPTION.matcher(t);
@@ -280,6 +284,12 @@ public record Traceback(List<Raised> chain, Language language) {
                     continue; // the rest of a multi-line message
                 }
                 boolean indented = Character.isWhitespace(raw.charAt(0));
+                if (!indented && afterFrame && cur.hasFrames()) {
+                    // A traceback relayed with its indentation taken off (Metaflow's task lines): the line under a
+                    // frame is its source line, unless it reads as the exception (a frame that shows no source).
+                    Matcher x = EXCEPTION.matcher(t);
+                    indented = !(x.matches() && isExceptionName(x.group(1), x.group(2) != null));
+                }
                 if (indented && cur.hasFrames()) {
                     if (!MARKERS.matcher(t).matches() && !ELISION.matcher(t).matches()) {
                         cur.code(t);

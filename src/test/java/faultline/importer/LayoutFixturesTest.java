@@ -137,7 +137,12 @@ class LayoutFixturesTest {
                 java.util.regex.Matcher relaunch = java.util.regex.Pattern.compile("(rank\\d+) \\(restart (\\d+)\\)").matcher(u.id());
                 boolean restartedRank = relaunch.matches() && text.contains("[" + relaunch.group(1) + "]:")
                         && text.contains("restart_count=" + relaunch.group(2));
-                assertTrue(text.contains(u.id()) || restartedRank || mpiRank || taskKey || timedRunner || routeRequest || roleRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
+                // A prefork server's worker, named by its pid: gunicorn's worker writes "pid: 8" of itself, its arbiter "(pid:8)".
+                boolean workerPid = u.id().matches("pid:\\d+") && text.contains("pid: " + u.id().substring(4));
+                // A rank a logger names on its records, Lightning's "[rank: 0]" or Axolotl's header field "[RANK:0]".
+                boolean loggerRank = u.id().matches("rank\\d+")
+                        && java.util.regex.Pattern.compile("\\[(?i:rank): ?" + u.id().substring(4) + "\\]").matcher(text).find();
+                assertTrue(text.contains(u.id()) || workerPid || loggerRank || restartedRank || mpiRank || taskKey || timedRunner || routeRequest || roleRank || timedPrompt || linePrompt || fileStem, where + ": unit id in the file: " + u.id());
                 assertTrue(KINDS.contains(u.kind()), where + ": kind " + u.kind());
                 assertTrue(STATUSES.contains(u.status()), where + ": status " + u.status());
                 if (u.exception() != null || u.site() != null) {

@@ -17,6 +17,20 @@ class TracebackTest {
     }
 
     @Test
+    void aTracebackRelayedWithoutItsIndentationKeepsItsSourceLinesApartFromTheException() {
+        Traceback tb = parse(
+                "2025-05-14 13:05:44.121 [1715690000000001/train/4 (pid 311)] Traceback (most recent call last):",
+                "2025-05-14 13:05:44.121 [1715690000000001/train/4 (pid 311)] File \"/srv/flows/train.py\", line 41, in train",
+                "2025-05-14 13:05:44.121 [1715690000000001/train/4 (pid 311)] self.model = fit(rows)",
+                "2025-05-14 13:05:44.122 [1715690000000001/train/4 (pid 311)] File \"<frozen runpy>\", line 88, in _run_code",
+                "2025-05-14 13:05:44.122 [1715690000000001/train/4 (pid 311)] KeyError: 'label'");
+        assertEquals("KeyError", tb.exceptionType());
+        assertEquals(2, tb.failure().frames().size());
+        assertEquals("self.model = fit(rows)", tb.failure().frames().get(0).code());
+        assertEquals("train (train.py:41)", tb.site().text());
+    }
+
+    @Test
     void aPlainTracebackGivesTypeMessageFramesAndTheLastOwnFrame() {
         Traceback tb = parse(
                 "Traceback (most recent call last):",

@@ -182,8 +182,9 @@ final class StatusWords {
                     "\\bFinished request\\b|^\"?successfully loaded '|\\[request [^\\]]{1,64}\\] Leave \\w+, elapsed time: "),
             // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not, and so does llama.cpp's
             // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …"; n_tokens since late 2025).
-            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: "),
-                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = "),
+            // A prefork server's worker ends so too, well unless it failed: gunicorn's "Worker exiting (pid: 9)".
+            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: ", "Worker exiting (pid"),
+                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = |^Worker exiting \\(pid: ?\\d+\\)"),
             // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs. LMDeploy ends a session it could
             // not serve with 'session 3 finished, reason "error"' (its other reasons, "stop" and "length", are answers).
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",
@@ -214,11 +215,15 @@ final class StatusWords {
             // A process that a supervisor saw die of a signal it did not send (TGI's "Shard process was signaled to shutdown
             // with signal 4"; the launcher's own stop says "Terminating shard").
             // Systemd's word on a service whose main process a signal ended (a journal: the service's unit in hand).
+            // A prefork server's master on a worker process (each a unit): gunicorn's arbiter timing one out or seeing it
+            // die ("WORKER TIMEOUT (pid:9)", "Worker (pid:14) exited with code 3"), uvicorn's supervisor losing a child.
             Rule.of(Says.FAILED, List.of("Killed", "signal 9", "SIGKILL", "Segmentation fault", "Watchdog caught collective",
-                            "signaled to shutdown with signal", "Main process exited, code="),
+                            "signaled to shutdown with signal", "Main process exited, code=", "WORKER TIMEOUT", "Child process [", "Worker (pid:"),
                     "(?:^|\\r)Killed$|\\bsignal 9\\b|\\bSIGKILL\\b|Segmentation fault|Out of memory: Killed process|: line \\d+: +\\d+ Killed +\\S"
                     + "|Watchdog caught collective operation timeout|\\bwas signaled to shutdown with signal \\d+"
-                    + "|Main process exited, code=(?:killed|dumped)\\b"),
+                    + "|Main process exited, code=(?:killed|dumped)\\b"
+                    + "|^WORKER TIMEOUT \\(pid:\\d+\\)|^Child process \\[\\d+\\] died"
+                    + "|^Worker \\(pid:\\d+\\) (?:exited with code [1-9]|was sent (?:SIGKILL|code \\d+)|was terminated due to signal)"),
             // Phrases of the other workers' logs that say how a unit ended wherever they are written, strongest first.
             Rule.phrase("Success: False", Says.FAILED), Rule.phrase("Success: True", Says.COMPLETE),
             Rule.phrase("raised unexpected", Says.FAILED), Rule.phrase("WorkerLostError", Says.FAILED),

@@ -123,6 +123,9 @@ public final class UnitVocabulary {
         kind = TASK;
         step = Step.NONE;
         actor[0] = -1;
+        if (taskPathspec(b, m, e)) {
+            return true; // the task the line's own prefix names: ids in its text are that task's data
+        }
         int afterCall = ActorCall.end(b, m, e, actor);
         if (afterCall > m) {
             m = afterCall; // a dramatiq message's arguments are the caller's values: its id is said after the call
@@ -169,6 +172,65 @@ public final class UnitVocabulary {
         named = true;
         return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || daskKey(b, m, e) || traceId(b, m, e)
                 || nounId(b, m, e) || arqId(b, m, e) || loadedModel(b, m, e);
+    }
+
+    private static final byte[] PID_OPEN = " (pid ".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Metaflow's prefix of a task's lines, {@code [1747227911380211/caption/2 (pid 5123)] msg}: the pathspec (run,
+     * step, task) is the unit, the pid the process it runs in. Tasks of a run execute side by side, so the runtime's
+     * lines without the prefix are none of theirs.
+     */
+    private boolean taskPathspec(byte[] b, int m, int e) {
+        int end = taskPathspecEnd(b, m, e);
+        if (end < 0) {
+            return false;
+        }
+        idStart = m + 1;
+        idEnd = m + 1;
+        while (b[idEnd] != ' ') {
+            idEnd++;
+        }
+        kind = TASK;
+        named = true;
+        concurrent = true;
+        return true;
+    }
+
+    /** The index after a Metaflow task's prefix {@code [run/step/task (pid N)]} and its space at m, or -1 (most lines: one byte). */
+    public static int taskPathspecEnd(byte[] b, int m, int e) {
+        if (m >= e || b[m] != '[') {
+            return -1;
+        }
+        int lim = Math.min(e, m + 200);
+        int q = m + 1;
+        int last = -1;
+        for (int seg = 0; seg < 3; seg++) {
+            int s = q;
+            boolean digit = false;
+            while (q < lim && (Clock.isLetter(b[q]) || Clock.isDigit(b[q]) || b[q] == '_' || b[q] == '-' || b[q] == '.')) {
+                digit |= Clock.isDigit(b[q]);
+                q++;
+            }
+            // The run and the task carry a number; the step is the flow's function, a name.
+            boolean named = q > s && (seg == 1 ? Clock.isLetter(b[s]) || b[s] == '_' : digit);
+            if (!named || q >= lim || b[q] != (seg < 2 ? (byte) '/' : (byte) ' ')) {
+                return -1;
+            }
+            last = q++;
+        }
+        if (!startsWith(b, last, lim, PID_OPEN)) {
+            return -1;
+        }
+        int d = last + PID_OPEN.length;
+        int t = d;
+        while (t < lim && Clock.isDigit(b[t])) {
+            t++;
+        }
+        if (t == d || t + 1 >= lim || b[t] != ')' || b[t + 1] != ']') {
+            return -1;
+        }
+        return t + 2 < e && b[t + 2] == ' ' ? t + 3 : t + 2;
     }
 
     private static final byte[] LOADING = "loading: ".getBytes(StandardCharsets.US_ASCII);
@@ -911,12 +973,26 @@ public final class UnitVocabulary {
     }
 
     /**
+     * Whether "shard N" (the noun at at) names a shard as a launcher does, as the subject of its line ({@code Shard 1 failed
+     * to start}), in a bracket ({@code [shard 0]}) or as the work taken on ({@code Processing shard 3 of 8}); in a
+     * message's prose ({@code shard 0: 512 clips}, {@code shard 1 is truncated}) it is the data's piece, not a unit.
+     */
+    private static boolean shardNamed(byte[] b, int at) {
+        if (b[at] == 'S' || (at > 0 && b[at - 1] == '[')) {
+            return true;
+        }
+        int[] word = wordBefore(b, Math.max(0, at - 24), at);
+        return word != null && among(b, word[0], word[1], TAKING);
+    }
+
+    /**
      * Where a bare number is an id: {@code job 4411}, {@code (TID 12)} in capitals, {@code rank=0} and
      * {@code rank0}; not {@code Job: 2} (a pool slot), {@code tid 1730} (a thread), {@code rank 0} (prose).
      */
     private static boolean numberedAfter(byte[] b, int at, byte[] noun, String kind, byte sep, boolean glued) {
         if (kind.equals(RANK)) {
-            return sep == '=' || glued || (sep == ' ' && noun.length == 5); // rank=1, rank1, Shard 1; not "rank 0" (prose)
+            // rank=1, rank1, Shard 1; not "rank 0" (prose)
+            return sep == '=' || glued || (sep == ' ' && noun.length == 5 && shardNamed(b, at));
         }
         if (noun.length == 3 && kind.equals(TASK)) {
             return b[at] == 'T' && b[at + 1] == 'I' && b[at + 2] == 'D';

@@ -145,6 +145,7 @@ public final class GeneralTextReader implements SourceReader {
             c.copy(at, w, 0, len);
             int p = Bytes.newline(w, 0, len) + 1;
             boolean afterTracebackLine = true; // the line before the first is not seen whole
+            boolean afterFlushFrame = false;
             int leastLead = Integer.MAX_VALUE;
             long lastTimedAt = Long.MIN_VALUE;
             while (p < len) {
@@ -160,6 +161,12 @@ public final class GeneralTextReader implements SourceReader {
                 int raw = timed && clock.end < nl && w[clock.end] == ' ' ? clock.end + 1 : clock.end; // indentation kept
                 boolean tracebackLine = timed && (Continuation.mayGoOnTraceback(w, layouts[0].messageStart, nl)
                         || Continuation.mayGoOnTraceback(w, raw, nl));
+                // A traceback relayed a record per line without its indentation (Metaflow's task prefix on each): a frame
+                // flush left and the source line under it are inside it too.
+                int spec = timed ? UnitVocabulary.taskPathspecEnd(w, layouts[0].messageStart, nl) : -1;
+                boolean flushFrame = spec > 0 && Continuation.isFrameLine(w, spec, nl);
+                tracebackLine |= flushFrame || (spec > 0 && afterFlushFrame);
+                afterFlushFrame = flushFrame;
                 if (timed) {
                     // A layout that takes the spaces off its message leaves a frame more of them than its records have.
                     int m = layouts[0].messageStart;
@@ -557,6 +564,8 @@ public final class GeneralTextReader implements SourceReader {
         long lastTimedWorker;
         /** The unit of the last event when a rank prefix named it, else -1. */
         int lastEventRank = -1;
+        /** The last event's unit is a rank its logger named on the record (see {@link LinePrefixes.Found#ownRecord}). */
+        boolean lastEventOwnRank;
         /** The event the last timed line started: the record the untimed lines after it go on with. */
         int lastTimedEvent = -1;
         long lastRecordNanos = Long.MIN_VALUE;
@@ -856,6 +865,11 @@ public final class GeneralTextReader implements SourceReader {
             // The writer: the supervisor's prefixes, the program journald names, a process group among the skipped
             // tokens ("… vllm[8052]: (VllmWorker rank=0 pid=8139) INFO 03-05 …"), then the process the header names.
             long base = prefixWorker * 31;
+            // A Metaflow task's prefix after the clock names the process that writes: its traceback goes on over its own lines.
+            int pathspec = l.level < 0 ? UnitVocabulary.taskPathspecEnd(b, l.messageStart, e) : -1;
+            if (pathspec > 0) {
+                base = base * 31 + LinePrefixes.hash(b, l.messageStart, pathspec);
+            }
             if (l.skipped() > 0) {
                 base += LineLayout.programKey(b, lineStart, l.timeStart(), l.skipped() + 1);
                 long group = LinePrefixes.groupAmong(b, lineStart, l.timeStart(), prefix);
@@ -864,6 +878,13 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             long worker = l.worker == 0 ? base : base * 31 + l.worker;
+            if (prefix.rank < 0 && l.messageStart < e && b[l.messageStart] == '[') {
+                // Axolotl's "[axolotl.train:173] [PID:12] [RANK:1] msg": the rank is a field of the record's header.
+                int field = LinePrefixes.rankField(b, l.messageStart, e);
+                if (field >= 0) {
+                    prefix.fieldRank(field);
+                }
+            }
             // Only a record read by its own clock is continued so: an untimed line between (a native stack's frame
             // under TensorRT-LLM's error) ends it, and the traceback after is a record of its own.
             // A traceback printed line by line to a stream the server logs a record per line of, at the stream's
@@ -906,6 +927,10 @@ public final class GeneralTextReader implements SourceReader {
                     raw = program < e && b[program] == ' ' ? program + 1 : program;
                     own = raw;
                 }
+                if (pathspec > 0) {
+                    raw = pathspec;
+                    own = raw;
+                }
                 if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()
                         && cont.classify(b, raw, e, false, true) != Continuation.Kind.NEW) {
                     ctx.extend(lastEvent, lineEnd - lastEventRef);
@@ -924,6 +949,7 @@ public final class GeneralTextReader implements SourceReader {
                 processes.putIfAbsent(prefixWorker + "/" + new String(b, l.processStart, l.processEnd - l.processStart,
                         java.nio.charset.StandardCharsets.UTF_8), worker);
             }
+            headerFrom = lineStart;
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
             if (task < 0 && l.keyedClock()) {
                 task = runnerUnit(b, l, e);
@@ -1061,8 +1087,9 @@ public final class GeneralTextReader implements SourceReader {
             int task;
             String serverTask;
             int body = UnitVocabulary.body(b, p, e);
+            headerFrom = p;
             if (vocabulary.find(b, p, e) || knownId(b, p, e) >= 0 || (body < e && b[body] == 'g' && UnitVocabulary.startsWith(b, body, e, GOT_PROMPT))
-                    || (luigi.any() && luigi.resolve(b, p, e) >= 0)) {
+                    || (luigi.any() && luigi.resolve(b, p, e) >= 0) || WorkerPid.named(b, p, e) >= 0) {
                 task = unitOf(b, p, e, worker, prefixWorker, level, outerNanos, outerPrecision);
             } else if (own > 0 && (serverTask = ServerTaskKey.of(b, p, e)) != null) {
                 // llama.cpp's server naming a task by its key (an error answer, a launch it gave up): that task's line,
@@ -1070,7 +1097,8 @@ public final class GeneralTextReader implements SourceReader {
                 task = refOfNumbered(serverTask, UnitVocabulary.TASK);
                 unitNamed = task >= 0;
             } else {
-                task = afterSuccess ? -1 : unnamed(lastEvent >= 0 && sameWorker ? lastEventTask : currentOrParent(worker));
+                // A rank its logger named on the record before ([RANK:1]) says nothing of a bare print after it.
+                task = afterSuccess ? -1 : unnamed(lastEvent >= 0 && sameWorker ? (lastEventOwnRank ? -1 : lastEventTask) : currentOrParent(worker));
                 pendingNow = task < 0 && (lastEvent >= 0 && sameWorker ? lastEventPending : continues && !touched.contains(worker));
                 // The line waits for what the line before waits for, keyed as that one was (a thread's, for a timed line).
                 pendingWorker = lastEvent >= 0 && sameWorker && lastEventPending ? lastEventPendingWorker : worker;
@@ -1171,7 +1199,9 @@ public final class GeneralTextReader implements SourceReader {
                 lastEventTask = keptTask;
                 awaitedNamed = false;
             }
-            lastEventRank = prefix.rank >= 0 ? task : -1;
+            // A rank its logger names on its own records says nothing of the process's bare lines after them.
+            lastEventRank = prefix.rank >= 0 && !prefix.ownRecord ? task : -1;
+            lastEventOwnRank = prefix.rank >= 0 && prefix.ownRecord && task >= 0;
             if (!anyTime) {
                 int k = ev - mark;
                 if (k >= lineOf.length) {
@@ -1276,6 +1306,12 @@ public final class GeneralTextReader implements SourceReader {
             }
             boolean failure = level.isFailure();
             int task = ref >= 0 ? ref : unnamed(cur >= 0 ? cur : currentOrParent(worker));
+            if (ref < 0 && !hasId) {
+                int pid = workerPidUnit(b, m, e, worker, nanos, precision);
+                if (pid >= 0) {
+                    task = pid; // the worker the line speaks of, not what its writer is on
+                }
+            }
             if (report) {
                 // The error handler's report of a job that raised: the job its context names, else the one the writer
                 // ended last. Its next lines at the report's level (the exception, the backtrace) are that job's too.
@@ -1678,6 +1714,7 @@ public final class GeneralTextReader implements SourceReader {
             lastEventWorker = writer;
             lastEventTask = back.task();
             lastEventRank = back.rank();
+            lastEventOwnRank = false;
             lastEventPending = back.pending();
             lastEventPendingWorker = back.pendingWorker();
             lastEventHeaderOnly = false;
@@ -1775,6 +1812,47 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             lost.values().removeIf(r -> r == ref);
+        }
+
+        /** Where the header of the line being read starts: a worker's own pid column there makes a pid it names its own. */
+        private int headerFrom;
+
+        /**
+         * The unit of the worker process a prefork server's line names by pid ({@link WorkerPid}), or -1. A worker
+         * naming its own pid ({@code [14] [INFO] Booting worker with pid: 14}) takes itself on: its records without an
+         * id are the unit's. The master's lines about it (a timeout, a kill) are the unit's only, and the master
+         * stays on nothing.
+         */
+        private int workerPidUnit(byte[] b, int m, int e, long worker, long nanos, int precision) {
+            long pid = WorkerPid.named(b, m, e);
+            if (pid < 0) {
+                return -1;
+            }
+            String id = "pid:" + pid;
+            boolean known = refs.containsKey(id);
+            int ref = refOf(id, UnitVocabulary.PROCESS);
+            if (ref < 0) {
+                return -1;
+            }
+            if (!known) {
+                requests.clear(ref); // one process's own records run one at a time: its bare lines are its
+            }
+            confirmed.set(ref);
+            namedAsUnit.set(ref);
+            if (firstClaimEvent < 0) {
+                firstClaimEvent = ctx.events.size();
+            }
+            if (WorkerPid.writtenBy(b, headerFrom, m, pid)) {
+                if (current.get(worker) != ref) {
+                    current.put(worker, ref);
+                    touched.add(worker);
+                    lastClaim.put(ref, ctx.events.size());
+                    claimed(ref, worker, nanos, precision);
+                }
+            } else {
+                ended = true; // the master's line is all it says of the worker: its next line is its own again
+            }
+            return ref;
         }
 
         /**

@@ -379,6 +379,7 @@ public final class Continuation {
             }
             state = isRichTop(b, p, e) ? State.RICH : State.TRACEBACK;
             richIndent = 0;
+            frameBefore = false;
             return Kind.TRACEBACK;
         }
         if (indented && state == State.EXCEPTION) {
@@ -447,8 +448,20 @@ public final class Continuation {
         }
         if (state == State.TRACEBACK) {
             if (indented) {
+                frameBefore = false;
                 return Kind.TRACEBACK;
             }
+            // A traceback relayed a line at a time with its indentation taken off (Metaflow's task prefix on each):
+            // a frame flush left, then its source line, before the exception line.
+            if (afterBlanks == 0 && isPythonFrame(b, p, e)) {
+                frameBefore = true;
+                return Kind.TRACEBACK;
+            }
+            if (afterBlanks == 0 && frameBefore && !isPythonExceptionLine(b, p, e) && LineLayout.leadingLevel(b, p, e) < 0) {
+                frameBefore = false;
+                return Kind.TRACEBACK;
+            }
+            frameBefore = false;
             if (afterBlanks == 0 && LineLayout.leadingLevel(b, p, e) < 0) {
                 state = State.EXCEPTION; // the exception line ends the frames; a log line ("INFO:x:…") after a cut paste does not
                 return Kind.TRACEBACK;
@@ -593,6 +606,9 @@ public final class Continuation {
         return v < e && v - p <= 24 ? v - p : -1;
     }
 
+    /** The line before, inside a traceback, was a frame written flush left: its source line may follow unindented. */
+    private boolean frameBefore;
+
     /** Tokens of a record's message before its traceback text. */
     private int recordTokens;
     /** At most this many: a logger, a [file:line], a thread and a logger with log4j's " - " after them. */
@@ -626,6 +642,11 @@ public final class Continuation {
     private static final byte[] FILE_QUOTE = "File \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** A Python frame: {@code File "/srv/render.py", line 51, in render}. */
+    /** Whether [p, e) is a Python frame's line ({@code File "x.py", line 3, in f}), indented or flush left. */
+    public static boolean isFrameLine(byte[] b, int p, int e) {
+        return isPythonFrame(b, LineLayout.spaces(b, p, e), e);
+    }
+
     static boolean isPythonFrame(byte[] b, int p, int e) {
         return UnitVocabulary.startsWith(b, p, e, FILE_QUOTE) && Bytes.indexOf(b, p + FILE_QUOTE.length, Math.min(e, p + 400), "\", line ") >= 0;
     }

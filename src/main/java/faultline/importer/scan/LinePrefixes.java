@@ -31,6 +31,20 @@ public final class LinePrefixes {
         public int clockAt = -1;
         /** The container runtime marked the line partial ({@code P}): the next line of the stream completes it. */
         public boolean partial;
+        /**
+         * The rank was named by the program's logger on its own records ({@code [rank: 1] Seed set to 42}, a
+         * {@code [RANK:1]} field), not by a supervisor on every line of the process: the process's bare lines after
+         * one (a traceback Python prints) are not known to be that rank's.
+         */
+        public boolean ownRecord;
+
+        /** A rank a record's header field names ({@link #rankField}): the record's own, as a logger's prefix is. */
+        public void fieldRank(int number) {
+            rank = number;
+            rankWord = RANK;
+            stage = -1;
+            ownRecord = true;
+        }
 
         /** The rank as a unit id, as the prefix writes it ({@code rank1}, {@code rank=1}), or null. */
         public String rankId() {
@@ -72,6 +86,7 @@ public final class LinePrefixes {
         out.stage = -1;
         out.clockAt = -1;
         out.partial = false;
+        out.ownRecord = false;
         boolean composed = false;
         for (int round = 0; round < 3; round++) {
             int colour = ansi(b, q, e);
@@ -88,6 +103,14 @@ public final class LinePrefixes {
                     if (r > 0) {
                         out.rank = rankNumber(b, rankDigits(b, q));
                         out.rankWord = RANK;
+                    }
+                    if (r < 0) {
+                        r = loggerRank(b, q, e);
+                        if (r > 0) {
+                            out.rank = rankNumber(b, q + 7);
+                            out.rankWord = RANK;
+                            out.ownRecord = true;
+                        }
                     }
                     if (r < 0) {
                         r = mpiTag(b, q, e);
@@ -283,6 +306,61 @@ public final class LinePrefixes {
         // torch's "[rank1]: " sets its text off with a space; torchrun's tee ("[default1]:  File …") writes the line as is.
         boolean rankWord = b[p + 1] == 'r' && b[p + 2] == 'a' && b[p + 3] == 'n' && b[p + 4] == 'k' && (d == p + 5 || d == p + 6);
         return rankWord && q < e && b[q] == ' ' ? q + 1 : q;
+    }
+
+    /**
+     * {@code [rank: 1] } (Lightning's prefix of the records it logs on a rank other than zero, also {@code [rank: 1]: }):
+     * the word, a colon and a space inside the bracket. Returns the index after it and its space, or -1.
+     */
+    private static int loggerRank(byte[] b, int p, int e) {
+        if (p + 10 > e || b[p] != '[' || b[p + 1] != 'r' || b[p + 2] != 'a' || b[p + 3] != 'n' || b[p + 4] != 'k'
+                || b[p + 5] != ':' || b[p + 6] != ' ') {
+            return -1;
+        }
+        int q = p + 7;
+        while (q < e && q - p < 13 && Clock.isDigit(b[q])) {
+            q++;
+        }
+        if (q == p + 7 || q + 1 >= e || b[q] != ']') {
+            return -1;
+        }
+        q++;
+        if (b[q] == ':') {
+            q++;
+        }
+        return q < e && b[q] == ' ' ? q + 1 : -1;
+    }
+
+    /**
+     * The rank a record's header field names among the bracketed tokens at p ({@code [axolotl.train:173] [PID:12]
+     * [RANK:1] msg}, Axolotl's; {@code [rank: 1]}), or -1. Only bracketed tokens are passed over, at most four: the
+     * field stands in the header, not in the text.
+     */
+    public static int rankField(byte[] b, int p, int e) {
+        int q = p;
+        for (int k = 0; k < 4 && q + 7 < e && b[q] == '['; k++) {
+            int close = q + 1;
+            while (close < e && close - q < 128 && b[close] != ']' && b[close] != '[') {
+                close++;
+            }
+            if (close >= e || b[close] != ']') {
+                return -1;
+            }
+            if (close - q >= 6 && (b[q + 1] | 0x20) == 'r' && (b[q + 2] | 0x20) == 'a' && (b[q + 3] | 0x20) == 'n'
+                    && (b[q + 4] | 0x20) == 'k' && (b[q + 5] == ':' || b[q + 5] == '=')) {
+                int d = b[q + 6] == ' ' ? q + 7 : q + 6;
+                int n = d;
+                while (n < close && Clock.isDigit(b[n])) {
+                    n++;
+                }
+                return n > d && n == close && n - d <= 6 ? rankNumber(b, d) : -1;
+            }
+            q = close + 1;
+            while (q < e && b[q] == ' ') {
+                q++;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -509,7 +587,7 @@ public final class LinePrefixes {
         return Clock.isLetter(c) || Clock.isDigit(c) || c == '_' || c == '-' || c == '.';
     }
 
-    static long hash(byte[] b, int from, int to) {
+    public static long hash(byte[] b, int from, int to) {
         long h = 0xcbf29ce484222325L;
         for (int i = from; i < to; i++) {
             byte c = b[i];
