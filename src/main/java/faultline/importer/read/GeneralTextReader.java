@@ -805,7 +805,7 @@ public final class GeneralTextReader implements SourceReader {
             int inner = clock.hour * 3600 + clock.minute * 60 + Math.min(clock.second, 59);
             int out = outer.hour * 3600 + outer.minute * 60 + Math.min(outer.second, 59);
             int diff = Math.floorMod(inner - out + 43_200, 86_400) - 43_200; // the wall clocks' difference, across midnight
-            if (Math.abs(diff) > 300) {
+            if (Math.abs(diff) > 300 && clock.shape.hasDate) {
                 return nanos;
             }
             int date = (outer.year * 13 + outer.month) * 32 + outer.day;
@@ -819,6 +819,19 @@ public final class GeneralTextReader implements SourceReader {
                 outerDate = date;
             }
             long outerSeconds = outerEpochDay * 86_400L + out - outer.offsetSeconds;
+            if (Math.abs(diff) > 300) {
+                // A time of day alone (LocalAI's "11:58PM" in its container's UTC, docker's clock at +01:00 around it):
+                // its date is the one that puts it nearest the outer instant, which near midnight is not the outer's own date.
+                long day = Math.floorDiv(outerSeconds, 86_400L);
+                long best = day * 86_400L + inner;
+                for (long d = day - 1; d <= day + 1; d++) {
+                    long t = d * 86_400L + inner;
+                    if (Math.abs(t - outerSeconds) < Math.abs(best - outerSeconds)) {
+                        best = t;
+                    }
+                }
+                return best * 1_000_000_000L + clock.fraction;
+            }
             return (outerSeconds + diff) * 1_000_000_000L + clock.fraction;
         }
 
@@ -929,7 +942,9 @@ public final class GeneralTextReader implements SourceReader {
                     ollama.errorLine(b, clock.nanosOfDay(), l.messageStart, e, ctx.events.size());
                 }
             } else if (task < 0 && !placeholder && GinAccess.taggedAt(b, lineStart, l.timeStart())) {
-                task = answeredRequest(b, l, e, nanos, precision);
+                task = answeredRequest(b, l, e, nanos, precision, GinAccess.parse(b, l.messageStart, e));
+            } else if (task < 0 && !placeholder && AccessFields.endsWithUrl(b, l.messageStart, e)) {
+                task = answeredRequest(b, l, e, nanos, precision, AccessFields.parse(b, l.messageStart, e));
             }
             if (task < 0) {
                 rayCliLine(b, l.messageStart, e);
@@ -1410,8 +1425,7 @@ public final class GeneralTextReader implements SourceReader {
          * The request a Gin access line answers, when it ran a model (see {@link OllamaRequest}), or -1: it started
          * its latency before the line (an estimate: the line's clock writes whole seconds) and ended there.
          */
-        private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision) {
-            GinAccess a = GinAccess.parse(b, l.messageStart, e);
+        private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision, GinAccess a) {
             if (a == null || !OllamaRequest.isWork(a)) {
                 return -1;
             }
@@ -1435,6 +1449,9 @@ public final class GeneralTextReader implements SourceReader {
             faultline.model.TaskStatus said = a.status() < 400 ? faultline.model.TaskStatus.COMPLETE
                     : a.status() == 499 ? faultline.model.TaskStatus.CANCELLED : faultline.model.TaskStatus.FAILED;
             d.lineStatus(said, new Stamp(nanos, precision, false), "");
+            if (a.status() >= 400 && !a.error().isEmpty() && d.errorMessage.isEmpty()) {
+                d.errorMessage = a.error(); // the record's own error field says why it was refused
+            }
             if (a.status() >= 500) {
                 ollama.failed(ctx.events.size(), ref, endOfDay, a.latencyNanos());
             }
