@@ -790,6 +790,24 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.report.repair(Repair.CONTINUATION);
                 return;
             }
+            if (q + 2 < end && b[q] == ' ' && b[q + 1] == '[' && Clock.isDigit(b[q + 2]) && timedFile) {
+                // Megatron's training log writes " [yyyy-MM-dd HH:mm:ss] iteration …" with a space first: its bracketed
+                // clock starts the record as it does without the space, where an indented line would go on the one before.
+                boolean read = false;
+                for (LineLayout l : layouts) {
+                    if (!l.outerClock && l.read(b, q + 1, end, clock)) {
+                        q++;
+                        read = true;
+                        break;
+                    }
+                }
+                for (int k = 0; !read && k < fallbacks.length; k++) {
+                    if (!fallbacks[k].outerClock && fallbacks[k].read(b, q + 1, end, clock)) {
+                        timed(b, q + 1, fallbacks[k], end, worker, lineRef, lineEnd);
+                        return;
+                    }
+                }
+            }
             for (LineLayout l : layouts) {
                 if (l.read(b, q, end, clock)) {
                     if (!parked.isEmpty() && !l.outerClock && !(l.level >= 0 && Level.ofOrdinal(l.level).isFailure())) {
