@@ -38,4 +38,18 @@ class JournalClockOffsetsTest {
         assertEquals(Instant.parse("2025-03-18T09:11:09Z"), Instant.ofEpochSecond(0, up),
                 "10:11:09 written without an offset in a file the user says is Europe/Berlin");
     }
+
+    @Test
+    void aTimeOfDayAloneInsideAnOffsetClockTakesTheDateNearestIt() throws Exception {
+        // podman logs -t writes its local offset; LocalAI in its container writes UTC, a twelve-hour clock without a date.
+        Path f = write(dir, "podman-logs-localai.log", """
+                2025-11-30T00:58:41.204877113+01:00 11:58PM INF Starting LocalAI using 8 threads
+                2025-11-30T00:59:57.442310958+01:00 11:59PM INF BackendLoader starting backend=llama-cpp
+                2025-11-30T01:00:02.553018447+01:00 12:00AM ERR Failed to load model
+                """);
+        TaskSet set = Fixtures.load(f);
+        assertEquals(Instant.parse("2025-11-29T23:58:00Z"), Instant.ofEpochSecond(0, set.store().nanos(row(set, "Starting LocalAI"))),
+                "before midnight in UTC, on the day before podman's local date");
+        assertEquals(Instant.parse("2025-11-30T00:00:00Z"), Instant.ofEpochSecond(0, set.store().nanos(row(set, "Failed to load"))));
+    }
 }

@@ -131,6 +131,10 @@ class LayoutFixturesTest {
                 boolean routeRequest = u.id().matches("[A-Z]+ /\\S+ \\d{2}:\\d{2}:\\d{2}\\.\\d{3}")
                         && java.util.regex.Pattern.compile(u.id().substring(0, u.id().indexOf(' ')) + " +\"" + java.util.regex.Pattern.quote(
                         u.id().substring(u.id().indexOf(' ') + 1, u.id().lastIndexOf(' '))) + "\"").matcher(text).find();
+                // The same written as an access record's sorted fields (LocalAI's): "method=POST status=200 url=/v1/…".
+                routeRequest |= u.id().matches("[A-Z]+ /\\S+ \\d{2}:\\d{2}:\\d{2}\\.\\d{3}")
+                        && java.util.regex.Pattern.compile("method=" + u.id().substring(0, u.id().indexOf(' ')) + " .*url=" + java.util.regex.Pattern.quote(
+                        u.id().substring(u.id().indexOf(' ') + 1, u.id().lastIndexOf(' '))) + "(\\s|$)").matcher(text).find();
                 // llama.cpp's server names a task no slot took by its key only: "send_error: task id = 2" is task 2.
                 boolean taskKey = u.id().matches("task \\d+") && text.contains("task id = " + u.id().substring(5) + ",");
                 // A rank of the worker group an elastic agent restarted ("rank1 (restart 1)"): the rank, and the restart the agent logged.

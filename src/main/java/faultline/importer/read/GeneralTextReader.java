@@ -13,6 +13,7 @@ import faultline.importer.merge.WorkerUnit;
 import faultline.importer.scan.Bytes;
 import faultline.importer.scan.LineBlocks;
 import faultline.importer.scan.Continuation;
+import faultline.importer.scan.ConsoleWrap;
 import faultline.importer.scan.LayoutInference;
 import faultline.importer.scan.LineIndex;
 import faultline.importer.scan.ElapsedPrefix;
@@ -700,6 +701,42 @@ public final class GeneralTextReader implements SourceReader {
             this.continues = continues;
         }
 
+        /** A timed line's message and what its unit was read with, kept until the next line (the buffer is reused). */
+        private static final class WrapHead {
+            byte[] bytes;
+            int start;
+            int end;
+            long worker;
+            long prefixWorker;
+            Level level;
+            long nanos;
+            int precision;
+            /** The event the line started, or -1, and the line's number. */
+            int event = -1;
+            long line;
+
+            void set(byte[] b, int s, int e, long worker, long prefixWorker, Level level, long nanos, int precision, int event) {
+                this.bytes = b;
+                this.start = s;
+                this.end = e;
+                this.worker = worker;
+                this.prefixWorker = prefixWorker;
+                this.level = level;
+                this.nanos = nanos;
+                this.precision = precision;
+                this.event = event;
+            }
+
+            /** The message and its wrapped rest [p, e) as one line, a space between as the console took it. */
+            byte[] joined(byte[] b, int p, int e) {
+                byte[] out = new byte[end - start + 1 + e - p];
+                System.arraycopy(bytes, start, out, 0, end - start);
+                out[end - start] = ' ';
+                System.arraycopy(b, p, out, end - start + 1, e - p);
+                return out;
+            }
+        }
+
         void run() {
             LineBlocks.read(ctx.content, from, to, new LineBlocks.Sink() {
                 @Override
@@ -739,9 +776,21 @@ public final class GeneralTextReader implements SourceReader {
             if (blank(b, p, end)) {
                 cont.blank();
                 lastEventHeaderOnly = false;
+                prevLineBytes = null;
                 return;
             }
             int q = LinePrefixes.strip(b, p, end, prefix);
+            // The buffer is reused block by block: a line before this one's start is still in it, one after was carried over.
+            lineBytesBefore = prevLineBytes != null && prevLineEnd <= s ? prevLineBytes : null;
+            widthBefore = prevLineBytes != null && lineBytesBefore == null ? prevLineEnd - prevLineStart : -2;
+            lineStartBefore = prevLineStart;
+            lineEndBefore = prevLineEnd;
+            prevLineBytes = b;
+            prevLineStart = q;
+            prevLineEnd = end;
+            if (end - q > ConsoleWrap.WIDTH) {
+                wideLine = true; // bytes, not columns: a line of wide characters only makes this cautious
+            }
             workerGroup(b, q, end);
             long worker = prefix.worker;
             boolean completes = partialBefore && prefix.clockAt >= 0 && lastEvent >= 0;
@@ -751,6 +800,24 @@ public final class GeneralTextReader implements SourceReader {
                 ctx.extend(lastEvent, lineEnd - lastEventRef);
                 ctx.report.repair(Repair.CONTINUATION);
                 return;
+            }
+            if (q + 2 < end && b[q] == ' ' && b[q + 1] == '[' && Clock.isDigit(b[q + 2]) && timedFile) {
+                // Megatron's training log writes " [yyyy-MM-dd HH:mm:ss] iteration …" with a space first: its bracketed
+                // clock starts the record as it does without the space, where an indented line would go on the one before.
+                boolean read = false;
+                for (LineLayout l : layouts) {
+                    if (!l.outerClock && l.read(b, q + 1, end, clock)) {
+                        q++;
+                        read = true;
+                        break;
+                    }
+                }
+                for (int k = 0; !read && k < fallbacks.length; k++) {
+                    if (!fallbacks[k].outerClock && fallbacks[k].read(b, q + 1, end, clock)) {
+                        timed(b, q + 1, fallbacks[k], end, worker, lineRef, lineEnd);
+                        return;
+                    }
+                }
             }
             for (LineLayout l : layouts) {
                 if (l.read(b, q, end, clock)) {
@@ -799,6 +866,41 @@ public final class GeneralTextReader implements SourceReader {
             untimed(b, q, end, worker * 31, lineRef, lineEnd, Long.MIN_VALUE, 0);
         }
 
+        /**
+         * The line before this one, after its prefixes (null when blank): its width is counted only when an untimed line
+         * asks (see ConsoleWrap); at a block's start, where it is gone from the buffer, its bytes stand for its columns.
+         */
+        private byte[] prevLineBytes;
+        private int prevLineStart;
+        private int prevLineEnd;
+        private byte[] lineBytesBefore;
+        private int lineStartBefore;
+        private int lineEndBefore;
+        private int widthBefore = -2;
+
+        /** Only a record's own line, or a wrap of it, is cut by the console: not a print's (whose width is the program's). */
+        private long lastTimedLine = -1;
+        /** A line wider than the console was seen: nothing in the file was cut to that width. */
+        private boolean wideLine;
+        private long lastWrapLine = -1;
+
+        /** The timed line just read, for a console's wrap of it (see {@link #wrapped}). */
+        private final WrapHead wrapHead = new WrapHead();
+
+        /** Whether the untimed line [p, e) is the rest of the line before, cut at the console's width. */
+        private boolean wrapped(byte[] b, int p, int e) {
+            if (wideLine || p >= e || b[p] == ' ' || b[p] == '\t' || Continuation.isTracebackStart(b, p, e) || Continuation.isCrashStart(b, p, e)) {
+                return false;
+            }
+            if (LineLayout.leadingLevel(b, p, e) >= 0) {
+                return false; // a line of its own with its level first (uvicorn's "INFO:     …" among timed records)
+            }
+            if (widthBefore == -2) {
+                widthBefore = lineBytesBefore == null ? -1 : ConsoleWrap.columns(lineBytesBefore, lineStartBefore, lineEndBefore);
+            }
+            return ConsoleWrap.continues(widthBefore, b, p, e);
+        }
+
         /** The outer clock of a line whose layout reads the application's inside it. */
         private final Clock outer = new Clock();
 
@@ -816,7 +918,7 @@ public final class GeneralTextReader implements SourceReader {
             int inner = clock.hour * 3600 + clock.minute * 60 + Math.min(clock.second, 59);
             int out = outer.hour * 3600 + outer.minute * 60 + Math.min(outer.second, 59);
             int diff = Math.floorMod(inner - out + 43_200, 86_400) - 43_200; // the wall clocks' difference, across midnight
-            if (Math.abs(diff) > 300) {
+            if (Math.abs(diff) > 300 && clock.shape.hasDate) {
                 return nanos;
             }
             int date = (outer.year * 13 + outer.month) * 32 + outer.day;
@@ -830,6 +932,19 @@ public final class GeneralTextReader implements SourceReader {
                 outerDate = date;
             }
             long outerSeconds = outerEpochDay * 86_400L + out - outer.offsetSeconds;
+            if (Math.abs(diff) > 300) {
+                // A time of day alone (LocalAI's "11:58PM" in its container's UTC, docker's clock at +01:00 around it):
+                // its date is the one that puts it nearest the outer instant, which near midnight is not the outer's own date.
+                long day = Math.floorDiv(outerSeconds, 86_400L);
+                long best = day * 86_400L + inner;
+                for (long d = day - 1; d <= day + 1; d++) {
+                    long t = d * 86_400L + inner;
+                    if (Math.abs(t - outerSeconds) < Math.abs(best - outerSeconds)) {
+                        best = t;
+                    }
+                }
+                return best * 1_000_000_000L + clock.fraction;
+            }
             return (outerSeconds + diff) * 1_000_000_000L + clock.fraction;
         }
 
@@ -853,6 +968,7 @@ public final class GeneralTextReader implements SourceReader {
 
         /** lineRef and lineEnd: where the line starts and ends in the file (before its prefixes, which lineStart is after). */
         private void timed(byte[] b, int lineStart, LineLayout l, int e, long prefixWorker, long lineRef, long lineEnd) {
+            lastTimedLine = lineNumber;
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
             long nanos = nanosOf(l.lineYear);
@@ -951,13 +1067,17 @@ public final class GeneralTextReader implements SourceReader {
             }
             headerFrom = lineStart;
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
+            wrapHead.set(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision, ctx.events.size());
+            wrapHead.line = lineNumber;
             if (task < 0 && l.keyedClock()) {
                 task = runnerUnit(b, l, e);
                 if (task < 0 && level.isFailure() && !placeholder) {
                     ollama.errorLine(b, clock.nanosOfDay(), l.messageStart, e, ctx.events.size());
                 }
             } else if (task < 0 && !placeholder && GinAccess.taggedAt(b, lineStart, l.timeStart())) {
-                task = answeredRequest(b, l, e, nanos, precision);
+                task = answeredRequest(b, l, e, nanos, precision, GinAccess.parse(b, l.messageStart, e));
+            } else if (task < 0 && !placeholder && AccessFields.endsWithUrl(b, l.messageStart, e)) {
+                task = answeredRequest(b, l, e, nanos, precision, AccessFields.parse(b, l.messageStart, e));
             }
             if (task < 0) {
                 rayCliLine(b, l.messageStart, e);
@@ -1033,6 +1153,24 @@ public final class GeneralTextReader implements SourceReader {
                     && Continuation.isTracebackStart(b, p, e) && lineRef > lastEventRef && lineRef - lastEventRef < MAX_ENDED_LINE
                     && faultline.importer.merge.EndedWell.says(ctx.content.decode(lastEventRef, (int) (lineRef - lastEventRef)),
                             ctx.events.level(lastEvent));
+            if (lastEvent >= 0 && sameWorker && outerNanos == Long.MIN_VALUE && !afterSuccess
+                    && (lastTimedLine == lineNumber - 1 || lastWrapLine == lineNumber - 1) && wrapped(b, p, e)) {
+                lastWrapLine = lineNumber;
+                // The console cut the record's line at its width: this is the rest of it, not a print of its own.
+                ctx.extend(lastEvent, lineEnd - lastEventRef);
+                ctx.report.repair(Repair.CONTINUATION);
+                if (lastEventTask < 0 && wrapHead.event == lastEvent && wrapHead.line == lineNumber - 1 && lineBytesBefore == wrapHead.bytes) {
+                    // The record named its unit, or its access line its status, past the width: read them from the whole line.
+                    byte[] whole = wrapHead.joined(b, p, e);
+                    int task = unitOf(whole, 0, whole.length, wrapHead.worker, wrapHead.prefixWorker, wrapHead.level, wrapHead.nanos, wrapHead.precision);
+                    if (task >= 0) {
+                        ctx.events.setTask(lastEvent, task);
+                        lastEventTask = task;
+                    }
+                }
+                wrapHead.event = -1; // a third line of the record: its first two were read together once
+                return;
+            }
             Continuation.Kind k = lastEvent >= 0 && sameWorker && !afterSuccess ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
                     ctx.events.level(lastEvent) != Level.PRINT)
                     : Continuation.Kind.NEW;
@@ -1470,8 +1608,7 @@ public final class GeneralTextReader implements SourceReader {
          * The request a Gin access line answers, when it ran a model (see {@link OllamaRequest}), or -1: it started
          * its latency before the line (an estimate: the line's clock writes whole seconds) and ended there.
          */
-        private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision) {
-            GinAccess a = GinAccess.parse(b, l.messageStart, e);
+        private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision, GinAccess a) {
             if (a == null || !OllamaRequest.isWork(a)) {
                 return -1;
             }
@@ -1495,6 +1632,9 @@ public final class GeneralTextReader implements SourceReader {
             faultline.model.TaskStatus said = a.status() < 400 ? faultline.model.TaskStatus.COMPLETE
                     : a.status() == 499 ? faultline.model.TaskStatus.CANCELLED : faultline.model.TaskStatus.FAILED;
             d.lineStatus(said, new Stamp(nanos, precision, false), "");
+            if (a.status() >= 400 && !a.error().isEmpty() && d.errorMessage.isEmpty()) {
+                d.errorMessage = a.error(); // the record's own error field says why it was refused
+            }
             if (a.status() >= 500) {
                 ollama.failed(ctx.events.size(), ref, endOfDay, a.latencyNanos());
             }

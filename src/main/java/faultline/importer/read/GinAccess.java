@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  * @param latencyNanos  how long the request ran, up to the line
  * @param method        the HTTP method
  * @param path          the route, without its query
+ * @param error         the error the line gives for the answer, "" when none (Gin's gives none)
  */
-record GinAccess(int status, long latencyNanos, String method, String path) {
+record GinAccess(int status, long latencyNanos, String method, String path, String error) {
     private static final byte[] TAG = "[GIN] ".getBytes(StandardCharsets.US_ASCII);
 
     /** Whether Gin's tag stands right before the clock that starts at timeStart (after a platform's prefix, if any). */
@@ -65,7 +66,7 @@ record GinAccess(int status, long latencyNanos, String method, String path) {
             pe++;
         }
         return new GinAccess(status, latency, new String(b, ms, me - ms, StandardCharsets.US_ASCII),
-                new String(b, q + 1, pe - q - 1, StandardCharsets.UTF_8));
+                new String(b, q + 1, pe - q - 1, StandardCharsets.UTF_8), "");
     }
 
     /** Skips blanks and the colour codes Gin writes to a terminal ({@code ESC[97;42m}). */

@@ -3,7 +3,7 @@ package faultline.importer.read;
 import java.util.Set;
 
 /**
- * Ollama's server names no request: a POST to one of its inference routes is a unit of work only through the access
+ * Ollama's server (and LocalAI's) names no request: a POST to one of its inference routes is a unit of work only through the access
  * line Gin writes when it is answered, which gives its end, its status and how long it ran. It is named by the route
  * and the time of day it started (the access line's written clock less its latency, to the millisecond), which keeps
  * requests of the same second apart and reads the same however the file is cut into parts.
@@ -14,7 +14,9 @@ final class OllamaRequest {
     }
 
     private static final Set<String> ROUTES = Set.of("/api/generate", "/api/chat", "/api/embed", "/api/embeddings",
-            "/v1/chat/completions", "/v1/completions", "/v1/embeddings");
+            "/v1/chat/completions", "/v1/completions", "/v1/embeddings",
+            // The rest of the OpenAI-compatible routes a local model server (LocalAI) answers.
+            "/v1/images/generations", "/v1/audio/transcriptions", "/v1/audio/speech", "/v1/rerank");
 
     private static final long DAY = 86_400_000_000_000L;
 

@@ -30,7 +30,9 @@ final class LevelWords {
             // MySQL 8's error log: "[System]", "[Note]" beside "[Warning]" and "[ERROR]".
             {"NOTE", "INFO"}, {"SYSTEM", "INFO"},
             // Ray's CLI logger when its output is no terminal: "SUCC cli.py:39 -- Job submitted successfully".
-            {"SUCC", "INFO"}};
+            {"SUCC", "INFO"},
+            // zerolog's console writer (LocalAI's): TRC, DBG, INF, WRN, ERR, FTL, PNC.
+            {"TRC", "DEBUG"}, {"DBG", "DEBUG"}, {"INF", "INFO"}, {"WRN", "WARNING"}, {"FTL", "CRITICAL"}, {"PNC", "CRITICAL"}};
     private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
     private static final int[] WORD_LEVEL = new int[WORDS.length];
 

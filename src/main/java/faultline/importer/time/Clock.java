@@ -21,7 +21,7 @@ public final class Clock {
         MONTH_NAME(false, true),
         /** {@code 02/Mar/2025:10:11:12 +0000}, {@code 02-Mar-2025 10:11:12.345}. */
         DAY_MONTH_NAME(true, true),
-        /** {@code 10:11:12}, {@code 10:11:12.345}, {@code 10:11:12-123456}: no date. */
+        /** {@code 10:11:12}, {@code 10:11:12.345}, {@code 10:11:12-123456}, {@code 6:36PM}, {@code 10:11:12 PM}: no date. */
         TIME(false, false),
         /** {@code E0302 10:11:12.345678} (glog, torch's elastic agent): a level letter, month and day. */
         GLOG(false, true),
@@ -85,7 +85,7 @@ public final class Clock {
             case MONTH_DAY: ok = monthDay(b, p, e); break;
             case MONTH_NAME: ok = monthName(b, p, e); break;
             case DAY_MONTH_NAME: ok = dayMonthName(b, p, e); break;
-            case TIME: ok = timeOfDay(b, p, e, true) > 0; break;
+            case TIME: ok = timeOfDay(b, p, e, true) > 0 ? meridiem(b, e) : twelveHour(b, p, e); break;
             case EPOCH: ok = epoch(b, p, e); break;
             case GLOG: ok = glog(b, p, e); break;
             default: ok = false;
@@ -559,6 +559,54 @@ public final class Clock {
             return -1; // a one-digit hour only on a twelve-hour clock
         }
         return end;
+    }
+
+    /**
+     * A twelve-hour clock without a date, the hour in one or two digits and the seconds left out or not:
+     * Go's time.Kitchen {@code 6:36PM} (zerolog's console default, so LocalAI's), {@code 1:05:09 PM}. Without
+     * its AM or PM it is no clock: "1:05" in a message is a ratio or a verse.
+     */
+    private boolean twelveHour(byte[] b, int p, int e) {
+        int q = p;
+        int h = 0;
+        while (q < e && q - p < 2 && isDigit(b[q])) {
+            h = h * 10 + (b[q++] - '0');
+        }
+        if (q == p || q + 3 > e || b[q] != ':' || h < 1 || h > 12) {
+            return false;
+        }
+        int mi = num(b, q + 1, 2);
+        q += 3;
+        int se = 0;
+        if (q + 3 <= e && b[q] == ':') {
+            se = num(b, q + 1, 2);
+            q += 3;
+        }
+        if (mi < 0 || se < 0 || !setTime(h, mi, se) || (q < e && isDigit(b[q]))) {
+            return false;
+        }
+        end = q;
+        int m = q < e && b[q] == ' ' ? q + 1 : q;
+        return isMeridiem(b, m, e) && meridiem(b, e);
+    }
+
+    /** AM or PM right after the time or after one space, taken into the hour; true when none is written. */
+    private boolean meridiem(byte[] b, int e) {
+        int m = end < e && b[end] == ' ' ? end + 1 : end;
+        if (!isMeridiem(b, m, e)) {
+            return true;
+        }
+        if (hour < 1 || hour > 12) {
+            return true; // a 24-hour clock before a word "pm"
+        }
+        hour = hour % 12 + ((b[m] | 0x20) == 'p' ? 12 : 0);
+        end = m + 2;
+        return true;
+    }
+
+    private static boolean isMeridiem(byte[] b, int m, int e) {
+        return m + 2 <= e && ((b[m] | 0x20) == 'a' || (b[m] | 0x20) == 'p') && (b[m + 1] | 0x20) == 'm'
+                && (m + 2 == e || !(isLetter(b[m + 2]) || isDigit(b[m + 2]) || b[m + 2] == '_' || b[m + 2] == '-'));
     }
 
     private boolean setTime(int h, int mi, int se) {

@@ -33,7 +33,7 @@ class GinAccessTest {
     void theFieldsAfterTheClockAreTheAnswer() {
         byte[] b = "500 |  9.440219571s |       127.0.0.1 | POST     \"/api/generate?x=1\"".getBytes(StandardCharsets.UTF_8);
         GinAccess a = GinAccess.parse(b, 0, b.length);
-        assertEquals(new GinAccess(500, 9_440_219_571L, "POST", "/api/generate"), a);
+        assertEquals(new GinAccess(500, 9_440_219_571L, "POST", "/api/generate", ""), a);
         assertTrue(OllamaRequest.isWork(a));
         assertEquals("POST /api/generate 23:59:55.559", OllamaRequest.id(a, 5_000_000_000L), "a request that started before midnight");
     }
@@ -42,7 +42,7 @@ class GinAccessTest {
     void colouredLinesReadTheSameAndHealthPollsAreNoWork() {
         byte[] b = "\u001b[97;42m 200 \u001b[0m|      41.2µs |  10.0.0.5 |\u001b[97;44m GET     \u001b[0m \"/api/tags\"".getBytes(StandardCharsets.UTF_8);
         GinAccess a = GinAccess.parse(b, 0, b.length);
-        assertEquals(new GinAccess(200, 41_200L, "GET", "/api/tags"), a);
+        assertEquals(new GinAccess(200, 41_200L, "GET", "/api/tags", ""), a);
         assertFalse(OllamaRequest.isWork(a));
         byte[] prose = "200 requests served".getBytes(StandardCharsets.UTF_8);
         assertNull(GinAccess.parse(prose, 0, prose.length));

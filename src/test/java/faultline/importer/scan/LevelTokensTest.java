@@ -38,6 +38,10 @@ class LevelTokensTest {
         assertEquals(-1, level("production.error:"), "a channel's level is in capitals");
         assertEquals(-1, level("node.js"));
         assertEquals(Level.INFO.ordinal(), level("[System]"), "MySQL 8's error log");
+        assertEquals(Level.INFO.ordinal(), level("INF"), "zerolog's console writer");
+        assertEquals(Level.DEBUG.ordinal(), level("DBG"));
+        assertEquals(Level.WARNING.ordinal(), level("WRN"));
+        assertEquals(Level.CRITICAL.ordinal(), level("FTL"));
         assertEquals(Level.INFO.ordinal(), level("[Note]"));
         assertEquals(Level.WARNING.ordinal(), level("[Warning]"));
     }
