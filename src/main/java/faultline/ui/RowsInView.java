@@ -65,6 +65,18 @@ public final class RowsInView {
     }
 
     /**
+     * Runs {@code then} once no control is held any more (now, if none is): the window's views in sight are whole.
+     * On the FX thread.
+     */
+    public static void whenWhole(Runnable then) {
+        if (!PACER.running) {
+            then.run();
+        } else {
+            PACER.whenWhole.add(then);
+        }
+    }
+
+    /**
      * The rows the next pulse makes: as many as the last pulse's cost per row says fit in the budget, at
      * least one, at most twice the last step (a cheap pulse may owe its cost to rows not yet styled) and
      * at most {@code most}.
@@ -118,6 +130,7 @@ public final class RowsInView {
     /** One timer for every control held: each pulse's rows go to the first of them that is not whole yet. */
     private static final class Pacer extends AnimationTimer {
         private final List<RowsInView> held = new ArrayList<>();
+        private final List<Runnable> whenWhole = new ArrayList<>();
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private boolean running;
         private int step;
@@ -148,6 +161,9 @@ public final class RowsInView {
             if (held.isEmpty()) {
                 running = false;
                 stop();
+                List<Runnable> waiting = List.copyOf(whenWhole);
+                whenWhole.clear();
+                waiting.forEach(Runnable::run);
                 return;
             }
             RowsInView next = held.get(0);

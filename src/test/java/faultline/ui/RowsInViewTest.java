@@ -86,6 +86,7 @@ class RowsInViewTest {
         ListView<String>[] lists = new ListView[2];
         List<int[]> cells = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch whole = new CountDownLatch(1);
+        int[] toldWhole = new int[1];
         Stage[] stage = new Stage[1];
         FxToolkit.setupFixture(() -> {
             lists[0] = new ListView<>(firstItems);
@@ -108,6 +109,7 @@ class RowsInViewTest {
         Platform.runLater(() -> {
             secondItems.setAll(IntStream.range(0, 500).mapToObj(i -> "b" + i).toList());
             firstItems.setAll(IntStream.range(0, 500).mapToObj(i -> "a" + i).toList());
+            RowsInView.whenWhole(() -> toldWhole[0] = lists[0].getMaxHeight() == Double.MAX_VALUE && lists[1].getMaxHeight() == Double.MAX_VALUE ? 1 : 2);
             new AnimationTimer() {
                 private int after;
 
@@ -137,6 +139,7 @@ class RowsInViewTest {
             assertEquals(0, cells.get(k)[1], "the second list waits while the first fills: " + describe(cells));
         }
         assertTrue(cells.get(cells.size() - 1)[1] >= 14, "then the second fills its view too: " + describe(cells));
+        assertEquals(1, toldWhole[0], "told once both lists were let go, not before (2) nor never (0)");
     }
 
     private static String describe(List<int[]> cells) {

@@ -43,7 +43,8 @@ public final class InspectorView extends VBox {
 
         table.setId("param-table");
         table.setItems(vm.visibleRows());
-        faultline.ui.RowsInView.pace(table, vm.visibleRows(), 1, 16, 24);
+        // First of the window's paced controls: the parameters at the crash points are what a comparison is for.
+        faultline.ui.RowsInView.pace(table, vm.visibleRows(), 0, 16, 24);
         table.setPlaceholder(new Label(Messages.get("inspector.none")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->

@@ -118,8 +118,8 @@ public final class TaskListView extends VBox {
         vm.selection().taskProperty().addListener((o, a, b) -> select(b));
         // The list is made off the FX thread, whole, and swapped in under its one root: here it is only shown.
         table.setRoot(vm.root());
-        // First of the window's paced controls: the list is what a user opening a fleet's log looks for.
-        faultline.ui.RowsInView.pace(table, vm.root().getChildren(), 0, 16, 24);
+        // Second of the window's paced controls, after the parameters at the crash points the comparison is for.
+        faultline.ui.RowsInView.pace(table, vm.root().getChildren(), 1, 16, 24);
         // The selected task is selected again once the new rows are in (select, below).
         vm.setBeforeSwap(() -> {
             syncing = true;
