@@ -28,6 +28,7 @@ public final class RowsInView {
     /** The FX thread's CPU a pulse may spend on new rows: a pulse is due every 16 ms, a stall is felt past 50. */
     static final long BUDGET_NANOS = 25_000_000L;
 
+    private static final System.Logger LOG = System.getLogger("faultline.ui.rows");
     private static final Pacer PACER = new Pacer();
 
     private final Control control;
@@ -135,6 +136,10 @@ public final class RowsInView {
         private boolean running;
         private int step;
         private long cpuAtLastPulse;
+        private long began;
+        private long cpuAtBegin;
+        private int pulses;
+        private int made;
 
         void add(RowsInView r) {
             // Held to none until its turn: whichever is asked for first, the first in order fills first.
@@ -146,6 +151,10 @@ public final class RowsInView {
                 running = true;
                 step = 1;
                 cpuAtLastPulse = cpuNow();
+                began = System.nanoTime();
+                cpuAtBegin = cpuAtLastPulse;
+                pulses = 0;
+                made = 0;
                 start();
             }
         }
@@ -161,6 +170,10 @@ public final class RowsInView {
             if (held.isEmpty()) {
                 running = false;
                 stop();
+                long wall = System.nanoTime() - began;
+                long spent = cpu - cpuAtBegin;
+                LOG.log(System.Logger.Level.INFO, () -> String.format("the views in sight made %d rows in %d pulses, %.0f ms (%.0f ms of the FX thread's CPU)",
+                        made, pulses, wall / 1e6, spent / 1e6));
                 List<Runnable> waiting = List.copyOf(whenWhole);
                 whenWhole.clear();
                 waiting.forEach(Runnable::run);
@@ -169,6 +182,8 @@ public final class RowsInView {
             RowsInView next = held.get(0);
             step = next.rows == 0 ? 1 : nextStep(step, lastPulse, BUDGET_NANOS, next.mostPerPulse);
             next.rows += step;
+            made += step;
+            pulses++;
             next.hold();
         }
 
