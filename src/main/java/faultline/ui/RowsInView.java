@@ -66,15 +66,18 @@ public final class RowsInView {
     }
 
     /**
-     * Runs {@code then} once no control is held any more (now, if none is): the window's views in sight are whole.
-     * On the FX thread.
+     * Runs {@code then} once no control of {@code order} or lower is held any more (now, if none is): those
+     * views in sight are whole. On the FX thread.
      */
-    public static void whenWhole(Runnable then) {
-        if (!PACER.running) {
+    public static void whenWhole(int order, Runnable then) {
+        if (!PACER.holdsUpTo(order)) {
             then.run();
         } else {
-            PACER.whenWhole.add(then);
+            PACER.whenWhole.add(new Waiting(order, then));
         }
+    }
+
+    private record Waiting(int order, Runnable then) {
     }
 
     /**
@@ -131,7 +134,7 @@ public final class RowsInView {
     /** One timer for every control held: each pulse's rows go to the first of them that is not whole yet. */
     private static final class Pacer extends AnimationTimer {
         private final List<RowsInView> held = new ArrayList<>();
-        private final List<Runnable> whenWhole = new ArrayList<>();
+        private final List<Waiting> whenWhole = new ArrayList<>();
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private boolean running;
         private int step;
@@ -174,17 +177,27 @@ public final class RowsInView {
                 long spent = cpu - cpuAtBegin;
                 LOG.log(System.Logger.Level.INFO, () -> String.format("the views in sight made %d rows in %d pulses, %.0f ms (%.0f ms of the FX thread's CPU)",
                         made, pulses, wall / 1e6, spent / 1e6));
-                List<Runnable> waiting = List.copyOf(whenWhole);
-                whenWhole.clear();
-                waiting.forEach(Runnable::run);
+                tell();
                 return;
             }
+            tell();
             RowsInView next = held.get(0);
             step = next.rows == 0 ? 1 : nextStep(step, lastPulse, BUDGET_NANOS, next.mostPerPulse);
             next.rows += step;
             made += step;
             pulses++;
             next.hold();
+        }
+
+        boolean holdsUpTo(int order) {
+            return running && !held.isEmpty() && held.get(0).order <= order;
+        }
+
+        /** Runs what waits for the controls up to its order, once none of them is held. */
+        private void tell() {
+            List<Waiting> ready = whenWhole.stream().filter(w -> !holdsUpTo(w.order())).toList();
+            whenWhole.removeAll(ready);
+            ready.forEach(w -> w.then().run());
         }
 
         private long cpuNow() {

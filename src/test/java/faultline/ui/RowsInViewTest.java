@@ -87,6 +87,7 @@ class RowsInViewTest {
         List<int[]> cells = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch whole = new CountDownLatch(1);
         int[] toldWhole = new int[1];
+        int[] toldFirst = new int[1];
         Stage[] stage = new Stage[1];
         FxToolkit.setupFixture(() -> {
             lists[0] = new ListView<>(firstItems);
@@ -109,7 +110,8 @@ class RowsInViewTest {
         Platform.runLater(() -> {
             secondItems.setAll(IntStream.range(0, 500).mapToObj(i -> "b" + i).toList());
             firstItems.setAll(IntStream.range(0, 500).mapToObj(i -> "a" + i).toList());
-            RowsInView.whenWhole(() -> toldWhole[0] = lists[0].getMaxHeight() == Double.MAX_VALUE && lists[1].getMaxHeight() == Double.MAX_VALUE ? 1 : 2);
+            RowsInView.whenWhole(1, () -> toldWhole[0] = lists[0].getMaxHeight() == Double.MAX_VALUE && lists[1].getMaxHeight() == Double.MAX_VALUE ? 1 : 2);
+            RowsInView.whenWhole(0, () -> toldFirst[0] = lists[0].getMaxHeight() == Double.MAX_VALUE && lists[1].getMaxHeight() != Double.MAX_VALUE ? 1 : 2);
             new AnimationTimer() {
                 private int after;
 
@@ -140,6 +142,7 @@ class RowsInViewTest {
         }
         assertTrue(cells.get(cells.size() - 1)[1] >= 14, "then the second fills its view too: " + describe(cells));
         assertEquals(1, toldWhole[0], "told once both lists were let go, not before (2) nor never (0)");
+        assertEquals(1, toldFirst[0], "told of the first list alone once it was let go, before the second was");
     }
 
     private static String describe(List<int[]> cells) {

@@ -47,7 +47,7 @@ final class Snapshot {
     static void whenReady(MainViewModel vm, Scene scene, Path target) {
         Runnable take = () -> {
             // Ready: the import and the compared failures' analysis are done and published, the task
-            // list has all its rows and the views in sight have made theirs; the next pulse draws them. Timed from the JVM's start so that the GUI benchmark can check it.
+            // list has all its rows and it and the parameter table have made those in sight; the next pulse draws them. Timed from the JVM's start so that the GUI benchmark can check it.
             Platform.runLater(() -> System.out.printf("faultline: ready after %d ms (%d ms of CPU)%n",
                     System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
                     ProcessFigures.cpuMillis()));
@@ -68,8 +68,8 @@ final class Snapshot {
         vm.opener().busyProperty().addListener((o, was, now) -> {
             if (was && !now) {
                 // The import's end is told before its outcome is published: the list is looked at after.
-                // And the views in sight whole: the list, the parameter table and the log make their first rows a few a pulse.
-                Platform.runLater(() -> whenListFilled(vm, () -> faultline.ui.RowsInView.whenWhole(take)));
+                // And the parameter table and the task list whole in sight: they make their first rows a few a pulse (the log after them).
+                Platform.runLater(() -> whenListFilled(vm, () -> faultline.ui.RowsInView.whenWhole(1, take)));
             }
         });
     }
