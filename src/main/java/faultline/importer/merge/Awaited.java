@@ -43,20 +43,11 @@ public final class Awaited {
             return false;
         }
         for (byte[] w : WAITS) {
-            if (i + w.length <= e && sameIgnoringCase(b, i, w)) {
+            if (i + w.length <= e && UnitVocabulary.sameIgnoringCase(b, i, w)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean sameIgnoringCase(byte[] b, int p, byte[] lower) {
-        for (int k = 0; k < lower.length; k++) {
-            if ((b[p + k] | 0x20) != lower[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static byte[] bytes(String s) {

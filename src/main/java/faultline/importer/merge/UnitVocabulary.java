@@ -1663,7 +1663,8 @@ public final class UnitVocabulary {
         return true;
     }
 
-    private static boolean sameIgnoringCase(byte[] b, int p, byte[] lower) {
+    /** Whether b at p holds {@code lower} (lower-case ASCII letters and other bytes) in any case; p + its length must be inside b. */
+    static boolean sameIgnoringCase(byte[] b, int p, byte[] lower) {
         for (int i = 0; i < lower.length; i++) {
             if ((b[p + i] | 0x20) != lower[i]) {
                 return false;
