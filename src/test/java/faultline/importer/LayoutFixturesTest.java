@@ -32,9 +32,9 @@ class LayoutFixturesTest {
     private final List<LayoutExpectation> all = LayoutExpectation.all();
 
     @Test
-    void theCorpusHasFortyToOneHundredSixtyFixturesInManyFamilies() {
+    void theCorpusHasFortyToTwoHundredFixturesInManyFamilies() {
         // Each is a small file read in a few milliseconds: the bound keeps the corpus a set of layouts, not of samples.
-        assertTrue(all.size() >= 40 && all.size() <= 160, all.size() + " fixtures");
+        assertTrue(all.size() >= 40 && all.size() <= 200, all.size() + " fixtures");
         Set<String> families = new HashSet<>();
         all.forEach(e -> families.add(e.family()));
         assertTrue(families.size() >= 25, "families: " + families);
