@@ -23,10 +23,14 @@ final class LogFields {
             "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at", "Timestamp", "Time", "@t", "TimeGenerated",
             // Windows Event Viewer's CSV export ("Level,Date and Time,Source,Event ID,Task Category").
             "Date and Time",
+            // journalctl -o json: microseconds since the epoch as a string; the sender's own clock first.
+            "_SOURCE_REALTIME_TIMESTAMP", "__REALTIME_TIMESTAMP",
             // MongoDB's structured log (4.4 on): {"t":{"$date":…},"s":"I","c":"NETWORK",…,"msg":…,"attr":{…}}; last, being short.
             "t");
     static final List<String> LEVEL = List.of("levelname", "log_level", "level", "severity", "lvl", "loglevel",
-            "levelName", "level_name", "log.level", "levelno", "syslog_severity", "Level", "LogLevel", "@l", "Severity", "s");
+            "levelName", "level_name", "log.level", "levelno", "syslog_severity", "Level", "LogLevel", "@l", "Severity", "s",
+            // journald's syslog priority, 0 emerg … 7 debug, as a string.
+            "PRIORITY");
     static final List<String> MESSAGE = List.of("message", "msg", "log", "text", "textPayload", "event_message", "event", "@message",
             "body", "short_message", "full_message", "MESSAGE", "Message", "@m", "@mt", "RenderedMessage");
     /** Fields that hold an exception's text, added to the message so that its traceback is read. */
@@ -42,7 +46,9 @@ final class LogFields {
             "taskID", "jobID", "requestID", "reqID", "promptID", "predictionID", JID);
     static final List<String> WORKER = List.of("worker_id", "workerId", "workerID", "worker", "hostname", "host", "pod", "pod_name",
             "container_name", "instance");
-    static final List<String> COMPONENT = List.of("name", "logger", "logger_name", "loggerName", "component", "module");
+    static final List<String> COMPONENT = List.of("name", "logger", "logger_name", "loggerName", "component", "module",
+            // journald: the program's syslog tag, else its systemd unit.
+            "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT");
 
     private LogFields() {
     }

@@ -338,6 +338,8 @@ public final class LayoutInference {
         int[] letters = new int[MAX_HEADER + MAX_SKIP];
         int[] years = new int[MAX_SKIP];
         int read = 0;
+        int glyphs = 0;
+        int glyphKinds = 0; // bits of the glyphs seen: a lone "-" after the clock is a separator, not a level
         for (byte[] b : lines) {
             int e = b.length;
             int p = LinePrefixes.strip(b, 0, e, prefix);
@@ -359,7 +361,12 @@ public final class LayoutInference {
                 q = LineLayout.spaces(b, t, e);
             }
             clock.parse(k.shape(), b, probe.timeStart, e);
-            q = LineLayout.separators(b, LineLayout.afterQuotedValue(b, clock.end, e, k.keyLength()), e);
+            int g = LineLayout.spaces(b, LineLayout.afterQuotedValue(b, clock.end, e, k.keyLength()), e);
+            if (g + 1 < e && b[g + 1] == ' ' && LineLayout.glyphLevel(b[g]) >= 0) {
+                glyphs++;
+                glyphKinds |= 1 << LineLayout.glyphLevel(b[g]);
+            }
+            q = LineLayout.separators(b, g, e);
             for (int h = 0; h < MAX_HEADER && q < e; h++) {
                 int t = LineLayout.tokenEnd(b, q, e);
                 int lv = LevelWords.read(b, q, t, null);
@@ -399,8 +406,16 @@ public final class LayoutInference {
                 }
             }
         }
+        // Redis's glyph levels: one of them after the clock on nearly every line, no level word there, and
+        // more than one level among them (a file of "clock - message" lines only has a separator).
+        boolean glyphLevels = levelToken == LineLayout.NONE && read >= 3 && glyphs * 10 >= read * 9
+                && Integer.bitCount(glyphKinds) >= 2;
+        if (glyphLevels) {
+            levelToken = 0;
+        }
         LineLayout out = new LineLayout(k.skip(), k.bracketed(), k.shape(), levelToken, letterLevels, yearToken, secondClock);
         out.keyLength = k.keyLength();
+        out.glyphLevels = glyphLevels;
         return out;
     }
 

@@ -30,6 +30,12 @@ public final class LineLayout {
     public boolean outerClock;
     /** The timestamp is a logfmt value: this many bytes of its key come first ({@code time=}). */
     int keyLength;
+    /**
+     * The level is one glyph after the clock, as Redis (and its forks) write it: {@code .} debug,
+     * {@code -} verbose, {@code *} notice, {@code #} warning. Only a whole file of them says so: alone,
+     * each is a bullet or a separator.
+     */
+    boolean glyphLevels;
 
     static final int NONE = Integer.MIN_VALUE;
 
@@ -64,6 +70,7 @@ public final class LineLayout {
         LineLayout l = new LineLayout(skip, bracketed, shape, levelToken, letterLevels, yearToken, secondClock);
         l.outerClock = outerClock;
         l.keyLength = keyLength;
+        l.glyphLevels = glyphLevels;
         return l;
     }
 
@@ -185,6 +192,15 @@ public final class LineLayout {
      * the process, thread and logger fields come off; and the worker system's {@code [source_type]}.
      */
     private void header(byte[] b, int q, int e) {
+        if (glyphLevels) {
+            int g = spaces(b, q, e);
+            int lv = g + 1 < e && b[g + 1] == ' ' ? glyphLevel(b[g]) : -1;
+            if (lv >= 0) {
+                level = lv;
+                messageStart = spaces(b, g + 1, e);
+                return;
+            }
+        }
         int index = 0;
         q = separators(b, q, e);
         int firstHeader = q;
@@ -292,7 +308,42 @@ public final class LineLayout {
                 s1 = spaces(b, t, e);
             }
         }
+        if (level < 0 && q + 3 < e && b[q] == '#' && b[q + 1] == '#' && b[q + 2] == '[') {
+            q = workflowCommand(b, q, e);
+        }
         messageStart = q;
+    }
+
+    /** The level a Redis glyph stands for, or -1. */
+    static int glyphLevel(byte c) {
+        switch (c) {
+            case '.': case '-': return Level.DEBUG.ordinal();
+            case '*': return Level.INFO.ordinal();
+            case '#': return Level.WARNING.ordinal();
+            default: return -1;
+        }
+    }
+
+    /**
+     * A CI runner's logging command at the message's start ({@code ##[error]…}, {@code ##[warning]…},
+     * {@code ##[debug]…}, as GitHub Actions and Azure Pipelines write them in raw job logs): its level,
+     * and the message after it. Markers that name no level ({@code ##[group]}, {@code ##[section]}) stay
+     * in the message. Returns where the message starts.
+     */
+    private int workflowCommand(byte[] b, int q, int e) {
+        int close = q + 3;
+        while (close < e && close - q < 16 && b[close] != ']') {
+            close++;
+        }
+        if (close >= e || b[close] != ']') {
+            return q;
+        }
+        int lv = LevelWords.read(b, q + 3, close, null);
+        if (lv < 0 || (lv & LevelWords.LETTER) != 0) {
+            return q;
+        }
+        level = lv & 0xFF;
+        return spaces(b, close + 1, e);
     }
 
     /**
