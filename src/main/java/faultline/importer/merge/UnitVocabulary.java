@@ -170,8 +170,13 @@ public final class UnitVocabulary {
             }
         }
         named = true;
-        return supervisedProgram(b, m, e) || flowRun(b, m, e) || tuneTrial(b, m, e) || daskKey(b, m, e) || traceId(b, m, e)
-                || nounId(b, m, e) || arqId(b, m, e) || loadedModel(b, m, e);
+        // Each form below needs a byte most messages lack (a flow run's quote, a trial's underscores, a trace's
+        // parenthesis, arq's colon): one pass finds which are there, and the searches for the others are skipped.
+        int has = Bytes.present(b, m, e);
+        return supervisedProgram(b, m, e) || ((has & Bytes.QUOTE) != 0 && flowRun(b, m, e))
+                || ((has & Bytes.UNDERSCORE) != 0 && tuneTrial(b, m, e)) || daskKey(b, m, e)
+                || ((has & Bytes.PAREN) != 0 && traceId(b, m, e)) || nounId(b, m, e)
+                || ((has & Bytes.COLON) != 0 && arqId(b, m, e)) || loadedModel(b, m, e);
     }
 
     private static final byte[] PID_OPEN = " (pid ".getBytes(StandardCharsets.US_ASCII);
@@ -397,6 +402,17 @@ public final class UnitVocabulary {
     /** supervisord's verbs before the program they are about, the program's name quoted after "spawned". */
     private static final byte[][] SUPERVISOR_VERBS = bytes("spawned: '", "success: ", "exited: ", "gave up: ", "stopped: ");
 
+    /** The verbs' first bytes: a message that starts with none of them is looked at no further. */
+    private static final boolean[] SUPERVISOR_FIRST = firstBytes(SUPERVISOR_VERBS);
+
+    private static boolean[] firstBytes(byte[][] words) {
+        boolean[] r = new boolean[256];
+        for (byte[] w : words) {
+            r[w[0] & 0xFF] = true;
+        }
+        return r;
+    }
+
     /**
      * A program that supervisord runs, named after its verb at the message start ({@code spawned: 'embedder_01' with
      * pid 18}, {@code exited: embedder_01 (exit status 1; not expected)}): the unit is the program.
@@ -414,6 +430,9 @@ public final class UnitVocabulary {
                 kind = PROCESS;
                 return true;
             }
+            return false;
+        }
+        if (m >= e || !SUPERVISOR_FIRST[b[m] & 0xFF]) {
             return false;
         }
         for (byte[] verb : SUPERVISOR_VERBS) {

@@ -67,6 +67,48 @@ public final class Bytes {
         return p;
     }
 
+    /** Bits of {@link #present}: which of a few bytes a text holds. */
+    public static final int QUOTE = 1;
+    public static final int PAREN = 2;
+    public static final int UNDERSCORE = 4;
+    public static final int COLON = 8;
+
+    private static final long QUOTES = ONES * '\'';
+    private static final long PARENS = ONES * '(';
+    private static final long UNDERSCORES = ONES * '_';
+    private static final long COLONS = ONES * ':';
+
+    /**
+     * Which of the bytes {@code ' ( _ :} occur in b[p, end), as {@link #QUOTE}, {@link #PAREN}, {@link #UNDERSCORE},
+     * {@link #COLON}: one pass over a message answers for several searches that each need one of them, and most
+     * messages hold none of some.
+     */
+    public static int present(byte[] b, int p, int end) {
+        long q = 0;
+        long o = 0;
+        long u = 0;
+        long c = 0;
+        while (p + 8 <= end) {
+            long w = (long) LONG.get(b, p);
+            long x = w ^ QUOTES;
+            q |= (x - ONES) & ~x;
+            x = w ^ PARENS;
+            o |= (x - ONES) & ~x;
+            x = w ^ UNDERSCORES;
+            u |= (x - ONES) & ~x;
+            x = w ^ COLONS;
+            c |= (x - ONES) & ~x;
+            p += 8;
+        }
+        int r = ((q & HIGHS) != 0 ? QUOTE : 0) | ((o & HIGHS) != 0 ? PAREN : 0)
+                | ((u & HIGHS) != 0 ? UNDERSCORE : 0) | ((c & HIGHS) != 0 ? COLON : 0);
+        for (; p < end; p++) {
+            byte x = b[p];
+            r |= x == '\'' ? QUOTE : x == '(' ? PAREN : x == '_' ? UNDERSCORE : x == ':' ? COLON : 0;
+        }
+        return r;
+    }
+
     public static boolean isHex(byte c) {
         return HEX_VALUE[c & 0xFF] >= 0;
     }

@@ -36,6 +36,26 @@ class BytesTest {
     }
 
     @Test
+    void presentTellsWhichBytesAStretchHoldsAsAByteLoopDoes() {
+        Random random = new Random(11);
+        String alphabet = "eeeetaoin srhl'(_:.=TP0123456789";
+        for (int round = 0; round < 4_000; round++) {
+            StringBuilder line = new StringBuilder();
+            int len = random.nextInt(90);
+            for (int k = 0; k < len; k++) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            byte[] b = line.toString().getBytes(StandardCharsets.US_ASCII);
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int to = from + random.nextInt(b.length - from + 1);
+            String s = line.substring(from, to);
+            int want = (s.indexOf('\'') >= 0 ? Bytes.QUOTE : 0) | (s.indexOf('(') >= 0 ? Bytes.PAREN : 0)
+                    | (s.indexOf('_') >= 0 ? Bytes.UNDERSCORE : 0) | (s.indexOf(':') >= 0 ? Bytes.COLON : 0);
+            assertEquals(want, Bytes.present(b, from, to), "\"" + line + "\" [" + from + ", " + to + ")");
+        }
+    }
+
+    @Test
     void anEmptyTextIsAtTheStartAndATextLongerThanTheStretchIsNowhere() {
         byte[] b = "Flow run 'x'".getBytes(StandardCharsets.US_ASCII);
         assertEquals(3, Bytes.indexOf(b, 3, 9, ""));
