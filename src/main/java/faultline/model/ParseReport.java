@@ -20,6 +20,7 @@ public record ParseReport(List<FileReport> files) {
         MOJIBAKE_MACROMAN,
         MOJIBAKE_WINDOWS1252,
         LINE_NUMBER_PREFIX,
+        QUOTE_MARKS,
         CONTINUATION,
         CARRIAGE_RETURN,
         ESTIMATED_TIME,

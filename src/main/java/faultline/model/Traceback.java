@@ -144,7 +144,7 @@ public record Traceback(List<Raised> chain, Language language) {
                 return shown;
             }
         }
-        if (text.contains("Traceback (most recent call last)") || text.contains("File \"")) {
+        if (text.contains("Traceback (most recent call last)") || text.contains("File \"") || text.contains("File \u201C")) {
             Optional<Traceback> py = PythonTrace.parse(text);
             if (py.isPresent()) {
                 return py;
@@ -174,15 +174,21 @@ public record Traceback(List<Raised> chain, Language language) {
         return Optional.empty();
     }
 
+    /** Whether a word followed by a colon (or nothing) names a Python exception, not a level or a label. */
+    static boolean isPythonExceptionName(String name, boolean withMessage) {
+        return PythonTrace.isExceptionName(name, withMessage);
+    }
+
     static String[] lines(String text) {
-        return text.replace("\r", "").split("\n", -1);
+        // A traceback copied from a rendered page is indented with no-break spaces, which \s does not match.
+        return text.replace("\r", "").replace('\u00A0', ' ').split("\n", -1);
     }
 
     /** Python tracebacks. */
     private static final class PythonTrace {
         static final Pattern HEADER = Pattern.compile("Traceback \\(most recent call last\\):");
         /** A frame; loguru marks the one that raised with "> ". */
-        static final Pattern FRAME = Pattern.compile("^\\s*(?:> )?File \"([^\"]*)\", line (\\d+)(?:, in (.+?))?\\s*$");
+        static final Pattern FRAME = Pattern.compile("^\\s*(?:> )?File [\"\u201C]([^\"\u201C\u201D]*)[\"\u201C\u201D], line (\\d+)(?:, in (.+?))?\\s*$");
         static final Pattern MARKERS = Pattern.compile("^[\\s~^\\-+]*[~^][\\s~^\\-+]*$");
         static final Pattern ELISION = Pattern.compile("^\\.\\.\\.\\s*<\\d+ lines?>\\s*\\.\\.\\.$|^\\[Previous line repeated \\d+ more times?\\]$");
         static final Pattern EXCEPTION = Pattern.compile("^([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:: ?(.*))?$");
@@ -190,7 +196,7 @@ public record Traceback(List<Raised> chain, Language language) {
                 "(?:Error|Exception|Interrupt|Exit|Iteration|Warning|Failure|Fault|Timeout|Cancelled|Group)$");
         /** Ray's wrapper of a remote task's error, named with the error's type: {@code ray.exceptions.RayTaskError(ValueError): ray::f() (pid=…)}. */
         static final Pattern REMOTE_WRAPPER = Pattern.compile("^((?:[A-Za-z_]\\w*\\.)*Ray(?:Task|Actor)Error)\\(([A-Za-z_][\\w.]*)\\): ?(.*)$");
-        static final Pattern KNOWN_PREFIX = Pattern.compile("^(?:\\[rank\\d+\\]:\\s?|\\(\\w[\\w ]*?(?:rank|pid)=\\d+[^)]*\\)\\s)");
+        static final Pattern KNOWN_PREFIX = Pattern.compile("^(?:(?:>(?: |$))+|\\[rank\\d+\\]:\\s?|\\(\\w[\\w ]*?(?:rank|pid)=\\d+[^)]*\\)\\s)");
         static final String DURING = "During handling of the above exception, another exception occurred:";
         static final String CAUSE = "The above exception was the direct cause of the following exception:";
 
@@ -198,6 +204,7 @@ public record Traceback(List<Raised> chain, Language language) {
 
         static Optional<Traceback> parse(String text) {
             String[] lines = text.contains(ExceptionGroups.GROUP_HEADER) ? ExceptionGroups.flatten(lines(text)) : lines(text);
+            lines = unfolded(lines);
             int start = -1;
             Pattern prefix = null;
             for (int i = 0; i < lines.length && start < 0; i++) {
@@ -319,6 +326,22 @@ public record Traceback(List<Raised> chain, Language language) {
                 return Optional.empty();
             }
             return Optional.of(new Traceback(chain, Language.PYTHON));
+        }
+
+        /** The lines with any traceback that lost its line ends put back on lines of its own. */
+        private static String[] unfolded(String[] lines) {
+            List<String> out = null;
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].length() > 60 && CollapsedTrace.isCollapsed(lines[i])) {
+                    if (out == null) {
+                        out = new ArrayList<>(java.util.Arrays.asList(lines).subList(0, i));
+                    }
+                    out.addAll(CollapsedTrace.unfold(lines[i]));
+                } else if (out != null) {
+                    out.add(lines[i]);
+                }
+            }
+            return out == null ? lines : out.toArray(new String[0]);
         }
 
         static boolean isExceptionName(String name, boolean withMessage) {

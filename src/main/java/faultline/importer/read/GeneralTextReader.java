@@ -19,6 +19,7 @@ import faultline.importer.scan.LineIndex;
 import faultline.importer.scan.ElapsedPrefix;
 import faultline.importer.scan.LineLayout;
 import faultline.importer.scan.LinePrefixes;
+import faultline.importer.scan.QuoteMarks;
 import faultline.importer.time.Clock;
 import faultline.importer.time.FileDates;
 import faultline.model.Level;
@@ -770,6 +771,11 @@ public final class GeneralTextReader implements SourceReader {
             int p = numberPrefix(b, s, end);
             if (p != s) {
                 ctx.report.repair(Repair.LINE_NUMBER_PREFIX);
+            }
+            int unquoted = QuoteMarks.end(b, p, end);
+            if (unquoted != p) {
+                ctx.report.repair(Repair.QUOTE_MARKS);
+                p = unquoted;
             }
             long lineRef = offset + (p - s);
             long lineEnd = offset + (end - s);

@@ -70,6 +70,7 @@ public final class Continuation {
             state = State.RUBY; // a Ruby backtrace logged as one record (Sidekiq's): its first frame on the timed line
         }
         record = state == State.TRACEBACK;
+        spaced = false;
         headerLead = record ? leadBefore(b, m) : 0;
         blanks = 0;
         depth = Math.max(0, depth(b, m, e));
@@ -108,6 +109,7 @@ public final class Continuation {
         wrappedIndented = false;
         abort = traceback && isCrashStart(b, p, e);
         record = false;
+        spaced = false;
         blanks = 0;
         depth = Math.max(0, depth(b, p, e));
         marker = marker(b, p, e);
@@ -317,7 +319,7 @@ public final class Continuation {
         if (state == State.RECORD) {
             state = State.NONE;
         }
-        boolean indented = b[p] == ' ' || b[p] == '\t';
+        boolean indented = b[p] == ' ' || b[p] == '\t' || isNoBreakSpace(b, p, e);
         int afterBlanks = blanks;
         blanks = 0;
         if (!indented && ElapsedPrefix.level(b, p, e) >= 0) {
@@ -377,6 +379,7 @@ public final class Continuation {
                 blanks = afterBlanks;
                 return Kind.NEW;
             }
+            spaced &= state == State.EXCEPTION; // a chained part of the same paste
             state = isRichTop(b, p, e) ? State.RICH : State.TRACEBACK;
             richIndent = 0;
             frameBefore = false;
@@ -435,10 +438,10 @@ public final class Continuation {
             }
             state = State.NONE;
         }
-        if (indented && afterBlanks == 0 && isTracebackStart(b, LineLayout.spaces(b, p, e), e)) {
+        if (indented && afterBlanks == 0 && isTracebackStart(b, indentEnd(b, p, e), e)) {
             // A traceback indented inside a report: its frames are indented deeper; a Rich box drawn under the record
             // that logged it (a RichHandler's), its rows at the column of its corners.
-            int q = LineLayout.spaces(b, p, e);
+            int q = indentEnd(b, p, e);
             state = isRichTop(b, q, e) ? State.RICH : State.TRACEBACK;
             richIndent = q - p;
             return Kind.TRACEBACK;
@@ -448,21 +451,32 @@ public final class Continuation {
         }
         if (state == State.TRACEBACK) {
             if (indented) {
+                // Frames parted by blank lines (a double-spaced paste, loguru's diagnosis): the exception line may be too.
+                spaced |= afterBlanks == 1;
                 frameBefore = false;
                 return Kind.TRACEBACK;
             }
+            // A traceback pasted through a chat, a mail or a rendered page: a blank line between all its lines. A frame
+            // after one blank line is still this traceback's, and once one was, so are its source and exception lines.
+            if (afterBlanks == 1 && isPythonFrame(b, p, e)) {
+                spaced = true;
+            }
+            int gap = spaced && afterBlanks == 1 ? 0 : afterBlanks;
             // A traceback relayed a line at a time with its indentation taken off (Metaflow's task prefix on each):
             // a frame flush left, then its source line, before the exception line.
-            if (afterBlanks == 0 && isPythonFrame(b, p, e)) {
+            if (gap == 0 && isPythonFrame(b, p, e)) {
                 frameBefore = true;
                 return Kind.TRACEBACK;
             }
-            if (afterBlanks == 0 && frameBefore && !isPythonExceptionLine(b, p, e) && LineLayout.leadingLevel(b, p, e) < 0) {
+            if (gap == 0 && frameBefore && !isPythonExceptionLine(b, p, e) && LineLayout.leadingLevel(b, p, e) < 0) {
                 frameBefore = false;
                 return Kind.TRACEBACK;
             }
             frameBefore = false;
-            if (afterBlanks == 0 && LineLayout.leadingLevel(b, p, e) < 0) {
+            if (gap == 0 && afterBlanks > 0 && isMarkerLine(b, p, e)) {
+                return Kind.TRACEBACK; // 3.11+'s ^^^^ under a source line, flush left in the paste
+            }
+            if (gap == 0 && (afterBlanks == 0 || isPythonExceptionLine(b, p, e)) && LineLayout.leadingLevel(b, p, e) < 0) {
                 state = State.EXCEPTION; // the exception line ends the frames; a log line ("INFO:x:…") after a cut paste does not
                 return Kind.TRACEBACK;
             }
@@ -480,7 +494,7 @@ public final class Continuation {
         if (state == State.EXCEPTION && !indented && timedFile && LineLayout.leadingLevel(b, p, e) < 0) {
             return Kind.TEXT; // the exception's message wrapped over lines; a log line after it ("INFO:worker:…") is not
         }
-        if (indented && afterBlanks == 0 && state == State.NONE && isPythonFrame(b, LineLayout.spaces(b, p, e), e)) {
+        if (indented && afterBlanks == 0 && state == State.NONE && isPythonFrame(b, indentEnd(b, p, e), e)) {
             // Frames under a record without the traceback's header (Ray's "Unhandled error … ray::Actor.method()"):
             // the exception line after them is the record's too.
             state = State.TRACEBACK;
@@ -609,6 +623,43 @@ public final class Continuation {
     /** The line before, inside a traceback, was a frame written flush left: its source line may follow unindented. */
     private boolean frameBefore;
 
+    /** U+00A0 in UTF-8: a traceback copied from a rendered page is indented with it. */
+    private static boolean isNoBreakSpace(byte[] b, int p, int e) {
+        return p + 1 < e && b[p] == (byte) 0xC2 && b[p + 1] == (byte) 0xA0;
+    }
+
+    /** After the indentation at p: spaces, tabs and no-break spaces. */
+    static int indentEnd(byte[] b, int p, int e) {
+        int q = p;
+        while (q < e) {
+            if (b[q] == ' ' || b[q] == '\t') {
+                q++;
+            } else if (isNoBreakSpace(b, q, e)) {
+                q += 2;
+            } else {
+                break;
+            }
+        }
+        return q;
+    }
+
+    /** The traceback being read has a blank line between its lines (a paste): one blank line does not end it. */
+    private boolean spaced;
+
+    /** Only the carets and tildes (and spaces) Python 3.11+ writes under a source line. */
+    private static boolean isMarkerLine(byte[] b, int p, int e) {
+        boolean caret = false;
+        for (int i = p; i < e; i++) {
+            byte c = b[i];
+            if (c == '^' || c == '~') {
+                caret = true;
+            } else if (c != ' ' && c != '\r') {
+                return false;
+            }
+        }
+        return caret;
+    }
+
     /** Tokens of a record's message before its traceback text. */
     private int recordTokens;
     /** At most this many: a logger, a [file:line], a thread and a logger with log4j's " - " after them. */
@@ -644,12 +695,25 @@ public final class Continuation {
     /** A Python frame: {@code File "/srv/render.py", line 51, in render}. */
     /** Whether [p, e) is a Python frame's line ({@code File "x.py", line 3, in f}), indented or flush left. */
     public static boolean isFrameLine(byte[] b, int p, int e) {
-        return isPythonFrame(b, LineLayout.spaces(b, p, e), e);
+        return isPythonFrame(b, indentEnd(b, p, e), e);
     }
 
     static boolean isPythonFrame(byte[] b, int p, int e) {
-        return UnitVocabulary.startsWith(b, p, e, FILE_QUOTE) && Bytes.indexOf(b, p + FILE_QUOTE.length, Math.min(e, p + 400), "\", line ") >= 0;
+        if (UnitVocabulary.startsWith(b, p, e, FILE_QUOTE)) {
+            return Bytes.indexOf(b, p + FILE_QUOTE.length, Math.min(e, p + 400), "\", line ") >= 0;
+        }
+        // A traceback pasted through a word processor or a chat has typographic quotes round the path (U+201C, U+201D).
+        if (!startsWith(b, p, e, FILE_CURLY)) {
+            return false;
+        }
+        int at = Bytes.indexOf(b, p + FILE_CURLY.length, Math.min(e, p + 400), ", line ");
+        // Closed by either typographic quote (U+201D, or U+201C where the paste made both alike) or a straight one.
+        return at >= p + FILE_CURLY.length + 1 && (b[at - 1] == '"'
+                || at >= p + FILE_CURLY.length + 3 && b[at - 3] == (byte) 0xE2 && b[at - 2] == (byte) 0x80 && (b[at - 1] == (byte) 0x9D || b[at - 1] == (byte) 0x9C));
     }
+
+    /** {@code File “}: the opening typographic quote U+201C in UTF-8. */
+    private static final byte[] FILE_CURLY = {'F', 'i', 'l', 'e', ' ', (byte) 0xE2, (byte) 0x80, (byte) 0x9C};
 
     public static boolean isTracebackStart(byte[] b, int p, int e) {
         return UnitVocabulary.startsWith(b, p, e, TRACEBACK) || isGroupStart(b, p, e) || isRichTop(b, p, e);

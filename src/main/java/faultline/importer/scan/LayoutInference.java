@@ -104,7 +104,7 @@ public final class LayoutInference {
         int[] textAt = new int[2 * (MAX_SKIP + 1)];
         for (byte[] b : lines) {
             int e = b.length;
-            int p = LinePrefixes.strip(b, 0, e, prefix);
+            int p = LinePrefixes.strip(b, QuoteMarks.end(b, 0, e), e, prefix);
             int n = 0;
             int q = LineLayout.spaces(b, p, e);
             while (n <= MAX_SKIP && q < e) {
