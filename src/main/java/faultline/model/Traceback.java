@@ -105,6 +105,15 @@ public record Traceback(List<Raised> chain, Language language) {
     public CrashSite raisedAt() {
         for (int i = chain.size() - 1; i >= 0; i--) {
             List<Frame> frames = chain.get(i).frames();
+            if (language == Language.PYTHON && i > 0 && chain.get(i).link().equals("direct cause") && !frames.isEmpty()
+                    && !frames.get(frames.size() - 1).own()) {
+                // Raised inside a library from its cause (a future's result re-raising a worker process's error, a
+                // framework wrapping a callback's): where the cause was raised in the program's own code is the crash.
+                CrashSite cause = lastOwn(chain.get(i - 1).frames());
+                if (cause != null) {
+                    return cause;
+                }
+            }
             for (int k = frames.size() - 1; k >= 0; k--) {
                 if (frames.get(k).own()) {
                     return frames.get(k).site(true);
@@ -122,6 +131,15 @@ public record Traceback(List<Raised> chain, Language language) {
             List<Frame> f = chain.get(i).frames();
             if (!f.isEmpty()) {
                 return f.get(f.size() - 1).site(false);
+            }
+        }
+        return null;
+    }
+
+    private static CrashSite lastOwn(List<Frame> frames) {
+        for (int k = frames.size() - 1; k >= 0; k--) {
+            if (frames.get(k).own()) {
+                return frames.get(k).site(true);
             }
         }
         return null;
@@ -288,6 +306,7 @@ public record Traceback(List<Raised> chain, Language language) {
                     }
                 }
                 if (state == State.AFTER_EXCEPTION) {
+                    cur.quotes = cur.message.isEmpty() && t.endsWith(":");
                     continue; // the rest of a multi-line message
                 }
                 boolean indented = Character.isWhitespace(raw.charAt(0));
@@ -491,8 +510,15 @@ public record Traceback(List<Raised> chain, Language language) {
 
             /** An exception that only carries another one's traceback in its message. */
             boolean wrapper() {
-                return raised && type.substring(type.lastIndexOf('.') + 1).contains("Traceback");
+                return raised && (type.substring(type.lastIndexOf('.') + 1).contains("Traceback") || quotes);
             }
+
+            /**
+             * The exception has no message on its line and its text below ends with a colon: it introduces the traceback
+             * of the process it stands for (torch.multiprocessing's ProcessRaisedException, "-- Process 1 terminated
+             * with the following error:").
+             */
+            boolean quotes;
         }
     }
 

@@ -895,7 +895,8 @@ public final class GeneralTextReader implements SourceReader {
 
         /** Whether the untimed line [p, e) is the rest of the line before, cut at the console's width. */
         private boolean wrapped(byte[] b, int p, int e) {
-            if (wideLine || p >= e || b[p] == ' ' || b[p] == '\t' || Continuation.isTracebackStart(b, p, e) || Continuation.isCrashStart(b, p, e)) {
+            if (wideLine || p >= e || b[p] == ' ' || b[p] == '\t' || Continuation.isTracebackStart(b, p, e) || Continuation.isCrashStart(b, p, e)
+                    || Continuation.isQuotedTracebackLine(b, p, e)) {
                 return false;
             }
             if (LineLayout.leadingLevel(b, p, e) >= 0) {

@@ -396,6 +396,16 @@ public final class Continuation {
                 return Kind.TRACEBACK;
             }
         }
+        if (afterBlanks == 0 && !indented && isQuotedTracebackLine(b, p, e)) {
+            // concurrent.futures' "_RemoteTraceback: " under the record that logged the failure: the worker process's
+            // traceback follows in triple quotes, then the chain that re-raised it here.
+            state = State.EXCEPTION;
+            openMessage = true;
+            return Kind.TRACEBACK;
+        }
+        if (state == State.EXCEPTION && afterBlanks == 0 && isTripleQuote(b, p, e)) {
+            return Kind.TRACEBACK; // the quotes round the traceback a wrapper carries
+        }
         if (isChain(b, p, e) && state != State.NONE) {
             state = State.EXCEPTION;
             return Kind.TRACEBACK;
@@ -478,11 +488,19 @@ public final class Continuation {
             }
             if (gap == 0 && (afterBlanks == 0 || isPythonExceptionLine(b, p, e)) && LineLayout.leadingLevel(b, p, e) < 0) {
                 state = State.EXCEPTION; // the exception line ends the frames; a log line ("INFO:x:…") after a cut paste does not
+                openMessage = endsWithColon(b, p, e);
                 return Kind.TRACEBACK;
             }
             state = State.NONE;
             blanks = afterBlanks;
             return Kind.NEW;
+        }
+        if (state == State.EXCEPTION && openMessage && afterBlanks == 1 && !indented && endsWithColon(b, p, e)
+                && LineLayout.leadingLevel(b, p, e) < 0) {
+            // An exception without a message of its own that quotes the traceback of the process it stands for, after a
+            // sentence: torch.multiprocessing's "ProcessRaisedException: ", then "-- Process 1 terminated with the following error:".
+            openMessage = false;
+            return Kind.TRACEBACK;
         }
         if (afterBlanks > 0) {
             state = State.NONE;
@@ -641,6 +659,31 @@ public final class Continuation {
             }
         }
         return q;
+    }
+
+    /** A wrapper's exception line that carries another process's traceback as its message: {@code …._RemoteTraceback: }. */
+    public static boolean isQuotedTracebackLine(byte[] b, int p, int e) {
+        int q = dottedNameEnd(b, p, e, 160, false);
+        if (q - p < 9 || q >= e || b[q] != ':' || Bytes.indexOf(b, q - 9, q, "Traceback") != q - 9) {
+            return false;
+        }
+        return LineLayout.spaces(b, q + 1, e) >= e || b[LineLayout.spaces(b, q + 1, e)] == '\r';
+    }
+
+    private static boolean isTripleQuote(byte[] b, int p, int e) {
+        int q = LineLayout.spaces(b, p, e);
+        return q + 3 <= e && b[q] == '"' && b[q + 1] == '"' && b[q + 2] == '"' && (q + 3 == e || b[q + 3] == '\r');
+    }
+
+    /** The exception line read last ends with its colon: its message, if any, is on the lines below. */
+    private boolean openMessage;
+
+    private static boolean endsWithColon(byte[] b, int p, int e) {
+        int q = e;
+        while (q > p && (b[q - 1] == ' ' || b[q - 1] == '\r')) {
+            q--;
+        }
+        return q > p && b[q - 1] == ':';
     }
 
     /** The traceback being read has a blank line between its lines (a paste): one blank line does not end it. */
