@@ -978,10 +978,18 @@ public final class GeneralTextReader implements SourceReader {
             lastTimedLine = lineNumber;
             int precision = clock.precision;
             boolean placeholder = clock.placeholder;
-            long nanos = nanosOf(l.lineYear);
-            if (l.secondClock && clock.offsetSeconds == Clock.NO_OFFSET && clock.shape != Clock.Shape.EPOCH && !placeholder
-                    && java.time.ZoneOffset.UTC.equals(ctx.time.zone()) && outer.parseAny(b, lineStart, e)) {
-                nanos = besideOuter(nanos);
+            long nanos;
+            if (l.secondClock && !clock.shape.hasDate && !placeholder && outer.parseAny(b, lineStart, e)
+                    && outer.shape.hasDate && outer.shape != Clock.Shape.EPOCH && outer.offsetSeconds == Clock.NO_OFFSET) {
+                // A program's time of day inside a wrapper's dated clock without an offset (its own clock in a syslog
+                // line): the date is the line's own, not one run on from the file's start that misses the days between.
+                nanos = ctx.time.localToNanos(dates.epochDayBeside(clock, outer, l.lineYear, ctx.report), clock.nanosOfDay());
+            } else {
+                nanos = nanosOf(l.lineYear);
+                if (l.secondClock && clock.offsetSeconds == Clock.NO_OFFSET && clock.shape != Clock.Shape.EPOCH && !placeholder
+                        && java.time.ZoneOffset.UTC.equals(ctx.time.zone()) && outer.parseAny(b, lineStart, e)) {
+                    nanos = besideOuter(nanos);
+                }
             }
             int recordLevel = l.level < 0 && l.messageStart < e && b[l.messageStart] == '{' ? LineLayout.recordLevel(b, l.messageStart, e) : -1;
             Level level = l.level >= 0 ? Level.ofOrdinal(l.level) : recordLevel >= 0 ? Level.ofOrdinal(recordLevel) : Level.INFO;

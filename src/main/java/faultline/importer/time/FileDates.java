@@ -109,6 +109,23 @@ public final class FileDates {
         return day;
     }
 
+    /**
+     * Epoch day of a time of day alone written inside a dated clock on the same line (a program's own
+     * {@code 10:11:12.345 : } inside its syslog line): the dated clock's day, or the one beside it that puts the
+     * two wall clocks nearest, as near midnight the program's clock may be on the other side of it. The running
+     * date goes on from there, so the program's clock follows the days the wrapper writes, however far apart.
+     */
+    public long epochDayBeside(Clock timeOnly, Clock dated, int lineYear, FileReportBuilder report) {
+        long datedDay = epochDay(dated, lineYear, report);
+        int inner = timeOnly.hour * 3600 + timeOnly.minute * 60 + Math.min(timeOnly.second, 59);
+        int out = dated.hour * 3600 + dated.minute * 60 + Math.min(dated.second, 59);
+        int diff = Math.floorMod(inner - out + 43_200, 86_400) - 43_200;
+        day = datedDay + Math.floorDiv(out + diff, 86_400);
+        lastSecondOfDay = inner;
+        first = false;
+        return day;
+    }
+
     /** Says in the report where the dates or years came from, if any line needed them. */
     public void report(ReadContext ctx) {
         if (usedDate) {
