@@ -89,6 +89,43 @@ class JsonSchemasTest {
     }
 
     @Test
+    void aContainerThatCrashesBeforeAnyJobIsAFailedUnitTimedByDockersClockShiftedToTheProgramsZone() throws Exception {
+        // the program logs its local time (two hours east of UTC); docker stamps UTC
+        Path f = write(dir, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef-json.log", """
+                {"log":"2025-03-02 12:11:12,345 INFO loader: starting\\n","stream":"stdout","time":"2025-03-02T10:11:12.346789012Z"}
+                {"log":"2025-03-02 12:11:13,002 INFO loader: loading weights\\n","stream":"stdout","time":"2025-03-02T10:11:13.003100000Z"}
+                {"log":"Traceback (most recent call last):\\n","stream":"stderr","time":"2025-03-02T10:11:20.500000000Z"}
+                {"log":"  File \\"/app/loader.py\\", line 44, in load\\n","stream":"stderr","time":"2025-03-02T10:11:20.500100000Z"}
+                {"log":"    raise OSError(\\"weights truncated\\")\\n","stream":"stderr","time":"2025-03-02T10:11:20.500200000Z"}
+                {"log":"OSError: weights truncated\\n","stream":"stderr","time":"2025-03-02T10:11:20.500300000Z"}
+                """);
+        TaskSet set = load(f);
+        int tb = row(set, "Traceback (most recent call last)");
+        assertEquals("2025-03-02 12:11:20.500000000", time(set, tb),
+                "docker's clock less the two hours its records showed between the clocks, not file order after 12:11:13");
+        assertEquals(Level.ERROR, set.store().level(tb), "a traceback on stderr is an error though no level was written");
+        Task unit = task(set, "0123456789ab");
+        assertEquals(TaskStatus.FAILED, unit.status(), "the container crashed before it took any job");
+        Crash c = new Analyzer(set).analyse(unit).crash();
+        assertEquals("OSError", c.exceptionType());
+        assertEquals("load (loader.py:44)", c.site().text());
+    }
+
+    @Test
+    void clocksThatDisagreeBeyondAZonesOffsetLeaveADockerOnlyRecordToFileOrder() throws Exception {
+        Path f = write(dir, "replayed-json.log", """
+                {"log":"2025-03-02 12:11:12,345 INFO loader: starting\\n","stream":"stdout","time":"2025-03-02T10:11:12.346789012Z"}
+                {"log":"2025-03-02 12:40:13,002 INFO loader: loading weights\\n","stream":"stdout","time":"2025-03-02T10:11:13.003100000Z"}
+                {"log":"worker exited\\n","stream":"stderr","time":"2025-03-02T10:11:20.500000000Z"}
+                """);
+        TaskSet set = load(f);
+        int exited = row(set, "worker exited");
+        assertTrue(set.store().nanos(exited) >= set.store().nanos(row(set, "loading weights")),
+                "a replayed log's docker clock says nothing of the program's: the record follows the last one");
+        assertTrue(!time(set, exited).startsWith("2025-03-02 12:11:20"), "no shift was learnt from clocks half an hour apart: " + time(set, exited));
+    }
+
+    @Test
     void goRecordsNameTheirUnitWithAnInitialismAndShowTheirError() throws Exception {
         Path f = write(dir, "zap.jsonl", """
                 {"level":"info","ts":1740910269.5,"caller":"runner/run.go:41","msg":"task claimed","taskID":"%1$s"}

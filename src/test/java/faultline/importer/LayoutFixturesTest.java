@@ -123,6 +123,8 @@ class LayoutFixturesTest {
                         && lines[Integer.parseInt(u.id().substring(12)) - 1].contains("got prompt");
                 // A worker that crashed before it took anything on, and that no line names, is named after its file.
                 boolean fileStem = u.kind().equals("worker") && e.file().getFileName().toString().startsWith(u.id() + ".");
+                // A container's json-file, named after its full id: the unit is its short id, as docker ps shows it.
+                fileStem |= u.kind().equals("worker") && e.file().getFileName().toString().matches(java.util.regex.Pattern.quote(u.id()) + "[0-9a-f]{52}-json\\.log");
                 // A Ray driver's log is named after the job it ran: job-driver-<submission id>.log.
                 fileStem |= u.kind().equals("job") && e.file().getFileName().toString().startsWith("job-driver-" + u.id() + ".");
                 // torchrun's tee writes the role's name before the local rank: "[default1]:" is rank1.

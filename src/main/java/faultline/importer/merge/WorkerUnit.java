@@ -20,6 +20,8 @@ public final class WorkerUnit {
     private static final Pattern SUPERVISED = Pattern.compile("(.+)-(?:stdout|stderr)---supervisor-\\w+");
     /** Ray's file of a submitted job's driver output, {@code job-driver-raysubmit_Xy12.log}: the unit is the job it names. */
     private static final Pattern RAY_DRIVER = Pattern.compile("job-driver-(.+)");
+    /** docker's json-file driver names a container's log after its full id: {@code <64 hex>-json.log}. */
+    private static final Pattern DOCKER_FILE = Pattern.compile("([0-9a-f]{12})[0-9a-f]{52}-json");
 
     private WorkerUnit() {
     }
@@ -57,6 +59,10 @@ public final class WorkerUnit {
         Matcher child = SUPERVISED.matcher(stem);
         if (child.matches()) {
             stem = child.group(1); // the program whose output supervisord keeps: the unit its own log names
+        }
+        Matcher container = DOCKER_FILE.matcher(stem);
+        if (container.matches()) {
+            return container.group(1); // docker's json-file of a container: the short id docker ps shows
         }
         Matcher driver = RAY_DRIVER.matcher(stem);
         if (driver.matches()) {

@@ -123,6 +123,7 @@ public final class CsvReader implements SourceReader {
             throw new ImportException(Prose.format("import.csv.unreadable", ctx.path.getFileName(), e.getMessage()), e);
         }
         rows.flushRowEvents();
+        rows.finishCrashes();
         ctx.finish();
         if (ctx.report.events == 0 && ctx.tasks.size() == 0) {
             throw new ImportException(Prose.format("import.csv.no-rows", ctx.path.getFileName()));

@@ -62,6 +62,7 @@ public final class JsonReader implements SourceReader {
         RowReader rows = new RowReader(ctx, text);
         new Scan(ctx, rows).run();
         rows.flushRowEvents();
+        rows.finishCrashes();
         ctx.report.lines = countLines(ctx.content);
         ctx.finish();
         if (ctx.report.events == 0 && ctx.report.fatal == null && ctx.tasks.size() == 0) {

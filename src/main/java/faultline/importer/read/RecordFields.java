@@ -12,7 +12,9 @@ import java.util.List;
  * {@code asctime}, else a timestamp that opens the message (docker's {@code log}, a platform's copy of the
  * formatted line, whose time and level are then taken off the message), else the record's own time field.
  * Once a file's records carry the application's clock, a record with only the wrapper's is left
- * untimed, to be placed by file order: the two clocks need not agree.
+ * untimed, to be placed by file order: the two clocks need not agree. Where they were seen to agree up to a
+ * zone's offset (docker's UTC clock round a program's local one), the wrapper's clock, shifted by that
+ * offset, times such a record (a traceback's lines on stderr): it was written then.
  */
 final class RecordFields {
     /**
@@ -30,6 +32,16 @@ final class RecordFields {
 
     private final JsonTime time;
     private boolean appClockSeen;
+
+    /** The wrapper's clock minus the application's, a whole quarter of an hour; NO_SHIFT until seen, CONFLICT if they disagree. */
+    private long wrapperShift = NO_SHIFT;
+    private static final long NO_SHIFT = Long.MIN_VALUE;
+    private static final long CONFLICT = Long.MAX_VALUE;
+    private static final long QUARTER = 15L * 60 * 1_000_000_000L;
+    /** How far apart the two clocks of one record may be beyond their offset: the wrapper stamps a line as it reads it. */
+    private static final long SLACK = 60L * 1_000_000_000L;
+    /** The application's last time: a record stamped by the wrapper alone comes no earlier. */
+    private long lastAppNanos = Long.MIN_VALUE;
 
     RecordFields(TimeParser parser) {
         this.time = new JsonTime(parser);
@@ -121,7 +133,22 @@ final class RecordFields {
         }
         boolean appTime = timed;
         appClockSeen |= appTime && !rowShape;
+        if (appTime && !rowShape) {
+            lastAppNanos = nanos;
+            if (wrapperShift != CONFLICT) {
+                long appNanos = nanos;
+                int appPrecision = precision;
+                learnShift(row, appNanos);
+                nanos = appNanos;
+                precision = appPrecision;
+            }
+        }
         String badTime = null;
+        if (!timed && appClockSeen && !rowShape && wrapperShift != NO_SHIFT && wrapperShift != CONFLICT && wrapperTime(row)) {
+            nanos = Math.max(time.nanos - wrapperShift, lastAppNanos);
+            precision = time.precision;
+            timed = true;
+        }
         if (!timed && !(appClockSeen && !rowShape)) {
             String split = dateAndTime(row);
             if (split != null && time.text(split)) {
@@ -155,6 +182,32 @@ final class RecordFields {
             level = rowShape ? Level.INFO : Level.PRINT;
         }
         return new Read(message, timed, nanos, precision, appTime, level, badTime, rowShape, whole);
+    }
+
+    /** Reads the record's own time field into {@link #time}; false without one. */
+    private boolean wrapperTime(JsonNode row) {
+        for (String name : LogFields.TIME) {
+            JsonNode v = row.get(name);
+            if (v != null && !v.isNull() && v.isTextual() && time.read(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void learnShift(JsonNode row, long appNanos) {
+        if (!wrapperTime(row)) {
+            return;
+        }
+        long diff = time.nanos - appNanos;
+        long shift = Math.round((double) diff / QUARTER) * QUARTER;
+        if (Math.abs(diff - shift) > SLACK) {
+            wrapperShift = CONFLICT; // not one clock in two zones: a record's wrapper time tells nothing of the program's
+        } else if (wrapperShift == NO_SHIFT) {
+            wrapperShift = shift;
+        } else if (wrapperShift != shift) {
+            wrapperShift = CONFLICT;
+        }
     }
 
     private static final java.util.regex.Pattern DATE_ONLY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}");

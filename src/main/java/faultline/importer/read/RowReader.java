@@ -119,13 +119,56 @@ public final class RowReader {
             pooled = text.addRecord(message, start, end, line);
         }
         lastPooled = pooled;
+        boolean opens = !rowShape && TracebackLines.isHeader(message);
+        if (opens && !level.isFailure() && level != Level.WARNING) {
+            level = Level.ERROR; // a traceback is an error whatever stream or level the line was shipped with
+        }
+        int ev;
         if (r.timed()) {
-            ctx.timed(r.nanos(), r.precision(), level, ref, pooled);
+            ev = ctx.timed(r.nanos(), r.precision(), level, ref, pooled);
         } else {
             if (r.badTime() != null && !r.badTime().isBlank()) {
                 ctx.report.note(line, Prose.format("import.row.bad-time", r.badTime()), null);
             }
-            ctx.estimated(level, ref, pooled);
+            ev = ctx.estimated(level, ref, pooled);
+        }
+        if (opens) {
+            crashed(ev, ref);
+        } else if (ref >= 0 && firstUnitEvent < 0) {
+            firstUnitEvent = ev;
+        }
+    }
+
+    /** Tracebacks of no unit, in file order: the last may be the worker's crash. */
+    private final List<Integer> crashes = new java.util.ArrayList<>();
+    /** A unit was named before the event of this index: a traceback after it is not a crash before any claim. */
+    private int firstUnitEvent = -1;
+
+    private void crashed(int ev, int ref) {
+        if (ev < 0) {
+            return;
+        }
+        if (ref >= 0) {
+            if (firstUnitEvent < 0) {
+                firstUnitEvent = ev;
+            }
+        } else if (firstUnitEvent < 0) {
+            crashes.add(ev);
+        }
+    }
+
+    /** How many events may follow a traceback that the process did not outlive. */
+    private static final int CRASH_TAIL = 12;
+
+    /**
+     * A process that crashed before it took any unit on (a container's traceback at its end, shipped a line per
+     * record) is a failed unit of its own, as in a text log.
+     */
+    void finishCrashes() {
+        int end = ctx.events.size();
+        crashes.removeIf(c -> end - 1 - c > CRASH_TAIL || ctx.events.task(c) >= 0);
+        if (!crashes.isEmpty()) {
+            faultline.importer.merge.WorkerUnit.assign(ctx, crashes);
         }
     }
 
@@ -259,10 +302,11 @@ public final class RowReader {
         int pooled = text.addRecord(r.message(), start, end, number);
         lastPooled = pooled;
         lastFailure = level.isFailure();
-        if (r.timed()) {
-            ctx.timed(r.nanos(), r.precision(), level, ref, pooled);
-        } else {
-            ctx.estimated(level, ref, pooled);
+        int ev = r.timed() ? ctx.timed(r.nanos(), r.precision(), level, ref, pooled) : ctx.estimated(level, ref, pooled);
+        if (opens) {
+            crashed(ev, ref);
+        } else if (ref >= 0 && firstUnitEvent < 0) {
+            firstUnitEvent = ev;
         }
     }
 
