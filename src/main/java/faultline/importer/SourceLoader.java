@@ -124,6 +124,15 @@ final class SourceLoader {
             byte[] text = new String(all, StandardCharsets.UTF_16).getBytes(StandardCharsets.UTF_8);
             return new Loaded(path, text.length, new ArrayContent(text, 0), repairs, TextRepair.Kind.NONE, note, fileSize, modified);
         }
+        java.nio.charset.Charset unmarked = unmarkedUtf16(Arrays.copyOf(all, (int) Math.min(all.length, HEAD)));
+        if (unmarked != null) {
+            repairs.put(Repair.UTF16_UNMARKED, 1L);
+            byte[] text = new String(all, unmarked).getBytes(StandardCharsets.UTF_8);
+            if (text.length == 0) {
+                throw new ImportException(Prose.format("import.only-bom", name));
+            }
+            return new Loaded(path, text.length, new ArrayContent(text, 0), repairs, TextRepair.Kind.NONE, note, fileSize, modified);
+        }
         int start = bom(all, repairs);
         byte[] head = Arrays.copyOfRange(all, start, (int) Math.min(all.length, start + (long) HEAD));
         checkText(name, head);
@@ -158,7 +167,7 @@ final class SourceLoader {
     static Loaded fromFile(Path file, String name, FileChannel ch, long size, byte[] head, String note, long fileSize, FileTime modified,
                            java.util.function.BooleanSupplier cancelled) throws ImportException {
         Map<Repair, Long> repairs = new EnumMap<>(Repair.class);
-        if (utf16(head)) {
+        if (utf16(head) || unmarkedUtf16(head) != null) {
             if (size > REPAIR_LIMIT) {
                 throw new ImportException(Prose.format("import.utf16-too-large", name, REPAIR_LIMIT >> 20));
             }
@@ -221,6 +230,57 @@ final class SourceLoader {
             }
         }
         return lone * 10L <= head.length && lines >= 2 && text >= 64 && control * 100L <= text;
+    }
+
+    /**
+     * UTF-16 written without its mark (PowerShell's {@code Out-File} and {@code >} on Windows PowerShell 5, some
+     * Windows services): ASCII text with a NUL as every other byte, on the odd bytes for little-endian, the even
+     * ones for big-endian. Null when the head is not such text.
+     */
+    static java.nio.charset.Charset unmarkedUtf16(byte[] head) {
+        int pairs = head.length / 2;
+        if (pairs < 8) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i + 1 < head.length; i += 2) {
+            if (head[i] == 0) {
+                evenNul++;
+            }
+            if (head[i + 1] == 0) {
+                oddNul++;
+            }
+        }
+        // Text outside ASCII leaves its high byte non-zero; most of a log is ASCII, so most units have one NUL.
+        if (oddNul * 10L >= pairs * 7L && evenNul * 50L <= pairs && printable(head, 0)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenNul * 10L >= pairs * 7L && oddNul * 50L <= pairs && printable(head, 1)) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    /** Whether the low bytes of the ASCII units (from offset `low`, every other byte) are text: letters, tabs and line ends. */
+    private static boolean printable(byte[] head, int low) {
+        int ascii = 0;
+        int control = 0;
+        boolean line = false;
+        int pairs = head.length / 2;
+        for (int p = 0; p < pairs; p++) {
+            if (head[2 * p + 1 - low] != 0) {
+                continue;
+            }
+            int b = head[2 * p + low] & 0xff;
+            ascii++;
+            if (b == '\n' || b == '\r') {
+                line = true;
+            } else if ((b < 0x20 && b != '\t' && b != 0x1b && b != '\f') || b == 0x7f) {
+                control++;
+            }
+        }
+        return ascii > 0 && control * 100L <= ascii && (line || ascii == pairs);
     }
 
     private static boolean utf16(byte[] b) {

@@ -13,6 +13,7 @@ public record ParseReport(List<FileReport> files) {
 
     public enum Repair {
         BYTE_ORDER_MARK,
+        UTF16_UNMARKED,
         CRLF,
         CR_LINE_ENDS,
         INVALID_UTF8,

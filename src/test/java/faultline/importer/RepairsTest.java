@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import static faultline.importer.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every repair the importer makes is made, and counted in the parse report. */
@@ -105,9 +106,23 @@ class RepairsTest {
         assertEquals(3, set.store().line(2), "the lines stay where they were");
         assertEquals("syslogd 1.4.1: restart.", set.store().message(2).substring(set.store().message(2).indexOf("syslogd")));
         assertEquals(2048, repairs(set, 0, Repair.NUL_BYTES));
-        // UTF-16 without its byte-order mark and a format of control bytes are no text.
-        TaskSet refused = load(writeBytes(dir, "utf16.log", (before + after).getBytes(StandardCharsets.UTF_16LE)),
-                writeBytes(dir, "core.bin", new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, '\n', 0x10, 0x11, '\n'}));
+        // A format of control bytes is no text.
+        TaskSet refused = load(writeBytes(dir, "core.bin", new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, '\n', 0x10, 0x11, '\n'}));
         assertEquals(0, refused.store().size());
+        assertTrue(report(refused, 0).fatal().contains("core.bin"), report(refused, 0).fatal());
+    }
+
+    @Test
+    void readsUtf16WithoutItsByteOrderMarkInEitherByteOrder() throws Exception {
+        // what PowerShell 5's Out-File and > write
+        String text = "Mar 10 23:55:30 rack3-n07 ntpd[2210]: kernel time sync disabled – drift 0041\r\n"
+                + "Mar 10 23:55:31 rack3-n07 kernel: Out of Memory: Killed process 13990 (java).\r\n";
+        for (Charset cs : new Charset[]{StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+            TaskSet set = load(writeBytes(dir, "ps-" + cs.name() + ".log", text.getBytes(cs)));
+            assertNull(report(set, 0).fatal(), cs + ": " + report(set, 0).fatal());
+            assertEquals(2, set.store().size(), cs.name());
+            assertTrue(set.store().message(0).endsWith("kernel time sync disabled – drift 0041"), cs + ": " + set.store().message(0));
+            assertEquals(1, repairs(set, 0, Repair.UTF16_UNMARKED), "the report says how the file was read");
+        }
     }
 }
