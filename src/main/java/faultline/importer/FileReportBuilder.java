@@ -35,6 +35,13 @@ public final class FileReportBuilder {
         this.path = path;
     }
 
+    /** Tells the file's format in other words, once its reader knows more of it than the format's name says. */
+    public void describeAs(String label) {
+        if (format != null) {
+            format = format.withLabel(label);
+        }
+    }
+
     /** A fresh report of the same file that keeps what loading it repaired (for a second reading). */
     FileReportBuilder restart() {
         FileReportBuilder r = new FileReportBuilder(file, path);

@@ -29,6 +29,22 @@ public record SourceFormat(String id, String label) {
         return new SourceFormat(id, Prose.get("format." + id));
     }
 
+    /** The same format told differently: a reader that knows more of a file than its format's name says it. */
+    public SourceFormat withLabel(String other) {
+        return new SourceFormat(id, other);
+    }
+
+    /** A format is its id: a label is how one file of it is described. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourceFormat f && f.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     /** The id, as saved; kept so that code that printed an enum's name keeps working. */
     public String name() {
         return id;

@@ -44,6 +44,7 @@ class JsonSchemasTest {
                 """.formatted(JOB));
         TaskSet set = load(f);
         assertEquals(SourceFormat.SYSTEM_LOGS_JSON, report(set, 0).format());
+        assertEquals("JSON log records (fields read by name)", report(set, 0).format().label(), "a platform's records of a program's logging");
         int claimed = row(set, "render job claimed");
         assertEquals("2025-03-02 10:11:12.345", time(set, claimed), "asctime, not the platform's ingestion time");
         assertEquals(3, set.store().precision(claimed));
@@ -100,6 +101,9 @@ class JsonSchemasTest {
                 {"log":"OSError: weights truncated\\n","stream":"stderr","time":"2025-03-02T10:11:20.500300000Z"}
                 """);
         TaskSet set = load(f);
+        assertEquals(SourceFormat.SYSTEM_LOGS_JSON, report(set, 0).format(), "read by the JSON reader");
+        assertEquals("JSON log records (fields read by name)", report(set, 0).format().label(),
+                "a container's log is not called the worker system's export");
         int tb = row(set, "Traceback (most recent call last)");
         assertEquals("2025-03-02 12:11:20.500000000", time(set, tb),
                 "docker's clock less the two hours its records showed between the clocks, not file order after 12:11:13");
@@ -300,6 +304,7 @@ class JsonSchemasTest {
                 """.formatted(JOB));
         TaskSet set = load(f);
         assertEquals(SourceFormat.SYSTEM_LOGS_CSV, report(set, 0).format(), "Date and Message name the time and the message");
+        assertEquals("CSV log records (columns read by header)", report(set, 0).format().label(), "not called the worker system's export");
         int received = row(set, "received");
         assertEquals("2025-03-02 10:11:12.345", time(set, received));
         Task job = task(set, JOB);

@@ -36,6 +36,7 @@ class StructuredReadersTest {
                 + row("2026-02-24T14:31:54.583+00:00", "INFO", A, "Processing status update", "{\"status\": \"Failed\"}") + "\n]\n");
         TaskSet set = load(f);
         assertEquals(SourceFormat.SYSTEM_LOGS_JSON, report(set, 0).format());
+        assertEquals("system_logs (JSON)", report(set, 0).format().label(), "the worker system's rows are named so");
         assertEquals("2026-02-24 14:31:53.55306", time(set, 0));
         assertEquals(3, set.store().line(1), "each row keeps its own line");
         Task a = task(set, A);

@@ -37,7 +37,7 @@ public final class ProseKeys {
         named(used, "origin.", faultline.model.Provenance.Origin.values());
         named(used, "repair.", faultline.model.ParseReport.Repair.values());
         for (String id : java.util.List.of("WORKER_CONSOLE", "SYSTEM_LOGS_TEXT", "SYSTEM_LOGS_JSON", "SYSTEM_LOGS_CSV",
-                "COMPARISON_DIGEST", "TASK_REPORT", "KUBECTL_EVENTS", "TEXT_LOG", "UNKNOWN")) {
+                "COMPARISON_DIGEST", "TASK_REPORT", "KUBECTL_EVENTS", "TEXT_LOG", "UNKNOWN", "JSON_RECORDS", "CSV_RECORDS")) {
             used.add("format." + id);
         }
         return used;

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import faultline.importer.ContentInputStream;
 import faultline.importer.ImportException;
 import faultline.importer.ReadContext;
+import faultline.model.SourceFormat;
 import faultline.importer.Sample;
 import faultline.importer.SourceReader;
-import faultline.model.SourceFormat;
 import faultline.model.SourceText;
 
 import java.io.IOException;
@@ -124,6 +124,9 @@ public final class CsvReader implements SourceReader {
         }
         rows.flushRowEvents();
         rows.finishCrashes();
+        if (!rows.sawSystemRows() && ctx.report.events > 0) {
+            ctx.report.describeAs(Prose.get("format.CSV_RECORDS")); // another program's records, not the worker system's rows
+        }
         ctx.finish();
         if (ctx.report.events == 0 && ctx.tasks.size() == 0) {
             throw new ImportException(Prose.format("import.csv.no-rows", ctx.path.getFileName()));

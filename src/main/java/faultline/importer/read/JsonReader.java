@@ -63,6 +63,9 @@ public final class JsonReader implements SourceReader {
         new Scan(ctx, rows).run();
         rows.flushRowEvents();
         rows.finishCrashes();
+        if (!rows.sawSystemRows() && ctx.report.events > 0) {
+            ctx.report.describeAs(Prose.get("format.JSON_RECORDS")); // another program's records, not the worker system's rows
+        }
         ctx.report.lines = countLines(ctx.content);
         ctx.finish();
         if (ctx.report.events == 0 && ctx.report.fatal == null && ctx.tasks.size() == 0) {

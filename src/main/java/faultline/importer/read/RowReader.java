@@ -44,6 +44,8 @@ public final class RowReader {
     /** Events of tasks rows not yet known to be needed. */
     private final List<RowEvent> pending = new java.util.ArrayList<>();
     private boolean logsSeen;
+    /** A system_logs row or a tasks row was read: the file is the worker system's export, not another program's log. */
+    private boolean systemRows;
     /** The pooled text of the last record, which a traceback's next line may continue. */
     private int lastPooled = -1;
     /** The last record was an error: a traceback right after it is the one it was logged with. */
@@ -54,6 +56,11 @@ public final class RowReader {
         this.text = text;
         this.fields = new RecordFields(ctx.time);
         this.time = fields.time();
+    }
+
+    /** Whether a system_logs row or a tasks row was read, not only other programs' records. */
+    public boolean sawSystemRows() {
+        return systemRows;
     }
 
     /** One system_logs row; line is where it starts in the file. */
@@ -81,6 +88,7 @@ public final class RowReader {
         String message = r.message();
         Level level = r.level();
         boolean rowShape = r.rowShape();
+        systemRows |= rowShape;
         // A traceback shipped one line per record (by a wrapper that stamps each line) joins the record that
         // opened it, or the error it was logged with.
         if (!rowShape && !r.appTime() && continuesTraceback(message, end)) {
@@ -425,6 +433,7 @@ public final class RowReader {
      * as its lines instead.
      */
     void taskRow(JsonNode state, String parentHint, int line, long start, long end) {
+        systemRows = true;
         String id = str(state, "id");
         if (id == null) {
             id = str(state, "task_id");
