@@ -47,7 +47,7 @@ public final class FileReportBuilder {
         FileReportBuilder r = new FileReportBuilder(file, path);
         r.bytes = bytes;
         for (Map.Entry<Repair, Long> e : repairs.entrySet()) {
-            if (e.getKey() == Repair.BYTE_ORDER_MARK || e.getKey() == Repair.UTF16_UNMARKED || e.getKey() == Repair.INVALID_UTF8 || e.getKey() == Repair.NUL_BYTES
+            if (e.getKey() == Repair.BYTE_ORDER_MARK || e.getKey() == Repair.UTF16_UNMARKED || e.getKey() == Repair.ANSI_ESCAPES || e.getKey() == Repair.INVALID_UTF8 || e.getKey() == Repair.NUL_BYTES
                     || e.getKey() == Repair.MOJIBAKE_MACROMAN || e.getKey() == Repair.MOJIBAKE_WINDOWS1252) {
                 r.repairs.put(e.getKey(), e.getValue());
             }

@@ -151,6 +151,12 @@ final class SourceLoader {
         if (crOnly(head)) {
             repairs.put(Repair.CR_LINE_ENDS, CrLines.convert(all, start));
         }
+        if (AnsiEscapes.present(all, start, all.length)) {
+            AnsiEscapes.Stripped s = AnsiEscapes.strip(all, start, all.length);
+            repairs.put(Repair.ANSI_ESCAPES, s.lines());
+            all = Arrays.copyOf(all, s.end());
+            head = Arrays.copyOfRange(all, start, (int) Math.min(all.length, start + (long) HEAD));
+        }
         Content content = new ArrayContent(all, start);
         if (content.size() == 0) {
             throw new ImportException(Prose.format("import.only-bom", name));
@@ -180,6 +186,16 @@ final class SourceLoader {
             // Rare at this size: the line ends are converted into a scratch copy, read like the file.
             CrLines.Converted c = CrLines.convert(ch, start, size, name, cancelled);
             repairs.put(Repair.CR_LINE_ENDS, c.lines());
+            return fromFile(c.file(), name, c.channel(), c.size(), readAt(c.channel(), 0, (int) Math.min(HEAD, c.size()), name),
+                    note, fileSize, modified, cancelled).as(file, repairs);
+        }
+        if (AnsiEscapes.present(text, 0, text.length)) {
+            if (size <= REPAIR_LIMIT) {
+                return fromBytes(file, name, readAt(ch, 0, (int) size, name), note, fileSize, modified);
+            }
+            // Rare at this size: the text without its escapes goes into a scratch copy, read like the file.
+            AnsiEscapes.Converted c = AnsiEscapes.convert(ch, start, size, name, cancelled);
+            repairs.put(Repair.ANSI_ESCAPES, c.lines());
             return fromFile(c.file(), name, c.channel(), c.size(), readAt(c.channel(), 0, (int) Math.min(HEAD, c.size()), name),
                     note, fileSize, modified, cancelled).as(file, repairs);
         }

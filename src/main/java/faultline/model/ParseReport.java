@@ -16,6 +16,7 @@ public record ParseReport(List<FileReport> files) {
         UTF16_UNMARKED,
         CRLF,
         CR_LINE_ENDS,
+        ANSI_ESCAPES,
         INVALID_UTF8,
         NUL_BYTES,
         MOJIBAKE_MACROMAN,
