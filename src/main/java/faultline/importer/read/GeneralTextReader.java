@@ -1062,6 +1062,15 @@ public final class GeneralTextReader implements SourceReader {
                     raw = pathspec;
                     own = raw;
                 }
+                // A process's tag after the platform's clock ("[w1] ", "[rank1]: ", "(pid=812) "): the process writes
+                // the line, and its traceback's lines go on under the tag.
+                int tagged = LinePrefixes.strip(b, raw, e, prefix);
+                if (prefix.worker != 0 && tagged > raw) {
+                    base = base * 31 + prefix.worker;
+                    worker = l.worker == 0 ? base : base * 31 + l.worker;
+                    raw = tagged;
+                    own = raw;
+                }
                 if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()
                         && cont.classify(b, raw, e, false, true) != Continuation.Kind.NEW) {
                     ctx.extend(lastEvent, lineEnd - lastEventRef);

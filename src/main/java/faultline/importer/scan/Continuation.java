@@ -742,6 +742,9 @@ public final class Continuation {
     }
 
     static boolean isPythonFrame(byte[] b, int p, int e) {
+        if (p + 1 < e && b[p] == '>' && b[p + 1] == ' ') {
+            p += 2; // loguru's mark on the frame that caught the exception: "> File …"
+        }
         if (UnitVocabulary.startsWith(b, p, e, FILE_QUOTE)) {
             return Bytes.indexOf(b, p + FILE_QUOTE.length, Math.min(e, p + 400), "\", line ") >= 0;
         }

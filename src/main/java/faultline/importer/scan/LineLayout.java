@@ -409,7 +409,7 @@ public final class LineLayout {
         int q = spaces(b, p, e);
         for (int k = 0; k < tokens && q < e; k++) {
             int t = tokenEnd(b, q, e);
-            if (t - q >= 4 && b[t - 1] == ':' && b[t - 2] == ']' && bracketStart(b, q, t) > q) {
+            if (t - q >= 4 && b[t - 1] == ':' && b[t - 2] == ']' && programInner(b, q, t) > 0) {
                 return t;
             }
             q = spaces(b, t, e);
@@ -885,7 +885,26 @@ public final class LineLayout {
             return -1;
         }
         int open = bracketStart(b, p, t);
-        return open > p && open + 1 < close && Clock.isLetter(b[p]) ? open + 1 : -1;
+        if (open <= p || open + 1 >= close || !Clock.isLetter(b[p])) {
+            return -1;
+        }
+        // A program's name, then its pid, dyno or machine: "celery[4121]", "app[web.1]", "kernel[0]"; not code
+        // ("json.loads(out)["streams"][0]", a traceback's source line under a container's clock).
+        for (int i = p; i < open; i++) {
+            if (!isProgramNameByte(b[i])) {
+                return -1;
+            }
+        }
+        for (int i = open + 1; i < close; i++) {
+            if (!isProgramNameByte(b[i])) {
+                return -1;
+            }
+        }
+        return open + 1;
+    }
+
+    private static boolean isProgramNameByte(byte c) {
+        return Clock.isLetter(c) || Clock.isDigit(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == '@' || c == ':' || c < 0;
     }
 
     /** End of the name in a program token's brackets ({@code app[worker.2]:} → the index of {@code ]}). */
