@@ -64,4 +64,30 @@ class ContainerClockTracebackTest {
         assertEquals("IndexError", c.exceptionType());
         assertEquals("ffprobe (probe.py:19)", c.site().text());
     }
+    @Test
+    void aChainedTracebackWhoseBlankLinesTheContainerStampedIsOneEventOfTheWorkersCrash() throws Exception {
+        Path f = write(dir, "startup.log", """
+                2025-03-05T08:15:30.000100000Z Worker ID: gpu-20250305_081530-4e9b1f07
+                2025-03-05T08:15:31.200000000Z Traceback (most recent call last):
+                2025-03-05T08:15:31.200002000Z   File "/srv/worker/patches.py", line 41, in apply_patches
+                2025-03-05T08:15:31.200004000Z     import flash_attn
+                2025-03-05T08:15:31.200006000Z ModuleNotFoundError: No module named 'flash_attn'
+                2025-03-05T08:15:31.200008000Z\s
+                2025-03-05T08:15:31.200010000Z During handling of the above exception, another exception occurred:
+                2025-03-05T08:15:31.200012000Z\s
+                2025-03-05T08:15:31.200014000Z Traceback (most recent call last):
+                2025-03-05T08:15:31.200016000Z   File "/srv/worker/worker.py", line 1288, in <module>
+                2025-03-05T08:15:31.200018000Z     main()
+                2025-03-05T08:15:31.200020000Z   File "/srv/worker/patches.py", line 44, in apply_patches
+                2025-03-05T08:15:31.200022000Z     raise RuntimeError("attention backend unavailable")
+                2025-03-05T08:15:31.200024000Z RuntimeError: attention backend unavailable
+                2025-03-05T08:15:31.500000000Z Stopping heartbeat thread...
+                """);
+        TaskSet set = load(f);
+        Task worker = task(set, "gpu-20250305_081530-4e9b1f07");
+        assertEquals(TaskStatus.FAILED, worker.status(), "the worker died before it claimed anything");
+        Crash c = new Analyzer(set).analyse(worker).crash();
+        assertEquals("RuntimeError", c.exceptionType(), "the chain's last part is the failure, its second header kept whole");
+        assertEquals("apply_patches (patches.py:44)", c.site().text());
+    }
 }

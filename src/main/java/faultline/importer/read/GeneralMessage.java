@@ -59,6 +59,8 @@ final class GeneralMessage {
                 String before = beforeTracebackHeader(m);
                 if (before != null) {
                     lead = before; // a thread and a logger the layout keeps, before a printed traceback's every line
+                } else if (m.startsWith(HEADER)) {
+                    lead = null; // the traceback is the record: "Traceback " is no token its lines repeat (a chain's next part starts so)
                 }
                 out.append(m);
                 rank = prefix.rank;

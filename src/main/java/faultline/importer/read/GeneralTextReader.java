@@ -1064,12 +1064,16 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 // A process's tag after the platform's clock ("[w1] ", "[rank1]: ", "(pid=812) "): the process writes
                 // the line, and its traceback's lines go on under the tag.
-                int tagged = LinePrefixes.strip(b, raw, e, prefix);
-                if (prefix.worker != 0 && tagged > raw) {
+                int tagged = program > 0 || pathspec > 0 ? raw : LinePrefixes.strip(b, raw, e, prefix);
+                if (tagged > raw && prefix.worker != 0) {
                     base = base * 31 + prefix.worker;
                     worker = l.worker == 0 ? base : base * 31 + l.worker;
                     raw = tagged;
                     own = raw;
+                }
+                if (raw >= e && program <= 0 && pathspec <= 0 && lastEvent >= 0 && cont.inTraceback()) {
+                    cont.blank(); // a blank line the platform stamped: a chained traceback's parts are set apart by them
+                    return;
                 }
                 if (lastEvent >= 0 && base == lastEventWorker && cont.inTraceback()
                         && cont.classify(b, raw, e, false, true) != Continuation.Kind.NEW) {
