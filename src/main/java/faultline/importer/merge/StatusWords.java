@@ -183,8 +183,11 @@ final class StatusWords {
             // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not, and so does llama.cpp's
             // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …"; n_tokens since late 2025).
             // A prefork server's worker ends so too, well unless it failed: gunicorn's "Worker exiting (pid: 9)".
-            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: ", "Worker exiting (pid"),
-                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = |^Worker exiting \\(pid: ?\\d+\\)"),
+            // text-generation-webui closes every generation with "Output generated in 0.39 seconds (…, seed 117…)", after
+            // the traceback of one that raised.
+            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: ", "Worker exiting (pid", "Output generated in"),
+                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = |^Worker exiting \\(pid: ?\\d+\\)"
+                    + "|^Output generated in \\d"),
             // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs. LMDeploy ends a session it could
             // not serve with 'session 3 finished, reason "error"' (its other reasons, "stop" and "length", are answers).
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",

@@ -176,7 +176,41 @@ public final class UnitVocabulary {
         return supervisedProgram(b, m, e) || ((has & Bytes.QUOTE) != 0 && flowRun(b, m, e))
                 || ((has & Bytes.UNDERSCORE) != 0 && tuneTrial(b, m, e)) || daskKey(b, m, e)
                 || ((has & Bytes.PAREN) != 0 && traceId(b, m, e)) || nounId(b, m, e)
-                || ((has & Bytes.COLON) != 0 && arqId(b, m, e)) || loadedModel(b, m, e);
+                || ((has & Bytes.COLON) != 0 && arqId(b, m, e)) || loadedModel(b, m, e)
+                || ((has & Bytes.PAREN) != 0 && seededGeneration(b, m, e));
+    }
+
+    private static final byte[] OUTPUT_GENERATED = "Output generated in ".getBytes(StandardCharsets.US_ASCII);
+    private static final String SEED = ", seed ";
+
+    /**
+     * A generation text-generation-webui ran, named by the seed its closing line reports ({@code Output generated in
+     * 6.12 seconds (22.71 tokens/s, 139 tokens, context 388, seed 804217733)}): the only name a generation gets, written
+     * once it is over, failed or not (the line is logged in a finally, after any traceback was printed). Generations
+     * run one at a time, so the writer's lines before it since the last are its own.
+     */
+    private boolean seededGeneration(byte[] b, int m, int e) {
+        if (!startsWith(b, m, e, OUTPUT_GENERATED)) {
+            return false;
+        }
+        int at = Bytes.indexOf(b, m + OUTPUT_GENERATED.length, Math.min(e, m + 200), SEED);
+        if (at < 0) {
+            return false;
+        }
+        int s = at + SEED.length();
+        int t = s;
+        while (t < e && t - s < 20 && Clock.isDigit(b[t])) {
+            t++;
+        }
+        if (t == s || t >= e || b[t] != ')') {
+            return false;
+        }
+        idStart = at + 2; // "seed 804217733": the number alone would read as a count
+        idEnd = t;
+        nounKept = true;
+        kind = REQUEST;
+        step = Step.END;
+        return true;
     }
 
     private static final byte[] PID_OPEN = " (pid ".getBytes(StandardCharsets.US_ASCII);

@@ -1121,6 +1121,7 @@ public final class GeneralTextReader implements SourceReader {
                 deaths.add(ev);
             }
             cont.timedLine(b, own, e);
+            lastEventAccess = AccessLine.status(b, l.messageStart, e) >= 0;
             lastEventJulHeader = JulRecord.isHeader(b, l.messageStart, e);
             lastEventHeaderOnly = l.level >= 0 && onlyClosing(b, l.messageStart, e);
             if (task < 0 && firstClaimEvent < 0 && cont.inRecordTraceback() && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != ev)) {
@@ -1186,7 +1187,10 @@ public final class GeneralTextReader implements SourceReader {
                 wrapHead.event = -1; // a third line of the record: its first two were read together once
                 return;
             }
-            Continuation.Kind k = lastEvent >= 0 && sameWorker && !afterSuccess ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
+            // An access line is a whole record (no server logs a request's answer with exc_info): a traceback under it was
+            // printed by the application on its own.
+            boolean afterAccess = lastEventAccess && Continuation.isTracebackStart(b, p, e);
+            Continuation.Kind k = lastEvent >= 0 && sameWorker && !afterSuccess && !afterAccess ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
                     ctx.events.level(lastEvent) != Level.PRINT)
                     : Continuation.Kind.NEW;
             if (k != Continuation.Kind.NEW) {
@@ -1308,6 +1312,7 @@ public final class GeneralTextReader implements SourceReader {
                 ended = false;
             }
             cont.newEvent(b, p, e, traceback);
+            lastEventAccess = !traceback && AccessLine.status(b, p, e) >= 0;
             if (Continuation.isSeparator(b, p, e) && (claimedAt != ev - 1 || claimedLine != lineNumber - 1)) {
                 // "---" closes the block it ends: what follows is not that block's unit's. Right under the line that
                 // claimed it, the rule boxes that line in (Ray's "Job 'raysubmit_…' submitted successfully").
@@ -1319,6 +1324,30 @@ public final class GeneralTextReader implements SourceReader {
                 lastEventPending = false;
             }
         }
+
+        /**
+         * A unit first named on the line that ends it, by a writer that runs one at a time, owns the failures printed
+         * right before that line that no unit took: a program that names its work only once it is over (text-generation-webui
+         * logs "Output generated in …, seed S)" in a finally, after print_exc()) printed their tracebacks while on it.
+         * Only untimed failure records count, so another record's traceback or a print of the program's own is not taken.
+         */
+        private void failuresPrintedBefore(int ref) {
+            for (int i = lastEvent; i >= Math.max(mark, lastEvent - MAX_PRINTED_BEFORE); i--) {
+                if (ctx.events.task(i) >= 0 || !ctx.events.estimated(i) || !ctx.events.failureLevel(i)) {
+                    return;
+                }
+                ctx.events.setTask(i, ref);
+                if (i == lastEvent) {
+                    lastEventTask = ref;
+                }
+            }
+        }
+
+        /** Failure records printed one after another before a unit's end are few: a run of more is no one unit's. */
+        private static final int MAX_PRINTED_BEFORE = 8;
+
+        /** Whether the last event's line is a web server's access line. */
+        private boolean lastEventAccess;
 
         private void event(int ev, long ref, long worker, int task) {
             if (groupEndsHere) {
@@ -1435,6 +1464,9 @@ public final class GeneralTextReader implements SourceReader {
             }
             if (step != UnitVocabulary.Step.NONE) {
                 lastStep = ctx.events.size();
+            }
+            if (step == UnitVocabulary.Step.END && ref >= 0 && !vocabulary.concurrent && !confirmed.get(ref) && !bare.get(ref)) {
+                failuresPrintedBefore(ref);
             }
             if (ref >= 0) {
                 if (asUnit || step != UnitVocabulary.Step.NONE) {
