@@ -185,9 +185,11 @@ final class StatusWords {
             // A prefork server's worker ends so too, well unless it failed: gunicorn's "Worker exiting (pid: 9)".
             // text-generation-webui closes every generation with "Output generated in 0.39 seconds (…, seed 117…)", after
             // the traceback of one that raised.
-            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: ", "Worker exiting (pid", "Output generated in"),
+            // KoboldCpp's statistics line closes a generation, answered or not ("CtxLimit:65/8192, Amt:41/200, Init:…"); the
+            // request goes on to its answer (the "Output: " print, or socketserver's report of a socket that broke).
+            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: ", "Worker exiting (pid", "Output generated in", "CtxLimit:"),
                     "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = |^Worker exiting \\(pid: ?\\d+\\)"
-                    + "|^Output generated in \\d"),
+                    + "|^Output generated in \\d|^CtxLimit: ?\\d+/\\d+, (?:Amt: ?\\d+/\\d+, )?(?:Init|Process):"),
             // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs. LMDeploy ends a session it could
             // not serve with 'session 3 finished, reason "error"' (its other reasons, "stop" and "length", are answers).
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",

@@ -97,6 +97,12 @@ public final class UnitVocabulary {
      */
     public boolean concurrent;
 
+    /**
+     * find() named a request of a server that serves one at a time (KoboldCpp's generations): unlike other requests,
+     * the writer's lines without an id until the next are its.
+     */
+    public boolean oneAtATime;
+
     // What find() saw, reused per line.
     int idStart;
     int idEnd;
@@ -114,6 +120,7 @@ public final class UnitVocabulary {
      */
     public boolean find(byte[] b, int m, int e) {
         concurrent = false;
+        oneAtATime = false;
         uuid = false;
         named = false;
         nounKept = false;
@@ -177,7 +184,40 @@ public final class UnitVocabulary {
                 || ((has & Bytes.UNDERSCORE) != 0 && tuneTrial(b, m, e)) || daskKey(b, m, e)
                 || ((has & Bytes.PAREN) != 0 && traceId(b, m, e)) || nounId(b, m, e)
                 || ((has & Bytes.COLON) != 0 && arqId(b, m, e)) || loadedModel(b, m, e)
-                || ((has & Bytes.PAREN) != 0 && seededGeneration(b, m, e));
+                || ((has & Bytes.PAREN) != 0 && seededGeneration(b, m, e))
+                || ((has & Bytes.COLON) != 0 && generationKey(b, m, e));
+    }
+
+    private static final byte[] INPUT_BODY = "Input: {".getBytes(StandardCharsets.US_ASCII);
+    private static final String GENKEY = "\"genkey\": \"";
+
+    /**
+     * A request KoboldCpp takes on, named by the generation key its client sent ({@code Input: {"n": 1, …, "genkey":
+     * "KCPP2931", …}}): the body printed as it arrives, the key the only name the request gets. The key is a value of
+     * the client's, so it needs a digit to be an id, as others do.
+     */
+    private boolean generationKey(byte[] b, int m, int e) {
+        if (!startsWith(b, m, e, INPUT_BODY)) {
+            return false;
+        }
+        int at = Bytes.indexOf(b, m, Math.min(e, m + 4096), GENKEY);
+        if (at < 0) {
+            return false;
+        }
+        int s = at + GENKEY.length();
+        int t = s;
+        while (t < e && t - s < 64 && b[t] != '"' && b[t] != ' ') {
+            t++;
+        }
+        if (t == s || t >= e || b[t] != '"' || !hasDigit(b, s, t)) {
+            return false;
+        }
+        idStart = s;
+        idEnd = t;
+        kind = REQUEST;
+        step = Step.CLAIM;
+        oneAtATime = true;
+        return true;
     }
 
     private static final byte[] OUTPUT_GENERATED = "Output generated in ".getBytes(StandardCharsets.US_ASCII);

@@ -1414,6 +1414,9 @@ public final class GeneralTextReader implements SourceReader {
                 byNoun = vocabulary.named;
                 if (ref >= 0 && vocabulary.concurrent) {
                     requests.set(ref); // one of several at once: the writer's lines without an id are not its
+                } else if (ref >= 0 && vocabulary.oneAtATime) {
+                    requests.clear(ref);
+                    recordClaimed.set(ref);
                 }
                 String name = ref >= 0 ? vocabulary.taskNameBefore(b, m) : null;
                 TaskDraft run = name != null ? ctx.tasks.draftOfRef(ref) : null;
