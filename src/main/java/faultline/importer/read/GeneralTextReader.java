@@ -1001,6 +1001,13 @@ public final class GeneralTextReader implements SourceReader {
             if (pathspec > 0) {
                 base = base * 31 + LinePrefixes.hash(b, l.messageStart, pathspec);
             }
+            int relayed = l.level >= 0 ? faultline.importer.scan.RelayedStream.end(b, l.messageStart, e) : -1;
+            if (relayed > 0) {
+                // A child's output its parent relays under its own clock and level ("[ComfyUI-0/STDERR] Traceback …"): the
+                // child writes it, whichever stream, and its text starts after the tag.
+                base = base * 31 + faultline.importer.scan.RelayedStream.child(b, l.messageStart, e);
+                l.messageStart = relayed;
+            }
             if (l.skipped() > 0) {
                 base += LineLayout.programKey(b, lineStart, l.timeStart(), l.skipped() + 1);
                 long group = LinePrefixes.groupAmong(b, lineStart, l.timeStart(), prefix);
@@ -1008,7 +1015,8 @@ public final class GeneralTextReader implements SourceReader {
                     base = base * 31 + group;
                 }
             }
-            long worker = l.worker == 0 ? base : base * 31 + l.worker;
+            // The layout took the tag for the record's thread: the stream it names is not another writer.
+            long worker = l.worker == 0 || relayed > 0 ? base : base * 31 + l.worker;
             if (prefix.rank < 0 && l.messageStart < e && b[l.messageStart] == '[') {
                 // Axolotl's "[axolotl.train:173] [PID:12] [RANK:1] msg": the rank is a field of the record's header.
                 int field = LinePrefixes.rankField(b, l.messageStart, e);
