@@ -1089,7 +1089,9 @@ public final class GeneralTextReader implements SourceReader {
                         java.nio.charset.StandardCharsets.UTF_8), worker);
             }
             headerFrom = lineStart;
+            componentParent = l.worker != 0 && relayed <= 0 ? base : NO_PARENT;
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
+            componentParent = NO_PARENT;
             wrapHead.set(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision, ctx.events.size());
             wrapHead.line = lineNumber;
             if (task < 0 && l.keyedClock()) {
@@ -1354,6 +1356,10 @@ public final class GeneralTextReader implements SourceReader {
         /** Failure records printed one after another before a unit's end are few: a run of more is no one unit's. */
         private static final int MAX_PRINTED_BEFORE = 8;
 
+        /** The writer of a timed line without the component or thread its layout names, while unitOf reads one that has it. */
+        private long componentParent = NO_PARENT;
+        private static final long NO_PARENT = Long.MIN_VALUE;
+
         /** Whether the last event's line is a web server's access line. */
         private boolean lastEventAccess;
 
@@ -1459,6 +1465,20 @@ public final class GeneralTextReader implements SourceReader {
                         : "line " + lineNumber), UnitVocabulary.PROMPT);
                 asUnit = true;
             }
+            if (!hasId && ref < 0 && nanos != Long.MIN_VALUE) {
+                String route = LmStudioRequest.route(b, body, e);
+                if (route != null) {
+                    ref = refOf(route + " " + faultline.model.TimeText.clock(nanos, Math.min(3, precision)), UnitVocabulary.REQUEST);
+                    if (ref >= 0) {
+                        step = UnitVocabulary.Step.CLAIM;
+                        requests.clear(ref); // served one at a time: the server's lines until its answer are the request's
+                        recordClaimed.set(ref);
+                        asUnit = true;
+                    }
+                } else if (step == UnitVocabulary.Step.NONE && LmStudioRequest.answered(b, body, e)) {
+                    step = UnitVocabulary.Step.END;
+                }
+            }
             if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
                 step = vocabulary.stepNextToId(b, m, e);
             }
@@ -1487,6 +1507,16 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             int cur = current.get(worker);
+            long owner = worker;
+            if (cur < 0 && componentParent != NO_PARENT) {
+                int served = current.get(componentParent);
+                if (served >= 0 && recordClaimed.get(served)) {
+                    // A component's record ("[LM STUDIO SERVER] …") of a server that serves one request at a time, which
+                    // its record without the component took on: the component works on it too.
+                    cur = served;
+                    owner = componentParent;
+                }
+            }
             boolean implicit = false;
             if (byNoun && step == UnitVocabulary.Step.NONE && !report) {
                 // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
@@ -1599,7 +1629,7 @@ public final class GeneralTextReader implements SourceReader {
                 if (ref >= 0 || cur >= 0) {
                     endedOn.put(worker, ref >= 0 ? ref : cur);
                 }
-                current.remove(worker);
+                current.remove(owner);
                 touched.add(worker);
                 ended = true;
                 if (ref >= 0) {
