@@ -1103,6 +1103,14 @@ public final class GeneralTextReader implements SourceReader {
                 task = answeredRequest(b, l, e, nanos, precision, GinAccess.parse(b, l.messageStart, e));
             } else if (task < 0 && !placeholder && AccessFields.endsWithUrl(b, l.messageStart, e)) {
                 task = answeredRequest(b, l, e, nanos, precision, AccessFields.parse(b, l.messageStart, e));
+            } else if (task < 0 && !placeholder && WebuiApiLine.taggedAt(b, lineStart, l.timeStart())) {
+                GinAccess api = WebuiApiLine.parse(b, l.messageStart, e);
+                task = api != null && WebuiApiLine.isWork(api) ? answeredRequest(b, l, e, nanos, precision, api) : -1;
+                if (task >= 0 && api.status() >= 500) {
+                    // The web UI printed the call's error report (errors.report: "*** API error: …", its traceback, "---")
+                    // before the middleware printed the call's line: the report is the call's failure.
+                    failuresPrintedBefore(task);
+                }
             }
             if (task < 0) {
                 rayCliLine(b, l.messageStart, e);
@@ -1343,6 +1351,9 @@ public final class GeneralTextReader implements SourceReader {
          */
         private void failuresPrintedBefore(int ref) {
             for (int i = lastEvent; i >= Math.max(mark, lastEvent - MAX_PRINTED_BEFORE); i--) {
+                if (i == lastEvent && ctx.events.task(i) < 0 && ctx.events.estimated(i) && !ctx.events.failureLevel(i) && isRule(i)) {
+                    continue; // the "---" that closes a printed report
+                }
                 if (ctx.events.task(i) >= 0 || !ctx.events.estimated(i) || !ctx.events.failureLevel(i)) {
                     return;
                 }
@@ -1351,6 +1362,13 @@ public final class GeneralTextReader implements SourceReader {
                     lastEventTask = ref;
                 }
             }
+        }
+
+        /** Whether event i is a line of dashes alone. */
+        private boolean isRule(int i) {
+            long ref = ctx.events.ref(i);
+            String line = ctx.content.decode(ref, (int) Math.min(ctx.content.nextNewline(ref) - ref, 80)).strip();
+            return line.length() >= 3 && line.chars().allMatch(c -> c == '-');
         }
 
         /** Failure records printed one after another before a unit's end are few: a run of more is no one unit's. */
@@ -1697,7 +1715,7 @@ public final class GeneralTextReader implements SourceReader {
          * its latency before the line (an estimate: the line's clock writes whole seconds) and ended there.
          */
         private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision, GinAccess a) {
-            if (a == null || !OllamaRequest.isWork(a)) {
+            if (a == null || !(OllamaRequest.isWork(a) || WebuiApiLine.isWork(a))) {
                 return -1;
             }
             long endOfDay = clock.nanosOfDay(); // as written: see OllamaRequests
