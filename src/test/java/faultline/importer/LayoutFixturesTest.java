@@ -140,6 +140,12 @@ class LayoutFixturesTest {
                 routeRequest |= u.id().matches("[A-Z]+ /\\S+ \\d{2}:\\d{2}:\\d{2}\\.\\d{3}")
                         && java.util.regex.Pattern.compile("method=" + u.id().substring(0, u.id().indexOf(' ')) + " .*url=" + java.util.regex.Pattern.quote(
                         u.id().substring(u.id().indexOf(' ') + 1, u.id().lastIndexOf(' '))) + "(\\s|$)").matcher(text).find();
+                // The same as LM Studio's server writes the request it takes on: "Received POST request to /v1/… with body".
+                routeRequest |= u.id().matches("[A-Z]+ /\\S+ \\d{2}:\\d{2}:\\d{2}\\.\\d{3}") && text.contains("Received "
+                        + u.id().substring(0, u.id().indexOf(' ')) + " request to " + u.id().substring(u.id().indexOf(' ') + 1, u.id().lastIndexOf(' ')) + " with body");
+                // The same as the web UI's --api-log line writes the call: "API 2024-08-19 14:05:46.402771 200 http/1.1 POST /sdapi/v1/txt2img …".
+                routeRequest |= u.id().matches("[A-Z]+ /\\S+ \\d{2}:\\d{2}:\\d{2}\\.\\d{3}") && java.util.regex.Pattern.compile("(?m)^API \\S+ \\S+ \\d{3} \\S+ "
+                        + u.id().substring(0, u.id().indexOf(' ')) + " " + java.util.regex.Pattern.quote(u.id().substring(u.id().indexOf(' ') + 1, u.id().lastIndexOf(' '))) + " ").matcher(text).find();
                 // llama.cpp's server names a task no slot took by its key only: "send_error: task id = 2" is task 2.
                 boolean taskKey = u.id().matches("task \\d+") && text.contains("task id = " + u.id().substring(5) + ",");
                 // A rank of the worker group an elastic agent restarted ("rank1 (restart 1)"): the rank, and the restart the agent logged.

@@ -178,19 +178,28 @@ final class StatusWords {
             // Web UIs and inference servers.
             // Triton's model loads: "successfully loaded 'clip_embed'", "failed to load 'upscaler' version 1: …".
             // Xinference's calls of a request, tagged with it: "[request <id>] Leave chat, elapsed time: 3 s", or "…, error: …".
-            Rule.of(Says.COMPLETE, List.of("Finished request", "successfully loaded '", "] Leave "),
-                    "\\bFinished request\\b|^\"?successfully loaded '|\\[request [^\\]]{1,64}\\] Leave \\w+, elapsed time: "),
+            // LM Studio's server answering the request in hand: "[LM STUDIO SERVER] [model] Generated prediction: {".
+            Rule.of(Says.COMPLETE, List.of("Finished request", "successfully loaded '", "] Leave ", "Generated prediction: "),
+                    "\\bFinished request\\b|^\"?successfully loaded '|\\[request [^\\]]{1,64}\\] Leave \\w+, elapsed time: "
+                    + "|(?:^|\\] )Generated prediction: \\{"),
             // ComfyUI's "Prompt executed in 7.44 seconds" ends a prompt whether it failed or not, and so does llama.cpp's
             // slot releasing its task ("slot release: id  0 | task 4 | stop processing: n_past = 250, …"; n_tokens since late 2025).
             // A prefork server's worker ends so too, well unless it failed: gunicorn's "Worker exiting (pid: 9)".
-            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: ", "Worker exiting (pid"),
-                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = |^Worker exiting \\(pid: ?\\d+\\)"),
+            // text-generation-webui closes every generation with "Output generated in 0.39 seconds (…, seed 117…)", after
+            // the traceback of one that raised.
+            // KoboldCpp's statistics line closes a generation, answered or not ("CtxLimit:65/8192, Amt:41/200, Init:…"); the
+            // request goes on to its answer (the "Output: " print, or socketserver's report of a socket that broke).
+            Rule.of(Says.OVER, List.of("Prompt executed in", "stop processing: ", "Worker exiting (pid", "Output generated in", "CtxLimit:"),
+                    "^Prompt executed in \\d|\\| stop processing: n_(?:past|tokens) = |^Worker exiting \\(pid: ?\\d+\\)"
+                    + "|^Output generated in \\d|^CtxLimit: ?\\d+/\\d+, (?:Amt: ?\\d+/\\d+, )?(?:Init|Process):"),
             // ComfyUI's "invalid prompt: {…}" rejects the prompt it just got: it never runs. LMDeploy ends a session it could
             // not serve with 'session 3 finished, reason "error"' (its other reasons, "stop" and "length", are answers).
+            // LM Studio's server answering the request in hand with an error: "[Server Error] {"title":"…"}".
             Rule.of(Says.FAILED, List.of("Exception during processing", "EngineDeadError", "Engine core proc", "invalid prompt: ",
-                    "failed to load '", "] Leave ", "reason \"error\""),
+                    "failed to load '", "] Leave ", "reason \"error\"", "[Server Error] "),
                     "!!! Exception during processing !!!|\\b(?:Async)?EngineDeadError\\b|Engine core proc \\S+ died|^invalid prompt: "
-                    + "|^\"?failed to load '|\\[request [^\\]]{1,64}\\] Leave \\w+, error: |\\bsession \\d+ finished, reason \"error\""),
+                    + "|^\"?failed to load '|\\[request [^\\]]{1,64}\\] Leave \\w+, error: |\\bsession \\d+ finished, reason \"error\""
+                    + "|^\\[Server Error\\] "),
             Rule.of(Says.CANCELLED, List.of("Aborted request"), "\\bAborted request\\b"),
             // llama.cpp's server answering a slot's task with an error; Ollama's server relaying its llama.cpp runner's
             // death (the request it ran is answered 500). One rule: the gate's groups are one a rule, and few.

@@ -97,6 +97,12 @@ public final class UnitVocabulary {
      */
     public boolean concurrent;
 
+    /**
+     * find() named a request of a server that serves one at a time (KoboldCpp's generations): unlike other requests,
+     * the writer's lines without an id until the next are its.
+     */
+    public boolean oneAtATime;
+
     // What find() saw, reused per line.
     int idStart;
     int idEnd;
@@ -114,6 +120,7 @@ public final class UnitVocabulary {
      */
     public boolean find(byte[] b, int m, int e) {
         concurrent = false;
+        oneAtATime = false;
         uuid = false;
         named = false;
         nounKept = false;
@@ -176,7 +183,74 @@ public final class UnitVocabulary {
         return supervisedProgram(b, m, e) || ((has & Bytes.QUOTE) != 0 && flowRun(b, m, e))
                 || ((has & Bytes.UNDERSCORE) != 0 && tuneTrial(b, m, e)) || daskKey(b, m, e)
                 || ((has & Bytes.PAREN) != 0 && traceId(b, m, e)) || nounId(b, m, e)
-                || ((has & Bytes.COLON) != 0 && arqId(b, m, e)) || loadedModel(b, m, e);
+                || ((has & Bytes.COLON) != 0 && arqId(b, m, e)) || loadedModel(b, m, e)
+                || ((has & Bytes.PAREN) != 0 && seededGeneration(b, m, e))
+                || ((has & Bytes.COLON) != 0 && generationKey(b, m, e));
+    }
+
+    private static final byte[] INPUT_BODY = "Input: {".getBytes(StandardCharsets.US_ASCII);
+    private static final String GENKEY = "\"genkey\": \"";
+
+    /**
+     * A request KoboldCpp takes on, named by the generation key its client sent ({@code Input: {"n": 1, …, "genkey":
+     * "KCPP2931", …}}): the body printed as it arrives, the key the only name the request gets. The key is a value of
+     * the client's, so it needs a digit to be an id, as others do.
+     */
+    private boolean generationKey(byte[] b, int m, int e) {
+        if (!startsWith(b, m, e, INPUT_BODY)) {
+            return false;
+        }
+        int at = Bytes.indexOf(b, m, Math.min(e, m + 4096), GENKEY);
+        if (at < 0) {
+            return false;
+        }
+        int s = at + GENKEY.length();
+        int t = s;
+        while (t < e && t - s < 64 && b[t] != '"' && b[t] != ' ') {
+            t++;
+        }
+        if (t == s || t >= e || b[t] != '"' || !hasDigit(b, s, t)) {
+            return false;
+        }
+        idStart = s;
+        idEnd = t;
+        kind = REQUEST;
+        step = Step.CLAIM;
+        oneAtATime = true;
+        return true;
+    }
+
+    private static final byte[] OUTPUT_GENERATED = "Output generated in ".getBytes(StandardCharsets.US_ASCII);
+    private static final String SEED = ", seed ";
+
+    /**
+     * A generation text-generation-webui ran, named by the seed its closing line reports ({@code Output generated in
+     * 6.12 seconds (22.71 tokens/s, 139 tokens, context 388, seed 804217733)}): the only name a generation gets, written
+     * once it is over, failed or not (the line is logged in a finally, after any traceback was printed). Generations
+     * run one at a time, so the writer's lines before it since the last are its own.
+     */
+    private boolean seededGeneration(byte[] b, int m, int e) {
+        if (!startsWith(b, m, e, OUTPUT_GENERATED)) {
+            return false;
+        }
+        int at = Bytes.indexOf(b, m + OUTPUT_GENERATED.length, Math.min(e, m + 200), SEED);
+        if (at < 0) {
+            return false;
+        }
+        int s = at + SEED.length();
+        int t = s;
+        while (t < e && t - s < 20 && Clock.isDigit(b[t])) {
+            t++;
+        }
+        if (t == s || t >= e || b[t] != ')') {
+            return false;
+        }
+        idStart = at + 2; // "seed 804217733": the number alone would read as a count
+        idEnd = t;
+        nounKept = true;
+        kind = REQUEST;
+        step = Step.END;
+        return true;
     }
 
     private static final byte[] PID_OPEN = " (pid ".getBytes(StandardCharsets.US_ASCII);

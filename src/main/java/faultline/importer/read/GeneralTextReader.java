@@ -1001,6 +1001,13 @@ public final class GeneralTextReader implements SourceReader {
             if (pathspec > 0) {
                 base = base * 31 + LinePrefixes.hash(b, l.messageStart, pathspec);
             }
+            int relayed = l.level >= 0 ? faultline.importer.scan.RelayedStream.end(b, l.messageStart, e) : -1;
+            if (relayed > 0) {
+                // A child's output its parent relays under its own clock and level ("[ComfyUI-0/STDERR] Traceback …"): the
+                // child writes it, whichever stream, and its text starts after the tag.
+                base = base * 31 + faultline.importer.scan.RelayedStream.child(b, l.messageStart, e);
+                l.messageStart = relayed;
+            }
             if (l.skipped() > 0) {
                 base += LineLayout.programKey(b, lineStart, l.timeStart(), l.skipped() + 1);
                 long group = LinePrefixes.groupAmong(b, lineStart, l.timeStart(), prefix);
@@ -1008,7 +1015,8 @@ public final class GeneralTextReader implements SourceReader {
                     base = base * 31 + group;
                 }
             }
-            long worker = l.worker == 0 ? base : base * 31 + l.worker;
+            // The layout took the tag for the record's thread: the stream it names is not another writer.
+            long worker = l.worker == 0 || relayed > 0 ? base : base * 31 + l.worker;
             if (prefix.rank < 0 && l.messageStart < e && b[l.messageStart] == '[') {
                 // Axolotl's "[axolotl.train:173] [PID:12] [RANK:1] msg": the rank is a field of the record's header.
                 int field = LinePrefixes.rankField(b, l.messageStart, e);
@@ -1094,7 +1102,9 @@ public final class GeneralTextReader implements SourceReader {
                         java.nio.charset.StandardCharsets.UTF_8), worker);
             }
             headerFrom = lineStart;
+            componentParent = l.worker != 0 && relayed <= 0 ? base : NO_PARENT;
             int task = unitOf(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision);
+            componentParent = NO_PARENT;
             wrapHead.set(b, l.messageStart, e, worker, prefixWorker, level, placeholder ? Long.MIN_VALUE : nanos, precision, ctx.events.size());
             wrapHead.line = lineNumber;
             if (task < 0 && l.keyedClock()) {
@@ -1106,6 +1116,14 @@ public final class GeneralTextReader implements SourceReader {
                 task = answeredRequest(b, l, e, nanos, precision, GinAccess.parse(b, l.messageStart, e));
             } else if (task < 0 && !placeholder && AccessFields.endsWithUrl(b, l.messageStart, e)) {
                 task = answeredRequest(b, l, e, nanos, precision, AccessFields.parse(b, l.messageStart, e));
+            } else if (task < 0 && !placeholder && WebuiApiLine.taggedAt(b, lineStart, l.timeStart())) {
+                GinAccess api = WebuiApiLine.parse(b, l.messageStart, e);
+                task = api != null && WebuiApiLine.isWork(api) ? answeredRequest(b, l, e, nanos, precision, api) : -1;
+                if (task >= 0 && api.status() >= 500) {
+                    // The web UI printed the call's error report (errors.report: "*** API error: …", its traceback, "---")
+                    // before the middleware printed the call's line: the report is the call's failure.
+                    failuresPrintedBefore(task);
+                }
             }
             if (task < 0) {
                 rayCliLine(b, l.messageStart, e);
@@ -1134,6 +1152,7 @@ public final class GeneralTextReader implements SourceReader {
                 deaths.add(ev);
             }
             cont.timedLine(b, own, e);
+            lastEventAccess = AccessLine.status(b, l.messageStart, e) >= 0;
             lastEventJulHeader = JulRecord.isHeader(b, l.messageStart, e);
             lastEventHeaderOnly = l.level >= 0 && onlyClosing(b, l.messageStart, e);
             if (task < 0 && firstClaimEvent < 0 && cont.inRecordTraceback() && (crashes.isEmpty() || crashes.get(crashes.size() - 1) != ev)) {
@@ -1199,7 +1218,10 @@ public final class GeneralTextReader implements SourceReader {
                 wrapHead.event = -1; // a third line of the record: its first two were read together once
                 return;
             }
-            Continuation.Kind k = lastEvent >= 0 && sameWorker && !afterSuccess ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
+            // An access line is a whole record (no server logs a request's answer with exc_info): a traceback under it was
+            // printed by the application on its own.
+            boolean afterAccess = lastEventAccess && Continuation.isTracebackStart(b, p, e);
+            Continuation.Kind k = lastEvent >= 0 && sameWorker && !afterSuccess && !afterAccess ? cont.classify(b, p, e, timedFile && outerNanos == Long.MIN_VALUE,
                     ctx.events.level(lastEvent) != Level.PRINT)
                     : Continuation.Kind.NEW;
             if (k != Continuation.Kind.NEW) {
@@ -1321,6 +1343,7 @@ public final class GeneralTextReader implements SourceReader {
                 ended = false;
             }
             cont.newEvent(b, p, e, traceback);
+            lastEventAccess = !traceback && AccessLine.status(b, p, e) >= 0;
             if (Continuation.isSeparator(b, p, e) && (claimedAt != ev - 1 || claimedLine != lineNumber - 1)) {
                 // "---" closes the block it ends: what follows is not that block's unit's. Right under the line that
                 // claimed it, the rule boxes that line in (Ray's "Job 'raysubmit_…' submitted successfully").
@@ -1332,6 +1355,44 @@ public final class GeneralTextReader implements SourceReader {
                 lastEventPending = false;
             }
         }
+
+        /**
+         * A unit first named on the line that ends it, by a writer that runs one at a time, owns the failures printed
+         * right before that line that no unit took: a program that names its work only once it is over (text-generation-webui
+         * logs "Output generated in …, seed S)" in a finally, after print_exc()) printed their tracebacks while on it.
+         * Only untimed failure records count, so another record's traceback or a print of the program's own is not taken.
+         */
+        private void failuresPrintedBefore(int ref) {
+            for (int i = lastEvent; i >= Math.max(mark, lastEvent - MAX_PRINTED_BEFORE); i--) {
+                if (i == lastEvent && ctx.events.task(i) < 0 && ctx.events.estimated(i) && !ctx.events.failureLevel(i) && isRule(i)) {
+                    continue; // the "---" that closes a printed report
+                }
+                if (ctx.events.task(i) >= 0 || !ctx.events.estimated(i) || !ctx.events.failureLevel(i)) {
+                    return;
+                }
+                ctx.events.setTask(i, ref);
+                if (i == lastEvent) {
+                    lastEventTask = ref;
+                }
+            }
+        }
+
+        /** Whether event i is a line of dashes alone. */
+        private boolean isRule(int i) {
+            long ref = ctx.events.ref(i);
+            String line = ctx.content.decode(ref, (int) Math.min(ctx.content.nextNewline(ref) - ref, 80)).strip();
+            return line.length() >= 3 && line.chars().allMatch(c -> c == '-');
+        }
+
+        /** Failure records printed one after another before a unit's end are few: a run of more is no one unit's. */
+        private static final int MAX_PRINTED_BEFORE = 8;
+
+        /** The writer of a timed line without the component or thread its layout names, while unitOf reads one that has it. */
+        private long componentParent = NO_PARENT;
+        private static final long NO_PARENT = Long.MIN_VALUE;
+
+        /** Whether the last event's line is a web server's access line. */
+        private boolean lastEventAccess;
 
         private void event(int ev, long ref, long worker, int task) {
             if (groupEndsHere) {
@@ -1398,6 +1459,9 @@ public final class GeneralTextReader implements SourceReader {
                 byNoun = vocabulary.named;
                 if (ref >= 0 && vocabulary.concurrent) {
                     requests.set(ref); // one of several at once: the writer's lines without an id are not its
+                } else if (ref >= 0 && vocabulary.oneAtATime) {
+                    requests.clear(ref);
+                    recordClaimed.set(ref);
                 }
                 String name = ref >= 0 ? vocabulary.taskNameBefore(b, m) : null;
                 TaskDraft run = name != null ? ctx.tasks.draftOfRef(ref) : null;
@@ -1432,6 +1496,20 @@ public final class GeneralTextReader implements SourceReader {
                         : "line " + lineNumber), UnitVocabulary.PROMPT);
                 asUnit = true;
             }
+            if (!hasId && ref < 0 && nanos != Long.MIN_VALUE) {
+                String route = LmStudioRequest.route(b, body, e);
+                if (route != null) {
+                    ref = refOf(route + " " + faultline.model.TimeText.clock(nanos, Math.min(3, precision)), UnitVocabulary.REQUEST);
+                    if (ref >= 0) {
+                        step = UnitVocabulary.Step.CLAIM;
+                        requests.clear(ref); // served one at a time: the server's lines until its answer are the request's
+                        recordClaimed.set(ref);
+                        asUnit = true;
+                    }
+                } else if (step == UnitVocabulary.Step.NONE && LmStudioRequest.answered(b, body, e)) {
+                    step = UnitVocabulary.Step.END;
+                }
+            }
             if (step == UnitVocabulary.Step.NONE && hasId && !byNoun && asUnit) {
                 step = vocabulary.stepNextToId(b, m, e);
             }
@@ -1449,6 +1527,9 @@ public final class GeneralTextReader implements SourceReader {
             if (step != UnitVocabulary.Step.NONE) {
                 lastStep = ctx.events.size();
             }
+            if (step == UnitVocabulary.Step.END && ref >= 0 && !vocabulary.concurrent && !confirmed.get(ref) && !bare.get(ref)) {
+                failuresPrintedBefore(ref);
+            }
             if (ref >= 0) {
                 if (asUnit || step != UnitVocabulary.Step.NONE) {
                     confirmed.set(ref);
@@ -1457,6 +1538,16 @@ public final class GeneralTextReader implements SourceReader {
                 }
             }
             int cur = current.get(worker);
+            long owner = worker;
+            if (cur < 0 && componentParent != NO_PARENT) {
+                int served = current.get(componentParent);
+                if (served >= 0 && recordClaimed.get(served)) {
+                    // A component's record ("[LM STUDIO SERVER] …") of a server that serves one request at a time, which
+                    // its record without the component took on: the component works on it too.
+                    cur = served;
+                    owner = componentParent;
+                }
+            }
             boolean implicit = false;
             if (byNoun && step == UnitVocabulary.Step.NONE && !report) {
                 // A unit named by a noun says in words what it does; named while its worker is idle, it is claimed.
@@ -1569,7 +1660,7 @@ public final class GeneralTextReader implements SourceReader {
                 if (ref >= 0 || cur >= 0) {
                     endedOn.put(worker, ref >= 0 ? ref : cur);
                 }
-                current.remove(worker);
+                current.remove(owner);
                 touched.add(worker);
                 ended = true;
                 if (ref >= 0) {
@@ -1637,7 +1728,7 @@ public final class GeneralTextReader implements SourceReader {
          * its latency before the line (an estimate: the line's clock writes whole seconds) and ended there.
          */
         private int answeredRequest(byte[] b, LineLayout l, int e, long nanos, int precision, GinAccess a) {
-            if (a == null || !OllamaRequest.isWork(a)) {
+            if (a == null || !(OllamaRequest.isWork(a) || WebuiApiLine.isWork(a))) {
                 return -1;
             }
             long endOfDay = clock.nanosOfDay(); // as written: see OllamaRequests

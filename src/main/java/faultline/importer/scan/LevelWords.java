@@ -31,6 +31,8 @@ final class LevelWords {
             {"NOTE", "INFO"}, {"SYSTEM", "INFO"},
             // Ray's CLI logger when its output is no terminal: "SUCC cli.py:39 -- Job submitted successfully".
             {"SUCC", "INFO"},
+            // SwarmUI's start-up messages: "[Init] Loading settings file..." beside "[Info]", "[Debug]" and "[Verbose]".
+            {"INIT", "INFO"},
             // zerolog's console writer (LocalAI's): TRC, DBG, INF, WRN, ERR, FTL, PNC.
             {"TRC", "DEBUG"}, {"DBG", "DEBUG"}, {"INF", "INFO"}, {"WRN", "WARNING"}, {"FTL", "CRITICAL"}, {"PNC", "CRITICAL"}};
     private static final byte[][] WORD_BYTES = new byte[WORDS.length][];
