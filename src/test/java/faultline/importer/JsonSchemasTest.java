@@ -328,4 +328,43 @@ class JsonSchemasTest {
         assertEquals(TaskStatus.FAILED, job.status());
         assertEquals("System.InvalidOperationException", new Analyzer(set).crashOf(job).exceptionType());
     }
+    @Test
+    void aPageOfAnApiAnswerIsItsRecordsAndNotARecordOfItsOwn() throws Exception {
+        Path f = write(dir, "get-log-events.json", """
+                {
+                    "events": [
+                        {
+                            "timestamp": 1741000272349,
+                            "message": "2025-03-03 11:11:12,345 INFO worker: claimed job %1$s",
+                            "ingestionTime": 1741000272690
+                        },
+                        {
+                            "timestamp": 1741000273004,
+                            "message": "2025-03-03 11:11:13,002 INFO worker: job %1$s completed",
+                            "ingestionTime": 1741000273311
+                        }
+                    ],
+                    "nextForwardToken": "f/00000000000000000000000000000000000000000000000000000002",
+                    "nextBackwardToken": "b/00000000000000000000000000000000000000000000000000000000"
+                }
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        assertEquals(2, set.store().size(), "one event a record of the page, none for its tokens");
+        int claimed = row(set, "claimed job");
+        assertEquals(3, set.store().line(claimed), "the record's own line");
+        assertEquals("2025-03-03 11:11:12.345", time(set, claimed), "the application's clock, not the log driver's epoch milliseconds");
+        assertEquals(TaskStatus.COMPLETE, task(set, JOB).status());
+    }
+
+    @Test
+    void aRecordWithAListOfEventsAfterItsMessageStaysOneRecord() throws Exception {
+        Path f = write(dir, "span.jsonl", """
+                {"message":"request served","time":"2025-03-03T11:11:12.345Z","events":[{"name":"cache miss"},{"name":"db read"}]}
+                {"events":[],"message":"request served again","time":"2025-03-03T11:11:13.345Z"}
+                """);
+        TaskSet set = load(f);
+        assertEquals(2, set.store().size());
+        assertEquals("2025-03-03 11:11:12.345", time(set, row(set, "request served")));
+        assertEquals("2025-03-03 11:11:13.345", time(set, row(set, "request served again")), "an empty list is no page of records");
+    }
 }
