@@ -367,4 +367,29 @@ class JsonSchemasTest {
         assertEquals("2025-03-03 11:11:12.345", time(set, row(set, "request served")));
         assertEquals("2025-03-03 11:11:13.345", time(set, row(set, "request served again")), "an empty list is no page of records");
     }
+    @Test
+    void aLogAnalyticsRowsSuffixedColumnsAreReadByTheirNames() throws Exception {
+        Path f = write(dir, "query.json", """
+                [
+                  {"TimeGenerated": "2025-07-09T17:46:02.9930211Z", "ContainerGroupName_s": "app--rev1-6f7d8c9b5-abcde", "Log_s": "[2025-07-09 17:42:31,097] WARNING worker: job %1$s slow", "LogLevel_s": "info"},
+                  {"TimeGenerated": "2025-07-09T17:46:03.0000000Z", "Log_s": "no level column, no clock of its own"}
+                ]
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        int slow = row(set, "slow");
+        assertEquals("2025-07-09 17:42:31.097", time(set, slow), "the app's clock in Log_s, not Log Analytics' TimeGenerated");
+        assertEquals(Level.WARNING, set.store().level(slow), "the level the app wrote after its clock");
+        assertTrue(set.store().message(row(set, "no level column")).startsWith("no level column"), "Log_s is the message");
+    }
+
+    @Test
+    void azContainerappLogsShowRecordsAreReadByTheirCapitalisedNames() throws Exception {
+        Path f = write(dir, "aca.jsonl", """
+                {"TimeStamp": "2025-07-09T17:42:10.6401212Z", "Log": "connecting to the container 'worker'..."}
+                {"TimeStamp": "2025-07-09T17:42:11.0000000Z", "Log": "2025-07-09 17:42:10,640 INFO worker: dequeued job %1$s"}
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        assertEquals("2025-07-09 17:42:10.6401212", time(set, row(set, "connecting to the container")), "the platform's clock where the line has none");
+        assertEquals("2025-07-09 17:42:10.640", time(set, row(set, "dequeued job")));
+    }
 }
