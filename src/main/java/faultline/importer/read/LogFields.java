@@ -21,8 +21,8 @@ final class LogFields {
     // form (@t, @l, @m, @mt, @x) and Azure's (TimeGenerated).
     static final List<String> TIME = List.of("asctime", "timestamp", "@timestamp", "time", "ts", "datetime", "date",
             "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at", "Timestamp", "Time", "@t", "TimeGenerated",
-            // az containerapp logs show --format json: {"TimeStamp": …, "Log": …}.
-            "TimeStamp",
+            // az containerapp logs show --format json: {"TimeStamp": …, "Log": …}; vercel logs -j: epoch ms.
+            "TimeStamp", "timestampInMs",
             // Windows Event Viewer's CSV export ("Level,Date and Time,Source,Event ID,Task Category").
             "Date and Time",
             // journalctl -o json: microseconds since the epoch as a string; the sender's own clock first.

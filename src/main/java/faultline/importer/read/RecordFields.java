@@ -184,11 +184,15 @@ final class RecordFields {
         return new Read(message, timed, nanos, precision, appTime, level, badTime, rowShape, whole);
     }
 
-    /** Reads the record's own time field into {@link #time}; false without one. */
+    /**
+     * Reads the record's own time field into {@link #time}; false without one. A platform writes it as text or as
+     * epoch milliseconds (CloudWatch's timestamp, Vercel's timestampInMs): a number too small for an epoch is a
+     * duration, which {@link JsonTime} refuses.
+     */
     private boolean wrapperTime(JsonNode row) {
         for (String name : LogFields.TIME) {
             JsonNode v = row.get(name);
-            if (v != null && !v.isNull() && v.isTextual() && time.read(v)) {
+            if (v != null && !v.isNull() && (v.isTextual() || v.isNumber()) && time.read(v)) {
                 return true;
             }
         }
