@@ -59,7 +59,8 @@ public final class CsvReader implements SourceReader {
         return knownColumns(names);
     }
 
-    private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_ ]*+");
+    // An @ opens the fields a log store adds itself: CloudWatch Logs Insights' @timestamp, @message, @logStream, @log.
+    private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("@?[a-z_][a-z0-9_ ]*+");
 
     private static final CsvMapper MAPPER = new CsvMapper();
 

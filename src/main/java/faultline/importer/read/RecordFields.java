@@ -265,7 +265,16 @@ final class RecordFields {
             level = l;
             rest = rest.substring(w < rest.length() && rest.charAt(w) == ']' ? w + 1 : w);
         }
-        return new Opening(nanos, precision, level, rest.substring(skipSeparators(rest, 0)));
+        return new Opening(nanos, precision, level, rest.substring(skipBeforeMessage(rest)));
+    }
+
+    /** The separators between a record's header and its message; a bracket opens a logger's or a thread's name, kept. */
+    private static int skipBeforeMessage(String s) {
+        int i = 0;
+        while (i < s.length() && " -|:".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     private static int skipSeparators(String s, int from) {
