@@ -392,4 +392,14 @@ class JsonSchemasTest {
         assertEquals("2025-07-09 17:42:10.6401212", time(set, row(set, "connecting to the container")), "the platform's clock where the line has none");
         assertEquals("2025-07-09 17:42:10.640", time(set, row(set, "dequeued job")));
     }
+    @Test
+    void aRequestEntryWithoutAPayloadReadsAsItsAccessLine() throws Exception {
+        Path f = write(dir, "requests.jsonl", """
+                {"httpRequest":{"latency":"6.790512s","requestMethod":"POST","requestUrl":"https://svc.run.app/jobs","status":500},"severity":"ERROR","timestamp":"2025-11-18T21:04:20.122876Z"}
+                """);
+        TaskSet set = load(f);
+        int r = row(set, "POST https://svc.run.app/jobs 500 6.790512s");
+        assertEquals(Level.ERROR, set.store().level(r));
+        assertEquals("2025-11-18 21:04:20.122876", time(set, r));
+    }
 }

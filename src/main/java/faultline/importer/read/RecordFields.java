@@ -92,6 +92,9 @@ final class RecordFields {
         boolean rowShape = row.has("log_level") || row.has("source_type");
         boolean whole = false;
         if (message == null && exception == null) {
+            message = HttpRequestLine.of(row.get(HttpRequestLine.FIELD));
+        }
+        if (message == null && exception == null) {
             if (row.size() == 0) {
                 return null;
             }
