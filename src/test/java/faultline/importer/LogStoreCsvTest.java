@@ -35,4 +35,17 @@ class LogStoreCsvTest {
         assertEquals(Level.WARNING, set.store().level(slow));
         assertTrue(set.store().message(slow).startsWith("[render.queue] job j-1 slow"), "the logger keeps its bracket: " + set.store().message(slow));
     }
+    @Test
+    void rowsSortedNewestFirstAreReadOldestFirst() throws Exception {
+        Path f = write(dir, "newest-first.csv", """
+                @timestamp,@message
+                2025-10-02 08:12:05.000,"2025-10-02 08:12:05,000 INFO worker: job j-2 completed"
+                2025-10-02 08:12:04.000,"2025-10-02 08:12:04,000 INFO worker: claimed job j-2"
+                2025-10-02 08:12:03.000,"2025-10-02 08:12:03,000 INFO worker: worker up on cuda:0"
+                """);
+        TaskSet set = load(f);
+        int up = row(set, "worker up on cuda:0");
+        assertTrue(set.store().task(up) < 0, "the worker's start, before the claim in time, is no job's");
+        assertEquals(4, set.store().line(up), "each row keeps its own line");
+    }
 }

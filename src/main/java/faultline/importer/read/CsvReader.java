@@ -68,6 +68,7 @@ public final class CsvReader implements SourceReader {
     public SourceText read(ReadContext ctx) throws ImportException {
         PooledText text = new PooledText();
         RowReader rows = new RowReader(ctx, text);
+        NewestFirstRows records = new NewestFirstRows(ctx.time, rows);
         // Windows Event Viewer's export names five columns and writes the description as a sixth without a name.
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withAnyPropertyName(UNNAMED);
         try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class).with(schema)
@@ -116,13 +117,14 @@ public final class CsvReader implements SourceReader {
                 if (tasks) {
                     rows.taskRow(node, null, line, -1, -1);
                 } else {
-                    rows.logRow(node, line);
+                    records.add(node, line);
                 }
                 ctx.report.lines = Math.max(ctx.report.lines, line);
             }
         } catch (IOException e) {
             throw new ImportException(Prose.format("import.csv.unreadable", ctx.path.getFileName(), e.getMessage()), e);
         }
+        records.finish();
         rows.flushRowEvents();
         rows.finishCrashes();
         if (!rows.sawSystemRows() && ctx.report.events > 0) {
