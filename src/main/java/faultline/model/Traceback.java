@@ -444,6 +444,9 @@ public record Traceback(List<Raised> chain, Language language) {
             if (lower.contains("/site-packages/") || lower.contains("/dist-packages/")) {
                 return false;
             }
+            if (lower.contains("/_vendor/")) {
+                return false; // packages bundled beside the program (Vercel's /var/task/_vendor/, pip's own): not its code
+            }
             if (STDLIB.matcher(lower).find()) {
                 return false;
             }

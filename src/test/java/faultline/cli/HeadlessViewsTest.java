@@ -213,7 +213,7 @@ class HeadlessViewsTest {
         assertEquals("KeyError", job.get("exception").asText());
         assertEquals("run (job.py:9)", job.get("site").asText());
         assertTrue(job.get("signature").asText().startsWith("KeyError"), job.toString());
-        assertTrue(job.get("type").isNull());
+        assertEquals("job", job.get("type").asText(), "the word before its id says what kind of unit it is");
 
         List<Map<String, String>> csv = csv(run("tasks", workerLog().toString(), "--format", "csv").out());
         assertEquals("run (job.py:9)", csv.get(0).get("site"));

@@ -328,4 +328,78 @@ class JsonSchemasTest {
         assertEquals(TaskStatus.FAILED, job.status());
         assertEquals("System.InvalidOperationException", new Analyzer(set).crashOf(job).exceptionType());
     }
+    @Test
+    void aPageOfAnApiAnswerIsItsRecordsAndNotARecordOfItsOwn() throws Exception {
+        Path f = write(dir, "get-log-events.json", """
+                {
+                    "events": [
+                        {
+                            "timestamp": 1741000272349,
+                            "message": "2025-03-03 11:11:12,345 INFO worker: claimed job %1$s",
+                            "ingestionTime": 1741000272690
+                        },
+                        {
+                            "timestamp": 1741000273004,
+                            "message": "2025-03-03 11:11:13,002 INFO worker: job %1$s completed",
+                            "ingestionTime": 1741000273311
+                        }
+                    ],
+                    "nextForwardToken": "f/00000000000000000000000000000000000000000000000000000002",
+                    "nextBackwardToken": "b/00000000000000000000000000000000000000000000000000000000"
+                }
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        assertEquals(2, set.store().size(), "one event a record of the page, none for its tokens");
+        int claimed = row(set, "claimed job");
+        assertEquals(3, set.store().line(claimed), "the record's own line");
+        assertEquals("2025-03-03 11:11:12.345", time(set, claimed), "the application's clock, not the log driver's epoch milliseconds");
+        assertEquals(TaskStatus.COMPLETE, task(set, JOB).status());
+    }
+
+    @Test
+    void aRecordWithAListOfEventsAfterItsMessageStaysOneRecord() throws Exception {
+        Path f = write(dir, "span.jsonl", """
+                {"message":"request served","time":"2025-03-03T11:11:12.345Z","events":[{"name":"cache miss"},{"name":"db read"}]}
+                {"events":[],"message":"request served again","time":"2025-03-03T11:11:13.345Z"}
+                """);
+        TaskSet set = load(f);
+        assertEquals(2, set.store().size());
+        assertEquals("2025-03-03 11:11:12.345", time(set, row(set, "request served")));
+        assertEquals("2025-03-03 11:11:13.345", time(set, row(set, "request served again")), "an empty list is no page of records");
+    }
+    @Test
+    void aLogAnalyticsRowsSuffixedColumnsAreReadByTheirNames() throws Exception {
+        Path f = write(dir, "query.json", """
+                [
+                  {"TimeGenerated": "2025-07-09T17:46:02.9930211Z", "ContainerGroupName_s": "app--rev1-6f7d8c9b5-abcde", "Log_s": "[2025-07-09 17:42:31,097] WARNING worker: job %1$s slow", "LogLevel_s": "info"},
+                  {"TimeGenerated": "2025-07-09T17:46:03.0000000Z", "Log_s": "no level column, no clock of its own"}
+                ]
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        int slow = row(set, "slow");
+        assertEquals("2025-07-09 17:42:31.097", time(set, slow), "the app's clock in Log_s, not Log Analytics' TimeGenerated");
+        assertEquals(Level.WARNING, set.store().level(slow), "the level the app wrote after its clock");
+        assertTrue(set.store().message(row(set, "no level column")).startsWith("no level column"), "Log_s is the message");
+    }
+
+    @Test
+    void azContainerappLogsShowRecordsAreReadByTheirCapitalisedNames() throws Exception {
+        Path f = write(dir, "aca.jsonl", """
+                {"TimeStamp": "2025-07-09T17:42:10.6401212Z", "Log": "connecting to the container 'worker'..."}
+                {"TimeStamp": "2025-07-09T17:42:11.0000000Z", "Log": "2025-07-09 17:42:10,640 INFO worker: dequeued job %1$s"}
+                """.formatted(JOB));
+        TaskSet set = load(f);
+        assertEquals("2025-07-09 17:42:10.6401212", time(set, row(set, "connecting to the container")), "the platform's clock where the line has none");
+        assertEquals("2025-07-09 17:42:10.640", time(set, row(set, "dequeued job")));
+    }
+    @Test
+    void aRequestEntryWithoutAPayloadReadsAsItsAccessLine() throws Exception {
+        Path f = write(dir, "requests.jsonl", """
+                {"httpRequest":{"latency":"6.790512s","requestMethod":"POST","requestUrl":"https://svc.run.app/jobs","status":500},"severity":"ERROR","timestamp":"2025-11-18T21:04:20.122876Z"}
+                """);
+        TaskSet set = load(f);
+        int r = row(set, "POST https://svc.run.app/jobs 500 6.790512s");
+        assertEquals(Level.ERROR, set.store().level(r));
+        assertEquals("2025-11-18 21:04:20.122876", time(set, r));
+    }
 }

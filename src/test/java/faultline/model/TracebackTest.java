@@ -31,6 +31,19 @@ class TracebackTest {
     }
 
     @Test
+    void packagesBundledBesideTheProgramAreNotItsCode() {
+        Traceback tb = parse(
+                "Traceback (most recent call last):",
+                "  File \"/var/task/vc__handler__python.py\", line 243, in <module>",
+                "  File \"/var/task/api/run.py\", line 48, in handler",
+                "    vectors = embed(texts)",
+                "  File \"/var/task/_vendor/numpy/core/fromnumeric.py\", line 59, in _wrapfunc",
+                "    return bound(*args, **kwds)",
+                "ValueError: cannot reshape array of size 10 into shape (3,)");
+        assertEquals("handler (run.py:48)", tb.site().text(), "Vercel's _vendor folder holds the function's dependencies");
+    }
+
+    @Test
     void aPlainTracebackGivesTypeMessageFramesAndTheLastOwnFrame() {
         Traceback tb = parse(
                 "Traceback (most recent call last):",

@@ -59,7 +59,8 @@ public final class CsvReader implements SourceReader {
         return knownColumns(names);
     }
 
-    private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_ ]*+");
+    // An @ opens the fields a log store adds itself: CloudWatch Logs Insights' @timestamp, @message, @logStream, @log.
+    private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("@?[a-z_][a-z0-9_ ]*+");
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -67,6 +68,7 @@ public final class CsvReader implements SourceReader {
     public SourceText read(ReadContext ctx) throws ImportException {
         PooledText text = new PooledText();
         RowReader rows = new RowReader(ctx, text);
+        NewestFirstRows records = new NewestFirstRows(ctx.time, rows);
         // Windows Event Viewer's export names five columns and writes the description as a sixth without a name.
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withAnyPropertyName(UNNAMED);
         try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class).with(schema)
@@ -115,13 +117,14 @@ public final class CsvReader implements SourceReader {
                 if (tasks) {
                     rows.taskRow(node, null, line, -1, -1);
                 } else {
-                    rows.logRow(node, line);
+                    records.add(node, line);
                 }
                 ctx.report.lines = Math.max(ctx.report.lines, line);
             }
         } catch (IOException e) {
             throw new ImportException(Prose.format("import.csv.unreadable", ctx.path.getFileName(), e.getMessage()), e);
         }
+        records.finish();
         rows.flushRowEvents();
         rows.finishCrashes();
         if (!rows.sawSystemRows() && ctx.report.events > 0) {

@@ -34,6 +34,7 @@ final class GeneralMessage {
         String lead = null;
         int headerGap = -1;
         int rank = -1;
+        String stream = null;
         while (from <= raw.length()) {
             int nl = raw.indexOf('\n', from);
             String line = nl < 0 ? raw.substring(from) : raw.substring(from, nl);
@@ -67,8 +68,13 @@ final class GeneralMessage {
                 if (rank < 0 && timedFile && layouts[0].secondClock) {
                     rank = rankAfterOuterClock(line.getBytes(StandardCharsets.UTF_8), clock, prefix);
                 }
+                if (timedFile && layouts[0].secondClock) {
+                    stream = streamAfterOuterClock(line.getBytes(StandardCharsets.UTF_8), clock, prefix);
+                }
             } else {
-                out.append(continuation(line, layouts, clock, prefix, lead, headerGap));
+                String m = continuation(line, layouts, clock, prefix, lead, headerGap);
+                // The stream the record's own line came from, on each of its lines after the platform's clock.
+                out.append(stream != null && m.startsWith(stream) ? m.substring(stream.length()) : m);
             }
             first = false;
             if (nl < 0) {
@@ -105,6 +111,20 @@ final class GeneralMessage {
             LinePrefixes.groupAmong(b, q, Math.min(b.length, q + 120), prefix);
         }
         return prefix.rank;
+    }
+
+    /**
+     * The log stream's name a platform writes after its clock on the record's line ({@code aws logs tail}'s
+     * {@code <clock> jobdef/default/<task id> …}), with the space after it, or null.
+     */
+    private static String streamAfterOuterClock(byte[] b, Clock clock, LinePrefixes.Found prefix) {
+        int p = LinePrefixes.strip(b, 0, b.length, prefix);
+        int q = afterOuterHeader(b, p, clock, prefix);
+        if (q == p) {
+            return null;
+        }
+        int end = LineLayout.streamEnd(b, q, b.length);
+        return end > 0 && end < b.length && b[end] == ' ' ? new String(b, q, end + 1 - q, StandardCharsets.UTF_8) : null;
     }
 
     /**

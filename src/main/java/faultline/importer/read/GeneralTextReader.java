@@ -839,10 +839,16 @@ public final class GeneralTextReader implements SourceReader {
                         int precision = clock.precision;
                         int rest = clock.end < end && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
                         // The program journald names (systemd[1], celery[4121]) is the line's writer.
-                        long writer = worker * 31 + LineLayout.programKey(b, rest, end, 2);
+                        long program = LineLayout.programKey(b, rest, end, 2);
+                        long writer = worker * 31 + program;
                         int text = LineLayout.programEnd(b, rest, end, 2);
                         if (text > 0) {
                             rest = text < end && b[text] == ' ' ? text + 1 : text; // the program's own text, indentation kept
+                        } else if (program == 0 && streamNames && LineLayout.streamEnd(b, rest, end) > 0) {
+                            // The log stream a platform names after its clock (aws logs tail's): the line's writer, not its text.
+                            int stream = LineLayout.streamEnd(b, rest, end);
+                            writer = worker * 31 + LinePrefixes.hash(b, rest, stream);
+                            rest = stream < end && b[stream] == ' ' ? stream + 1 : stream;
                         }
                         // A process group or a rank after the program or the runtime's clock ("(APIServer pid=8052)
                         // RuntimeError: …", "[rank1]:   File …") names the process.
@@ -860,7 +866,14 @@ public final class GeneralTextReader implements SourceReader {
             }
             if (prefix.clockAt >= 0 && clock.parse(Clock.Shape.ISO, b, prefix.clockAt, end)) {
                 // A line of the application without its own time, stamped by the container runtime: its clock stands in.
-                untimed(b, q, end, worker * 31, lineRef, lineEnd, nanosOf(-1), clock.precision);
+                long writer = worker * 31;
+                int stream = streamNames ? LineLayout.streamEnd(b, q, end) : -1;
+                if (stream > 0) {
+                    // The log stream a platform names after its clock (aws logs tail's): the line's writer, not its text.
+                    writer += LinePrefixes.hash(b, q, stream);
+                    q = stream < end && b[stream] == ' ' ? stream + 1 : stream;
+                }
+                untimed(b, q, end, writer, lineRef, lineEnd, nanosOf(-1), clock.precision);
                 return;
             }
             if (lastEventNanos != Long.MIN_VALUE && layouts.length > 0 && layouts[0].hasLevel() && LineLayout.afterClocklessLevel(b, q, end) >= 0) {
@@ -883,6 +896,9 @@ public final class GeneralTextReader implements SourceReader {
         private int lineStartBefore;
         private int lineEndBefore;
         private int widthBefore = -2;
+
+        /** Timed lines name the log stream they came from after the platform's clock: the untimed lines' stream is their writer. */
+        private boolean streamNames;
 
         /** Only a record's own line, or a wrap of it, is cut by the console: not a print's (whose width is the program's). */
         private long lastTimedLine = -1;
@@ -1009,7 +1025,10 @@ public final class GeneralTextReader implements SourceReader {
                 l.messageStart = relayed;
             }
             if (l.skipped() > 0) {
-                base += LineLayout.programKey(b, lineStart, l.timeStart(), l.skipped() + 1);
+                long program = LineLayout.programKey(b, lineStart, l.timeStart(), l.skipped() + 1);
+                long stream = program != 0 || !l.secondClock ? 0 : LineLayout.streamKey(b, lineStart, l.timeStart(), l.skipped() + 1);
+                streamNames |= stream != 0;
+                base += program + stream;
                 long group = LinePrefixes.groupAmong(b, lineStart, l.timeStart(), prefix);
                 if (group != 0) {
                     base = base * 31 + group;

@@ -303,11 +303,19 @@ public final class JsonReader implements SourceReader {
         private void object(JsonParser p, int line, long start, long base, int baseLine) throws IOException {
             ObjectNode fields = MAPPER.createObjectNode();
             boolean hadLogs = false;
+            boolean enveloped = false;
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
-                if (name.equals("logs") && v == JsonToken.START_ARRAY) {
+                if (v == JsonToken.START_ARRAY && fields.isEmpty() && !hadLogs && ENVELOPES.contains(name)) {
+                    JsonNode rest = envelope(p, base, baseLine);
+                    if (rest == null) {
+                        enveloped = true;
+                    } else {
+                        fields.set(name, rest);
+                    }
+                } else if (name.equals("logs") && v == JsonToken.START_ARRAY) {
                     hadLogs = true;
                     while ((v = p.nextToken()) == JsonToken.START_OBJECT) {
                         JsonLocation at = p.currentTokenLocation();
@@ -340,13 +348,53 @@ public final class JsonReader implements SourceReader {
                         rows.taskRow(c, parent);
                     }
                 }
+            } else if (enveloped) {
+                return; // the page's tokens and counters around its records: no record of their own
             } else if (isTaskRow(fields)) {
                 rows.taskRow(fields, null, line, start, end);
             } else {
                 rows.logRow(fields, line, start, end);
             }
         }
+
+        /**
+         * Reads the array of an envelope's first field, its parser on the array's first token: each object in it is
+         * a record, streamed with its own line; null once they are read. An array of anything but objects is no page
+         * of records: it is returned as a value of the object that holds it.
+         */
+        private JsonNode envelope(JsonParser p, long base, int baseLine) throws IOException {
+            com.fasterxml.jackson.databind.node.ArrayNode values = null;
+            boolean records = false;
+            JsonToken v;
+            while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (v == null) {
+                    throw new JsonEOFException(p, null, Prose.get("import.json.array-open"));
+                }
+                if (v == JsonToken.START_OBJECT && values == null) {
+                    JsonLocation at = p.currentTokenLocation();
+                    int rowLine = baseLine + at.getLineNr() - 1;
+                    long rowStart = base + at.getByteOffset();
+                    JsonNode row = MAPPER.readTree(p);
+                    rows.logRow(row, rowLine, rowStart, base + p.currentLocation().getByteOffset());
+                    records = true;
+                } else {
+                    if (values == null) {
+                        values = MAPPER.createArrayNode();
+                    }
+                    values.add((JsonNode) MAPPER.readTree(p));
+                }
+            }
+            return records ? null : values == null ? MAPPER.createArrayNode() : values;
+        }
     }
+
+    /**
+     * The fields a platform's API answer opens with to hold a page of log records: CloudWatch Logs'
+     * {@code get-log-events} and {@code filter-log-events} ({@code {"events": [...], "nextForwardToken": …}}) and
+     * Cloud Logging's {@code entries.list} ({@code {"entries": [...], "nextPageToken": …}}). Only as the first field:
+     * a record of its own may carry a list under such a name (a span's events) after its message and time.
+     */
+    private static final java.util.Set<String> ENVELOPES = java.util.Set.of("events", "entries");
 
     /** A row of the tasks table: an id and the table's columns, and no message of a log record. */
     static boolean isTaskRow(JsonNode fields) {

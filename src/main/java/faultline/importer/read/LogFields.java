@@ -21,6 +21,8 @@ final class LogFields {
     // form (@t, @l, @m, @mt, @x) and Azure's (TimeGenerated).
     static final List<String> TIME = List.of("asctime", "timestamp", "@timestamp", "time", "ts", "datetime", "date",
             "created", "created_at", "timeMillis", "instant", "eventTime", "logged_at", "Timestamp", "Time", "@t", "TimeGenerated",
+            // az containerapp logs show --format json: {"TimeStamp": …, "Log": …}; vercel logs -j: epoch ms.
+            "TimeStamp", "timestampInMs",
             // Windows Event Viewer's CSV export ("Level,Date and Time,Source,Event ID,Task Category").
             "Date and Time",
             // journalctl -o json: microseconds since the epoch as a string; the sender's own clock first.
@@ -31,8 +33,9 @@ final class LogFields {
             "levelName", "level_name", "log.level", "levelno", "syslog_severity", "Level", "LogLevel", "@l", "Severity", "s",
             // journald's syslog priority, 0 emerg … 7 debug, as a string.
             "PRIORITY");
+    // Azure Container Apps' console table and az containerapp logs show write the line as "Log" (ContainerAppConsoleLogs_CL: Log_s).
     static final List<String> MESSAGE = List.of("message", "msg", "log", "text", "textPayload", "event_message", "event", "@message",
-            "body", "short_message", "full_message", "MESSAGE", "Message", "@m", "@mt", "RenderedMessage");
+            "body", "short_message", "full_message", "MESSAGE", "Message", "@m", "@mt", "RenderedMessage", "Log");
     /** Fields that hold an exception's text, added to the message so that its traceback is read. */
     static final List<String> EXCEPTION = List.of("exception", "exc_info", "exc_text", "stack_trace", "stack", "traceback",
             "error.stack", "err", "stacktrace", "error.stack_trace", "Exception", "@x");
@@ -44,8 +47,9 @@ final class LogFields {
     static final List<String> UNIT = List.of("task_id", "taskId", "task_uuid", "job_id", "jobId", "request_id", "requestId",
             "req_id", "reqId", "prompt_id", "promptId", "celery_task_id", "prediction_id", "predictionId",
             "taskID", "jobID", "requestID", "reqID", "promptID", "predictionID", JID);
+    // Azure Container Apps' replica: ReplicaName in ContainerAppConsoleLogs, ContainerGroupName_s in its _CL table.
     static final List<String> WORKER = List.of("worker_id", "workerId", "workerID", "worker", "hostname", "host", "pod", "pod_name",
-            "container_name", "instance");
+            "container_name", "instance", "ReplicaName", "ContainerGroupName");
     static final List<String> COMPONENT = List.of("name", "logger", "logger_name", "loggerName", "component", "module",
             // journald: the program's syslog tag, else its systemd unit.
             "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT");
@@ -108,11 +112,27 @@ final class LogFields {
             if (v == null && n.indexOf('.') > 0) {
                 v = o.path(n.substring(0, n.indexOf('.'))).get(n.substring(n.indexOf('.') + 1));
             }
-            if (v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty())) {
+            if (hasValue(v)) {
                 return v;
             }
         }
+        if (o.has(LOG_ANALYTICS_TIME)) {
+            // A Log Analytics custom table names its text columns with a type suffix: Log_s, LogLevel_s, ContainerGroupName_s.
+            for (String n : names) {
+                JsonNode v = o.get(n + "_s");
+                if (hasValue(v)) {
+                    return v;
+                }
+            }
+        }
         return null;
+    }
+
+    /** The column every Log Analytics row has: a row with it may name its columns with their type's suffix. */
+    private static final String LOG_ANALYTICS_TIME = "TimeGenerated";
+
+    private static boolean hasValue(JsonNode v) {
+        return v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty());
     }
 
     static String text(JsonNode v) {

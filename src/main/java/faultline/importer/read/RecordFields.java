@@ -92,6 +92,9 @@ final class RecordFields {
         boolean rowShape = row.has("log_level") || row.has("source_type");
         boolean whole = false;
         if (message == null && exception == null) {
+            message = HttpRequestLine.of(row.get(HttpRequestLine.FIELD));
+        }
+        if (message == null && exception == null) {
             if (row.size() == 0) {
                 return null;
             }
@@ -184,11 +187,15 @@ final class RecordFields {
         return new Read(message, timed, nanos, precision, appTime, level, badTime, rowShape, whole);
     }
 
-    /** Reads the record's own time field into {@link #time}; false without one. */
+    /**
+     * Reads the record's own time field into {@link #time}; false without one. A platform writes it as text or as
+     * epoch milliseconds (CloudWatch's timestamp, Vercel's timestampInMs): a number too small for an epoch is a
+     * duration, which {@link JsonTime} refuses.
+     */
     private boolean wrapperTime(JsonNode row) {
         for (String name : LogFields.TIME) {
             JsonNode v = row.get(name);
-            if (v != null && !v.isNull() && v.isTextual() && time.read(v)) {
+            if (v != null && !v.isNull() && (v.isTextual() || v.isNumber()) && time.read(v)) {
                 return true;
             }
         }
@@ -261,7 +268,16 @@ final class RecordFields {
             level = l;
             rest = rest.substring(w < rest.length() && rest.charAt(w) == ']' ? w + 1 : w);
         }
-        return new Opening(nanos, precision, level, rest.substring(skipSeparators(rest, 0)));
+        return new Opening(nanos, precision, level, rest.substring(skipBeforeMessage(rest)));
+    }
+
+    /** The separators between a record's header and its message; a bracket opens a logger's or a thread's name, kept. */
+    private static int skipBeforeMessage(String s) {
+        int i = 0;
+        while (i < s.length() && " -|:".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     private static int skipSeparators(String s, int from) {

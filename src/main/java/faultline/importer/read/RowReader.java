@@ -232,6 +232,8 @@ public final class RowReader {
         }
         if (ref < 0 && generic) {
             ref = unitByNoun(message);
+        } else if (ref >= 0 && generic) {
+            kindFromWords(message, ref);
         }
         boolean named = ref >= 0;
         if (ref < 0 && worker != null) {
@@ -255,6 +257,22 @@ public final class RowReader {
     }
 
     private final UnitVocabulary vocabulary = new UnitVocabulary();
+
+    /**
+     * The kind of a unit a record names by its UUID, from the word before it ({@code job <uuid> claimed}, {@code request
+     * <uuid>}), as a text log's line gives it: a record's id field says only that it is a unit, its words say which.
+     */
+    private void kindFromWords(String message, int ref) {
+        TaskDraft d = ctx.tasks.draftOfRef(ref);
+        if (!d.type.isEmpty() || message.indexOf('-') < 0) {
+            return;
+        }
+        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (vocabulary.find(b, 0, b.length) && !UnitVocabulary.TASK.equals(vocabulary.kind)
+                && vocabulary.id(b).equalsIgnoreCase(d.id)) {
+            d.type = vocabulary.kind;
+        }
+    }
     /** Units named by a noun and a number, by their id in lower case: "Job 12" and "job 12" are one. */
     private final Map<String, Integer> numbered = new HashMap<>();
 

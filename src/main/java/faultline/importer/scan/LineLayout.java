@@ -404,6 +404,45 @@ public final class LineLayout {
         return 0;
     }
 
+    /**
+     * The key of a log stream's name among the first tokens from p, or 0: a platform that prints its own clock
+     * before each event writes the stream the event came from after it ({@code aws logs tail}'s
+     * {@code 2025-06-02T09:14:03.215000+00:00 jobdef/default/<task id> …}), and the streams of two workers
+     * interleave. A stream's name is a path: a slash, a letter, no colon (a clock's, a URL's).
+     */
+    public static long streamKey(byte[] b, int p, int e, int tokens) {
+        int q = spaces(b, p, e);
+        for (int k = 0; k < tokens && q < e; k++) {
+            int t = tokenEnd(b, q, e);
+            if (streamEnd(b, q, e) == t) {
+                return LinePrefixes.hash(b, q, t);
+            }
+            q = spaces(b, t, e);
+        }
+        return 0;
+    }
+
+    /**
+     * End of the log stream's name that starts right at p ({@link #streamKey}), or -1: a path with a letter, no
+     * colon (a clock's, a URL's), not rooted (a file's path the program prints starts with a slash).
+     */
+    public static int streamEnd(byte[] b, int p, int e) {
+        int t = tokenEnd(b, p, e);
+        if (t - p < 8 || b[p] == '/' || b[p] == ' ') {
+            return -1;
+        }
+        boolean slash = false;
+        boolean letter = false;
+        for (int i = p; i < t; i++) {
+            if (b[i] == ':') {
+                return -1;
+            }
+            slash |= b[i] == '/';
+            letter |= Clock.isLetter(b[i]);
+        }
+        return slash && letter ? t : -1;
+    }
+
     /** Index after the program token ({@code celery[4121]:}) among the first tokens from p, or -1. */
     public static int programEnd(byte[] b, int p, int e, int tokens) {
         int q = spaces(b, p, e);
