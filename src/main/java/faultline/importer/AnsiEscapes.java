@@ -1,12 +1,6 @@
 package faultline.importer;
 
-import faultline.text.Prose;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Terminal escape sequences taken out of a log's text: colours and cursor moves that a console kept when its
@@ -16,12 +10,6 @@ import java.nio.file.StandardOpenOption;
  */
 final class AnsiEscapes {
     private static final byte ESC = 0x1b;
-    private static final int BLOCK = 4 << 20;
-
-    /** The converted text of a large file, in a scratch file of the cache folder. */
-    record Converted(Path file, FileChannel channel, long size, long lines) {
-    }
-
     private AnsiEscapes() {
     }
 
@@ -103,69 +91,22 @@ final class AnsiEscapes {
     }
 
     /** Strips [start, size) of the file into a scratch copy, a block of whole lines at a time. */
-    static Converted convert(FileChannel in, long start, long size, String name, java.util.function.BooleanSupplier cancelled)
+    static ScratchCopy.Converted convert(FileChannel in, long start, long size, String name, java.util.function.BooleanSupplier cancelled)
             throws ImportException {
-        Path tmp;
-        try {
-            tmp = CacheFolder.newScratchFile(name);
-        } catch (IOException e) {
-            throw new ImportException(Prose.format("import.ansi.no-scratch", name, CacheFolder.dir(), e.getMessage()));
-        }
-        long lines = 0;
-        long written = 0;
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            byte[] b = new byte[BLOCK];
-            long pos = start;
-            while (pos < size) {
-                if (cancelled.getAsBoolean()) {
-                    throw new ImportCancelledException();
+        return ScratchCopy.write(in, start, size, name, cancelled, "import.ansi", (b, len, pos, more) -> {
+            // Whole lines only, so that no sequence is cut in two: a block without a line end goes as it is.
+            int take = len;
+            if (more) {
+                int nl = len - 1;
+                while (nl >= 0 && b[nl] != '\n') {
+                    nl--;
                 }
-                int len = (int) Math.min(BLOCK, size - pos);
-                ByteBuffer bb = ByteBuffer.wrap(b, 0, len);
-                while (bb.hasRemaining()) {
-                    if (in.read(bb, pos + bb.position()) <= 0) {
-                        break;
-                    }
+                if (nl >= 0) {
+                    take = nl + 1;
                 }
-                len = bb.position();
-                if (len == 0) {
-                    break;
-                }
-                // Whole lines only, so that no sequence is cut in two: a block without a line end goes as it is.
-                int take = len;
-                if (pos + len < size) {
-                    int nl = len - 1;
-                    while (nl >= 0 && b[nl] != '\n') {
-                        nl--;
-                    }
-                    if (nl >= 0) {
-                        take = nl + 1;
-                    }
-                }
-                Stripped s = strip(b, 0, take);
-                lines += s.lines();
-                ByteBuffer w = ByteBuffer.wrap(b, 0, s.end());
-                while (w.hasRemaining()) {
-                    out.write(w);
-                }
-                written += s.end();
-                pos += take;
             }
-            return new Converted(tmp, FileChannel.open(tmp, StandardOpenOption.READ), written, lines);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new ImportException(Prose.format("import.ansi.failed", name, e.getMessage()));
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            java.nio.file.Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // removed at exit, or by the next start at the latest
-        }
+            Stripped s = strip(b, 0, take);
+            return new ScratchCopy.Done(take, s.end(), s.lines());
+        });
     }
 }

@@ -184,7 +184,7 @@ final class SourceLoader {
         checkText(name, text);
         if (crOnly(text)) {
             // Rare at this size: the line ends are converted into a scratch copy, read like the file.
-            CrLines.Converted c = CrLines.convert(ch, start, size, name, cancelled);
+            ScratchCopy.Converted c = CrLines.convert(ch, start, size, name, cancelled);
             repairs.put(Repair.CR_LINE_ENDS, c.lines());
             return fromFile(c.file(), name, c.channel(), c.size(), readAt(c.channel(), 0, (int) Math.min(HEAD, c.size()), name),
                     note, fileSize, modified, cancelled).as(file, repairs);
@@ -194,7 +194,7 @@ final class SourceLoader {
                 return fromBytes(file, name, readAt(ch, 0, (int) size, name), note, fileSize, modified);
             }
             // Rare at this size: the text without its escapes goes into a scratch copy, read like the file.
-            AnsiEscapes.Converted c = AnsiEscapes.convert(ch, start, size, name, cancelled);
+            ScratchCopy.Converted c = AnsiEscapes.convert(ch, start, size, name, cancelled);
             repairs.put(Repair.ANSI_ESCAPES, c.lines());
             return fromFile(c.file(), name, c.channel(), c.size(), readAt(c.channel(), 0, (int) Math.min(HEAD, c.size()), name),
                     note, fileSize, modified, cancelled).as(file, repairs);

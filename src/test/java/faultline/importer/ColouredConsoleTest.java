@@ -108,7 +108,7 @@ class ColouredConsoleTest {
         }
         Path f = write(dir, "big.log", sb.toString());
         try (var ch = java.nio.channels.FileChannel.open(f)) {
-            AnsiEscapes.Converted c = AnsiEscapes.convert(ch, 0, Files.size(f), "big.log", () -> false);
+            ScratchCopy.Converted c = AnsiEscapes.convert(ch, 0, Files.size(f), "big.log", () -> false);
             try (java.nio.channels.FileChannel converted = c.channel()) {
                 String out = Files.readString(c.file());
                 assertEquals(200_000, c.lines(), "every line had colours");
