@@ -13,8 +13,24 @@ final class AccessLine {
 
     /** The HTTP status of an access line in [m, e), or -1 when the text is no access line. */
     static int status(byte[] b, int m, int e) {
-        int quoted = quotedStatus(b, m, e);
-        return quoted >= 0 ? quoted : bareStatus(b, m, e);
+        // Both forms have a '/' (" /path", "HTTP/1.1"): one pass over the line, eight bytes at a time, finds the first
+        // of each; most lines of a log have none, and a look at every byte of each was some 4% of a reading.
+        int lim = Math.min(e, m + 600);
+        int quotedAt = -1;
+        int bareAt = -1;
+        for (int i = faultline.importer.scan.Bytes.indexOf(b, m, lim, (byte) '/'); i >= 0 && i < lim && (quotedAt < 0 || bareAt < 0);
+             i = faultline.importer.scan.Bytes.indexOf(b, i + 1, lim, (byte) '/')) {
+            int h = i - 4;
+            if (quotedAt < 0 && h > m && h + 10 < lim && b[h] == 'H' && b[h + 1] == 'T' && b[h + 2] == 'T' && b[h + 3] == 'P' && b[h - 1] == ' ') {
+                quotedAt = h;
+            }
+            int sp = i - 1;
+            if (bareAt < 0 && sp >= m + 3 && sp + 6 < lim && b[sp] == ' ' && isMethodBefore(b, m, sp)) {
+                bareAt = sp;
+            }
+        }
+        int quoted = quotedAt >= 0 ? quotedFrom(b, quotedAt, lim, e) : -1;
+        return quoted >= 0 ? quoted : bareAt >= 0 ? bareFrom(b, bareAt, lim, e) : -1;
     }
 
     /**
@@ -27,20 +43,25 @@ final class AccessLine {
             if (b[i] != ' ' || b[i + 1] != '/' || !isMethodBefore(b, m, i)) {
                 continue;
             }
-            int q = i + 1;
-            while (q < lim && b[q] != ' ' && b[q] != '"') {
-                q++;
-            }
-            if (q + 4 > e || b[q] != ' ') {
-                return -1;
-            }
-            q++;
-            if (!Clock.isDigit(b[q]) || !Clock.isDigit(b[q + 1]) || !Clock.isDigit(b[q + 2]) || (q + 3 < e && b[q + 3] != ' ')) {
-                return -1;
-            }
-            return (b[q] - '0') * 100 + (b[q + 1] - '0') * 10 + (b[q + 2] - '0');
+            return bareFrom(b, i, lim, e);
         }
         return -1;
+    }
+
+    /** The status of the bare form whose path starts after the space at i. */
+    private static int bareFrom(byte[] b, int i, int lim, int e) {
+        int q = i + 1;
+        while (q < lim && b[q] != ' ' && b[q] != '"') {
+            q++;
+        }
+        if (q + 4 > e || b[q] != ' ') {
+            return -1;
+        }
+        q++;
+        if (!Clock.isDigit(b[q]) || !Clock.isDigit(b[q + 1]) || !Clock.isDigit(b[q + 2]) || (q + 3 < e && b[q + 3] != ' ')) {
+            return -1;
+        }
+        return (b[q] - '0') * 100 + (b[q + 1] - '0') * 10 + (b[q + 2] - '0');
     }
 
     /**
@@ -85,27 +106,20 @@ final class AccessLine {
         return false;
     }
 
-    private static int quotedStatus(byte[] b, int m, int e) {
-        int lim = Math.min(e, m + 600);
-        for (int i = m; i + 10 < lim; i++) {
-            // The end of the quoted request line: ` HTTP/1.1" ` or ` HTTP/2" `.
-            if (b[i] != 'H' || b[i + 1] != 'T' || b[i + 2] != 'T' || b[i + 3] != 'P' || b[i + 4] != '/' || i == m || b[i - 1] != ' ') {
-                continue;
-            }
-            int q = i + 5;
-            while (q < lim && (Clock.isDigit(b[q]) || b[q] == '.')) {
-                q++;
-            }
-            if (q + 5 > lim || b[q] != '"' || b[q + 1] != ' ') {
-                return -1;
-            }
-            q += 2;
-            if (q + 3 > e || !Clock.isDigit(b[q]) || !Clock.isDigit(b[q + 1]) || !Clock.isDigit(b[q + 2])
-                    || (q + 3 < e && Clock.isDigit(b[q + 3]))) {
-                return -1;
-            }
-            return (b[q] - '0') * 100 + (b[q + 1] - '0') * 10 + (b[q + 2] - '0');
+    /** The status after the quoted request line's end (` HTTP/1.1" ` or ` HTTP/2" `) whose {@code HTTP} starts at i. */
+    private static int quotedFrom(byte[] b, int i, int lim, int e) {
+        int q = i + 5;
+        while (q < lim && (Clock.isDigit(b[q]) || b[q] == '.')) {
+            q++;
         }
-        return -1;
+        if (q + 5 > lim || b[q] != '"' || b[q + 1] != ' ') {
+            return -1;
+        }
+        q += 2;
+        if (q + 3 > e || !Clock.isDigit(b[q]) || !Clock.isDigit(b[q + 1]) || !Clock.isDigit(b[q + 2])
+                || (q + 3 < e && Clock.isDigit(b[q + 3]))) {
+            return -1;
+        }
+        return (b[q] - '0') * 100 + (b[q + 1] - '0') * 10 + (b[q + 2] - '0');
     }
 }
