@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import java.nio.channels.FileChannel;
 
 /**
@@ -93,7 +95,9 @@ final class AnsiEscapes {
     /** Strips [start, size) of the file into a scratch copy, a block of whole lines at a time. */
     static ScratchCopy.Converted convert(FileChannel in, long start, long size, String name, java.util.function.BooleanSupplier cancelled)
             throws ImportException {
-        return ScratchCopy.write(in, start, size, name, cancelled, "import.ansi", (b, len, pos, more) -> {
+        return ScratchCopy.write(in, start, size, name, cancelled,
+                (folder, why) -> Prose.format("import.ansi.no-scratch", name, folder, why), why -> Prose.format("import.ansi.failed", name, why),
+                (b, len, pos, more) -> {
             // Whole lines only, so that no sequence is cut in two: a block without a line end goes as it is.
             int take = len;
             if (more) {
@@ -109,4 +113,5 @@ final class AnsiEscapes {
             return new ScratchCopy.Done(take, s.end(), s.lines());
         });
     }
+
 }

@@ -1,5 +1,7 @@
 package faultline.importer;
 
+import faultline.text.Prose;
+
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -23,7 +25,9 @@ final class CrLines {
     /** Converts [start, size) of the file into a scratch copy. */
     static ScratchCopy.Converted convert(FileChannel in, long start, long size, String name, java.util.function.BooleanSupplier cancelled)
             throws ImportException {
-        return ScratchCopy.write(in, start, size, name, cancelled, "import.cr", (b, len, pos, more) -> {
+        return ScratchCopy.write(in, start, size, name, cancelled,
+                (folder, why) -> Prose.format("import.cr.no-scratch", name, folder, why), why -> Prose.format("import.cr.failed", name, why),
+                (b, len, pos, more) -> {
             long lines = 0;
             // A CR at the end of a block is lone unless the next block starts with LF.
             boolean crAtEnd = b[len - 1] == '\r';
@@ -45,4 +49,5 @@ final class CrLines {
             return new ScratchCopy.Done(len, len, lines);
         });
     }
+
 }

@@ -1,7 +1,5 @@
 package faultline.importer;
 
-import faultline.text.Prose;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -37,16 +35,17 @@ final class ScratchCopy {
     }
 
     /**
-     * @param what the words file's key that names the rewrite in a failure ({@code import.cr}, {@code import.ansi}):
-     *             {@code what.no-scratch} and {@code what.failed}
+     * @param noScratch what to tell when no scratch file can be made in the folder, given the I/O error's words
+     * @param failed    what to tell when the copy cannot be written
      */
     static Converted write(FileChannel in, long start, long size, String name, java.util.function.BooleanSupplier cancelled,
-                           String what, Rewrite rewrite) throws ImportException {
+                           java.util.function.BiFunction<Path, String, String> noScratch,
+                           java.util.function.UnaryOperator<String> failed, Rewrite rewrite) throws ImportException {
         Path tmp;
         try {
             tmp = CacheFolder.newScratchFile(name);
         } catch (IOException e) {
-            throw new ImportException(Prose.format(what + ".no-scratch", name, CacheFolder.dir(), e.getMessage()));
+            throw new ImportException(noScratch.apply(CacheFolder.dir(), e.getMessage()));
         }
         long lines = 0;
         long written = 0;
@@ -80,7 +79,7 @@ final class ScratchCopy {
             return new Converted(tmp, FileChannel.open(tmp, StandardOpenOption.READ), written, lines);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new ImportException(Prose.format(what + ".failed", name, e.getMessage()));
+            throw new ImportException(failed.apply(e.getMessage()));
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
