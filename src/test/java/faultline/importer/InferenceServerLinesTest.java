@@ -140,4 +140,29 @@ class InferenceServerLinesTest {
         assertEquals("FAILED", later.status().name());
         assertEquals("", later.errorMessage(), "the runner died before it ran");
     }
+    @Test
+    void theExceptionAServerLogsRightAfterItsFiveHundredIsThatRequestsFailure() throws Exception {
+        Path f = write(dir, "tabby.log", """
+                2025-04-22 09:14:10.502 INFO:     Received chat completion request 3c1f0b9e8d2a47c6b5e4f3a2d1c0b9a8
+                2025-04-22 09:14:16.046 INFO:     10.8.0.14:51822 - "POST /v1/chat/completions HTTP/1.1" 200
+                2025-04-22 09:15:02.771 INFO:     Received chat completion request 9f8e7d6c5b4a43218f7e6d5c4b3a2910
+                2025-04-22 09:15:02.790 INFO:     10.8.0.14:51830 - "POST /v1/chat/completions HTTP/1.1" 500
+                2025-04-22 09:15:02.791 ERROR:    Exception in ASGI application
+                2025-04-22 09:15:02.791 ERROR:    Traceback (most recent call last):
+                2025-04-22 09:15:02.791 ERROR:      File "/app/common/multimodal.py", line 44, in add
+                2025-04-22 09:15:02.791 ERROR:        embedding = await get_image_embedding(url)
+                2025-04-22 09:15:02.791 ERROR:    AttributeError: 'VisionTower' object has no attribute 'get_image_embeddings'
+                2025-04-22 09:16:30.003 INFO:     Unloading model
+                2025-04-22 09:16:41.120 ERROR:    Traceback (most recent call last):
+                2025-04-22 09:16:41.120 ERROR:      File "/app/backends/loader.py", line 12, in unload
+                2025-04-22 09:16:41.120 ERROR:    RuntimeError: cache already freed
+                """);
+        TaskSet set = load(f);
+        Task failed = set.find("9f8e7d6c5b4a43218f7e6d5c4b3a2910").orElseThrow();
+        assertEquals(faultline.model.TaskStatus.FAILED, failed.status());
+        assertTrue(failed.errorMessage().startsWith("AttributeError: 'VisionTower' object"), "uvicorn logs the exception after the 500: " + failed.errorMessage());
+        Task ok = set.find("3c1f0b9e8d2a47c6b5e4f3a2d1c0b9a8").orElseThrow();
+        assertEquals(faultline.model.TaskStatus.COMPLETE, ok.status(), "an error eleven seconds after the last answer is no request's");
+        assertTrue(ok.errorMessage().isEmpty());
+    }
 }

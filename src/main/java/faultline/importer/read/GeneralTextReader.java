@@ -1693,6 +1693,7 @@ public final class GeneralTextReader implements SourceReader {
                 endRequestByAccessLine(b, m, e, worker, nanos, precision);
                 if (failure) {
                     fanOut(worker);
+                    failedAnswerRaised(worker, nanos);
                 }
             }
             String actor = task >= 0 ? vocabulary.actorName(b) : null;
@@ -2181,6 +2182,11 @@ public final class GeneralTextReader implements SourceReader {
                 return;
             }
             int ref = q.poll();
+            if (status >= 500 && nanos != Long.MIN_VALUE) {
+                failedAnswer = ref;
+                failedAnswerWorker = worker;
+                failedAnswerNanos = nanos;
+            }
             Stamp at = nanos == Long.MIN_VALUE ? null : new Stamp(nanos, precision, false);
             ctx.tasks.draftOfRef(ref).lineStatus(status >= 500 ? faultline.model.TaskStatus.FAILED : faultline.model.TaskStatus.COMPLETE,
                     at, "");
@@ -2211,6 +2217,28 @@ public final class GeneralTextReader implements SourceReader {
             }
             requests.set(ref);
             return true;
+        }
+
+        /** The request a 5xx access line just ended, its writer and the line's time; -1 when none. */
+        private int failedAnswer = -1;
+        private long failedAnswerWorker;
+        private long failedAnswerNanos;
+        /** How soon after its 5xx answer a server logs the exception that made it (uvicorn's "Exception in ASGI application"). */
+        private static final long RAISED_AFTER_ANSWER_NANOS = 1_000_000_000L;
+
+        /**
+         * A failure line of a writer whose last request it answered with a 5xx moments before, none in flight now: if
+         * its text holds a traceback, that is the request's failure, logged after the answer.
+         */
+        private void failedAnswerRaised(long worker, long nanos) {
+            int ref = failedAnswer;
+            failedAnswer = -1;
+            java.util.ArrayDeque<Integer> q = inFlight.get(worker);
+            if (ref < 0 || worker != failedAnswerWorker || (q != null && !q.isEmpty()) || nanos == Long.MIN_VALUE
+                    || nanos < failedAnswerNanos || nanos - failedAnswerNanos > RAISED_AFTER_ANSWER_NANOS) {
+                return;
+            }
+            fanOuts.add(new int[]{ctx.events.size(), ref});
         }
 
         /** A failure line of a writer with requests in flight: if its text holds a traceback, they failed with it. */
