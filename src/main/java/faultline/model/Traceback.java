@@ -220,9 +220,58 @@ public record Traceback(List<Raised> chain, Language language) {
 
         private enum State { FRAMES, AFTER_EXCEPTION, BETWEEN }
 
+        /**
+         * A console that cut its lines at its width (Rich through loguru, TabbyAPI's) parts a frame over two or three
+         * lines ({@code File} / {@code "/opt/…/httptools_impl.py} / {@code ", line 409, in run_asgi}): they are read as one.
+         * A cut at a space lost the space, a long path was folded inside: each way is tried, and only a whole frame is kept.
+         */
+        static String[] rewrapped(String[] lines) {
+            String[] out = lines;
+            for (int i = 0; i + 1 < lines.length; i++) {
+                String t = out[i].strip();
+                if (!(t.equals("File") || t.startsWith("File \"") || t.startsWith("> File")) || FRAME.matcher(out[i]).matches()) {
+                    continue;
+                }
+                for (int more = 1; more <= 2 && i + more < lines.length; more++) {
+                    String whole = joined(out, i, more);
+                    if (whole != null) {
+                        if (out == lines) {
+                            out = lines.clone();
+                        }
+                        out[i] = whole;
+                        for (int k = 1; k <= more; k++) {
+                            out[i + k] = "";
+                        }
+                        i += more;
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The frame that lines[i] and the {@code more} lines after it make, joined with or without a space at each cut; null if none. */
+        private static String joined(String[] lines, int i, int more) {
+            for (int spaces = 0; spaces < 1 << more; spaces++) {
+                StringBuilder sb = new StringBuilder(lines[i].stripTrailing());
+                for (int k = 1; k <= more; k++) {
+                    String next = lines[i + k].strip();
+                    if (next.isEmpty()) {
+                        return null;
+                    }
+                    sb.append((spaces & (1 << (k - 1))) != 0 ? " " : "").append(next);
+                }
+                if (FRAME.matcher(sb).matches()) {
+                    return sb.toString();
+                }
+            }
+            return null;
+        }
+
         static Optional<Traceback> parse(String text) {
             String[] lines = text.contains(ExceptionGroups.GROUP_HEADER) ? ExceptionGroups.flatten(lines(text)) : lines(text);
             lines = unfolded(lines);
+            lines = rewrapped(lines);
             int start = -1;
             Pattern prefix = null;
             for (int i = 0; i < lines.length && start < 0; i++) {
@@ -335,6 +384,9 @@ public record Traceback(List<Raised> chain, Language language) {
                     cur.wrappedType = w.group(2);
                     state = State.AFTER_EXCEPTION;
                     continue;
+                }
+                if (state == State.FRAMES && cur.hasFrames() && i + 1 < lines.length && FRAME.matcher(strip(lines[i + 1], prefix)).matches()) {
+                    continue; // the rest of a source line a console cut at its width, flush left, before the next frame
                 }
                 break; // a line of something else: the traceback has ended
             }

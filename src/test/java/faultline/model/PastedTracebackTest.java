@@ -81,4 +81,36 @@ class PastedTracebackTest {
         assertEquals("RuntimeError", nbsp.exceptionType());
         assertEquals("raise RuntimeError(\"encoder failed\")", nbsp.failure().frames().get(0).code());
     }
+    @Test
+    void framesAConsoleCutAtItsWidthAreReadWhole() {
+        // Rich at 80 columns: a cut at a space loses the space, a path longer than the width is folded inside
+        Traceback t = Traceback.find(String.join("\n",
+                "Traceback (most recent call last):",
+                "  File",
+                "\"/opt/venv/lib/python3.11/site-packages/uvicorn/protocols/http/httptools_impl.py",
+                "\", line 409, in run_asgi",
+                "    result = await app(  # type:",
+                "ignore[func-returns-value]",
+                "  File \"/app/endpoints/router.py\", line",
+                "138, in chat_completion_request",
+                "    prompt = await apply_chat_template(data)",
+                "AttributeError: 'VisionTower' object",
+                "has no attribute 'get_image_embeddings'")).orElseThrow();
+        assertEquals("AttributeError", t.exceptionType());
+        assertEquals(2, t.chain().get(0).frames().size(), "both frames, each from the lines it was cut into");
+        assertEquals("chat_completion_request (router.py:138)", t.raisedAt().text());
+    }
+
+    @Test
+    void aLineThatOnlyLooksCutIsNoFrame() {
+        Traceback t = Traceback.find(String.join("\n",
+                "Traceback (most recent call last):",
+                "  File \"/app/a.py\", line 4, in f",
+                "    g()",
+                "ValueError: bad value",
+                "File",
+                "listing done")).orElseThrow();
+        assertEquals("ValueError", t.exceptionType());
+        assertEquals("bad value", t.message().lines().findFirst().orElse(""));
+    }
 }

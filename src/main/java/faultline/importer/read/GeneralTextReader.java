@@ -2468,8 +2468,10 @@ public final class GeneralTextReader implements SourceReader {
                 long ref = ctx.events.ref(ev);
                 int extent = ctx.events.extent(ev);
                 long len = extent >= 0 ? extent : ctx.content.nextNewline(ref) - ref;
-                String text = ctx.content.decode(ref, (int) Math.min(len, 64 * 1024));
-                faultline.model.Traceback tb = faultline.model.Traceback.find(text).orElse(null);
+                String text = ctx.content.decode(ref, (int) Math.min(len, 64 * 1024)).replace("\r\n", "\n");
+                // The event's message, as it is shown: its lines without the prefixes a container or a clock put on each.
+                faultline.model.Traceback tb = faultline.model.Traceback.find(GeneralMessage.of(text, layouts))
+                        .or(() -> faultline.model.Traceback.find(text)).orElse(null);
                 if (tb == null || tb.exceptionType().isEmpty()) {
                     continue;
                 }
