@@ -165,4 +165,28 @@ class InferenceServerLinesTest {
         assertEquals(faultline.model.TaskStatus.COMPLETE, ok.status(), "an error eleven seconds after the last answer is no request's");
         assertTrue(ok.errorMessage().isEmpty());
     }
+    @Test
+    void aRequestNamedByAUuidIsAnsweredByItsAccessLineAndItsExceptionIsNoCrashOfTheServer() throws Exception {
+        Path f = write(dir, "api.log", """
+                2025-04-22 09:14:10,502 INFO app.server: Received chat completion request 3c1f0b9e-8d2a-47c6-b5e4-f3a2d1c0b9a8
+                2025-04-22 09:14:16,046 INFO uvicorn.access: 10.8.0.14:51822 - "POST /v1/chat/completions HTTP/1.1" 200
+                2025-04-22 09:15:01,100 INFO app.server: Received chat completion request 9f8e7d6c-5b4a-4321-8f7e-6d5c4b3a2910
+                2025-04-22 09:15:02,790 INFO uvicorn.access: 10.8.0.14:51830 - "POST /v1/chat/completions HTTP/1.1" 500
+                2025-04-22 09:15:02,791 ERROR uvicorn.error: Exception in ASGI application
+                Traceback (most recent call last):
+                  File "/app/endpoints/router.py", line 138, in chat_completion_request
+                    prompt = await apply_chat_template(data)
+                  File "/app/common/multimodal.py", line 44, in add
+                    embedding = await get_image_embedding(url)
+                AttributeError: 'VisionTower' object has no attribute 'get_image_embeddings'
+                2025-04-22 09:16:30,003 INFO app.server: Unloading model
+                """);
+        TaskSet set = load(f);
+        Task failed = set.find("9f8e7d6c-5b4a-4321-8f7e-6d5c4b3a2910").orElseThrow();
+        assertEquals(faultline.model.TaskStatus.FAILED, failed.status(), "its 500 answered it");
+        assertTrue(failed.errorMessage().startsWith("AttributeError:"), failed.errorMessage());
+        assertEquals(faultline.model.TaskStatus.COMPLETE, set.find("3c1f0b9e-8d2a-47c6-b5e4-f3a2d1c0b9a8").orElseThrow().status(),
+                "its 200 answered it");
+        assertEquals(2, set.tasks().size(), "the server went on serving: its request's exception is no crash of its own " + set.tasks());
+    }
 }

@@ -1475,7 +1475,9 @@ public final class GeneralTextReader implements SourceReader {
             if (hasId) {
                 String id = vocabulary.id(b);
                 ref = vocabulary.nounKept() ? refOfNumbered(id, vocabulary.kind) : refOf(id, vocabulary.kind);
-                byNoun = vocabulary.named;
+                // A request's UUID after its noun ("Received chat completion request <uuid>") names it as a keyed id
+                // would: a server's request is in flight from the line that names it, and its access line answers it.
+                byNoun = vocabulary.named || (UnitVocabulary.REQUEST.equals(vocabulary.kind) && vocabulary.unitNounBeforeUuid(b, m));
                 if (ref >= 0 && vocabulary.concurrent) {
                     requests.set(ref); // one of several at once: the writer's lines without an id are not its
                 } else if (ref >= 0 && vocabulary.oneAtATime) {
@@ -2477,6 +2479,7 @@ public final class GeneralTextReader implements SourceReader {
                 }
                 Stamp at = ctx.events.estimated(ev) ? null : new Stamp(ctx.events.nanos(ev), ctx.events.precision(ev), false);
                 String error = tb.exceptionType() + (tb.message().isEmpty() ? "" : ": " + tb.message());
+                crashes.remove(Integer.valueOf(ev)); // the requests' failure, not the server's: it went on serving
                 for (int k = 1; k < f.length; k++) {
                     TaskDraft d = ctx.tasks.draftOfRef(f[k]);
                     d.lineStatus(faultline.model.TaskStatus.FAILED, at, "");
