@@ -1,6 +1,7 @@
 package faultline.importer.read;
 
 import faultline.importer.Sample;
+import faultline.importer.merge.UnitVocabulary;
 import faultline.importer.scan.LineLayout;
 import faultline.importer.scan.LinePrefixes;
 import faultline.importer.time.Clock;
@@ -177,6 +178,19 @@ final class GeneralMessage {
         return r.find() ? m.substring(0, r.start()) : m;
     }
 
+    /**
+     * After only a platform's clock (docker logs -t, kubectl logs --timestamps), the tag of the process that printed the
+     * line ({@code [w1] }, {@code [rank1]: }) comes off as it does at a line's start: the reader took it for the writer.
+     */
+    private static int afterProcessTag(byte[] b, int from, LineLayout l, Clock clock, LinePrefixes.Found prefix) {
+        if (l.hasLevel() || clock.level >= 0 || from >= b.length || (b[from] != '[' && b[from] != '(')
+                || UnitVocabulary.taskPathspecEnd(b, from, b.length) > 0 || LineLayout.programEnd(b, from, b.length, 2) > 0) {
+            return from;
+        }
+        int tagged = LinePrefixes.strip(b, from, b.length, prefix);
+        return tagged > from && prefix.worker != 0 ? tagged : from;
+    }
+
     private static String firstLine(String line, LineLayout[] layouts, boolean timedFile, Clock clock, LinePrefixes.Found prefix) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         int p = LinePrefixes.strip(b, 0, b.length, prefix);
@@ -186,6 +200,7 @@ final class GeneralMessage {
                 if (l.outerClock) {
                     from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
                 }
+                from = afterProcessTag(b, from, l, clock, prefix);
                 return new String(b, from, b.length - from, StandardCharsets.UTF_8);
             }
         }
@@ -260,13 +275,17 @@ final class GeneralMessage {
                     // Only a clock before the text (a platform's on every printed line): the frames keep their indentation.
                     from = clock.end < b.length && b[clock.end] == ' ' ? clock.end + 1 : clock.end;
                 }
+                int program = -1;
                 if (!l.hasLevel() && clock.level < 0) {
                     // Journald's or syslog's host and program on every line ("gpu-7 python[2201]:   File …"): the
                     // program's own text follows, its indentation kept.
-                    int program = LineLayout.programEnd(b, from, b.length, 2);
+                    program = LineLayout.programEnd(b, from, b.length, 2);
                     if (program > 0) {
                         from = program < b.length && b[program] == ' ' ? program + 1 : program;
                     }
+                }
+                if (program <= 0) {
+                    from = afterProcessTag(b, from, l, clock, prefix);
                 }
                 String m = new String(b, from, b.length - from, StandardCharsets.UTF_8);
                 return lead != null && m.startsWith(lead) ? m.substring(lead.length()) : m;
