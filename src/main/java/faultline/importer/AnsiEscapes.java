@@ -99,21 +99,22 @@ final class AnsiEscapes {
             throws ImportException {
         return ScratchCopy.write(in, start, size, name, cancelled,
                 (folder, why) -> Prose.format("import.ansi.no-scratch", name, folder, why), why -> Prose.format("import.ansi.failed", name, why),
-                (b, len, pos, more) -> {
-            // Whole lines only, so that no sequence is cut in two: a block without a line end goes as it is.
-            int take = len;
-            if (more) {
-                int nl = len - 1;
-                while (nl >= 0 && b[nl] != '\n') {
-                    nl--;
-                }
-                if (nl >= 0) {
-                    take = nl + 1;
-                }
-            }
-            Stripped s = strip(b, 0, take);
-            return new ScratchCopy.Done(take, s.end(), s.lines());
-        });
+                AnsiEscapes::wholeLines);
     }
 
+    /** Whole lines of a block only, so that no sequence is cut in two: a block without a line end goes as it is. */
+    private static ScratchCopy.Done wholeLines(byte[] b, int len, long pos, boolean more) {
+        int take = len;
+        if (more) {
+            int nl = len - 1;
+            while (nl >= 0 && b[nl] != '\n') {
+                nl--;
+            }
+            if (nl >= 0) {
+                take = nl + 1;
+            }
+        }
+        Stripped s = strip(b, 0, take);
+        return new ScratchCopy.Done(take, s.end(), s.lines());
+    }
 }

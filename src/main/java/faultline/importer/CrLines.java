@@ -27,27 +27,28 @@ final class CrLines {
             throws ImportException {
         return ScratchCopy.write(in, start, size, name, cancelled,
                 (folder, why) -> Prose.format("import.cr.no-scratch", name, folder, why), why -> Prose.format("import.cr.failed", name, why),
-                (b, len, pos, more) -> {
-            long lines = 0;
-            // A CR at the end of a block is lone unless the next block starts with LF.
-            boolean crAtEnd = b[len - 1] == '\r';
-            int scan = crAtEnd ? len - 1 : len;
-            for (int i = 0; i < scan; i++) {
-                if (b[i] == '\r' && b[i + 1] != '\n') {
-                    b[i] = '\n';
-                    lines++;
-                }
-            }
-            if (crAtEnd) {
-                ByteBuffer next = ByteBuffer.allocate(1);
-                boolean lf = in.read(next, pos + len) == 1 && next.get(0) == '\n';
-                if (!lf) {
-                    b[len - 1] = '\n';
-                    lines++;
-                }
-            }
-            return new ScratchCopy.Done(len, len, lines);
-        });
+                (b, len, pos, more) -> block(in, b, len, pos));
     }
 
+    /** A block's lone CRs made line ends; a CR that ends the block is lone unless the file's next byte is LF. */
+    private static ScratchCopy.Done block(FileChannel in, byte[] b, int len, long pos) throws java.io.IOException {
+        long lines = 0;
+        boolean crAtEnd = b[len - 1] == '\r';
+        int scan = crAtEnd ? len - 1 : len;
+        for (int i = 0; i < scan; i++) {
+            if (b[i] == '\r' && b[i + 1] != '\n') {
+                b[i] = '\n';
+                lines++;
+            }
+        }
+        if (crAtEnd) {
+            ByteBuffer next = ByteBuffer.allocate(1);
+            boolean lf = in.read(next, pos + len) == 1 && next.get(0) == '\n';
+            if (!lf) {
+                b[len - 1] = '\n';
+                lines++;
+            }
+        }
+        return new ScratchCopy.Done(len, len, lines);
+    }
 }

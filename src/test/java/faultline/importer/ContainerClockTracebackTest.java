@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static faultline.importer.Fixtures.load;
+import static faultline.importer.Fixtures.row;
 import static faultline.importer.Fixtures.task;
 import static faultline.importer.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,19 +26,7 @@ class ContainerClockTracebackTest {
 
     @Test
     void aPrintingWorkersTaggedProcessesKeepTheirTracebacksUnderTheContainersClock() throws Exception {
-        Path f = write(dir, "render.log", """
-                2025-05-06T09:14:00.102334101Z spawning 2 render processes
-                2025-05-06T09:14:31.554101230Z [p0] >>> picked up job 3301 (i2v, 49 frames)
-                2025-05-06T09:14:31.901442018Z [p1] >>> picked up job 3302 (t2v, 81 frames)
-                2025-05-06T09:14:49.120034551Z [p1] Traceback (most recent call last):
-                2025-05-06T09:14:49.120041200Z [p1]   File "/opt/render/proc.py", line 58, in run_one
-                2025-05-06T09:14:49.120044981Z [p1]     out = pipe(**args)
-                2025-05-06T09:14:49.120049310Z [p1]   File "/opt/render/sched.py", line 71, in step
-                2025-05-06T09:14:49.120051877Z [p1]     return latents[idx] - sigma * self._delta(noise)[0]
-                2025-05-06T09:14:49.120053120Z [p1] RuntimeError: The size of tensor a (21) must match the size of tensor b (20)
-                2025-05-06T09:14:49.125000000Z [p1] <<< job 3302 FAILED after 17.2s
-                2025-05-06T09:15:12.700000000Z [p0] <<< job 3301 ok in 41.1s
-                """);
+        Path f = write(dir, "render.log", renderLog(""));
         TaskSet set = load(f);
         Task failed = task(set, "job 3302");
         assertEquals(TaskStatus.FAILED, failed.status());
@@ -92,25 +81,30 @@ class ContainerClockTracebackTest {
     }
     @Test
     void anotherProcesssLineInsideATracebackLeavesItTheExceptionAndTheMessagesTheirTags() throws Exception {
-        Path f = write(dir, "render.log", """
-                2025-05-06T09:14:31.554101230Z [p0] >>> picked up job 3301 (i2v, 49 frames)
-                2025-05-06T09:14:31.901442018Z [p1] >>> picked up job 3302 (t2v, 81 frames)
-                2025-05-06T09:14:49.120034551Z [p1] Traceback (most recent call last):
-                2025-05-06T09:14:49.120041200Z [p1]   File "/opt/render/proc.py", line 58, in run_one
-                2025-05-06T09:14:49.120044981Z [p1]     out = pipe(**args)
-                2025-05-06T09:14:49.120047002Z [p0]  40%|████      | 12/30 [00:17<00:26,  1.45s/it]
-                2025-05-06T09:14:49.120049310Z [p1]   File "/opt/render/sched.py", line 71, in step
-                2025-05-06T09:14:49.120051877Z [p1]     return latents[idx] - sigma
-                2025-05-06T09:14:49.120053120Z [p1] RuntimeError: The size of tensor a (21) must match the size of tensor b (20)
-                2025-05-06T09:14:49.125000000Z [p1] <<< job 3302 FAILED after 17.2s
-                2025-05-06T09:15:12.700000000Z [p0] <<< job 3301 ok in 41.1s
-                """);
+        Path f = write(dir, "render.log", renderLog("2025-05-06T09:14:49.120047002Z [p0]  40%|████      | 12/30 [00:17<00:26,  1.45s/it]\n"));
         TaskSet set = load(f);
         Task failed = task(set, "job 3302");
         assertEquals(TaskStatus.FAILED, failed.status());
         assertEquals("RuntimeError", new Analyzer(set).analyse(failed).crash().exceptionType(),
                 "the traceback's parts on either side of the other process's line are read as its");
-        assertEquals(">>> picked up job 3301 (i2v, 49 frames)", set.store().message(0), "the process's tag names the writer, as at a line's start");
+        assertEquals(">>> picked up job 3301 (i2v, 49 frames)", set.store().message(row(set, "picked up job 3301")), "the process's tag names the writer, as at a line's start");
         assertEquals(TaskStatus.COMPLETE, task(set, "job 3301").status());
+    }
+    /** Two processes' lines under a container's clock, p1's traceback with {@code between} (another process's line, or none) inside it. */
+    private static String renderLog(String between) {
+        return """
+                2025-05-06T09:14:00.102334101Z spawning 2 render processes
+                2025-05-06T09:14:31.554101230Z [p0] >>> picked up job 3301 (i2v, 49 frames)
+                2025-05-06T09:14:31.901442018Z [p1] >>> picked up job 3302 (t2v, 81 frames)
+                2025-05-06T09:14:49.120034551Z [p1] Traceback (most recent call last):
+                2025-05-06T09:14:49.120041200Z [p1]   File "/opt/render/proc.py", line 58, in run_one
+                2025-05-06T09:14:49.120044981Z [p1]     out = pipe(**args)
+                """ + between + """
+                2025-05-06T09:14:49.120049310Z [p1]   File "/opt/render/sched.py", line 71, in step
+                2025-05-06T09:14:49.120051877Z [p1]     return latents[idx] - sigma * self._delta(noise)[0]
+                2025-05-06T09:14:49.120053120Z [p1] RuntimeError: The size of tensor a (21) must match the size of tensor b (20)
+                2025-05-06T09:14:49.125000000Z [p1] <<< job 3302 FAILED after 17.2s
+                2025-05-06T09:15:12.700000000Z [p0] <<< job 3301 ok in 41.1s
+                """;
     }
 }

@@ -139,11 +139,7 @@ final class RecordFields {
         if (appTime && !rowShape) {
             lastAppNanos = nanos;
             if (wrapperShift != CONFLICT) {
-                long appNanos = nanos;
-                int appPrecision = precision;
-                learnShift(row, appNanos);
-                nanos = appNanos;
-                precision = appPrecision;
+                learnShift(row, nanos);
             }
         }
         String badTime = null;

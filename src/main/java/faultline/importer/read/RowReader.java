@@ -140,11 +140,7 @@ public final class RowReader {
             }
             ev = ctx.estimated(level, ref, pooled);
         }
-        if (opens) {
-            crashed(ev, ref);
-        } else if (ref >= 0 && firstUnitEvent < 0) {
-            firstUnitEvent = ev;
-        }
+        seen(ev, ref, opens);
     }
 
     /** Tracebacks of no unit, in file order: the last may be the worker's crash. */
@@ -152,15 +148,14 @@ public final class RowReader {
     /** A unit was named before the event of this index: a traceback after it is not a crash before any claim. */
     private int firstUnitEvent = -1;
 
-    private void crashed(int ev, int ref) {
-        if (ev < 0) {
+    /** An event read: the first of a unit ends the time a traceback could be a crash before any claim; opens: it is a traceback. */
+    private void seen(int ev, int ref, boolean opens) {
+        if (ev < 0 || firstUnitEvent >= 0) {
             return;
         }
         if (ref >= 0) {
-            if (firstUnitEvent < 0) {
-                firstUnitEvent = ev;
-            }
-        } else if (firstUnitEvent < 0) {
+            firstUnitEvent = ev;
+        } else if (opens) {
             crashes.add(ev);
         }
     }
@@ -329,11 +324,7 @@ public final class RowReader {
         lastPooled = pooled;
         lastFailure = level.isFailure();
         int ev = r.timed() ? ctx.timed(r.nanos(), r.precision(), level, ref, pooled) : ctx.estimated(level, ref, pooled);
-        if (opens) {
-            crashed(ev, ref);
-        } else if (ref >= 0 && firstUnitEvent < 0) {
-            firstUnitEvent = ev;
-        }
+        seen(ev, ref, opens);
     }
 
     /**
